@@ -1,0 +1,106 @@
+// swift-tools-version: 6.1
+// Mieruka (見える化): a static site generator for municipal reform plans and their yearly progress.
+//
+// The targets follow the build pipeline, one concern each:
+//   load + parse  → MierukaSource   (files, front matter, YAML with positions, value parsers)
+//   merge + check → MierukaSite     (results onto items, validation, declared totals, page plan)
+//   render        → MierukaRender   (typed view models, Mustache templates, the default theme)
+//   write         → MierukaOutput   (temporary folder swapped into place)
+// around a domain model without I/O (MierukaModel) and located diagnostics (MierukaDiagnostics).
+// MierukaBuild runs the stages in order; the `mieruka` executable only parses arguments.
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Mieruka",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "mieruka", targets: ["mieruka"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // C libraries
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "CMierukaSystem"),
+
+        // Pipeline libraries
+        .target(name: "MierukaDiagnostics", swiftSettings: strict),
+        .target(name: "MierukaModel", dependencies: ["MierukaDiagnostics"], swiftSettings: strict),
+        .target(name: "MierukaMarkdown", dependencies: ["CCmark"], swiftSettings: strict),
+        .target(
+            name: "MierukaSource",
+            dependencies: ["MierukaModel", "MierukaDiagnostics", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        .target(name: "MierukaSite", dependencies: ["MierukaModel", "MierukaDiagnostics"], swiftSettings: strict),
+        .target(
+            name: "MierukaRender",
+            dependencies: [
+                "MierukaSite", "MierukaModel", "MierukaDiagnostics", "MierukaMarkdown",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            exclude: ["Theme"],
+            swiftSettings: strict,
+            plugins: ["EmbedThemePlugin"]
+        ),
+        .target(name: "MierukaOutput", dependencies: ["MierukaDiagnostics", "CMierukaSystem"], swiftSettings: strict),
+        .target(
+            name: "MierukaBuild",
+            dependencies: ["MierukaSource", "MierukaSite", "MierukaRender", "MierukaOutput", "MierukaModel", "MierukaDiagnostics"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "mieruka",
+            dependencies: ["MierukaBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
+
+        // The default theme (templates and CSS) is compiled into the binary, so that an installed
+        // `mieruka` needs no resource folder beside it.
+        .executableTarget(name: "EmbedTheme", swiftSettings: strict),
+        .plugin(name: "EmbedThemePlugin", capability: .buildTool(), dependencies: ["EmbedTheme"]),
+
+        // Tests
+        .target(
+            name: "MierukaTestSupport",
+            dependencies: ["MierukaDiagnostics"],
+            path: "Tests/MierukaTestSupport",
+            swiftSettings: strict
+        ),
+        .testTarget(name: "MierukaDiagnosticsTests", dependencies: ["MierukaDiagnostics"], swiftSettings: strict),
+        .testTarget(name: "MierukaModelTests", dependencies: ["MierukaModel"], swiftSettings: strict),
+        .testTarget(name: "MierukaMarkdownTests", dependencies: ["MierukaMarkdown"], swiftSettings: strict),
+        .testTarget(
+            name: "MierukaSourceTests",
+            dependencies: ["MierukaSource", "MierukaModel", "MierukaDiagnostics", "MierukaTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "MierukaSiteTests",
+            dependencies: ["MierukaSite", "MierukaSource", "MierukaModel", "MierukaDiagnostics", "MierukaTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "MierukaRenderTests",
+            dependencies: ["MierukaRender", "MierukaSite", "MierukaSource", "MierukaModel", "MierukaTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "MierukaOutputTests", dependencies: ["MierukaOutput", "MierukaTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "MierukaBuildTests",
+            dependencies: ["MierukaBuild", "MierukaModel", "MierukaSite", "MierukaTestSupport", "mieruka"],
+            swiftSettings: strict
+        ),
+    ]
+)

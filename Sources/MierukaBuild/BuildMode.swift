@@ -1,0 +1,22 @@
+/// What a run of the pipeline does after validating.
+public enum BuildMode: Sendable {
+    /// Render every page and write the site (`mieruka build`).
+    case build(output: String)
+    /// Render every page in memory, check links and published totals, write nothing (`mieruka check`).
+    case check
+}
+
+/// The inputs of one run.
+public struct BuildOptions: Sendable {
+    /// The site folder.
+    public var source: String
+    /// How the site folder is shown in messages ("" for the current folder).
+    public var displaySource: String
+    public var mode: BuildMode
+
+    public init(source: String, displaySource: String, mode: BuildMode) {
+        self.source = source
+        self.displaySource = displaySource
+        self.mode = mode
+    }
+}

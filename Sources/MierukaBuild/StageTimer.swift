@@ -1,0 +1,49 @@
+import Dispatch
+
+/// Times the stages of a run, for `--timings` (load, parse, merge, validate, render, write).
+public struct StageTimer: Sendable {
+    public private(set) var stages: [(name: String, seconds: Double)] = []
+    private var started = DispatchTime.now().uptimeNanoseconds
+    private let origin = DispatchTime.now().uptimeNanoseconds
+
+    public init() {}
+
+    /// Ends the current stage under `name` and starts the next.
+    public mutating func lap(_ name: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        stages.append((name, Double(now - started) / 1e9))
+        started = now
+    }
+
+    func stagesLast() -> Double? { stages.last?.seconds }
+
+    mutating func replaceLast(with replacements: [(String, Double)]) {
+        stages.removeLast()
+        stages.append(contentsOf: replacements.map { (name: $0.0, seconds: $0.1) })
+    }
+
+    public var total: Double {
+        Double(DispatchTime.now().uptimeNanoseconds - origin) / 1e9
+    }
+
+    /// One line per stage: "  render   0.231 s".
+    public var report: String {
+        let width = stages.map(\.name.count).max() ?? 0
+        return stages.map { stage in
+            let padding = String(repeating: " ", count: width - stage.name.count)
+            let milliseconds = (stage.seconds * 1000).rounded() / 1000
+            return "  \(stage.name)\(padding)  \(String(format3: milliseconds)) s"
+        }.joined(separator: "\n")
+    }
+}
+
+extension String {
+    /// A number with three decimals, without Foundation's locale-dependent formatting.
+    init(format3 value: Double) {
+        let thousandths = Int((value * 1000).rounded())
+        let whole = thousandths / 1000
+        let fraction = thousandths % 1000
+        let padded = String(fraction)
+        self = "\(whole)." + String(repeating: "0", count: 3 - padded.count) + padded
+    }
+}

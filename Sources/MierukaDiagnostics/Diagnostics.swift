@@ -1,0 +1,39 @@
+/// An ordered collection of diagnostics, gathered stage by stage and reported together.
+public struct Diagnostics: Sendable, Hashable {
+    public private(set) var all: [Diagnostic] = []
+
+    public init(_ diagnostics: [Diagnostic] = []) {
+        self.all = diagnostics
+    }
+
+    public mutating func append(_ diagnostic: Diagnostic) {
+        all.append(diagnostic)
+    }
+
+    public mutating func append(contentsOf other: Diagnostics) {
+        all.append(contentsOf: other.all)
+    }
+
+    public mutating func append(contentsOf other: [Diagnostic]) {
+        all.append(contentsOf: other)
+    }
+
+    public mutating func error(at location: SourceLocation, _ message: String, hint: String? = nil) {
+        all.append(.error(at: location, message, hint: hint))
+    }
+
+    public mutating func warning(at location: SourceLocation, _ message: String, hint: String? = nil) {
+        all.append(.warning(at: location, message, hint: hint))
+    }
+
+    public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
+    public var hasErrors: Bool { all.contains { $0.severity == .error } }
+    public var isEmpty: Bool { all.isEmpty }
+
+    /// Sorted and without exact repeats (a problem reached by two paths is reported once).
+    public var sorted: [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return all.sorted().filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,124 @@
+/// One plan's counts and sums for one fiscal year, computed once in a single pass over its items,
+/// so that every page (plan, policy, year report) reads its rows without scanning items again.
+///
+/// Grades are counted per listing, as the cities count them (an item listed again, 再掲, counts
+/// under each policy it is listed under). Money is summed per item under its primary listing,
+/// so that a relisted item's effect is not counted twice.
+public struct PlanYearTally: Sendable {
+    public let year: FiscalYear
+    /// Number of grades on the plan's scale; counts have one more slot for 未評価 (no grade).
+    public let gradeCount: Int
+    /// Per policy (its whole subtree): listings per grade index, then ungraded at `gradeCount`.
+    public let listingCounts: [[Int]]
+    /// Per policy (subtree): how many of those listings are 再掲.
+    public let relistingCounts: [Int]
+    public let expected: [Money?]
+    public let actual: [Money?]
+    /// Whole plan.
+    public let totalCounts: [Int]
+    public let totalRelistings: Int
+    public let totalExpected: Money?
+    public let totalActual: Money?
+    /// Distinct items with a result this year.
+    public let itemsWithResult: Int
+    /// True when any amount did not fit (reported by validation; sums are then partial).
+    public let overflowed: Bool
+
+    public init(plan: Plan, year: FiscalYear) {
+        let slots = plan.grades.count + 1
+        let policyCount = plan.policies.count
+        var direct = [[Int]](repeating: [Int](repeating: 0, count: slots), count: policyCount)
+        var directRelist = [Int](repeating: 0, count: policyCount)
+        var directExpected = [Money?](repeating: nil, count: policyCount)
+        var directActual = [Money?](repeating: nil, count: policyCount)
+        var overflowed = false
+        var withResult = 0
+
+        for item in plan.items {
+            let result = item.result(in: year)
+            if result != nil { withResult += 1 }
+            let slot = result?.grade ?? plan.grades.count
+            for listing in item.listings where listing.policy < policyCount {
+                direct[listing.policy][slot] += 1
+                if listing.isRelisting { directRelist[listing.policy] += 1 }
+            }
+            if let effect = result?.effect, let policy = item.primaryPolicy, policy < policyCount {
+                directExpected[policy] = Self.sum(directExpected[policy], effect.expected, &overflowed)
+                directActual[policy] = Self.sum(directActual[policy], effect.actual, &overflowed)
+            }
+        }
+
+        // Subtree sums: children come after their parent in document order, so walk backwards.
+        var counts = direct
+        var relist = directRelist
+        var expected = directExpected
+        var actual = directActual
+        for index in stride(from: policyCount - 1, through: 0, by: -1) {
+            guard let parent = plan.policies[index].parent else { continue }
+            for slot in 0..<slots { counts[parent][slot] += counts[index][slot] }
+            relist[parent] += relist[index]
+            expected[parent] = Self.sum(expected[parent], expected[index], &overflowed)
+            actual[parent] = Self.sum(actual[parent], actual[index], &overflowed)
+        }
+
+        var totalCounts = [Int](repeating: 0, count: slots)
+        var totalRelist = 0
+        var totalExpected: Money?
+        var totalActual: Money?
+        for index in plan.topLevelPolicies {
+            for slot in 0..<slots { totalCounts[slot] += counts[index][slot] }
+            totalRelist += relist[index]
+            totalExpected = Self.sum(totalExpected, expected[index], &overflowed)
+            totalActual = Self.sum(totalActual, actual[index], &overflowed)
+        }
+
+        self.year = year
+        self.gradeCount = plan.grades.count
+        self.listingCounts = counts
+        self.relistingCounts = relist
+        self.expected = expected
+        self.actual = actual
+        self.totalCounts = totalCounts
+        self.totalRelistings = totalRelist
+        self.totalExpected = totalExpected
+        self.totalActual = totalActual
+        self.itemsWithResult = withResult
+        self.overflowed = overflowed
+    }
+
+    /// Listings counted for the whole plan, graded or not.
+    public var totalListings: Int { totalCounts.reduce(0, +) }
+
+    /// Listings without a grade this year.
+    public var totalUngraded: Int { totalCounts[gradeCount] }
+
+    /// A grade-distribution table whose rows are the given policies (subtrees).
+    public func distribution(rows policies: [Int]) -> GradeDistribution {
+        GradeDistribution(
+            rows: policies.map { policy in
+                GradeDistribution.Row(
+                    policy: policy, counts: Array(listingCounts[policy][0..<gradeCount]),
+                    ungraded: listingCounts[policy][gradeCount], relisted: relistingCounts[policy])
+            },
+            total: GradeDistribution.Row(
+                policy: nil, counts: Array(totalCounts[0..<gradeCount]), ungraded: totalCounts[gradeCount],
+                relisted: totalRelistings))
+    }
+
+    /// An expected-versus-actual table whose rows are the given policies (subtrees).
+    public func effects(rows policies: [Int]) -> EffectSummary {
+        EffectSummary(
+            rows: policies.map { EffectSummary.Row(policy: $0, expected: expected[$0], actual: actual[$0]) },
+            total: EffectSummary.Row(policy: nil, expected: totalExpected, actual: totalActual))
+    }
+
+    private static func sum(_ a: Money?, _ b: Money?, _ overflowed: inout Bool) -> Money? {
+        guard let b else { return a }
+        guard let a else { return b }
+        guard let total = a.adding(b) else {
+            overflowed = true
+            return a
+        }
+        return total
+    }
+}

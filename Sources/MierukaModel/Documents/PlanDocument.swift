@@ -1,0 +1,148 @@
+import MierukaDiagnostics
+
+/// A plan's index document as written.
+public struct PlanDocument: Sendable {
+    /// The plan folder's name under content/.
+    public let slug: String
+    public let city: Located<String>
+    public let title: Located<String>
+    public let subtitle: String?
+    public let period: Located<FiscalYearRange>
+    public let yearStyle: FiscalYearStyle
+    public let moneyUnit: MoneyUnit
+    public let grades: [GradeDocument]
+    public let levelNames: [String]
+    public let policies: [PolicyDocument]
+    public let declared: [DeclaredDocument]
+    public let summary: String?
+    public let body: String
+    /// Where the body starts in the file.
+    public let bodyLocation: SourceLocation
+    public let order: Int
+    public let location: SourceLocation
+
+    public init(
+        slug: String, city: Located<String>, title: Located<String>, subtitle: String?,
+        period: Located<FiscalYearRange>, yearStyle: FiscalYearStyle, moneyUnit: MoneyUnit, grades: [GradeDocument],
+        levelNames: [String], policies: [PolicyDocument], declared: [DeclaredDocument], summary: String?,
+        body: String, bodyLocation: SourceLocation, order: Int, location: SourceLocation
+    ) {
+        self.slug = slug
+        self.city = city
+        self.title = title
+        self.subtitle = subtitle
+        self.period = period
+        self.yearStyle = yearStyle
+        self.moneyUnit = moneyUnit
+        self.grades = grades
+        self.levelNames = levelNames
+        self.policies = policies
+        self.declared = declared
+        self.summary = summary
+        self.body = body
+        self.bodyLocation = bodyLocation
+        self.order = order
+        self.location = location
+    }
+}
+
+public struct GradeDocument: Sendable {
+    public let code: Located<String>
+    public let label: String
+
+    public init(code: Located<String>, label: String) {
+        self.code = code
+        self.label = label
+    }
+}
+
+/// A policy and its sub-policies as written.
+public struct PolicyDocument: Sendable {
+    public let id: Located<String>
+    public let number: String?
+    public let title: String
+    public let description: String?
+    public let slug: Located<String>?
+    public let kpis: [KPIDocument]
+    public let children: [PolicyDocument]
+    public let location: SourceLocation
+
+    public init(
+        id: Located<String>, number: String?, title: String, description: String?, slug: Located<String>?,
+        kpis: [KPIDocument], children: [PolicyDocument], location: SourceLocation
+    ) {
+        self.id = id
+        self.number = number
+        self.title = title
+        self.description = description
+        self.slug = slug
+        self.kpis = kpis
+        self.children = children
+        self.location = location
+    }
+}
+
+/// A published table as written under `declared:`.
+public struct DeclaredDocument: Sendable {
+    public let year: Located<FiscalYear>
+    public let listings: Located<Int>?
+    public let relisted: Located<Int>?
+    public let gradeRows: [DeclaredGradeRowDocument]
+    public let gradeTotal: DeclaredCountsDocument?
+    public let effectRows: [DeclaredEffectRowDocument]
+    public let effectTotal: EffectDocument?
+    public let source: String?
+    public let location: SourceLocation
+
+    public init(
+        year: Located<FiscalYear>, listings: Located<Int>?, relisted: Located<Int>?,
+        gradeRows: [DeclaredGradeRowDocument], gradeTotal: DeclaredCountsDocument?,
+        effectRows: [DeclaredEffectRowDocument], effectTotal: EffectDocument?, source: String?,
+        location: SourceLocation
+    ) {
+        self.year = year
+        self.listings = listings
+        self.relisted = relisted
+        self.gradeRows = gradeRows
+        self.gradeTotal = gradeTotal
+        self.effectRows = effectRows
+        self.effectTotal = effectTotal
+        self.source = source
+        self.location = location
+    }
+}
+
+/// Counts per grade code as written (`{S: 1, A: 4, B: 2}`).
+public struct DeclaredCountsDocument: Sendable {
+    public let counts: [(code: Located<String>, count: Int)]
+    public let location: SourceLocation
+
+    public init(counts: [(code: Located<String>, count: Int)], location: SourceLocation) {
+        self.counts = counts
+        self.location = location
+    }
+}
+
+public struct DeclaredGradeRowDocument: Sendable {
+    public let policy: Located<String>
+    public let counts: DeclaredCountsDocument
+    public let location: SourceLocation
+
+    public init(policy: Located<String>, counts: DeclaredCountsDocument, location: SourceLocation) {
+        self.policy = policy
+        self.counts = counts
+        self.location = location
+    }
+}
+
+public struct DeclaredEffectRowDocument: Sendable {
+    public let policy: Located<String>
+    public let effect: EffectDocument
+    public let location: SourceLocation
+
+    public init(policy: Located<String>, effect: EffectDocument, location: SourceLocation) {
+        self.policy = policy
+        self.effect = effect
+        self.location = location
+    }
+}

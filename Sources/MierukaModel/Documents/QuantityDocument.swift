@@ -1,0 +1,75 @@
+import MierukaDiagnostics
+
+/// A KPI value as written: a number with the unit written after it, or a text, or both.
+/// The unit is checked against the KPI's unit (and money units converted) when results merge.
+public struct QuantityDocument: Sendable, Hashable {
+    public let number: DecimalNumber?
+    /// The unit written after the number ("人", "億円"), nil when none was written.
+    public let writtenUnit: String?
+    /// The text to show instead of the number (「80%台」, 「約340万件」).
+    public let text: String?
+    public let location: SourceLocation
+
+    public init(number: DecimalNumber?, writtenUnit: String?, text: String?, location: SourceLocation) {
+        self.number = number
+        self.writtenUnit = writtenUnit
+        self.text = text
+        self.location = location
+    }
+}
+
+/// An amount of money as written: a number, and the unit when one was written after it.
+/// Without a unit it is in the plan's `money_unit`.
+public struct MoneyDocument: Sendable, Hashable {
+    public let amount: DecimalNumber
+    public let writtenUnit: MoneyUnit?
+    public let location: SourceLocation
+
+    public init(amount: DecimalNumber, writtenUnit: MoneyUnit?, location: SourceLocation) {
+        self.amount = amount
+        self.writtenUnit = writtenUnit
+        self.location = location
+    }
+
+    /// The exact amount in yen, or nil when it is not a whole number of yen or too large.
+    public func money(defaultUnit: MoneyUnit) -> Money? {
+        let unit = writtenUnit ?? defaultUnit
+        var units = amount.units
+        var scale = amount.scale
+        var factor = unit.yen
+        // Move decimal places into the unit factor: 28.6億円 = 286 × 10^7 yen.
+        while scale > 0, factor % 10 == 0 {
+            factor /= 10
+            scale -= 1
+        }
+        guard scale == 0 else {
+            // Not a whole number of yen: allowed only when the remaining decimals are zeros.
+            var remaining = scale
+            while remaining > 0, units % 10 == 0 {
+                units /= 10
+                remaining -= 1
+            }
+            guard remaining == 0 else { return nil }
+            return Self.multiply(units, factor)
+        }
+        return Self.multiply(units, factor)
+    }
+
+    private static func multiply(_ units: Int64, _ factor: Int64) -> Money? {
+        let (yen, overflow) = units.multipliedReportingOverflow(by: factor)
+        return overflow ? nil : Money(yen: yen)
+    }
+}
+
+/// 効果見込額 and 実績効果額 as written.
+public struct EffectDocument: Sendable, Hashable {
+    public let expected: MoneyDocument?
+    public let actual: MoneyDocument?
+    public let location: SourceLocation
+
+    public init(expected: MoneyDocument?, actual: MoneyDocument?, location: SourceLocation) {
+        self.expected = expected
+        self.actual = actual
+        self.location = location
+    }
+}

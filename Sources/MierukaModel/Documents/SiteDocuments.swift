@@ -1,0 +1,22 @@
+/// Everything parsed from a site folder, before merging: the output of the parse stage.
+public struct SiteDocuments: Sendable {
+    public let config: SiteConfig
+    /// The home page's own text (`content/_index.md`), if any.
+    public let home: PageDocument?
+    public let pages: [PageDocument]
+    public let plans: [PlanDocument]
+    public let items: [ItemDocument]
+    public let results: [ResultsDocument]
+
+    public init(
+        config: SiteConfig, home: PageDocument?, pages: [PageDocument], plans: [PlanDocument], items: [ItemDocument],
+        results: [ResultsDocument]
+    ) {
+        self.config = config
+        self.home = home
+        self.pages = pages
+        self.plans = plans
+        self.items = items
+        self.results = results
+    }
+}

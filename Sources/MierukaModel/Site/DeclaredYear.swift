@@ -1,0 +1,93 @@
+import MierukaDiagnostics
+
+/// A city's published tables for one fiscal year, given as declared data.
+///
+/// Cities often publish counts and totals without every item behind them: Kodaira details 13 of
+/// its 43 listings, Isehara publishes only its counts of 74. The site shows these numbers marked
+/// as declared, and `mieruka check` verifies that the transcribed items do not contradict them.
+public struct DeclaredYear: Sendable {
+    public let year: FiscalYear
+    /// Listings in the published count (Kodaira: 全43項目).
+    public let listings: Int?
+    /// Listings that are 再掲 (Kodaira: 再掲2項目).
+    public let relisted: Int?
+    /// Counts per policy × grade, rows in the order published.
+    public let gradeRows: [DeclaredGradeRow]
+    /// The published total row, per grade (checked against the sum of the rows).
+    public let gradeTotal: [Int]?
+    public let effectRows: [DeclaredEffectRow]
+    public let effectTotal: Effect?
+    /// Where the numbers come from (「【表１】各プログラムの進捗状況（平成29年度末）」).
+    public let source: String?
+    public let location: SourceLocation
+
+    public init(
+        year: FiscalYear, listings: Int?, relisted: Int?, gradeRows: [DeclaredGradeRow], gradeTotal: [Int]?,
+        effectRows: [DeclaredEffectRow], effectTotal: Effect?, source: String?, location: SourceLocation
+    ) {
+        self.year = year
+        self.listings = listings
+        self.relisted = relisted
+        self.gradeRows = gradeRows
+        self.gradeTotal = gradeTotal
+        self.effectRows = effectRows
+        self.effectTotal = effectTotal
+        self.source = source
+        self.location = location
+    }
+
+    public var hasGradeCounts: Bool { !gradeRows.isEmpty || gradeTotal != nil }
+    public var hasEffects: Bool { !effectRows.isEmpty || effectTotal != nil }
+
+    /// Per-grade totals: the published total row, else the sum of the rows.
+    public var gradeTotals: [Int]? {
+        if let gradeTotal { return gradeTotal }
+        guard let first = gradeRows.first else { return nil }
+        var sums = [Int](repeating: 0, count: first.counts.count)
+        for row in gradeRows {
+            for (index, count) in row.counts.enumerated() where index < sums.count { sums[index] += count }
+        }
+        return sums
+    }
+
+    /// The published effect total, else the sum of the published rows.
+    public var effectTotals: Effect? {
+        if let effectTotal { return effectTotal }
+        guard !effectRows.isEmpty else { return nil }
+        return Effect(
+            expected: Money.sum(effectRows.map(\.effect.expected)), actual: Money.sum(effectRows.map(\.effect.actual)))
+    }
+
+    /// All listings counted: the declared number, else the sum of the grade totals.
+    public var totalListings: Int? {
+        listings ?? gradeTotals.map { $0.reduce(0, +) }
+    }
+}
+
+public struct DeclaredGradeRow: Sendable, Hashable {
+    /// Index in `Plan.policies`.
+    public let policy: Int
+    /// One count per grade of the plan's scale.
+    public let counts: [Int]
+    public let location: SourceLocation
+
+    public init(policy: Int, counts: [Int], location: SourceLocation) {
+        self.policy = policy
+        self.counts = counts
+        self.location = location
+    }
+
+    public var total: Int { counts.reduce(0, +) }
+}
+
+public struct DeclaredEffectRow: Sendable, Hashable {
+    public let policy: Int
+    public let effect: Effect
+    public let location: SourceLocation
+
+    public init(policy: Int, effect: Effect, location: SourceLocation) {
+        self.policy = policy
+        self.effect = effect
+        self.location = location
+    }
+}

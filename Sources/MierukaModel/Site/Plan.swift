@@ -1,0 +1,109 @@
+import MierukaDiagnostics
+
+/// A reform plan (計画 / 大綱) with its policy hierarchy, items and published tables.
+public struct Plan: Sendable {
+    /// The URL segment: the plan's folder name under content/.
+    public let slug: String
+    public let city: String
+    public let title: String
+    /// A second title line (e.g. 「第4次つくばみらい市行財政改革大綱」).
+    public let subtitle: String?
+    public let period: FiscalYearRange
+    public let yearStyle: FiscalYearStyle
+    /// The unit in which the plan's amounts are written and shown.
+    public let moneyUnit: MoneyUnit
+    public let grades: GradeScale
+    /// Names of the hierarchy levels, top first (["基本方針", "推進項目"]); "方針" when not given.
+    public let levelNames: [String]
+    /// The hierarchy in document order (a parent before its children).
+    public let policies: [Policy]
+    /// Items in the plan's order (by primary number).
+    public let items: [Item]
+    public let declared: [DeclaredYear]
+    /// One line for lists and the page description.
+    public let summary: String?
+    /// Markdown body of the plan document.
+    public let body: String
+    /// Where the body starts in its file.
+    public let bodyLocation: SourceLocation
+    /// Position on the home page (smaller first); plans with equal order sort by slug.
+    public let order: Int
+    public let location: SourceLocation
+
+    public init(
+        slug: String, city: String, title: String, subtitle: String?, period: FiscalYearRange,
+        yearStyle: FiscalYearStyle, moneyUnit: MoneyUnit, grades: GradeScale, levelNames: [String],
+        policies: [Policy], items: [Item], declared: [DeclaredYear], summary: String?, body: String, bodyLocation: SourceLocation,
+        order: Int, location: SourceLocation
+    ) {
+        self.slug = slug
+        self.city = city
+        self.title = title
+        self.subtitle = subtitle
+        self.period = period
+        self.yearStyle = yearStyle
+        self.moneyUnit = moneyUnit
+        self.grades = grades
+        self.levelNames = levelNames
+        self.policies = policies
+        self.items = items
+        self.declared = declared
+        self.summary = summary
+        self.body = body
+        self.bodyLocation = bodyLocation
+        self.order = order
+        self.location = location
+    }
+
+    /// Indices of the top-level policies.
+    public var topLevelPolicies: [Int] {
+        policies.indices.filter { policies[$0].parent == nil }
+    }
+
+    /// The top-level policy a policy belongs to (itself at the top level).
+    public func topLevelAncestor(of policy: Int) -> Int {
+        var current = policy
+        while let parent = policies[current].parent { current = parent }
+        return current
+    }
+
+    /// The ancestor of `policy` that is `ancestor`'s child, or nil when `policy` is not below `ancestor`.
+    /// Used to group a policy page's counts by its sub-policies.
+    public func child(of ancestor: Int, containing policy: Int) -> Int? {
+        var current = policy
+        while let parent = policies[current].parent {
+            if parent == ancestor { return current }
+            current = parent
+        }
+        return nil
+    }
+
+    /// True when `policy` is `ancestor` or below it.
+    public func policy(_ policy: Int, isWithin ancestor: Int) -> Bool {
+        var current: Int? = policy
+        while let index = current {
+            if index == ancestor { return true }
+            current = policies[index].parent
+        }
+        return false
+    }
+
+    /// The name of a hierarchy level (「基本方針」), falling back to 「方針」.
+    public func levelName(_ level: Int) -> String {
+        level < levelNames.count ? levelNames[level] : (levelNames.last ?? "方針")
+    }
+
+    /// Years that have any result or declared table, ascending.
+    public var reportedYears: [FiscalYear] {
+        var years = Set<FiscalYear>()
+        for item in items {
+            for result in item.results { years.insert(result.year) }
+        }
+        for table in declared { years.insert(table.year) }
+        return years.sorted()
+    }
+
+    public func declared(in year: FiscalYear) -> DeclaredYear? {
+        declared.first { $0.year == year }
+    }
+}

@@ -1,0 +1,54 @@
+/// The site-wide settings of `mieruka.yml`.
+public struct SiteConfig: Sendable {
+    public let title: String
+    public let description: String?
+    public let baseURL: BaseURL
+    /// The `lang` of every page ("ja").
+    public let language: String
+    /// Raw HTML in Markdown passes through only when the site says its authors are trusted.
+    public let allowRawHTML: Bool
+    /// Who publishes the site (shown in the footer), e.g. 「小平市 企画政策部」.
+    public let publisher: String?
+    /// Optional ASCII URL segments for department names (企画部 → kikaku).
+    public let departmentSlugs: [String: String]
+
+    public init(
+        title: String, description: String?, baseURL: BaseURL, language: String, allowRawHTML: Bool,
+        publisher: String?, departmentSlugs: [String: String]
+    ) {
+        self.title = title
+        self.description = description
+        self.baseURL = baseURL
+        self.language = language
+        self.allowRawHTML = allowRawHTML
+        self.publisher = publisher
+        self.departmentSlugs = departmentSlugs
+    }
+}
+
+/// Where the site is published. Links in pages are paths under `path`; canonical links are absolute.
+public struct BaseURL: Sendable, Hashable {
+    /// "https://www.city.example.lg.jp" (empty for a site published at an unknown host).
+    public let origin: String
+    /// "/kaikaku/": always starts and ends with "/".
+    public let path: String
+
+    public init(origin: String, path: String) {
+        self.origin = origin
+        var normalized = path.hasPrefix("/") ? path : "/" + path
+        if !normalized.hasSuffix("/") { normalized += "/" }
+        self.path = normalized
+    }
+
+    public static let root = BaseURL(origin: "", path: "/")
+
+    /// The link to a site path ("plan/item/" → "/kaikaku/plan/item/").
+    public func link(_ sitePath: String) -> String {
+        path + sitePath
+    }
+
+    /// The absolute URL, when the origin is known.
+    public func absolute(_ sitePath: String) -> String? {
+        origin.isEmpty ? nil : origin + path + sitePath
+    }
+}

@@ -1,0 +1,43 @@
+import MierukaDiagnostics
+
+/// How an item went in one fiscal year: its grade and the texts of the annual progress report.
+public struct YearResult: Sendable {
+    public let year: FiscalYear
+    /// Index on the plan's grade scale; nil when the year is reported without a grade.
+    public let grade: Int?
+    /// 進捗状況 (Markdown)
+    public let progress: String?
+    /// 要因 (Markdown)
+    public let factors: String?
+    /// 今後の対応 (Markdown)
+    public let nextSteps: String?
+    public let effect: Effect?
+    /// Where the result was written (an item's front matter or a file in seeds/).
+    public let location: SourceLocation
+
+    public init(
+        year: FiscalYear, grade: Int?, progress: String?, factors: String?, nextSteps: String?, effect: Effect?,
+        location: SourceLocation
+    ) {
+        self.year = year
+        self.grade = grade
+        self.progress = progress
+        self.factors = factors
+        self.nextSteps = nextSteps
+        self.effect = effect
+        self.location = location
+    }
+}
+
+/// A financial effect (財政効果): what was expected (効果見込額) and what was achieved (実績効果額).
+public struct Effect: Sendable, Hashable {
+    public let expected: Money?
+    public let actual: Money?
+
+    public init(expected: Money?, actual: Money?) {
+        self.expected = expected
+        self.actual = actual
+    }
+
+    public var isEmpty: Bool { expected == nil && actual == nil }
+}

@@ -1,0 +1,125 @@
+/// An exact decimal number that remembers how many decimal places it was written with,
+/// so that 85.0% is shown as 85.0% and 1,190 as 1,190 (never 85% or 1190.0).
+public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The value times 10^scale.
+    public let units: Int64
+    /// Digits after the decimal point.
+    public let scale: Int
+
+    /// The largest magnitude accepted from input, so that sums of many values cannot overflow.
+    public static let maximumUnits: Int64 = 999_999_999_999_999
+
+    public init(units: Int64, scale: Int) {
+        self.units = units
+        self.scale = scale
+    }
+
+    public init(_ integer: Int) {
+        self.units = Int64(integer)
+        self.scale = 0
+    }
+
+    public static let zero = DecimalNumber(0)
+
+    public var isNegative: Bool { units < 0 }
+
+    public var doubleValue: Double {
+        Double(units) / Self.power(scale)
+    }
+
+    /// The same number with at least `scale` decimal places (1.5 → 1.50).
+    public func rescaled(to newScale: Int) -> DecimalNumber? {
+        guard newScale >= scale else { return nil }
+        let (result, overflow) = units.multipliedReportingOverflow(by: Int64(Self.power(newScale - scale)))
+        return overflow ? nil : DecimalNumber(units: result, scale: newScale)
+    }
+
+    /// Exact difference, with the larger of the two scales; nil on overflow.
+    public func subtracting(_ other: DecimalNumber) -> DecimalNumber? {
+        let common = max(scale, other.scale)
+        guard let a = rescaled(to: common), let b = other.rescaled(to: common) else { return nil }
+        let (result, overflow) = a.units.subtractingReportingOverflow(b.units)
+        return overflow ? nil : DecimalNumber(units: result, scale: common)
+    }
+
+    /// Exact sum, with the larger of the two scales; nil on overflow.
+    public func adding(_ other: DecimalNumber) -> DecimalNumber? {
+        let common = max(scale, other.scale)
+        guard let a = rescaled(to: common), let b = other.rescaled(to: common) else { return nil }
+        let (result, overflow) = a.units.addingReportingOverflow(b.units)
+        return overflow ? nil : DecimalNumber(units: result, scale: common)
+    }
+
+    public static func < (lhs: DecimalNumber, rhs: DecimalNumber) -> Bool {
+        let common = max(lhs.scale, rhs.scale)
+        if let a = lhs.rescaled(to: common), let b = rhs.rescaled(to: common) {
+            return a.units < b.units
+        }
+        return lhs.doubleValue < rhs.doubleValue
+    }
+
+    /// Numerically equal regardless of written precision (85 and 85.0).
+    public func isNumericallyEqual(to other: DecimalNumber) -> Bool {
+        !(self < other) && !(other < self)
+    }
+
+    /// "1,234.5"; negatives as "△1,234.5" (the Japanese report style) or "-1,234.5".
+    public func formatted(grouping: Bool = true, negative: NegativeStyle = .triangle) -> String {
+        let magnitude = units.magnitude
+        let divisor = UInt64(Self.power(scale))
+        let whole = magnitude / divisor
+        let fraction = magnitude % divisor
+        var text = grouping ? NumberGrouping.group(String(whole)) : String(whole)
+        if scale > 0 {
+            let digits = String(fraction)
+            text += "." + String(repeating: "0", count: scale - digits.count) + digits
+        }
+        return units < 0 ? negative.prefix + text : text
+    }
+
+    /// Plain form for data files: "-1234.5".
+    public var description: String { formatted(grouping: false, negative: .minus) }
+
+    static func power(_ exponent: Int) -> Double {
+        var result = 1.0
+        for _ in 0..<max(0, exponent) { result *= 10 }
+        return result
+    }
+}
+
+/// How a negative number is written.
+public enum NegativeStyle: Sendable {
+    /// △1,234 (Japanese public documents)
+    case triangle
+    /// -1,234
+    case minus
+
+    var prefix: String {
+        switch self {
+        case .triangle: "△"
+        case .minus: "-"
+        }
+    }
+}
+
+/// Thousands separators for digit strings.
+public enum NumberGrouping {
+    /// "1234567" → "1,234,567"
+    public static func group(_ digits: String) -> String {
+        let characters = Array(digits)
+        guard characters.count > 3 else { return digits }
+        var result = ""
+        result.reserveCapacity(characters.count + characters.count / 3)
+        for (offset, character) in characters.enumerated() {
+            if offset > 0, (characters.count - offset) % 3 == 0 { result.append(",") }
+            result.append(character)
+        }
+        return result
+    }
+
+    /// "1,234" for an integer, "△1,234" when negative.
+    public static func format(_ value: Int, negative: NegativeStyle = .triangle) -> String {
+        let text = group(String(value.magnitude))
+        return value < 0 ? negative.prefix + text : text
+    }
+}

@@ -1,0 +1,30 @@
+/// The units in which Japanese municipal documents state amounts of money.
+public enum MoneyUnit: String, Sendable, CaseIterable {
+    case yen = "円"
+    case thousandYen = "千円"
+    case tenThousandYen = "万円"
+    case millionYen = "百万円"
+    case hundredMillionYen = "億円"
+
+    /// How many yen one of this unit is.
+    public var yen: Int64 {
+        switch self {
+        case .yen: 1
+        case .thousandYen: 1_000
+        case .tenThousandYen: 10_000
+        case .millionYen: 1_000_000
+        case .hundredMillionYen: 100_000_000
+        }
+    }
+
+    /// Decimal places needed to show any whole number of yen in this unit.
+    var decimalPlaces: Int {
+        switch self {
+        case .yen: 0
+        case .thousandYen: 3
+        case .tenThousandYen: 4
+        case .millionYen: 6
+        case .hundredMillionYen: 8
+        }
+    }
+}

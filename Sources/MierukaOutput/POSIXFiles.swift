@@ -1,0 +1,111 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Thin wrappers over the system calls the writer needs, with errors as `OutputError`.
+enum POSIXFiles {
+    static func errorText(_ code: Int32 = errno) -> String {
+        String(cString: strerror(code))
+    }
+
+    /// Creates one directory; an existing directory is fine.
+    static func makeDirectory(_ path: String) throws(OutputError) {
+        if mkdir(path, 0o755) != 0, errno != EEXIST {
+            throw OutputError(.io, "cannot create the folder \(path): \(errorText())")
+        }
+    }
+
+    static func write(_ bytes: some Collection<UInt8>, to path: String) throws(OutputError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputError(.io, "cannot create \(path): \(errorText())") }
+        defer { close(descriptor) }
+        var failure: OutputError?
+        let written: Bool = bytes.withContiguousStorageIfAvailable { buffer in
+            writeAll(descriptor, buffer, path: path, failure: &failure)
+        } ?? {
+            let copy = Array(bytes)
+            return copy.withUnsafeBufferPointer { writeAll(descriptor, $0, path: path, failure: &failure) }
+        }()
+        if !written, let failure { throw failure }
+    }
+
+    private static func writeAll(
+        _ descriptor: Int32, _ buffer: UnsafeBufferPointer<UInt8>, path: String, failure: inout OutputError?
+    ) -> Bool {
+        guard var pointer = buffer.baseAddress else { return true }
+        var remaining = buffer.count
+        while remaining > 0 {
+            let count = Glibc.write(descriptor, pointer, remaining)
+            if count < 0 {
+                if errno == EINTR { continue }
+                failure = OutputError(.io, "cannot write \(path): \(errorText())")
+                return false
+            }
+            remaining -= count
+            pointer += count
+        }
+        return true
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Names in a directory (without . and ..), or nil if it cannot be read.
+    static func entries(_ path: String) -> [String]? {
+        guard let directory = opendir(path) else { return nil }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// Deletes a file or a whole folder tree (without following symbolic links).
+    static func removeTree(_ path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            for name in entries(path) ?? [] { removeTree(path + "/" + name) }
+            rmdir(path)
+        } else {
+            unlink(path)
+        }
+    }
+
+    static func rename(_ from: String, _ to: String) throws(OutputError) {
+        if Glibc.rename(from, to) != 0 {
+            throw OutputError(.io, "cannot move \(from) to \(to): \(errorText())")
+        }
+    }
+
+    static func copyFile(from source: String, to destination: String) throws(OutputError) {
+        let input = open(source, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw OutputError(.io, "cannot read \(source): \(errorText())") }
+        defer { close(input) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw OutputError(.io, "cannot read \(source): \(errorText())")
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        try write(bytes, to: destination)
+    }
+}

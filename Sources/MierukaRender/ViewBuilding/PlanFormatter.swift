@@ -1,0 +1,44 @@
+import MierukaModel
+import MierukaSite
+
+/// Formats a plan's values the way the plan writes them: its year style, its money unit, its grades.
+struct PlanFormatter {
+    let plan: Plan
+
+    func year(_ year: FiscalYear) -> String { year.label(plan.yearStyle) }
+
+    func years(_ range: FiscalYearRange) -> String { range.label(plan.yearStyle) }
+
+    func money(_ amount: Money?) -> String {
+        amount.map { $0.amount(in: plan.moneyUnit).formatted() } ?? "—"
+    }
+
+    func moneyWithUnit(_ amount: Money) -> String {
+        amount.formatted(in: plan.moneyUnit)
+    }
+
+    func grade(_ index: Int?) -> GradeView? {
+        guard let index, index < plan.grades.count else { return nil }
+        let grade = plan.grades.grades[index]
+        return GradeView(code: grade.code, label: grade.label, rank: index, scaleSize: plan.grades.count)
+    }
+
+    /// 「小平市 第3次行財政再構築プラン」 (the city is not repeated when the title starts with it).
+    var fullTitle: String {
+        plan.title.hasPrefix(plan.city) ? plan.title : "\(plan.city) \(plan.title)"
+    }
+
+    func kpiValue(_ value: KPIValue?, unit: String) -> String {
+        value?.display(unit: unit) ?? "—"
+    }
+
+    /// 「（平成28年度）」 or nil.
+    func pointYears(_ point: KPIPoint?) -> String? {
+        point?.years.map { years($0) }
+    }
+
+    func count(_ value: Int) -> String { NumberGrouping.format(value) }
+
+    /// 「43項目」
+    func items(_ value: Int) -> String { "\(NumberGrouping.format(value))項目" }
+}

@@ -1,0 +1,53 @@
+import MierukaModel
+import MierukaSite
+
+extension ViewBuilder {
+    func home(_ page: PlannedPage) -> (PageMetaView, any TemplateView) {
+        let plans = index.plans.map { planIndex -> PlanSummaryView in
+            let plan = planIndex.plan
+            let format = PlanFormatter(plan: plan)
+            let year = planIndex.latestGradedYear
+            let table = year.flatMap {
+                tables(planIndex).gradeTable(year: $0, rows: plan.topLevelPolicies, rowHeading: plan.levelName(0))
+            }
+            return PlanSummaryView(
+                city: plan.city, title: plan.title, subtitle: plan.subtitle, url: links.href(SiteRoutes.plan(plan.slug)),
+                period: format.years(plan.period), summary: plan.summary, itemCount: itemCountText(planIndex),
+                latestYear: table != nil ? year.map(format.year) : nil, grades: table,
+                reportURL: table != nil ? year.map { links.href(SiteRoutes.report(plan.slug, year: $0.year)) } : nil)
+        }
+        let meta = meta(page, title: index.config.title, description: index.config.description, trail: [], kind: "home")
+        return (meta, HomeView(introHTML: html(index.merged.home?.body), plans: plans))
+    }
+
+    /// 「取組項目 43項目（うち再掲2項目）」 from the published count, else from the items.
+    func itemCountText(_ planIndex: PlanIndex) -> String? {
+        let plan = planIndex.plan
+        let format = PlanFormatter(plan: plan)
+        if let year = planIndex.latestYear, let declared = plan.declared(in: year), let listings = declared.totalListings {
+            var text = "取組項目 \(format.items(listings))"
+            if let relisted = declared.relisted, relisted > 0 { text += "（うち再掲\(format.items(relisted))）" }
+            return text
+        }
+        let listings = plan.items.reduce(0) { $0 + $1.listings.count }
+        guard listings > 0 else { return nil }
+        let relisted = listings - plan.items.count
+        var text = "取組項目 \(format.items(listings))"
+        if relisted > 0 { text += "（うち再掲\(format.items(relisted))）" }
+        return text
+    }
+
+    func standalone(_ page: PlannedPage, _ offset: Int) -> (PageMetaView, any TemplateView) {
+        let document = index.merged.pages[offset]
+        let meta = meta(page, title: document.title, description: document.summary, trail: [], kind: "page")
+        return (meta, StandalonePageView(title: document.title, bodyHTML: html(document.body) ?? ""))
+    }
+
+    func notFound(_ page: PlannedPage) -> (PageMetaView, any TemplateView) {
+        let meta = meta(page, title: "ページが見つかりません", description: nil, trail: [], kind: "not-found")
+        return (
+            meta,
+            NotFoundView(message: "お探しのページは見つかりませんでした。移動または削除された可能性があります。")
+        )
+    }
+}

@@ -1,0 +1,57 @@
+import MierukaModel
+import MierukaSite
+
+extension ViewBuilder {
+    func itemPage(_ page: PlannedPage, _ planIndex: PlanIndex, _ itemIndex: Int) -> (PageMetaView, any TemplateView) {
+        let plan = planIndex.plan
+        let item = plan.items[itemIndex]
+        let format = PlanFormatter(plan: plan)
+        let tables = tables(planIndex)
+        let latest = item.latestGradedResult
+        let effects: [(FiscalYear, Money?, Money?)] = item.results.compactMap { result in
+            guard let effect = result.effect, !effect.isEmpty else { return nil }
+            return (result.year, effect.expected, effect.actual)
+        }
+        let view = ItemPageView(
+            plan: planHeader(planIndex), number: item.number, title: item.title, summary: item.summary,
+            listings: item.listings.map { listing in
+                let policy = plan.policies[listing.policy]
+                return ListingView(
+                    number: listing.number, policy: policy.numberedTitle,
+                    policyURL: links.href(SiteRoutes.policy(plan.slug, policy.slug)), level: plan.levelName(policy.level),
+                    isRelisting: listing.isRelisting)
+            },
+            departments: planIndex.departmentsByItem[itemIndex].map { department in
+                let entry = planIndex.departments[department]
+                return LinkView(title: entry.name, url: links.href(SiteRoutes.department(plan.slug, entry.slug)))
+            },
+            latestGrade: format.grade(latest?.grade), latestYear: latest.map { format.year($0.year) },
+            kpiTable: tables.kpiTable(item.kpis, caption: "成果指標（KPI）の目標と実績"),
+            results: item.results.reversed().map { yearResult($0, plan: plan) },
+            effectByYear: tables.effectByYear(effects, caption: "財政効果額の推移"), bodyHTML: html(item.body))
+        let trail =
+            [planCrumb(planIndex)] + (item.primaryPolicy.map { policyTrail(planIndex, $0, including: true) } ?? [])
+        let description =
+            item.summary
+            ?? "\(format.fullTitle)の取組項目 No.\(item.number)「\(item.title)」の目標と進捗状況"
+        return (meta(page, title: item.title, description: description, trail: trail, kind: "item"), view)
+    }
+
+    func yearResult(_ result: YearResult, plan: Plan) -> YearResultView {
+        let format = PlanFormatter(plan: plan)
+        return YearResultView(
+            year: format.year(result.year), reportURL: links.href(SiteRoutes.report(plan.slug, year: result.year.year)),
+            grade: format.grade(result.grade), progressHTML: html(result.progress), factorsHTML: html(result.factors),
+            nextStepsHTML: html(result.nextSteps), effect: effectSentence(result.effect, plan: plan))
+    }
+
+    /// 「効果見込額 4,700千円、実績効果額 6,352千円」
+    func effectSentence(_ effect: Effect?, plan: Plan) -> String? {
+        guard let effect, !effect.isEmpty else { return nil }
+        let format = PlanFormatter(plan: plan)
+        var parts: [String] = []
+        if let expected = effect.expected { parts.append("効果見込額 \(format.moneyWithUnit(expected))") }
+        if let actual = effect.actual { parts.append("実績効果額 \(format.moneyWithUnit(actual))") }
+        return parts.joined(separator: "、")
+    }
+}

@@ -1,0 +1,121 @@
+import MierukaModel
+import MierukaSite
+
+extension ViewBuilder {
+    func planPage(_ page: PlannedPage, _ planIndex: PlanIndex) -> (PageMetaView, any TemplateView) {
+        let plan = planIndex.plan
+        let format = PlanFormatter(plan: plan)
+        let tables = tables(planIndex)
+        let gradeYear = planIndex.latestGradedYear
+        let effectYear = planIndex.years.last { year in
+            plan.declared(in: year)?.hasEffects == true
+                || (planIndex.tallies[year].map { $0.totalExpected != nil || $0.totalActual != nil } ?? false)
+        }
+        let rows = plan.topLevelPolicies
+        let itemsCaption =
+            gradeYear.map { "取組項目の一覧（評価は\(format.year($0))）" } ?? "取組項目の一覧"
+        let view = PlanPageView(
+            plan: planHeader(planIndex), bodyHTML: html(plan.body), policyLevel: plan.levelName(0),
+            policies: rows.map { policyNode(planIndex, $0, withChildren: true) },
+            reports: planIndex.years.reversed().map {
+                LinkView(title: "\(format.year($0))の進捗状況", url: links.href(SiteRoutes.report(plan.slug, year: $0.year)))
+            },
+            gradeTable: gradeYear.flatMap { tables.gradeTable(year: $0, rows: rows, rowHeading: plan.levelName(0)) },
+            effectTable: effectYear.flatMap { tables.effectTable(year: $0, rows: rows, rowHeading: plan.levelName(0)) },
+            effectByYear: tables.planEffectByYear(), itemsCaption: itemsCaption,
+            items: itemRows(planIndex, listings: allListings(planIndex), year: gradeYear),
+            departmentsURL: planIndex.departments.isEmpty ? nil : links.href(SiteRoutes.departments(plan.slug)),
+            noResultsNote: planIndex.years.isEmpty ? "この計画の年度ごとの進捗状況は、まだ公表されていません。" : nil)
+        let description = plan.summary ?? "\(plan.city)の\(plan.title)（\(format.years(plan.period))）の内容と進捗状況"
+        return (meta(page, title: plan.title, description: description, trail: [], kind: "plan"), view)
+    }
+
+    /// A policy for lists: its text and (optionally) its sub-policies.
+    func policyNode(_ planIndex: PlanIndex, _ policy: Int, withChildren: Bool) -> PolicyNodeView {
+        let plan = planIndex.plan
+        let node = plan.policies[policy]
+        let count = listingCount(planIndex, under: policy)
+        return PolicyNodeView(
+            number: node.number, title: node.title, numberedTitle: node.numberedTitle,
+            url: links.href(SiteRoutes.policy(plan.slug, node.slug)), level: plan.levelName(node.level),
+            descriptionHTML: html(node.description),
+            children: withChildren ? node.children.map { policyNode(planIndex, $0, withChildren: true) } : [],
+            itemCount: count > 0 ? PlanFormatter(plan: plan).items(count) : nil)
+    }
+
+    /// Listings directly under a policy or below it.
+    func listingCount(_ planIndex: PlanIndex, under policy: Int) -> Int {
+        let plan = planIndex.plan
+        var count = planIndex.listingsByPolicy[policy].count
+        for child in plan.policies[policy].children { count += listingCount(planIndex, under: child) }
+        return count
+    }
+
+    func listings(_ planIndex: PlanIndex, under policy: Int) -> [PlanIndex.ListingRef] {
+        let plan = planIndex.plan
+        var refs = planIndex.listingsByPolicy[policy]
+        for child in plan.policies[policy].children { refs += listings(planIndex, under: child) }
+        return refs
+    }
+
+    func policyPage(_ page: PlannedPage, _ planIndex: PlanIndex, _ policy: Int) -> (PageMetaView, any TemplateView) {
+        let plan = planIndex.plan
+        let node = plan.policies[policy]
+        let format = PlanFormatter(plan: plan)
+        let gradeYear = planIndex.latestGradedYear
+        let rows = node.children.isEmpty ? [policy] : node.children
+        let rowHeading = node.children.isEmpty ? plan.levelName(node.level) : plan.levelName(node.level + 1)
+        let view = PolicyPageView(
+            plan: planHeader(planIndex), policy: policyNode(planIndex, policy, withChildren: true),
+            parent: node.parent.map {
+                LinkView(title: plan.policies[$0].numberedTitle, url: links.href(SiteRoutes.policy(plan.slug, plan.policies[$0].slug)))
+            },
+            kpiTable: tables(planIndex).kpiTable(node.kpis, caption: "\(node.numberedTitle)の成果指標（KPI）"),
+            gradeTable: gradeYear.flatMap {
+                tables(planIndex).gradeTable(year: $0, rows: rows, rowHeading: rowHeading, restrictTo: policy)
+            },
+            itemsCaption: gradeYear.map { "\(node.numberedTitle)の取組項目（評価は\(format.year($0))）" }
+                ?? "\(node.numberedTitle)の取組項目",
+            items: itemRows(planIndex, listings: listings(planIndex, under: policy), year: gradeYear))
+        let trail = [planCrumb(planIndex)] + policyTrail(planIndex, policy, including: false)
+        let description = "\(format.fullTitle)の\(plan.levelName(node.level))「\(node.title)」"
+        return (meta(page, title: node.numberedTitle, description: description, trail: trail, kind: "policy"), view)
+    }
+
+    func departmentsPage(_ page: PlannedPage, _ planIndex: PlanIndex) -> (PageMetaView, any TemplateView) {
+        let plan = planIndex.plan
+        let format = PlanFormatter(plan: plan)
+        let view = DepartmentsPageView(
+            plan: planHeader(planIndex),
+            departments: planIndex.departments.map {
+                DepartmentSummaryView(
+                    name: $0.name, url: links.href(SiteRoutes.department(plan.slug, $0.slug)),
+                    itemCount: format.items($0.items.count))
+            })
+        return (
+            meta(page, title: "担当部局", description: "\(format.fullTitle)の担当部局別の取組", trail: [planCrumb(planIndex)], kind: "departments"),
+            view
+        )
+    }
+
+    func departmentPage(_ page: PlannedPage, _ planIndex: PlanIndex, _ department: Int) -> (PageMetaView, any TemplateView) {
+        let plan = planIndex.plan
+        let format = PlanFormatter(plan: plan)
+        let entry = planIndex.departments[department]
+        let refs = entry.items.flatMap { itemIndex in
+            plan.items[itemIndex].listings.indices.map { PlanIndex.ListingRef(item: itemIndex, listing: $0) }
+        }
+        let year = planIndex.latestGradedYear
+        let view = DepartmentPageView(
+            plan: planHeader(planIndex), name: entry.name,
+            itemsCaption: year.map { "\(entry.name)の取組項目（評価は\(format.year($0))）" } ?? "\(entry.name)の取組項目",
+            items: itemRows(planIndex, listings: refs, year: year))
+        let trail = [
+            planCrumb(planIndex), LinkView(title: "担当部局", url: links.href(SiteRoutes.departments(plan.slug))),
+        ]
+        return (
+            meta(page, title: entry.name, description: "\(format.fullTitle)のうち\(entry.name)が担当する取組", trail: trail, kind: "department"),
+            view
+        )
+    }
+}

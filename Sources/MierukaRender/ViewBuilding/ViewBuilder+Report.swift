@@ -1,0 +1,96 @@
+import MierukaModel
+import MierukaSite
+
+extension ViewBuilder {
+    /// The year's progress report: summary sentence, tables, and every item with a result that
+    /// year, grouped by grade (best first), as the cities' annual reports are.
+    func reportPage(_ page: PlannedPage, _ planIndex: PlanIndex, _ year: FiscalYear) -> (PageMetaView, any TemplateView) {
+        let plan = planIndex.plan
+        let format = PlanFormatter(plan: plan)
+        let tables = tables(planIndex)
+        let rows = plan.topLevelPolicies
+        var groups = [[Int]](repeating: [], count: plan.grades.count + 1)
+        for (itemIndex, item) in plan.items.enumerated() {
+            guard let result = item.result(in: year) else { continue }
+            groups[result.grade ?? plan.grades.count].append(itemIndex)
+        }
+        var sections: [ReportSectionView] = []
+        for (slot, members) in groups.enumerated() where !members.isEmpty {
+            let grade = format.grade(slot < plan.grades.count ? slot : nil)
+            let heading = grade.map { "\($0.spelledOut)（\(format.items(members.count))）" } ?? "評価なし（\(format.items(members.count))）"
+            sections.append(
+                ReportSectionView(
+                    heading: heading, id: grade.map { "grade-\($0.code)" } ?? "ungraded", grade: grade,
+                    items: members.map { reportItem(planIndex, $0, year: year) }))
+        }
+        let view = ReportPageView(
+            plan: planHeader(planIndex), year: format.year(year), summary: reportSummary(planIndex, year: year),
+            gradeTable: tables.gradeTable(year: year, rows: rows, rowHeading: plan.levelName(0)),
+            effectTable: tables.effectTable(year: year, rows: rows, rowHeading: plan.levelName(0)), sections: sections,
+            otherYears: planIndex.years.filter { $0 != year }.reversed().map {
+                LinkView(title: "\(format.year($0))の進捗状況", url: links.href(SiteRoutes.report(plan.slug, year: $0.year)))
+            })
+        let title = "\(format.year(year))の進捗状況"
+        return (
+            meta(page, title: title, description: "\(format.fullTitle)の\(title)", trail: [planCrumb(planIndex)], kind: "report"),
+            view
+        )
+    }
+
+    func reportItem(_ planIndex: PlanIndex, _ itemIndex: Int, year: FiscalYear) -> ReportItemView {
+        let plan = planIndex.plan
+        let item = plan.items[itemIndex]
+        let format = PlanFormatter(plan: plan)
+        let result = item.result(in: year)
+        return ReportItemView(
+            numbers: item.listings.map(\.number).joined(separator: "・"), title: item.title,
+            url: links.href(SiteRoutes.item(plan.slug, item.slug)),
+            policies: item.listings.map { plan.policies[$0.policy].numberedTitle + ($0.isRelisting ? "（再掲）" : "") }
+                .joined(separator: "、"),
+            departments: item.departments.joined(separator: "、"), grade: format.grade(result?.grade),
+            kpis: item.kpis.compactMap { kpi in
+                guard let actual = kpi.actual(in: year) else { return nil }
+                return ReportKPIView(
+                    name: kpi.name, actual: actual.value.display(unit: kpi.unit),
+                    target: kpi.target.map {
+                        $0.value.display(unit: kpi.unit) + ($0.years.map { "（\(format.years($0))）" } ?? "")
+                    },
+                    progress: kpi.progress(of: actual)?.formatted())
+            },
+            progressHTML: html(result?.progress), factorsHTML: html(result?.factors),
+            nextStepsHTML: html(result?.nextSteps), effect: effectSentence(result?.effect, plan: plan))
+    }
+
+    /// 「全43項目（うち再掲2項目）の取組のうち、3項目が「予定以上に進捗」、…でした。」
+    func reportSummary(_ planIndex: PlanIndex, year: FiscalYear) -> String? {
+        let plan = planIndex.plan
+        guard !plan.grades.isEmpty else { return nil }
+        let format = PlanFormatter(plan: plan)
+        let counts: [Int]
+        let listings: Int
+        let relisted: Int
+        var coverage: String?
+        if let declared = plan.declared(in: year), let totals = declared.gradeTotals {
+            counts = totals
+            listings = declared.totalListings ?? totals.reduce(0, +)
+            relisted = declared.relisted ?? 0
+            let transcribed = TableBuilder(index: planIndex, links: links).transcribedListings(year)
+            if transcribed < listings {
+                coverage = "このページでは、そのうち\(format.items(transcribed))の詳細を掲載しています。"
+            }
+        } else if let tally = planIndex.tallies[year], tally.totalListings > tally.totalUngraded {
+            counts = Array(tally.totalCounts[0..<plan.grades.count])
+            listings = tally.totalListings - tally.totalUngraded
+            relisted = tally.totalRelistings
+        } else {
+            return nil
+        }
+        var text = "全\(format.items(listings))"
+        if relisted > 0 { text += "（うち再掲\(format.items(relisted))）" }
+        text += "の取組のうち、"
+        text += zip(plan.grades.grades, counts).map { "\(format.items($1))が「\($0.label)」" }.joined(separator: "、")
+        text += "でした。"
+        if let coverage { text += coverage }
+        return text
+    }
+}

@@ -1,0 +1,142 @@
+import MierukaMarkdown
+import MierukaModel
+import MierukaSite
+
+/// Builds the typed view model of one page from the site index. Pages are independent: any page
+/// can be built on any thread, in any order, and reads only what it shows.
+public struct ViewBuilder: Sendable {
+    public let index: SiteIndex
+    let links: LinkMaker
+    let markdown: MarkdownRenderer
+    let siteView: SiteView
+
+    public init(index: SiteIndex) {
+        self.index = index
+        let config = index.config
+        let links = LinkMaker(baseURL: config.baseURL)
+        self.links = links
+        self.markdown = MarkdownRenderer(allowRawHTML: config.allowRawHTML)
+        self.siteView = SiteView(
+            title: config.title, description: config.description, language: config.language,
+            homeURL: links.href(SiteRoutes.home), stylesheetURL: links.href(SiteRoutes.stylesheet),
+            publisher: config.publisher,
+            pages: index.merged.pages.map { LinkView(title: $0.title, url: links.href(SiteRoutes.page($0.slug))) })
+    }
+
+    public func context(for page: PlannedPage) -> PageContext {
+        let (meta, content) = build(page)
+        return PageContext(site: siteView, meta: meta, content: content)
+    }
+
+    /// The template that lays out a page kind.
+    public static func templateName(for kind: PageKind) -> String {
+        switch kind {
+        case .home: "home"
+        case .page: "page"
+        case .plan: "plan"
+        case .policy: "policy"
+        case .item: "item"
+        case .report: "report"
+        case .departments: "departments"
+        case .department: "department"
+        case .notFound: "404"
+        }
+    }
+
+    /// The view type each page template receives (for the template linter).
+    public static let contentTypes: [(template: String, type: any TemplateView.Type)] = [
+        ("home", HomeView.self), ("page", StandalonePageView.self), ("plan", PlanPageView.self),
+        ("policy", PolicyPageView.self), ("item", ItemPageView.self), ("report", ReportPageView.self),
+        ("departments", DepartmentsPageView.self), ("department", DepartmentPageView.self), ("404", NotFoundView.self),
+    ]
+
+    private func build(_ page: PlannedPage) -> (PageMetaView, any TemplateView) {
+        switch page.kind {
+        case .home: return home(page)
+        case .page(let offset): return standalone(page, offset)
+        case .plan(let plan): return planPage(page, index.plans[plan])
+        case .policy(let plan, let policy): return policyPage(page, index.plans[plan], policy)
+        case .item(let plan, let item): return itemPage(page, index.plans[plan], item)
+        case .report(let plan, let year): return reportPage(page, index.plans[plan], year)
+        case .departments(let plan): return departmentsPage(page, index.plans[plan])
+        case .department(let plan, let department): return departmentPage(page, index.plans[plan], department)
+        case .notFound: return notFound(page)
+        }
+    }
+
+    // MARK: Shared pieces
+
+    func meta(
+        _ page: PlannedPage, title: String, description: String?, trail: [LinkView], kind: String
+    ) -> PageMetaView {
+        let crumbs = [LinkView(title: "ホーム", url: links.href(SiteRoutes.home), isCurrent: page.route.isEmpty)]
+            + trail + (page.route.isEmpty ? [] : [LinkView(title: title, url: links.href(page.route), isCurrent: true)])
+        let documentTitle = page.route.isEmpty ? index.config.title : "\(title) | \(index.config.title)"
+        return PageMetaView(
+            title: title, documentTitle: documentTitle, description: description ?? index.config.description,
+            canonicalURL: page.kind == .notFound ? nil : links.canonical(page.route), breadcrumbs: crumbs, kind: kind)
+    }
+
+    func html(_ text: String?) -> String? {
+        guard let text, !text.trimmingWhitespace().isEmpty else { return nil }
+        return markdown.html(text)
+    }
+
+    func planHeader(_ planIndex: PlanIndex) -> PlanHeaderView {
+        let plan = planIndex.plan
+        return PlanHeaderView(
+            city: plan.city, title: plan.title, subtitle: plan.subtitle, url: links.href(SiteRoutes.plan(plan.slug)),
+            period: PlanFormatter(plan: plan).years(plan.period), summary: plan.summary)
+    }
+
+    func planCrumb(_ planIndex: PlanIndex) -> LinkView {
+        LinkView(title: PlanFormatter(plan: planIndex.plan).fullTitle, url: links.href(SiteRoutes.plan(planIndex.plan.slug)))
+    }
+
+    /// Breadcrumbs for the policies above (and including) `policy`.
+    func policyTrail(_ planIndex: PlanIndex, _ policy: Int, including: Bool) -> [LinkView] {
+        let plan = planIndex.plan
+        var chain: [Int] = []
+        var current: Int? = including ? policy : plan.policies[policy].parent
+        while let index = current {
+            chain.insert(index, at: 0)
+            current = plan.policies[index].parent
+        }
+        return chain.map {
+            LinkView(title: plan.policies[$0].numberedTitle, url: links.href(SiteRoutes.policy(plan.slug, plan.policies[$0].slug)))
+        }
+    }
+
+    func tables(_ planIndex: PlanIndex) -> TableBuilder {
+        TableBuilder(index: planIndex, links: links)
+    }
+
+    /// Rows of an items table, one per listing, in number order.
+    func itemRows(_ planIndex: PlanIndex, listings: [PlanIndex.ListingRef], year: FiscalYear?) -> [ItemRowView] {
+        let plan = planIndex.plan
+        let format = PlanFormatter(plan: plan)
+        let sorted = listings.sorted {
+            let a = plan.items[$0.item].listings[$0.listing].number
+            let b = plan.items[$1.item].listings[$1.listing].number
+            return a == b ? $0.item < $1.item : NaturalOrder.areInIncreasingOrder(a, b)
+        }
+        return sorted.map { ref in
+            let item = plan.items[ref.item]
+            let listing = item.listings[ref.listing]
+            let result = item.latestGradedResult
+            return ItemRowView(
+                number: listing.number, title: item.title, url: links.href(SiteRoutes.item(plan.slug, item.slug)),
+                isRelisting: listing.isRelisting, policy: plan.policies[listing.policy].numberedTitle,
+                policyURL: links.href(SiteRoutes.policy(plan.slug, plan.policies[listing.policy].slug)),
+                departments: item.departments.joined(separator: "、"), grade: format.grade(result?.grade),
+                gradeYear: result.flatMap { $0.year == year ? nil : format.year($0.year) })
+        }
+    }
+
+    /// All listings of the plan.
+    func allListings(_ planIndex: PlanIndex) -> [PlanIndex.ListingRef] {
+        planIndex.plan.items.enumerated().flatMap { itemIndex, item in
+            item.listings.indices.map { PlanIndex.ListingRef(item: itemIndex, listing: $0) }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/// A grade as shown on a page: always its code and its meaning in words, never a colour alone.
+public struct GradeView: TemplateView {
+    public let code: String
+    public let label: String
+    /// 0 for the best grade of the scale (used for styling only).
+    public let rank: Int
+    /// How many grades the scale has.
+    public let scaleSize: Int
+
+    public var spelledOut: String { "\(code) \(label)" }
+
+    /// "grade grade-rank-0 grade-of-3"
+    public var cssClass: String { "grade grade-rank-\(rank) grade-of-\(scaleSize)" }
+
+    public static let fields = FieldTable<GradeView>(
+        "grade",
+        [
+            .text("code") { $0.code },
+            .text("label") { $0.label },
+            .text("spelledOut") { $0.spelledOut },
+            .text("cssClass") { $0.cssClass },
+        ])
+}

@@ -1,0 +1,43 @@
+/// The home page: the site's own text and its plans.
+public struct HomeView: TemplateView {
+    public let introHTML: String?
+    public let plans: [PlanSummaryView]
+
+    public static let fields = FieldTable<HomeView>(
+        "home page",
+        [
+            .html("introHTML") { $0.introHTML },
+            .list("plans", PlanSummaryView.self) { $0.plans },
+            .flag("hasPlans") { !$0.plans.isEmpty },
+        ])
+}
+
+/// A plan as listed on the home page, with its latest year's grade distribution.
+public struct PlanSummaryView: TemplateView {
+    public let city: String
+    public let title: String
+    public let subtitle: String?
+    public let url: String
+    public let period: String
+    public let summary: String?
+    /// 「取組項目 43項目（うち再掲2項目）」 or nil for a plan without items.
+    public let itemCount: String?
+    public let latestYear: String?
+    public let grades: GradeTableView?
+    public let reportURL: String?
+
+    public static let fields = FieldTable<PlanSummaryView>(
+        "plan summary",
+        [
+            .text("city") { $0.city },
+            .text("title") { $0.title },
+            .text("subtitle") { $0.subtitle },
+            .text("url") { $0.url },
+            .text("period") { $0.period },
+            .text("summary") { $0.summary },
+            .text("itemCount") { $0.itemCount },
+            .text("latestYear") { $0.latestYear },
+            .view("grades", GradeTableView.self) { $0.grades },
+            .text("reportURL") { $0.reportURL },
+        ])
+}

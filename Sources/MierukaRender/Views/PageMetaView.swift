@@ -1,0 +1,25 @@
+/// What the layout needs to know about the page: `{{meta.title}}`, `{{#meta.breadcrumbs}}` …
+public struct PageMetaView: TemplateView {
+    /// The page's own title (the h1).
+    public let title: String
+    /// The <title> element: page title, then the site title.
+    public let documentTitle: String
+    public let description: String?
+    /// The absolute URL, when the site's base_url names a host.
+    public let canonicalURL: String?
+    public let breadcrumbs: [LinkView]
+    /// A class for the <body> naming the page kind ("page-item").
+    public let kind: String
+
+    public static let fields = FieldTable<PageMetaView>(
+        "meta",
+        [
+            .text("title") { $0.title },
+            .text("documentTitle") { $0.documentTitle },
+            .text("description") { $0.description },
+            .text("canonicalURL") { $0.canonicalURL },
+            .list("breadcrumbs", LinkView.self) { $0.breadcrumbs },
+            .flag("hasBreadcrumbs") { $0.breadcrumbs.count > 1 },
+            .text("kind") { $0.kind },
+        ])
+}

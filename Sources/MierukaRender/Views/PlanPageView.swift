@@ -1,0 +1,37 @@
+/// A plan's page: overview, policies, grade distribution, financial effects, item list.
+public struct PlanPageView: TemplateView {
+    public let plan: PlanHeaderView
+    public let bodyHTML: String?
+    /// The name of the top level of the hierarchy (「基本方針」).
+    public let policyLevel: String
+    public let policies: [PolicyNodeView]
+    public let reports: [LinkView]
+    public let gradeTable: GradeTableView?
+    public let effectTable: EffectTableView?
+    public let effectByYear: EffectByYearView?
+    public let itemsCaption: String
+    public let items: [ItemRowView]
+    public let departmentsURL: String?
+    /// Said when the plan has no yearly results yet.
+    public let noResultsNote: String?
+
+    public static let fields = FieldTable<PlanPageView>(
+        "plan page",
+        [
+            .view("plan", PlanHeaderView.self) { $0.plan },
+            .html("bodyHTML") { $0.bodyHTML },
+            .text("policyLevel") { $0.policyLevel },
+            .list("policies", PolicyNodeView.self) { $0.policies },
+            .flag("hasPolicies") { !$0.policies.isEmpty },
+            .list("reports", LinkView.self) { $0.reports },
+            .flag("hasReports") { !$0.reports.isEmpty },
+            .view("gradeTable", GradeTableView.self) { $0.gradeTable },
+            .view("effectTable", EffectTableView.self) { $0.effectTable },
+            .view("effectByYear", EffectByYearView.self) { $0.effectByYear },
+            .text("itemsCaption") { $0.itemsCaption },
+            .list("items", ItemRowView.self) { $0.items },
+            .flag("hasItems") { !$0.items.isEmpty },
+            .text("departmentsURL") { $0.departmentsURL },
+            .text("noResultsNote") { $0.noResultsNote },
+        ])
+}

@@ -1,0 +1,23 @@
+/// A policy's page: its text, sub-policies, KPIs, grade distribution and items.
+public struct PolicyPageView: TemplateView {
+    public let plan: PlanHeaderView
+    public let policy: PolicyNodeView
+    public let parent: LinkView?
+    public let kpiTable: KPITableView?
+    public let gradeTable: GradeTableView?
+    public let itemsCaption: String
+    public let items: [ItemRowView]
+
+    public static let fields = FieldTable<PolicyPageView>(
+        "policy page",
+        [
+            .view("plan", PlanHeaderView.self) { $0.plan },
+            .view("policy", PolicyNodeView.self) { $0.policy },
+            .view("parent", LinkView.self) { $0.parent },
+            .view("kpiTable", KPITableView.self) { $0.kpiTable },
+            .view("gradeTable", GradeTableView.self) { $0.gradeTable },
+            .text("itemsCaption") { $0.itemsCaption },
+            .list("items", ItemRowView.self) { $0.items },
+            .flag("hasItems") { !$0.items.isEmpty },
+        ])
+}

@@ -1,0 +1,23 @@
+/// One year's result of an item: grade, 進捗状況, 要因, 今後の対応.
+public struct YearResultView: TemplateView {
+    public let year: String
+    public let reportURL: String
+    public let grade: GradeView?
+    public let progressHTML: String?
+    public let factorsHTML: String?
+    public let nextStepsHTML: String?
+    /// 「効果見込額 … 実績効果額 …」 when the year has amounts.
+    public let effect: String?
+
+    public static let fields = FieldTable<YearResultView>(
+        "year result",
+        [
+            .text("year") { $0.year },
+            .text("reportURL") { $0.reportURL },
+            .view("grade", GradeView.self) { $0.grade },
+            .html("progressHTML") { $0.progressHTML },
+            .html("factorsHTML") { $0.factorsHTML },
+            .html("nextStepsHTML") { $0.nextStepsHTML },
+            .text("effect") { $0.effect },
+        ])
+}

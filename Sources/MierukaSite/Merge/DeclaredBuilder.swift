@@ -1,0 +1,104 @@
+import MierukaDiagnostics
+import MierukaModel
+
+/// Resolves a plan's published tables: policy ids, grade codes and amounts.
+struct DeclaredBuilder {
+    let grades: GradeScale
+    let policies: PolicyResolver
+    let moneyUnit: MoneyUnit
+    let period: FiscalYearRange
+    let yearStyle: FiscalYearStyle
+
+    func build(_ documents: [DeclaredDocument], diagnostics: inout Diagnostics) -> [DeclaredYear] {
+        var years: [FiscalYear: SourceLocation] = [:]
+        var result: [DeclaredYear] = []
+        for document in documents {
+            let year = document.year.value
+            if let first = years[year] {
+                diagnostics.error(
+                    at: document.year.location, "two declared tables for \(year.label(yearStyle))",
+                    hint: "the first is at \(first); put all of a year's published numbers in one entry")
+                continue
+            }
+            years[year] = document.year.location
+            if !period.contains(year) {
+                diagnostics.error(
+                    at: document.year.location,
+                    "\(year.label(yearStyle)) is outside the plan period (\(period.label(yearStyle)))",
+                    hint: "check the year, or the plan's period:")
+            }
+            var rows: [DeclaredGradeRow] = []
+            var seenPolicies: [Int: SourceLocation] = [:]
+            for row in document.gradeRows {
+                guard let policy = policies.resolve(row.policy, diagnostics: &diagnostics),
+                    let counts = counts(row.counts, diagnostics: &diagnostics)
+                else { continue }
+                if let first = seenPolicies[policy] {
+                    diagnostics.error(
+                        at: row.policy.location, "policy \"\(row.policy.value)\" has two rows in the declared table",
+                        hint: "the first is at \(first)")
+                    continue
+                }
+                seenPolicies[policy] = row.policy.location
+                rows.append(DeclaredGradeRow(policy: policy, counts: counts, location: row.location))
+            }
+            let total = document.gradeTotal.flatMap { counts($0, diagnostics: &diagnostics) }
+            var effectRows: [DeclaredEffectRow] = []
+            for row in document.effectRows {
+                guard let policy = policies.resolve(row.policy, diagnostics: &diagnostics) else { continue }
+                effectRows.append(
+                    DeclaredEffectRow(policy: policy, effect: effect(row.effect, diagnostics: &diagnostics), location: row.location))
+            }
+            result.append(
+                DeclaredYear(
+                    year: year, listings: document.listings?.value, relisted: document.relisted?.value,
+                    gradeRows: rows, gradeTotal: total, effectRows: effectRows,
+                    effectTotal: document.effectTotal.map { effect($0, diagnostics: &diagnostics) },
+                    source: document.source, location: document.location))
+        }
+        return result.sorted { $0.year < $1.year }
+    }
+
+    /// One count per grade of the scale; every grade must be given (0 where the table shows none).
+    private func counts(_ written: DeclaredCountsDocument, diagnostics: inout Diagnostics) -> [Int]? {
+        guard !grades.isEmpty else {
+            diagnostics.error(
+                at: written.location, "declared grade counts, but the plan has no grading scale",
+                hint: "add grades: to the plan")
+            return nil
+        }
+        var counts = [Int?](repeating: nil, count: grades.count)
+        var ok = true
+        for (code, count) in written.counts {
+            guard let index = GradeResolver(grades: grades).resolve(code, diagnostics: &diagnostics) else {
+                ok = false
+                continue
+            }
+            counts[index] = count
+        }
+        let missing = grades.codes.enumerated().filter { counts[$0.offset] == nil }.map(\.element)
+        if !missing.isEmpty {
+            diagnostics.error(
+                at: written.location, "the declared counts give no number for \(missing.joined(separator: ", "))",
+                hint: "write every grade of the scale, with 0 where the published table shows none")
+            ok = false
+        }
+        return ok ? counts.map { $0 ?? 0 } : nil
+    }
+
+    func effect(_ written: EffectDocument, diagnostics: inout Diagnostics) -> Effect {
+        Effect(
+            expected: written.expected.flatMap { MoneyConverter.money($0, unit: moneyUnit, diagnostics: &diagnostics) },
+            actual: written.actual.flatMap { MoneyConverter.money($0, unit: moneyUnit, diagnostics: &diagnostics) })
+    }
+}
+
+enum MoneyConverter {
+    static func money(_ written: MoneyDocument, unit: MoneyUnit, diagnostics: inout Diagnostics) -> Money? {
+        if let money = written.money(defaultUnit: unit) { return money }
+        diagnostics.error(
+            at: written.location, "the amount \(written.amount.formatted(negative: .minus)) is not a whole number of yen",
+            hint: "check the decimals; amounts without a unit are in the plan's money_unit (\(unit.rawValue))")
+        return nil
+    }
+}

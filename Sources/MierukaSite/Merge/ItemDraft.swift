@@ -1,0 +1,19 @@
+import MierukaDiagnostics
+import MierukaModel
+
+/// An item while results from its own front matter and from seeds/ are merged onto it.
+struct ItemDraft {
+    let document: ItemDocument
+    let listings: [Listing]
+    var kpis: [KPI]
+    var results: [YearResult] = []
+    var resultLocations: [FiscalYear: SourceLocation] = [:]
+
+    func build() -> Item {
+        Item(
+            slug: document.slug.value, title: document.title.value, listings: listings,
+            departments: document.departments.map(\.value), kpis: kpis, results: results, summary: document.summary,
+            body: document.body,
+            bodyLocation: document.bodyLocation, location: document.location)
+    }
+}

@@ -1,0 +1,106 @@
+import MierukaDiagnostics
+import MierukaModel
+
+/// Turns written KPIs into model KPIs: values in the KPI's unit, grades resolved on the plan's scale.
+struct KPIBuilder {
+    let grades: GradeScale
+    let period: FiscalYearRange
+    let yearStyle: FiscalYearStyle
+
+    func build(_ documents: [KPIDocument], owner: String, diagnostics: inout Diagnostics) -> [KPI] {
+        var seen: [String: SourceLocation] = [:]
+        var kpis: [KPI] = []
+        for (offset, document) in documents.enumerated() {
+            let id = document.id?.value ?? "kpi\(offset + 1)"
+            let idLocation = document.id?.location ?? document.location
+            if let first = seen[id] {
+                diagnostics.error(
+                    at: idLocation, "\(owner) has two KPIs with the id \"\(id)\"",
+                    hint: "the first is at \(first); give each KPI its own id:")
+                continue
+            }
+            seen[id] = idLocation
+            let baseline = point(document.baseline, unit: document.unit, diagnostics: &diagnostics)
+            let target = point(document.target, unit: document.unit, diagnostics: &diagnostics)
+            var actuals: [KPIActual] = []
+            var years: [FiscalYear: SourceLocation] = [:]
+            for written in document.actuals {
+                guard let year = written.year else { continue }
+                if let first = years[year.value] {
+                    diagnostics.error(
+                        at: year.location,
+                        "the KPI \"\(document.name.value)\" has two actuals for \(year.value.label(yearStyle))",
+                        hint: "the first is at \(first); keep one value per year")
+                    continue
+                }
+                years[year.value] = year.location
+                guard let actual = actual(written, year: year.value, unit: document.unit, diagnostics: &diagnostics)
+                else { continue }
+                actuals.append(actual)
+            }
+            kpis.append(
+                KPI(
+                    id: id, name: document.name.value, unit: document.unit, direction: document.direction,
+                    baseline: baseline, target: target, actuals: actuals, note: document.note,
+                    location: document.location))
+        }
+        return kpis
+    }
+
+    func actual(_ written: KPIActualDocument, year: FiscalYear, unit: String, diagnostics: inout Diagnostics) -> KPIActual? {
+        guard let value = value(written.value, unit: unit, diagnostics: &diagnostics) else { return nil }
+        var grade: Int?
+        if let code = written.grade {
+            grade = GradeResolver(grades: grades).resolve(code, diagnostics: &diagnostics)
+            if grade == nil { return nil }
+        }
+        return KPIActual(year: year, value: value, grade: grade, location: written.location)
+    }
+
+    func point(_ written: KPIPointDocument?, unit: String, diagnostics: inout Diagnostics) -> KPIPoint? {
+        guard let written else { return nil }
+        guard let value = value(written.value, unit: unit, diagnostics: &diagnostics) else { return nil }
+        return KPIPoint(years: written.years?.value, value: value)
+    }
+
+    /// The written number in the KPI's unit, or an error saying why the units do not fit.
+    func value(_ written: QuantityDocument, unit: String, diagnostics: inout Diagnostics) -> KPIValue? {
+        guard let number = written.number else {
+            return KPIValue(number: nil, text: written.text)
+        }
+        guard let writtenUnit = written.writtenUnit else {
+            return KPIValue(number: number, text: written.text)
+        }
+        if let converted = UnitConversion.convert(number, from: writtenUnit, to: unit) {
+            return KPIValue(number: converted, text: written.text)
+        }
+        let shown = unit.isEmpty ? "no unit" : "the unit \"\(unit)\""
+        diagnostics.error(
+            at: written.location,
+            "\"\(number.formatted(negative: .minus))\(writtenUnit)\" does not fit the KPI, which has \(shown)",
+            hint: "write the number in \(unit.isEmpty ? "the KPI's unit" : unit); "
+                + "if the document gives a wording rather than a number (「80%台」), write it as text:")
+        return nil
+    }
+}
+
+/// Resolves grade codes on a plan's scale, accepting full-width letters (Ｓ → S).
+struct GradeResolver {
+    let grades: GradeScale
+
+    func resolve(_ code: Located<String>, diagnostics: inout Diagnostics) -> Int? {
+        let folded = WidthNormalization.fold(code.value)
+        if let index = grades.index(of: folded) { return index }
+        if grades.isEmpty {
+            diagnostics.error(
+                at: code.location, "grade \"\(code.value)\" given, but the plan has no grading scale",
+                hint: "add grades: to the plan's _index.md, e.g. - {code: A, label: 概ね計画どおり}")
+        } else {
+            diagnostics.error(
+                at: code.location,
+                "grade \"\(code.value)\" is not on the plan's scale (\(grades.codes.joined(separator: ", ")))",
+                hint: "use one of " + grades.grades.map { "\($0.code) (\($0.label))" }.joined(separator: ", "))
+        }
+        return nil
+    }
+}

@@ -1,0 +1,135 @@
+import MierukaDiagnostics
+import MierukaModel
+
+/// Merges one plan: its document, its item documents, and the results for it in seeds/.
+struct PlanMerger {
+    let document: PlanDocument
+
+    func merge(items: [ItemDocument], results: [ResultsDocument], diagnostics: inout Diagnostics) -> Plan {
+        let grades = gradeScale(diagnostics: &diagnostics)
+        let period = document.period.value
+        let kpiBuilder = KPIBuilder(grades: grades, period: period, yearStyle: document.yearStyle)
+        let policies = PolicyFlattener(kpiBuilder: kpiBuilder).flatten(
+            document.policies, planFile: document.location.file, diagnostics: &diagnostics)
+        let resolver = PolicyResolver(planSlug: document.slug, policies: policies)
+        if policies.isEmpty, !items.isEmpty {
+            diagnostics.error(
+                at: document.location, "the plan has items but no policies",
+                hint: "list the policies (方針) the items belong to under policies:")
+        }
+
+        // Items, with their listings resolved and numbers checked for uniqueness.
+        var drafts: [ItemDraft] = []
+        var numbers: [String: (draft: Int, location: SourceLocation)] = [:]
+        var slugs: [String: SourceLocation] = [:]
+        for item in items {
+            guard checkSlug(item, slugs: &slugs, diagnostics: &diagnostics) else { continue }
+            var listings: [Listing] = []
+            var ok = true
+            let written = [(item.number, item.policy, false)] + item.relisted.map { ($0.number, $0.policy, true) }
+            for (number, policy, isRelisting) in written {
+                if let first = numbers[number.value] {
+                    diagnostics.error(
+                        at: number.location, "item number \(number.value) is used twice in the plan \(document.slug)",
+                        hint: "the other is at \(first.location); each listing needs its own number")
+                    ok = false
+                    continue
+                }
+                guard let index = resolver.resolve(policy, diagnostics: &diagnostics) else {
+                    ok = false
+                    continue
+                }
+                numbers[number.value] = (drafts.count, number.location)
+                listings.append(Listing(number: number.value, policy: index, isRelisting: isRelisting))
+            }
+            guard ok else { continue }
+            let kpis = kpiBuilder.build(item.kpis, owner: "the item \(item.number.value)", diagnostics: &diagnostics)
+            drafts.append(ItemDraft(document: item, listings: listings, kpis: kpis))
+        }
+
+        // Results: first those in the items' own front matter, then seeds/ files in path order.
+        let applier = ResultApplier(
+            planSlug: document.slug, period: period, yearStyle: document.yearStyle, grades: grades,
+            moneyUnit: document.moneyUnit)
+        for index in drafts.indices {
+            for result in drafts[index].document.results {
+                guard let year = result.year else { continue }
+                applier.apply(result, year: year, to: &drafts[index], diagnostics: &diagnostics)
+            }
+        }
+        for file in results {
+            for result in file.results {
+                guard let number = result.item else { continue }
+                guard let target = numbers[number.value] ?? numbers[WidthNormalization.fold(number.value)] else {
+                    var hint = "item numbers of \(document.slug): "
+                        + numbers.keys.sorted(by: NaturalOrder.areInIncreasingOrder).prefix(20).joined(separator: ", ")
+                    if numbers.count > 20 { hint += " …" }
+                    if numbers.isEmpty { hint = "the plan \(document.slug) has no item documents yet; add content/\(document.slug)/<item>.md" }
+                    diagnostics.error(
+                        at: number.location, "the plan \(document.slug) has no item number \(number.value)", hint: hint)
+                    continue
+                }
+                applier.apply(result, year: file.year, to: &drafts[target.draft], diagnostics: &diagnostics)
+            }
+        }
+
+        let declared = DeclaredBuilder(
+            grades: grades, policies: resolver, moneyUnit: document.moneyUnit, period: period,
+            yearStyle: document.yearStyle
+        ).build(document.declared, diagnostics: &diagnostics)
+
+        let built = drafts.map { $0.build() }.sorted {
+            NaturalOrder.areInIncreasingOrder($0.number, $1.number)
+        }
+        return Plan(
+            slug: document.slug, city: document.city.value, title: document.title.value, subtitle: document.subtitle,
+            period: period, yearStyle: document.yearStyle, moneyUnit: document.moneyUnit, grades: grades,
+            levelNames: document.levelNames, policies: policies, items: built, declared: declared,
+            summary: document.summary, body: document.body, bodyLocation: document.bodyLocation, order: document.order,
+            location: document.location)
+    }
+
+    private func gradeScale(diagnostics: inout Diagnostics) -> GradeScale {
+        var seen: [String: SourceLocation] = [:]
+        var grades: [Grade] = []
+        for grade in document.grades {
+            let code = WidthNormalization.fold(grade.code.value)
+            if let first = seen[code] {
+                diagnostics.error(
+                    at: grade.code.location, "the grade \"\(code)\" is listed twice",
+                    hint: "the first is at \(first); list each grade once, best first")
+                continue
+            }
+            seen[code] = grade.code.location
+            grades.append(Grade(code: code, label: grade.label))
+        }
+        return GradeScale(grades)
+    }
+
+    private func checkSlug(
+        _ item: ItemDocument, slugs: inout [String: SourceLocation], diagnostics: inout Diagnostics
+    ) -> Bool {
+        let slug = item.slug.value
+        guard URLSlug.isValid(slug) else {
+            diagnostics.error(
+                at: item.slug.location, "\"\(slug)\" cannot be used in a URL",
+                hint: "name item files (or their slug:) with letters, digits and hyphens, e.g. 001.md")
+            return false
+        }
+        guard !SiteMerger.reservedItemSlugs.contains(slug) else {
+            diagnostics.error(
+                at: item.slug.location, "\"\(slug)\" is reserved for the plan's own pages",
+                hint: "rename the file or give it another slug:; reserved: "
+                    + SiteMerger.reservedItemSlugs.sorted().joined(separator: ", "))
+            return false
+        }
+        if let first = slugs[slug] {
+            diagnostics.error(
+                at: item.slug.location, "two items of the plan would have the same page /\(document.slug)/\(slug)/",
+                hint: "the other is \(first.file); rename one file or give it a slug:")
+            return false
+        }
+        slugs[slug] = item.slug.location
+        return true
+    }
+}

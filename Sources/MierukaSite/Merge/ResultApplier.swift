@@ -1,0 +1,86 @@
+import MierukaDiagnostics
+import MierukaModel
+
+/// Puts one year's result onto an item: checks the year, the grade, the amounts, and the KPIs it
+/// reports actuals for. A second result for the same item and year is an error, wherever it is
+/// written: results are never silently replaced.
+struct ResultApplier {
+    let planSlug: String
+    let period: FiscalYearRange
+    let yearStyle: FiscalYearStyle
+    let grades: GradeScale
+    let moneyUnit: MoneyUnit
+
+    func apply(
+        _ result: ResultDocument, year: Located<FiscalYear>, to draft: inout ItemDraft, diagnostics: inout Diagnostics
+    ) {
+        let fiscalYear = year.value
+        let label = fiscalYear.label(yearStyle)
+        guard period.contains(fiscalYear) else {
+            diagnostics.error(
+                at: year.location,
+                "\(label) is outside the plan period (\(period.label(yearStyle)))",
+                hint: "check the year, or the plan's period: in content/\(planSlug)/_index.md")
+            return
+        }
+        let where_ = result.item.map { "item \($0.value)" } ?? "the item \(draft.document.number.value)"
+        if let first = draft.resultLocations[fiscalYear] {
+            diagnostics.error(
+                at: result.location, "\(where_) has two results for \(label)",
+                hint: "the other is at \(first); keep one result per item and year")
+            return
+        }
+        var failed = false
+        var grade: Int?
+        if let code = result.grade {
+            grade = GradeResolver(grades: grades).resolve(code, diagnostics: &diagnostics)
+            failed = grade == nil
+        }
+        var effect: Effect?
+        if let written = result.effect {
+            let expected = written.expected.flatMap { MoneyConverter.money($0, unit: moneyUnit, diagnostics: &diagnostics) }
+            let actual = written.actual.flatMap { MoneyConverter.money($0, unit: moneyUnit, diagnostics: &diagnostics) }
+            effect = Effect(expected: expected, actual: actual)
+        }
+        for written in result.kpiActuals {
+            applyActual(written, year: fiscalYear, to: &draft, diagnostics: &diagnostics)
+        }
+        guard !failed else { return }
+        draft.resultLocations[fiscalYear] = result.location
+        draft.results.append(
+            YearResult(
+                year: fiscalYear, grade: grade, progress: result.progress, factors: result.factors,
+                nextSteps: result.nextSteps, effect: effect, location: result.location))
+    }
+
+    private func applyActual(
+        _ written: KPIActualDocument, year: FiscalYear, to draft: inout ItemDraft, diagnostics: inout Diagnostics
+    ) {
+        guard let reference = written.kpi else { return }
+        guard let index = draft.kpis.firstIndex(where: { $0.id == reference.value })
+            ?? draft.kpis.firstIndex(where: { $0.name == reference.value })
+        else {
+            let known = draft.kpis.map(\.id)
+            var hint =
+                known.isEmpty
+                ? "the item \(draft.document.number.value) has no KPIs; define them under kpis: in \(draft.document.location.file)"
+                : "the item's KPIs are: " + draft.kpis.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
+            if let suggestion = Suggestion.closest(to: reference.value, in: known) { hint = "did you mean \"\(suggestion)\"? " + hint }
+            diagnostics.error(
+                at: reference.location, "the item \(draft.document.number.value) has no KPI \"\(reference.value)\"",
+                hint: hint)
+            return
+        }
+        let kpi = draft.kpis[index]
+        if let existing = kpi.actual(in: year) {
+            diagnostics.error(
+                at: written.location,
+                "the KPI \"\(kpi.name)\" already has an actual for \(year.label(yearStyle))",
+                hint: "the other is at \(existing.location); keep one value per year")
+            return
+        }
+        let builder = KPIBuilder(grades: grades, period: period, yearStyle: yearStyle)
+        guard let actual = builder.actual(written, year: year, unit: kpi.unit, diagnostics: &diagnostics) else { return }
+        draft.kpis[index] = kpi.replacingActuals(kpi.actuals + [actual])
+    }
+}

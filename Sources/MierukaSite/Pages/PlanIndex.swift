@@ -1,0 +1,100 @@
+import MierukaModel
+
+/// Lookups for one plan, computed once so that no page has to scan the plan's items:
+/// the yearly tallies, the listings under each policy, and the plan's departments.
+public struct PlanIndex: Sendable {
+    public let plan: Plan
+    /// Years with any result or published table, ascending.
+    public let years: [FiscalYear]
+    public let tallies: [FiscalYear: PlanYearTally]
+    /// Per policy: the listings made directly under it, as (item index, listing index).
+    public let listingsByPolicy: [[ListingRef]]
+    public let departments: [Department]
+    /// Per item: indices into `departments`.
+    public let departmentsByItem: [[Int]]
+    /// Item index by URL segment.
+    public let itemIndexBySlug: [String: Int]
+
+    public struct ListingRef: Sendable, Hashable {
+        public let item: Int
+        public let listing: Int
+
+        public init(item: Int, listing: Int) {
+            self.item = item
+            self.listing = listing
+        }
+    }
+
+    public struct Department: Sendable, Hashable {
+        public let name: String
+        public let slug: String
+        /// Items of this department, in plan order.
+        public let items: [Int]
+    }
+
+    public init(plan: Plan, departmentSlugs: [String: String]) {
+        self.plan = plan
+        let years = plan.reportedYears
+        self.years = years
+        var tallies: [FiscalYear: PlanYearTally] = [:]
+        for year in years { tallies[year] = PlanYearTally(plan: plan, year: year) }
+        self.tallies = tallies
+
+        var byPolicy = [[ListingRef]](repeating: [], count: plan.policies.count)
+        var departmentIndex: [String: Int] = [:]
+        var departmentItems: [[Int]] = []
+        var departmentNames: [String] = []
+        var byItem: [[Int]] = []
+        var bySlug: [String: Int] = [:]
+        for (itemIndex, item) in plan.items.enumerated() {
+            bySlug[item.slug] = itemIndex
+            for (listingIndex, listing) in item.listings.enumerated() where listing.policy < byPolicy.count {
+                byPolicy[listing.policy].append(ListingRef(item: itemIndex, listing: listingIndex))
+            }
+            var own: [Int] = []
+            for name in item.departments {
+                let index: Int
+                if let existing = departmentIndex[name] {
+                    index = existing
+                } else {
+                    index = departmentNames.count
+                    departmentIndex[name] = index
+                    departmentNames.append(name)
+                    departmentItems.append([])
+                }
+                if !own.contains(index) {
+                    own.append(index)
+                    departmentItems[index].append(itemIndex)
+                }
+            }
+            byItem.append(own)
+        }
+        self.listingsByPolicy = byPolicy
+        self.departmentsByItem = byItem
+        self.itemIndexBySlug = bySlug
+
+        var used: Set<String> = []
+        var departments: [Department] = []
+        for (index, name) in departmentNames.enumerated() {
+            var slug = departmentSlugs[name] ?? URLSlug.make(from: name)
+            if slug.isEmpty { slug = "department-\(index + 1)" }
+            let base = slug
+            var suffix = 2
+            while used.contains(slug) {
+                slug = "\(base)-\(suffix)"
+                suffix += 1
+            }
+            used.insert(slug)
+            departments.append(Department(name: name, slug: slug, items: departmentItems[index]))
+        }
+        self.departments = departments
+    }
+
+    /// The most recent year with results or a published table.
+    public var latestYear: FiscalYear? { years.last }
+
+    /// The most recent year in which any item has a grade, else the latest year.
+    public var latestGradedYear: FiscalYear? {
+        years.last { year in tallies[year].map { $0.totalListings > $0.totalUngraded } ?? false } ?? years.last
+    }
+}

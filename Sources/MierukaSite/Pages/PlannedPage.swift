@@ -1,0 +1,69 @@
+import MierukaModel
+
+/// What a page shows; everything needed to render it independently of every other page.
+public enum PageKind: Sendable, Hashable {
+    case home
+    case page(Int)
+    case plan(Int)
+    case policy(plan: Int, policy: Int)
+    case item(plan: Int, item: Int)
+    case report(plan: Int, year: FiscalYear)
+    case departments(plan: Int)
+    case department(plan: Int, department: Int)
+    case notFound
+}
+
+/// A page of the output: its route (path under the base URL) and what it shows.
+public struct PlannedPage: Sendable, Hashable {
+    public let route: String
+    public let kind: PageKind
+
+    public init(route: String, kind: PageKind) {
+        self.route = route
+        self.kind = kind
+    }
+
+    /// The file it is written to, relative to the output folder.
+    public var outputFile: String { SiteRoutes.outputFile(for: route) }
+}
+
+/// Plans the pages of the site: one entry per output page, in a fixed order.
+public struct PagePlanner: Sendable {
+    public init() {}
+
+    public func plan(_ index: SiteIndex) -> [PlannedPage] {
+        var pages = [PlannedPage(route: SiteRoutes.home, kind: .home)]
+        for (offset, page) in index.merged.pages.enumerated() {
+            pages.append(PlannedPage(route: SiteRoutes.page(page.slug), kind: .page(offset)))
+        }
+        for (planOffset, planIndex) in index.plans.enumerated() {
+            let plan = planIndex.plan
+            pages.append(PlannedPage(route: SiteRoutes.plan(plan.slug), kind: .plan(planOffset)))
+            for (policyOffset, policy) in plan.policies.enumerated() {
+                pages.append(
+                    PlannedPage(
+                        route: SiteRoutes.policy(plan.slug, policy.slug),
+                        kind: .policy(plan: planOffset, policy: policyOffset)))
+            }
+            for year in planIndex.years {
+                pages.append(
+                    PlannedPage(route: SiteRoutes.report(plan.slug, year: year.year), kind: .report(plan: planOffset, year: year)))
+            }
+            if !planIndex.departments.isEmpty {
+                pages.append(PlannedPage(route: SiteRoutes.departments(plan.slug), kind: .departments(plan: planOffset)))
+                for (departmentOffset, department) in planIndex.departments.enumerated() {
+                    pages.append(
+                        PlannedPage(
+                            route: SiteRoutes.department(plan.slug, department.slug),
+                            kind: .department(plan: planOffset, department: departmentOffset)))
+                }
+            }
+            for (itemOffset, item) in plan.items.enumerated() {
+                pages.append(
+                    PlannedPage(route: SiteRoutes.item(plan.slug, item.slug), kind: .item(plan: planOffset, item: itemOffset)))
+            }
+        }
+        pages.append(PlannedPage(route: SiteRoutes.notFound, kind: .notFound))
+        return pages
+    }
+}

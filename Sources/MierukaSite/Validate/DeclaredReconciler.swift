@@ -1,0 +1,101 @@
+import MierukaDiagnostics
+import MierukaModel
+
+/// Compares what a plan declares (the city's published tables) with what its transcribed items
+/// add up to. Items may be fewer than the published count, but never contradict it:
+/// - no policy × grade cell may have more transcribed listings than published;
+/// - when every listing is transcribed, every cell must be equal;
+/// - amounts follow the same rule where all amounts are not negative.
+public struct DeclaredReconciler: Sendable {
+    public init() {}
+
+    public func reconcile(_ site: Site, severity: Severity, diagnostics: inout Diagnostics) {
+        for plan in site.plans {
+            for table in plan.declared {
+                reconcile(table, in: plan, severity: severity, diagnostics: &diagnostics)
+            }
+        }
+    }
+
+    func reconcile(_ table: DeclaredYear, in plan: Plan, severity: Severity, diagnostics: inout Diagnostics) {
+        let tally = PlanYearTally(plan: plan, year: table.year)
+        let label = table.year.label(plan.yearStyle)
+        let transcribed = tally.totalListings - tally.totalUngraded
+        let complete = table.totalListings.map { transcribed == $0 } ?? false
+
+        func report(_ location: SourceLocation, _ message: String, _ hint: String) {
+            diagnostics.append(Diagnostic(severity, at: location, message, hint: hint))
+        }
+
+        if let listings = table.totalListings, transcribed > listings {
+            report(
+                table.location,
+                "\(label): \(transcribed) listings are graded in the items, but the published table counts \(listings)",
+                "check the items' grades for \(label), or listings: in the declared table")
+        }
+        if let relisted = table.relisted, tally.totalRelistings > relisted {
+            report(
+                table.location,
+                "\(label): \(tally.totalRelistings) listings are 再掲 in the items, but the published table says \(relisted)",
+                "check relisted: in the items, or in the declared table")
+        }
+        for row in table.gradeRows {
+            let policy = plan.policies[row.policy]
+            let counted = tally.listingCounts[row.policy]
+            for (index, grade) in plan.grades.grades.enumerated() {
+                let published = row.counts[index]
+                let found = counted[index]
+                if found > published || (complete && found != published) {
+                    let items = itemsGraded(index, under: row.policy, in: plan, year: table.year)
+                    report(
+                        row.location,
+                        "\(label), \(policy.numberedTitle): the published table has \(published) × \(grade.code), but \(found) transcribed listing\(found == 1 ? " is" : "s are") graded \(grade.code)",
+                        items.isEmpty ? "check the declared counts" : "graded \(grade.code) there: " + items.joined(separator: ", "))
+                }
+            }
+        }
+        for row in table.effectRows {
+            let policy = plan.policies[row.policy]
+            compare(
+                published: row.effect.expected, found: tally.expected[row.policy], what: "効果見込額",
+                where_: "\(label), \(policy.numberedTitle)", complete: complete, unit: plan.moneyUnit,
+                location: row.location, report: report)
+            compare(
+                published: row.effect.actual, found: tally.actual[row.policy], what: "実績効果額",
+                where_: "\(label), \(policy.numberedTitle)", complete: complete, unit: plan.moneyUnit,
+                location: row.location, report: report)
+        }
+        if let total = table.effectTotal {
+            compare(
+                published: total.expected, found: tally.totalExpected, what: "効果見込額", where_: "\(label), total",
+                complete: complete, unit: plan.moneyUnit, location: table.location, report: report)
+            compare(
+                published: total.actual, found: tally.totalActual, what: "実績効果額", where_: "\(label), total",
+                complete: complete, unit: plan.moneyUnit, location: table.location, report: report)
+        }
+    }
+
+    private func compare(
+        published: Money?, found: Money?, what: String, where_: String, complete: Bool, unit: MoneyUnit,
+        location: SourceLocation, report: (SourceLocation, String, String) -> Void
+    ) {
+        guard let published, let found else { return }
+        let exceeds = published.yen >= 0 && found > published
+        if exceeds || (complete && found != published) {
+            report(
+                location,
+                "\(where_): the published \(what) is \(published.formatted(in: unit)), but the items add up to \(found.formatted(in: unit))",
+                "check the items' effect: amounts and the plan's money_unit (\(unit.rawValue))")
+        }
+    }
+
+    private func itemsGraded(_ grade: Int, under policy: Int, in plan: Plan, year: FiscalYear) -> [String] {
+        var numbers: [String] = []
+        for item in plan.items where item.result(in: year)?.grade == grade {
+            for listing in item.listings where plan.policy(listing.policy, isWithin: policy) {
+                numbers.append("No \(listing.number) (\(item.location.file))")
+            }
+        }
+        return numbers
+    }
+}

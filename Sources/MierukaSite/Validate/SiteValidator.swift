@@ -1,0 +1,89 @@
+import MierukaDiagnostics
+import MierukaModel
+
+/// The validate stage: rules that hold across a merged plan (the merge stage has already resolved
+/// every reference). Each rule reports where the offending value was written.
+public struct SiteValidator: Sendable {
+    public init() {}
+
+    public func validate(_ site: Site, diagnostics: inout Diagnostics) {
+        for plan in site.plans {
+            for policy in plan.policies {
+                for kpi in policy.kpis { checkDirection(kpi, in: plan, diagnostics: &diagnostics) }
+            }
+            for item in plan.items {
+                for kpi in item.kpis { checkDirection(kpi, in: plan, diagnostics: &diagnostics) }
+            }
+            for table in plan.declared {
+                checkDeclaredTotals(table, in: plan, diagnostics: &diagnostics)
+            }
+            let tally = plan.reportedYears.map { PlanYearTally(plan: plan, year: $0) }
+            if tally.contains(where: \.overflowed) {
+                diagnostics.error(
+                    at: plan.location, "the plan's amounts add up to more than can be counted",
+                    hint: "check the amounts and the plan's money_unit")
+            }
+        }
+    }
+
+    /// A KPI that should fall must not have a target above its baseline, and the other way round.
+    func checkDirection(_ kpi: KPI, in plan: Plan, diagnostics: inout Diagnostics) {
+        guard let direction = kpi.direction, let change = kpi.plannedChange, change.units != 0 else { return }
+        let rises = change.units > 0
+        if direction == .decrease, rises {
+            diagnostics.error(
+                at: kpi.location, "the KPI \"\(kpi.name)\" should decrease, but its target is above its baseline",
+                hint: "check the baseline and target values, or the direction:")
+        } else if direction == .increase, !rises {
+            diagnostics.error(
+                at: kpi.location, "the KPI \"\(kpi.name)\" should increase, but its target is below its baseline",
+                hint: "check the baseline and target values, or write direction: decrease (shown with △)")
+        }
+    }
+
+    /// A published table must add up in itself: rows against the total row, counts against the
+    /// number of listings, effect rows against the effect total.
+    func checkDeclaredTotals(_ table: DeclaredYear, in plan: Plan, diagnostics: inout Diagnostics) {
+        let label = table.year.label(plan.yearStyle)
+        if let total = table.gradeTotal, !table.gradeRows.isEmpty {
+            for (index, grade) in plan.grades.grades.enumerated() {
+                let sum = table.gradeRows.reduce(0) { $0 + $1.counts[index] }
+                if sum != total[index] {
+                    diagnostics.error(
+                        at: table.location,
+                        "the declared table for \(label) gives \(total[index]) × \(grade.code) in total, but its rows add up to \(sum)",
+                        hint: "compare each row of grades: with the published table")
+                }
+            }
+        }
+        if let listings = table.listings, let totals = table.gradeTotals {
+            let sum = totals.reduce(0, +)
+            if sum != listings {
+                diagnostics.error(
+                    at: table.location,
+                    "the declared table for \(label) counts \(listings) listings, but its grades add up to \(sum)",
+                    hint: "compare listings: with the published total")
+            }
+        }
+        if let relisted = table.relisted, let listings = table.totalListings, relisted > listings {
+            diagnostics.error(
+                at: table.location, "the declared table for \(label) has more 再掲 listings (\(relisted)) than listings (\(listings))")
+        }
+        if let total = table.effectTotal, !table.effectRows.isEmpty {
+            let expected = Money.sum(table.effectRows.map(\.effect.expected))
+            let actual = Money.sum(table.effectRows.map(\.effect.actual))
+            if let declared = total.expected, let expected, declared != expected {
+                diagnostics.error(
+                    at: table.location,
+                    "the declared 効果見込額 total for \(label) is \(declared.formatted(in: plan.moneyUnit)), but its rows add up to \(expected.formatted(in: plan.moneyUnit))",
+                    hint: "compare each row of effects: with the published table")
+            }
+            if let declared = total.actual, let actual, declared != actual {
+                diagnostics.error(
+                    at: table.location,
+                    "the declared 実績効果額 total for \(label) is \(declared.formatted(in: plan.moneyUnit)), but its rows add up to \(actual.formatted(in: plan.moneyUnit))",
+                    hint: "compare each row of effects: with the published table")
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import MierukaDiagnostics
+import MierukaModel
+
+/// Reads a plan's published tables (`declared:`), the numbers a city publishes without every item.
+enum DeclaredDecoder {
+    static let keys = ["year", "listings", "relisted", "grades", "grade_total", "effects", "effect_total", "source"]
+    static let gradeRowKeys = ["policy", "counts"]
+    static let effectRowKeys = ["policy", "expected", "actual"]
+
+    static func decode(_ node: YAMLNode, diagnostics: inout Diagnostics) -> DeclaredDocument? {
+        guard let reader = MappingReader(node, what: "a declared table", knownKeys: keys, diagnostics: &diagnostics)
+        else { return nil }
+        guard let year = reader.fiscalYear("year", diagnostics: &diagnostics) else {
+            if !reader.has("year") {
+                diagnostics.error(
+                    at: reader.location, "a declared table has no \"year\"",
+                    hint: "add the fiscal year the published numbers are for, e.g. year: 平成29年度")
+            }
+            return nil
+        }
+        let gradeRows: [DeclaredGradeRowDocument] = reader.list("grades", diagnostics: &diagnostics).compactMap { row in
+            guard let rowReader = MappingReader(row, what: "a row of declared grades", knownKeys: gradeRowKeys, diagnostics: &diagnostics),
+                let policy = rowReader.requiredText("policy", diagnostics: &diagnostics)
+            else { return nil }
+            guard let countsNode = rowReader.node("counts") else {
+                diagnostics.error(
+                    at: rowReader.location, "a row of declared grades has no \"counts\"",
+                    hint: "add counts per grade, e.g. counts: {S: 1, A: 4, B: 2}")
+                return nil
+            }
+            guard let counts = decodeCounts(countsNode, diagnostics: &diagnostics) else { return nil }
+            return DeclaredGradeRowDocument(policy: policy, counts: counts, location: rowReader.location)
+        }
+        let gradeTotal = reader.node("grade_total").flatMap { decodeCounts($0, diagnostics: &diagnostics) }
+        let effectRows: [DeclaredEffectRowDocument] = reader.list("effects", diagnostics: &diagnostics).compactMap { row in
+            guard let rowReader = MappingReader(row, what: "a row of declared effects", knownKeys: effectRowKeys, diagnostics: &diagnostics),
+                let policy = rowReader.requiredText("policy", diagnostics: &diagnostics)
+            else { return nil }
+            let expected = rowReader.money("expected", diagnostics: &diagnostics)
+            let actual = rowReader.money("actual", diagnostics: &diagnostics)
+            return DeclaredEffectRowDocument(
+                policy: policy, effect: EffectDocument(expected: expected, actual: actual, location: rowReader.location),
+                location: rowReader.location)
+        }
+        let effectTotal = reader.node("effect_total").flatMap { ResultDecoder.effect($0, diagnostics: &diagnostics) }
+        return DeclaredDocument(
+            year: year, listings: reader.count("listings", diagnostics: &diagnostics),
+            relisted: reader.count("relisted", diagnostics: &diagnostics), gradeRows: gradeRows, gradeTotal: gradeTotal,
+            effectRows: effectRows, effectTotal: effectTotal, source: reader.text("source", diagnostics: &diagnostics)?.value,
+            location: reader.location)
+    }
+
+    /// `{S: 1, A: 4, B: 2}`: grade codes and counts, in the order written.
+    private static func decodeCounts(_ node: YAMLNode, diagnostics: inout Diagnostics) -> DeclaredCountsDocument? {
+        guard case .mapping(let mapping) = node else {
+            diagnostics.error(
+                at: node.location, "counts should map grades to numbers, but are \(node.kindDescription)",
+                hint: "write counts: {S: 1, A: 4, B: 2}")
+            return nil
+        }
+        var counts: [(code: Located<String>, count: Int)] = []
+        for (key, value) in mapping.entries {
+            guard case .scalar(let scalar) = value, let count = NumberParser.parseCount(scalar.text) else {
+                diagnostics.error(
+                    at: value.location, "the count for grade \"\(key.text)\" is not a whole number",
+                    hint: "write a number such as 4 (0 where the table shows none)")
+                continue
+            }
+            counts.append((Located(key.text, at: key.location), count))
+        }
+        return DeclaredCountsDocument(counts: counts, location: mapping.location)
+    }
+}

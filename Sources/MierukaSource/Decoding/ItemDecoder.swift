@@ -1,0 +1,45 @@
+import MierukaDiagnostics
+import MierukaModel
+
+/// Reads an item document's front matter.
+enum ItemDecoder {
+    static let keys = [
+        "number", "title", "policy", "relisted", "department", "departments", "kpis", "results", "summary", "slug",
+    ]
+    static let relistingKeys = ["number", "policy"]
+
+    static func decode(
+        _ node: YAMLNode, planSlug: String, fileSlug: Located<String>, body: String, bodyLine: Int, file: String,
+        diagnostics: inout Diagnostics
+    ) -> ItemDocument? {
+        guard let reader = MappingReader(node, what: "the item's front matter", knownKeys: keys, diagnostics: &diagnostics)
+        else { return nil }
+        let number = reader.requiredText("number", diagnostics: &diagnostics)
+        let title = reader.requiredText("title", diagnostics: &diagnostics)
+        let policy = reader.requiredText("policy", diagnostics: &diagnostics)
+        let relisted: [RelistingDocument] = reader.list("relisted", diagnostics: &diagnostics).compactMap { entry in
+            guard
+                let relisting = MappingReader(
+                    entry, what: "a relisting (再掲)", knownKeys: relistingKeys, diagnostics: &diagnostics),
+                let number = relisting.requiredText("number", diagnostics: &diagnostics),
+                let policy = relisting.requiredText("policy", diagnostics: &diagnostics)
+            else { return nil }
+            return RelistingDocument(number: number, policy: policy, location: relisting.location)
+        }
+        let departments =
+            reader.textList("departments", diagnostics: &diagnostics)
+            + reader.textList("department", diagnostics: &diagnostics)
+        let kpis = KPIDecoder.decodeList(reader.list("kpis", diagnostics: &diagnostics), diagnostics: &diagnostics)
+        let results = reader.list("results", diagnostics: &diagnostics).compactMap {
+            ResultDecoder.decodeInItem($0, diagnostics: &diagnostics)
+        }
+        let slug = reader.text("slug", diagnostics: &diagnostics) ?? fileSlug
+        guard let number, let title, let policy else { return nil }
+        return ItemDocument(
+            planSlug: planSlug, slug: slug, number: number, title: title, policy: policy, relisted: relisted,
+            departments: departments, kpis: kpis, results: results,
+            summary: reader.text("summary", diagnostics: &diagnostics)?.value, body: body,
+            bodyLocation: SourceLocation(file: file, line: bodyLine, column: 1),
+            location: SourceLocation(file: file, line: 1, column: 1))
+    }
+}

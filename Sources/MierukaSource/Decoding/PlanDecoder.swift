@@ -1,0 +1,109 @@
+import MierukaDiagnostics
+import MierukaModel
+
+/// Reads a plan's index document (`content/<plan>/_index.md`).
+enum PlanDecoder {
+    static let keys = [
+        "city", "title", "subtitle", "period", "year_style", "money_unit", "grades", "policy_levels", "policies",
+        "declared", "summary", "order",
+    ]
+    static let periodKeys = ["from", "to"]
+    static let gradeKeys = ["code", "label"]
+    static let policyKeys = ["id", "number", "title", "description", "slug", "kpis", "children"]
+
+    static func decode(
+        _ node: YAMLNode, slug: String, body: String, bodyLine: Int, file: String, diagnostics: inout Diagnostics
+    ) -> PlanDocument? {
+        guard let reader = MappingReader(node, what: "the plan's front matter", knownKeys: keys, diagnostics: &diagnostics)
+        else { return nil }
+        let city = reader.requiredText("city", diagnostics: &diagnostics)
+        let title = reader.requiredText("title", diagnostics: &diagnostics)
+        let period = decodePeriod(reader, diagnostics: &diagnostics)
+        let yearStyle =
+            reader.choice(
+                "year_style", FiscalYearStyle.allCases.map { ($0.rawValue, $0) }, diagnostics: &diagnostics) ?? .wareki
+        let moneyUnit =
+            reader.choice("money_unit", MoneyUnit.allCases.map { ($0.rawValue, $0) }, diagnostics: &diagnostics)
+            ?? .thousandYen
+        let grades = decodeGrades(reader, diagnostics: &diagnostics)
+        let levelNames = reader.textList("policy_levels", diagnostics: &diagnostics).map(\.value)
+        let policies = reader.list("policies", diagnostics: &diagnostics).compactMap {
+            decodePolicy($0, depth: 0, diagnostics: &diagnostics)
+        }
+        let declared = reader.list("declared", diagnostics: &diagnostics).compactMap {
+            DeclaredDecoder.decode($0, diagnostics: &diagnostics)
+        }
+        let order = reader.integer("order", diagnostics: &diagnostics)?.value ?? 0
+        guard let city, let title, let period else { return nil }
+        return PlanDocument(
+            slug: slug, city: city, title: title, subtitle: reader.text("subtitle", diagnostics: &diagnostics)?.value,
+            period: period, yearStyle: yearStyle, moneyUnit: moneyUnit, grades: grades, levelNames: levelNames,
+            policies: policies, declared: declared, summary: reader.text("summary", diagnostics: &diagnostics)?.value,
+            body: body, bodyLocation: SourceLocation(file: file, line: bodyLine, column: 1), order: order, location: SourceLocation(file: file, line: 1, column: 1))
+    }
+
+    /// `period: {from: H28, to: R2}`, `period: 2019～2023`, or `period: {from: H28}` when the end is not known.
+    private static func decodePeriod(_ reader: MappingReader, diagnostics: inout Diagnostics) -> Located<FiscalYearRange>? {
+        guard let node = reader.node("period") else {
+            diagnostics.error(
+                at: reader.location, "the plan has no \"period\"",
+                hint: "add the plan period in fiscal years, e.g. period: {from: 2019, to: 2023}")
+            return nil
+        }
+        if case .scalar = node { return reader.fiscalYearRange("period", diagnostics: &diagnostics) }
+        guard let period = MappingReader(node, what: "the plan period", knownKeys: periodKeys, diagnostics: &diagnostics)
+        else { return nil }
+        guard let from = period.fiscalYear("from", diagnostics: &diagnostics) else {
+            if !period.has("from") {
+                diagnostics.error(at: period.location, "the plan period has no \"from\"", hint: "add from: (the first fiscal year)")
+            }
+            return nil
+        }
+        let to = period.fiscalYear("to", diagnostics: &diagnostics)
+        if let to, to.value < from.value {
+            diagnostics.error(
+                at: to.location, "the plan period ends (\(to.value.year)) before it starts (\(from.value.year))",
+                hint: "check from: and to:")
+            return nil
+        }
+        return Located(FiscalYearRange(from.value, to?.value), at: period.location)
+    }
+
+    private static func decodeGrades(_ reader: MappingReader, diagnostics: inout Diagnostics) -> [GradeDocument] {
+        let nodes = reader.list("grades", diagnostics: &diagnostics)
+        if nodes.isEmpty, !reader.has("grades") {
+            return []
+        }
+        return nodes.compactMap { node in
+            guard let grade = MappingReader(node, what: "a grade", knownKeys: gradeKeys, diagnostics: &diagnostics),
+                let code = grade.requiredText("code", diagnostics: &diagnostics),
+                let label = grade.requiredText("label", diagnostics: &diagnostics)
+            else { return nil }
+            return GradeDocument(code: code, label: label.value)
+        }
+    }
+
+    private static func decodePolicy(_ node: YAMLNode, depth: Int, diagnostics: inout Diagnostics) -> PolicyDocument? {
+        guard let reader = MappingReader(node, what: "a policy", knownKeys: policyKeys, diagnostics: &diagnostics) else {
+            return nil
+        }
+        let id = reader.requiredText("id", diagnostics: &diagnostics)
+        let title = reader.requiredText("title", diagnostics: &diagnostics)
+        var children: [PolicyDocument] = []
+        let childNodes = reader.list("children", diagnostics: &diagnostics)
+        if depth >= 2, let first = childNodes.first {
+            diagnostics.error(
+                at: first.location, "policies may be nested three levels deep at most",
+                hint: "a plan's hierarchy is 基本方針 → 戦略/推進項目 → 取組; items are separate documents")
+        } else {
+            children = childNodes.compactMap { decodePolicy($0, depth: depth + 1, diagnostics: &diagnostics) }
+        }
+        let kpis = KPIDecoder.decodeList(reader.list("kpis", diagnostics: &diagnostics), diagnostics: &diagnostics)
+        guard let id, let title else { return nil }
+        return PolicyDocument(
+            id: id, number: reader.text("number", diagnostics: &diagnostics)?.value, title: title.value,
+            description: reader.markdown("description", diagnostics: &diagnostics),
+            slug: reader.text("slug", diagnostics: &diagnostics), kpis: kpis, children: children,
+            location: reader.location)
+    }
+}

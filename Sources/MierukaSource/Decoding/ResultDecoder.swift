@@ -1,0 +1,71 @@
+import MierukaDiagnostics
+import MierukaModel
+
+/// Reads yearly results: in an item's `results:` (with `year`) or in a seeds/ file (with `item`).
+enum ResultDecoder {
+    static let itemResultKeys = ["year", "grade", "progress", "factors", "next_steps", "kpis", "effect"]
+    static let seedResultKeys = ["item", "grade", "progress", "factors", "next_steps", "kpis", "effect"]
+    static let effectKeys = ["expected", "actual"]
+    static let fileKeys = ["plan", "year", "results"]
+
+    /// A result inside an item's front matter.
+    static func decodeInItem(_ node: YAMLNode, diagnostics: inout Diagnostics) -> ResultDocument? {
+        guard let reader = MappingReader(node, what: "a result", knownKeys: itemResultKeys, diagnostics: &diagnostics)
+        else { return nil }
+        guard let year = reader.fiscalYear("year", diagnostics: &diagnostics) else {
+            if !reader.has("year") {
+                diagnostics.error(at: reader.location, "a result has no \"year\"", hint: "add year: (e.g. year: 平成29年度)")
+            }
+            return nil
+        }
+        return fields(reader, item: nil, year: year, diagnostics: &diagnostics)
+    }
+
+    /// A result inside a seeds/ file.
+    static func decodeInSeeds(_ node: YAMLNode, diagnostics: inout Diagnostics) -> ResultDocument? {
+        guard let reader = MappingReader(node, what: "a result", knownKeys: seedResultKeys, diagnostics: &diagnostics)
+        else { return nil }
+        guard let item = reader.requiredText("item", diagnostics: &diagnostics) else { return nil }
+        return fields(reader, item: item, year: nil, diagnostics: &diagnostics)
+    }
+
+    private static func fields(
+        _ reader: MappingReader, item: Located<String>?, year: Located<FiscalYear>?, diagnostics: inout Diagnostics
+    ) -> ResultDocument {
+        ResultDocument(
+            item: item, year: year, grade: reader.text("grade", diagnostics: &diagnostics),
+            progress: reader.markdown("progress", diagnostics: &diagnostics),
+            factors: reader.markdown("factors", diagnostics: &diagnostics),
+            nextSteps: reader.markdown("next_steps", diagnostics: &diagnostics),
+            kpiActuals: reader.node("kpis").map { KPIDecoder.resultActuals($0, diagnostics: &diagnostics) } ?? [],
+            effect: reader.node("effect").flatMap { effect($0, diagnostics: &diagnostics) },
+            location: reader.location)
+    }
+
+    static func effect(_ node: YAMLNode, diagnostics: inout Diagnostics) -> EffectDocument? {
+        guard let reader = MappingReader(node, what: "an effect", knownKeys: effectKeys, diagnostics: &diagnostics)
+        else { return nil }
+        let expected = reader.money("expected", diagnostics: &diagnostics)
+        let actual = reader.money("actual", diagnostics: &diagnostics)
+        guard expected != nil || actual != nil else { return nil }
+        return EffectDocument(expected: expected, actual: actual, location: reader.location)
+    }
+
+    /// A whole seeds/ file: `plan`, `year`, `results`.
+    static func decodeFile(_ node: YAMLNode, file: String, diagnostics: inout Diagnostics) -> ResultsDocument? {
+        guard let reader = MappingReader(node, what: "a results file", knownKeys: fileKeys, diagnostics: &diagnostics)
+        else { return nil }
+        let plan = reader.requiredText("plan", diagnostics: &diagnostics)
+        let year = reader.fiscalYear("year", diagnostics: &diagnostics)
+        if year == nil, !reader.has("year") {
+            diagnostics.error(
+                at: reader.location, "a results file has no \"year\"",
+                hint: "add year: (the fiscal year these results are for, e.g. year: 平成29年度)")
+        }
+        let results = reader.list("results", diagnostics: &diagnostics).compactMap {
+            decodeInSeeds($0, diagnostics: &diagnostics)
+        }
+        guard let plan, let year else { return nil }
+        return ResultsDocument(plan: plan, year: year, results: results, location: SourceLocation(file: file))
+    }
+}

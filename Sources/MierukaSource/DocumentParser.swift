@@ -1,0 +1,159 @@
+import Dispatch
+import MierukaDiagnostics
+import MierukaModel
+import Synchronization
+
+/// The parse stage: front matter and YAML of every file into located documents, in parallel.
+///
+/// Where a document lives decides what it is:
+/// - `content/_index.md`: the home page's text;
+/// - `content/<name>.md`: a standalone page at `/<name>/`;
+/// - `content/<plan>/_index.md`: a plan;
+/// - any other `content/<plan>/…/<name>.md`: an item of that plan at `/<plan>/<name>/`;
+/// - `seeds/…/*.yml`: a year's results.
+public struct DocumentParser: Sendable {
+    let yaml = YAMLReader()
+
+    public init() {}
+
+    public func parse(_ site: LoadedSite, diagnostics: inout Diagnostics) -> SiteDocuments? {
+        var configDiagnostics = Diagnostics()
+        let config = parseConfig(site.config, diagnostics: &configDiagnostics)
+        diagnostics.append(contentsOf: configDiagnostics)
+
+        let parsedContent = parallelMap(site.content) { file, diagnostics in
+            parseContent(file, diagnostics: &diagnostics)
+        }
+        let parsedSeeds = parallelMap(site.seeds) { file, diagnostics in
+            parseSeeds(file, diagnostics: &diagnostics)
+        }
+
+        var home: PageDocument?
+        var pages: [PageDocument] = []
+        var plans: [PlanDocument] = []
+        var items: [ItemDocument] = []
+        for (parsed, fileDiagnostics) in parsedContent {
+            diagnostics.append(contentsOf: fileDiagnostics)
+            switch parsed {
+            case .home(let page): home = page
+            case .page(let page): pages.append(page)
+            case .plan(let plan): plans.append(plan)
+            case .item(let item): items.append(item)
+            case .none: break
+            }
+        }
+        var results: [ResultsDocument] = []
+        for (parsed, fileDiagnostics) in parsedSeeds {
+            diagnostics.append(contentsOf: fileDiagnostics)
+            if let parsed { results.append(parsed) }
+        }
+        guard let config else { return nil }
+        return SiteDocuments(config: config, home: home, pages: pages, plans: plans, items: items, results: results)
+    }
+
+    func parseConfig(_ file: SourceFile, diagnostics: inout Diagnostics) -> SiteConfig? {
+        guard let text = TextDecoding.utf8Text(file, diagnostics: &diagnostics) else { return nil }
+        var yamlDiagnostics = Diagnostics()
+        let node = yaml.read(text, file: file.displayPath, diagnostics: &yamlDiagnostics)
+        diagnostics.append(contentsOf: yamlDiagnostics)
+        guard !yamlDiagnostics.hasErrors else { return nil }
+        return ConfigDecoder.decode(node, file: file.displayPath, diagnostics: &diagnostics)
+    }
+
+    enum ParsedContent: Sendable {
+        case home(PageDocument)
+        case page(PageDocument)
+        case plan(PlanDocument)
+        case item(ItemDocument)
+    }
+
+    func parseContent(_ file: SourceFile, diagnostics: inout Diagnostics) -> ParsedContent? {
+        // "content/a/b.md" → ["a", "b.md"]
+        let components = file.relativePath.split(separator: "/").dropFirst().map(String.init)
+        guard let text = TextDecoding.utf8Text(file, diagnostics: &diagnostics),
+            let split = FrontMatter.split(text, file: file.displayPath, diagnostics: &diagnostics)
+        else { return nil }
+        var yamlDiagnostics = Diagnostics()
+        let node = yaml.read(
+            split.yaml, file: file.displayPath, lineOffset: split.yamlLineOffset, diagnostics: &yamlDiagnostics)
+        diagnostics.append(contentsOf: yamlDiagnostics)
+        guard !yamlDiagnostics.hasErrors else { return nil }
+        let start = SourceLocation(file: file.displayPath, line: 1, column: 1)
+        guard let node else {
+            diagnostics.error(at: start, "the front matter is empty", hint: "give at least a title: between the --- lines")
+            return nil
+        }
+        let isIndex = file.fileName == Substring(SiteLayout.planIndexFile)
+
+        if components.count == 1 {
+            return PageDecoder.decode(
+                node, slug: isIndex ? "" : file.baseName, body: split.body, bodyLine: split.bodyLineOffset + 1,
+                file: file.displayPath,
+                diagnostics: &diagnostics
+            ).map { isIndex ? .home($0) : .page($0) }
+        }
+        let planSlug = components[0]
+        guard URLSlug.isValid(planSlug) else {
+            diagnostics.error(
+                at: start, "the folder name \"\(planSlug)\" cannot be used in a URL",
+                hint: "name plan folders with letters, digits and hyphens, e.g. kodaira-3")
+            return nil
+        }
+        if isIndex {
+            guard components.count == 2 else {
+                diagnostics.error(
+                    at: start, "only a plan's own folder may hold \(SiteLayout.planIndexFile)",
+                    hint: "sub-folders of a plan hold item documents; describe policies under policies: in content/\(planSlug)/\(SiteLayout.planIndexFile)")
+                return nil
+            }
+            return PlanDecoder.decode(
+                node, slug: planSlug, body: split.body, bodyLine: split.bodyLineOffset + 1, file: file.displayPath,
+                diagnostics: &diagnostics
+            )
+                .map { .plan($0) }
+        }
+        let fileSlug = file.baseName
+        return ItemDecoder.decode(
+            node, planSlug: planSlug, fileSlug: Located(fileSlug, at: start), body: split.body,
+            bodyLine: split.bodyLineOffset + 1, file: file.displayPath,
+            diagnostics: &diagnostics
+        ).map { .item($0) }
+    }
+
+    func parseSeeds(_ file: SourceFile, diagnostics: inout Diagnostics) -> ResultsDocument? {
+        switch file.fileExtension {
+        case "yml", "yaml":
+            guard let text = TextDecoding.utf8Text(file, diagnostics: &diagnostics) else { return nil }
+            var yamlDiagnostics = Diagnostics()
+            let node = yaml.read(text, file: file.displayPath, diagnostics: &yamlDiagnostics)
+            diagnostics.append(contentsOf: yamlDiagnostics)
+            guard !yamlDiagnostics.hasErrors else { return nil }
+            guard let node else {
+                diagnostics.error(
+                    at: SourceLocation(file: file.displayPath, line: 1, column: 1), "the results file is empty",
+                    hint: "give plan:, year: and results:")
+                return nil
+            }
+            return ResultDecoder.decodeFile(node, file: file.displayPath, diagnostics: &diagnostics)
+        default:
+            diagnostics.error(
+                at: SourceLocation(file: file.displayPath, line: 1, column: 1),
+                "results in .\(file.fileExtension) files are not read yet",
+                hint: "write the results as YAML (.yml)")
+            return nil
+        }
+    }
+
+    /// Maps files in parallel, keeping their order, each with its own diagnostics.
+    func parallelMap<Output: Sendable>(
+        _ files: [SourceFile], _ transform: @Sendable (SourceFile, inout Diagnostics) -> Output?
+    ) -> [(Output?, Diagnostics)] {
+        let slots = Mutex<[(Output?, Diagnostics)]>(Array(repeating: (nil, Diagnostics()), count: files.count))
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            var diagnostics = Diagnostics()
+            let output = transform(files[index], &diagnostics)
+            slots.withLock { $0[index] = (output, diagnostics) }
+        }
+        return slots.withLock { $0 }
+    }
+}

@@ -1,0 +1,117 @@
+import Dispatch
+import Foundation
+import MierukaDiagnostics
+import Synchronization
+
+/// The load stage: finds the site's files and reads the ones that are parsed.
+public struct SiteLoader: Sendable {
+    /// Why a folder cannot be built at all (a usage error, not a content error).
+    public struct NotASite: Error, Sendable, CustomStringConvertible {
+        public let description: String
+    }
+
+    public init() {}
+
+    /// - Parameters:
+    ///   - root: the site folder.
+    ///   - displayRoot: how the folder is shown in messages ("" for the current folder).
+    public func load(root: String, displayRoot: String, diagnostics: inout Diagnostics) throws(NotASite) -> LoadedSite {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw NotASite(description: "no such folder: \(displayRoot.isEmpty ? root : displayRoot)")
+        }
+        let configPath = root + "/" + SiteLayout.configFile
+        guard fileManager.fileExists(atPath: configPath) else {
+            let shown = displayRoot.isEmpty ? "the current folder" : displayRoot
+            throw NotASite(
+                description: "\(shown) is not a Mieruka site: it has no \(SiteLayout.configFile) "
+                    + "(a site folder holds mieruka.yml, content/, seeds/ and optionally templates/)")
+        }
+        let prefix = displayRoot.isEmpty || displayRoot == "." ? "" : (displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/")
+
+        let content = walk(root, SiteLayout.contentFolder)
+        let seeds = walk(root, SiteLayout.seedsFolder)
+        let templates = walk(root, SiteLayout.templatesFolder)
+        let statics = walk(root, SiteLayout.staticFolder)
+
+        var toRead = [SiteLayout.configFile]
+        toRead += content.filter { $0.hasSuffix(".md") }
+        toRead += seeds.filter(Self.isSeedFile)
+        toRead += templates.filter { $0.hasSuffix(".mustache") }
+
+        let files = readAll(toRead, root: root, prefix: prefix, diagnostics: &diagnostics)
+        var assets = statics.map { path in
+            AssetFile(
+                absolutePath: root + "/" + path,
+                outputPath: String(path.dropFirst(SiteLayout.staticFolder.count + 1)),
+                displayPath: prefix + path)
+        }
+        assets += content.filter { !$0.hasSuffix(".md") }.map { path in
+            AssetFile(
+                absolutePath: root + "/" + path,
+                outputPath: String(path.dropFirst(SiteLayout.contentFolder.count + 1)),
+                displayPath: prefix + path)
+        }
+        for path in seeds where !Self.isSeedFile(path) {
+            let lower = path.lowercased()
+            if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xls") {
+                diagnostics.warning(
+                    at: SourceLocation(file: prefix + path), "Excel workbooks are not read",
+                    hint: "save the sheet as CSV (「CSV（コンマ区切り）」) into seeds/")
+            }
+        }
+        guard let config = files.first(where: { $0.relativePath == SiteLayout.configFile }) else {
+            throw NotASite(description: "\(prefix)\(SiteLayout.configFile) could not be read")
+        }
+        func under(_ folder: String) -> [SourceFile] {
+            files.filter { $0.relativePath.hasPrefix(folder + "/") }
+        }
+        return LoadedSite(
+            root: root, config: config, content: under(SiteLayout.contentFolder), seeds: under(SiteLayout.seedsFolder),
+            templates: under(SiteLayout.templatesFolder), assets: assets.sorted { $0.outputPath < $1.outputPath })
+    }
+
+    static func isSeedFile(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") || lower.hasSuffix(".csv")
+    }
+
+    /// Regular files below `root/folder`, as sorted paths relative to root. Hidden files and editor
+    /// leftovers (backup~, .swp, #autosave#) are skipped.
+    func walk(_ root: String, _ folder: String) -> [String] {
+        let base = root + "/" + folder
+        guard let enumerator = FileManager.default.enumerator(atPath: base) else { return [] }
+        var paths: [String] = []
+        while let next = enumerator.nextObject() as? String {
+            let name = next.split(separator: "/").last.map(String.init) ?? next
+            if name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("#") {
+                if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory {
+                    enumerator.skipDescendants()
+                }
+                continue
+            }
+            guard (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeRegular else { continue }
+            paths.append(folder + "/" + next)
+        }
+        return paths.sorted()
+    }
+
+    /// Reads files in parallel; results come back in the order of `paths`.
+    func readAll(_ paths: [String], root: String, prefix: String, diagnostics: inout Diagnostics) -> [SourceFile] {
+        let slots = Mutex<[SourceFile?]>([SourceFile?](repeating: nil, count: paths.count))
+        let failures = DiagnosticSink()
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            let path = paths[index]
+            guard let data = FileManager.default.contents(atPath: root + "/" + path) else {
+                failures.report(
+                    .error(at: SourceLocation(file: prefix + path), "the file could not be read", hint: "check its permissions"))
+                return
+            }
+            let file = SourceFile(relativePath: path, displayPath: prefix + path, bytes: [UInt8](data))
+            slots.withLock { $0[index] = file }
+        }
+        diagnostics.append(contentsOf: failures.collected)
+        return slots.withLock { $0.compactMap { $0 } }
+    }
+}

@@ -1,0 +1,68 @@
+import MierukaModel
+
+/// Reads fiscal years as people write them: 平成29年度, H29, R6, 令和元年度, 2024, 2024年度, ２０２４.
+public enum FiscalYearParser {
+    /// The forms accepted, for error hints.
+    public static let acceptedForms = "2024, 2024年度, 令和6年度, 令和元年度, 平成29年度, R6, H29"
+
+    public static func parse(_ raw: String) -> FiscalYear? {
+        var text = Substring(WidthNormalization.fold(raw))
+        for suffix in ["年度末", "年度", "年"] where text.hasSuffix(suffix) {
+            text = text.dropLast(suffix.count)
+            break
+        }
+        text = Substring(String(text).trimmingWhitespace())
+        guard !text.isEmpty else { return nil }
+
+        // Western year: 4 digits
+        if text.allSatisfy(\.isASCIIDigit), text.count == 4, let year = Int(text) {
+            return (1900...2200).contains(year) ? FiscalYear(year) : nil
+        }
+        // Era by name: 平成29, 令和元
+        for era in Era.allCases where text.hasPrefix(era.name) {
+            return eraYear(text.dropFirst(era.name.count), era: era)
+        }
+        // Era by letter: H29, R6, h.29, R元
+        if let first = text.first, let era = Era.lettered(first) {
+            var rest = text.dropFirst()
+            if rest.first == "." { rest = rest.dropFirst() }
+            return eraYear(rest, era: era)
+        }
+        return nil
+    }
+
+    private static func eraYear(_ text: Substring, era: Era) -> FiscalYear? {
+        let trimmed = String(text).trimmingWhitespace()
+        let number: Int?
+        if trimmed == "元" {
+            number = 1
+        } else if !trimmed.isEmpty, trimmed.allSatisfy(\.isASCIIDigit) {
+            number = Int(trimmed)
+        } else {
+            number = nil
+        }
+        guard let number, let year = era.fiscalYear(eraYear: number) else { return nil }
+        return FiscalYear(year)
+    }
+
+    /// A span: "2020～2024", "R2-R6", "平成29年度から令和2年度", or a single year.
+    public static func parseRange(_ raw: String) -> FiscalYearRange? {
+        let text = WidthNormalization.fold(raw)
+        for separator in ["～", "〜", "~", "から", "-", "–", "—"] {
+            guard let range = text.range(of: separator) else { continue }
+            let left = String(text[..<range.lowerBound])
+            var right = String(text[range.upperBound...]).trimmingWhitespace()
+            if right.hasSuffix("まで") { right = String(right.dropLast(2)) }
+            guard let first = parse(left) else { return nil }
+            if right.isEmpty { return FiscalYearRange(first, nil) }
+            // "2020～2024年度": the suffix on the right applies to both.
+            guard let last = parse(right), last >= first else { return nil }
+            return FiscalYearRange(first, last)
+        }
+        return parse(text).map { FiscalYearRange(single: $0) }
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

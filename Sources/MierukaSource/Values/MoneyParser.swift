@@ -1,0 +1,84 @@
+import MierukaDiagnostics
+import MierukaModel
+
+/// Reads amounts of money as Japanese documents write them:
+/// 107,077 (in the plan's unit) · 107,077千円 · 36百万円 · 28.6億円 · 17億7,700万円 · 40億5千万円 · △2,000.
+public enum MoneyParser {
+    public static let acceptedForms = "107,077 (in the plan's unit), 107,077千円, 36百万円, 28.6億円, 17億7,700万円, △2,000"
+
+    public static func parse(_ raw: String, location: SourceLocation) -> MoneyDocument? {
+        let text = WidthNormalization.fold(raw)
+        guard let first = NumberParser.parse(text) else { return nil }
+        if first.suffix.isEmpty {
+            return MoneyDocument(amount: first.number, writtenUnit: nil, location: location)
+        }
+        for unit in MoneyUnit.allCases where first.suffix == unit.rawValue {
+            return MoneyDocument(amount: first.number, writtenUnit: unit, location: location)
+        }
+        // Compound forms (17億7,700万円): add up the parts in yen.
+        guard let yen = compoundYen(text) else { return nil }
+        return MoneyDocument(amount: DecimalNumber(units: yen, scale: 0), writtenUnit: .yen, location: location)
+    }
+
+    /// Sums groups like 17億 + 7,700万 (+ 千 and 百 inside a group, as in 5千万) and requires a final 円.
+    static func compoundYen(_ text: String) -> Int64? {
+        let compact = String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+        guard compact.hasSuffix("円") else { return nil }
+        var rest = Substring(compact.dropLast())
+        var negative = false
+        if let first = rest.first, first == "△" || first == "▲" || first == "-" {
+            negative = true
+            rest = rest.dropFirst()
+        }
+        let large: [(Character, Int64)] = [("兆", 1_000_000_000_000), ("億", 100_000_000), ("万", 10_000)]
+        let small: [(Character, Int64)] = [("千", 1_000), ("百", 100)]
+        var total: Int64 = 0
+        var section: Int64 = 0
+        var parsedAny = false
+        while !rest.isEmpty {
+            guard let parsed = NumberParser.parse(String(rest)) else { return nil }
+            let consumed = rest.count - parsed.suffix.count
+            rest = rest.dropFirst(consumed)
+            var value = parsed.number
+            var multiplier: Int64 = 1
+            if let next = rest.first, let factor = small.first(where: { $0.0 == next })?.1 {
+                multiplier = factor
+                rest = rest.dropFirst()
+            }
+            guard let scaled = scaled(value, by: multiplier) else { return nil }
+            value = DecimalNumber(units: scaled, scale: 0)
+            section += value.units
+            if let next = rest.first, let factor = large.first(where: { $0.0 == next })?.1 {
+                rest = rest.dropFirst()
+                let (product, overflow) = section.multipliedReportingOverflow(by: factor)
+                guard !overflow else { return nil }
+                total += product
+                section = 0
+            } else if !rest.isEmpty {
+                return nil
+            }
+            parsedAny = true
+        }
+        guard parsedAny else { return nil }
+        total += section
+        return negative ? -total : total
+    }
+
+    /// A decimal times a power of ten, when the result is whole.
+    private static func scaled(_ number: DecimalNumber, by factor: Int64) -> Int64? {
+        var units = number.units
+        var scale = number.scale
+        var factor = factor
+        while scale > 0, factor % 10 == 0 {
+            factor /= 10
+            scale -= 1
+        }
+        while scale > 0, units % 10 == 0 {
+            units /= 10
+            scale -= 1
+        }
+        guard scale == 0 else { return nil }
+        let (result, overflow) = units.multipliedReportingOverflow(by: factor)
+        return overflow ? nil : result
+    }
+}

@@ -1,0 +1,65 @@
+import MierukaModel
+
+/// Reads numbers as people type them: 1,234 / １，２３４ / 94.8 / △2 / ▲140 / -3 / 9,718人.
+public enum NumberParser {
+    public struct Parsed: Sendable, Hashable {
+        public let number: DecimalNumber
+        /// Text written after the number ("人", "億円", "%"), empty when none.
+        public let suffix: String
+    }
+
+    /// A number, optionally followed by a unit. Nil when the text does not start with a number.
+    public static func parse(_ raw: String) -> Parsed? {
+        let text = WidthNormalization.fold(raw)
+        var scalars = Substring(text).unicodeScalars[...]
+        var negative = false
+        if let first = scalars.first, first == "△" || first == "▲" || first == "-" || first == "▽" {
+            negative = true
+            scalars = scalars.dropFirst()
+        } else if scalars.first == "+" {
+            scalars = scalars.dropFirst()
+        }
+        var units: Int64 = 0
+        var scale = 0
+        var digits = 0
+        var seenPoint = false
+        var lastWasComma = false
+        while let scalar = scalars.first {
+            if let digit = scalar.properties.numericType == .decimal ? scalar.properties.numericValue : nil,
+                scalar.isASCII
+            {
+                let (shifted, o1) = units.multipliedReportingOverflow(by: 10)
+                let (added, o2) = shifted.addingReportingOverflow(Int64(digit))
+                guard !o1, !o2, added <= DecimalNumber.maximumUnits else { return nil }
+                units = added
+                digits += 1
+                if seenPoint { scale += 1 }
+                lastWasComma = false
+            } else if scalar == ",", digits > 0, !seenPoint {
+                lastWasComma = true
+            } else if scalar == ".", !seenPoint, digits > 0 {
+                seenPoint = true
+            } else {
+                break
+            }
+            scalars = scalars.dropFirst()
+        }
+        guard digits > 0, !lastWasComma else { return nil }
+        if seenPoint, scale == 0 { return nil }  // "12." is not a number
+        let suffix = String(String.UnicodeScalarView(scalars)).trimmingWhitespace()
+        return Parsed(number: DecimalNumber(units: negative ? -units : units, scale: scale), suffix: suffix)
+    }
+
+    /// A whole number without unit; nil for anything else.
+    public static func parseInteger(_ raw: String) -> Int? {
+        guard let parsed = parse(raw), parsed.suffix.isEmpty, parsed.number.scale == 0 else { return nil }
+        return Int(exactly: parsed.number.units)
+    }
+
+    /// A count such as "43", "43項目" or "74件".
+    public static func parseCount(_ raw: String) -> Int? {
+        guard let parsed = parse(raw), parsed.number.scale == 0, parsed.number.units >= 0 else { return nil }
+        guard ["", "項目", "件", "本", "事業"].contains(parsed.suffix) else { return nil }
+        return Int(exactly: parsed.number.units)
+    }
+}
