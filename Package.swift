@@ -74,7 +74,7 @@ let package = Package(
         // Tests
         .target(
             name: "MierukaTestSupport",
-            dependencies: ["MierukaDiagnostics"],
+            dependencies: ["MierukaDiagnostics", "MierukaModel", "MierukaSource", "MierukaSite"],
             path: "Tests/MierukaTestSupport",
             swiftSettings: strict
         ),
@@ -93,7 +93,10 @@ let package = Package(
         ),
         .testTarget(
             name: "MierukaRenderTests",
-            dependencies: ["MierukaRender", "MierukaSite", "MierukaSource", "MierukaModel", "MierukaTestSupport"],
+            dependencies: [
+                "MierukaRender", "MierukaSite", "MierukaSource", "MierukaModel", "MierukaDiagnostics", "MierukaTestSupport",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(name: "MierukaOutputTests", dependencies: ["MierukaOutput", "MierukaTestSupport"], swiftSettings: strict),

@@ -11,8 +11,9 @@ import Darwin
 /// - Raw HTML in the Markdown is dropped (`<!-- raw HTML omitted -->`) and `javascript:` links are
 ///   emptied, unless the site's config allows raw HTML.
 /// - Headings get `id`s so that sections can be linked (`## 要因` → `id="要因"`).
-/// - A line break inside a paragraph between two Japanese characters is removed: Japanese has no
-///   spaces between words, and browsers would otherwise show one where the source wrapped.
+/// - A line break inside a paragraph next to a Japanese character is removed: Japanese has no
+///   spaces between words (nor before 「SNS」 or 「36」 in a Japanese sentence), and browsers would
+///   otherwise show one where the source text was wrapped.
 public struct MarkdownRenderer: Sendable {
     public let allowRawHTML: Bool
 
@@ -20,7 +21,9 @@ public struct MarkdownRenderer: Sendable {
         self.allowRawHTML = allowRawHTML
     }
 
-    public func html(_ markdown: String) -> String {
+    /// - Parameter headingOffset: levels to add to every heading, so that text placed under a
+    ///   page's own h2 starts its `##` headings at h3 (capped at h6).
+    public func html(_ markdown: String, headingOffset: Int = 0) -> String {
         guard !markdown.isEmpty else { return "" }
         let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         var source = markdown
@@ -34,7 +37,7 @@ public struct MarkdownRenderer: Sendable {
 
         let nodes = Self.collectNodes(document)
         Self.joinJapaneseLines(nodes.softBreaks)
-        Self.addHeadingIDs(nodes.headings)
+        Self.addHeadingIDs(nodes.headings, offset: headingOffset)
 
         guard let rendered = cmark_render_html(document, options) else { return "" }
         defer { free(rendered) }
@@ -63,13 +66,14 @@ public struct MarkdownRenderer: Sendable {
         return collected
     }
 
-    /// Removes soft line breaks that sit between two Japanese characters.
+    /// Removes soft line breaks that have a Japanese character on either side.
     private static func joinJapaneseLines(_ softBreaks: [OpaquePointer]) {
         for node in softBreaks {
             guard let previous = cmark_node_previous(node), let next = cmark_node_next(node),
                 let before = literal(previous)?.unicodeScalars.last,
                 let after = literal(next)?.unicodeScalars.first,
-                JapaneseText.isWide(before), JapaneseText.isWide(after)
+                JapaneseText.isWide(before) || JapaneseText.isWide(after),
+                !before.properties.isWhitespace, !after.properties.isWhitespace
             else { continue }
             cmark_node_unlink(node)
             cmark_node_free(node)
@@ -78,10 +82,10 @@ public struct MarkdownRenderer: Sendable {
 
     /// Replaces each heading by a custom block that writes `<hN id="…">` around the same children,
     /// which keeps cmark's safe mode for everything inside.
-    private static func addHeadingIDs(_ headings: [OpaquePointer]) {
+    private static func addHeadingIDs(_ headings: [OpaquePointer], offset: Int) {
         var used: [String: Int] = [:]
         for heading in headings {
-            let level = cmark_node_get_heading_level(heading)
+            let level = min(6, max(1, Int(cmark_node_get_heading_level(heading)) + offset))
             let text = plainText(heading)
             var id = HeadingID.make(from: text)
             if id.isEmpty { id = "section" }

@@ -5,7 +5,10 @@ public enum UnitConversion {
     static let multipliers: [(String, Int64)] = [("百万", 1_000_000), ("億", 100_000_000), ("万", 10_000), ("千", 1_000)]
 
     /// The number in `target` units, or nil when the units cannot be converted exactly.
-    public static func convert(_ number: DecimalNumber, from written: String, to target: String) -> DecimalNumber? {
+    public static func convert(_ number: DecimalNumber, from writtenUnit: String, to targetUnit: String) -> DecimalNumber? {
+        // Compare units as typed in either width (人／年 and 人/年, ％ and %).
+        let written = WidthNormalization.fold(writtenUnit)
+        let target = WidthNormalization.fold(targetUnit)
         if written == target { return number }
         if let from = MoneyUnit(rawValue: written), let to = MoneyUnit(rawValue: target) {
             return scale(number, multiply: from.yen, divide: to.yen)

@@ -22,8 +22,10 @@ extension ViewBuilder {
             },
             gradeTable: gradeYear.flatMap { tables.gradeTable(year: $0, rows: rows, rowHeading: plan.levelName(0)) },
             effectTable: effectYear.flatMap { tables.effectTable(year: $0, rows: rows, rowHeading: plan.levelName(0)) },
-            effectByYear: tables.planEffectByYear(), itemsCaption: itemsCaption,
-            items: itemRows(planIndex, listings: allListings(planIndex), year: gradeYear),
+            effectByYear: tables.planEffectByYear(),
+            items: ItemTableView(
+                caption: itemsCaption, policyHeading: plan.levelName(0), showDepartments: hasDepartments(planIndex),
+                rows: itemRows(planIndex, listings: allListings(planIndex), year: gradeYear)),
             departmentsURL: planIndex.departments.isEmpty ? nil : links.href(SiteRoutes.departments(plan.slug)),
             noResultsNote: planIndex.years.isEmpty ? "この計画の年度ごとの進捗状況は、まだ公表されていません。" : nil)
         let description = plan.summary ?? "\(plan.city)の\(plan.title)（\(format.years(plan.period))）の内容と進捗状況"
@@ -74,9 +76,11 @@ extension ViewBuilder {
             gradeTable: gradeYear.flatMap {
                 tables(planIndex).gradeTable(year: $0, rows: rows, rowHeading: rowHeading, restrictTo: policy)
             },
-            itemsCaption: gradeYear.map { "\(node.numberedTitle)の取組項目（評価は\(format.year($0))）" }
-                ?? "\(node.numberedTitle)の取組項目",
-            items: itemRows(planIndex, listings: listings(planIndex, under: policy), year: gradeYear))
+            items: ItemTableView(
+                caption: gradeYear.map { "\(node.numberedTitle)の取組項目（評価は\(format.year($0))）" }
+                    ?? "\(node.numberedTitle)の取組項目",
+                policyHeading: plan.levelName(node.level), showDepartments: hasDepartments(planIndex),
+                rows: itemRows(planIndex, listings: listings(planIndex, under: policy), year: gradeYear)))
         let trail = [planCrumb(planIndex)] + policyTrail(planIndex, policy, including: false)
         let description = "\(format.fullTitle)の\(plan.levelName(node.level))「\(node.title)」"
         return (meta(page, title: node.numberedTitle, description: description, trail: trail, kind: "policy"), view)
@@ -108,8 +112,9 @@ extension ViewBuilder {
         let year = planIndex.latestGradedYear
         let view = DepartmentPageView(
             plan: planHeader(planIndex), name: entry.name,
-            itemsCaption: year.map { "\(entry.name)の取組項目（評価は\(format.year($0))）" } ?? "\(entry.name)の取組項目",
-            items: itemRows(planIndex, listings: refs, year: year))
+            items: ItemTableView(
+                caption: year.map { "\(entry.name)の取組項目（評価は\(format.year($0))）" } ?? "\(entry.name)の取組項目",
+                policyHeading: plan.levelName(0), showDepartments: false, rows: itemRows(planIndex, listings: refs, year: year)))
         let trail = [
             planCrumb(planIndex), LinkView(title: "担当部局", url: links.href(SiteRoutes.departments(plan.slug))),
         ]

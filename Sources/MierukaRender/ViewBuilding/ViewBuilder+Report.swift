@@ -47,7 +47,8 @@ extension ViewBuilder {
             url: links.href(SiteRoutes.item(plan.slug, item.slug)),
             policies: item.listings.map { plan.policies[$0.policy].numberedTitle + ($0.isRelisting ? "（再掲）" : "") }
                 .joined(separator: "、"),
-            departments: item.departments.joined(separator: "、"), grade: format.grade(result?.grade),
+            departments: item.departments.isEmpty ? nil : item.departments.joined(separator: "、"),
+            grade: format.grade(result?.grade),
             kpis: item.kpis.compactMap { kpi in
                 guard let actual = kpi.actual(in: year) else { return nil }
                 return ReportKPIView(

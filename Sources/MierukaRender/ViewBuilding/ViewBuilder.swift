@@ -77,7 +77,14 @@ public struct ViewBuilder: Sendable {
             canonicalURL: page.kind == .notFound ? nil : links.canonical(page.route), breadcrumbs: crumbs, kind: kind)
     }
 
+    /// Markdown shown under one of the page's h2 sections: its `##` become h3.
     func html(_ text: String?) -> String? {
+        guard let text, !text.trimmingWhitespace().isEmpty else { return nil }
+        return markdown.html(text, headingOffset: 1)
+    }
+
+    /// Markdown that makes up a page of its own (a standalone page): its `##` stay h2.
+    func pageHTML(_ text: String?) -> String? {
         guard let text, !text.trimmingWhitespace().isEmpty else { return nil }
         return markdown.html(text)
     }
@@ -112,6 +119,9 @@ public struct ViewBuilder: Sendable {
     }
 
     /// Rows of an items table, one per listing, in number order.
+    /// True when some item of the plan names its department (otherwise the column is left out).
+    func hasDepartments(_ planIndex: PlanIndex) -> Bool { !planIndex.departments.isEmpty }
+
     func itemRows(_ planIndex: PlanIndex, listings: [PlanIndex.ListingRef], year: FiscalYear?) -> [ItemRowView] {
         let plan = planIndex.plan
         let format = PlanFormatter(plan: plan)

@@ -29,15 +29,13 @@ public struct DepartmentSummaryView: TemplateView {
 public struct DepartmentPageView: TemplateView {
     public let plan: PlanHeaderView
     public let name: String
-    public let itemsCaption: String
-    public let items: [ItemRowView]
+    public let items: ItemTableView
 
     public static let fields = FieldTable<DepartmentPageView>(
         "department page",
         [
             .view("plan", PlanHeaderView.self) { $0.plan },
             .text("name") { $0.name },
-            .text("itemsCaption") { $0.itemsCaption },
-            .list("items", ItemRowView.self) { $0.items },
+            .view("items", ItemTableView.self) { $0.items },
         ])
 }

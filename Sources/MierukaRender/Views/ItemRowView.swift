@@ -1,3 +1,22 @@
+/// A table of items (one row per listing) with what its columns are called.
+public struct ItemTableView: TemplateView {
+    public let caption: String
+    /// The heading of the policy column: the plan's level name (「分野」, 「基本方針」).
+    public let policyHeading: String
+    /// False when no item names a department (the column is left out).
+    public let showDepartments: Bool
+    public let rows: [ItemRowView]
+
+    public static let fields = FieldTable<ItemTableView>(
+        "item table",
+        [
+            .text("caption") { $0.caption },
+            .text("policyHeading") { $0.policyHeading },
+            .flag("showDepartments") { $0.showDepartments },
+            .list("rows", ItemRowView.self) { $0.rows },
+        ])
+}
+
 /// One listing of an item in a table of items.
 public struct ItemRowView: TemplateView {
     public let number: String

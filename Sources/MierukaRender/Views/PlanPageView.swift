@@ -9,8 +9,7 @@ public struct PlanPageView: TemplateView {
     public let gradeTable: GradeTableView?
     public let effectTable: EffectTableView?
     public let effectByYear: EffectByYearView?
-    public let itemsCaption: String
-    public let items: [ItemRowView]
+    public let items: ItemTableView
     public let departmentsURL: String?
     /// Said when the plan has no yearly results yet.
     public let noResultsNote: String?
@@ -28,9 +27,7 @@ public struct PlanPageView: TemplateView {
             .view("gradeTable", GradeTableView.self) { $0.gradeTable },
             .view("effectTable", EffectTableView.self) { $0.effectTable },
             .view("effectByYear", EffectByYearView.self) { $0.effectByYear },
-            .text("itemsCaption") { $0.itemsCaption },
-            .list("items", ItemRowView.self) { $0.items },
-            .flag("hasItems") { !$0.items.isEmpty },
+            .view("items", ItemTableView.self) { $0.items.rows.isEmpty ? nil : $0.items },
             .text("departmentsURL") { $0.departmentsURL },
             .text("noResultsNote") { $0.noResultsNote },
         ])

@@ -5,8 +5,7 @@ public struct PolicyPageView: TemplateView {
     public let parent: LinkView?
     public let kpiTable: KPITableView?
     public let gradeTable: GradeTableView?
-    public let itemsCaption: String
-    public let items: [ItemRowView]
+    public let items: ItemTableView
 
     public static let fields = FieldTable<PolicyPageView>(
         "policy page",
@@ -16,8 +15,6 @@ public struct PolicyPageView: TemplateView {
             .view("parent", LinkView.self) { $0.parent },
             .view("kpiTable", KPITableView.self) { $0.kpiTable },
             .view("gradeTable", GradeTableView.self) { $0.gradeTable },
-            .text("itemsCaption") { $0.itemsCaption },
-            .list("items", ItemRowView.self) { $0.items },
-            .flag("hasItems") { !$0.items.isEmpty },
+            .view("items", ItemTableView.self) { $0.items.rows.isEmpty ? nil : $0.items },
         ])
 }

@@ -46,7 +46,7 @@ public struct ReportItemView: TemplateView {
     public let title: String
     public let url: String
     public let policies: String
-    public let departments: String
+    public let departments: String?
     public let grade: GradeView?
     public let kpis: [ReportKPIView]
     public let progressHTML: String?

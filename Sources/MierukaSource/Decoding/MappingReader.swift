@@ -25,6 +25,12 @@ struct MappingReader {
                 continue
             }
             guard knownKeys.contains(key.text) else {
+                if key.text.prefix(3).allSatisfy(\.isASCIIDigit), key.text.count >= 3 {
+                    diagnostics.error(
+                        at: key.location, "\"\(key.text)\" looks like the rest of a number that a comma cut in two",
+                        hint: "inside { … } a comma separates entries: put the value in quotes, e.g. value: \"1,000万円\"")
+                    continue
+                }
                 let suggestion = Suggestion.closest(to: key.text, in: knownKeys)
                 diagnostics.error(
                     at: key.location, "unknown key \"\(key.text)\" in \(what)",

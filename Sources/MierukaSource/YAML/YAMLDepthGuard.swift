@@ -43,6 +43,7 @@ enum YAMLDepthGuard {
                     }
                 case "[", "{":
                     flowDepth += 1
+                    if indentation / 2 + markers + flowDepth > limit { return lineNumber }
                 case "]", "}":
                     flowDepth = max(0, flowDepth - 1)
                 default:

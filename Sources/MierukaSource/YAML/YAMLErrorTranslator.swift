@@ -12,6 +12,11 @@ enum YAMLErrorTranslator {
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let (message, hint) = explain(problem: problem, context: context?.text, mark: mark, text: text)
+            if message == unclosedMessage, let opening = unclosedBracket(before: mark.line, in: text) {
+                return .error(
+                    at: SourceLocation(file: file, line: opening.line + lineOffset, column: opening.column), message,
+                    hint: hint)
+            }
             return .error(at: at(mark), message, hint: hint)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
@@ -33,7 +38,7 @@ enum YAMLErrorTranslator {
 
     private static func explain(problem: String, context: String?, mark: Mark, text: String) -> (String, String) {
         let line = lineText(mark.line, in: text)
-        if problem.contains("cannot start any token"), line.contains("\t") {
+        if problem.contains("tab character") || (problem.contains("cannot start any token") && line.contains("\t")) {
             return (
                 "a tab character is not allowed here",
                 "YAML indents with spaces only; replace the tab with spaces"
@@ -55,7 +60,7 @@ enum YAMLErrorTranslator {
             || problem.contains("did not find expected ',' or '}'")
         {
             return (
-                "a bracket or quote is not closed",
+                unclosedMessage,
                 "every [ needs a ], every { a }, and every opening quote a closing one"
             )
         }
@@ -65,6 +70,35 @@ enum YAMLErrorTranslator {
         var message = "YAML syntax error: \(problem)"
         if let context, !context.isEmpty { message += " (\(context))" }
         return (message, "check the indentation and quoting on this line and the one above")
+    }
+
+    static let unclosedMessage = "a bracket or quote is not closed"
+
+    /// The last "[" or "{" at or above `line` that is not closed on its own line: where the
+    /// unclosed collection starts (libyaml reports where it gave up, often the next line).
+    private static func unclosedBracket(before line: Int, in text: String) -> (line: Int, column: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var number = min(line, lines.count)
+        while number >= 1, number > line - 20 {
+            var open: [Int] = []
+            var quote: Character?
+            for (offset, character) in lines[number - 1].enumerated() {
+                if let current = quote {
+                    if character == current { quote = nil }
+                    continue
+                }
+                switch character {
+                case "\"", "'": quote = character
+                case "[", "{": open.append(offset)
+                case "]", "}": if !open.isEmpty { open.removeLast() }
+                case "#": break
+                default: continue
+                }
+            }
+            if let column = open.last { return (number, column + 1) }
+            number -= 1
+        }
+        return nil
     }
 
     private static func lineText(_ line: Int, in text: String) -> Substring {

@@ -1,0 +1,56 @@
+import MierukaDiagnostics
+import MierukaTestSupport
+import Testing
+
+@Suite struct TemplateLinterTests {
+    let files: [String: String] = [
+        "mieruka.yml": InMemorySite.config,
+        "content/p/_index.md": InMemorySite.plan,
+    ]
+
+    func lint(_ templates: [String: String]) -> [Diagnostic] {
+        RenderTestSite(files, templates: templates).diagnostics.sorted
+    }
+
+    @Test func theDefaultThemeIsClean() {
+        #expect(lint([:]).isEmpty)
+    }
+
+    @Test func unknownFieldsAreErrorsWithASuggestion() throws {
+        let problems = lint(["item": "{{<layout}}{{$main}}<h1>{{titel}}</h1>{{/main}}{{/layout}}"])
+        let problem = try #require(problems.first)
+        #expect(problem.message == "unknown field \"titel\"")
+        #expect(problem.location == SourceLocation(file: "templates/item.mustache", line: 1, column: 25))
+        #expect(problem.hint?.hasPrefix("did you mean \"title\"?") == true)
+    }
+
+    @Test func namesResolveFromTheInnermostSectionOutwards() {
+        // Inside a KPI row, `name` is the row's; `plan.title` is found on the page.
+        let template = """
+            {{<layout}}{{$main}}{{#kpiTable}}{{#rows}}{{name}} {{plan.title}} {{#cells}}{{value}}{{/cells}}{{/rows}}{{/kpiTable}}{{/main}}{{/layout}}
+            """
+        #expect(lint(["item": template]).isEmpty)
+        let wrong = "{{<layout}}{{$main}}{{#kpiTable}}{{#rows}}{{nmae}}{{/rows}}{{/kpiTable}}{{/main}}{{/layout}}"
+        #expect(lint(["item": wrong]).map(\.message) == ["unknown field \"nmae\""])
+    }
+
+    @Test func textMayNotBeInsertedUnescaped() {
+        let problems = lint(["page": "{{<layout}}{{$main}}{{{title}}}{{&title}}{{{bodyHTML}}}{{/main}}{{/layout}}"])
+        #expect(problems.map(\.message) == ["\"title\" is inserted without HTML escaping", "\"title\" is inserted without HTML escaping"])
+    }
+
+    @Test func missingPartialsAreErrors() {
+        let problems = lint(["page": "{{<layout}}{{$main}}{{> partials/nope}}{{/main}}{{/layout}}"])
+        #expect(problems.map(\.message) == ["there is no template \"partials/nope\""])
+    }
+
+    @Test func aSitePartialIsCheckedWhereItIsUsed() {
+        let problems = lint(["partials/grade": "{{code}} {{labl}}"])
+        #expect(problems.first?.message == "unknown field \"labl\"")
+        #expect(problems.first?.location.file == "templates/partials/grade.mustache")
+    }
+
+    @Test func sequencePositionsAreAllowedInLists() {
+        #expect(lint(["departments": "{{<layout}}{{$main}}{{#departments}}{{name}}{{^last()}}、{{/last()}}{{/departments}}{{/main}}{{/layout}}"]).isEmpty)
+    }
+}

@@ -1,0 +1,106 @@
+import MierukaDiagnostics
+import MierukaModel
+import MierukaSite
+import MierukaTestSupport
+import Testing
+
+/// Declared (published) tables against what the transcribed items add up to. Made-up numbers.
+@Suite struct ReconcileTests {
+    func site(declared: String, items: [String: String]) -> (MergedSite?, Diagnostics) {
+        let plan = InMemorySite.plan.replacingOccurrences(
+            of: "---\n本文", with: "declared:\n" + declared + "---\n本文")
+        return InMemorySite.merge(
+            ["mieruka.yml": InMemorySite.config, "content/p/_index.md": plan].merging(items) { $1 })
+    }
+
+    func reconcile(_ merged: MergedSite?) -> Diagnostics {
+        var diagnostics = Diagnostics()
+        if let merged { DeclaredReconciler().reconcile(merged.site, severity: .error, diagnostics: &diagnostics) }
+        return diagnostics
+    }
+
+    let declared = """
+          - year: R6
+            listings: 5
+            grades:
+              - {policy: "1", counts: {A: 1, B: 2, C: 0}}
+              - {policy: "2", counts: {A: 0, B: 1, C: 1}}
+            effects:
+              - {policy: "1", expected: 100, actual: 80}
+
+        """
+
+    @Test func fewerItemsThanPublishedIsFine() {
+        let (merged, diagnostics) = site(
+            declared: declared,
+            items: ["content/p/a.md": InMemorySite.item("1", extra: "results:\n  - {year: R6, grade: B, effect: {expected: 60, actual: 50}}\n")])
+        #expect(diagnostics.isEmpty, "\(diagnostics.all)")
+        #expect(reconcile(merged).isEmpty)
+    }
+
+    @Test func moreGradedThanPublishedIsAContradiction() {
+        let (merged, _) = site(
+            declared: declared,
+            items: [
+                "content/p/a.md": InMemorySite.item("1", extra: "results:\n  - {year: R6, grade: A}\n"),
+                "content/p/b.md": InMemorySite.item("2", extra: "results:\n  - {year: R6, grade: A}\n"),
+            ])
+        let errors = reconcile(merged).errors
+        #expect(errors.count == 1)
+        #expect(errors.first?.message == "令和6年度, 方針一: the published table has 1 × A, but 2 transcribed listings are graded A")
+    }
+
+    @Test func amountsAboveThePublishedTotalAreAContradiction() {
+        let (merged, _) = site(
+            declared: declared,
+            items: ["content/p/a.md": InMemorySite.item("1", extra: "results:\n  - {year: R6, grade: B, effect: {expected: 60, actual: 90}}\n")])
+        #expect(reconcile(merged).errors.map(\.message) == ["令和6年度, 方針一: the published 実績効果額 is 80千円, but the items add up to 90千円"])
+    }
+
+    @Test func whenEveryListingIsTranscribedEveryCellMustMatch() {
+        let small = """
+              - year: R6
+                listings: 1
+                grades:
+                  - {policy: "1", counts: {A: 0, B: 1, C: 0}}
+
+            """
+        let (merged, _) = site(
+            declared: small,
+            items: ["content/p/a.md": InMemorySite.item("1", policy: "2", extra: "results:\n  - {year: R6, grade: B}\n")])
+        // One listing published, one transcribed: complete, but under the other policy.
+        let messages = reconcile(merged).errors.map(\.message)
+        #expect(messages == ["令和6年度, 方針一: the published table has 1 × B, but 0 transcribed listings are graded B"])
+    }
+
+    @Test func publishedTablesMustAddUpInThemselves() {
+        let broken = """
+              - year: R6
+                listings: 6
+                grades:
+                  - {policy: "1", counts: {A: 1, B: 2, C: 0}}
+                grade_total: {A: 1, B: 3, C: 0}
+
+            """
+        let (merged, diagnostics) = site(declared: broken, items: [:])
+        #expect(diagnostics.isEmpty)
+        var validation = Diagnostics()
+        if let merged { SiteValidator().validate(merged.site, diagnostics: &validation) }
+        #expect(
+            validation.errors.map(\.message) == [
+                "the declared table for 令和6年度 gives 3 × B in total, but its rows add up to 2",
+                "the declared table for 令和6年度 counts 6 listings, but its grades add up to 4",
+            ])
+    }
+
+    @Test func everyGradeMustBeGivenInADeclaredRow() {
+        let missing = """
+              - year: R6
+                grades:
+                  - {policy: "1", counts: {A: 1, B: 2}}
+
+            """
+        let (_, diagnostics) = site(declared: missing, items: [:])
+        #expect(diagnostics.errors.map(\.message) == ["the declared counts give no number for C"])
+    }
+}

@@ -1,0 +1,67 @@
+import MierukaDiagnostics
+import MierukaModel
+import MierukaSource
+import Testing
+
+@Suite struct ValueParserTests {
+    @Test(arguments: [
+        ("平成29年度", 2017), ("H29", 2017), ("h29", 2017), ("H.29", 2017), ("R6", 2024), ("令和6年度", 2024),
+        ("令和元年度", 2019), ("R元", 2019), ("平成31年度", 2019), ("2024", 2024), ("2024年度", 2024), ("２０２４", 2024),
+        ("令和６年度", 2024), ("昭和63年度", 1988), ("平成29年度末", 2017), (" R6 ", 2024),
+    ])
+    func fiscalYears(text: String, year: Int) {
+        #expect(FiscalYearParser.parse(text) == FiscalYear(year))
+    }
+
+    @Test(arguments: ["H32", "R0", "平成", "24", "20244", "1800", "明治5", "R6.5", "", "令和六年度"])
+    func notFiscalYears(text: String) {
+        #expect(FiscalYearParser.parse(text) == nil)
+    }
+
+    @Test func fiscalYearRanges() {
+        #expect(FiscalYearParser.parseRange("2020～2024") == FiscalYearRange(FiscalYear(2020), FiscalYear(2024)))
+        #expect(FiscalYearParser.parseRange("R2-R6") == FiscalYearRange(FiscalYear(2020), FiscalYear(2024)))
+        #expect(FiscalYearParser.parseRange("平成29年度から令和2年度まで") == FiscalYearRange(FiscalYear(2017), FiscalYear(2020)))
+        #expect(FiscalYearParser.parseRange("H28～") == FiscalYearRange(FiscalYear(2016), nil))
+        #expect(FiscalYearParser.parseRange("R6") == FiscalYearRange(single: FiscalYear(2024)))
+        #expect(FiscalYearParser.parseRange("2024～2020") == nil)
+    }
+
+    @Test func numbersAsTyped() throws {
+        #expect(try #require(NumberParser.parse("１，２３４")).number == DecimalNumber(1234))
+        #expect(try #require(NumberParser.parse("△2")).number == DecimalNumber(-2))
+        #expect(try #require(NumberParser.parse("▲140")).number == DecimalNumber(-140))
+        #expect(try #require(NumberParser.parse("−3.5")).number == DecimalNumber(units: -35, scale: 1))
+        let people = try #require(NumberParser.parse("9,718人"))
+        #expect(people.number == DecimalNumber(9718))
+        #expect(people.suffix == "人")
+        let share = try #require(NumberParser.parse("85.0%"))
+        #expect(share.number == DecimalNumber(units: 850, scale: 1))
+        #expect(share.suffix == "%")
+        #expect(NumberParser.parse("12.") == nil)
+        #expect(NumberParser.parse("1,") == nil)
+        #expect(NumberParser.parse("約340万件") == nil)
+        #expect(NumberParser.parse("99999999999999999999") == nil)
+        #expect(NumberParser.parseCount("43項目") == 43)
+        #expect(NumberParser.parseCount("４３") == 43)
+        #expect(NumberParser.parseCount("-1") == nil)
+    }
+
+    @Test func moneyAsJapaneseDocumentsWriteIt() throws {
+        let here = SourceLocation(file: "t")
+        func yen(_ text: String) -> Money? {
+            MoneyParser.parse(text, location: here)?.money(defaultUnit: .thousandYen)
+        }
+        #expect(yen("107,077") == Money(yen: 107_077_000))
+        #expect(yen("107,077千円") == Money(yen: 107_077_000))
+        #expect(yen("36百万円") == Money(yen: 36_000_000))
+        #expect(yen("28.6億円") == Money(yen: 2_860_000_000))
+        #expect(yen("17億7,700万円") == Money(yen: 1_777_000_000))
+        #expect(yen("40億5千万円") == Money(yen: 4_050_000_000))
+        #expect(yen("△2,000") == Money(yen: -2_000_000))
+        #expect(yen("1.5") == Money(yen: 1_500))
+        #expect(yen("0.0001") == nil)  // not a whole yen in 千円
+        #expect(MoneyParser.parse("約40億円", location: here) == nil)
+        #expect(MoneyParser.parse("12ドル", location: here) == nil)
+    }
+}

@@ -1,0 +1,65 @@
+import MierukaDiagnostics
+import MierukaSource
+import Testing
+
+@Suite struct YAMLReaderTests {
+    func read(_ text: String, lineOffset: Int = 0) -> (YAMLNode?, Diagnostics) {
+        var diagnostics = Diagnostics()
+        let node = YAMLReader().read(text, file: "f.md", lineOffset: lineOffset, diagnostics: &diagnostics)
+        return (node, diagnostics)
+    }
+
+    @Test func scalarsKeepTheirTextAndPosition() throws {
+        let (node, diagnostics) = read("number: 080\ngrade: yes\nratio: 1.10\n", lineOffset: 1)
+        #expect(diagnostics.isEmpty)
+        guard case .mapping(let mapping) = try #require(node) else {
+            Issue.record("not a mapping")
+            return
+        }
+        #expect(mapping.entries.map(\.key.text) == ["number", "grade", "ratio"])
+        guard case .scalar(let value) = mapping.entries[0].value else { return }
+        #expect(value.text == "080")
+        #expect(value.location == SourceLocation(file: "f.md", line: 2, column: 9))
+        guard case .scalar(let grade) = mapping.entries[1].value else { return }
+        #expect(grade.text == "yes")
+    }
+
+    @Test func tabsAreExplained() {
+        let (_, diagnostics) = read("title: a\n\tpolicy: b\n", lineOffset: 1)
+        let error = diagnostics.errors.first
+        #expect(error?.message == "a tab character is not allowed here")
+        #expect(error?.location.line == 3)
+    }
+
+    @Test func duplicateKeysPointAtTheSecondOne() {
+        let (_, diagnostics) = read("title: a\nnumber: 1\ntitle: b\n")
+        let error = diagnostics.errors.first
+        #expect(error?.message == "duplicate key \"title\"")
+        #expect(error?.location == SourceLocation(file: "f.md", line: 3, column: 1))
+    }
+
+    @Test func unclosedBracketsAreExplained() {
+        let (_, diagnostics) = read("title: [unclosed\nnumber: 1\n")
+        #expect(diagnostics.errors.first?.message == "a bracket or quote is not closed")
+    }
+
+    @Test func aliasBombsAreRefused() {
+        var text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...8 {
+            let previous = Character(UnicodeScalar(UInt8(ascii: "a") + UInt8(level - 1)))
+            let name = Character(UnicodeScalar(UInt8(ascii: "a") + UInt8(level)))
+            let refs = Array(repeating: "*\(previous)", count: 10).joined(separator: ", ")
+            text += "\(name): &\(name) [\(refs)]\n"
+        }
+        let (node, diagnostics) = read(text)
+        #expect(node == nil)
+        #expect(diagnostics.errors.first?.message.contains("expands to more than") == true)
+    }
+
+    @Test func deepNestingIsRefusedBeforeParsing() {
+        let text = "a: " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
+        let (node, diagnostics) = read(text)
+        #expect(node == nil)
+        #expect(diagnostics.errors.first?.message.contains("nested more than") == true)
+    }
+}
