@@ -101,6 +101,13 @@ let package = Package(
         ),
         .testTarget(name: "MierukaOutputTests", dependencies: ["MierukaOutput", "MierukaTestSupport"], swiftSettings: strict),
         .testTarget(
+            name: "MierukaRobustnessTests",
+            dependencies: [
+                "MierukaRender", "MierukaSite", "MierukaSource", "MierukaModel", "MierukaDiagnostics", "MierukaTestSupport",
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "MierukaBuildTests",
             dependencies: ["MierukaBuild", "MierukaModel", "MierukaSite", "MierukaTestSupport", "mieruka"],
             swiftSettings: strict

@@ -10,6 +10,8 @@ import Testing
         #expect(DecimalNumber(units: -2, scale: 0).formatted() == "△2")
         #expect(DecimalNumber(units: -1_234_5, scale: 1).formatted(negative: .minus) == "-1,234.5")
         #expect(DecimalNumber(units: 5, scale: 2).formatted() == "0.05")
+        #expect(DecimalNumber(units: -5, scale: 3).formatted() == "△0.005")
+        #expect(DecimalNumber(units: 1, scale: 23).formatted(grouping: false) == "0.00000000000000000000001")
     }
 
     @Test func decimalArithmeticIsExact() {
@@ -37,9 +39,12 @@ import Testing
     }
 
     @Test func percentagesRoundHalfAwayFromZero() {
-        #expect(Percentage(ratio: 0.9455).formatted() == "94.6%")
-        #expect(Percentage(ratio: -0.9448).formatted() == "△94.5%")
-        #expect(Percentage(ratio: 12.5).formatted() == "1,250.0%")
+        #expect(Percentage(ratio: 0.9455)?.formatted() == "94.6%")
+        #expect(Percentage(ratio: -0.9448)?.formatted() == "△94.5%")
+        #expect(Percentage(ratio: 12.5)?.formatted() == "1,250.0%")
+        #expect(Percentage(ratio: .infinity) == nil)
+        #expect(Percentage(ratio: 1e30) == nil)
+        #expect(Percentage(ratio: .nan) == nil)
     }
 
     @Test func unitConversion() {
@@ -49,6 +54,8 @@ import Testing
         #expect(UnitConversion.convert(DecimalNumber(1000), from: "人/年", to: "人／年") == DecimalNumber(1000))
         #expect(UnitConversion.convert(DecimalNumber(80), from: "%台", to: "%") == nil)
         #expect(UnitConversion.convert(DecimalNumber(1_000_000), from: "円", to: "万円") == DecimalNumber(100))
+        // Conversions that would need more decimals than a value may have are refused.
+        #expect(UnitConversion.convert(DecimalNumber(units: 1, scale: 15), from: "円", to: "億円") == nil)
     }
 
     @Test func slugs() {

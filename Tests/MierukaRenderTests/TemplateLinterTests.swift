@@ -50,6 +50,19 @@ import Testing
         #expect(problems.first?.location.file == "templates/partials/grade.mustache")
     }
 
+    @Test func aTemplateThatIncludesItselfEndlesslyIsAnError() {
+        let problems = lint(["partials/footer": "<footer>{{> partials/footer}}</footer>"])
+        #expect(problems.first?.message == "the template \"partials/footer\" includes itself in a way that never ends")
+        // Going round through a section of the page's own fields is endless too.
+        let loop = lint(["partials/item-table": "{{#items}}{{#rows}}{{> partials/item-table}}{{/rows}}{{/items}}"])
+        #expect(loop.contains { $0.message.contains("includes itself in a way that never ends") })
+    }
+
+    @Test func recursionThroughNestedDataIsAllowed() {
+        // The default policy tree includes itself for each policy's children.
+        #expect(lint(["partials/policy-tree": "<li>{{title}}{{#children}}{{> partials/policy-tree}}{{/children}}</li>"]).isEmpty)
+    }
+
     @Test func sequencePositionsAreAllowedInLists() {
         #expect(lint(["departments": "{{<layout}}{{$main}}{{#departments}}{{name}}{{^last()}}、{{/last()}}{{/departments}}{{/main}}{{/layout}}"]).isEmpty)
     }

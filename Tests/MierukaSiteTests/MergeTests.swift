@@ -52,6 +52,22 @@ import Testing
         #expect(tally.totalRelistings == 1)
     }
 
+    @Test func aRejectedItemDoesNotKeepItsNumbers() throws {
+        // Item 5's 再掲 names an unknown policy, so item 5 is rejected; a result for 5 must then be
+        // reported as unknown, not applied to another item (or crash).
+        let (merged, diagnostics) = merge([
+            "content/p/a.md": InMemorySite.item("5", extra: "relisted:\n  - {number: 6, policy: \"9\"}\n"),
+            "content/p/b.md": InMemorySite.item("7"),
+            "seeds/p/r6.yml": "plan: p\nyear: R6\nresults:\n  - {item: 5, grade: A}\n",
+        ])
+        let messages = diagnostics.errors.map(\.message)
+        #expect(messages.contains("policy \"9\" is not in the plan p"))
+        #expect(messages.contains("the plan p has no item number 5"))
+        let item = try #require(merged?.site.plans.first?.items.first)
+        #expect(item.number == "7")
+        #expect(item.results.isEmpty)
+    }
+
     @Test func itemsSortByNumberAsPeopleRead() throws {
         let (merged, _) = merge([
             "content/p/a.md": InMemorySite.item("10"),

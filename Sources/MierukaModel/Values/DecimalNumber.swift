@@ -8,6 +8,8 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
 
     /// The largest magnitude accepted from input, so that sums of many values cannot overflow.
     public static let maximumUnits: Int64 = 999_999_999_999_999
+    /// The most decimal places a value may have (more is refused by parsers and conversions).
+    public static let maximumScale = 15
 
     public init(units: Int64, scale: Int) {
         self.units = units
@@ -27,11 +29,19 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
         Double(units) / Self.power(scale)
     }
 
-    /// The same number with at least `scale` decimal places (1.5 → 1.50).
+    /// The same number with at least `scale` decimal places (1.5 → 1.50); nil when it does not fit.
     public func rescaled(to newScale: Int) -> DecimalNumber? {
-        guard newScale >= scale else { return nil }
-        let (result, overflow) = units.multipliedReportingOverflow(by: Int64(Self.power(newScale - scale)))
+        guard newScale >= scale, let factor = Self.integerPower(newScale - scale) else { return nil }
+        let (result, overflow) = units.multipliedReportingOverflow(by: factor)
         return overflow ? nil : DecimalNumber(units: result, scale: newScale)
+    }
+
+    /// 10^exponent as an integer, or nil beyond what Int64 holds.
+    static func integerPower(_ exponent: Int) -> Int64? {
+        guard exponent >= 0, exponent <= 18 else { return nil }
+        var result: Int64 = 1
+        for _ in 0..<exponent { result *= 10 }
+        return result
     }
 
     /// Exact difference, with the larger of the two scales; nil on overflow.
@@ -65,15 +75,13 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
 
     /// "1,234.5"; negatives as "△1,234.5" (the Japanese report style) or "-1,234.5".
     public func formatted(grouping: Bool = true, negative: NegativeStyle = .triangle) -> String {
-        let magnitude = units.magnitude
-        let divisor = UInt64(Self.power(scale))
-        let whole = magnitude / divisor
-        let fraction = magnitude % divisor
-        var text = grouping ? NumberGrouping.group(String(whole)) : String(whole)
-        if scale > 0 {
-            let digits = String(fraction)
-            text += "." + String(repeating: "0", count: scale - digits.count) + digits
+        var digits = String(units.magnitude)
+        if digits.count <= scale {
+            digits = String(repeating: "0", count: scale - digits.count + 1) + digits
         }
+        let whole = String(digits.dropLast(scale))
+        var text = grouping ? NumberGrouping.group(whole) : whole
+        if scale > 0 { text += "." + digits.suffix(scale) }
         return units < 0 ? negative.prefix + text : text
     }
 

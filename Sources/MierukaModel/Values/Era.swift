@@ -54,7 +54,8 @@ public enum Era: String, CaseIterable, Sendable {
 
     /// The Western fiscal year for a year of this era, or nil when the era year does not exist.
     public func fiscalYear(eraYear: Int) -> Int? {
-        guard eraYear >= 1 else { return nil }
+        // Era years beyond 200 are typing mistakes, and would overflow the arithmetic.
+        guard eraYear >= 1, eraYear <= 200 else { return nil }
         if let last = lastEraYear, eraYear > last { return nil }
         return firstFiscalYear + eraYear - 1
     }

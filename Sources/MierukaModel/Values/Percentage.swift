@@ -3,8 +3,11 @@ public struct Percentage: Sendable, Hashable {
     /// The ratio in tenths of a percent, rounded half away from zero (0.9453 → 945).
     public let tenths: Int
 
-    public init(ratio: Double) {
-        self.tenths = Int((ratio * 1000).rounded(.toNearestOrAwayFromZero))
+    /// Nil when the ratio is not a finite number or too large to show (beyond ±10¹⁵ %).
+    public init?(ratio: Double) {
+        let scaled = (ratio * 1000).rounded(.toNearestOrAwayFromZero)
+        guard scaled.isFinite, abs(scaled) < 1e16 else { return nil }
+        self.tenths = Int(scaled)
     }
 
     public init(tenths: Int) {

@@ -48,7 +48,9 @@ public enum UnitConversion {
             units /= 10
             scale -= 1
         }
-        guard units.magnitude <= DecimalNumber.maximumUnits.magnitude else { return nil }
+        guard units.magnitude <= DecimalNumber.maximumUnits.magnitude, scale <= DecimalNumber.maximumScale else {
+            return nil
+        }
         return DecimalNumber(units: units, scale: scale)
     }
 }

@@ -10,8 +10,9 @@ struct TemplateLinter {
     let sources: [String: TemplateSource]
 
     private enum Frame {
-        /// Inside a view: its fields resolve.
-        case view(ViewSchema)
+        /// Inside a view: its fields resolve. `deeper` tells whether the section was a field of the
+        /// innermost view (so that each repetition goes one level further into the data).
+        case view(ViewSchema, deeper: Bool)
         /// Inside a text or a list of texts: only `.` refers to it.
         case text
         /// A section that does not change the context (a flag, an inverted section, a block).
@@ -21,7 +22,8 @@ struct TemplateLinter {
     }
 
     private enum Resolved {
-        case kind(FieldKind)
+        /// A field, and whether it was found on the innermost view.
+        case kind(FieldKind, innermost: Bool)
         case current
         case unknown
         case notFound
@@ -34,14 +36,17 @@ struct TemplateLinter {
                 hint: "every site needs it; remove the site's copy to use the default one")
             return
         }
-        var visiting: Set<String> = []
-        walk(template, stack: [.view(root)], visiting: &visiting, diagnostics: &diagnostics)
+        var visiting: [String: [Int]] = [:]
+        walk(template, stack: [.view(root, deeper: true)], visiting: &visiting, diagnostics: &diagnostics)
     }
 
-    private func walk(_ name: String, stack initial: [Frame], visiting: inout Set<String>, diagnostics: inout Diagnostics) {
+    /// - Parameter visiting: for each template being walked, the stack depths at which it was entered.
+    private func walk(
+        _ name: String, stack initial: [Frame], visiting: inout [String: [Int]], diagnostics: inout Diagnostics
+    ) {
         guard let source = sources[name], let tags = TemplateScanner.scan(source.text) else { return }
-        guard visiting.insert(name).inserted else { return }
-        defer { visiting.remove(name) }
+        visiting[name, default: []].append(initial.count)
+        defer { visiting[name]?.removeLast() }
         var stack = initial
         var opened: [(name: String, depth: Int)] = []
 
@@ -57,11 +62,11 @@ struct TemplateLinter {
             case .section:
                 opened.append((tag.name, stack.count))
                 switch resolve(tag.name, in: stack) {
-                case .kind(.view(let type)), .kind(.list(let type)):
-                    stack.append(.view(type.schema))
-                case .kind(.text), .kind(.html), .kind(.textList), .current:
+                case .kind(.view(let type), let innermost), .kind(.list(let type), let innermost):
+                    stack.append(.view(type.schema, deeper: innermost))
+                case .kind(.text, _), .kind(.html, _), .kind(.textList, _), .current:
                     stack.append(.text)
-                case .kind(.flag):
+                case .kind(.flag, _):
                     stack.append(.same)
                 case .unknown:
                     stack.append(.anything)
@@ -93,7 +98,7 @@ struct TemplateLinter {
     }
 
     private func lintPartial(
-        _ name: String, stack: [Frame], at location: SourceLocation, visiting: inout Set<String>,
+        _ name: String, stack: [Frame], at location: SourceLocation, visiting: inout [String: [Int]],
         diagnostics: inout Diagnostics
     ) {
         guard sources[name] != nil else {
@@ -102,6 +107,25 @@ struct TemplateLinter {
                 hint: "templates are named by their path under templates/ without .mustache, e.g. partials/grade-table")
             return
         }
+        if let entries = visiting[name], let entered = entries.last {
+            // A template that includes itself must go one level deeper into the data each time
+            // (as the policy tree does with `children`), or rendering would never end.
+            let since = stack.dropFirst(entered)
+            var deeper = false
+            var stale = false
+            for frame in since {
+                if case .view(_, let isDeeper) = frame {
+                    if isDeeper { deeper = true } else { stale = true }
+                }
+            }
+            guard deeper, !stale else {
+                diagnostics.error(
+                    at: location, "the template \"\(name)\" includes itself in a way that never ends",
+                    hint: "include a template in itself only inside a section of nested data, such as {{#children}} … {{/children}}")
+                return
+            }
+            guard entries.count < 3 else { return }
+        }
         walk(name, stack: stack, visiting: &visiting, diagnostics: &diagnostics)
     }
 
@@ -109,7 +133,7 @@ struct TemplateLinter {
         switch resolve(name, in: stack) {
         case .notFound:
             report(name, stack: stack, at: location, diagnostics: &diagnostics)
-        case .kind(let kind):
+        case .kind(let kind, _):
             switch kind {
             case .view, .list, .textList:
                 diagnostics.error(
@@ -136,7 +160,7 @@ struct TemplateLinter {
     private func report(_ name: String, stack: [Frame], at location: SourceLocation, diagnostics: inout Diagnostics) {
         var candidates: [String] = []
         for frame in stack.reversed() {
-            if case .view(let schema) = frame {
+            if case .view(let schema, _) = frame {
                 candidates = schema.fields.keys.sorted()
                 break
             }
@@ -162,9 +186,10 @@ struct TemplateLinter {
         let parts = name.split(separator: ".").map(String.init)
         guard let head = parts.first else { return .current }
         var found: FieldKind?
+        var innermost = true
         for frame in stack.reversed() {
             switch frame {
-            case .view(let schema):
+            case .view(let schema, _):
                 if let kind = schema.fields[head] { found = kind }
             case .anything:
                 return .unknown
@@ -172,12 +197,14 @@ struct TemplateLinter {
                 break
             }
             if found != nil || explicitCurrent { break }
+            if case .view = frame { innermost = false }
         }
         guard var kind = found else { return .notFound }
         for part in parts.dropFirst() {
             guard case .view(let type) = kind, let next = type.schema.fields[part] else { return .notFound }
             kind = next
+            innermost = false
         }
-        return .kind(kind)
+        return .kind(kind, innermost: innermost)
     }
 }

@@ -25,13 +25,14 @@ struct PlanMerger {
         for item in items {
             guard checkSlug(item, slugs: &slugs, diagnostics: &diagnostics) else { continue }
             var listings: [Listing] = []
+            var own: [String: SourceLocation] = [:]
             var ok = true
             let written = [(item.number, item.policy, false)] + item.relisted.map { ($0.number, $0.policy, true) }
             for (number, policy, isRelisting) in written {
-                if let first = numbers[number.value] {
+                if let first = numbers[number.value]?.location ?? own[number.value] {
                     diagnostics.error(
                         at: number.location, "item number \(number.value) is used twice in the plan \(document.slug)",
-                        hint: "the other is at \(first.location); each listing needs its own number")
+                        hint: "the other is at \(first); each listing needs its own number")
                     ok = false
                     continue
                 }
@@ -39,10 +40,12 @@ struct PlanMerger {
                     ok = false
                     continue
                 }
-                numbers[number.value] = (drafts.count, number.location)
+                own[number.value] = number.location
                 listings.append(Listing(number: number.value, policy: index, isRelisting: isRelisting))
             }
+            // Numbers are taken only by an item that is kept, so results never reach the wrong item.
             guard ok else { continue }
+            for (number, location) in own { numbers[number] = (drafts.count, location) }
             let kpis = kpiBuilder.build(item.kpis, owner: "the item \(item.number.value)", diagnostics: &diagnostics)
             drafts.append(ItemDraft(document: item, listings: listings, kpis: kpis))
         }

@@ -33,7 +33,10 @@ public enum NumberParser {
                 guard !o1, !o2, added <= DecimalNumber.maximumUnits else { return nil }
                 units = added
                 digits += 1
-                if seenPoint { scale += 1 }
+                if seenPoint {
+                    scale += 1
+                    guard scale <= DecimalNumber.maximumScale else { return nil }
+                }
                 lastWasComma = false
             } else if scalar == ",", digits > 0, !seenPoint {
                 lastWasComma = true
