@@ -14,6 +14,10 @@ public struct PlanDocument: Sendable {
     public let levelNames: [String]
     public let policies: [PolicyDocument]
     public let declared: [DeclaredDocument]
+    public let lineage: [LineageEntry]
+    public let matrices: [MatrixDocument]
+    public let timelines: [Timeline]
+    public let tables: [PublishedTable]
     public let summary: String?
     public let body: String
     /// Where the body starts in the file.
@@ -24,7 +28,8 @@ public struct PlanDocument: Sendable {
     public init(
         slug: String, city: Located<String>, title: Located<String>, subtitle: String?,
         period: Located<FiscalYearRange>, yearStyle: FiscalYearStyle, moneyUnit: MoneyUnit, grades: [GradeDocument],
-        levelNames: [String], policies: [PolicyDocument], declared: [DeclaredDocument], summary: String?,
+        levelNames: [String], policies: [PolicyDocument], declared: [DeclaredDocument], lineage: [LineageEntry],
+        matrices: [MatrixDocument], timelines: [Timeline], tables: [PublishedTable], summary: String?,
         body: String, bodyLocation: SourceLocation, order: Int, location: SourceLocation
     ) {
         self.slug = slug
@@ -38,6 +43,10 @@ public struct PlanDocument: Sendable {
         self.levelNames = levelNames
         self.policies = policies
         self.declared = declared
+        self.lineage = lineage
+        self.matrices = matrices
+        self.timelines = timelines
+        self.tables = tables
         self.summary = summary
         self.body = body
         self.bodyLocation = bodyLocation
@@ -92,13 +101,14 @@ public struct DeclaredDocument: Sendable {
     public let effectRows: [DeclaredEffectRowDocument]
     public let effectTotal: EffectDocument?
     public let source: String?
+    public let highlights: [HighlightGroup]
     public let location: SourceLocation
 
     public init(
         year: Located<FiscalYear>, listings: Located<Int>?, relisted: Located<Int>?,
         gradeRows: [DeclaredGradeRowDocument], gradeTotal: DeclaredCountsDocument?,
         effectRows: [DeclaredEffectRowDocument], effectTotal: EffectDocument?, source: String?,
-        location: SourceLocation
+        highlights: [HighlightGroup], location: SourceLocation
     ) {
         self.year = year
         self.listings = listings
@@ -108,6 +118,7 @@ public struct DeclaredDocument: Sendable {
         self.effectRows = effectRows
         self.effectTotal = effectTotal
         self.source = source
+        self.highlights = highlights
         self.location = location
     }
 }

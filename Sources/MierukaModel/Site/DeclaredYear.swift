@@ -19,11 +19,14 @@ public struct DeclaredYear: Sendable {
     public let effectTotal: Effect?
     /// Where the numbers come from (「【表１】各プログラムの進捗状況（平成29年度末）」).
     public let source: String?
+    /// Items the report singles out (主な取組), without them being detailed as items.
+    public let highlights: [HighlightGroup]
     public let location: SourceLocation
 
     public init(
         year: FiscalYear, listings: Int?, relisted: Int?, gradeRows: [DeclaredGradeRow], gradeTotal: [Int]?,
-        effectRows: [DeclaredEffectRow], effectTotal: Effect?, source: String?, location: SourceLocation
+        effectRows: [DeclaredEffectRow], effectTotal: Effect?, source: String?, highlights: [HighlightGroup] = [],
+        location: SourceLocation
     ) {
         self.year = year
         self.listings = listings
@@ -33,6 +36,7 @@ public struct DeclaredYear: Sendable {
         self.effectRows = effectRows
         self.effectTotal = effectTotal
         self.source = source
+        self.highlights = highlights
         self.location = location
     }
 

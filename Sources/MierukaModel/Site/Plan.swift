@@ -20,6 +20,11 @@ public struct Plan: Sendable {
     /// Items in the plan's order (by primary number).
     public let items: [Item]
     public let declared: [DeclaredYear]
+    /// The earlier plans that led to this one, oldest first.
+    public let lineage: [LineageEntry]
+    public let matrices: [Matrix]
+    public let timelines: [Timeline]
+    public let tables: [PublishedTable]
     /// One line for lists and the page description.
     public let summary: String?
     /// Markdown body of the plan document.
@@ -33,7 +38,8 @@ public struct Plan: Sendable {
     public init(
         slug: String, city: String, title: String, subtitle: String?, period: FiscalYearRange,
         yearStyle: FiscalYearStyle, moneyUnit: MoneyUnit, grades: GradeScale, levelNames: [String],
-        policies: [Policy], items: [Item], declared: [DeclaredYear], summary: String?, body: String, bodyLocation: SourceLocation,
+        policies: [Policy], items: [Item], declared: [DeclaredYear], lineage: [LineageEntry] = [],
+        matrices: [Matrix] = [], timelines: [Timeline] = [], tables: [PublishedTable] = [], summary: String?, body: String, bodyLocation: SourceLocation,
         order: Int, location: SourceLocation
     ) {
         self.slug = slug
@@ -48,6 +54,10 @@ public struct Plan: Sendable {
         self.policies = policies
         self.items = items
         self.declared = declared
+        self.lineage = lineage
+        self.matrices = matrices
+        self.timelines = timelines
+        self.tables = tables
         self.summary = summary
         self.body = body
         self.bodyLocation = bodyLocation

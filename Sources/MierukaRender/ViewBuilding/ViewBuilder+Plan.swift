@@ -17,6 +17,11 @@ extension ViewBuilder {
         let view = PlanPageView(
             plan: planHeader(planIndex), bodyHTML: html(plan.body), policyLevel: plan.levelName(0),
             policies: rows.map { policyNode(planIndex, $0, withChildren: true) },
+            lineage: lineageViews(plan), matrices: matrixViews(plan), timelines: timelineViews(plan),
+            tables: tableViews(plan),
+            highlights: highlightViews(
+                planIndex.years.reversed().lazy.compactMap { plan.declared(in: $0) }.first { !$0.highlights.isEmpty },
+                plan: plan, withYear: true),
             reports: planIndex.years.reversed().map {
                 LinkView(title: "\(format.year($0))の進捗状況", url: links.href(SiteRoutes.report(plan.slug, year: $0.year)))
             },

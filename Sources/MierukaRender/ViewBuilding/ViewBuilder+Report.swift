@@ -26,7 +26,8 @@ extension ViewBuilder {
         let view = ReportPageView(
             plan: planHeader(planIndex), year: format.year(year), summary: reportSummary(planIndex, year: year),
             gradeTable: tables.gradeTable(year: year, rows: rows, rowHeading: plan.levelName(0)),
-            effectTable: tables.effectTable(year: year, rows: rows, rowHeading: plan.levelName(0)), sections: sections,
+            effectTable: tables.effectTable(year: year, rows: rows, rowHeading: plan.levelName(0)),
+            highlights: highlightViews(plan.declared(in: year), plan: plan, withYear: false), sections: sections,
             otherYears: planIndex.years.filter { $0 != year }.reversed().map {
                 LinkView(title: "\(format.year($0))の進捗状況", url: links.href(SiteRoutes.report(plan.slug, year: $0.year)))
             })

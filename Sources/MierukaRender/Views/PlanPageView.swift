@@ -5,6 +5,12 @@ public struct PlanPageView: TemplateView {
     /// The name of the top level of the hierarchy (「基本方針」).
     public let policyLevel: String
     public let policies: [PolicyNodeView]
+    public let lineage: [LineageEntryView]
+    public let matrices: [MatrixView]
+    public let timelines: [TimelineView]
+    public let tables: [PublishedTableView]
+    /// The latest year's highlighted items, with the year in each group's title.
+    public let highlights: [HighlightGroupView]
     public let reports: [LinkView]
     public let gradeTable: GradeTableView?
     public let effectTable: EffectTableView?
@@ -22,6 +28,12 @@ public struct PlanPageView: TemplateView {
             .text("policyLevel") { $0.policyLevel },
             .list("policies", PolicyNodeView.self) { $0.policies },
             .flag("hasPolicies") { !$0.policies.isEmpty },
+            .list("lineage", LineageEntryView.self) { $0.lineage },
+            .flag("hasLineage") { !$0.lineage.isEmpty },
+            .list("matrices", MatrixView.self) { $0.matrices },
+            .list("timelines", TimelineView.self) { $0.timelines },
+            .list("tables", PublishedTableView.self) { $0.tables },
+            .list("highlights", HighlightGroupView.self) { $0.highlights },
             .list("reports", LinkView.self) { $0.reports },
             .flag("hasReports") { !$0.reports.isEmpty },
             .view("gradeTable", GradeTableView.self) { $0.gradeTable },

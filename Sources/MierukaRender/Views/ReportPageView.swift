@@ -6,6 +6,7 @@ public struct ReportPageView: TemplateView {
     public let summary: String?
     public let gradeTable: GradeTableView?
     public let effectTable: EffectTableView?
+    public let highlights: [HighlightGroupView]
     /// Items grouped by grade, best grade first, then those without a grade.
     public let sections: [ReportSectionView]
     public let otherYears: [LinkView]
@@ -18,6 +19,7 @@ public struct ReportPageView: TemplateView {
             .text("summary") { $0.summary },
             .view("gradeTable", GradeTableView.self) { $0.gradeTable },
             .view("effectTable", EffectTableView.self) { $0.effectTable },
+            .list("highlights", HighlightGroupView.self) { $0.highlights },
             .list("sections", ReportSectionView.self) { $0.sections },
             .flag("hasSections") { !$0.sections.isEmpty },
             .list("otherYears", LinkView.self) { $0.otherYears },

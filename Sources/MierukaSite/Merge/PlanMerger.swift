@@ -88,8 +88,25 @@ struct PlanMerger {
             slug: document.slug, city: document.city.value, title: document.title.value, subtitle: document.subtitle,
             period: period, yearStyle: document.yearStyle, moneyUnit: document.moneyUnit, grades: grades,
             levelNames: document.levelNames, policies: policies, items: built, declared: declared,
+            lineage: document.lineage, matrices: matrices(resolver, diagnostics: &diagnostics), timelines: document.timelines,
+            tables: document.tables,
             summary: document.summary, body: document.body, bodyLocation: document.bodyLocation, order: document.order,
             location: document.location)
+    }
+
+    /// Matrices with their columns' policies resolved (a column named by policy takes its title).
+    private func matrices(_ resolver: PolicyResolver, diagnostics: inout Diagnostics) -> [Matrix] {
+        document.matrices.map { written in
+            let columns = written.columns.map { column -> MatrixColumn in
+                let policy = column.policy.flatMap { resolver.resolve($0, diagnostics: &diagnostics) }
+                let title = column.title ?? policy.map { resolver.policies[$0].title } ?? ""
+                let number = column.number ?? policy.flatMap { resolver.policies[$0].number }
+                return MatrixColumn(number: number, title: title, policy: policy)
+            }
+            return Matrix(
+                title: written.title, rowHeading: written.rowHeading, columnHeading: written.columnHeading,
+                columns: columns, rows: written.rows, source: written.source)
+        }
     }
 
     private func gradeScale(diagnostics: inout Diagnostics) -> GradeScale {

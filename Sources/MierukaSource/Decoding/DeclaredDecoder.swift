@@ -3,7 +3,9 @@ import MierukaModel
 
 /// Reads a plan's published tables (`declared:`), the numbers a city publishes without every item.
 enum DeclaredDecoder {
-    static let keys = ["year", "listings", "relisted", "grades", "grade_total", "effects", "effect_total", "source"]
+    static let keys = [
+        "year", "listings", "relisted", "grades", "grade_total", "effects", "effect_total", "source", "highlights",
+    ]
     static let gradeRowKeys = ["policy", "counts"]
     static let effectRowKeys = ["policy", "expected", "actual"]
 
@@ -47,6 +49,7 @@ enum DeclaredDecoder {
             year: year, listings: reader.count("listings", diagnostics: &diagnostics),
             relisted: reader.count("relisted", diagnostics: &diagnostics), gradeRows: gradeRows, gradeTotal: gradeTotal,
             effectRows: effectRows, effectTotal: effectTotal, source: reader.text("source", diagnostics: &diagnostics)?.value,
+            highlights: PlanExtrasDecoder.highlights(reader.list("highlights", diagnostics: &diagnostics), diagnostics: &diagnostics),
             location: reader.location)
     }
 

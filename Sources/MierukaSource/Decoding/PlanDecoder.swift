@@ -5,7 +5,7 @@ import MierukaModel
 enum PlanDecoder {
     static let keys = [
         "city", "title", "subtitle", "period", "year_style", "money_unit", "grades", "policy_levels", "policies",
-        "declared", "summary", "order",
+        "declared", "lineage", "matrices", "timelines", "tables", "summary", "order",
     ]
     static let periodKeys = ["from", "to"]
     static let gradeKeys = ["code", "label"]
@@ -38,7 +38,12 @@ enum PlanDecoder {
         return PlanDocument(
             slug: slug, city: city, title: title, subtitle: reader.text("subtitle", diagnostics: &diagnostics)?.value,
             period: period, yearStyle: yearStyle, moneyUnit: moneyUnit, grades: grades, levelNames: levelNames,
-            policies: policies, declared: declared, summary: reader.text("summary", diagnostics: &diagnostics)?.value,
+            policies: policies, declared: declared,
+            lineage: PlanExtrasDecoder.lineage(reader.list("lineage", diagnostics: &diagnostics), diagnostics: &diagnostics),
+            matrices: PlanExtrasDecoder.matrices(reader.list("matrices", diagnostics: &diagnostics), diagnostics: &diagnostics),
+            timelines: PlanExtrasDecoder.timelines(reader.list("timelines", diagnostics: &diagnostics), diagnostics: &diagnostics),
+            tables: PlanExtrasDecoder.tables(reader.list("tables", diagnostics: &diagnostics), diagnostics: &diagnostics),
+            summary: reader.text("summary", diagnostics: &diagnostics)?.value,
             body: body, bodyLocation: SourceLocation(file: file, line: bodyLine, column: 1), order: order, location: SourceLocation(file: file, line: 1, column: 1))
     }
 
