@@ -108,6 +108,13 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "DemoSiteTests",
+            dependencies: [
+                "MierukaRender", "MierukaSite", "MierukaSource", "MierukaModel", "MierukaDiagnostics", "MierukaTestSupport",
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "MierukaBuildTests",
             dependencies: ["MierukaBuild", "MierukaModel", "MierukaSite", "MierukaTestSupport", "mieruka"],
             swiftSettings: strict

@@ -102,13 +102,14 @@ public struct DeclaredDocument: Sendable {
     public let effectTotal: EffectDocument?
     public let source: String?
     public let highlights: [HighlightGroup]
+    public let notes: String?
     public let location: SourceLocation
 
     public init(
         year: Located<FiscalYear>, listings: Located<Int>?, relisted: Located<Int>?,
         gradeRows: [DeclaredGradeRowDocument], gradeTotal: DeclaredCountsDocument?,
         effectRows: [DeclaredEffectRowDocument], effectTotal: EffectDocument?, source: String?,
-        highlights: [HighlightGroup], location: SourceLocation
+        highlights: [HighlightGroup], notes: String?, location: SourceLocation
     ) {
         self.year = year
         self.listings = listings
@@ -119,6 +120,7 @@ public struct DeclaredDocument: Sendable {
         self.effectTotal = effectTotal
         self.source = source
         self.highlights = highlights
+        self.notes = notes
         self.location = location
     }
 }

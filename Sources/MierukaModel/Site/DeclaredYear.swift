@@ -21,12 +21,14 @@ public struct DeclaredYear: Sendable {
     public let source: String?
     /// Items the report singles out (主な取組), without them being detailed as items.
     public let highlights: [HighlightGroup]
+    /// What the report itself says about the year (Markdown), shown with its tables.
+    public let notes: String?
     public let location: SourceLocation
 
     public init(
         year: FiscalYear, listings: Int?, relisted: Int?, gradeRows: [DeclaredGradeRow], gradeTotal: [Int]?,
         effectRows: [DeclaredEffectRow], effectTotal: Effect?, source: String?, highlights: [HighlightGroup] = [],
-        location: SourceLocation
+        notes: String? = nil, location: SourceLocation
     ) {
         self.year = year
         self.listings = listings
@@ -37,6 +39,7 @@ public struct DeclaredYear: Sendable {
         self.effectTotal = effectTotal
         self.source = source
         self.highlights = highlights
+        self.notes = notes
         self.location = location
     }
 

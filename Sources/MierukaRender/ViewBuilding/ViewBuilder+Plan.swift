@@ -26,6 +26,7 @@ extension ViewBuilder {
                 LinkView(title: "\(format.year($0))の進捗状況", url: links.href(SiteRoutes.report(plan.slug, year: $0.year)))
             },
             gradeTable: gradeYear.flatMap { tables.gradeTable(year: $0, rows: rows, rowHeading: plan.levelName(0)) },
+            notesHTML: html(gradeYear.flatMap { plan.declared(in: $0)?.notes }),
             effectTable: effectYear.flatMap { tables.effectTable(year: $0, rows: rows, rowHeading: plan.levelName(0)) },
             effectByYear: tables.planEffectByYear(),
             items: ItemTableView(

@@ -66,15 +66,14 @@ extension ViewBuilder {
                     cells.append(TimelineCellView(span: String(years.count), label: row.note, period: nil, isBar: false, continues: false))
                 } else {
                     for span in row.spans {
-                        let start = max(span.years.first.year, cursor)
-                        let end = span.years.last?.year ?? last
+                        let start = max(span.years.first.year, cursor, first)
+                        let end = min(span.years.last?.year ?? last, last)
                         guard end >= start else { continue }
                         gap(until: start)
                         cells.append(
                             TimelineCellView(
                                 span: String(end - start + 1), label: span.label,
-                                period: format.years(FiscalYearRange(FiscalYear(start), FiscalYear(end)))
-                                    + (span.continues && end == last ? "以降" : ""),
+                                period: format.years(span.years) + (span.continues ? "以降" : ""),
                                 isBar: true, continues: span.continues))
                         cursor = end + 1
                     }
@@ -84,7 +83,7 @@ extension ViewBuilder {
                 var parts = row.spans.map { span -> String in
                     var text = format.years(span.years)
                     if let spanLabel = span.label { text = "\(spanLabel) \(text)" }
-                    if span.continues { text += "（継続）" }
+                    if span.continues { text += "以降" }
                     return text
                 }
                 if let note = row.note { parts.append(note) }

@@ -25,6 +25,7 @@ extension ViewBuilder {
         }
         let view = ReportPageView(
             plan: planHeader(planIndex), year: format.year(year), summary: reportSummary(planIndex, year: year),
+            notesHTML: html(plan.declared(in: year)?.notes),
             gradeTable: tables.gradeTable(year: year, rows: rows, rowHeading: plan.levelName(0)),
             effectTable: tables.effectTable(year: year, rows: rows, rowHeading: plan.levelName(0)),
             highlights: highlightViews(plan.declared(in: year), plan: plan, withYear: false), sections: sections,

@@ -13,6 +13,8 @@ public struct PlanPageView: TemplateView {
     public let highlights: [HighlightGroupView]
     public let reports: [LinkView]
     public let gradeTable: GradeTableView?
+    /// The notes of the published year shown in the grade table.
+    public let notesHTML: String?
     public let effectTable: EffectTableView?
     public let effectByYear: EffectByYearView?
     public let items: ItemTableView
@@ -37,6 +39,7 @@ public struct PlanPageView: TemplateView {
             .list("reports", LinkView.self) { $0.reports },
             .flag("hasReports") { !$0.reports.isEmpty },
             .view("gradeTable", GradeTableView.self) { $0.gradeTable },
+            .html("notesHTML") { $0.notesHTML },
             .view("effectTable", EffectTableView.self) { $0.effectTable },
             .view("effectByYear", EffectByYearView.self) { $0.effectByYear },
             .view("items", ItemTableView.self) { $0.items.rows.isEmpty ? nil : $0.items },

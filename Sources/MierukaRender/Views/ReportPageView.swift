@@ -4,6 +4,8 @@ public struct ReportPageView: TemplateView {
     public let year: String
     /// The summary sentence (「全43項目（再掲2項目）の取組のうち、3項目が…」).
     public let summary: String?
+    /// What the city's report itself says about the year.
+    public let notesHTML: String?
     public let gradeTable: GradeTableView?
     public let effectTable: EffectTableView?
     public let highlights: [HighlightGroupView]
@@ -17,6 +19,7 @@ public struct ReportPageView: TemplateView {
             .view("plan", PlanHeaderView.self) { $0.plan },
             .text("year") { $0.year },
             .text("summary") { $0.summary },
+            .html("notesHTML") { $0.notesHTML },
             .view("gradeTable", GradeTableView.self) { $0.gradeTable },
             .view("effectTable", EffectTableView.self) { $0.effectTable },
             .list("highlights", HighlightGroupView.self) { $0.highlights },

@@ -54,7 +54,8 @@ struct DeclaredBuilder {
                     year: year, listings: document.listings?.value, relisted: document.relisted?.value,
                     gradeRows: rows, gradeTotal: total, effectRows: effectRows,
                     effectTotal: document.effectTotal.map { effect($0, diagnostics: &diagnostics) },
-                    source: document.source, highlights: document.highlights, location: document.location))
+                    source: document.source, highlights: document.highlights, notes: document.notes,
+                    location: document.location))
         }
         return result.sorted { $0.year < $1.year }
     }

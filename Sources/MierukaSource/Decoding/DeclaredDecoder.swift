@@ -5,6 +5,7 @@ import MierukaModel
 enum DeclaredDecoder {
     static let keys = [
         "year", "listings", "relisted", "grades", "grade_total", "effects", "effect_total", "source", "highlights",
+        "notes",
     ]
     static let gradeRowKeys = ["policy", "counts"]
     static let effectRowKeys = ["policy", "expected", "actual"]
@@ -50,7 +51,7 @@ enum DeclaredDecoder {
             relisted: reader.count("relisted", diagnostics: &diagnostics), gradeRows: gradeRows, gradeTotal: gradeTotal,
             effectRows: effectRows, effectTotal: effectTotal, source: reader.text("source", diagnostics: &diagnostics)?.value,
             highlights: PlanExtrasDecoder.highlights(reader.list("highlights", diagnostics: &diagnostics), diagnostics: &diagnostics),
-            location: reader.location)
+            notes: reader.markdown("notes", diagnostics: &diagnostics), location: reader.location)
     }
 
     /// `{S: 1, A: 4, B: 2}`: grade codes and counts, in the order written.

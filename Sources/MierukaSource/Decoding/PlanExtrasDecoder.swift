@@ -121,8 +121,10 @@ enum PlanExtrasDecoder {
                     }
                     return nil
                 }
+                // A span may reach beyond the chart (a plan that began earlier or ends later): it
+                // is drawn within the chart and keeps its whole period in its text.
                 let spanLast = spanYears.value.last ?? last
-                guard spanYears.value.first >= years.value.first, spanLast <= last else {
+                guard spanYears.value.first <= last, spanLast >= years.value.first else {
                     diagnostics.error(
                         at: spanYears.location, "the span lies outside the timeline's years",
                         hint: "the timeline shows \(years.value.first.year)～\(last.year)")

@@ -1,0 +1,59 @@
+import MierukaModel
+import MierukaRender
+import Testing
+
+/// 伊勢原市「第6次行財政改革推進計画の令和6年度取組結果（概要）」, as the demo site shows it.
+@Suite struct IseharaTests {
+    let site = DemoSite.shared
+
+    @Test func gradesPerPolicyAreExactlyAsPublished() throws {
+        let plan = try #require(site.page("isehara-6/", as: PlanPageView.self))
+        let table = try #require(plan.gradeTable)
+        #expect(table.isDeclared)
+        #expect(
+            table.countsByRow == [
+                "1 行政サービスの最適化": ["3", "15", "2", "0", "20"],
+                "2 公共私連携・協働": ["4", "10", "5", "0", "19"],
+                "3 スマート市役所への転換": ["3", "6", "0", "0", "9"],
+                "4 公共施設の縮充・最適化": ["0", "7", "0", "0", "7"],
+                "5 健全な財政運営": ["6", "8", "5", "0", "19"],
+                "計": ["16", "46", "12", "0", "74"],
+            ])
+        #expect(table.coverageNote == "74項目中0項目を掲載")
+    }
+
+    @Test func effectsPerPolicyAreExactlyAsPublished() throws {
+        let plan = try #require(site.page("isehara-6/", as: PlanPageView.self))
+        let effects = try #require(plan.effectTable)
+        #expect(effects.unit == "千円")
+        #expect(effects.isDeclared)
+        let rows = effects.rows.map { [$0.title, $0.expected, $0.actual] }
+        #expect(
+            rows == [
+                ["1 行政サービスの最適化", "107,077", "47,708"],
+                ["2 公共私連携・協働", "4,700", "6,352"],
+                ["3 スマート市役所への転換", "5,588", "9,464"],
+                ["4 公共施設の縮充・最適化", "0", "0"],
+                ["5 健全な財政運営", "230,371", "1,282,125"],
+            ])
+        #expect([effects.total.expected, effects.total.actual] == ["347,736", "1,345,649"])
+    }
+
+    @Test func highlightedItemsKeepTheirDepartments() throws {
+        let report = try #require(site.page("isehara-6/reports/2024/", as: ReportPageView.self))
+        #expect(report.highlights.map(\.entries.count) == [6, 6, 4])
+        let online = report.highlights[0].entries.first { $0.title == "行政手続きのオンライン化の拡大" }
+        #expect(online?.department == "企画部")
+        let sewer = report.highlights[2].entries.first { $0.title == "下水道使用料の適正化" }
+        #expect(sewer?.amount == "172百万円")
+        #expect(report.summary?.hasPrefix("全74項目の取組のうち、16項目が「計画を上回る」、46項目が「概ね計画どおり」、12項目が「計画どおり進捗せず」、0項目が「進捗がほぼなし」でした。") == true)
+    }
+
+    @Test func thePlanFamilyTimeline() throws {
+        let plan = try #require(site.page("isehara-6/", as: PlanPageView.self))
+        let timeline = try #require(plan.timelines.first)
+        #expect(timeline.years == ["令和5", "令和6", "令和7", "令和8", "令和9"])
+        #expect(timeline.rows.count == 7)
+        #expect(timeline.rows.last?.sentence == "働き方改革：職員の仕事と生活の両立応援プラン (R3~R7) 令和3年度～令和7年度")
+    }
+}
