@@ -107,14 +107,25 @@ struct TableBuilder {
     }
 
     /// Expected against actual effect per policy for a year: published when declared, else computed.
-    func effectTable(year: FiscalYear, rows: [Int], rowHeading: String) -> EffectTableView? {
+    func effectTable(year: FiscalYear, rows: [Int], rowHeading: String, restrictTo policy: Int? = nil) -> EffectTableView? {
         let yearLabel = format.year(year)
-        if let declared = plan.declared(in: year), declared.hasEffects {
-            let total = declared.effectTotals
+        // The published rows when there are any for these policies; otherwise the items' own sums.
+        if let declared = plan.declared(in: year), declared.hasEffects,
+            case let declaredRows = declared.effectRows.filter({ row in
+                policy.map { plan.policy(row.policy, isWithin: $0) } ?? true
+            }),
+            !declaredRows.isEmpty || policy == nil
+        {
+            let total =
+                policy == nil
+                ? declared.effectTotals
+                : Effect(
+                    expected: Money.sum(declaredRows.map(\.effect.expected)),
+                    actual: Money.sum(declaredRows.map(\.effect.actual)))
             return EffectTableView(
                 caption: "財政効果額（\(yearLabel)・公表値）", isDeclared: true, source: declared.source,
                 rowHeading: rowHeading, unit: plan.moneyUnit.rawValue,
-                rows: declared.effectRows.map {
+                rows: declaredRows.map {
                     effectRow(title: policyTitle($0.policy), url: policyURL($0.policy), expected: $0.effect.expected, actual: $0.effect.actual)
                 },
                 total: effectRow(title: "合計", url: nil, expected: total?.expected, actual: total?.actual))

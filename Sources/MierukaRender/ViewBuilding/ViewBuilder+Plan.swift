@@ -82,6 +82,9 @@ extension ViewBuilder {
             gradeTable: gradeYear.flatMap {
                 tables(planIndex).gradeTable(year: $0, rows: rows, rowHeading: rowHeading, restrictTo: policy)
             },
+            effectTable: planIndex.years.reversed().lazy.compactMap {
+                self.tables(planIndex).effectTable(year: $0, rows: rows, rowHeading: rowHeading, restrictTo: policy)
+            }.first,
             items: ItemTableView(
                 caption: gradeYear.map { "\(node.numberedTitle)の取組項目（評価は\(format.year($0))）" }
                     ?? "\(node.numberedTitle)の取組項目",

@@ -5,6 +5,7 @@ public struct PolicyPageView: TemplateView {
     public let parent: LinkView?
     public let kpiTable: KPITableView?
     public let gradeTable: GradeTableView?
+    public let effectTable: EffectTableView?
     public let items: ItemTableView
 
     public static let fields = FieldTable<PolicyPageView>(
@@ -15,6 +16,7 @@ public struct PolicyPageView: TemplateView {
             .view("parent", LinkView.self) { $0.parent },
             .view("kpiTable", KPITableView.self) { $0.kpiTable },
             .view("gradeTable", GradeTableView.self) { $0.gradeTable },
+            .view("effectTable", EffectTableView.self) { $0.effectTable },
             .view("items", ItemTableView.self) { $0.items.rows.isEmpty ? nil : $0.items },
         ])
 }
