@@ -21,9 +21,10 @@ public struct MarkdownRenderer: Sendable {
         self.allowRawHTML = allowRawHTML
     }
 
-    /// - Parameter headingOffset: levels to add to every heading, so that text placed under a
-    ///   page's own h2 starts its `##` headings at h3 (capped at h6).
-    public func html(_ markdown: String, headingOffset: Int = 0) -> String {
+    /// - Parameter topHeadingLevel: the level the text's highest heading should have where the text
+    ///   is placed (3 under a page's h2): all headings move by the same amount, keeping their
+    ///   relative levels, so a document outline never skips a level. Nil keeps them as written.
+    public func html(_ markdown: String, topHeadingLevel: Int? = nil) -> String {
         guard !markdown.isEmpty else { return "" }
         let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         var source = markdown
@@ -37,7 +38,8 @@ public struct MarkdownRenderer: Sendable {
 
         let nodes = Self.collectNodes(document)
         Self.joinJapaneseLines(nodes.softBreaks)
-        Self.addHeadingIDs(nodes.headings, offset: headingOffset)
+        let highest = nodes.headings.map { Int(cmark_node_get_heading_level($0)) }.min() ?? 1
+        Self.addHeadingIDs(nodes.headings, offset: topHeadingLevel.map { $0 - highest } ?? 0)
 
         guard let rendered = cmark_render_html(document, options) else { return "" }
         defer { free(rendered) }

@@ -31,10 +31,16 @@ import Testing
         #expect(html.contains("<h2 id=\"next-steps\">"))
     }
 
-    @Test func headingsCanBeShiftedDown() {
-        let html = safe.html("## 要因\n\n###### 細目", headingOffset: 1)
+    @Test func headingsTakeTheLevelOfWhereTheTextIsPlaced() {
+        // Written from ### down, placed under an h2: the outline starts at h3 and keeps its steps.
+        let html = safe.html("### 要因\n\n#### 細目\n\n###### 最下層", topHeadingLevel: 3)
         #expect(html.contains("<h3 id=\"要因\">"))
-        #expect(html.contains("<h6 id=\"細目\">"))
+        #expect(html.contains("<h4 id=\"細目\">"))
+        #expect(html.contains("<h6 id=\"最下層\">"))
+        // Written from ## and placed under an h4: moved down, capped at h6.
+        let deep = safe.html("## 要因\n\n#### 細目", topHeadingLevel: 5)
+        #expect(deep.contains("<h5 id=\"要因\">"))
+        #expect(deep.contains("<h6 id=\"細目\">"))
     }
 
     @Test func headingIDsNeverCarryMarkup() {

@@ -32,6 +32,13 @@ import Testing
         #expect(staff.plannedChange?.formatted() == "△2")
     }
 
+    @Test func changesOfRatesAreInPoints() {
+        let rate = kpi(
+            baseline: DecimalNumber(units: 313, scale: 1), target: KPIValue(number: DecimalNumber(35), text: nil),
+            direction: .increase)
+        #expect(rate.plannedChangeText == "3.7ポイント")
+    }
+
     @Test func noProgressForTextTargetsOrMissingBaseline() {
         let textTarget = kpi(baseline: DecimalNumber(units: 948, scale: 1), target: KPIValue(number: nil, text: "80%台"), direction: .decrease)
         #expect(textTarget.progress(of: actual(DecimalNumber(units: 926, scale: 1))) == nil)
@@ -45,5 +52,6 @@ import Testing
         #expect(KPIValue(number: DecimalNumber(3_400_000), text: "約340万件").display(unit: "件") == "約340万件")
         #expect(KPIValue(number: DecimalNumber(9718), text: nil).display(unit: "人") == "9,718人")
         #expect(KPIValue(number: nil, text: nil).display(unit: "人") == "—")
+        #expect(KPIValue(number: DecimalNumber(35), text: nil, unitAsWritten: "％").display(unit: "%") == "35％")
     }
 }

@@ -38,6 +38,9 @@ import Testing
         let share = try #require(NumberParser.parse("85.0%"))
         #expect(share.number == DecimalNumber(units: 850, scale: 1))
         #expect(share.suffix == "%")
+        // The unit comes back as typed, in whatever width.
+        #expect(try #require(NumberParser.parse("３５％")).suffix == "％")
+        #expect(try #require(NumberParser.parse("３５％")).number == DecimalNumber(35))
         #expect(NumberParser.parse("12.") == nil)
         #expect(NumberParser.parse("1,") == nil)
         #expect(NumberParser.parse("約340万件") == nil)

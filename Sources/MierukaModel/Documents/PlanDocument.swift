@@ -18,6 +18,7 @@ public struct PlanDocument: Sendable {
     public let matrices: [MatrixDocument]
     public let timelines: [Timeline]
     public let tables: [PublishedTable]
+    public let sources: [String]
     public let summary: String?
     public let body: String
     /// Where the body starts in the file.
@@ -29,7 +30,7 @@ public struct PlanDocument: Sendable {
         slug: String, city: Located<String>, title: Located<String>, subtitle: String?,
         period: Located<FiscalYearRange>, yearStyle: FiscalYearStyle, moneyUnit: MoneyUnit, grades: [GradeDocument],
         levelNames: [String], policies: [PolicyDocument], declared: [DeclaredDocument], lineage: [LineageEntry],
-        matrices: [MatrixDocument], timelines: [Timeline], tables: [PublishedTable], summary: String?,
+        matrices: [MatrixDocument], timelines: [Timeline], tables: [PublishedTable], sources: [String], summary: String?,
         body: String, bodyLocation: SourceLocation, order: Int, location: SourceLocation
     ) {
         self.slug = slug
@@ -47,6 +48,7 @@ public struct PlanDocument: Sendable {
         self.matrices = matrices
         self.timelines = timelines
         self.tables = tables
+        self.sources = sources
         self.summary = summary
         self.body = body
         self.bodyLocation = bodyLocation

@@ -64,6 +64,14 @@ public struct KPI: Sendable {
         guard let base = baseline?.value.number, let goal = target?.value.number else { return nil }
         return goal.subtracting(base)
     }
+
+    /// The planned change with its unit: 「△2人」, 「△140億円」; a change of a rate in percent is
+    /// in points (「3.7ポイント」), as Japanese reports write it.
+    public var plannedChangeText: String? {
+        guard let change = plannedChange else { return nil }
+        let isRate = unit == "%" || unit == "％"
+        return change.formatted() + (isRate ? "ポイント" : unit)
+    }
 }
 
 public enum KPIDirection: String, Sendable, CaseIterable {
@@ -91,17 +99,20 @@ public struct KPIValue: Sendable, Hashable {
     public let number: DecimalNumber?
     /// How the document writes it, shown instead of the formatted number.
     public let text: String?
+    /// The unit as written after the number when it is the KPI's unit in another width (35％ for %).
+    public let unitAsWritten: String?
 
-    public init(number: DecimalNumber?, text: String?) {
+    public init(number: DecimalNumber?, text: String?, unitAsWritten: String? = nil) {
         self.number = number
         self.text = text
+        self.unitAsWritten = unitAsWritten
     }
 
     /// The text as written, else the number with separators and the unit.
     public func display(unit: String) -> String {
         if let text, !text.isEmpty { return text }
         guard let number else { return "—" }
-        return number.formatted() + unit
+        return number.formatted() + (unitAsWritten ?? unit)
     }
 }
 

@@ -25,6 +25,8 @@ public struct Plan: Sendable {
     public let matrices: [Matrix]
     public let timelines: [Timeline]
     public let tables: [PublishedTable]
+    /// The published documents the plan's pages are transcribed from.
+    public let sources: [String]
     /// One line for lists and the page description.
     public let summary: String?
     /// Markdown body of the plan document.
@@ -39,7 +41,8 @@ public struct Plan: Sendable {
         slug: String, city: String, title: String, subtitle: String?, period: FiscalYearRange,
         yearStyle: FiscalYearStyle, moneyUnit: MoneyUnit, grades: GradeScale, levelNames: [String],
         policies: [Policy], items: [Item], declared: [DeclaredYear], lineage: [LineageEntry] = [],
-        matrices: [Matrix] = [], timelines: [Timeline] = [], tables: [PublishedTable] = [], summary: String?, body: String, bodyLocation: SourceLocation,
+        matrices: [Matrix] = [], timelines: [Timeline] = [], tables: [PublishedTable] = [], sources: [String] = [],
+        summary: String?, body: String, bodyLocation: SourceLocation,
         order: Int, location: SourceLocation
     ) {
         self.slug = slug
@@ -58,6 +61,7 @@ public struct Plan: Sendable {
         self.matrices = matrices
         self.timelines = timelines
         self.tables = tables
+        self.sources = sources
         self.summary = summary
         self.body = body
         self.bodyLocation = bodyLocation

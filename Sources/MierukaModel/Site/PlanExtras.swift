@@ -91,12 +91,21 @@ public struct MatrixCell: Sendable {
 public struct Timeline: Sendable {
     public let title: String
     public let years: FiscalYearRange
+    /// The heading of the label column (「年度」, 「計画」).
+    public let rowHeading: String
+    /// The last column stands for that year and after (「2028以降」).
+    public let openEnd: Bool
     public let rows: [TimelineRow]
     public let source: String?
 
-    public init(title: String, years: FiscalYearRange, rows: [TimelineRow], source: String?) {
+    public init(
+        title: String, years: FiscalYearRange, rowHeading: String = "計画", openEnd: Bool = false, rows: [TimelineRow],
+        source: String?
+    ) {
         self.title = title
         self.years = years
+        self.rowHeading = rowHeading
+        self.openEnd = openEnd
         self.rows = rows
         self.source = source
     }

@@ -204,7 +204,7 @@ struct TableBuilder {
                 name: kpi.name, unit: kpi.unit, baseline: format.kpiValue(kpi.baseline?.value, unit: kpi.unit),
                 baselineYear: format.pointYears(kpi.baseline),
                 target: format.kpiValue(kpi.target?.value, unit: kpi.unit), targetYear: format.pointYears(kpi.target),
-                change: kpi.plannedChange.map { $0.formatted() + kpi.unit },
+                change: kpi.plannedChangeText,
                 direction: kpi.direction == .decrease ? "減少を目指す指標" : nil,
                 cells: years.map { year in
                     let actual = kpi.actual(in: year)

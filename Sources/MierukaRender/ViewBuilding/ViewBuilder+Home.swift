@@ -17,7 +17,7 @@ extension ViewBuilder {
                 reportURL: table != nil ? year.map { links.href(SiteRoutes.report(plan.slug, year: $0.year)) } : nil)
         }
         let meta = meta(page, title: index.config.title, description: index.config.description, trail: [], kind: "home")
-        return (meta, HomeView(introHTML: pageHTML(index.merged.home?.body), plans: plans))
+        return (meta, HomeView(introHTML: html(index.merged.home?.body, under: 1), plans: plans))
     }
 
     /// 「取組項目 43項目（うち再掲2項目）」 from the published count, else from the items.
@@ -40,7 +40,7 @@ extension ViewBuilder {
     func standalone(_ page: PlannedPage, _ offset: Int) -> (PageMetaView, any TemplateView) {
         let document = index.merged.pages[offset]
         let meta = meta(page, title: document.title, description: document.summary, trail: [], kind: "page")
-        return (meta, StandalonePageView(title: document.title, bodyHTML: pageHTML(document.body) ?? ""))
+        return (meta, StandalonePageView(title: document.title, bodyHTML: html(document.body, under: 1) ?? ""))
     }
 
     func notFound(_ page: PlannedPage) -> (PageMetaView, any TemplateView) {

@@ -28,7 +28,7 @@ extension ViewBuilder {
             latestGrade: format.grade(latest?.grade), latestYear: latest.map { format.year($0.year) },
             kpiTable: tables.kpiTable(item.kpis, caption: "成果指標（KPI）の目標と実績"),
             results: item.results.reversed().map { yearResult($0, plan: plan) },
-            effectByYear: tables.effectByYear(effects, caption: "財政効果額の推移"), bodyHTML: html(item.body))
+            effectByYear: tables.effectByYear(effects, caption: "財政効果額の推移"), bodyHTML: html(item.body, under: 2))
         let trail =
             [planCrumb(planIndex)] + (item.primaryPolicy.map { policyTrail(planIndex, $0, including: true) } ?? [])
         let description =
@@ -41,8 +41,8 @@ extension ViewBuilder {
         let format = PlanFormatter(plan: plan)
         return YearResultView(
             year: format.year(result.year), reportURL: links.href(SiteRoutes.report(plan.slug, year: result.year.year)),
-            grade: format.grade(result.grade), progressHTML: html(result.progress), factorsHTML: html(result.factors),
-            nextStepsHTML: html(result.nextSteps), effect: effectSentence(result.effect, plan: plan))
+            grade: format.grade(result.grade), progressHTML: html(result.progress, under: 4),
+            factorsHTML: html(result.factors, under: 4), nextStepsHTML: html(result.nextSteps, under: 4), effect: effectSentence(result.effect, plan: plan))
     }
 
     /// 「効果見込額 4,700千円、実績効果額 6,352千円」

@@ -15,18 +15,19 @@ extension ViewBuilder {
         let itemsCaption =
             gradeYear.map { "取組項目の一覧（評価は\(format.year($0))）" } ?? "取組項目の一覧"
         let view = PlanPageView(
-            plan: planHeader(planIndex), bodyHTML: html(plan.body), policyLevel: plan.levelName(0),
+            plan: planHeader(planIndex), bodyHTML: html(plan.body, under: 2), policyLevel: plan.levelName(0),
             policies: rows.map { policyNode(planIndex, $0, withChildren: true) },
             lineage: lineageViews(plan), matrices: matrixViews(plan), timelines: timelineViews(plan),
             tables: tableViews(plan),
             highlights: highlightViews(
                 planIndex.years.reversed().lazy.compactMap { plan.declared(in: $0) }.first { !$0.highlights.isEmpty },
                 plan: plan, withYear: true),
+            sources: plan.sources,
             reports: planIndex.years.reversed().map {
                 LinkView(title: "\(format.year($0))の進捗状況", url: links.href(SiteRoutes.report(plan.slug, year: $0.year)))
             },
             gradeTable: gradeYear.flatMap { tables.gradeTable(year: $0, rows: rows, rowHeading: plan.levelName(0)) },
-            notesHTML: html(gradeYear.flatMap { plan.declared(in: $0)?.notes }),
+            notesHTML: html(gradeYear.flatMap { plan.declared(in: $0)?.notes }, under: 2),
             effectTable: effectYear.flatMap { tables.effectTable(year: $0, rows: rows, rowHeading: plan.levelName(0)) },
             effectByYear: tables.planEffectByYear(),
             items: ItemTableView(
@@ -39,14 +40,15 @@ extension ViewBuilder {
     }
 
     /// A policy for lists: its text and (optionally) its sub-policies.
-    func policyNode(_ planIndex: PlanIndex, _ policy: Int, withChildren: Bool) -> PolicyNodeView {
+    /// - Parameter onItsPage: the policy is the page's subject (its text sits under the h1).
+    func policyNode(_ planIndex: PlanIndex, _ policy: Int, withChildren: Bool, onItsPage: Bool = false) -> PolicyNodeView {
         let plan = planIndex.plan
         let node = plan.policies[policy]
         let count = listingCount(planIndex, under: policy)
         return PolicyNodeView(
             number: node.number, title: node.title, numberedTitle: node.numberedTitle,
             url: links.href(SiteRoutes.policy(plan.slug, node.slug)), level: plan.levelName(node.level),
-            descriptionHTML: html(node.description),
+            descriptionHTML: html(node.description, under: onItsPage ? 1 : 3),
             children: withChildren ? node.children.map { policyNode(planIndex, $0, withChildren: true) } : [],
             itemCount: count > 0 ? PlanFormatter(plan: plan).items(count) : nil)
     }
@@ -74,11 +76,12 @@ extension ViewBuilder {
         let rows = node.children.isEmpty ? [policy] : node.children
         let rowHeading = node.children.isEmpty ? plan.levelName(node.level) : plan.levelName(node.level + 1)
         let view = PolicyPageView(
-            plan: planHeader(planIndex), policy: policyNode(planIndex, policy, withChildren: true),
+            plan: planHeader(planIndex), policy: policyNode(planIndex, policy, withChildren: true, onItsPage: true),
             parent: node.parent.map {
                 LinkView(title: plan.policies[$0].numberedTitle, url: links.href(SiteRoutes.policy(plan.slug, plan.policies[$0].slug)))
             },
             kpiTable: tables(planIndex).kpiTable(node.kpis, caption: "\(node.numberedTitle)の成果指標（KPI）"),
+            matrices: policyMatrixViews(plan, policy: policy),
             gradeTable: gradeYear.flatMap {
                 tables(planIndex).gradeTable(year: $0, rows: rows, rowHeading: rowHeading, restrictTo: policy)
             },

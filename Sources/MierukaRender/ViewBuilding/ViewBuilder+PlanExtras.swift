@@ -6,7 +6,7 @@ extension ViewBuilder {
         let format = PlanFormatter(plan: plan)
         return plan.lineage.map { entry in
             LineageEntryView(
-                title: entry.title, date: entry.date, period: entry.period.map(format.years), textHTML: html(entry.text),
+                title: entry.title, date: entry.date, period: entry.period.map(format.years), textHTML: html(entry.text, under: 3),
                 effect: entry.effect, effectYears: entry.effectYears.map(format.years))
         }
     }
@@ -31,10 +31,28 @@ extension ViewBuilder {
                             MatrixCellView(
                                 title: cell.map { numbered($0.number, $0.title) },
                                 anchor: "\(id)-\(rowOffset + 1)-\(columnOffset + 1)",
+                                row: [matrix.rowHeading, numbered(row.number, row.title)].filter { !$0.isEmpty }
+                                    .joined(separator: " "),
                                 column: columnOffset < columnTitles.count ? columnTitles[columnOffset] : "",
-                                textHTML: html(cell?.text))
+                                textHTML: html(cell?.text, under: 4))
                         })
                 }, source: matrix.source)
+        }
+    }
+
+    /// The cells of every matrix column that stands for `policy`, for the policy's own page.
+    func policyMatrixViews(_ plan: Plan, policy: Int) -> [PolicyMatrixView] {
+        let all = matrixViews(plan)
+        return plan.matrices.enumerated().flatMap { offset, matrix -> [PolicyMatrixView] in
+            matrix.columns.enumerated().compactMap { columnOffset, column in
+                guard column.policy == policy else { return nil }
+                let view = all[offset]
+                let cells = view.rows.compactMap { row in
+                    columnOffset < row.cells.count && row.cells[columnOffset].title != nil ? row.cells[columnOffset] : nil
+                }
+                return PolicyMatrixView(
+                    title: matrix.title, url: links.href(SiteRoutes.plan(plan.slug)) + "#" + view.id, cells: cells)
+            }
         }
     }
 
@@ -51,9 +69,10 @@ extension ViewBuilder {
             let first = timeline.years.first.year
             let last = timeline.years.last?.year ?? first
             let years = Array(first...last)
-            let header = years.map { year in
+            var header = years.map { year in
                 plan.yearStyle == .western ? String(year) : FiscalYear(year).eraLabel
             }
+            if timeline.openEnd, let lastHeader = header.popLast() { header.append(lastHeader + "以降") }
             let rows = timeline.rows.map { row -> TimelineRowView in
                 var cells: [TimelineCellView] = []
                 var cursor = first
@@ -79,7 +98,7 @@ extension ViewBuilder {
                     }
                     gap(until: last + 1)
                 }
-                let label = [row.group, row.label].compactMap { $0 }.joined(separator: " ")
+                let label = row.label
                 var parts = row.spans.map { span -> String in
                     var text = format.years(span.years)
                     if let spanLabel = span.label { text = "\(spanLabel) \(text)" }
@@ -87,9 +106,21 @@ extension ViewBuilder {
                     return text
                 }
                 if let note = row.note { parts.append(note) }
-                return TimelineRowView(label: label, cells: cells, sentence: "\(label)：" + parts.joined(separator: "、"))
+                let named = [row.group, row.label].compactMap { $0 }.joined(separator: " ")
+                return TimelineRowView(label: label, cells: cells, sentence: "\(named)：" + parts.joined(separator: "、"))
             }
-            return TimelineView(title: timeline.title, years: header, rows: rows, source: timeline.source)
+            // Consecutive rows of the same group are shown under the group's heading.
+            var groups: [TimelineGroupView] = []
+            for (offset, row) in timeline.rows.enumerated() {
+                if let last = groups.last, last.title == row.group {
+                    groups[groups.count - 1] = TimelineGroupView(title: last.title, rows: last.rows + [rows[offset]])
+                } else {
+                    groups.append(TimelineGroupView(title: row.group, rows: [rows[offset]]))
+                }
+            }
+            return TimelineView(
+                title: timeline.title, rowHeading: timeline.rowHeading, years: header, groups: groups,
+                source: timeline.source)
         }
     }
 
@@ -109,7 +140,7 @@ extension ViewBuilder {
             HighlightGroupView(
                 title: withYear ? "\(group.title)（\(yearLabel)）" : group.title,
                 entries: group.entries.map {
-                    HighlightView(title: $0.title, department: $0.department, amount: $0.amount, textHTML: html($0.text))
+                    HighlightView(title: $0.title, department: $0.department, amount: $0.amount, textHTML: html($0.text, under: 3))
                 })
         }
     }

@@ -25,7 +25,7 @@ extension ViewBuilder {
         }
         let view = ReportPageView(
             plan: planHeader(planIndex), year: format.year(year), summary: reportSummary(planIndex, year: year),
-            notesHTML: html(plan.declared(in: year)?.notes),
+            notesHTML: html(plan.declared(in: year)?.notes, under: 1),
             gradeTable: tables.gradeTable(year: year, rows: rows, rowHeading: plan.levelName(0)),
             effectTable: tables.effectTable(year: year, rows: rows, rowHeading: plan.levelName(0)),
             highlights: highlightViews(plan.declared(in: year), plan: plan, withYear: false), sections: sections,
@@ -60,8 +60,8 @@ extension ViewBuilder {
                     },
                     progress: kpi.progress(of: actual)?.formatted())
             },
-            progressHTML: html(result?.progress), factorsHTML: html(result?.factors),
-            nextStepsHTML: html(result?.nextSteps), effect: effectSentence(result?.effect, plan: plan))
+            progressHTML: html(result?.progress, under: 4), factorsHTML: html(result?.factors, under: 4),
+            nextStepsHTML: html(result?.nextSteps, under: 4), effect: effectSentence(result?.effect, plan: plan))
     }
 
     /// 「全43項目（うち再掲2項目）の取組のうち、3項目が「予定以上に進捗」、…でした。」

@@ -77,16 +77,11 @@ public struct ViewBuilder: Sendable {
             canonicalURL: page.kind == .notFound ? nil : links.canonical(page.route), breadcrumbs: crumbs, kind: kind)
     }
 
-    /// Markdown shown under one of the page's h2 sections: its `##` become h3.
-    func html(_ text: String?) -> String? {
+    /// Markdown placed under a heading of level `under`: its highest heading becomes the next
+    /// level, whatever level the author wrote it at.
+    func html(_ text: String?, under level: Int) -> String? {
         guard let text, !text.trimmingWhitespace().isEmpty else { return nil }
-        return markdown.html(text, headingOffset: 1)
-    }
-
-    /// Markdown that makes up a page of its own (a standalone page): its `##` stay h2.
-    func pageHTML(_ text: String?) -> String? {
-        guard let text, !text.trimmingWhitespace().isEmpty else { return nil }
-        return markdown.html(text)
+        return markdown.html(text, topHeadingLevel: min(6, level + 1))
     }
 
     func planHeader(_ planIndex: PlanIndex) -> PlanHeaderView {

@@ -70,6 +70,8 @@ public struct MatrixRowView: TemplateView {
 public struct MatrixCellView: TemplateView {
     public let title: String?
     public let anchor: String
+    /// The titles of the cell's row and column.
+    public let row: String
     public let column: String
     public let textHTML: String?
 
@@ -78,25 +80,58 @@ public struct MatrixCellView: TemplateView {
         [
             .text("title") { $0.title },
             .text("anchor") { $0.anchor },
+            .text("row") { $0.row },
             .text("column") { $0.column },
             .html("textHTML") { $0.textHTML },
+        ])
+}
+
+/// On a policy's page: the cells of a matrix column that stands for the policy.
+public struct PolicyMatrixView: TemplateView {
+    public let title: String
+    /// The matrix on the plan page.
+    public let url: String
+    public let cells: [MatrixCellView]
+
+    public static let fields = FieldTable<PolicyMatrixView>(
+        "policy matrix",
+        [
+            .text("title") { $0.title },
+            .text("url") { $0.url },
+            .list("cells", MatrixCellView.self) { $0.cells },
         ])
 }
 
 /// Periods of related plans against fiscal years, as a table and as sentences.
 public struct TimelineView: TemplateView {
     public let title: String
+    public let rowHeading: String
     public let years: [String]
-    public let rows: [TimelineRowView]
+    /// Rows in groups (a group without a title holds rows that belong to none).
+    public let groups: [TimelineGroupView]
     public let source: String?
 
     public static let fields = FieldTable<TimelineView>(
         "timeline",
         [
             .text("title") { $0.title },
+            .text("rowHeading") { $0.rowHeading },
             .texts("years") { $0.years },
-            .list("rows", TimelineRowView.self) { $0.rows },
+            .text("columnCount") { String($0.years.count + 1) },
+            .list("groups", TimelineGroupView.self) { $0.groups },
             .text("source") { $0.source },
+        ])
+}
+
+public struct TimelineGroupView: TemplateView {
+    public let title: String?
+    public let rows: [TimelineRowView]
+
+    public static let fields = FieldTable<TimelineGroupView>(
+        "timeline group",
+        [
+            .text("title") { $0.title },
+            .list("rows", TimelineRowView.self) { $0.rows },
         ])
 }
 

@@ -11,6 +11,8 @@ public struct PlanPageView: TemplateView {
     public let tables: [PublishedTableView]
     /// The latest year's highlighted items, with the year in each group's title.
     public let highlights: [HighlightGroupView]
+    /// The published documents the pages are transcribed from.
+    public let sources: [String]
     public let reports: [LinkView]
     public let gradeTable: GradeTableView?
     /// The notes of the published year shown in the grade table.
@@ -37,6 +39,8 @@ public struct PlanPageView: TemplateView {
             .list("tables", PublishedTableView.self) { $0.tables },
             .list("highlights", HighlightGroupView.self) { $0.highlights },
             .list("reports", LinkView.self) { $0.reports },
+            .texts("sources") { $0.sources },
+            .flag("hasSources") { !$0.sources.isEmpty },
             .flag("hasReports") { !$0.reports.isEmpty },
             .view("gradeTable", GradeTableView.self) { $0.gradeTable },
             .html("notesHTML") { $0.notesHTML },

@@ -4,6 +4,7 @@ public struct PolicyPageView: TemplateView {
     public let policy: PolicyNodeView
     public let parent: LinkView?
     public let kpiTable: KPITableView?
+    public let matrices: [PolicyMatrixView]
     public let gradeTable: GradeTableView?
     public let effectTable: EffectTableView?
     public let items: ItemTableView
@@ -15,6 +16,7 @@ public struct PolicyPageView: TemplateView {
             .view("policy", PolicyNodeView.self) { $0.policy },
             .view("parent", LinkView.self) { $0.parent },
             .view("kpiTable", KPITableView.self) { $0.kpiTable },
+            .list("matrices", PolicyMatrixView.self) { $0.matrices },
             .view("gradeTable", GradeTableView.self) { $0.gradeTable },
             .view("effectTable", EffectTableView.self) { $0.effectTable },
             .view("items", ItemTableView.self) { $0.items.rows.isEmpty ? nil : $0.items },

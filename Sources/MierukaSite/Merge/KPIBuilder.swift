@@ -71,6 +71,10 @@ struct KPIBuilder {
         guard let writtenUnit = written.writtenUnit else {
             return KPIValue(number: number, text: written.text)
         }
+        if writtenUnit != unit, WidthNormalization.fold(writtenUnit) == WidthNormalization.fold(unit) {
+            // The same unit typed in the other width (％ for %): shown as the document writes it.
+            return KPIValue(number: number, text: written.text, unitAsWritten: writtenUnit)
+        }
         if let converted = UnitConversion.convert(number, from: writtenUnit, to: unit) {
             return KPIValue(number: converted, text: written.text)
         }

@@ -89,7 +89,7 @@ struct PlanMerger {
             period: period, yearStyle: document.yearStyle, moneyUnit: document.moneyUnit, grades: grades,
             levelNames: document.levelNames, policies: policies, items: built, declared: declared,
             lineage: document.lineage, matrices: matrices(resolver, diagnostics: &diagnostics), timelines: document.timelines,
-            tables: document.tables,
+            tables: document.tables, sources: document.sources,
             summary: document.summary, body: document.body, bodyLocation: document.bodyLocation, order: document.order,
             location: document.location)
     }

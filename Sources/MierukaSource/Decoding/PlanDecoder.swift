@@ -5,7 +5,7 @@ import MierukaModel
 enum PlanDecoder {
     static let keys = [
         "city", "title", "subtitle", "period", "year_style", "money_unit", "grades", "policy_levels", "policies",
-        "declared", "lineage", "matrices", "timelines", "tables", "summary", "order",
+        "declared", "lineage", "matrices", "timelines", "tables", "sources", "summary", "order",
     ]
     static let periodKeys = ["from", "to"]
     static let gradeKeys = ["code", "label"]
@@ -43,6 +43,7 @@ enum PlanDecoder {
             matrices: PlanExtrasDecoder.matrices(reader.list("matrices", diagnostics: &diagnostics), diagnostics: &diagnostics),
             timelines: PlanExtrasDecoder.timelines(reader.list("timelines", diagnostics: &diagnostics), diagnostics: &diagnostics),
             tables: PlanExtrasDecoder.tables(reader.list("tables", diagnostics: &diagnostics), diagnostics: &diagnostics),
+            sources: reader.textList("sources", diagnostics: &diagnostics).map(\.value),
             summary: reader.text("summary", diagnostics: &diagnostics)?.value,
             body: body, bodyLocation: SourceLocation(file: file, line: bodyLine, column: 1), order: order, location: SourceLocation(file: file, line: 1, column: 1))
     }

@@ -9,7 +9,7 @@ enum PlanExtrasDecoder {
     static let columnKeys = ["number", "title", "policy"]
     static let rowKeys = ["number", "title", "cells"]
     static let cellKeys = ["number", "title", "text"]
-    static let timelineKeys = ["title", "years", "rows", "source"]
+    static let timelineKeys = ["title", "years", "row_heading", "open_end", "rows", "source"]
     static let timelineRowKeys = ["label", "group", "spans", "note"]
     static let spanKeys = ["years", "label", "continues"]
     static let tableKeys = ["title", "header", "rows", "note", "source"]
@@ -141,7 +141,9 @@ enum PlanExtrasDecoder {
                 note: rowReader.text("note", diagnostics: &diagnostics)?.value)
         }
         return Timeline(
-            title: title.value, years: years.value, rows: rows,
+            title: title.value, years: years.value,
+            rowHeading: reader.text("row_heading", diagnostics: &diagnostics)?.value ?? "計画",
+            openEnd: reader.bool("open_end", diagnostics: &diagnostics) ?? false, rows: rows,
             source: reader.text("source", diagnostics: &diagnostics)?.value)
     }
 

@@ -9,9 +9,10 @@ public enum NumberParser {
     }
 
     /// A number, optionally followed by a unit. Nil when the text does not start with a number.
+    /// The number may be typed in full-width digits; the unit is returned as typed (％ stays ％).
     public static func parse(_ raw: String) -> Parsed? {
-        let text = WidthNormalization.fold(raw)
-        var scalars = Substring(text).unicodeScalars[...]
+        let original = Array(raw.trimmingWhitespace().unicodeScalars)
+        var scalars = original.map(WidthNormalization.fold)[...]
         var negative = false
         if let first = scalars.first, first == "△" || first == "▲" || first == "-" || first == "▽" {
             negative = true
@@ -49,7 +50,7 @@ public enum NumberParser {
         }
         guard digits > 0, !lastWasComma else { return nil }
         if seenPoint, scale == 0 { return nil }  // "12." is not a number
-        let suffix = String(String.UnicodeScalarView(scalars)).trimmingWhitespace()
+        let suffix = String(String.UnicodeScalarView(original[scalars.startIndex...])).trimmingWhitespace()
         return Parsed(number: DecimalNumber(units: negative ? -units : units, scale: scale), suffix: suffix)
     }
 
