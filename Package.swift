@@ -2,7 +2,7 @@
 // Mieruka (見える化): a static site generator for municipal reform plans and their yearly progress.
 //
 // The targets follow the build pipeline, one concern each:
-//   load + parse  → MierukaSource   (files, front matter, YAML with positions, value parsers)
+//   load + parse  → MierukaSource   (files, front matter, YAML with positions via libyaml, value parsers)
 //   merge + check → MierukaSite     (results onto items, validation, declared totals, page plan)
 //   render        → MierukaRender   (typed view models, Mustache templates, the default theme)
 //   write         → MierukaOutput   (temporary folder swapped into place)
@@ -22,7 +22,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
@@ -32,6 +31,11 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
         .target(name: "CMierukaSystem"),
 
         // Pipeline libraries
@@ -40,7 +44,7 @@ let package = Package(
         .target(name: "MierukaMarkdown", dependencies: ["CCmark"], swiftSettings: strict),
         .target(
             name: "MierukaSource",
-            dependencies: ["MierukaModel", "MierukaDiagnostics", .product(name: "Yams", package: "Yams")],
+            dependencies: ["MierukaModel", "MierukaDiagnostics", "CYAML"],
             swiftSettings: strict
         ),
         .target(name: "MierukaSite", dependencies: ["MierukaModel", "MierukaDiagnostics"], swiftSettings: strict),

@@ -62,7 +62,6 @@ public struct SitePipeline: Sendable {
         SiteValidator().validate(merged.site, diagnostics: &diagnostics)
         DeclaredReconciler().reconcile(merged.site, severity: isCheck ? .error : .warning, diagnostics: &diagnostics)
         let theme = Theme.load(siteTemplates: templates, diagnostics: &diagnostics)
-        PageRenderer.lint(theme, diagnostics: &diagnostics)
         let index = SiteIndex(merged)
         let pages = PagePlanner().plan(index)
         let assets = outputAssets(theme: theme, loaded: loaded, pages: pages, diagnostics: &diagnostics)
@@ -162,13 +161,13 @@ public struct SitePipeline: Sendable {
         DispatchQueue.concurrentPerform(iterations: pages.count) { offset in
             let page = pages[offset]
             let start = DispatchTime.now().uptimeNanoseconds
-            guard let html = renderer.render(page) else {
+            guard let html = renderer.renderBytes(page) else {
                 sink.report(.error(at: SourceLocation(file: page.outputFile), "the page could not be rendered: its template is missing"))
                 return
             }
             let rendered = DispatchTime.now().uptimeNanoseconds
             do {
-                try staging.write(page.outputFile, text: html)
+                try staging.write(page.outputFile, html)
             } catch {
                 sink.report(.error(at: SourceLocation(file: page.outputFile), "\(error)"))
             }

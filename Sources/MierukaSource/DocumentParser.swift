@@ -10,7 +10,11 @@ import Synchronization
 /// - `content/<name>.md`: a standalone page at `/<name>/`;
 /// - `content/<plan>/_index.md`: a plan;
 /// - any other `content/<plan>/…/<name>.md`: an item of that plan at `/<plan>/<name>/`;
-/// - `seeds/…/*.yml`: a year's results.
+/// - `seeds/…/*.yml`: a year's results;
+/// - `seeds/…/*.csv`: results saved from Excel, one document per plan and year the rows give.
+///
+/// Seeds are parsed after the content, so that the cells a CSV repeats from the item documents
+/// (title, targets, KPI units) can be read against them.
 public struct DocumentParser: Sendable {
     let yaml = YAMLReader()
 
@@ -23,9 +27,6 @@ public struct DocumentParser: Sendable {
 
         let parsedContent = parallelMap(site.content) { file, diagnostics in
             parseContent(file, diagnostics: &diagnostics)
-        }
-        let parsedSeeds = parallelMap(site.seeds) { file, diagnostics in
-            parseSeeds(file, diagnostics: &diagnostics)
         }
 
         var home: PageDocument?
@@ -42,10 +43,15 @@ public struct DocumentParser: Sendable {
             case .none: break
             }
         }
+        let csv = config?.csv ?? CSVSettings()
+        let lookup = CSVItemLookup(items)
+        let parsedSeeds = parallelMap(site.seeds) { file, diagnostics in
+            parseSeeds(file, csv: csv, lookup: lookup, diagnostics: &diagnostics)
+        }
         var results: [ResultsDocument] = []
         for (parsed, fileDiagnostics) in parsedSeeds {
             diagnostics.append(contentsOf: fileDiagnostics)
-            if let parsed { results.append(parsed) }
+            if let parsed { results.append(contentsOf: parsed) }
         }
         guard let config else { return nil }
         return SiteDocuments(config: config, home: home, pages: pages, plans: plans, items: items, results: results)
@@ -120,27 +126,33 @@ public struct DocumentParser: Sendable {
         ).map { .item($0) }
     }
 
-    func parseSeeds(_ file: SourceFile, diagnostics: inout Diagnostics) -> ResultsDocument? {
+    /// The results of one seeds/ file: a YAML file gives one document, a CSV file one per plan and
+    /// fiscal year its rows give. `lookup` holds the parsed items, for the cells a CSV repeats from them.
+    func parseSeeds(
+        _ file: SourceFile, csv: CSVSettings, lookup: CSVItemLookup, diagnostics: inout Diagnostics
+    ) -> [ResultsDocument] {
         switch file.fileExtension {
         case "yml", "yaml":
-            guard let text = TextDecoding.utf8Text(file, diagnostics: &diagnostics) else { return nil }
+            guard let text = TextDecoding.utf8Text(file, diagnostics: &diagnostics) else { return [] }
             var yamlDiagnostics = Diagnostics()
             let node = yaml.read(text, file: file.displayPath, diagnostics: &yamlDiagnostics)
             diagnostics.append(contentsOf: yamlDiagnostics)
-            guard !yamlDiagnostics.hasErrors else { return nil }
+            guard !yamlDiagnostics.hasErrors else { return [] }
             guard let node else {
                 diagnostics.error(
                     at: SourceLocation(file: file.displayPath, line: 1, column: 1), "the results file is empty",
                     hint: "give plan:, year: and results:")
-                return nil
+                return []
             }
-            return ResultDecoder.decodeFile(node, file: file.displayPath, diagnostics: &diagnostics)
+            return ResultDecoder.decodeFile(node, file: file.displayPath, diagnostics: &diagnostics).map { [$0] } ?? []
+        case "csv":
+            return CSVResultsReader.read(file, settings: csv, lookup: lookup, diagnostics: &diagnostics)
         default:
             diagnostics.error(
                 at: SourceLocation(file: file.displayPath, line: 1, column: 1),
-                "results in .\(file.fileExtension) files are not read yet",
-                hint: "write the results as YAML (.yml)")
-            return nil
+                "results in .\(file.fileExtension) files are not read",
+                hint: "write the results as YAML (.yml), or save the sheet from Excel as CSV (.csv)")
+            return []
         }
     }
 

@@ -11,10 +11,12 @@ public struct SiteConfig: Sendable {
     public let publisher: String?
     /// Optional ASCII URL segments for department names (企画部 → kikaku).
     public let departmentSlugs: [String: String]
+    /// How yearly results saved from Excel as CSV are read (`csv:`).
+    public let csv: CSVSettings
 
     public init(
         title: String, description: String?, baseURL: BaseURL, language: String, allowRawHTML: Bool,
-        publisher: String?, departmentSlugs: [String: String]
+        publisher: String?, departmentSlugs: [String: String], csv: CSVSettings = CSVSettings()
     ) {
         self.title = title
         self.description = description
@@ -23,6 +25,7 @@ public struct SiteConfig: Sendable {
         self.allowRawHTML = allowRawHTML
         self.publisher = publisher
         self.departmentSlugs = departmentSlugs
+        self.csv = csv
     }
 }
 

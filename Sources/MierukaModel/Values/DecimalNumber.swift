@@ -75,14 +75,28 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
 
     /// "1,234.5"; negatives as "△1,234.5" (the Japanese report style) or "-1,234.5".
     public func formatted(grouping: Bool = true, negative: NegativeStyle = .triangle) -> String {
-        var digits = String(units.magnitude)
-        if digits.count <= scale {
-            digits = String(repeating: "0", count: scale - digits.count + 1) + digits
+        // Digits least significant first, at least one more than the decimal places.
+        var digits: [UInt8] = []
+        digits.reserveCapacity(24)
+        var rest = units.magnitude
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0 || digits.count <= scale
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(digits.count + digits.count / 3 + 8)
+        if units < 0 { bytes.append(contentsOf: negative.prefix.utf8) }
+        let wholeCount = digits.count - scale
+        for position in stride(from: digits.count - 1, through: scale, by: -1) {
+            bytes.append(digits[position])
+            let remaining = position - scale
+            if grouping, remaining > 0, remaining % 3 == 0, wholeCount > 3 { bytes.append(UInt8(ascii: ",")) }
         }
-        let whole = String(digits.dropLast(scale))
-        var text = grouping ? NumberGrouping.group(whole) : whole
-        if scale > 0 { text += "." + digits.suffix(scale) }
-        return units < 0 ? negative.prefix + text : text
+        if scale > 0 {
+            bytes.append(UInt8(ascii: "."))
+            for position in stride(from: scale - 1, through: 0, by: -1) { bytes.append(digits[position]) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Plain form for data files: "-1234.5".
@@ -127,7 +141,7 @@ public enum NumberGrouping {
 
     /// "1,234" for an integer, "△1,234" when negative.
     public static func format(_ value: Int, negative: NegativeStyle = .triangle) -> String {
-        let text = group(String(value.magnitude))
-        return value < 0 ? negative.prefix + text : text
+        if value >= 0, value < 1000 { return String(value) }
+        return DecimalNumber(units: Int64(value), scale: 0).formatted(negative: negative)
     }
 }

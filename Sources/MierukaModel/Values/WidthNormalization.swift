@@ -3,7 +3,9 @@
 public enum WidthNormalization {
     /// The text folded and trimmed.
     public static func fold(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map(fold))).trimmingWhitespace()
+        // Most values are plain ASCII already: nothing to fold.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.trimmingWhitespace() }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map(fold))).trimmingWhitespace()
     }
 
     /// One scalar folded. The mapping is scalar for scalar, so positions in a folded text are the
@@ -27,9 +29,26 @@ public enum WidthNormalization {
 extension String {
     /// The text without leading and trailing whitespace (including the ideographic space).
     public func trimmingWhitespace() -> String {
-        var scalars = Substring(self).unicodeScalars[...]
-        while let first = scalars.first, first.properties.isWhitespace { scalars = scalars.dropFirst() }
-        while let last = scalars.last, last.properties.isWhitespace { scalars = scalars.dropLast() }
-        return String(String.UnicodeScalarView(scalars))
+        // Fast path: neither end is whitespace (checked on bytes; a non-ASCII end is checked properly).
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return self
+        }
+        if isEmpty { return self }
+        let scalars = unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
+        while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
+        return String(scalars[start..<end])
+    }
+
+    /// True when the text has nothing but whitespace (or nothing at all).
+    public var isBlank: Bool {
+        for byte in utf8 where byte > 0x20 {
+            // Only the ideographic space and other non-ASCII spaces need a closer look.
+            if byte < 0x80 { return false }
+            return trimmingWhitespace().isEmpty
+        }
+        return true
     }
 }

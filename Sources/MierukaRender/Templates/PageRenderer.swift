@@ -12,17 +12,22 @@ public struct PageRenderer: Sendable {
         self.views = views
     }
 
-    /// Checks every page template against its view model (see `TemplateLinter`).
-    public static func lint(_ theme: Theme, diagnostics: inout Diagnostics) {
-        let linter = TemplateLinter(sources: theme.sources)
-        for (template, type) in ViewBuilder.contentTypes {
-            linter.lint(page: template, root: PageContext.schema(content: type), diagnostics: &diagnostics)
-        }
+    /// The page's HTML, or nil when its template is missing or could not be compiled (reported
+    /// when the theme was loaded).
+    public func render(_ page: PlannedPage) -> String? {
+        renderBytes(page).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// The page's HTML, or nil when its template is missing (reported by `lint` before rendering).
-    public func render(_ page: PlannedPage) -> String? {
-        let context = views.context(for: page)
-        return theme.library.render(context, withTemplate: ViewBuilder.templateName(for: page.kind))
+    /// The page's HTML as UTF-8 bytes, ready to be written.
+    public func renderBytes(_ page: PlannedPage) -> [UInt8]? {
+        guard let program = theme.programs[ViewBuilder.templateName(for: page.kind)] else { return nil }
+        var runtime = TemplateRuntime(root: views.context(for: page))
+        runtime.run(program)
+        return runtime.output
+    }
+
+    /// The same page through swift-mustache, to check the compiled renderer against it.
+    public func renderWithMustache(_ page: PlannedPage) -> String? {
+        theme.library.render(views.context(for: page), withTemplate: ViewBuilder.templateName(for: page.kind))
     }
 }

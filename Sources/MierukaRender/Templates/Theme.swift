@@ -3,14 +3,15 @@ import Mustache
 
 /// The templates and assets a site is rendered with: the default theme compiled into Mieruka,
 /// with any template of the same name from the site's templates/ folder taking its place.
+/// Page templates are compiled against their view models when the theme is loaded.
 public struct Theme: Sendable {
-    public let library: MustacheLibrary
     public let sources: [String: TemplateSource]
     /// Assets of the theme to write into the output (path → text), e.g. the stylesheet.
     public let assets: [(path: String, text: String)]
-
-    /// Names of the templates that lay out each kind of page.
-    public static let pageTemplates = ["home", "page", "plan", "policy", "item", "report", "departments", "department", "404"]
+    /// Compiled page templates by name.
+    let programs: [String: TemplateProgram]
+    /// The same templates for swift-mustache (kept to check the compiled renderer against it).
+    let library: MustacheLibrary
 
     /// - Parameter siteTemplates: the site's own templates (their names without ".mustache").
     public static func load(siteTemplates: [TemplateSource], diagnostics: inout Diagnostics) -> Theme {
@@ -35,32 +36,28 @@ public struct Theme: Sendable {
                 isDefault: source.isDefault)
         }
 
+        var parsed: [String: [TemplateNode]] = [:]
         var library = MustacheLibrary()
         for name in sources.keys.sorted() {
             guard let source = sources[name] else { continue }
             do {
-                library.register(try MustacheTemplate(string: source.text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.error(
-                    at: SourceLocation(file: source.displayPath, line: error.context.lineNumber, column: error.context.columnNumber),
-                    "the template cannot be read: \(Self.describe(error.error))",
-                    hint: "check that every {{#section}} has its {{/section}} with the same name")
+                parsed[name] = try TemplateParser.parse(source.text)
             } catch {
-                diagnostics.error(at: SourceLocation(file: source.displayPath), "the template cannot be read: \(error)")
+                diagnostics.error(
+                    at: SourceLocation(file: source.displayPath, line: error.position.line, column: error.position.column),
+                    "the template cannot be read: \(error.message)",
+                    hint: "check that every {{#section}} has its {{/section}} with the same name")
+            }
+            if let template = try? MustacheTemplate(string: source.text) {
+                library.register(template, named: name)
             }
         }
-        return Theme(library: library, sources: sources, assets: assets.sorted { $0.path < $1.path })
-    }
-
-    static func describe(_ error: any Error) -> String {
-        switch "\(error)" {
-        case "sectionCloseNameIncorrect": "a section is closed with a different name than it was opened with"
-        case "unfinishedName": "a tag is not closed with }}"
-        case "expectedSectionEnd": "a section is opened but never closed"
-        case "invalidSetDelimiter": "the delimiter change {{=… =}} is not valid"
-        case "textInsideInheritSection", "illegalTokenInsideInheritSection":
-            "inside {{<parent}} … {{/parent}} only blocks ({{$name}} … {{/name}}) may appear"
-        default: "\(error)"
+        var compiler = TemplateCompiler(sources: sources, parsed: parsed)
+        var programs: [String: TemplateProgram] = [:]
+        for (template, type) in ViewBuilder.contentTypes {
+            programs[template] = compiler.compilePage(template, content: type)
         }
+        diagnostics.append(contentsOf: compiler.diagnostics)
+        return Theme(sources: sources, assets: assets.sorted { $0.path < $1.path }, programs: programs, library: library)
     }
 }

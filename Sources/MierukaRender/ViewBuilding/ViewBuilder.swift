@@ -80,7 +80,7 @@ public struct ViewBuilder: Sendable {
     /// Markdown placed under a heading of level `under`: its highest heading becomes the next
     /// level, whatever level the author wrote it at.
     func html(_ text: String?, under level: Int) -> String? {
-        guard let text, !text.trimmingWhitespace().isEmpty else { return nil }
+        guard let text, !text.isBlank else { return nil }
         return markdown.html(text, topHeadingLevel: min(6, level + 1))
     }
 

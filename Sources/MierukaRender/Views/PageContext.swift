@@ -22,10 +22,20 @@ public struct PageContext: MustacheParent, Sendable {
     }
 
     /// The fields a page template may use, for the linter.
+    /// Field indices: site is 0, meta is 1, the content's own fields follow from 2.
     static func schema(content: any TemplateView.Type) -> ViewSchema {
-        var fields = content.schema.fields
-        fields["site"] = .view(SiteView.self)
-        fields["meta"] = .view(PageMetaView.self)
+        var fields = content.schema.fields.mapValues { (index: $0.index + 2, kind: $0.kind) }
+        fields["site"] = (0, .view(SiteView.self))
+        fields["meta"] = (1, .view(PageMetaView.self))
         return ViewSchema(name: content.schema.name, fields: fields)
+    }
+
+    /// The value of a root field, indexed as in `schema(content:)`.
+    func read(_ index: Int) -> TemplateValue {
+        switch index {
+        case 0: .view(site)
+        case 1: .view(meta)
+        default: content.read(index - 2)
+        }
     }
 }

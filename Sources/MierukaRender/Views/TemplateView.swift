@@ -2,19 +2,25 @@ import Mustache
 
 /// A typed view model handed to a template: exactly what the template shows, already formatted.
 ///
-/// Each view declares its fields once, in a `FieldTable`; the table both answers the template
-/// engine's lookups (no reflection) and describes the fields to the template linter, so a
-/// misspelt `{{titel}}` in a template is an error at build time rather than an empty space.
+/// Each view declares its fields once, in a `FieldTable`; the table both serves the template
+/// renderer (fields are resolved when templates are compiled, then read by index, without names
+/// or reflection at render time) and describes the fields to the template compiler, so a misspelt
+/// `{{titel}}` in a template is an error at build time rather than an empty space.
 public protocol TemplateView: MustacheParent, Sendable {
     static var fields: FieldTable<Self> { get }
 }
 
 extension TemplateView {
-    public func child(named name: String) -> Any? {
-        Self.fields.value(of: self, named: name)
+    /// The value of the field at `index` of the view's field table.
+    func read(_ index: Int) -> TemplateValue {
+        Self.fields.readers[index](self)
     }
 
     static var schema: ViewSchema { fields.schema }
+
+    public func child(named name: String) -> Any? {
+        Self.fields.value(of: self, named: name)
+    }
 }
 
 /// What kind of value a field holds, as far as templates are concerned.
@@ -35,31 +41,43 @@ public enum FieldKind: Sendable {
 
 public struct ViewSchema: Sendable {
     public let name: String
-    public let fields: [String: FieldKind]
+    /// Field name → its index in the table and its kind.
+    public let fields: [String: (index: Int, kind: FieldKind)]
 }
 
-/// The fields of one view type: names, kinds and how to read them.
-public struct FieldTable<Root>: Sendable {
-    private let readers: [String: @Sendable (Root) -> Any?]
+/// The fields of one view type: names, kinds and how to read them. A class, so that reading a
+/// field at render time does not copy the table.
+public final class FieldTable<Root>: Sendable {
+    let readers: [@Sendable (Root) -> TemplateValue]
+    private let indexByName: [String: Int]
     let schema: ViewSchema
 
     public init(_ name: String, _ fields: [Field<Root>]) {
-        var readers: [String: @Sendable (Root) -> Any?] = [:]
-        var kinds: [String: FieldKind] = [:]
+        var readers: [@Sendable (Root) -> TemplateValue] = []
+        var indexByName: [String: Int] = [:]
+        var schemaFields: [String: (index: Int, kind: FieldKind)] = [:]
         for field in fields {
-            readers[field.name] = field.read
-            kinds[field.name] = field.kind
+            indexByName[field.name] = readers.count
+            schemaFields[field.name] = (readers.count, field.kind)
+            readers.append(field.read)
         }
         self.readers = readers
-        self.schema = ViewSchema(name: name, fields: kinds)
+        self.indexByName = indexByName
+        self.schema = ViewSchema(name: name, fields: schemaFields)
     }
 
-    /// The field's value; a declared field without a value answers `Absent`, so the template
-    /// engine does not go on to look the name up in enclosing views (where another view's `url`
-    /// would otherwise appear in place of a missing one).
+    /// The field's value for swift-mustache; a declared field without a value answers `Absent`, so
+    /// the engine does not go on to look the name up in enclosing views.
     func value(of root: Root, named name: String) -> Any? {
-        guard let read = readers[name] else { return nil }
-        return read(root) ?? Absent()
+        guard let index = indexByName[name] else { return nil }
+        switch readers[index](root) {
+        case .text(let text), .html(let text): return text
+        case .flag(let flag): return flag
+        case .view(let view): return view
+        case .list(let views): return views
+        case .texts(let texts): return texts
+        case .absent: return Absent()
+        }
     }
 }
 
@@ -72,33 +90,33 @@ struct Absent: MustacheCustomRenderable {
 public struct Field<Root>: Sendable {
     let name: String
     let kind: FieldKind
-    let read: @Sendable (Root) -> Any?
+    let read: @Sendable (Root) -> TemplateValue
 
     public static func text(_ name: String, _ read: @escaping @Sendable (Root) -> String?) -> Field {
-        Field(name: name, kind: .text, read: { read($0) })
+        Field(name: name, kind: .text, read: { read($0).map(TemplateValue.text) ?? .absent })
     }
 
     public static func html(_ name: String, _ read: @escaping @Sendable (Root) -> String?) -> Field {
-        Field(name: name, kind: .html, read: { read($0) })
+        Field(name: name, kind: .html, read: { read($0).map(TemplateValue.html) ?? .absent })
     }
 
     public static func flag(_ name: String, _ read: @escaping @Sendable (Root) -> Bool) -> Field {
-        Field(name: name, kind: .flag, read: { read($0) })
+        Field(name: name, kind: .flag, read: { .flag(read($0)) })
     }
 
     public static func view<View: TemplateView>(
         _ name: String, _ type: View.Type, _ read: @escaping @Sendable (Root) -> View?
     ) -> Field {
-        Field(name: name, kind: .view(type), read: { read($0) })
+        Field(name: name, kind: .view(type), read: { read($0).map { TemplateValue.view($0) } ?? .absent })
     }
 
     public static func list<View: TemplateView>(
         _ name: String, _ type: View.Type, _ read: @escaping @Sendable (Root) -> [View]
     ) -> Field {
-        Field(name: name, kind: .list(type), read: { read($0) })
+        Field(name: name, kind: .list(type), read: { .list(read($0)) })
     }
 
     public static func texts(_ name: String, _ read: @escaping @Sendable (Root) -> [String]) -> Field {
-        Field(name: name, kind: .textList, read: { read($0) })
+        Field(name: name, kind: .textList, read: { .texts(read($0)) })
     }
 }

@@ -3,7 +3,15 @@ import MierukaModel
 
 /// Reads `mieruka.yml`.
 enum ConfigDecoder {
-    static let keys = ["title", "description", "base_url", "language", "raw_html", "publisher", "department_slugs"]
+    static let keys = [
+        "title", "description", "base_url", "language", "raw_html", "publisher", "department_slugs", "csv",
+    ]
+    static let csvKeys = ["encoding", "columns"]
+    /// The encodings `csv: encoding:` accepts, with the other names people give them.
+    static let encodings: [(String, CSVSettings.Encoding)] = [
+        ("auto", .auto), ("utf-8", .utf8), ("shift_jis", .shiftJIS), ("utf8", .utf8), ("shift-jis", .shiftJIS),
+        ("sjis", .shiftJIS), ("cp932", .shiftJIS), ("windows-31j", .shiftJIS),
+    ]
 
     static func decode(_ node: YAMLNode?, file: String, diagnostics: inout Diagnostics) -> SiteConfig? {
         guard let node else {
@@ -43,7 +51,50 @@ enum ConfigDecoder {
             title: title.value, description: reader.text("description", diagnostics: &diagnostics)?.value,
             baseURL: baseURL, language: language,
             allowRawHTML: reader.bool("raw_html", diagnostics: &diagnostics) ?? false,
-            publisher: reader.text("publisher", diagnostics: &diagnostics)?.value, departmentSlugs: slugs)
+            publisher: reader.text("publisher", diagnostics: &diagnostics)?.value, departmentSlugs: slugs,
+            csv: reader.node("csv").flatMap { csv($0, diagnostics: &diagnostics) } ?? CSVSettings())
+    }
+
+    /// `csv: {encoding: auto, columns: {実績額: effect_actual, 担当課: ignore}}`
+    static func csv(_ node: YAMLNode, diagnostics: inout Diagnostics) -> CSVSettings? {
+        guard
+            let reader = MappingReader(node, what: "the csv: section", knownKeys: csvKeys, diagnostics: &diagnostics)
+        else { return nil }
+        var encoding = CSVSettings.Encoding.auto
+        if let raw = reader.text("encoding", diagnostics: &diagnostics) {
+            if let match = encodings.first(where: { $0.0 == raw.value.lowercased() }) {
+                encoding = match.1
+            } else {
+                diagnostics.error(
+                    at: raw.location, "\"\(raw.value)\" is not an encoding CSV files are read in",
+                    hint: "use one of: auto (UTF-8 or Shift_JIS, found from the file), utf-8, shift_jis")
+            }
+        }
+        var columns: [String: String] = [:]
+        if let node = reader.node("columns") {
+            guard case .mapping(let mapping) = node else {
+                diagnostics.error(
+                    at: node.location, "columns in csv: should map headers to what their columns hold",
+                    hint: "e.g. columns: {実績額: effect_actual, 担当課: ignore}")
+                return CSVSettings(encoding: encoding)
+            }
+            let keys = CSVField.allCases.map(\.key)
+            for (key, value) in mapping.entries {
+                guard case .scalar(let scalar) = value, let field = CSVField.named(scalar.text) else {
+                    var written = ""
+                    if case .scalar(let scalar) = value { written = scalar.text }
+                    let suggestion = Suggestion.closest(to: written, in: keys).map { "did you mean \"\($0)\"? " } ?? ""
+                    diagnostics.error(
+                        at: value.location,
+                        "\"\(written)\" is not a column Mieruka reads, for the header 「\(key.text)」",
+                        hint: suggestion + "use one of: " + keys.joined(separator: ", ")
+                            + " (or a built-in header such as 効果額)")
+                    continue
+                }
+                columns[key.text] = field.key
+            }
+        }
+        return CSVSettings(encoding: encoding, columns: columns)
     }
 
     /// "https://www.city.example.lg.jp/kaikaku/" or a path such as "/kaikaku/".

@@ -14,26 +14,41 @@ public struct FrontMatter: Sendable {
 
     /// Splits `text`, or reports why it cannot.
     public static func split(_ text: String, file: String, diagnostics: inout Diagnostics) -> FrontMatter? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard let first = lines.first, isDelimiter(first, allowDots: false) else {
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var lineNumber = 0
+        var yamlStart: String.Index?
+        // Walks the text line by line on its bytes; lines are compared, not copied.
+        while lineStart < utf8.endIndex {
+            lineNumber += 1
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let next = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
+            let line = utf8[lineStart..<lineEnd]
+            if let start = yamlStart {
+                if isDelimiter(line, allowDots: true) {
+                    return FrontMatter(
+                        yaml: String(text[start..<lineStart].dropLast(start < lineStart ? 1 : 0)), yamlLineOffset: 1,
+                        body: String(text[next...]), bodyLineOffset: lineNumber)
+                }
+            } else {
+                guard isDelimiter(line, allowDots: false) else {
+                    diagnostics.error(
+                        at: SourceLocation(file: file, line: 1, column: 1),
+                        "the document has no front matter",
+                        hint: "start the file with a line \"---\", the YAML fields (title: …), and another line \"---\" before the text")
+                    return nil
+                }
+                yamlStart = next
+            }
+            if lineEnd == utf8.endIndex { break }
+            lineStart = next
+        }
+        if yamlStart == nil {
             diagnostics.error(
                 at: SourceLocation(file: file, line: 1, column: 1),
                 "the document has no front matter",
                 hint: "start the file with a line \"---\", the YAML fields (title: …), and another line \"---\" before the text")
             return nil
-        }
-        lines = lines.dropFirst()
-        var yamlLines: [Substring] = []
-        var lineNumber = 1
-        while let line = lines.first {
-            lines = lines.dropFirst()
-            lineNumber += 1
-            if isDelimiter(line, allowDots: true) {
-                let body = lines.joined(separator: "\n")
-                return FrontMatter(
-                    yaml: yamlLines.joined(separator: "\n"), yamlLineOffset: 1, body: body, bodyLineOffset: lineNumber)
-            }
-            yamlLines.append(line)
         }
         diagnostics.error(
             at: SourceLocation(file: file, line: 1, column: 1),
@@ -42,9 +57,15 @@ public struct FrontMatter: Sendable {
         return nil
     }
 
-    private static func isDelimiter(_ line: Substring, allowDots: Bool) -> Bool {
-        var trimmed = line
-        while let last = trimmed.last, last == " " || last == "\t" { trimmed = trimmed.dropLast() }
-        return trimmed == "---" || (allowDots && trimmed == "...")
+    private static func isDelimiter(_ line: Substring.UTF8View, allowDots: Bool) -> Bool {
+        var end = line.endIndex
+        while end > line.startIndex {
+            let before = line.index(before: end)
+            guard line[before] == UInt8(ascii: " ") || line[before] == UInt8(ascii: "\t") else { break }
+            end = before
+        }
+        let trimmed = line[line.startIndex..<end]
+        guard trimmed.count == 3 else { return false }
+        return trimmed.allSatisfy { $0 == UInt8(ascii: "-") } || (allowDots && trimmed.allSatisfy { $0 == UInt8(ascii: ".") })
     }
 }

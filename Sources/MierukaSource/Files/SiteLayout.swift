@@ -3,7 +3,7 @@ public enum SiteLayout {
     public static let configFile = "mieruka.yml"
     /// Markdown documents: plans (`<plan>/_index.md`), their items, and standalone pages.
     public static let contentFolder = "content"
-    /// Yearly results (YAML; CSV in a later version).
+    /// Yearly results (YAML, or CSV saved from Excel).
     public static let seedsFolder = "seeds"
     /// Templates that override or add to the default theme.
     public static let templatesFolder = "templates"

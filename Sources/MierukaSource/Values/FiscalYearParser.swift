@@ -6,6 +6,12 @@ public enum FiscalYearParser {
     public static let acceptedForms = "2024, 2024年度, 令和6年度, 令和元年度, 平成29年度, R6, H29"
 
     public static func parse(_ raw: String) -> FiscalYear? {
+        // The common case on bytes: a Western year of four digits.
+        let utf8 = raw.utf8
+        if utf8.count == 4, utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+            let year = utf8.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+            return (1900...2200).contains(year) ? FiscalYear(year) : nil
+        }
         var text = Substring(WidthNormalization.fold(raw))
         for suffix in ["年度末", "年度", "年"] where text.hasSuffix(suffix) {
             text = text.dropLast(suffix.count)

@@ -11,6 +11,7 @@ public enum NumberParser {
     /// A number, optionally followed by a unit. Nil when the text does not start with a number.
     /// The number may be typed in full-width digits; the unit is returned as typed (％ stays ％).
     public static func parse(_ raw: String) -> Parsed? {
+        if let plain = parsePlainASCII(raw) { return plain }
         let original = Array(raw.trimmingWhitespace().unicodeScalars)
         var scalars = original.map(WidthNormalization.fold)[...]
         var negative = false
@@ -52,6 +53,39 @@ public enum NumberParser {
         if seenPoint, scale == 0 { return nil }  // "12." is not a number
         let suffix = String(String.UnicodeScalarView(original[scalars.startIndex...])).trimmingWhitespace()
         return Parsed(number: DecimalNumber(units: negative ? -units : units, scale: scale), suffix: suffix)
+    }
+
+    /// The common case on bytes: digits with an optional point and minus sign, nothing else
+    /// ("9718", "-3", "94.8"). Anything more is left to the general parser.
+    private static func parsePlainASCII(_ raw: String) -> Parsed? {
+        var units: Int64 = 0
+        var scale = 0
+        var digits = 0
+        var seenPoint = false
+        var negative = false
+        for (offset, byte) in raw.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let (shifted, o1) = units.multipliedReportingOverflow(by: 10)
+                let (added, o2) = shifted.addingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
+                guard !o1, !o2, added <= DecimalNumber.maximumUnits else { return nil }
+                units = added
+                digits += 1
+                if seenPoint {
+                    scale += 1
+                    guard scale <= DecimalNumber.maximumScale else { return nil }
+                }
+            case UInt8(ascii: "."):
+                guard !seenPoint, digits > 0 else { return nil }
+                seenPoint = true
+            case UInt8(ascii: "-") where offset == 0:
+                negative = true
+            default:
+                return nil
+            }
+        }
+        guard digits > 0, !seenPoint || scale > 0 else { return nil }
+        return Parsed(number: DecimalNumber(units: negative ? -units : units, scale: scale), suffix: "")
     }
 
     /// A whole number without unit; nil for anything else.

@@ -1,11 +1,13 @@
+import CYAML
 import MierukaDiagnostics
-import Yams
 
 /// Parses YAML text into a located `YAMLNode` tree, turning every failure into a diagnostic.
 ///
-/// Guards against hostile or broken input: nesting deeper than `maximumDepth` is refused before
-/// the parser runs (deep recursion would exhaust a thread's stack), and a tree larger than
-/// `maximumNodes` is refused while it is walked (an alias "billion laughs" expands to billions).
+/// The text is read by libyaml, the reference C parser, event by event; the tree is built here
+/// with an explicit stack, so that no input, however deeply nested, can exhaust a thread's stack.
+/// Guards against hostile or broken input: nesting deeper than `maximumDepth` and a tree larger
+/// than `maximumNodes` are refused (an alias "billion laughs" expands to billions of values), and
+/// a key given twice in one mapping is reported where it is written the second time.
 public struct YAMLReader: Sendable {
     public var maximumDepth = 64
     public var maximumNodes = 1_000_000
@@ -18,82 +20,180 @@ public struct YAMLReader: Sendable {
     ///   - lineOffset: lines above the YAML text in its file (1 for front matter after `---`).
     /// - Returns: the root node, nil for an empty document or on error (with the error in `diagnostics`).
     public func read(_ text: String, file: String, lineOffset: Int = 0, diagnostics: inout Diagnostics) -> YAMLNode? {
-        if let deep = YAMLDepthGuard.firstLineDeeperThan(maximumDepth, in: text) {
-            diagnostics.error(
-                at: SourceLocation(file: file, line: deep + lineOffset, column: 1),
-                "YAML is nested more than \(maximumDepth) levels deep",
-                hint: "front matter and result files need only a few levels; check for runaway indentation or brackets")
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        defer { parser.deallocate() }
+        guard yaml_parser_initialize(parser) == 1 else {
+            diagnostics.error(at: SourceLocation(file: file, line: lineOffset + 1, column: 1), "YAML could not be read: out of memory")
             return nil
         }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text, .basic)
-        } catch let error as YamlError {
-            diagnostics.append(YAMLErrorTranslator.diagnostic(for: error, text: text, file: file, lineOffset: lineOffset))
-            return nil
-        } catch {
-            diagnostics.error(at: SourceLocation(file: file, line: lineOffset + 1, column: 1), "YAML could not be read: \(error)")
-            return nil
-        }
-        guard let root else { return nil }
-        var converter = Converter(file: file, lineOffset: lineOffset, budget: maximumNodes)
-        guard let node = converter.convert(root) else {
-            diagnostics.error(
-                at: SourceLocation(file: file, line: lineOffset + 1, column: 1),
-                "YAML expands to more than \(maximumNodes) values",
-                hint: "aliases (*name) that repeat anchors (&name) multiply the data; write the values out instead")
-            return nil
-        }
-        return node
-    }
-
-    private struct Converter {
-        let file: String
-        let lineOffset: Int
-        var budget: Int
-
-        mutating func convert(_ node: Node) -> YAMLNode? {
-            budget -= 1
-            guard budget >= 0 else { return nil }
-            switch node {
-            case .scalar(let scalar):
-                return .scalar(convertScalar(scalar))
-            case .mapping(let mapping):
-                var entries: [(key: YAMLScalar, value: YAMLNode)] = []
-                entries.reserveCapacity(mapping.count)
-                for (key, value) in mapping {
-                    let keyScalar: YAMLScalar
-                    if case .scalar(let scalar) = key {
-                        keyScalar = convertScalar(scalar)
-                    } else {
-                        // A list or mapping used as a key: keep its position; the decoder rejects it.
-                        keyScalar = YAMLScalar(text: "", isPlain: false, location: location(key.mark))
-                    }
-                    guard let converted = convert(value) else { return nil }
-                    entries.append((keyScalar, converted))
+        defer { yaml_parser_delete(parser) }
+        var builder = YAMLTreeBuilder(
+            file: file, lineOffset: lineOffset, maximumDepth: maximumDepth, maximumNodes: maximumNodes)
+        var input = text
+        let outcome: YAMLTreeBuilder.Outcome = input.withUTF8 { bytes in
+            yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
+            yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+            var event = yaml_event_t()
+            while true {
+                guard yaml_parser_parse(parser, &event) == 1 else {
+                    return .failed(YAMLErrorTranslator.diagnostic(for: parser.pointee, text: text, file: file, lineOffset: lineOffset))
                 }
-                return .mapping(YAMLMapping(entries: entries, location: location(mapping.mark)))
-            case .sequence(let sequence):
-                var items: [YAMLNode] = []
-                items.reserveCapacity(sequence.count)
-                for item in sequence {
-                    guard let converted = convert(item) else { return nil }
-                    items.append(converted)
-                }
-                return .sequence(YAMLSequence(items: items, location: location(sequence.mark)))
-            case .alias:
-                // compose() resolves aliases; an unresolved one is treated as empty.
-                return .scalar(YAMLScalar(text: "", isPlain: true, location: location(node.mark)))
+                let step = builder.consume(event)
+                let finished = event.type == YAML_STREAM_END_EVENT
+                yaml_event_delete(&event)
+                if case .failed = step { return step }
+                if finished { return .finished }
             }
         }
-
-        func convertScalar(_ scalar: Node.Scalar) -> YAMLScalar {
-            YAMLScalar(text: scalar.string, isPlain: scalar.style == .plain, location: location(scalar.mark))
+        switch outcome {
+        case .failed(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        case .finished, .continuing:
+            return builder.root
         }
+    }
+}
 
-        func location(_ mark: Mark?) -> SourceLocation {
-            guard let mark else { return SourceLocation(file: file) }
-            return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+/// Builds the located tree from libyaml's events.
+struct YAMLTreeBuilder {
+    let file: String
+    let lineOffset: Int
+    let maximumDepth: Int
+    let maximumNodes: Int
+    private(set) var root: YAMLNode?
+    private var stack: [Container] = []
+    private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
+    private var nodes = 0
+    private var documents = 0
+
+    init(file: String, lineOffset: Int, maximumDepth: Int, maximumNodes: Int) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.maximumDepth = maximumDepth
+        self.maximumNodes = maximumNodes
+    }
+
+    enum Outcome {
+        case continuing
+        case finished
+        case failed(Diagnostic)
+    }
+
+    private struct Container {
+        var isMapping: Bool
+        var items: [YAMLNode] = []
+        var entries: [(key: YAMLScalar, value: YAMLNode)] = []
+        /// A mapping's key waiting for its value.
+        var pendingKey: YAMLScalar?
+        var keys: Set<String> = []
+        let location: SourceLocation
+        let anchor: String?
+        /// Values below this container, for the alias budget.
+        var size = 1
+    }
+
+    private func location(_ mark: yaml_mark_t) -> SourceLocation {
+        SourceLocation(file: file, line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1)
+    }
+
+    private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int? = nil) -> String? {
+        guard let pointer else { return nil }
+        if let length {
+            return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
         }
+        return String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+    }
+
+    mutating func consume(_ event: yaml_event_t) -> Outcome {
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                return .failed(
+                    .error(
+                        at: location(event.start_mark), "a second YAML document starts here",
+                        hint: "a block of YAML holds one document; remove the extra \"---\" line"))
+            }
+            return .continuing
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            let text = string(scalar.value, length: Int(scalar.length)) ?? ""
+            let node = YAMLScalar(
+                text: text, isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE, location: location(event.start_mark))
+            return add(.scalar(node), size: 1, anchor: string(scalar.anchor), keyScalar: node)
+        case YAML_ALIAS_EVENT:
+            let name = string(event.data.alias.anchor) ?? ""
+            guard let target = anchors[name] else {
+                return .failed(
+                    .error(
+                        at: location(event.start_mark), "an alias (*\(name)) refers to an anchor (&\(name)) that is not defined",
+                        hint: "define the anchor first, or write the value out"))
+            }
+            let keyScalar: YAMLScalar? = if case .scalar(let scalar) = target.node { scalar } else { nil }
+            return add(target.node, size: target.size, anchor: nil, keyScalar: keyScalar)
+        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+            let isMapping = event.type == YAML_MAPPING_START_EVENT
+            let anchor = isMapping ? string(event.data.mapping_start.anchor) : string(event.data.sequence_start.anchor)
+            if stack.count >= maximumDepth {
+                return .failed(
+                    .error(
+                        at: location(event.start_mark), "YAML is nested more than \(maximumDepth) levels deep",
+                        hint: "front matter and result files need only a few levels; check for runaway indentation or brackets"))
+            }
+            stack.append(Container(isMapping: isMapping, location: location(event.start_mark), anchor: anchor))
+            return .continuing
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let container = stack.popLast() else { return .continuing }
+            let node: YAMLNode =
+                container.isMapping
+                ? .mapping(YAMLMapping(entries: container.entries, location: container.location))
+                : .sequence(YAMLSequence(items: container.items, location: container.location))
+            return add(node, size: container.size, anchor: container.anchor, keyScalar: nil, counted: true)
+        default:
+            return .continuing
+        }
+    }
+
+    /// Puts a finished node where it belongs: the root, the next item of a list, a mapping's key,
+    /// or the value of the mapping's pending key.
+    private mutating func add(
+        _ node: YAMLNode, size: Int, anchor: String?, keyScalar: YAMLScalar?, counted: Bool = false
+    ) -> Outcome {
+        if !counted { nodes += size } else { nodes += 1 }
+        guard nodes <= maximumNodes else {
+            return .failed(
+                .error(
+                    at: SourceLocation(file: file, line: lineOffset + 1, column: 1),
+                    "YAML expands to more than \(maximumNodes) values",
+                    hint: "aliases (*name) that repeat anchors (&name) multiply the data; write the values out instead"))
+        }
+        if let anchor { anchors[anchor] = (node, size) }
+        guard var container = stack.popLast() else {
+            root = node
+            return .continuing
+        }
+        container.size += size
+        if container.isMapping {
+            if let key = container.pendingKey {
+                container.entries.append((key, node))
+                container.pendingKey = nil
+            } else {
+                // A key: a list or mapping used as a key keeps its position; the decoder rejects it.
+                let key = keyScalar ?? YAMLScalar(text: "", isPlain: false, location: node.location)
+                if keyScalar != nil, !container.keys.insert(key.text).inserted {
+                    stack.append(container)
+                    return .failed(
+                        .error(
+                            at: key.location, "duplicate key \"\(key.text)\"",
+                            hint: "each key may appear once in the same block; remove or rename one of them"))
+                }
+                container.pendingKey = key
+            }
+        } else {
+            container.items.append(node)
+        }
+        stack.append(container)
+        return .continuing
     }
 }

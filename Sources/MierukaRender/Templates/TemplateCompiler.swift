@@ -1,0 +1,327 @@
+import MierukaDiagnostics
+
+/// Compiles a page template with its layout and partials against the view models the page
+/// receives. Every problem a template editor can make is reported here, with the template's line
+/// and column: a field that does not exist, text inserted without escaping, a missing partial, a
+/// template that includes itself without end.
+///
+/// Names resolve as in Mustache: from the innermost section outwards, first view that has the
+/// field. A declared field without a value stops the search there (it shows nothing), so another
+/// view's field of the same name never shows in its place.
+struct TemplateCompiler {
+    let sources: [String: TemplateSource]
+    let parsed: [String: [TemplateNode]]
+    private(set) var diagnostics = Diagnostics()
+    /// Partials compiled for a stack of views (per page template).
+    private var cache: [CacheKey: TemplateProgram] = [:]
+    /// Partials being compiled, by name, with the stack depths at which they were entered.
+    private var entered: [String: [Int]] = [:]
+
+    init(sources: [String: TemplateSource], parsed: [String: [TemplateNode]]) {
+        self.sources = sources
+        self.parsed = parsed
+    }
+
+    private struct CacheKey: Hashable {
+        let template: String
+        let stack: [FrameID]
+    }
+
+    private enum FrameID: Hashable {
+        case root
+        case view(ObjectIdentifier)
+        case text
+        case anything
+    }
+
+    private enum Frame {
+        case root(ViewSchema)
+        /// `deeper`: the section was a field of the innermost view, so repeating it goes one level
+        /// further into the data.
+        case view(any TemplateView.Type, deeper: Bool)
+        case text
+        /// Something unknown was entered: anything resolves, so one mistake is reported once.
+        case anything
+
+        var id: FrameID {
+            switch self {
+            case .root: .root
+            case .view(let type, _): .view(ObjectIdentifier(type))
+            case .text: .text
+            case .anything: .anything
+            }
+        }
+    }
+
+    private enum Resolution {
+        case field(FieldPath, FieldKind, innermost: Bool)
+        case unknown
+        case notFound
+    }
+
+    /// The program for a page template, or nil when it is missing or cannot be read.
+    mutating func compilePage(_ template: String, content: any TemplateView.Type) -> TemplateProgram? {
+        cache = [:]
+        entered = [:]
+        guard let source = sources[template], let nodes = parsed[template] else {
+            if sources[template] == nil {
+                diagnostics.error(
+                    at: SourceLocation(file: "templates/\(template).mustache"), "the template \"\(template)\" is missing",
+                    hint: "every site needs it; remove the site's copy to use the default one")
+            }
+            return nil
+        }
+        let program = TemplateProgram()
+        let frames = [Frame.root(PageContext.schema(content: content))]
+        program.complete(with: compile(nodes, frames: frames, overrides: [:], source: source))
+        return program
+    }
+
+    private mutating func compile(
+        _ nodes: [TemplateNode], frames: [Frame], overrides: [String: ([TemplateNode], TemplateSource)],
+        source: TemplateSource
+    ) -> [TemplateOperation] {
+        var operations: [TemplateOperation] = []
+        func appendText(_ text: String) {
+            guard !text.isEmpty else { return }
+            if case .text(let previous)? = operations.last {
+                operations[operations.count - 1] = .text(previous + Array(text.utf8))
+            } else {
+                operations.append(.text(Array(text.utf8)))
+            }
+        }
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                appendText(text)
+            case .variable(let name, let escaped, let position):
+                let location = SourceLocation(file: source.displayPath, line: position.line, column: position.column)
+                if let operation = variable(name, escaped: escaped, frames: frames, at: location) {
+                    operations.append(operation)
+                }
+            case .section(let name, let inverted, let body, let position):
+                let location = SourceLocation(file: source.displayPath, line: position.line, column: position.column)
+                if let operation = section(
+                    name, inverted: inverted, body: body, frames: frames, overrides: overrides, source: source,
+                    at: location)
+                {
+                    operations.append(operation)
+                }
+            case .partial(let name, let indentation, let partialOverrides, let position):
+                let location = SourceLocation(file: source.displayPath, line: position.line, column: position.column)
+                if let program = include(
+                    name, overrides: partialOverrides, frames: frames, inherited: overrides, source: source, at: location)
+                {
+                    operations.append(.include(program, indentation: indentation.flatMap { $0.isEmpty ? nil : $0 }))
+                }
+            case .block(let name, let defaultBody, let indentation, _):
+                let (body, bodySource) = overrides[name] ?? (defaultBody, source)
+                let program = TemplateProgram()
+                program.complete(with: compile(body, frames: frames, overrides: overrides, source: bodySource))
+                operations.append(.include(program, indentation: indentation.flatMap { $0.isEmpty ? nil : $0 }))
+            }
+        }
+        return operations
+    }
+
+    private mutating func variable(
+        _ name: String, escaped: Bool, frames: [Frame], at location: SourceLocation
+    ) -> TemplateOperation? {
+        if name == "." {
+            switch frames.last {
+            case .text: return .current(escaped: escaped)
+            case .anything: return nil
+            default:
+                diagnostics.error(
+                    at: location, "{{.}} shows a text, but here it stands for a group of fields",
+                    hint: "name the field to show, e.g. {{title}}")
+                return nil
+            }
+        }
+        if name.contains("(") {
+            diagnostics.error(
+                at: location, "functions in tags ({{\(name)}}) are not supported",
+                hint: "templates only lay out; a value to show is computed into the view model")
+            return nil
+        }
+        switch resolve(name, in: frames) {
+        case .notFound:
+            report(name, frames: frames, at: location)
+            return nil
+        case .unknown:
+            return nil
+        case .field(let path, let kind, _):
+            switch kind {
+            case .view, .list, .textList:
+                diagnostics.error(
+                    at: location, "\"\(name)\" is a group of fields, not a value to show",
+                    hint: "enter it with {{#\(name)}} … {{/\(name)}} and show its fields inside")
+                return nil
+            case .text, .flag:
+                if !escaped {
+                    diagnostics.error(
+                        at: location, "\"\(name)\" is inserted without HTML escaping",
+                        hint: "write {{\(name)}} (two braces): only fields ending in HTML hold HTML that Mieruka made safe")
+                    return nil
+                }
+            case .html:
+                if escaped {
+                    diagnostics.warning(
+                        at: location, "\"\(name)\" holds HTML and will be shown as escaped text",
+                        hint: "write {{{\(name)}}} (three braces) to insert the formatted text")
+                }
+            }
+            return .value(path, escaped: escaped)
+        }
+    }
+
+    private mutating func section(
+        _ name: String, inverted: Bool, body: [TemplateNode], frames: [Frame],
+        overrides: [String: ([TemplateNode], TemplateSource)], source: TemplateSource, at location: SourceLocation
+    ) -> TemplateOperation? {
+        let program = TemplateProgram()
+        if name == "." {
+            let inner = inverted ? frames : frames + [.text]
+            program.complete(with: compile(body, frames: inner, overrides: overrides, source: source))
+            return .currentSection(inverted: inverted, body: program)
+        }
+        if name.hasSuffix("()") {
+            guard let position = SequencePosition(rawValue: String(name.dropLast(2))) else {
+                diagnostics.error(
+                    at: location, "functions in tags ({{#\(name)}}) are not supported",
+                    hint: "inside a list, {{#first()}} and {{^last()}} tell the position; anything else is computed into the view model")
+                _ = compile(body, frames: frames + [.anything], overrides: overrides, source: source)
+                return nil
+            }
+            program.complete(with: compile(body, frames: frames, overrides: overrides, source: source))
+            return .position(position, inverted: inverted, body: program)
+        }
+        switch resolve(name, in: frames) {
+        case .notFound:
+            report(name, frames: frames, at: location)
+            _ = compile(body, frames: frames + [.anything], overrides: overrides, source: source)
+            return nil
+        case .unknown:
+            _ = compile(body, frames: frames + [.anything], overrides: overrides, source: source)
+            return nil
+        case .field(let path, let kind, let innermost):
+            let inner: [Frame]
+            switch kind {
+            case .view(let type), .list(let type):
+                inner = inverted ? frames : frames + [.view(type, deeper: innermost)]
+            case .text, .html, .textList:
+                inner = inverted ? frames : frames + [.text]
+            case .flag:
+                inner = frames
+            }
+            program.complete(with: compile(body, frames: inner, overrides: overrides, source: source))
+            return .section(path, inverted: inverted, body: program)
+        }
+    }
+
+    private mutating func include(
+        _ name: String, overrides partialOverrides: [String: [TemplateNode]]?, frames: [Frame],
+        inherited: [String: ([TemplateNode], TemplateSource)], source: TemplateSource, at location: SourceLocation
+    ) -> TemplateProgram? {
+        guard let partialSource = sources[name], let nodes = parsed[name] else {
+            if sources[name] == nil {
+                diagnostics.error(
+                    at: location, "there is no template \"\(name)\"",
+                    hint: "templates are named by their path under templates/ without .mustache, e.g. partials/grade-table")
+            }
+            return nil
+        }
+        if let partialOverrides {
+            // {{<parent}}: the parent's blocks take the overrides; those of an enclosing page win.
+            var merged = inherited
+            for (block, body) in partialOverrides where merged[block] == nil {
+                merged[block] = (body, source)
+            }
+            let program = TemplateProgram()
+            program.complete(with: compile(nodes, frames: frames, overrides: merged, source: partialSource))
+            return program
+        }
+        if let depth = entered[name]?.last {
+            // A template that includes itself must go one level deeper into the data each time (as
+            // the policy tree does with `children`), or rendering would never end.
+            var deeper = false
+            var stale = false
+            for frame in frames.dropFirst(depth) {
+                if case .view(_, let isDeeper) = frame {
+                    if isDeeper { deeper = true } else { stale = true }
+                }
+            }
+            guard deeper, !stale, (entered[name]?.count ?? 0) < 16 else {
+                diagnostics.error(
+                    at: location, "the template \"\(name)\" includes itself in a way that never ends",
+                    hint: "include a template in itself only inside a section of nested data, such as {{#children}} … {{/children}}")
+                return nil
+            }
+        }
+        var stack: [FrameID] = []
+        for frame in frames where stack.last != frame.id { stack.append(frame.id) }
+        // The same template for the same views (consecutive views of one type count once, as they
+        // resolve names alike) is compiled once, and a recursion through nested data reuses it.
+        let key = CacheKey(template: name, stack: stack)
+        if let program = cache[key] { return program }
+        let program = TemplateProgram()
+        cache[key] = program
+        entered[name, default: []].append(frames.count)
+        program.complete(with: compile(nodes, frames: frames, overrides: inherited, source: partialSource))
+        entered[name]?.removeLast()
+        return program
+    }
+
+    private mutating func report(_ name: String, frames: [Frame], at location: SourceLocation) {
+        var candidates: [String] = []
+        for frame in frames.reversed() {
+            if case .view(let type, _) = frame {
+                candidates = type.schema.fields.keys.sorted()
+                break
+            }
+            if case .root(let schema) = frame {
+                candidates = schema.fields.keys.sorted()
+                break
+            }
+        }
+        let head = name.split(separator: ".").first.map(String.init) ?? name
+        var hint = "fields here: " + candidates.joined(separator: ", ")
+        if let suggestion = Suggestion.closest(to: head, in: candidates) {
+            hint = "did you mean \"\(suggestion)\"? " + hint
+        }
+        diagnostics.error(at: location, "unknown field \"\(name)\"", hint: hint)
+    }
+
+    private func resolve(_ name: String, in frames: [Frame]) -> Resolution {
+        let explicitCurrent = name.hasPrefix(".")
+        let parts = name.split(separator: ".").map(String.init)
+        guard let head = parts.first else { return .notFound }
+        var found: (FieldPath, FieldKind)?
+        var innermost = true
+        for frame in frames.reversed() {
+            switch frame {
+            case .root(let schema):
+                if let field = schema.fields[head] { found = (FieldPath(frame: .root, fields: [field.index]), field.kind) }
+            case .view(let type, _):
+                if let field = type.schema.fields[head] {
+                    found = (FieldPath(frame: .view(ObjectIdentifier(type)), fields: [field.index]), field.kind)
+                }
+            case .anything:
+                return .unknown
+            case .text:
+                break
+            }
+            if found != nil || explicitCurrent { break }
+            if case .view = frame { innermost = false }
+            if case .root = frame { innermost = false }
+        }
+        guard var (path, kind) = found else { return .notFound }
+        for part in parts.dropFirst() {
+            guard case .view(let type) = kind, let next = type.schema.fields[part] else { return .notFound }
+            path = FieldPath(frame: path.frame, fields: path.fields + [next.index])
+            kind = next.kind
+            innermost = false
+        }
+        return .field(path, kind, innermost: innermost)
+    }
+}

@@ -1,0 +1,185 @@
+/// Runs a compiled template for one page, writing UTF-8 into a buffer.
+struct TemplateRuntime {
+    private(set) var output: [UInt8] = []
+    private var frames: [Frame]
+
+    private enum Frame {
+        case root(PageContext)
+        case view(any TemplateView, type: ObjectIdentifier, position: ListPosition?)
+        case text(String, position: ListPosition?)
+        /// Entering a partial hides the list position, as Mustache does.
+        case barrier
+    }
+
+    private struct ListPosition {
+        let index: Int
+        let count: Int
+    }
+
+    init(root: PageContext, capacity: Int = 32_768) {
+        frames = [.root(root)]
+        output.reserveCapacity(capacity)
+    }
+
+    mutating func run(_ program: TemplateProgram) {
+        for operation in program.operations {
+            switch operation {
+            case .text(let bytes):
+                output.append(contentsOf: bytes)
+            case .value(let path, let escaped):
+                write(resolve(path), escaped: escaped)
+            case .current(let escaped):
+                if case .text(let text, _)? = frames.last(where: { if case .barrier = $0 { false } else { true } }) {
+                    escaped ? HTMLEscaping.append(text, to: &output) : output.append(contentsOf: text.utf8)
+                }
+            case .section(let path, let inverted, let body):
+                section(resolve(path), inverted: inverted, body: body)
+            case .currentSection(let inverted, let body):
+                let top = frames.last(where: { if case .barrier = $0 { false } else { true } })
+                let present: Bool = if case .text? = top { true } else { false }
+                if present != inverted { run(body) }
+            case .position(let position, let inverted, let body):
+                var holds = false
+                switch frames.last {
+                case .view(_, _, let place?), .text(_, let place?):
+                    holds = position == .first ? place.index == 0 : place.index == place.count - 1
+                default:
+                    holds = false
+                }
+                if holds != inverted { run(body) }
+            case .include(let program, let indentation):
+                frames.append(.barrier)
+                if let indentation {
+                    var inner = self
+                    inner.output = []
+                    inner.run(program)
+                    Self.appendIndented(inner.output, indentation: indentation, to: &output)
+                } else {
+                    run(program)
+                }
+                frames.removeLast()
+            }
+        }
+    }
+
+    private mutating func section(_ value: TemplateValue, inverted: Bool, body: TemplateProgram) {
+        switch value {
+        case .view(let view):
+            guard !inverted else { return }
+            frames.append(.view(view, type: ObjectIdentifier(type(of: view)), position: nil))
+            run(body)
+            frames.removeLast()
+        case .list(let views):
+            if inverted {
+                if views.isEmpty { run(body) }
+                return
+            }
+            for (index, view) in views.enumerated() {
+                frames.append(
+                    .view(view, type: ObjectIdentifier(type(of: view)), position: ListPosition(index: index, count: views.count)))
+                run(body)
+                frames.removeLast()
+            }
+        case .texts(let texts):
+            if inverted {
+                if texts.isEmpty { run(body) }
+                return
+            }
+            for (index, text) in texts.enumerated() {
+                frames.append(.text(text, position: ListPosition(index: index, count: texts.count)))
+                run(body)
+                frames.removeLast()
+            }
+        case .text(let text), .html(let text):
+            guard !inverted else { return }
+            frames.append(.text(text, position: nil))
+            run(body)
+            frames.removeLast()
+        case .flag(let flag):
+            if flag != inverted { run(body) }
+        case .absent:
+            if inverted { run(body) }
+        }
+    }
+
+    private mutating func write(_ value: TemplateValue, escaped: Bool) {
+        switch value {
+        case .text(let text), .html(let text):
+            if escaped {
+                HTMLEscaping.append(text, to: &output)
+            } else {
+                output.append(contentsOf: text.utf8)
+            }
+        case .flag(let flag):
+            output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .view, .list, .texts, .absent:
+            break
+        }
+    }
+
+    /// The value at a field path: the frame is the page's root or the innermost view of its type.
+    private func resolve(_ path: FieldPath) -> TemplateValue {
+        var value: TemplateValue = .absent
+        switch path.frame {
+        case .root:
+            guard case .root(let root) = frames.first, let first = path.fields.first else { return .absent }
+            value = root.read(first)
+        case .view(let type):
+            guard let first = path.fields.first else { return .absent }
+            var found = false
+            for frame in frames.reversed() {
+                if case .view(let view, let frameType, _) = frame, frameType == type {
+                    value = view.read(first)
+                    found = true
+                    break
+                }
+            }
+            if !found { return .absent }
+        }
+        for field in path.fields.dropFirst() {
+            guard case .view(let view) = value else { return .absent }
+            value = view.read(field)
+        }
+        return value
+    }
+
+    /// A standalone partial's lines take the indentation of its tag (its first line already has it).
+    private static func appendIndented(_ bytes: [UInt8], indentation: String, to output: inout [UInt8]) {
+        let indent = Array(indentation.utf8)
+        for (offset, byte) in bytes.enumerated() {
+            output.append(byte)
+            if byte == UInt8(ascii: "\n"), offset + 1 < bytes.count { output.append(contentsOf: indent) }
+        }
+    }
+}
+
+/// HTML escaping of text, on bytes: `<`, `>`, `&`, `"` and `'` (the characters Mustache escapes).
+enum HTMLEscaping {
+    static func append(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in append(bytes, to: &output) }
+    }
+
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        // Most text needs no escaping: copy it whole.
+        var needsEscaping = false
+        for byte in bytes where byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27 {
+            needsEscaping = true
+            break
+        }
+        guard needsEscaping else {
+            output.append(contentsOf: bytes)
+            return
+        }
+        for byte in bytes {
+            switch byte {
+            case 0x3C: output.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+            case 0x3E: output.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+            case 0x26: output.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+            case 0x22: output.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+            case 0x27: output.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
+            default: output.append(byte)
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import MierukaDiagnostics
+import MierukaModel
+
+/// Compares the cells a sheet repeats from the item documents, so that it can be read on its own,
+/// with those documents: 取組項目 with the item's title, 目標値 with the KPI's target. These cells
+/// are never used: the documents say what the site shows. A difference is a warning at the cell,
+/// so that a mistyped 番号 or a target the city has since changed does not go unnoticed.
+/// An item or KPI that does not exist is left to the merge, which reports it.
+struct CSVCrossCheck {
+    let lookup: CSVItemLookup
+
+    func title(_ cell: CSVCell, plan: String, number: String, diagnostics: inout Diagnostics) {
+        guard let item = lookup.item(plan: plan, number: number) else { return }
+        guard Self.comparable(cell.text) != Self.comparable(item.title.value) else { return }
+        diagnostics.warning(
+            at: cell.location,
+            "\(cell.label): \(cell.quoted) is not the title of item \(number), 「\(item.title.value)」",
+            hint: "the row's result goes to item \(number) (\(item.location.file)) by its 番号: check the 番号; "
+                + "「\(cell.position.header)」 is only compared with the item's title, never shown")
+    }
+
+    func target(_ cell: CSVCell, kpi name: String, plan: String, number: String, diagnostics: inout Diagnostics) {
+        guard let kpi = lookup.kpi(plan: plan, number: number, named: name) else { return }
+        let written = CSVCellValues.target(cell)
+        guard let target = kpi.target else {
+            diagnostics.warning(
+                at: cell.location,
+                "\(cell.label): the KPI 「\(kpi.name.value)」 has no target in \(kpi.location.file)",
+                hint: "the site shows the target written in the item's document (kpis: → target:); "
+                    + "「\(cell.position.header)」 is only compared with it")
+            return
+        }
+        guard !matches(written, target.value, unit: kpi.unit, text: cell.text) else { return }
+        diagnostics.warning(
+            at: cell.location,
+            "\(cell.label): \(cell.quoted) is not the target of the KPI 「\(kpi.name.value)」, "
+                + "which is \(Self.describe(target.value, unit: kpi.unit)) (\(target.location))",
+            hint: "the site shows the target written in the item's document; correct the cell, or the target: "
+                + "there if the plan has changed it (「\(cell.position.header)」 is only compared)")
+    }
+
+    /// Equal numbers in the KPI's unit (1万人 and 10,000 for a KPI in 人), or the same wording.
+    func matches(_ written: QuantityDocument, _ target: QuantityDocument, unit: String, text: String) -> Bool {
+        if let left = written.number.flatMap({ Self.inUnit($0, written.writtenUnit, unit) }),
+            let right = target.number.flatMap({ Self.inUnit($0, target.writtenUnit, unit) }),
+            left.isNumericallyEqual(to: right)
+        {
+            return true
+        }
+        guard let wording = target.text else { return false }
+        return Self.comparable(wording) == Self.comparable(text)
+    }
+
+    static func inUnit(_ number: DecimalNumber, _ writtenUnit: String?, _ unit: String) -> DecimalNumber? {
+        guard let writtenUnit else { return number }
+        return UnitConversion.convert(number, from: writtenUnit, to: unit)
+    }
+
+    /// 「1,000人」, or the wording.
+    static func describe(_ value: QuantityDocument, unit: String) -> String {
+        if let text = value.text { return "「\(text)」" }
+        guard let number = value.number else { return "not given" }
+        return "「\(number.formatted())\(value.writtenUnit ?? unit)」"
+    }
+
+    /// Full-width letters folded and spaces and line breaks removed: 「窓口の 改善」 is 「窓口の改善」.
+    static func comparable(_ text: String) -> String {
+        let scalars = WidthNormalization.fold(text).unicodeScalars.filter { !$0.properties.isWhitespace }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}

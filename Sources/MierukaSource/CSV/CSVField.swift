@@ -1,0 +1,77 @@
+import MierukaModel
+
+/// What a column of a results CSV holds, with the headers a city would give it.
+///
+/// Each field has one English key (used in `mieruka.yml` and accepted as a header) and the Japanese
+/// headers found in cities' progress sheets. Headers are compared after folding full-width letters,
+/// dropping spaces, line breaks, `_`, `-` and `.`, and ignoring case: 「Ｎｏ．」, "No" and "no" are one.
+public enum CSVField: String, Sendable, Hashable, CaseIterable {
+    case plan
+    case year
+    case number
+    case title
+    case grade
+    case progress
+    case factors
+    case nextSteps = "next_steps"
+    case kpi
+    case actual
+    case actualText = "actual_text"
+    case kpiGrade = "kpi_grade"
+    case target
+    case effectExpected = "effect_expected"
+    case effectActual = "effect_actual"
+    /// A column the site keeps in its sheet but Mieruka does not read (担当課, 備考 …): only by config.
+    case ignore
+
+    /// The English key, as written in `mieruka.yml`.
+    public var key: String { rawValue }
+
+    /// The built-in headers, the Japanese ones first; the first is the one used in messages.
+    public var headers: [String] {
+        switch self {
+        case .plan: ["計画", "plan"]
+        case .year: ["年度", "対象年度", "year"]
+        case .number: ["番号", "No", "№", "項目番号", "取組番号", "number"]
+        case .title: ["取組項目", "項目名", "取組名", "取組項目名", "title"]
+        case .grade: ["評価", "進捗評価", "grade"]
+        case .progress: ["進捗状況", "取組状況", "progress"]
+        case .factors: ["要因", "要因分析", "factors"]
+        case .nextSteps: ["今後の対応", "今後の取組", "今後の方向性", "next_steps"]
+        case .kpi: ["指標", "指標名", "成果指標", "KPI"]
+        case .actual: ["実績値", "指標の実績値", "actual"]
+        case .actualText: ["実績値の表記", "表記", "actual_text"]
+        case .kpiGrade: ["指標の評価", "指標評価", "kpi_grade"]
+        case .target: ["目標値", "指標の目標値", "target"]
+        case .effectExpected: ["効果見込額", "財政効果見込額", "見込額", "effect_expected"]
+        case .effectActual: ["効果額", "実績効果額", "財政効果額", "effect_actual"]
+        case .ignore: ["ignore"]
+        }
+    }
+
+    /// The header shown in messages and hints (「評価」).
+    public var displayName: String { headers[0] }
+
+    /// Amounts of money: a unit in the header (「効果額（千円）」) applies to cells written without one.
+    var isMoney: Bool { self == .effectExpected || self == .effectActual }
+
+    /// Cells that describe the item's result for the year (as opposed to one KPI's actual): on an
+    /// item's several rows they are given once, or repeated identically.
+    static let itemLevel: [CSVField] = [.title, .grade, .progress, .factors, .nextSteps, .effectExpected, .effectActual]
+
+    /// The field for a key or a built-in header as written in `mieruka.yml` ("effect_actual", "効果額").
+    public static func named(_ name: String) -> CSVField? {
+        let wanted = normalizedHeader(name)
+        return allCases.first { field in field.headers.contains { normalizedHeader($0) == wanted } }
+    }
+
+    /// A header reduced to what identifies it: full-width folded, lowercased, without spaces, line
+    /// breaks, `_`, `-`, `.` and `・`.
+    public static func normalizedHeader(_ header: String) -> String {
+        let dropped: Set<Unicode.Scalar> = ["_", "-", ".", "・", "･"]
+        let scalars = header.unicodeScalars.map(WidthNormalization.fold).filter {
+            !$0.properties.isWhitespace && !dropped.contains($0)
+        }
+        return String(String.UnicodeScalarView(scalars)).lowercased()
+    }
+}

@@ -1,0 +1,164 @@
+import MierukaDiagnostics
+import MierukaModel
+
+/// The header row of a results CSV: which column holds what.
+///
+/// A header is looked up whole first, then without a note in brackets at its end: 「評価（S・A・B）」
+/// is 評価, and 「効果額（千円）」 is 効果額 whose cells without a unit are in 千円 (「（単位：千円）」
+/// too). Only the money columns read a unit there; for the others the note is just a note.
+/// Headers that `mieruka.yml` lists under `csv: columns:` are added to the built-in ones and win
+/// over them.
+struct CSVHeader: Sendable {
+    /// Known columns by number; nil for a column without a header.
+    let columns: [Int: CSVColumn]
+    /// The row the header is on.
+    let row: Int
+    /// Columns whose header was reported as unknown or wrong: their cells are not reported again.
+    let reported: Set<Int>
+    private let byField: [CSVField: CSVColumn]
+
+    func column(_ field: CSVField) -> CSVColumn? { byField[field] }
+
+    /// The header of a known column, for messages about cells below the header row.
+    func name(of column: Int, row: Int) -> String? {
+        row > self.row ? columns[column]?.header : nil
+    }
+
+    /// Reads the header row. Nil (with errors) when the row names no known column or no item number.
+    static func read(
+        _ headerRow: CSVRow, settings: CSVSettings, file: String, diagnostics: inout Diagnostics
+    ) -> CSVHeader? {
+        let names = lookup(settings)
+        var columns: [Int: CSVColumn] = [:]
+        var byField: [CSVField: CSVColumn] = [:]
+        var unknown: [(position: CSVCellPosition, header: String)] = []
+        var reported: Set<Int> = []
+        var headerDiagnostics = Diagnostics()
+        for (offset, raw) in headerRow.cells.enumerated() {
+            let header = raw.replacingLineBreaks()
+            guard !header.isEmpty else { continue }
+            let position = CSVCellPosition(file: file, row: headerRow.number, column: offset + 1, header: "")
+            guard let identified = identify(header, names: names) else {
+                unknown.append((position, header))
+                reported.insert(offset + 1)
+                continue
+            }
+            let (field, note) = identified
+            var unit: MoneyUnit?
+            if field.isMoney, let note {
+                unit = moneyUnit(note)
+                if unit == nil {
+                    headerDiagnostics.error(
+                        at: position.location,
+                        "\(position.label): the unit 「\(note)」 in the header 「\(header)」 is not an amount of money",
+                        hint: "write the unit as 円, 千円, 万円, 百万円 or 億円, e.g. 「\(field.displayName)（千円）」; "
+                            + "without a unit, amounts are in the plan's money_unit")
+                    reported.insert(offset + 1)
+                    continue
+                }
+            }
+            let column = CSVColumn(field: field, number: offset + 1, header: header, unit: unit)
+            if field != .ignore, let first = byField[field] {
+                headerDiagnostics.error(
+                    at: position.location,
+                    "\(position.label): the column 「\(header)」 holds the same as 「\(first.header)」 "
+                        + "(\(CSVCellReference.name(row: headerRow.number, column: first.number)))",
+                    hint: "keep one of them, or map one to ignore in mieruka.yml: csv: {columns: {\(header): ignore}}")
+                reported.insert(offset + 1)
+                continue
+            }
+            columns[column.number] = column
+            if field != .ignore { byField[field] = column }
+        }
+        let start = SourceLocation(file: file, line: headerRow.number, column: 1)
+        guard !byField.isEmpty else {
+            let first = headerRow.cells.first { !$0.trimmingWhitespace().isEmpty } ?? ""
+            diagnostics.error(
+                at: start,
+                "row \(headerRow.number) names none of the columns that are read "
+                    + "(its first cell is 「\(CSVCellPosition.shown(first))」)",
+                hint: "the first row of the sheet must be its header (" + CSVField.number.displayName + ", "
+                    + CSVField.grade.displayName + ", " + CSVField.progress.displayName
+                    + " …): delete any title rows above it")
+            return nil
+        }
+        diagnostics.append(contentsOf: headerDiagnostics)
+        let known = names.keys.sorted()
+        for (position, written) in unknown {
+            let header = CSVCellPosition.shown(written)
+            let name = splitNote(written)?.name ?? written
+            // Headers are short; a long text is not compared (the edit distance grows with its square).
+            var hint = ""
+            if name.unicodeScalars.count <= 40,
+                let normalized = Suggestion.closest(to: CSVField.normalizedHeader(name), in: known),
+                let field = names[normalized]
+            {
+                hint = "did you mean 「\(displayed(normalized, field: field, settings: settings))」? "
+            }
+            hint += "the columns read are " + acceptedNames + "; to read 「\(header)」 as one of them, or to skip it, "
+                + "add it to mieruka.yml, e.g. csv: {columns: {\(header): ignore}}"
+            diagnostics.error(at: position.location, "\(position.label): unknown column 「\(header)」", hint: hint)
+        }
+        guard byField[.number] != nil else {
+            diagnostics.error(
+                at: start, "the header row has no column for the item number",
+                hint: "add a column " + CSVField.number.headers.filter { $0 != "№" }.map { "「\($0)」" }
+                    .joined(separator: ", ") + " with each item's number")
+            return nil
+        }
+        return CSVHeader(columns: columns, row: headerRow.number, reported: reported, byField: byField)
+    }
+
+    /// Every field with its Japanese and English names, for hints.
+    static var acceptedNames: String {
+        CSVField.allCases.filter { $0 != .ignore }.map { "\($0.displayName) (\($0.key))" }.joined(separator: ", ")
+    }
+
+    /// Normalized header → field: the built-in headers, then the site's own.
+    static func lookup(_ settings: CSVSettings) -> [String: CSVField] {
+        var names: [String: CSVField] = [:]
+        for field in CSVField.allCases where field != .ignore {
+            for header in field.headers { names[CSVField.normalizedHeader(header)] = field }
+        }
+        for (header, key) in settings.columns {
+            guard let field = CSVField.named(key) else { continue }  // reported when mieruka.yml is read
+            names[CSVField.normalizedHeader(header)] = field
+        }
+        return names
+    }
+
+    /// The field of a header, with the note in brackets at its end when only the rest was known.
+    static func identify(_ header: String, names: [String: CSVField]) -> (CSVField, String?)? {
+        if let field = names[CSVField.normalizedHeader(header)] { return (field, nil) }
+        guard let split = splitNote(header), let field = names[CSVField.normalizedHeader(split.name)] else {
+            return nil
+        }
+        return (field, split.note)
+    }
+
+    /// 「効果額（単位：千円）」 → (効果額, 千円): a header and the note in brackets at its end.
+    static func splitNote(_ header: String) -> (name: String, note: String)? {
+        let folded = Array(WidthNormalization.fold(header).unicodeScalars)
+        let pairs: [(Unicode.Scalar, Unicode.Scalar)] = [("(", ")"), ("[", "]"), ("【", "】"), ("〔", "〕")]
+        guard let last = folded.last, let pair = pairs.first(where: { $0.1 == last }),
+            let open = folded.lastIndex(of: pair.0), open > 0
+        else { return nil }
+        let name = String(String.UnicodeScalarView(folded[..<open])).trimmingWhitespace()
+        var note = String(String.UnicodeScalarView(folded[(open + 1)..<(folded.count - 1)])).trimmingWhitespace()
+        for prefix in ["単位:", "単位"] where note.hasPrefix(prefix) {
+            note = String(note.dropFirst(prefix.count)).trimmingWhitespace()
+            break
+        }
+        return (name, note)
+    }
+
+    static func moneyUnit(_ note: String) -> MoneyUnit? {
+        MoneyUnit.allCases.first { $0.rawValue == note }
+    }
+
+    /// How a suggested name is shown: as the site or the built-in table writes it.
+    private static func displayed(_ normalized: String, field: CSVField, settings: CSVSettings) -> String {
+        settings.columns.keys.first { CSVField.normalizedHeader($0) == normalized }
+            ?? field.headers.first { CSVField.normalizedHeader($0) == normalized } ?? field.displayName
+    }
+}

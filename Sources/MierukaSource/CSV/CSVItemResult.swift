@@ -1,0 +1,61 @@
+import MierukaDiagnostics
+import MierukaModel
+
+/// One item's result for one fiscal year, gathered from the rows that give it: one row, or one row
+/// per KPI. Each item-level cell (評価, 進捗状況 …) is given on one of the rows and may be repeated
+/// exactly on the others; a different repeat is an error naming both cells.
+struct CSVItemResult: Sendable {
+    let plan: Located<String>
+    let year: Located<FiscalYear>
+    let item: Located<String>
+    private var cells: [CSVField: CSVCell] = [:]
+    private var expected: MoneyDocument?
+    private var actual: MoneyDocument?
+    private var kpiActuals: [KPIActualDocument] = []
+
+    init(plan: Located<String>, year: Located<FiscalYear>, item: Located<String>) {
+        self.plan = plan
+        self.year = year
+        self.item = item
+    }
+
+    /// Takes an item-level cell. True when it is the first for its field; false for a repeat, which
+    /// is reported when it differs.
+    mutating func take(_ field: CSVField, _ cell: CSVCell, diagnostics: inout Diagnostics) -> Bool {
+        guard let first = cells[field] else {
+            cells[field] = cell
+            return true
+        }
+        if WidthNormalization.fold(first.text) != WidthNormalization.fold(cell.text) {
+            diagnostics.error(
+                at: cell.location,
+                "\(cell.label): \(cell.quoted) differs from \(first.quoted) in cell \(first.position.reference), "
+                    + "on another row of item \(item.value) for the same year",
+                hint: "an item's 「\(cell.position.header)」 is given once for the year: leave it empty on the rows "
+                    + "of its other KPIs, or repeat it exactly")
+        }
+        return false
+    }
+
+    mutating func setEffect(_ field: CSVField, _ money: MoneyDocument) {
+        if field == .effectExpected { expected = money } else { actual = money }
+    }
+
+    mutating func add(_ actual: KPIActualDocument) {
+        kpiActuals.append(actual)
+    }
+
+    /// The result as a document, located at the item's number.
+    var document: ResultDocument {
+        let effectCells = [cells[.effectExpected], cells[.effectActual]].compactMap { $0 }
+        let effect =
+            expected != nil || actual != nil
+            ? EffectDocument(
+                expected: expected, actual: actual, location: effectCells.first?.location ?? item.location)
+            : nil
+        return ResultDocument(
+            item: item, year: nil, grade: cells[.grade].map { Located($0.text, at: $0.location) },
+            progress: cells[.progress]?.raw, factors: cells[.factors]?.raw, nextSteps: cells[.nextSteps]?.raw,
+            kpiActuals: kpiActuals, effect: effect, location: item.location)
+    }
+}

@@ -1,0 +1,215 @@
+import MierukaDiagnostics
+import MierukaModel
+
+/// Turns the data rows of a results CSV into one document per plan and fiscal year.
+///
+/// A row is one item's result for one year, optionally with one KPI's actual. The plan, the year and
+/// the item number of a row are its 計画, 年度 and 番号 cells; an empty one repeats the row above
+/// (Excel saves merged cells that way). Above the first row, the plan is the folder the file is in
+/// (seeds/<plan>/…) and the year the file's name (H29.csv). Every cell is read, so that all bad
+/// cells are reported, even on a row whose plan, year or number could not be read.
+struct CSVResultsBuilder {
+    /// A key cell carried down to the rows that leave it empty.
+    enum Carried<Value: Sendable>: Sendable {
+        case none
+        /// Given but unreadable (already reported): rows that repeat it are skipped silently.
+        case failed
+        case value(Value)
+    }
+
+    struct Key: Hashable {
+        let plan: String
+        let year: FiscalYear
+        let item: String
+    }
+
+    struct FileKey: Hashable {
+        let plan: String
+        let year: FiscalYear
+    }
+
+    let header: CSVHeader
+    let file: String
+    let check: CSVCrossCheck
+    private var plan: Carried<Located<String>>
+    private var year: Carried<Located<FiscalYear>>
+    private var number: Carried<Located<String>> = .none
+    private var results: [Key: CSVItemResult] = [:]
+    /// Documents in the order their first row appears, each with its items in order.
+    private var order: [FileKey] = []
+    private var itemOrder: [FileKey: [Key]] = [:]
+
+    init(header: CSVHeader, file: String, plan: Located<String>?, year: Located<FiscalYear>?, check: CSVCrossCheck) {
+        self.header = header
+        self.file = file
+        self.check = check
+        self.plan = plan.map { .value($0) } ?? .none
+        self.year = year.map { .value($0) } ?? .none
+    }
+
+    /// The documents, one per plan and year.
+    var documents: [ResultsDocument] {
+        order.compactMap { fileKey in
+            let items = (itemOrder[fileKey] ?? []).compactMap { results[$0] }
+            guard let first = items.first else { return nil }
+            return ResultsDocument(
+                plan: first.plan, year: first.year, results: items.map(\.document),
+                location: SourceLocation(file: file))
+        }
+    }
+
+    mutating func add(_ row: CSVRow, diagnostics: inout Diagnostics) {
+        reportHeaderlessCells(row, diagnostics: &diagnostics)
+        let plan = readPlan(row, diagnostics: &diagnostics)
+        let year = readYear(row, diagnostics: &diagnostics)
+        let number = readNumber(row, diagnostics: &diagnostics)
+
+        // Every cell is read (and reported) before the row is placed.
+        let itemCells = CSVField.itemLevel.compactMap { field in cell(field, in: row).map { (field, $0) } }
+        var money: [CSVField: MoneyDocument] = [:]
+        for (field, cell) in itemCells where field.isMoney {
+            money[field] = CSVCellValues.money(cell, unit: header.column(field)?.unit, diagnostics: &diagnostics)
+        }
+        let kpi = readKPI(row, plan: plan?.value, number: number?.value, diagnostics: &diagnostics)
+
+        guard let plan, let year, let number else { return }
+        let fileKey = FileKey(plan: plan.value, year: year.value)
+        let key = Key(plan: plan.value, year: year.value, item: WidthNormalization.fold(number.value))
+        if results[key] == nil {
+            if itemOrder[fileKey] == nil { order.append(fileKey) }
+            itemOrder[fileKey, default: []].append(key)
+            results[key] = CSVItemResult(plan: plan, year: year, item: number)
+        }
+        guard var result = results[key] else { return }
+        for (field, cell) in itemCells {
+            // A repeat is only compared with the first cell (and reported when it differs).
+            guard result.take(field, cell, diagnostics: &diagnostics) else { continue }
+            if field == .title {
+                check.title(cell, plan: plan.value, number: number.value, diagnostics: &diagnostics)
+            }
+            if let amount = money[field] { result.setEffect(field, amount) }
+        }
+        if let kpi { result.add(kpi) }
+        results[key] = result
+    }
+
+    // MARK: - Cells
+
+    /// The cell of a field on a row, when its column exists and the cell holds something.
+    func cell(_ field: CSVField, in row: CSVRow) -> CSVCell? {
+        guard let column = header.column(field) else { return nil }
+        let raw = row.cell(column.number)
+        let text = raw.trimmingWhitespace()
+        guard !text.isEmpty else { return nil }
+        let position = CSVCellPosition(file: file, row: row.number, column: column.number, header: column.header)
+        return CSVCell(text: text, raw: raw, position: position)
+    }
+
+    /// A value in a column without a header (or past the header's last column) is never dropped silently.
+    func reportHeaderlessCells(_ row: CSVRow, diagnostics: inout Diagnostics) {
+        for (offset, raw) in row.cells.enumerated()
+        where header.columns[offset + 1] == nil && !header.reported.contains(offset + 1) {
+            let text = raw.trimmingWhitespace()
+            guard !text.isEmpty else { continue }
+            let position = CSVCellPosition(file: file, row: row.number, column: offset + 1, header: "")
+            diagnostics.error(
+                at: position.location,
+                "\(position.label): \"\(CSVCellPosition.shown(text))\" is in a column that is not read",
+                hint: "name column \(CSVCellReference.columnLetters(offset + 1)) in the header row "
+                    + "(row \(header.row)), or leave the cell empty")
+        }
+    }
+
+    // MARK: - Key cells
+
+    private mutating func readPlan(_ row: CSVRow, diagnostics: inout Diagnostics) -> Located<String>? {
+        if let cell = cell(.plan, in: row) {
+            if URLSlug.isValid(cell.text) {
+                plan = .value(Located(cell.text, at: cell.location))
+            } else {
+                plan = .failed
+                diagnostics.error(
+                    at: cell.location, "\(cell.label): \(cell.quoted) is not the name of a plan's folder",
+                    hint: "write the plan as its folder under content/ is named, e.g. kodaira-3")
+            }
+        } else if case .none = plan, let column = header.column(.plan) {
+            plan = .failed
+            let position = CSVCellPosition(file: file, row: row.number, column: column.number, header: column.header)
+            diagnostics.error(
+                at: position.location, "\(position.label) is empty, and the file is not in a plan's folder",
+                hint: "write the plan's folder name (e.g. kodaira-3), or put the file in seeds/<plan>/")
+        }
+        if case .value(let value) = plan { return value }
+        return nil
+    }
+
+    private mutating func readYear(_ row: CSVRow, diagnostics: inout Diagnostics) -> Located<FiscalYear>? {
+        if let cell = cell(.year, in: row) {
+            year = CSVCellValues.year(cell, diagnostics: &diagnostics).map { .value($0) } ?? .failed
+        } else if case .none = year, let column = header.column(.year) {
+            year = .failed
+            let position = CSVCellPosition(file: file, row: row.number, column: column.number, header: column.header)
+            diagnostics.error(
+                at: position.location, "\(position.label) is empty, and the file's name is not a fiscal year",
+                hint: "write the year (e.g. 平成29年度), or name the file after it (e.g. H29.csv); "
+                    + "an empty cell repeats the row above")
+        }
+        if case .value(let value) = year { return value }
+        return nil
+    }
+
+    private mutating func readNumber(_ row: CSVRow, diagnostics: inout Diagnostics) -> Located<String>? {
+        if let cell = cell(.number, in: row) {
+            number = .value(Located(cell.text, at: cell.location))
+        } else if case .none = number, let column = header.column(.number) {
+            number = .failed
+            let position = CSVCellPosition(file: file, row: row.number, column: column.number, header: column.header)
+            diagnostics.error(
+                at: position.location, "\(position.label) is empty",
+                hint: "write the item's number (番号); an empty cell repeats the row above, "
+                    + "so only an item's first row needs it")
+        }
+        if case .value(let value) = number { return value }
+        return nil
+    }
+
+    // MARK: - KPI cells
+
+    /// The KPI actual of a row: 指標 with 実績値 and/or 実績値の表記 (and 指標の評価). 目標値 is compared.
+    private func readKPI(
+        _ row: CSVRow, plan: String?, number: String?, diagnostics: inout Diagnostics
+    ) -> KPIActualDocument? {
+        let actual = cell(.actual, in: row)
+        let wording = cell(.actualText, in: row)
+        let grade = cell(.kpiGrade, in: row)
+        let target = cell(.target, in: row)
+        guard let kpi = cell(.kpi, in: row) else {
+            let kpiHeader = header.column(.kpi)?.header ?? CSVField.kpi.displayName
+            for cell in [actual, wording, grade, target].compactMap({ $0 }) {
+                diagnostics.error(
+                    at: cell.location,
+                    "\(cell.label): \(cell.quoted) is for no KPI: 「\(kpiHeader)」 is empty on this row",
+                    hint: "name the KPI in 「\(kpiHeader)」 (its name or id) on the same row: one row per KPI")
+            }
+            return nil
+        }
+        var unit: String?
+        if let plan, let number {
+            unit = check.lookup.kpi(plan: plan, number: number, named: kpi.text)?.unit
+            if let target { check.target(target, kpi: kpi.text, plan: plan, number: number, diagnostics: &diagnostics) }
+        }
+        guard actual != nil || wording != nil else {
+            let actualHeader = header.column(.actual)?.header ?? CSVField.actual.displayName
+            diagnostics.error(
+                at: kpi.location, "\(kpi.label): the KPI \(kpi.quoted) has no 「\(actualHeader)」 on this row",
+                hint: "write its actual for the year (e.g. 9,718人, or a wording such as 未算出), "
+                    + "or leave 「\(kpi.position.header)」 empty")
+            return nil
+        }
+        guard let value = CSVCellValues.actual(actual, wording: wording, kpiUnit: unit, diagnostics: &diagnostics)
+        else { return nil }
+        return KPIActualDocument(
+            kpi: Located(kpi.text, at: kpi.location), year: nil, value: value,
+            grade: grade.map { Located($0.text, at: $0.location) }, location: kpi.location)
+    }
+}
