@@ -43,14 +43,16 @@ public struct SitePipeline: Sendable {
         }
         timer.lap("load")
 
-        // parse
-        let documents = DocumentParser().parse(loaded, diagnostics: &diagnostics)
+        // parse (files are read as they are parsed; the time is divided between the two stages)
+        var parseTiming = DocumentParser.Timing()
+        let documents = DocumentParser().parse(loaded, diagnostics: &diagnostics, timing: &parseTiming)
         let templates = loaded.templates.compactMap { file -> TemplateSource? in
             guard let text = TextDecoding.utf8Text(file, diagnostics: &diagnostics) else { return nil }
             let name = String(file.relativePath.dropFirst(SiteLayout.templatesFolder.count + 1).dropLast(".mustache".count))
             return TemplateSource(name: name, text: text, displayPath: file.displayPath, isDefault: false)
         }
-        timer.lap("parse")
+        timer.splitLast(
+            "parse", reading: parseTiming.reading / max(parseTiming.reading + parseTiming.parsing, 1e-9))
         guard let documents else { return finish(.contentErrors) }
 
         // merge

@@ -17,6 +17,17 @@ public struct StageTimer: Sendable {
 
     func stagesLast() -> Double? { stages.last?.seconds }
 
+    /// Ends a stage whose files were read as they were parsed: the part of its time spent reading
+    /// is added to the previous stage (load), the rest is `name`.
+    public mutating func splitLast(_ name: String, reading ratio: Double) {
+        lap(name)
+        guard stages.count >= 2 else { return }
+        let current = stages.removeLast()
+        let previous = stages.removeLast()
+        stages.append((previous.name, previous.seconds + current.seconds * ratio))
+        stages.append((current.name, current.seconds * (1 - ratio)))
+    }
+
     mutating func replaceLast(with replacements: [(String, Double)]) {
         stages.removeLast()
         stages.append(contentsOf: replacements.map { (name: $0.0, seconds: $0.1) })

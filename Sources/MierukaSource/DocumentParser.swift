@@ -20,12 +20,25 @@ public struct DocumentParser: Sendable {
 
     public init() {}
 
+    /// Seconds spent reading files and parsing them, summed over threads (for `--timings`).
+    public struct Timing: Sendable {
+        public var reading = 0.0
+        public var parsing = 0.0
+
+        public init() {}
+    }
+
     public func parse(_ site: LoadedSite, diagnostics: inout Diagnostics) -> SiteDocuments? {
+        var timing = Timing()
+        return parse(site, diagnostics: &diagnostics, timing: &timing)
+    }
+
+    public func parse(_ site: LoadedSite, diagnostics: inout Diagnostics, timing: inout Timing) -> SiteDocuments? {
         var configDiagnostics = Diagnostics()
         let config = parseConfig(site.config, diagnostics: &configDiagnostics)
         diagnostics.append(contentsOf: configDiagnostics)
 
-        let parsedContent = parallelMap(site.content) { file, diagnostics in
+        let parsedContent = parallelMap(site.content, timing: &timing) { file, diagnostics in
             parseContent(file, diagnostics: &diagnostics)
         }
 
@@ -45,7 +58,7 @@ public struct DocumentParser: Sendable {
         }
         let csv = config?.csv ?? CSVSettings()
         let lookup = CSVItemLookup(items)
-        let parsedSeeds = parallelMap(site.seeds) { file, diagnostics in
+        let parsedSeeds = parallelMap(site.seeds, timing: &timing) { file, diagnostics in
             parseSeeds(file, csv: csv, lookup: lookup, diagnostics: &diagnostics)
         }
         var results: [ResultsDocument] = []
@@ -156,16 +169,29 @@ public struct DocumentParser: Sendable {
         }
     }
 
-    /// Maps files in parallel, keeping their order, each with its own diagnostics.
+    /// Reads and parses files in parallel, keeping their order, each with its own diagnostics. A
+    /// file's bytes are dropped as soon as it is parsed.
     func parallelMap<Output: Sendable>(
-        _ files: [SourceFile], _ transform: @Sendable (SourceFile, inout Diagnostics) -> Output?
+        _ entries: [SourceEntry], timing: inout Timing, _ transform: @Sendable (SourceFile, inout Diagnostics) -> Output?
     ) -> [(Output?, Diagnostics)] {
-        let slots = Mutex<[(Output?, Diagnostics)]>(Array(repeating: (nil, Diagnostics()), count: files.count))
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+        let slots = Mutex<[(Output?, Diagnostics)]>(Array(repeating: (nil, Diagnostics()), count: entries.count))
+        let clock = Mutex<(reading: UInt64, parsing: UInt64)>((0, 0))
+        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
             var diagnostics = Diagnostics()
-            let output = transform(files[index], &diagnostics)
+            let start = DispatchTime.now().uptimeNanoseconds
+            let file = entries[index].read(diagnostics: &diagnostics)
+            let read = DispatchTime.now().uptimeNanoseconds
+            let output = file.flatMap { transform($0, &diagnostics) }
+            let parsed = DispatchTime.now().uptimeNanoseconds
             slots.withLock { $0[index] = (output, diagnostics) }
+            clock.withLock {
+                $0.reading += read - start
+                $0.parsing += parsed - read
+            }
         }
+        let totals = clock.withLock { $0 }
+        timing.reading += Double(totals.reading) / 1e9
+        timing.parsing += Double(totals.parsing) / 1e9
         return slots.withLock { $0 }
     }
 }

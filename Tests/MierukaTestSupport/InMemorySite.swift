@@ -12,8 +12,8 @@ public enum InMemorySite {
         let paths = files.keys.sorted()
         return LoadedSite(
             root: "/nowhere", config: file("mieruka.yml"),
-            content: paths.filter { $0.hasPrefix("content/") && $0.hasSuffix(".md") }.map(file),
-            seeds: paths.filter { $0.hasPrefix("seeds/") }.map(file),
+            content: paths.filter { $0.hasPrefix("content/") && $0.hasSuffix(".md") }.map { .inMemory(file($0)) },
+            seeds: paths.filter { $0.hasPrefix("seeds/") }.map { .inMemory(file($0)) },
             templates: paths.filter { $0.hasPrefix("templates/") }.map(file), assets: [])
     }
 

@@ -3,17 +3,17 @@ public struct LoadedSite: Sendable {
     /// The site folder (absolute path).
     public let root: String
     public let config: SourceFile
-    /// Markdown documents under content/.
-    public let content: [SourceFile]
-    /// Result files under seeds/.
-    public let seeds: [SourceFile]
+    /// Markdown documents under content/ (read when they are parsed).
+    public let content: [SourceEntry]
+    /// Result files under seeds/ (read when they are parsed).
+    public let seeds: [SourceEntry]
     /// Template files under templates/.
     public let templates: [SourceFile]
     /// Files copied as they are: everything under static/, and non-Markdown files under content/.
     public let assets: [AssetFile]
 
     public init(
-        root: String, config: SourceFile, content: [SourceFile], seeds: [SourceFile], templates: [SourceFile],
+        root: String, config: SourceFile, content: [SourceEntry], seeds: [SourceEntry], templates: [SourceFile],
         assets: [AssetFile]
     ) {
         self.root = root

@@ -35,9 +35,8 @@ public struct SiteLoader: Sendable {
         let templates = walk(root, SiteLayout.templatesFolder)
         let statics = walk(root, SiteLayout.staticFolder)
 
+        // The config and templates are read now; documents and results when they are parsed.
         var toRead = [SiteLayout.configFile]
-        toRead += content.filter { $0.hasSuffix(".md") }
-        toRead += seeds.filter(Self.isSeedFile)
         toRead += templates.filter { $0.hasSuffix(".mustache") }
 
         let files = readAll(toRead, root: root, prefix: prefix, diagnostics: &diagnostics)
@@ -67,9 +66,13 @@ public struct SiteLoader: Sendable {
         func under(_ folder: String) -> [SourceFile] {
             files.filter { $0.relativePath.hasPrefix(folder + "/") }
         }
+        func entries(_ paths: [String]) -> [SourceEntry] {
+            paths.map { .onDisk(relativePath: $0, displayPath: prefix + $0, absolutePath: root + "/" + $0) }
+        }
         return LoadedSite(
-            root: root, config: config, content: under(SiteLayout.contentFolder), seeds: under(SiteLayout.seedsFolder),
-            templates: under(SiteLayout.templatesFolder), assets: assets.sorted { $0.outputPath < $1.outputPath })
+            root: root, config: config, content: entries(content.filter { $0.hasSuffix(".md") }),
+            seeds: entries(seeds.filter(Self.isSeedFile)), templates: under(SiteLayout.templatesFolder),
+            assets: assets.sorted { $0.outputPath < $1.outputPath })
     }
 
     static func isSeedFile(_ path: String) -> Bool {

@@ -1,0 +1,37 @@
+import Foundation
+import MierukaDiagnostics
+
+/// A file of the site to be parsed: already in memory, or on disk to be read when its turn comes,
+/// so that a large site is never held in memory whole.
+public enum SourceEntry: Sendable {
+    case inMemory(SourceFile)
+    case onDisk(relativePath: String, displayPath: String, absolutePath: String)
+
+    public var relativePath: String {
+        switch self {
+        case .inMemory(let file): file.relativePath
+        case .onDisk(let relativePath, _, _): relativePath
+        }
+    }
+
+    public var displayPath: String {
+        switch self {
+        case .inMemory(let file): file.displayPath
+        case .onDisk(_, let displayPath, _): displayPath
+        }
+    }
+
+    /// The file with its bytes, or nil (with an error) when it cannot be read.
+    public func read(diagnostics: inout Diagnostics) -> SourceFile? {
+        switch self {
+        case .inMemory(let file):
+            return file
+        case .onDisk(let relativePath, let displayPath, let absolutePath):
+            guard let data = FileManager.default.contents(atPath: absolutePath) else {
+                diagnostics.error(at: SourceLocation(file: displayPath), "the file could not be read", hint: "check its permissions")
+                return nil
+            }
+            return SourceFile(relativePath: relativePath, displayPath: displayPath, bytes: [UInt8](data))
+        }
+    }
+}

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Mieruka against Hugo on the same generated corpus, side by side.
+#
+#   bench/compare-hugo.sh PAGES          PAGES: 1000, 10000 or 50000 (the reference sizes)
+#
+# Uses the reference material in ../shared/bench (set SHARED_BENCH to point elsewhere): its corpus
+# generator (seeded, made-up data), its Hugo site, and Hugo 0.111 (Debian package hugo). The corpus
+# is converted to Mieruka's format by bench/convert_corpus.py. Runs alternate, Hugo then Mieruka,
+# RUNS times (default 3), each writing to an empty output folder after a sync; wall time is taken
+# around /usr/bin/time -v, which gives the peak RSS. Prints each run, the medians, and last:
+#
+#   mieruka/hugo: wall X.XX, peak RSS Y.YY
+#
+# Env: RUNS, SEED (42), WORK (/tmp/mieruka-bench), SHARED_BENCH, MIERUKA (a built binary; by
+# default the release build is made with swift build -c release).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+pages=${1:?usage: bench/compare-hugo.sh PAGES (1000, 10000 or 50000)}
+case $pages in
+  1000) plans=10; items=99 ;;
+  10000) plans=20; items=499 ;;
+  50000) plans=50; items=999 ;;
+  *) echo "PAGES must be 1000, 10000 or 50000" >&2; exit 2 ;;
+esac
+RUNS=${RUNS:-3}
+SEED=${SEED:-42}
+WORK=${WORK:-/tmp/mieruka-bench}
+shared=${SHARED_BENCH:-$root/../shared/bench}
+[ -f "$shared/gen_corpus.py" ] || { echo "no reference benchmark at $shared (set SHARED_BENCH)" >&2; exit 2; }
+command -v hugo >/dev/null || { echo "hugo is not installed (apt-get install -y hugo)" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "GNU time is not installed (apt-get install -y time)" >&2; exit 2; }
+python3 -c 'import yaml' 2>/dev/null || { echo "PyYAML is needed (pip install pyyaml)" >&2; exit 2; }
+
+mkdir -p "$WORK"
+corpus=$WORK/corpus-$pages
+site=$WORK/mieruka-site-$pages
+stamp="plans=$plans items=$items seed=$SEED gen=$(sha256sum "$shared/gen_corpus.py" | cut -c1-16) conv=$(sha256sum "$here/convert_corpus.py" | cut -c1-16)"
+if [ "$(cat "$site/.stamp" 2>/dev/null || true)" != "$stamp" ]; then
+  echo "generating the corpus ($stamp)" >&2
+  rm -rf "$corpus" "$site"
+  python3 "$shared/gen_corpus.py" --plans "$plans" --items "$items" --seed "$SEED" --out "$corpus" >&2
+  python3 "$here/convert_corpus.py" "$corpus/content" "$site"
+  echo "$stamp" >"$site/.stamp"
+fi
+hugo_site=$WORK/hugo-site
+rm -rf "$hugo_site" && cp -r "$shared/hugo-site" "$hugo_site"
+
+if [ -z "${MIERUKA:-}" ]; then
+  (cd "$root" && swift build -c release --product mieruka >&2)
+  MIERUKA=$root/.build/release/mieruka
+fi
+
+# run NAME OUT -- CMD…: one timed run; appends "name wall_s rss_kb" to $results
+results=$WORK/runs-$pages.tsv
+: >"$results"
+run() {
+  local name=$1 out=$2; shift 3
+  rm -rf "$out" "$hugo_site/resources" "$hugo_site/.hugo_build.lock" "$WORK/hugo-cache"
+  sync
+  local log start end
+  log=$(mktemp)
+  start=$(date +%s.%N)
+  /usr/bin/time -v "$@" >/dev/null 2>"$log" || { cat "$log" >&2; exit 1; }
+  end=$(date +%s.%N)
+  local rss
+  rss=$(awk -F': ' '/Maximum resident set size/{print $2}' "$log")
+  rm -f "$log"
+  local wall
+  wall=$(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.3f", b-a}')
+  printf '%s\t%s\t%s\n' "$name" "$wall" "$rss" | tee -a "$results" >&2
+}
+
+for i in $(seq 1 "$RUNS"); do
+  run hugo "$WORK/out-hugo-$pages" -- hugo --quiet --gc --source "$hugo_site" --contentDir "$corpus/content" \
+    --destination "$WORK/out-hugo-$pages" --cacheDir "$WORK/hugo-cache"
+  run mieruka "$WORK/out-mieruka-$pages" -- "$MIERUKA" build --source "$site" --output "$WORK/out-mieruka-$pages"
+done
+
+median() { awk -v n="$1" '$1==n{print $2}' "$results" | sort -n | awk '{a[NR]=$1} END{print (NR%2)? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+peak() { awk -v n="$1" '$1==n && $3>m{m=$3} END{print m}' "$results"; }
+hw=$(median hugo); mw=$(median mieruka); hr=$(peak hugo); mr=$(peak mieruka)
+hugo_pages=$(find "$WORK/out-hugo-$pages" -name '*.html' | wc -l)
+mieruka_pages=$(find "$WORK/out-mieruka-$pages" -name '*.html' | wc -l)
+printf '%s pages of corpus, %s runs each\n' "$pages" "$RUNS"
+printf '  hugo:    median wall %6.2f s, peak RSS %7.1f MiB, %s HTML files\n' "$hw" "$(awk -v k="$hr" 'BEGIN{print k/1024}')" "$hugo_pages"
+printf '  mieruka: median wall %6.2f s, peak RSS %7.1f MiB, %s HTML files\n' "$mw" "$(awk -v k="$mr" 'BEGIN{print k/1024}')" "$mieruka_pages"
+awk -v mw="$mw" -v hw="$hw" -v mr="$mr" -v hr="$hr" 'BEGIN{printf "mieruka/hugo: wall %.2f, peak RSS %.2f\n", mw/hw, mr/hr}'
