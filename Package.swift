@@ -4,7 +4,7 @@
 // The targets follow the build pipeline, one concern each:
 //   load + parse  → MierukaSource   (files, front matter, YAML with positions via libyaml, value parsers)
 //   merge + check → MierukaSite     (results onto items, validation, declared totals, page plan)
-//   render        → MierukaRender   (typed view models, Mustache templates, the default theme)
+//   render        → MierukaRender   (typed view models, compiled Mustache templates, the default theme)
 //   write         → MierukaOutput   (temporary folder swapped into place)
 // around a domain model without I/O (MierukaModel) and located diagnostics (MierukaDiagnostics).
 // MierukaBuild runs the stages in order; the `mieruka` executable only parses arguments.
@@ -22,7 +22,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C libraries
@@ -52,7 +51,6 @@ let package = Package(
             name: "MierukaRender",
             dependencies: [
                 "MierukaSite", "MierukaModel", "MierukaDiagnostics", "MierukaMarkdown",
-                .product(name: "Mustache", package: "swift-mustache"),
             ],
             exclude: ["Theme"],
             swiftSettings: strict,
@@ -99,7 +97,6 @@ let package = Package(
             name: "MierukaRenderTests",
             dependencies: [
                 "MierukaRender", "MierukaSite", "MierukaSource", "MierukaModel", "MierukaDiagnostics", "MierukaTestSupport",
-                .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: strict
         ),

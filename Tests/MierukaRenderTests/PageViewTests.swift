@@ -1,5 +1,4 @@
 import MierukaTestSupport
-import Mustache
 import Testing
 
 /// What the default pages show, for a made-up plan.

@@ -1,6 +1,5 @@
 import MierukaDiagnostics
 import MierukaSite
-import Mustache
 
 /// The render stage for one page: view model in, HTML out. Safe to call from many threads.
 public struct PageRenderer: Sendable {
@@ -24,10 +23,5 @@ public struct PageRenderer: Sendable {
         var runtime = TemplateRuntime(root: views.context(for: page))
         runtime.run(program)
         return runtime.output
-    }
-
-    /// The same page through swift-mustache, to check the compiled renderer against it.
-    public func renderWithMustache(_ page: PlannedPage) -> String? {
-        theme.library.render(views.context(for: page), withTemplate: ViewBuilder.templateName(for: page.kind))
     }
 }

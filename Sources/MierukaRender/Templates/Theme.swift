@@ -1,5 +1,4 @@
 import MierukaDiagnostics
-import Mustache
 
 /// The templates and assets a site is rendered with: the default theme compiled into Mieruka,
 /// with any template of the same name from the site's templates/ folder taking its place.
@@ -10,8 +9,6 @@ public struct Theme: Sendable {
     public let assets: [(path: String, text: String)]
     /// Compiled page templates by name.
     let programs: [String: TemplateProgram]
-    /// The same templates for swift-mustache (kept to check the compiled renderer against it).
-    let library: MustacheLibrary
 
     /// - Parameter siteTemplates: the site's own templates (their names without ".mustache").
     public static func load(siteTemplates: [TemplateSource], diagnostics: inout Diagnostics) -> Theme {
@@ -37,7 +34,6 @@ public struct Theme: Sendable {
         }
 
         var parsed: [String: [TemplateNode]] = [:]
-        var library = MustacheLibrary()
         for name in sources.keys.sorted() {
             guard let source = sources[name] else { continue }
             do {
@@ -48,9 +44,6 @@ public struct Theme: Sendable {
                     "the template cannot be read: \(error.message)",
                     hint: "check that every {{#section}} has its {{/section}} with the same name")
             }
-            if let template = try? MustacheTemplate(string: source.text) {
-                library.register(template, named: name)
-            }
         }
         var compiler = TemplateCompiler(sources: sources, parsed: parsed)
         var programs: [String: TemplateProgram] = [:]
@@ -58,6 +51,6 @@ public struct Theme: Sendable {
             programs[template] = compiler.compilePage(template, content: type)
         }
         diagnostics.append(contentsOf: compiler.diagnostics)
-        return Theme(sources: sources, assets: assets.sorted { $0.path < $1.path }, programs: programs, library: library)
+        return Theme(sources: sources, assets: assets.sorted { $0.path < $1.path }, programs: programs)
     }
 }

@@ -1,8 +1,6 @@
-import Mustache
-
 /// The root of every template's context: `site` and `meta` for the layout, then the page's own
 /// fields (`{{plan.title}}`, `{{#items}}` …) at the top level.
-public struct PageContext: MustacheParent, Sendable {
+public struct PageContext: Sendable {
     public let site: SiteView
     public let meta: PageMetaView
     public let content: any TemplateView
@@ -11,14 +9,6 @@ public struct PageContext: MustacheParent, Sendable {
         self.site = site
         self.meta = meta
         self.content = content
-    }
-
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "site": site
-        case "meta": meta
-        default: content.child(named: name)
-        }
     }
 
     /// The fields a page template may use, for the linter.

@@ -1,12 +1,10 @@
-import Mustache
-
 /// A typed view model handed to a template: exactly what the template shows, already formatted.
 ///
 /// Each view declares its fields once, in a `FieldTable`; the table both serves the template
 /// renderer (fields are resolved when templates are compiled, then read by index, without names
 /// or reflection at render time) and describes the fields to the template compiler, so a misspelt
 /// `{{titel}}` in a template is an error at build time rather than an empty space.
-public protocol TemplateView: MustacheParent, Sendable {
+public protocol TemplateView: Sendable {
     static var fields: FieldTable<Self> { get }
 }
 
@@ -17,10 +15,6 @@ extension TemplateView {
     }
 
     static var schema: ViewSchema { fields.schema }
-
-    public func child(named name: String) -> Any? {
-        Self.fields.value(of: self, named: name)
-    }
 }
 
 /// What kind of value a field holds, as far as templates are concerned.
@@ -49,42 +43,18 @@ public struct ViewSchema: Sendable {
 /// field at render time does not copy the table.
 public final class FieldTable<Root>: Sendable {
     let readers: [@Sendable (Root) -> TemplateValue]
-    private let indexByName: [String: Int]
     let schema: ViewSchema
 
     public init(_ name: String, _ fields: [Field<Root>]) {
         var readers: [@Sendable (Root) -> TemplateValue] = []
-        var indexByName: [String: Int] = [:]
         var schemaFields: [String: (index: Int, kind: FieldKind)] = [:]
         for field in fields {
-            indexByName[field.name] = readers.count
             schemaFields[field.name] = (readers.count, field.kind)
             readers.append(field.read)
         }
         self.readers = readers
-        self.indexByName = indexByName
         self.schema = ViewSchema(name: name, fields: schemaFields)
     }
-
-    /// The field's value for swift-mustache; a declared field without a value answers `Absent`, so
-    /// the engine does not go on to look the name up in enclosing views.
-    func value(of root: Root, named name: String) -> Any? {
-        guard let index = indexByName[name] else { return nil }
-        switch readers[index](root) {
-        case .text(let text), .html(let text): return text
-        case .flag(let flag): return flag
-        case .view(let view): return view
-        case .list(let views): return views
-        case .texts(let texts): return texts
-        case .absent: return Absent()
-        }
-    }
-}
-
-/// A field that has no value: renders as nothing, and counts as false in sections.
-struct Absent: MustacheCustomRenderable {
-    var renderText: String { "" }
-    var isNull: Bool { true }
 }
 
 public struct Field<Root>: Sendable {
