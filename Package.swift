@@ -5,6 +5,7 @@
 //   load + parse  → MierukaSource   (files, front matter, YAML with positions via libyaml, value parsers)
 //   merge + check → MierukaSite     (results onto items, validation, declared totals, page plan)
 //   render        → MierukaRender   (typed view models, compiled Mustache templates, the default theme)
+//                   MierukaExport   (open data: CSV and JSON downloads, Atom feeds, sitemap)
 //   write         → MierukaOutput   (temporary folder swapped into place)
 // around a domain model without I/O (MierukaModel) and located diagnostics (MierukaDiagnostics).
 // MierukaBuild runs the stages in order; the `mieruka` executable only parses arguments.
@@ -48,9 +49,13 @@ let package = Package(
         ),
         .target(name: "MierukaSite", dependencies: ["MierukaModel", "MierukaDiagnostics"], swiftSettings: strict),
         .target(
+            name: "MierukaExport", dependencies: ["MierukaSite", "MierukaModel", "MierukaDiagnostics"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "MierukaRender",
             dependencies: [
-                "MierukaSite", "MierukaModel", "MierukaDiagnostics", "MierukaMarkdown",
+                "MierukaSite", "MierukaExport", "MierukaModel", "MierukaDiagnostics", "MierukaMarkdown",
             ],
             exclude: ["Theme"],
             swiftSettings: strict,
@@ -59,7 +64,10 @@ let package = Package(
         .target(name: "MierukaOutput", dependencies: ["MierukaDiagnostics", "CMierukaSystem"], swiftSettings: strict),
         .target(
             name: "MierukaBuild",
-            dependencies: ["MierukaSource", "MierukaSite", "MierukaRender", "MierukaOutput", "MierukaModel", "MierukaDiagnostics"],
+            dependencies: [
+                "MierukaSource", "MierukaSite", "MierukaExport", "MierukaRender", "MierukaOutput", "MierukaModel",
+                "MierukaDiagnostics",
+            ],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -98,6 +106,11 @@ let package = Package(
             dependencies: [
                 "MierukaRender", "MierukaSite", "MierukaSource", "MierukaModel", "MierukaDiagnostics", "MierukaTestSupport",
             ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "MierukaExportTests",
+            dependencies: ["MierukaExport", "MierukaSite", "MierukaModel", "MierukaDiagnostics", "MierukaTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(name: "MierukaOutputTests", dependencies: ["MierukaOutput", "MierukaTestSupport"], swiftSettings: strict),

@@ -27,7 +27,7 @@ struct PageSources {
         case .item(let plan, let item):
             let document = index.plans[plan].plan.items[item]
             return ([(document.body, document.bodyLocation)], document.location)
-        case .report(let plan, _), .departments(let plan), .department(let plan, _):
+        case .report(let plan, _), .departments(let plan), .department(let plan, _), .dataset(let plan):
             return ([], index.plans[plan].plan.location)
         case .notFound:
             return ([], SourceLocation(file: "templates/404.mustache"))

@@ -1,5 +1,6 @@
 import Dispatch
 import MierukaDiagnostics
+import MierukaExport
 import MierukaModel
 import MierukaOutput
 import MierukaRender
@@ -66,14 +67,17 @@ public struct SitePipeline: Sendable {
         let theme = Theme.load(siteTemplates: templates, diagnostics: &diagnostics)
         let index = SiteIndex(merged)
         let pages = PagePlanner().plan(index)
-        let assets = outputAssets(theme: theme, loaded: loaded, pages: pages, diagnostics: &diagnostics)
+        let exporter = SiteExporter(index: index)
+        let assets = outputAssets(
+            theme: theme, loaded: loaded, generated: pages.map(\.outputFile) + exporter.paths(), diagnostics: &diagnostics)
         timer.lap("validate")
         guard !diagnostics.hasErrors else { return finish(.contentErrors) }
 
         let renderer = PageRenderer(theme: theme, views: ViewBuilder(index: index))
         switch options.mode {
         case .check:
-            let problems = renderAndCheckLinks(pages, renderer: renderer, index: index, assets: assets)
+            let problems = renderAndCheckLinks(
+                pages, renderer: renderer, index: index, files: assets.map(\.path) + exporter.paths())
             diagnostics.append(contentsOf: problems)
             timer.lap("render")
             return finish(diagnostics.hasErrors ? .contentErrors : .success, pages: pages.count)
@@ -89,8 +93,17 @@ public struct SitePipeline: Sendable {
             let (problems, renderSeconds, writeSeconds) = renderAndWrite(pages, renderer: renderer, into: staging)
             diagnostics.append(contentsOf: problems)
             timer.split("render", "write", ratio: renderSeconds / max(renderSeconds + writeSeconds, 1e-9))
+            let exports = exporter.files(pages: pages, diagnostics: &diagnostics)
+            timer.lap("export")
             if !diagnostics.hasErrors {
                 writeAssets(assets, into: staging, diagnostics: &diagnostics)
+                for file in exports {
+                    do {
+                        try staging.write(file.path, file.bytes)
+                    } catch {
+                        diagnostics.error(at: SourceLocation(file: file.path), "\(error)")
+                    }
+                }
             }
             if !diagnostics.hasErrors {
                 do {
@@ -102,7 +115,8 @@ public struct SitePipeline: Sendable {
             if diagnostics.hasErrors { staging.discard() }
             timer.lap("write")
             return finish(
-                diagnostics.hasErrors ? .contentErrors : .success, pages: pages.count, files: pages.count + assets.count,
+                diagnostics.hasErrors ? .contentErrors : .success, pages: pages.count,
+                files: pages.count + assets.count + exports.count,
                 output: outputFolder.path)
         }
     }
@@ -122,8 +136,8 @@ public struct SitePipeline: Sendable {
 
     /// The theme's assets, then the site's static files and attachments (which may replace a
     /// theme asset of the same name, but never a page).
-    func outputAssets(theme: Theme, loaded: LoadedSite, pages: [PlannedPage], diagnostics: inout Diagnostics) -> [Asset] {
-        let pageFiles = Set(pages.map(\.outputFile))
+    func outputAssets(theme: Theme, loaded: LoadedSite, generated: [String], diagnostics: inout Diagnostics) -> [Asset] {
+        let pageFiles = Set(generated)
         var byPath: [String: Asset] = [:]
         for (path, text) in theme.assets {
             guard path.hasPrefix("assets/") else { continue }
@@ -132,7 +146,7 @@ public struct SitePipeline: Sendable {
         for file in loaded.assets {
             if pageFiles.contains(file.outputPath) || file.outputPath == OutputFolder.markerFile {
                 diagnostics.error(
-                    at: SourceLocation(file: file.displayPath), "this file would replace the generated page \(file.outputPath)",
+                    at: SourceLocation(file: file.displayPath), "this file would replace the generated file \(file.outputPath)",
                     hint: "rename or move it")
                 continue
             }
@@ -184,9 +198,9 @@ public struct SitePipeline: Sendable {
     }
 
     /// Renders every page in parallel (writing nothing) and reports internal links that lead nowhere.
-    func renderAndCheckLinks(_ pages: [PlannedPage], renderer: PageRenderer, index: SiteIndex, assets: [Asset]) -> Diagnostics {
+    func renderAndCheckLinks(_ pages: [PlannedPage], renderer: PageRenderer, index: SiteIndex, files other: [String]) -> Diagnostics {
         var files = Set(pages.map(\.outputFile))
-        for asset in assets { files.insert(asset.path) }
+        for path in other { files.insert(path) }
         let checker = LinkChecker(basePath: index.config.baseURL.path, files: files)
         let sources = PageSources(index: index)
         let sink = DiagnosticSink()

@@ -57,7 +57,7 @@ public struct DocumentParser: Sendable {
             }
         }
         let csv = config?.csv ?? CSVSettings()
-        let lookup = CSVItemLookup(items)
+        let lookup = CSVItemLookup(items, plans: plans)
         let parsedSeeds = parallelMap(site.seeds, timing: &timing) { file, diagnostics in
             parseSeeds(file, csv: csv, lookup: lookup, diagnostics: &diagnostics)
         }
@@ -70,7 +70,7 @@ public struct DocumentParser: Sendable {
         return SiteDocuments(config: config, home: home, pages: pages, plans: plans, items: items, results: results)
     }
 
-    func parseConfig(_ file: SourceFile, diagnostics: inout Diagnostics) -> SiteConfig? {
+    public func parseConfig(_ file: SourceFile, diagnostics: inout Diagnostics) -> SiteConfig? {
         guard let text = TextDecoding.utf8Text(file, diagnostics: &diagnostics) else { return nil }
         var yamlDiagnostics = Diagnostics()
         let node = yaml.read(text, file: file.displayPath, diagnostics: &yamlDiagnostics)
@@ -79,14 +79,14 @@ public struct DocumentParser: Sendable {
         return ConfigDecoder.decode(node, file: file.displayPath, diagnostics: &diagnostics)
     }
 
-    enum ParsedContent: Sendable {
+    public enum ParsedContent: Sendable {
         case home(PageDocument)
         case page(PageDocument)
         case plan(PlanDocument)
         case item(ItemDocument)
     }
 
-    func parseContent(_ file: SourceFile, diagnostics: inout Diagnostics) -> ParsedContent? {
+    public func parseContent(_ file: SourceFile, diagnostics: inout Diagnostics) -> ParsedContent? {
         // "content/a/b.md" → ["a", "b.md"]
         let components = file.relativePath.split(separator: "/").dropFirst().map(String.init)
         guard let text = TextDecoding.utf8Text(file, diagnostics: &diagnostics),
@@ -141,7 +141,7 @@ public struct DocumentParser: Sendable {
 
     /// The results of one seeds/ file: a YAML file gives one document, a CSV file one per plan and
     /// fiscal year its rows give. `lookup` holds the parsed items, for the cells a CSV repeats from them.
-    func parseSeeds(
+    public func parseSeeds(
         _ file: SourceFile, csv: CSVSettings, lookup: CSVItemLookup, diagnostics: inout Diagnostics
     ) -> [ResultsDocument] {
         switch file.fileExtension {

@@ -109,7 +109,7 @@ import Testing
             "1:2 error: cell B1: unknown column 「実績額」", "1:3 error: cell C1: unknown column 「備考」",
         ])
         let hint = try #require(diagnostics.sorted.first?.hint)
-        #expect(hint.hasPrefix("did you mean 「実績値」? the columns read are 計画 (plan), 年度 (year), 番号 (number)"))
+        #expect(hint.hasPrefix("did you mean 「実績値」? the columns read are 計画 (plan), 年度 (year), 和暦年度 (era_year), 番号 (number)"))
         #expect(hint.hasSuffix("csv: {columns: {実績額: ignore}}"))
         #expect(diagnostics.sorted.last?.hint?.hasPrefix("the columns read are") == true)
     }

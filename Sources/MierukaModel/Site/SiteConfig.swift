@@ -13,10 +13,13 @@ public struct SiteConfig: Sendable {
     public let departmentSlugs: [String: String]
     /// How yearly results saved from Excel as CSV are read (`csv:`).
     public let csv: CSVSettings
+    /// How the open data downloads are published (`data:`).
+    public let data: DataSettings
 
     public init(
         title: String, description: String?, baseURL: BaseURL, language: String, allowRawHTML: Bool,
-        publisher: String?, departmentSlugs: [String: String], csv: CSVSettings = CSVSettings()
+        publisher: String?, departmentSlugs: [String: String], csv: CSVSettings = CSVSettings(),
+        data: DataSettings = DataSettings()
     ) {
         self.title = title
         self.description = description
@@ -26,6 +29,7 @@ public struct SiteConfig: Sendable {
         self.publisher = publisher
         self.departmentSlugs = departmentSlugs
         self.csv = csv
+        self.data = data
     }
 }
 

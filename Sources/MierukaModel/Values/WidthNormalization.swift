@@ -42,6 +42,15 @@ extension String {
         return String(scalars[start..<end])
     }
 
+    /// The text without the line breaks and ASCII spaces at its end: the line break a YAML block
+    /// scalar (`|`) ends with means nothing, and a text must read the same from YAML and CSV.
+    public func trimmingTrailingSpace() -> String {
+        guard let last = utf8.last, last == 0x0A || last == 0x0D || last == 0x20 || last == 0x09 else { return self }
+        var bytes = Array(utf8)
+        while let end = bytes.last, end == 0x0A || end == 0x0D || end == 0x20 || end == 0x09 { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// True when the text has nothing but whitespace (or nothing at all).
     public var isBlank: Bool {
         for byte in utf8 where byte > 0x20 {

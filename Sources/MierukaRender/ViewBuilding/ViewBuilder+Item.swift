@@ -34,7 +34,7 @@ extension ViewBuilder {
         let description =
             item.summary
             ?? "\(format.fullTitle)の取組項目 No.\(item.number)「\(item.title)」の目標と進捗状況"
-        return (meta(page, title: item.title, description: description, trail: trail, kind: "item"), view)
+        return (meta(page, title: item.title, description: description, trail: trail, kind: "item", plan: planIndex), view)
     }
 
     func yearResult(_ result: YearResult, plan: Plan) -> YearResultView {

@@ -34,9 +34,10 @@ extension ViewBuilder {
                 caption: itemsCaption, policyHeading: plan.levelName(0), showDepartments: hasDepartments(planIndex),
                 rows: itemRows(planIndex, listings: allListings(planIndex), year: gradeYear)),
             departmentsURL: planIndex.departments.isEmpty ? nil : links.href(SiteRoutes.departments(plan.slug)),
+            dataURL: links.href(SiteRoutes.data(plan.slug)), feedURL: feed(planIndex)?.url,
             noResultsNote: planIndex.years.isEmpty ? "この計画の年度ごとの進捗状況は、まだ公表されていません。" : nil)
         let description = plan.summary ?? "\(plan.city)の\(plan.title)（\(format.years(plan.period))）の内容と進捗状況"
-        return (meta(page, title: plan.title, description: description, trail: [], kind: "plan"), view)
+        return (meta(page, title: plan.title, description: description, trail: [], kind: "plan", plan: planIndex), view)
     }
 
     /// A policy for lists: its text and (optionally) its sub-policies.
@@ -95,7 +96,7 @@ extension ViewBuilder {
                 rows: itemRows(planIndex, listings: listings(planIndex, under: policy), year: gradeYear)))
         let trail = [planCrumb(planIndex)] + policyTrail(planIndex, policy, including: false)
         let description = "\(format.fullTitle)の\(plan.levelName(node.level))「\(node.title)」"
-        return (meta(page, title: node.numberedTitle, description: description, trail: trail, kind: "policy"), view)
+        return (meta(page, title: node.numberedTitle, description: description, trail: trail, kind: "policy", plan: planIndex), view)
     }
 
     func departmentsPage(_ page: PlannedPage, _ planIndex: PlanIndex) -> (PageMetaView, any TemplateView) {
@@ -109,7 +110,7 @@ extension ViewBuilder {
                     itemCount: format.items($0.items.count))
             })
         return (
-            meta(page, title: "担当部局", description: "\(format.fullTitle)の担当部局別の取組", trail: [planCrumb(planIndex)], kind: "departments"),
+            meta(page, title: "担当部局", description: "\(format.fullTitle)の担当部局別の取組", trail: [planCrumb(planIndex)], kind: "departments", plan: planIndex),
             view
         )
     }
@@ -131,7 +132,7 @@ extension ViewBuilder {
             planCrumb(planIndex), LinkView(title: "担当部局", url: links.href(SiteRoutes.departments(plan.slug))),
         ]
         return (
-            meta(page, title: entry.name, description: "\(format.fullTitle)のうち\(entry.name)が担当する取組", trail: trail, kind: "department"),
+            meta(page, title: entry.name, description: "\(format.fullTitle)のうち\(entry.name)が担当する取組", trail: trail, kind: "department", plan: planIndex),
             view
         )
     }

@@ -34,7 +34,7 @@ extension ViewBuilder {
             })
         let title = "\(format.year(year))の進捗状況"
         return (
-            meta(page, title: title, description: "\(format.fullTitle)の\(title)", trail: [planCrumb(planIndex)], kind: "report"),
+            meta(page, title: title, description: "\(format.fullTitle)の\(title)", trail: [planCrumb(planIndex)], kind: "report", plan: planIndex),
             view
         )
     }

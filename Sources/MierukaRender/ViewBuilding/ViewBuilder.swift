@@ -39,6 +39,7 @@ public struct ViewBuilder: Sendable {
         case .report: "report"
         case .departments: "departments"
         case .department: "department"
+        case .dataset: "dataset"
         case .notFound: "404"
         }
     }
@@ -47,7 +48,8 @@ public struct ViewBuilder: Sendable {
     public static let contentTypes: [(template: String, type: any TemplateView.Type)] = [
         ("home", HomeView.self), ("page", StandalonePageView.self), ("plan", PlanPageView.self),
         ("policy", PolicyPageView.self), ("item", ItemPageView.self), ("report", ReportPageView.self),
-        ("departments", DepartmentsPageView.self), ("department", DepartmentPageView.self), ("404", NotFoundView.self),
+        ("departments", DepartmentsPageView.self), ("department", DepartmentPageView.self), ("dataset", DatasetPageView.self),
+        ("404", NotFoundView.self),
     ]
 
     private func build(_ page: PlannedPage) -> (PageMetaView, any TemplateView) {
@@ -60,6 +62,7 @@ public struct ViewBuilder: Sendable {
         case .report(let plan, let year): return reportPage(page, index.plans[plan], year)
         case .departments(let plan): return departmentsPage(page, index.plans[plan])
         case .department(let plan, let department): return departmentPage(page, index.plans[plan], department)
+        case .dataset(let plan): return datasetPage(page, index.plans[plan])
         case .notFound: return notFound(page)
         }
     }
@@ -67,14 +70,32 @@ public struct ViewBuilder: Sendable {
     // MARK: Shared pieces
 
     func meta(
-        _ page: PlannedPage, title: String, description: String?, trail: [LinkView], kind: String
+        _ page: PlannedPage, title: String, description: String?, trail: [LinkView], kind: String,
+        plan planIndex: PlanIndex? = nil
     ) -> PageMetaView {
         let crumbs = [LinkView(title: "ホーム", url: links.href(SiteRoutes.home), isCurrent: page.route.isEmpty)]
             + trail + (page.route.isEmpty ? [] : [LinkView(title: title, url: links.href(page.route), isCurrent: true)])
-        let documentTitle = page.route.isEmpty ? index.config.title : "\(title) | \(index.config.title)"
+        // A page of a plan names the plan in its <title>, so that a tab, a bookmark or a search
+        // result says which city's 「令和6年度の進捗状況」 it is.
+        var documentTitle = page.route.isEmpty ? index.config.title : "\(title) | \(index.config.title)"
+        if let planIndex {
+            let planTitle = PlanFormatter(plan: planIndex.plan).fullTitle
+            if title != planIndex.plan.title, !title.contains(planTitle) {
+                documentTitle = "\(title) | \(planTitle) | \(index.config.title)"
+            }
+        }
         return PageMetaView(
             title: title, documentTitle: documentTitle, description: description ?? index.config.description,
-            canonicalURL: page.kind == .notFound ? nil : links.canonical(page.route), breadcrumbs: crumbs, kind: kind)
+            canonicalURL: page.kind == .notFound ? nil : links.canonical(page.route), breadcrumbs: crumbs, kind: kind,
+            feed: planIndex.flatMap(feed))
+    }
+
+    /// The plan's Atom feed, written when the site's origin is known.
+    func feed(_ planIndex: PlanIndex) -> LinkView? {
+        guard index.config.baseURL.absolute("") != nil else { return nil }
+        let plan = planIndex.plan
+        return LinkView(
+            title: "\(PlanFormatter(plan: plan).fullTitle)の進捗状況", url: links.href(SiteRoutes.feed(plan.slug)))
     }
 
     /// Markdown placed under a heading of level `under`: its highest heading becomes the next

@@ -10,6 +10,8 @@ public struct PageMetaView: TemplateView {
     public let breadcrumbs: [LinkView]
     /// A class for the <body> naming the page kind ("page-item").
     public let kind: String
+    /// The plan's Atom feed, announced in the head of the plan's pages.
+    public let feed: LinkView?
 
     public static let fields = FieldTable<PageMetaView>(
         "meta",
@@ -21,5 +23,6 @@ public struct PageMetaView: TemplateView {
             .list("breadcrumbs", LinkView.self) { $0.breadcrumbs },
             .flag("hasBreadcrumbs") { $0.breadcrumbs.count > 1 },
             .text("kind") { $0.kind },
+            .view("feed", LinkView.self) { $0.feed },
         ])
 }

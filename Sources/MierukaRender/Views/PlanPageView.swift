@@ -21,6 +21,9 @@ public struct PlanPageView: TemplateView {
     public let effectByYear: EffectByYearView?
     public let items: ItemTableView
     public let departmentsURL: String?
+    /// The plan's open data page.
+    public let dataURL: String
+    public let feedURL: String?
     /// Said when the plan has no yearly results yet.
     public let noResultsNote: String?
 
@@ -48,6 +51,8 @@ public struct PlanPageView: TemplateView {
             .view("effectByYear", EffectByYearView.self) { $0.effectByYear },
             .view("items", ItemTableView.self) { $0.items.rows.isEmpty ? nil : $0.items },
             .text("departmentsURL") { $0.departmentsURL },
+            .text("dataURL") { $0.dataURL },
+            .text("feedURL") { $0.feedURL },
             .text("noResultsNote") { $0.noResultsNote },
         ])
 }

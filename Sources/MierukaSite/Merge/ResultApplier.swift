@@ -49,8 +49,9 @@ struct ResultApplier {
         draft.resultLocations[fiscalYear] = result.location
         draft.results.append(
             YearResult(
-                year: fiscalYear, grade: grade, progress: result.progress, factors: result.factors,
-                nextSteps: result.nextSteps, effect: effect, location: result.location))
+                year: fiscalYear, grade: grade, progress: result.progress?.trimmingTrailingSpace(),
+                factors: result.factors?.trimmingTrailingSpace(), nextSteps: result.nextSteps?.trimmingTrailingSpace(),
+                effect: effect, location: result.location))
     }
 
     private func applyActual(

@@ -10,6 +10,8 @@ public enum PageKind: Sendable, Hashable {
     case report(plan: Int, year: FiscalYear)
     case departments(plan: Int)
     case department(plan: Int, department: Int)
+    /// The plan's open data: its downloads, licence and field dictionary.
+    case dataset(plan: Int)
     case notFound
 }
 
@@ -58,6 +60,7 @@ public struct PagePlanner: Sendable {
                             kind: .department(plan: planOffset, department: departmentOffset)))
                 }
             }
+            pages.append(PlannedPage(route: SiteRoutes.data(plan.slug), kind: .dataset(plan: planOffset)))
             for (itemOffset, item) in plan.items.enumerated() {
                 pages.append(
                     PlannedPage(route: SiteRoutes.item(plan.slug, item.slug), kind: .item(plan: planOffset, item: itemOffset)))

@@ -8,6 +8,10 @@
 ///     /<plan>/reports/<year>/             year report (Western year of the fiscal year)
 ///     /<plan>/departments/                departments of the plan
 ///     /<plan>/departments/<department>/   one department
+///     /<plan>/data/                       open data: downloads and their field dictionary
+///     /<plan>/data/<file>                 a download (results.csv, plan.json …)
+///     /<plan>/feed.xml                    Atom feed of the yearly reports (when the origin is known)
+///     /sitemap.xml                        sitemap (when the origin is known)
 ///     /404.html                           not found
 public enum SiteRoutes {
     /// Top-level names the site uses itself (assets and future data downloads).
@@ -22,6 +26,10 @@ public enum SiteRoutes {
         "\(plan)/departments/\(department)/"
     }
     public static func page(_ slug: String) -> String { "\(slug)/" }
+    public static func data(_ plan: String) -> String { "\(plan)/data/" }
+    public static func dataFile(_ plan: String, _ file: String) -> String { "\(plan)/data/\(file)" }
+    public static func feed(_ plan: String) -> String { "\(plan)/feed.xml" }
+    public static let sitemap = "sitemap.xml"
     public static let home = ""
     public static let notFound = "404.html"
     public static let stylesheet = "assets/mieruka.css"
@@ -31,5 +39,35 @@ public enum SiteRoutes {
         if route.isEmpty { return "index.html" }
         if route.hasSuffix("/") { return route + "index.html" }
         return route
+    }
+
+    /// Encodes everything but unreserved ASCII and "/" (RFC 3986).
+    public static func percentEncode(_ path: String) -> String {
+        // Most paths are plain ASCII segments: nothing to encode.
+        if path.utf8.allSatisfy(isUnreserved) { return path }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(path.utf8.count * 3)
+        for byte in path.utf8 {
+            if isUnreserved(byte) {
+                bytes.append(byte)
+            } else {
+                bytes.append(UInt8(ascii: "%"))
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0x0F)])
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
+            UInt8(ascii: "~"), UInt8(ascii: "/"):
+            true
+        default:
+            false
+        }
     }
 }

@@ -63,6 +63,25 @@ enum CSVCellValues {
         return QuantityDocument(number: nil, writtenUnit: nil, text: actual.text, location: actual.location)
     }
 
+    /// The 単位 of a row's 実績値: the unit of a number written without one (so 3.4 with 億円 is
+    /// 3.4億円, converted to the KPI's unit when it differs), and the same unit as one written after it.
+    static func unit(
+        _ cell: CSVCell, of value: QuantityDocument, actual: CSVCell, diagnostics: inout Diagnostics
+    ) -> QuantityDocument? {
+        guard let number = value.number else { return value }
+        guard let written = value.writtenUnit else {
+            return QuantityDocument(number: number, writtenUnit: cell.text, text: value.text, location: value.location)
+        }
+        guard WidthNormalization.fold(written) == WidthNormalization.fold(cell.text) else {
+            diagnostics.error(
+                at: cell.location,
+                "\(cell.label): the unit \(cell.quoted) differs from 「\(written)」 written in \(actual.label)",
+                hint: "write the unit once: in 「\(cell.position.header)」, or after the number in 「\(actual.position.header)」")
+            return nil
+        }
+        return value
+    }
+
     /// A KPI's target as a sheet repeats it: a number with its unit, or a wording.
     static func target(_ cell: CSVCell) -> QuantityDocument {
         if let parsed = NumberParser.parse(cell.text) {

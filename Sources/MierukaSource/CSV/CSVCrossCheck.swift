@@ -19,6 +19,38 @@ struct CSVCrossCheck {
                 + "「\(cell.position.header)」 is only compared with the item's title, never shown")
     }
 
+    /// 指標 beside 指標ID: the name of the KPI the id names.
+    func kpiName(_ cell: CSVCell, kpi id: String, plan: String, number: String, diagnostics: inout Diagnostics) {
+        guard let kpi = lookup.kpi(plan: plan, number: number, named: id) else { return }
+        guard Self.comparable(cell.text) != Self.comparable(kpi.name.value) else { return }
+        diagnostics.warning(
+            at: cell.location,
+            "\(cell.label): \(cell.quoted) is not the name of the KPI \"\(id)\", 「\(kpi.name.value)」",
+            hint: "the actual goes to the KPI named by its id (指標ID); 「\(cell.position.header)」 is only compared "
+                + "with its name (\(kpi.location.file)): check the id")
+    }
+
+    /// 評価の内容 beside 評価: the meaning of the grade's code on the plan's scale. Without a code
+    /// the row would have no grade, so the label alone is an error, not a guess.
+    func gradeLabel(_ cell: CSVCell, grade: CSVCell?, plan: String, diagnostics: inout Diagnostics) {
+        guard let scale = lookup.grades(plan: plan) else { return }
+        guard let grade else {
+            let code = scale.first { Self.comparable($0.label) == Self.comparable(cell.text) }?.code
+            diagnostics.error(
+                at: cell.location, "\(cell.label): \(cell.quoted) is given without a grade in 「評価」",
+                hint: (code.map { "write \($0) in 「評価」; " } ?? "write the grade's code in 「評価」; ")
+                    + "「\(cell.position.header)」 is only compared with the code's meaning")
+            return
+        }
+        guard let expected = scale.first(where: { WidthNormalization.fold($0.code) == WidthNormalization.fold(grade.text) })
+        else { return }  // an unknown code is reported by the merge
+        guard Self.comparable(expected.label) != Self.comparable(cell.text) else { return }
+        diagnostics.warning(
+            at: cell.location,
+            "\(cell.label): \(cell.quoted) is not what \(grade.quoted) means in this plan, 「\(expected.label)」",
+            hint: "the grade is the code in \(grade.label); 「\(cell.position.header)」 is only compared with its meaning")
+    }
+
     func target(_ cell: CSVCell, kpi name: String, plan: String, number: String, diagnostics: inout Diagnostics) {
         guard let kpi = lookup.kpi(plan: plan, number: number, named: name) else { return }
         let written = CSVCellValues.target(cell)

@@ -8,13 +8,21 @@ import MierukaModel
 public enum CSVField: String, Sendable, Hashable, CaseIterable {
     case plan
     case year
+    /// 和暦年度 beside a Western 年度 (as exports write it): compared with 年度; the year when alone.
+    case eraYear = "era_year"
     case number
     case title
     case grade
+    /// 評価の内容: what the grade's code means; only compared with the plan's scale.
+    case gradeLabel = "grade_label"
     case progress
     case factors
     case nextSteps = "next_steps"
     case kpi
+    /// 指標ID: names the KPI by its id; 指標 is then only compared with its name.
+    case kpiID = "kpi_id"
+    /// 単位: the unit of 実績値; compared with the KPI's unit.
+    case unit
     case actual
     case actualText = "actual_text"
     case kpiGrade = "kpi_grade"
@@ -32,13 +40,17 @@ public enum CSVField: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .plan: ["計画", "plan"]
         case .year: ["年度", "対象年度", "year"]
+        case .eraYear: ["和暦年度", "年度（和暦）", "和暦", "era_year"]
         case .number: ["番号", "No", "№", "項目番号", "取組番号", "number"]
         case .title: ["取組項目", "項目名", "取組名", "取組項目名", "title"]
         case .grade: ["評価", "進捗評価", "grade"]
+        case .gradeLabel: ["評価の内容", "評価区分", "評価の意味", "grade_label"]
         case .progress: ["進捗状況", "取組状況", "progress"]
         case .factors: ["要因", "要因分析", "factors"]
         case .nextSteps: ["今後の対応", "今後の取組", "今後の方向性", "next_steps"]
         case .kpi: ["指標", "指標名", "成果指標", "KPI"]
+        case .kpiID: ["指標ID", "指標コード", "kpi_id"]
+        case .unit: ["単位", "実績値の単位", "unit"]
         case .actual: ["実績値", "指標の実績値", "actual"]
         case .actualText: ["実績値の表記", "表記", "actual_text"]
         case .kpiGrade: ["指標の評価", "指標評価", "kpi_grade"]
@@ -57,7 +69,7 @@ public enum CSVField: String, Sendable, Hashable, CaseIterable {
 
     /// Cells that describe the item's result for the year (as opposed to one KPI's actual): on an
     /// item's several rows they are given once, or repeated identically.
-    static let itemLevel: [CSVField] = [.title, .grade, .progress, .factors, .nextSteps, .effectExpected, .effectActual]
+    static let itemLevel: [CSVField] = [.title, .grade, .gradeLabel, .progress, .factors, .nextSteps, .effectExpected, .effectActual]
 
     /// The field for a key or a built-in header as written in `mieruka.yml` ("effect_actual", "効果額").
     public static func named(_ name: String) -> CSVField? {

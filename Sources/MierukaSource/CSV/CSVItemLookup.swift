@@ -3,10 +3,16 @@ import MierukaModel
 /// The item documents of every plan by number (再掲 numbers too), for the cells a results CSV
 /// repeats from them: 取組項目 is compared with the item's title, 目標値 with a KPI's target, and a
 /// 実績値 is read against the KPI's unit.
-struct CSVItemLookup: Sendable {
+public struct CSVItemLookup: Sendable {
     private let items: [String: [String: ItemDocument]]
+    private let gradeScales: [String: [(code: String, label: String)]]
 
-    init(_ documents: [ItemDocument]) {
+    public init(_ documents: [ItemDocument], plans: [PlanDocument] = []) {
+        var scales: [String: [(code: String, label: String)]] = [:]
+        for plan in plans where scales[plan.slug] == nil {
+            scales[plan.slug] = plan.grades.map { ($0.code.value, $0.label) }
+        }
+        self.gradeScales = scales
         var items: [String: [String: ItemDocument]] = [:]
         for document in documents {
             for number in [document.number] + document.relisted.map(\.number) {
@@ -16,6 +22,11 @@ struct CSVItemLookup: Sendable {
             }
         }
         self.items = items
+    }
+
+    /// The plan's grading scale (code and meaning), when the plan is known.
+    func grades(plan: String) -> [(code: String, label: String)]? {
+        gradeScales[plan]
     }
 
     func item(plan: String, number: String) -> ItemDocument? {

@@ -37,6 +37,9 @@ struct CSVItemResult: Sendable {
         return false
     }
 
+    /// The first cell given for an item-level field.
+    func cell(_ field: CSVField) -> CSVCell? { cells[field] }
+
     mutating func setEffect(_ field: CSVField, _ money: MoneyDocument) {
         if field == .effectExpected { expected = money } else { actual = money }
     }

@@ -89,6 +89,9 @@ struct CSVResultsBuilder {
             }
             if let amount = money[field] { result.setEffect(field, amount) }
         }
+        if let label = cell(.gradeLabel, in: row) {
+            check.gradeLabel(label, grade: cell(.grade, in: row) ?? result.cell(.grade), plan: plan.value, diagnostics: &diagnostics)
+        }
         if let kpi { result.add(kpi) }
         results[key] = result
     }
@@ -143,10 +146,24 @@ struct CSVResultsBuilder {
         return nil
     }
 
+    /// The year of a row: 年度, else 和暦年度 when the sheet has no 年度 column. With both, 和暦年度
+    /// must be the same year.
     private mutating func readYear(_ row: CSVRow, diagnostics: inout Diagnostics) -> Located<FiscalYear>? {
-        if let cell = cell(.year, in: row) {
-            year = CSVCellValues.year(cell, diagnostics: &diagnostics).map { .value($0) } ?? .failed
-        } else if case .none = year, let column = header.column(.year) {
+        let eraCell = cell(.eraYear, in: row)
+        let yearField: CSVField = header.column(.year) == nil && header.column(.eraYear) != nil ? .eraYear : .year
+        if let cell = cell(yearField, in: row) {
+            let read = CSVCellValues.year(cell, diagnostics: &diagnostics)
+            year = read.map { .value($0) } ?? .failed
+            if yearField == .year, let read, let eraCell, let era = CSVCellValues.year(eraCell, diagnostics: &diagnostics),
+                era.value != read.value
+            {
+                diagnostics.error(
+                    at: eraCell.location,
+                    "\(eraCell.label): \(eraCell.quoted) is not the same year as \(cell.quoted) in cell \(cell.position.reference)",
+                    hint: "correct one of them: 「\(eraCell.position.header)」 must be the era form of 「\(cell.position.header)」 "
+                        + "(2017 is 平成29年度)")
+            }
+        } else if case .none = year, let column = header.column(yearField) {
             year = .failed
             let position = CSVCellPosition(file: file, row: row.number, column: column.number, header: column.header)
             diagnostics.error(
@@ -183,9 +200,12 @@ struct CSVResultsBuilder {
         let wording = cell(.actualText, in: row)
         let grade = cell(.kpiGrade, in: row)
         let target = cell(.target, in: row)
-        guard let kpi = cell(.kpi, in: row) else {
-            let kpiHeader = header.column(.kpi)?.header ?? CSVField.kpi.displayName
-            for cell in [actual, wording, grade, target].compactMap({ $0 }) {
+        let unitCell = cell(.unit, in: row)
+        let name = cell(.kpi, in: row)
+        // With an 指標ID column, the id names the KPI and 指標 is only compared with its name.
+        guard let kpi = cell(.kpiID, in: row) ?? name else {
+            let kpiHeader = (header.column(.kpiID) ?? header.column(.kpi))?.header ?? CSVField.kpi.displayName
+            for cell in [name, actual, wording, grade, target, unitCell].compactMap({ $0 }) {
                 diagnostics.error(
                     at: cell.location,
                     "\(cell.label): \(cell.quoted) is for no KPI: 「\(kpiHeader)」 is empty on this row",
@@ -197,6 +217,9 @@ struct CSVResultsBuilder {
         if let plan, let number {
             unit = check.lookup.kpi(plan: plan, number: number, named: kpi.text)?.unit
             if let target { check.target(target, kpi: kpi.text, plan: plan, number: number, diagnostics: &diagnostics) }
+            if let name, name != kpi {
+                check.kpiName(name, kpi: kpi.text, plan: plan, number: number, diagnostics: &diagnostics)
+            }
         }
         guard actual != nil || wording != nil else {
             let actualHeader = header.column(.actual)?.header ?? CSVField.actual.displayName
@@ -206,8 +229,14 @@ struct CSVResultsBuilder {
                     + "or leave 「\(kpi.position.header)」 empty")
             return nil
         }
-        guard let value = CSVCellValues.actual(actual, wording: wording, kpiUnit: unit, diagnostics: &diagnostics)
+        guard var value = CSVCellValues.actual(actual, wording: wording, kpiUnit: unit, diagnostics: &diagnostics)
         else { return nil }
+        if let unitCell, let actual {
+            guard let withUnit = CSVCellValues.unit(unitCell, of: value, actual: actual, diagnostics: &diagnostics) else {
+                return nil
+            }
+            value = withUnit
+        }
         return KPIActualDocument(
             kpi: Located(kpi.text, at: kpi.location), year: nil, value: value,
             grade: grade.map { Located($0.text, at: $0.location) }, location: kpi.location)

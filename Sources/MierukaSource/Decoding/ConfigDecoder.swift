@@ -4,9 +4,10 @@ import MierukaModel
 /// Reads `mieruka.yml`.
 enum ConfigDecoder {
     static let keys = [
-        "title", "description", "base_url", "language", "raw_html", "publisher", "department_slugs", "csv",
+        "title", "description", "base_url", "language", "raw_html", "publisher", "department_slugs", "csv", "data",
     ]
     static let csvKeys = ["encoding", "columns"]
+    static let dataKeys = ["license", "license_url", "shift_jis"]
     /// The encodings `csv: encoding:` accepts, with the other names people give them.
     static let encodings: [(String, CSVSettings.Encoding)] = [
         ("auto", .auto), ("utf-8", .utf8), ("shift_jis", .shiftJIS), ("utf8", .utf8), ("shift-jis", .shiftJIS),
@@ -52,7 +53,30 @@ enum ConfigDecoder {
             baseURL: baseURL, language: language,
             allowRawHTML: reader.bool("raw_html", diagnostics: &diagnostics) ?? false,
             publisher: reader.text("publisher", diagnostics: &diagnostics)?.value, departmentSlugs: slugs,
-            csv: reader.node("csv").flatMap { csv($0, diagnostics: &diagnostics) } ?? CSVSettings())
+            csv: reader.node("csv").flatMap { csv($0, diagnostics: &diagnostics) } ?? CSVSettings(),
+            data: reader.node("data").flatMap { data($0, diagnostics: &diagnostics) } ?? DataSettings())
+    }
+
+    /// `data: {license: 政府標準利用規約（第2.0版）, license_url: https://…, shift_jis: true}`
+    static func data(_ node: YAMLNode, diagnostics: inout Diagnostics) -> DataSettings? {
+        guard
+            let reader = MappingReader(node, what: "the data: section", knownKeys: dataKeys, diagnostics: &diagnostics)
+        else { return nil }
+        let license = reader.text("license", diagnostics: &diagnostics)
+        // A licence named without an address is shown without a link, not with the default's.
+        var licenseURL = license == nil ? DataSettings.defaultLicenseURL : nil
+        if let url = reader.text("license_url", diagnostics: &diagnostics) {
+            if url.value.hasPrefix("https://") || url.value.hasPrefix("http://") {
+                licenseURL = url.value
+            } else {
+                diagnostics.error(
+                    at: url.location, "\"\(url.value)\" is not the address of the licence's text",
+                    hint: "write a full address, e.g. https://creativecommons.org/licenses/by/4.0/legalcode.ja")
+            }
+        }
+        return DataSettings(
+            license: license?.value ?? DataSettings.defaultLicense, licenseURL: licenseURL,
+            shiftJISCopies: reader.bool("shift_jis", diagnostics: &diagnostics) ?? false)
     }
 
     /// `csv: {encoding: auto, columns: {実績額: effect_actual, 担当課: ignore}}`

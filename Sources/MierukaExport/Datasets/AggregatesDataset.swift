@@ -1,0 +1,117 @@
+import MierukaModel
+import MierukaSite
+
+/// The plan's yearly counts per grade and its financial effects, per policy and in total: both the
+/// tables the city published (公表値, transcribed) and what the items on the site add up to
+/// (掲載項目の集計). The two differ where a city details only some of its items.
+enum AggregatesDataset {
+    static let published = "公表値"
+    static let computed = "掲載項目の集計"
+    static let wholePlan = "計画全体"
+
+    static func sourceColumns(_ plan: Plan) -> [DatasetColumn] {
+        [
+            DatasetColumn("計画", .code, required: true, "計画の識別子"),
+            DatasetColumn("年度", .fiscalYear, required: true, "集計の年度"),
+            DatasetColumn("和暦年度", .eraYear, required: true, "集計の年度の和暦"),
+            DatasetColumn(
+                "集計元", .text, required: true,
+                "「\(published)」は市が公表した表の値、「\(computed)」はこのサイトに掲載した取組項目から計算した値（市が一部の項目だけを詳しく公表しているときは公表値と異なる）"),
+            DatasetColumn("方針の階層", .text, required: true, "行の方針の階層名（" + (0..<max(1, plan.levelNames.count)).map { plan.levelName($0) }.joined(separator: "、") + "）。合計の行は「\(wholePlan)」"),
+            DatasetColumn("方針番号", .code, "方針の番号（計画での表記）。合計の行は空欄"),
+            DatasetColumn("方針", .text, required: true, "方針の名称。合計の行は「合計」"),
+        ]
+    }
+
+    static func policyCells(_ plan: Plan, _ policy: Int?) -> [String] {
+        guard let policy, policy < plan.policies.count else { return [wholePlan, "", "合計"] }
+        let node = plan.policies[policy]
+        return [plan.levelName(node.level), node.number ?? "", node.title]
+    }
+
+    static func gradeCounts(_ planIndex: PlanIndex) -> Dataset {
+        let plan = planIndex.plan
+        let columns =
+            sourceColumns(plan) + [
+                DatasetColumn("評価", .code, "評価の記号（" + ResultsDataset.gradeList(plan) + "）。評価のない項目の行は空欄"),
+                DatasetColumn("評価の内容", .text, required: true, "評価の記号の意味。評価のない項目の行は「未評価」"),
+                DatasetColumn("項目数", .integer, required: true, "その評価の項目の数。再掲の項目は掲げられた方針ごとに数える（市の数え方）"),
+            ]
+        var rows: [[String]] = []
+        for year in planIndex.years {
+            let yearCells = [plan.slug, DataFormat.year(year), DataFormat.eraYear(year)]
+            if let declared = plan.declared(in: year), declared.hasGradeCounts {
+                for row in declared.gradeRows {
+                    rows += gradeRows(yearCells + [published] + policyCells(plan, row.policy), counts: row.counts, ungraded: 0, plan: plan)
+                }
+                if let totals = declared.gradeTotals {
+                    rows += gradeRows(yearCells + [published] + policyCells(plan, nil), counts: totals, ungraded: 0, plan: plan)
+                }
+            }
+            guard let tally = planIndex.tallies[year], tally.totalListings > 0 else { continue }
+            for policy in plan.policies.indices {
+                let counts = tally.listingCounts[policy]
+                guard counts.contains(where: { $0 > 0 }) else { continue }
+                rows += gradeRows(
+                    yearCells + [computed] + policyCells(plan, policy), counts: Array(counts[0..<tally.gradeCount]),
+                    ungraded: counts[tally.gradeCount], plan: plan)
+            }
+            rows += gradeRows(
+                yearCells + [computed] + policyCells(plan, nil), counts: Array(tally.totalCounts[0..<tally.gradeCount]),
+                ungraded: tally.totalUngraded, plan: plan)
+        }
+        return Dataset(
+            name: "grade-counts", title: "評価別の項目数",
+            summary: "年度ごと・方針ごとの、評価別の取組項目の数と合計。1行が1つの年度・集計元・方針・評価です。",
+            columns: columns, rows: rows)
+    }
+
+    /// One row per grade, then one for 未評価 when there are ungraded listings.
+    static func gradeRows(_ prefix: [String], counts: [Int], ungraded: Int, plan: Plan) -> [[String]] {
+        var rows: [[String]] = []
+        for (index, count) in counts.enumerated() where index < plan.grades.count {
+            let grade = plan.grades.grades[index]
+            rows.append(prefix + [grade.code, grade.label, String(count)])
+        }
+        if ungraded > 0 { rows.append(prefix + ["", "未評価", String(ungraded)]) }
+        return rows
+    }
+
+    static func effects(_ planIndex: PlanIndex) -> Dataset {
+        let plan = planIndex.plan
+        let unit = plan.moneyUnit
+        let columns =
+            sourceColumns(plan) + [
+                DatasetColumn("効果見込額（\(unit.rawValue)）", .decimal, "財政効果の見込額の合計（単位：\(unit.rawValue)）"),
+                DatasetColumn("効果額（\(unit.rawValue)）", .decimal, "財政効果の実績額の合計（単位：\(unit.rawValue)）"),
+            ]
+        var rows: [[String]] = []
+        func row(_ prefix: [String], _ effect: Effect) -> [String] {
+            prefix + [DataFormat.money(effect.expected, in: unit), DataFormat.money(effect.actual, in: unit)]
+        }
+        for year in planIndex.years {
+            let yearCells = [plan.slug, DataFormat.year(year), DataFormat.eraYear(year)]
+            if let declared = plan.declared(in: year), declared.hasEffects {
+                for published in declared.effectRows {
+                    rows.append(row(yearCells + [Self.published] + policyCells(plan, published.policy), published.effect))
+                }
+                if let total = declared.effectTotals {
+                    rows.append(row(yearCells + [Self.published] + policyCells(plan, nil), total))
+                }
+            }
+            guard let tally = planIndex.tallies[year], tally.totalExpected != nil || tally.totalActual != nil else { continue }
+            for policy in plan.policies.indices where tally.expected[policy] != nil || tally.actual[policy] != nil {
+                rows.append(
+                    row(
+                        yearCells + [computed] + policyCells(plan, policy),
+                        Effect(expected: tally.expected[policy], actual: tally.actual[policy])))
+            }
+            rows.append(
+                row(yearCells + [computed] + policyCells(plan, nil), Effect(expected: tally.totalExpected, actual: tally.totalActual)))
+        }
+        return Dataset(
+            name: "effects", title: "財政効果の集計",
+            summary: "年度ごと・方針ごとの財政効果の見込額と実績額の合計（単位：\(unit.rawValue)）。取組項目ごとの額は「取組の年度別結果」にあります。",
+            columns: columns, rows: rows)
+    }
+}

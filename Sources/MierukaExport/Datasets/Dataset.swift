@@ -1,0 +1,51 @@
+/// One downloadable table of a plan's open data, with the definition of every column: the same
+/// values write the CSV file and the field dictionary (項目定義書) on the plan's data page, so the
+/// two cannot drift apart.
+public struct Dataset: Sendable {
+    /// The file name without extension, part of the stable download URL ("results").
+    public let name: String
+    /// What the table is, in the data page's words (「取組の年度別結果」).
+    public let title: String
+    /// One or two sentences: what a row is and where the numbers come from.
+    public let summary: String
+    public let columns: [DatasetColumn]
+    public let rows: [[String]]
+
+    public init(name: String, title: String, summary: String, columns: [DatasetColumn], rows: [[String]]) {
+        self.name = name
+        self.title = title
+        self.summary = summary
+        self.columns = columns
+        self.rows = rows
+    }
+
+    public var csv: CSVOutput { CSVOutput(header: columns.map(\.header), rows: rows) }
+}
+
+/// A column of a dataset, as the field dictionary documents it.
+public struct DatasetColumn: Sendable, Hashable {
+    public let header: String
+    public let type: DatasetColumnType
+    /// What the column holds, when it is empty, and how it is written.
+    public let meaning: String
+    /// True when every row has a value.
+    public let required: Bool
+
+    public init(_ header: String, _ type: DatasetColumnType, required: Bool = false, _ meaning: String) {
+        self.header = header
+        self.type = type
+        self.meaning = meaning
+        self.required = required
+    }
+}
+
+/// The kinds of values a column holds, named as Japanese data dictionaries name them.
+public enum DatasetColumnType: String, Sendable, Hashable {
+    case text = "文字列"
+    case integer = "整数"
+    case decimal = "数値"
+    case fiscalYear = "年度（西暦）"
+    case eraYear = "年度（和暦）"
+    case code = "コード"
+    case url = "URL"
+}

@@ -1,0 +1,69 @@
+import MierukaModel
+import MierukaSite
+
+/// 取組の年度別結果: one row per item, fiscal year and KPI, laid out so that it reads back as the
+/// yearly results of `seeds/`: save it as `seeds/<plan>/<name>.csv` and the site builds the same.
+///
+/// The item's cells (評価, 進捗状況 …) are repeated on each of its KPI rows, so that every row
+/// stands on its own; an item without KPI actuals for the year has one row with the KPI cells empty.
+/// KPI actuals of years without a result for the item are in `kpi-actuals.csv`.
+enum ResultsDataset {
+    static func make(_ planIndex: PlanIndex) -> Dataset {
+        let plan = planIndex.plan
+        let unit = plan.moneyUnit.rawValue
+        let columns = [
+            DatasetColumn("計画", .code, required: true, "計画の識別子（サイトのURLに使われる名前）"),
+            DatasetColumn("年度", .fiscalYear, required: true, "結果の年度（4月に始まる年の西暦）"),
+            DatasetColumn("和暦年度", .eraYear, required: true, "同じ年度の和暦（読み込むときは「年度」と照合するだけ）"),
+            DatasetColumn("番号", .code, required: true, "取組項目の番号（計画での表記）"),
+            DatasetColumn("取組項目", .text, required: true, "取組項目の名称（読み込むときは照合するだけ）"),
+            DatasetColumn("評価", .code, "進捗の評価の記号（" + gradeList(plan) + "）。評価のない年度は空欄"),
+            DatasetColumn("評価の内容", .text, "評価の記号の意味（読み込むときは使われない）"),
+            DatasetColumn("進捗状況", .text, "進捗状況の本文（Markdown。セル内の改行は改行のまま）"),
+            DatasetColumn("要因", .text, "進捗の要因の本文（Markdown）"),
+            DatasetColumn("今後の対応", .text, "今後の対応の本文（Markdown）"),
+            DatasetColumn("効果見込額（\(unit)）", .decimal, "その年度の財政効果の見込額（単位：\(unit)。負の値はマイナス記号）"),
+            DatasetColumn("効果額（\(unit)）", .decimal, "その年度の財政効果の実績額（単位：\(unit)）"),
+            DatasetColumn("指標ID", .code, "成果指標の識別子。指標の実績がない行は空欄"),
+            DatasetColumn("指標", .text, "成果指標の名称"),
+            DatasetColumn("単位", .text, "実績値の単位（読み込むときは指標の単位と照合するだけ）"),
+            DatasetColumn("実績値", .decimal, "その年度の指標の実績値（数値のみ。数値で表せない実績は空欄）"),
+            DatasetColumn("実績値の表記", .text, "報告書での実績値の書き方が数値と単位だけでないとき、その表記（例：約340万件）"),
+            DatasetColumn("指標の評価", .code, "指標ごとに評価する計画での、その指標の評価の記号"),
+        ]
+        var rows: [[String]] = []
+        for year in planIndex.years {
+            for item in plan.items {
+                guard let result = item.result(in: year) else { continue }
+                let grade = DataFormat.grade(result.grade, plan.grades)
+                let itemCells = [
+                    plan.slug, DataFormat.year(year), DataFormat.eraYear(year), item.number, item.title,
+                    grade.code, grade.label, result.progress ?? "", result.factors ?? "", result.nextSteps ?? "",
+                    DataFormat.money(result.effect?.expected, in: plan.moneyUnit),
+                    DataFormat.money(result.effect?.actual, in: plan.moneyUnit),
+                ]
+                var wroteKPI = false
+                for kpi in item.kpis {
+                    guard let actual = kpi.actual(in: year) else { continue }
+                    wroteKPI = true
+                    rows.append(
+                        itemCells + [
+                            kpi.id, kpi.name, kpi.unit, DataFormat.number(actual.value.number),
+                            DataFormat.wording(actual.value, unit: kpi.unit),
+                            DataFormat.grade(actual.grade, plan.grades).code,
+                        ])
+                }
+                if !wroteKPI { rows.append(itemCells + ["", "", "", "", "", ""]) }
+            }
+        }
+        return Dataset(
+            name: "results", title: "取組の年度別結果",
+            summary: "取組項目ごと・年度ごとの評価、進捗状況、要因、今後の対応、財政効果と、その年度の成果指標の実績。"
+                + "1行が1つの取組項目の1年度の1指標（指標の実績がない年度は1行）です。",
+            columns: columns, rows: rows)
+    }
+
+    static func gradeList(_ plan: Plan) -> String {
+        plan.grades.grades.map { "\($0.code)：\($0.label)" }.joined(separator: "、")
+    }
+}

@@ -1,0 +1,255 @@
+import MierukaModel
+import MierukaSite
+
+/// The whole of a plan as one JSON document (`/<plan>/data/plan.json`): the plan, its grading
+/// scale and policies, every item with its KPIs and yearly results, and the yearly aggregates, both
+/// published and computed. Amounts are integers in yen (`*_yen`), so no unit has to be guessed;
+/// the plan's display unit is given beside them. The layout is documented on the data page and in
+/// the README; `format_version` changes only when a field changes meaning or is removed.
+struct PlanJSON {
+    static let formatVersion = 1
+
+    let planIndex: PlanIndex
+    let links: ExportLinks
+    let settings: DataSettings
+    let publisher: String?
+
+    var value: JSONValue {
+        let plan = planIndex.plan
+        return .object([
+            ("format", .string("mieruka-plan")),
+            ("format_version", .int(Self.formatVersion)),
+            ("license", license),
+            ("plan", planValue),
+            ("grades", .array(plan.grades.grades.map { .object([("code", .string($0.code)), ("label", .string($0.label))]) })),
+            ("levels", .array(plan.levelNames.map { .string($0) })),
+            ("policies", .array(plan.policies.map(policy))),
+            ("items", .array(plan.items.map(item))),
+            ("years", .array(planIndex.years.map(year))),
+            ("tables", .array(plan.tables.map(table))),
+        ])
+    }
+
+    var license: JSONValue {
+        .object([
+            ("name", .string(settings.license)), ("url", .text(settings.licenseURL)),
+            ("publisher", .text(publisher)),
+        ])
+    }
+
+    var planValue: JSONValue {
+        let plan = planIndex.plan
+        return .object([
+            ("id", .string(plan.slug)),
+            ("city", .string(plan.city)),
+            ("title", .string(plan.title)),
+            ("subtitle", .text(plan.subtitle)),
+            ("period", years(plan.period)),
+            ("money_unit", .string(plan.moneyUnit.rawValue)),
+            ("summary", .text(plan.summary)),
+            ("sources", .array(plan.sources.map { .string($0) })),
+            ("url", .string(links.url(SiteRoutes.plan(plan.slug)))),
+        ])
+    }
+
+    func years(_ range: FiscalYearRange?) -> JSONValue {
+        guard let range else { return .null }
+        return .object([("first", .int(range.first.year)), ("last", range.last.map { .int($0.year) } ?? .null)])
+    }
+
+    func policy(_ policy: Policy) -> JSONValue {
+        let plan = planIndex.plan
+        return .object([
+            ("id", .string(policy.id)),
+            ("level", .int(policy.level)),
+            ("level_name", .string(plan.levelName(policy.level))),
+            ("number", .text(policy.number)),
+            ("title", .string(policy.title)),
+            ("parent", policy.parent.map { .string(plan.policies[$0].id) } ?? .null),
+            ("kpis", .array(policy.kpis.map(kpi))),
+            ("url", .string(links.url(SiteRoutes.policy(plan.slug, policy.slug)))),
+        ])
+    }
+
+    func item(_ item: Item) -> JSONValue {
+        let plan = planIndex.plan
+        return .object([
+            ("number", .string(item.number)),
+            ("id", .string(item.slug)),
+            ("title", .string(item.title)),
+            ("summary", .text(item.summary)),
+            (
+                "listings",
+                .array(
+                    item.listings.map {
+                        .object([
+                            ("number", .string($0.number)), ("policy", .string(plan.policies[$0.policy].id)),
+                            ("relisting", .bool($0.isRelisting)),
+                        ])
+                    })
+            ),
+            ("departments", .array(item.departments.map { .string($0) })),
+            ("kpis", .array(item.kpis.map(kpi))),
+            ("results", .array(item.results.map(result))),
+            ("url", .string(links.url(SiteRoutes.item(plan.slug, item.slug)))),
+        ])
+    }
+
+    func kpi(_ kpi: KPI) -> JSONValue {
+        .object([
+            ("id", .string(kpi.id)),
+            ("name", .string(kpi.name)),
+            ("unit", .string(kpi.unit)),
+            ("direction", .text(kpi.direction?.rawValue)),
+            ("baseline", point(kpi.baseline)),
+            ("target", point(kpi.target)),
+            ("note", .text(kpi.note)),
+            (
+                "actuals",
+                .array(
+                    kpi.actuals.map { actual in
+                        .object([
+                            ("year", .int(actual.year.year)),
+                            ("value", number(actual.value.number)),
+                            ("text", .text(actual.value.text)),
+                            ("grade", grade(actual.grade)),
+                            ("progress_percent", kpi.progress(of: actual).map { .number(DataFormat.percent($0)) } ?? .null),
+                        ])
+                    })
+            ),
+        ])
+    }
+
+    func point(_ point: KPIPoint?) -> JSONValue {
+        guard let point else { return .null }
+        return .object([("years", years(point.years)), ("value", number(point.value.number)), ("text", .text(point.value.text))])
+    }
+
+    func number(_ number: DecimalNumber?) -> JSONValue {
+        number.map { .number($0.description) } ?? .null
+    }
+
+    func grade(_ index: Int?) -> JSONValue {
+        let plan = planIndex.plan
+        guard let index, index < plan.grades.count else { return .null }
+        return .string(plan.grades.grades[index].code)
+    }
+
+    func money(_ money: Money?) -> JSONValue {
+        money.map { .int64($0.yen) } ?? .null
+    }
+
+    func result(_ result: YearResult) -> JSONValue {
+        .object([
+            ("year", .int(result.year.year)),
+            ("grade", grade(result.grade)),
+            ("progress", .text(result.progress)),
+            ("factors", .text(result.factors)),
+            ("next_steps", .text(result.nextSteps)),
+            ("effect_expected_yen", money(result.effect?.expected)),
+            ("effect_actual_yen", money(result.effect?.actual)),
+        ])
+    }
+
+    /// One year's aggregates: computed from the items, and as published when the plan declares them.
+    func year(_ year: FiscalYear) -> JSONValue {
+        let plan = planIndex.plan
+        var members: [(String, JSONValue)] = [("year", .int(year.year))]
+        if let tally = planIndex.tallies[year] {
+            let rows = plan.policies.indices.map { policy -> JSONValue in
+                .object([
+                    ("policy", .string(plan.policies[policy].id)),
+                    ("grade_counts", counts(tally.listingCounts[policy], gradeCount: tally.gradeCount)),
+                    ("relistings", .int(tally.relistingCounts[policy])),
+                    ("effect_expected_yen", money(tally.expected[policy])),
+                    ("effect_actual_yen", money(tally.actual[policy])),
+                ])
+            }
+            members.append(
+                (
+                    "computed",
+                    .object([
+                        ("items_with_result", .int(tally.itemsWithResult)),
+                        ("listings", .int(tally.totalListings)),
+                        ("grade_counts", counts(tally.totalCounts, gradeCount: tally.gradeCount)),
+                        ("relistings", .int(tally.totalRelistings)),
+                        ("effect_expected_yen", money(tally.totalExpected)),
+                        ("effect_actual_yen", money(tally.totalActual)),
+                        ("policies", .array(rows)),
+                    ])
+                ))
+        }
+        if let declared = plan.declared(in: year) {
+            members.append(("published", published(declared)))
+        }
+        return .object(members)
+    }
+
+    /// {"S": 3, "A": 25, "B": 15, "ungraded": 0}
+    func counts(_ counts: [Int], gradeCount: Int) -> JSONValue {
+        let plan = planIndex.plan
+        var members: [(String, JSONValue)] = []
+        for index in 0..<min(gradeCount, counts.count) { members.append((plan.grades.grades[index].code, .int(counts[index]))) }
+        if counts.count > gradeCount { members.append(("ungraded", .int(counts[gradeCount]))) }
+        return .object(members)
+    }
+
+    func published(_ declared: DeclaredYear) -> JSONValue {
+        let plan = planIndex.plan
+        func gradeObject(_ counts: [Int]) -> JSONValue {
+            .object(zip(plan.grades.grades, counts).map { ($0.code, .int($1)) })
+        }
+        return .object([
+            ("source", .text(declared.source)),
+            ("listings", declared.totalListings.map { .int($0) } ?? .null),
+            ("relistings", declared.relisted.map { .int($0) } ?? .null),
+            (
+                "grade_counts",
+                .array(declared.gradeRows.map { .object([("policy", .string(plan.policies[$0.policy].id)), ("counts", gradeObject($0.counts))]) })
+            ),
+            ("grade_totals", declared.gradeTotals.map(gradeObject) ?? .null),
+            (
+                "effects",
+                .array(
+                    declared.effectRows.map {
+                        .object([
+                            ("policy", .string(plan.policies[$0.policy].id)),
+                            ("expected_yen", money($0.effect.expected)), ("actual_yen", money($0.effect.actual)),
+                        ])
+                    })
+            ),
+            (
+                "effect_totals",
+                declared.effectTotals.map { .object([("expected_yen", money($0.expected)), ("actual_yen", money($0.actual))]) } ?? .null
+            ),
+        ])
+    }
+
+    func table(_ table: PublishedTable) -> JSONValue {
+        .object([
+            ("title", .string(table.title)),
+            ("header", .array(table.header.map { .string($0) })),
+            ("rows", .array(table.rows.map { .array($0.map { .string($0) }) })),
+            ("note", .text(table.note)),
+            ("source", .text(table.source)),
+        ])
+    }
+}
+
+extension PlanDatasets {
+    /// The fields of `plan.json`, for its dictionary on the data page. A path names a field inside
+    /// another: `items[].results[].grade` is the grade of one result of one item.
+    public static let jsonGuide: [(key: String, type: String, meaning: String)] = [
+        ("format, format_version", "文字列, 整数", "データの形式名（mieruka-plan）と版。項目の意味を変えるか削るときだけ版が上がる"),
+        ("license", "オブジェクト", "利用条件：name（名称）、url（条文）、publisher（公開者）"),
+        ("plan", "オブジェクト", "計画：id、city（自治体）、title、subtitle、period（first・last：西暦の年度。last が null なら終期未定）、money_unit（表示の単位）、summary、sources（出典の資料）、url"),
+        ("grades", "配列", "評価の段階（良い順）：code（記号）、label（意味）"),
+        ("levels", "配列", "方針の階層名（上位から）"),
+        ("policies[]", "配列", "方針：id、level（0が最上位）、level_name、number、title、parent（上位の方針の id）、kpis（方針の成果指標）、url"),
+        ("items[]", "配列", "取組項目：number、id、title、summary、listings（number・policy・relisting：再掲なら true）、departments、kpis、results、url"),
+        ("items[].kpis[]", "配列", "成果指標：id、name、unit、direction（increase / decrease / null）、baseline・target（years・value（数値か null）・text（表記））、note、actuals（year・value・text・grade・progress_percent）"),
+        ("items[].results[]", "配列", "年度別結果：year、grade（記号か null）、progress・factors・next_steps（Markdown）、effect_expected_yen・effect_actual_yen（円単位の整数か null）"),
+        ("years[]", "配列", "年度ごとの集計：year、computed（掲載項目の集計：grade_counts（評価記号ごとの数と ungraded）、relistings、effect_*_yen、policies（方針ごと））、published（市の公表値：grade_counts、grade_totals、effects、effect_totals、listings、relistings、source）"),
+        ("tables[]", "配列", "計画が公表している表：title、header、rows、note、source"),
+    ]
+}

@@ -1,0 +1,43 @@
+import MierukaExport
+import MierukaModel
+import MierukaSite
+
+extension ViewBuilder {
+    func datasetPage(_ page: PlannedPage, _ planIndex: PlanIndex) -> (PageMetaView, any TemplateView) {
+        let plan = planIndex.plan
+        let config = index.config
+        let datasets = PlanDatasets(planIndex: planIndex, links: ExportLinks(baseURL: config.baseURL), settings: config.data)
+        let format = PlanFormatter(plan: plan)
+        let tables = datasets.tables.map { table in
+            DatasetTableView(
+                id: table.name, title: table.title, summary: table.summary, fileName: PlanDatasets.csvFile(table),
+                url: links.href(SiteRoutes.dataFile(plan.slug, PlanDatasets.csvFile(table))),
+                shiftJISURL: config.data.shiftJISCopies
+                    ? links.href(SiteRoutes.dataFile(plan.slug, PlanDatasets.shiftJISFile(table))) : nil,
+                rowCount: "\(table.rows.count)行",
+                columns: table.columns.enumerated().map { offset, column in
+                    DatasetColumnView(
+                        number: String(offset + 1), name: column.header, type: column.type.rawValue,
+                        required: column.required ? "必須" : "", meaning: column.meaning)
+                })
+        }
+        let credit = config.publisher.map { "\($0)、" } ?? ""
+        let title = "\(format.fullTitle)のオープンデータ"
+        let view = DatasetPageView(
+            plan: planHeader(planIndex), title: title, license: config.data.license, licenseURL: config.data.licenseURL,
+            attribution: "出典：\(credit)「\(format.fullTitle)」のデータ（\(links.canonical(page.route) ?? links.href(page.route))）",
+            tables: tables, jsonURL: links.href(SiteRoutes.dataFile(plan.slug, PlanDatasets.jsonFile)),
+            jsonFields: PlanDatasets.jsonGuide.enumerated().map { offset, field in
+                DatasetColumnView(
+                    number: String(offset + 1), name: field.key, type: field.type, required: "", meaning: field.meaning)
+            },
+            feedURL: config.baseURL.absolute("") == nil ? nil : links.href(SiteRoutes.feed(plan.slug)),
+            hasShiftJIS: config.data.shiftJISCopies)
+        return (
+            meta(
+                page, title: title, description: "\(format.fullTitle)の取組項目・成果指標・年度別結果のデータ（CSV・JSON）と項目定義",
+                trail: [planCrumb(planIndex)], kind: "dataset", plan: planIndex),
+            view
+        )
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import MierukaTestSupport
+import Testing
+
+/// A plan's exported `results.csv`, saved into `seeds/` in place of the results it was made from,
+/// builds the same site: every page and every download, byte for byte.
+@Suite struct OpenDataRoundTripTests {
+    /// Builds `site`, then a copy whose results come only from the exported CSV; returns both outputs.
+    func roundTrip(
+        _ site: TemporaryDirectory, plan: String, removing: [String], editing edit: (String) throws -> Void = { _ in }
+    ) throws -> (original: [String: Data], reimported: [String: Data]) {
+        let first = try CommandRunner.mieruka(["build"], in: site.path)
+        #expect(first.status == 0, "\(first.standardError)")
+        let exported = site.path + "/public/\(plan)/data/results.csv"
+        #expect(FileManager.default.fileExists(atPath: exported))
+
+        let copy = TemporaryDirectory()
+        try FileTree.overlay(site.path, onto: copy.path, skipping: [])
+        try FileManager.default.removeItem(atPath: copy.path + "/public")
+        for path in removing { try FileManager.default.removeItem(atPath: copy.path + "/" + path) }
+        try edit(copy.path)
+        try FileManager.default.copyItem(atPath: exported, toPath: copy.path + "/seeds/\(plan)/results.csv")
+        let second = try CommandRunner.mieruka(["build"], in: copy.path)
+        #expect(second.status == 0, "\(second.standardError)")
+        #expect(second.standardError.isEmpty, "reading the export back gave: \(second.standardError)")
+        return (FileTree.snapshot(site.path + "/public"), FileTree.snapshot(copy.path + "/public"))
+    }
+
+    func expectSame(_ outputs: (original: [String: Data], reimported: [String: Data])) {
+        #expect(outputs.original.keys.sorted() == outputs.reimported.keys.sorted())
+        for (path, bytes) in outputs.original.sorted(by: { $0.key < $1.key }) {
+            #expect(outputs.reimported[path] == bytes, "\(path) differs after the round trip")
+        }
+    }
+
+    /// Kodaira's FY H29 results, saved by the city as Shift_JIS CSV, exported and read back.
+    @Test func theDemoSiteRebuildsFromItsExportedResults() throws {
+        let site = TemporaryDirectory()
+        let root = Fixtures.repositoryRoot
+        try FileManager.default.copyItem(atPath: root + "/mieruka.yml", toPath: site.path + "/mieruka.yml")
+        for folder in CSVEquivalenceTests.siteFolders where FileManager.default.fileExists(atPath: root + "/" + folder) {
+            try FileTree.overlay(root + "/" + folder, onto: site.path + "/" + folder)
+        }
+        let outputs = try roundTrip(site, plan: "kodaira-3", removing: ["seeds/kodaira-3/H29.csv"])
+        #expect(outputs.original["kodaira-3/reports/2017/index.html"] != nil)
+        expectSame(outputs)
+    }
+
+    /// The fixture has what the demo lacks: amounts (negative, in another unit), KPI grades, a
+    /// wording, and results in an item's front matter, which are moved into the CSV.
+    @Test func theFixtureSiteRebuildsFromItsExportedResults() throws {
+        let site = TemporaryDirectory()
+        try FileTree.overlay(Fixtures.path("base"), onto: site.path)
+        let outputs = try roundTrip(site, plan: "test-plan", removing: ["seeds/test-plan/R6.yml"]) { root in
+            // The front matter's own result and KPI actual for R5 now come from the CSV.
+            let path = root + "/content/test-plan/items/001.md"
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let withoutActual = text.replacingOccurrences(of: "    actuals: {R5: 20.0}\n", with: "")
+            let start = try #require(withoutActual.range(of: "results:\n"))
+            let end = try #require(withoutActual.range(of: "---\n", range: start.upperBound..<withoutActual.endIndex))
+            let stripped = String(withoutActual[..<start.lowerBound]) + String(withoutActual[end.lowerBound...])
+            #expect(stripped != text)
+            try stripped.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let results = try #require(outputs.original["test-plan/data/results.csv"])
+        let text = String(decoding: results, as: UTF8.self)
+        #expect(text.contains(",-100,"), "the negative amount △100 is written as -100")
+        expectSame(outputs)
+    }
+}

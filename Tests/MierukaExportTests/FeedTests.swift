@@ -1,0 +1,77 @@
+import MierukaDiagnostics
+import MierukaExport
+import MierukaModel
+import MierukaSite
+import MierukaTestSupport
+import Testing
+
+@Suite struct FeedTests {
+    func files(_ files: [String: String]) throws -> [String: String] {
+        let (merged, _) = InMemorySite.merge(files)
+        let index = SiteIndex(try #require(merged))
+        var diagnostics = Diagnostics()
+        let exported = SiteExporter(index: index).files(pages: PagePlanner().plan(index), diagnostics: &diagnostics)
+        #expect(diagnostics.all.isEmpty)
+        #expect(exported.map(\.path) == SiteExporter(index: index).paths())
+        return Dictionary(uniqueKeysWithValues: exported.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
+    }
+
+    @Test func feedHasAnEntryPerReportedYearNewestFirst() throws {
+        let files = try files(ExportTestSite.files)
+        let feed = try #require(files["p/feed.xml"])
+        #expect(feed.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\""))
+        #expect(feed.contains("<id>https://example.test/kaikaku/p/</id>"))
+        #expect(feed.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"https://example.test/kaikaku/p/feed.xml\"/>"))
+        let r6 = try #require(feed.range(of: "<title>令和6年度の進捗状況</title>"))
+        let r5 = try #require(feed.range(of: "<title>令和5年度の進捗状況</title>"))
+        #expect(r6.lowerBound < r5.lowerBound)
+        #expect(feed.contains("<updated>2025-04-01T00:00:00+09:00</updated>"))
+        #expect(feed.contains("<name>架空市 企画課</name>"))
+    }
+
+    @Test func sitemapListsEveryPageButTheNotFoundPage() throws {
+        let files = try files(ExportTestSite.files)
+        let sitemap = try #require(files["sitemap.xml"])
+        #expect(sitemap.contains("<loc>https://example.test/kaikaku/</loc>"))
+        #expect(sitemap.contains("<loc>https://example.test/kaikaku/p/data/</loc>"))
+        #expect(sitemap.contains("<loc>https://example.test/kaikaku/p/reports/2024/</loc>"))
+        #expect(!sitemap.contains("404"))
+    }
+
+    @Test func withoutAnOriginThereIsNoFeedOrSitemapButTheDownloadsRemain() throws {
+        var site = ExportTestSite.files
+        site["mieruka.yml"] = "title: テスト\nbase_url: /kaikaku/\n"
+        let files = try files(site)
+        #expect(files["sitemap.xml"] == nil)
+        #expect(files["p/feed.xml"] == nil)
+        #expect(files["p/data/results.csv"] != nil)
+        #expect(files["p/data/plan.json"] != nil)
+        // Addresses in the data are then paths on the site.
+        #expect(try #require(files["p/data/items.csv"]).contains(",/kaikaku/p/a/\r\n"))
+    }
+
+    @Test func shiftJISCopiesWhenTheConfigAsks() throws {
+        var site = ExportTestSite.files
+        site["mieruka.yml"] = "title: テスト\ndata: {shift_jis: true, license: 政府標準利用規約（第2.0版）}\n"
+        let (merged, _) = InMemorySite.merge(site)
+        let index = SiteIndex(try #require(merged))
+        #expect(index.config.data.license == "政府標準利用規約（第2.0版）")
+        #expect(index.config.data.licenseURL == nil)
+        var diagnostics = Diagnostics()
+        let exported = SiteExporter(index: index).files(pages: PagePlanner().plan(index), diagnostics: &diagnostics)
+        let copy = try #require(exported.first { $0.path == "p/data/results-sjis.csv" })
+        let original = try #require(exported.first { $0.path == "p/data/results.csv" })
+        #expect(copy.bytes.prefix(3) != [0xEF, 0xBB, 0xBF])
+        #expect(ShiftJISEncoder.encode(String(decoding: original.bytes.dropFirst(3), as: UTF8.self)).bytes == copy.bytes)
+    }
+
+    @Test func planJSONHoldsAmountsInYenAndIsDeterministic() throws {
+        let files = try files(ExportTestSite.files)
+        let json = try #require(files["p/data/plan.json"])
+        #expect(json.hasPrefix("{\n  \"format\": \"mieruka-plan\",\n  \"format_version\": 1,"))
+        #expect(json.contains("\"effect_expected_yen\": 1500500"))
+        #expect(json.contains("\"effect_actual_yen\": -200000"))
+        #expect(json.contains("\"name\": \"クリエイティブ・コモンズ 表示 4.0 国際（CC BY 4.0）\""))
+        #expect(try self.files(ExportTestSite.files)["p/data/plan.json"] == json)
+    }
+}

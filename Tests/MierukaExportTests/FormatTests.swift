@@ -1,0 +1,27 @@
+import MierukaExport
+import Testing
+
+@Suite struct FormatTests {
+    @Test func jsonKeepsKeyOrderAndEscapes() {
+        let value = JSONValue.object([
+            ("z", .string("改行\nと\"引用\"と\u{1}")), ("a", .array([.int(1), .number("-2.50"), .null, .bool(true)])),
+            ("empty", .object([])),
+        ])
+        #expect(value.serialized(indent: nil) == #"{"z":"改行\nと\"引用\"と\u0001","a":[1,-2.50,null,true],"empty":{}}"#)
+        #expect(value.serialized() == value.serialized())
+        #expect(value.serialized().hasSuffix("}\n"))
+    }
+
+    @Test func shiftJISWritesWhatExcelWritesAndReportsWhatItCannot() {
+        let (bytes, missing) = ShiftJISEncoder.encode("髙﨑①～")
+        #expect(bytes == [0xFB, 0xFC, 0xFA, 0xB1, 0x87, 0x40, 0x81, 0x60])
+        #expect(missing.isEmpty)
+        // U+2212 and U+301C are not in CP932: Windows writes the full-width forms.
+        let (dashes, noneMissing) = ShiftJISEncoder.encode("△−〜")
+        #expect(dashes == [0x81, 0xA2, 0x81, 0x7C, 0x81, 0x60])
+        #expect(noneMissing.isEmpty)
+        let (emoji, reported) = ShiftJISEncoder.encode("a😀b😀")
+        #expect(emoji == [0x61, 0x81, 0xAC, 0x62, 0x81, 0xAC])
+        #expect(reported == ["😀"])
+    }
+}
