@@ -6,6 +6,7 @@
 //   merge + check → MierukaSite     (results onto items, validation, declared totals, page plan)
 //   render        → MierukaRender   (typed view models, compiled Mustache templates, the default theme)
 //                   MierukaExport   (open data: CSV and JSON downloads, Atom feeds, sitemap)
+//                   MierukaSearch   (the site search's index, search/index.json)
 //   write         → MierukaOutput   (temporary folder swapped into place)
 // around a domain model without I/O (MierukaModel) and located diagnostics (MierukaDiagnostics).
 // MierukaBuild runs the stages in order; the `mieruka` executable only parses arguments.
@@ -48,6 +49,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "MierukaSite", dependencies: ["MierukaModel", "MierukaDiagnostics"], swiftSettings: strict),
+        // The site search's index (search/index.json) and the tokenizer search.js mirrors.
+        .target(name: "MierukaSearch", dependencies: ["MierukaSite", "MierukaModel"], swiftSettings: strict),
         .target(
             name: "MierukaExport", dependencies: ["MierukaSite", "MierukaModel", "MierukaDiagnostics"],
             swiftSettings: strict
@@ -65,8 +68,8 @@ let package = Package(
         .target(
             name: "MierukaBuild",
             dependencies: [
-                "MierukaSource", "MierukaSite", "MierukaExport", "MierukaRender", "MierukaOutput", "MierukaModel",
-                "MierukaDiagnostics",
+                "MierukaSource", "MierukaSite", "MierukaExport", "MierukaSearch", "MierukaRender", "MierukaOutput",
+                "MierukaModel", "MierukaDiagnostics",
             ],
             swiftSettings: strict
         ),
@@ -106,6 +109,11 @@ let package = Package(
             dependencies: [
                 "MierukaRender", "MierukaSite", "MierukaSource", "MierukaModel", "MierukaDiagnostics", "MierukaTestSupport",
             ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "MierukaSearchTests",
+            dependencies: ["MierukaSearch", "MierukaSite", "MierukaModel", "MierukaTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -18,9 +18,12 @@ For each built site folder (the output of `mieruka build`, e.g. public/):
   have. Nu warnings, axe's advice and what axe could not decide by itself ("needs review", from
   the first width only) are printed but do not fail.
 
---json FILE writes everything: the tools and their versions, each site's pages, every finding
-(site, page, widths, rule, impact, WCAG tags, the element's selector and HTML, axe's message),
-each page's counts and result, a summary and the timings.
+--json FILE writes everything: the day of the checks, the tools and their versions, each site's
+pages and, per WCAG rule of axe (and the reflow check), on how many of its pages the rule passed,
+failed, could not decide or did not apply; every finding (site, page, widths, rule, impact, WCAG
+tags, the element's selector and HTML, axe's message), each page's counts and result, a summary
+and the timings. `mieruka build` publishes that file as the site's test-results page
+(accessibility: results: in mieruka.yml).
 
 Exit codes: 0 no problem, 1 problems found, 2 the checks could not run (a missing browser, driver
 or Java runtime, or a folder that is not a built site). The last line is
@@ -268,8 +271,12 @@ def set_viewport(driver, width: int):
 AXE_RUN = """
 const callback = arguments[arguments.length - 1];
 axe.run(document, arguments[0])
-  .then(results => callback({ok: true, version: axe.version, violations: results.violations,
-                             incomplete: results.incomplete}))
+  .then(results => {
+    const brief = rules => rules.map(r => ({id: r.id, tags: r.tags, help: r.help}));
+    callback({ok: true, version: axe.version, violations: results.violations,
+              incomplete: results.incomplete, passes: brief(results.passes),
+              inapplicable: brief(results.inapplicable)});
+  })
   .catch(error => callback({ok: false, error: String(error && error.stack || error)}));
 """
 
@@ -336,12 +343,25 @@ def nodes_of(rule):
         }
 
 
-def run_axe(driver, axe_source, site_label, server, pages, widths, advice, log):
+def record_rule(rules, rule_id, tags, help_text, outcome, page):
+    """Counts, per rule, the pages where it passed, failed, could not decide, or did not apply:
+    the build publishes these per WCAG success criterion (the accessibility test-results page)."""
+    entry = rules.setdefault(rule_id, {
+        "id": rule_id, "help": help_text,
+        "tags": [t for t in tags if t.startswith("wcag")],
+        "passed": set(), "violated": set(), "incomplete": set(), "inapplicable": set(),
+    })
+    entry[outcome].add(page)
+
+
+def run_axe(driver, axe_source, site_label, server, pages, widths, advice, log, rules=None):
     """Runs axe on every page at every width; returns (violations, incomplete, errors, version).
     Violations of rules that are not WCAG A/AA rules (best practices) are returned as incomplete,
-    with the impact "advice"."""
+    with the impact "advice". `rules` (a dict) collects each WCAG rule's outcome per page."""
+    rules = {} if rules is None else rules
     options = {
         "runOnly": {"type": "tag", "values": WCAG_TAGS + (ADVICE_TAGS if advice else [])},
+        # Passes and inapplicable rules come without their elements: only which rules they were.
         "resultTypes": ["violations", "incomplete"],
     }
     violations, incomplete, errors = [], [], []
@@ -359,9 +379,19 @@ def run_axe(driver, axe_source, site_label, server, pages, widths, advice, log):
                 errors.append({"site": site_label, "page": shown, "width": width,
                                "error": result.get("error")})
                 continue
-            for node in driver.execute_script(REFLOW_CHECK):
+            reflow = driver.execute_script(REFLOW_CHECK)
+            for node in reflow:
                 violations.append({"status": "violation", "site": site_label, "page": shown,
                                    "width": width, **REFLOW_RULE, **node})
+            page_id = shown
+            record_rule(rules, REFLOW_RULE["rule"], REFLOW_RULE["tags"], REFLOW_RULE["help"],
+                        "violated" if reflow else "passed", page_id)
+            for kind, outcome in (("passes", "passed"), ("violations", "violated"),
+                                  ("incomplete", "incomplete"), ("inapplicable", "inapplicable")):
+                for rule in result.get(kind, []):
+                    if any(tag in WCAG_TAGS for tag in rule.get("tags", [])):
+                        record_rule(rules, rule["id"], rule.get("tags", []), rule.get("help", ""),
+                                    outcome, page_id)
             # What axe cannot decide is taken from the first width only: at a narrow width, the
             # parts of a table scrolled out of its box cannot be measured (colour contrast).
             kinds = ("violations", "incomplete") if position == 0 else ("violations",)
@@ -545,6 +575,8 @@ def main(argv=None):
         return 2
 
     results = {
+        # The day of the checks (UTC), for the published test results.
+        "checked_at": time.strftime("%Y-%m-%d", time.gmtime()),
         "tools": {},
         "wcag_tags": WCAG_TAGS,
         "widths": widths,
@@ -554,6 +586,7 @@ def main(argv=None):
         "missing_files": [],
     }
     sites = []  # (label, folder, base path, pages)
+    rule_stats = {}  # site label → WCAG rule id → its outcome per page
     for folder in folders:
         base = args.base_path or detect_base_path(folder)
         if not base.startswith("/"):
@@ -592,8 +625,9 @@ def main(argv=None):
                 results["tools"]["selenium"] = selenium.__version__
                 for label, folder, base, pages in sites:
                     with SiteServer(folder, base) as server:
+                        rules = rule_stats.setdefault(label, {})
                         v, i, e, version = run_axe(driver, axe_source, label, server, pages,
-                                                   widths, not args.no_advice, log)
+                                                   widths, not args.no_advice, log, rules)
                         results["axe"]["violations"] += v
                         results["axe"]["incomplete"] += i
                         results["axe"]["errors"] += e
@@ -623,6 +657,22 @@ def main(argv=None):
         print(f"check-site: cannot run the checks: {error}", file=sys.stderr)
         return 2
 
+    # Per rule, how many pages it passed, failed, could not decide, or did not apply to (a page is
+    # counted once: as failed if it failed at any width, else as undecided if undecided at any).
+    for site in results["sites"]:
+        site["rules"] = []
+        stats = rule_stats.get(site["label"], {})
+        for rule_id in sorted(stats):
+            entry = stats[rule_id]
+            violated = entry["violated"]
+            incomplete = entry["incomplete"] - violated
+            passed = entry["passed"] - violated - incomplete
+            inapplicable = entry["inapplicable"] - violated - incomplete - passed
+            site["rules"].append({
+                "id": rule_id, "help": entry["help"], "tags": entry["tags"],
+                "pages_passed": len(passed), "pages_violated": len(violated),
+                "pages_incomplete": len(incomplete), "pages_inapplicable": len(inapplicable),
+            })
     results["axe"]["violations"] = merge_widths(results["axe"]["violations"])
     results["axe"]["incomplete"] = merge_widths(results["axe"]["incomplete"])
     timings["total"] = round(time.monotonic() - started, 1)

@@ -68,3 +68,17 @@ trap 'rm -rf "$sites"' EXIT
 "$scratch/debug/mieruka" build --source Tests/Fixtures/base --output "$sites/base"
 mkdir -p "$(dirname "$json")"
 "$venv/bin/python" scripts/check-site.py --json "$json" "$sites/demo" "$sites/base"
+# The plan page's item filters, with and without JavaScript.
+"$venv/bin/python" scripts/check-filters.py "$sites/demo" kodaira-3/
+"$venv/bin/python" scripts/check-filters.py "$sites/base" test-plan/
+# The site search: search.js against the shared tokenizer table and the index, results, no-JS page.
+"$venv/bin/python" scripts/check-search.py --demo "$sites/demo"
+"$venv/bin/python" scripts/check-search.py "$sites/base"
+# The accessibility test-results page, made from the checks just run: every page checked passed,
+# so the page must say so.
+"$scratch/debug/mieruka" build --output "$sites/published" --accessibility-results "$json"
+if ! grep -q "自動試験で問題が見つからなかったページ：[0-9,]*ページすべて" "$sites/published/accessibility/results/index.html"; then
+    echo "the accessibility test-results page does not show the checks that passed" >&2
+    exit 1
+fi
+echo "accessibility test-results page: published from $json"

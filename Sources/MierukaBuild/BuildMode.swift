@@ -13,10 +13,14 @@ public struct BuildOptions: Sendable {
     /// How the site folder is shown in messages ("" for the current folder).
     public var displaySource: String
     public var mode: BuildMode
+    /// The results of scripts/check-site.py to publish on the accessibility test-results page,
+    /// instead of the file `accessibility: results:` names.
+    public var accessibilityResults: String?
 
-    public init(source: String, displaySource: String, mode: BuildMode) {
+    public init(source: String, displaySource: String, mode: BuildMode, accessibilityResults: String? = nil) {
         self.source = source
         self.displaySource = displaySource
         self.mode = mode
+        self.accessibilityResults = accessibilityResults
     }
 }

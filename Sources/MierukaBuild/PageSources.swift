@@ -29,6 +29,10 @@ struct PageSources {
             return ([(document.body, document.bodyLocation)], document.location)
         case .report(let plan, _), .departments(let plan), .department(let plan, _), .dataset(let plan):
             return ([], index.plans[plan].plan.location)
+        case .search:
+            return ([], SourceLocation(file: "templates/search.mustache"))
+        case .accessibility, .accessibilityResults:
+            return ([], SourceLocation(file: "mieruka.yml"))
         case .notFound:
             return ([], SourceLocation(file: "templates/404.mustache"))
         }

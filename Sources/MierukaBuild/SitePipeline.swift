@@ -4,6 +4,7 @@ import MierukaExport
 import MierukaModel
 import MierukaOutput
 import MierukaRender
+import MierukaSearch
 import MierukaSite
 import MierukaSource
 import Synchronization
@@ -46,7 +47,13 @@ public struct SitePipeline: Sendable {
 
         // parse (files are read as they are parsed; the time is divided between the two stages)
         var parseTiming = DocumentParser.Timing()
-        let documents = DocumentParser().parse(loaded, diagnostics: &diagnostics, timing: &parseTiming)
+        var documents = DocumentParser().parse(loaded, diagnostics: &diagnostics, timing: &parseTiming)
+        if let path = options.accessibilityResults, let parsed = documents {
+            let config = parsed.config
+            let results = AccessibilityResultsDecoder.read(
+                path: path, site: config.accessibility.resultsSite, diagnostics: &diagnostics)
+            documents = parsed.with(config: config.with(accessibilityResults: results))
+        }
         let templates = loaded.templates.compactMap { file -> TemplateSource? in
             guard let text = TextDecoding.utf8Text(file, diagnostics: &diagnostics) else { return nil }
             let name = String(file.relativePath.dropFirst(SiteLayout.templatesFolder.count + 1).dropLast(".mustache".count))
@@ -69,7 +76,8 @@ public struct SitePipeline: Sendable {
         let pages = PagePlanner().plan(index)
         let exporter = SiteExporter(index: index)
         let assets = outputAssets(
-            theme: theme, loaded: loaded, generated: pages.map(\.outputFile) + exporter.paths(), diagnostics: &diagnostics)
+            theme: theme, loaded: loaded, generated: pages.map(\.outputFile) + exporter.paths() + [SearchIndexBuilder.path],
+            diagnostics: &diagnostics)
         timer.lap("validate")
         guard !diagnostics.hasErrors else { return finish(.contentErrors) }
 
@@ -77,7 +85,7 @@ public struct SitePipeline: Sendable {
         switch options.mode {
         case .check:
             let problems = renderAndCheckLinks(
-                pages, renderer: renderer, index: index, files: assets.map(\.path) + exporter.paths())
+                pages, renderer: renderer, index: index, files: assets.map(\.path) + exporter.paths() + [SearchIndexBuilder.path])
             diagnostics.append(contentsOf: problems)
             timer.lap("render")
             return finish(diagnostics.hasErrors ? .contentErrors : .success, pages: pages.count)
@@ -93,16 +101,24 @@ public struct SitePipeline: Sendable {
             let (problems, renderSeconds, writeSeconds) = renderAndWrite(pages, renderer: renderer, into: staging)
             diagnostics.append(contentsOf: problems)
             timer.split("render", "write", ratio: renderSeconds / max(renderSeconds + writeSeconds, 1e-9))
-            let exports = exporter.files(pages: pages, diagnostics: &diagnostics)
+            // The open data is written as it is made, plan by plan (not held until the end).
+            let exportCount = exporter.export(pages: pages, diagnostics: &diagnostics) { file, _ in
+                do {
+                    try staging.write(file.path, file.bytes)
+                    return nil
+                } catch {
+                    return "\(error)"
+                }
+            }
             timer.lap("export")
+            let searchIndex = SearchIndexBuilder(index: index).json()
+            timer.lap("search")
             if !diagnostics.hasErrors {
                 writeAssets(assets, into: staging, diagnostics: &diagnostics)
-                for file in exports {
-                    do {
-                        try staging.write(file.path, file.bytes)
-                    } catch {
-                        diagnostics.error(at: SourceLocation(file: file.path), "\(error)")
-                    }
+                do {
+                    try staging.write(SearchIndexBuilder.path, searchIndex)
+                } catch {
+                    diagnostics.error(at: SourceLocation(file: SearchIndexBuilder.path), "\(error)")
                 }
             }
             if !diagnostics.hasErrors {
@@ -116,7 +132,7 @@ public struct SitePipeline: Sendable {
             timer.lap("write")
             return finish(
                 diagnostics.hasErrors ? .contentErrors : .success, pages: pages.count,
-                files: pages.count + assets.count + exports.count,
+                files: pages.count + assets.count + exportCount + 1,
                 output: outputFolder.path)
         }
     }

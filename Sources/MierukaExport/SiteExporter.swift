@@ -46,34 +46,62 @@ public struct SiteExporter: Sendable {
         return names + [PlanDatasets.jsonFile]
     }
 
+    /// Every file, in a fixed order (plans in site order, then the sitemap).
     public func files(pages: [PlannedPage], diagnostics: inout Diagnostics) -> [ExportFile] {
-        let plans = index.plans
-        let perPlan = Mutex<[[ExportFile]]>(Array(repeating: [], count: plans.count))
-        let sink = Mutex<[(Int, Diagnostics)]>([])
-        DispatchQueue.concurrentPerform(iterations: plans.count) { offset in
-            var planDiagnostics = Diagnostics()
-            let files = planFiles(plans[offset], diagnostics: &planDiagnostics)
-            perPlan.withLock { $0[offset] = files }
-            if !planDiagnostics.all.isEmpty { sink.withLock { $0.append((offset, planDiagnostics)) } }
+        let collected = Mutex<[Int: [ExportFile]]>([:])
+        export(pages: pages, diagnostics: &diagnostics) { file, plan in
+            collected.withLock { $0[plan, default: []].append(file) }
+            return nil
         }
-        for (_, planDiagnostics) in sink.withLock({ $0 }).sorted(by: { $0.0 < $1.0 }) {
-            diagnostics.append(contentsOf: planDiagnostics)
-        }
-        var files = perPlan.withLock { $0 }.flatMap { $0 }
-        if let sitemap = Sitemap(pages: pages, baseURL: index.config.baseURL).xml {
-            files.append(ExportFile(path: SiteRoutes.sitemap, bytes: Array(sitemap.utf8)))
-        }
-        return files
+        return collected.withLock { $0 }.sorted { $0.key < $1.key }.flatMap(\.value)
     }
 
-    func planFiles(_ planIndex: PlanIndex, diagnostics: inout Diagnostics) -> [ExportFile] {
+    /// Makes the files plan by plan in parallel, handing each to `write` as soon as it is made, so
+    /// that a plan's files are let go before the next are made. `write` gets the file and the
+    /// plan's position (`index.plans.count` for the sitemap) and returns a problem, or nil.
+    /// Returns how many files were made.
+    @discardableResult
+    public func export(
+        pages: [PlannedPage], diagnostics: inout Diagnostics, write: @Sendable (ExportFile, Int) -> String?
+    ) -> Int {
+        let plans = index.plans
+        let sink = Mutex<(count: Int, diagnostics: [Int: Diagnostics])>((0, [:]))
+        DispatchQueue.concurrentPerform(iterations: plans.count + 1) { offset in
+            var planDiagnostics = Diagnostics()
+            var made = 0
+            if offset == plans.count {
+                if let sitemap = Sitemap(pages: pages, baseURL: index.config.baseURL).xml {
+                    let file = ExportFile(path: SiteRoutes.sitemap, bytes: Array(sitemap.utf8))
+                    if let problem = write(file, offset) { planDiagnostics.error(at: SourceLocation(file: file.path), problem) }
+                    made += 1
+                }
+            } else {
+                var problems: [(String, String)] = []
+                planFiles(plans[offset], diagnostics: &planDiagnostics) { file in
+                    made += 1
+                    if let problem = write(file, offset) { problems.append((file.path, problem)) }
+                }
+                for (path, problem) in problems { planDiagnostics.error(at: SourceLocation(file: path), problem) }
+            }
+            sink.withLock {
+                $0.count += made
+                if !planDiagnostics.all.isEmpty { $0.diagnostics[offset] = planDiagnostics }
+            }
+        }
+        let (count, collected) = sink.withLock { ($0.count, $0.diagnostics) }
+        for (_, planDiagnostics) in collected.sorted(by: { $0.key < $1.key }) {
+            diagnostics.append(contentsOf: planDiagnostics)
+        }
+        return count
+    }
+
+    func planFiles(_ planIndex: PlanIndex, diagnostics: inout Diagnostics, emit: (ExportFile) -> Void) {
         let config = index.config
         let slug = planIndex.plan.slug
         let datasets = PlanDatasets(planIndex: planIndex, links: links, settings: config.data)
-        var files: [ExportFile] = []
         for table in datasets.tables {
             let csv = table.csv
-            files.append(ExportFile(path: SiteRoutes.dataFile(slug, PlanDatasets.csvFile(table)), bytes: csv.utf8WithBOM))
+            emit(ExportFile(path: SiteRoutes.dataFile(slug, PlanDatasets.csvFile(table)), bytes: csv.utf8WithBOM))
             guard config.data.shiftJISCopies else { continue }
             let path = SiteRoutes.dataFile(slug, PlanDatasets.shiftJISFile(table))
             let (bytes, missing) = ShiftJISEncoder.encode(csv.text)
@@ -85,16 +113,15 @@ public struct SiteExporter: Sendable {
                     hint: "the UTF-8 file \(PlanDatasets.csvFile(table)) holds the text as written; "
                         + "to avoid the 〓, use a character that Shift_JIS has in the content")
             }
-            files.append(ExportFile(path: path, bytes: bytes))
+            emit(ExportFile(path: path, bytes: bytes))
         }
         let json = PlanJSON(planIndex: planIndex, links: links, settings: config.data, publisher: config.publisher)
-        files.append(ExportFile(path: SiteRoutes.dataFile(slug, PlanDatasets.jsonFile), bytes: Array(json.value.serialized().utf8)))
+        emit(ExportFile(path: SiteRoutes.dataFile(slug, PlanDatasets.jsonFile), bytes: json.value.bytes()))
         let feed = AtomFeed(
             planIndex: planIndex, baseURL: config.baseURL, siteTitle: config.title, publisher: config.publisher,
             language: config.language)
         if let xml = feed.xml {
-            files.append(ExportFile(path: SiteRoutes.feed(slug), bytes: Array(xml.utf8)))
+            emit(ExportFile(path: SiteRoutes.feed(slug), bytes: Array(xml.utf8)))
         }
-        return files
     }
 }

@@ -35,7 +35,11 @@ public struct DocumentParser: Sendable {
 
     public func parse(_ site: LoadedSite, diagnostics: inout Diagnostics, timing: inout Timing) -> SiteDocuments? {
         var configDiagnostics = Diagnostics()
-        let config = parseConfig(site.config, diagnostics: &configDiagnostics)
+        var config = parseConfig(site.config, diagnostics: &configDiagnostics)
+        if let settings = config?.accessibility, settings.resultsFile != nil {
+            let results = AccessibilityResultsDecoder.read(settings, root: site.root, diagnostics: &configDiagnostics)
+            config = config?.with(accessibilityResults: results)
+        }
         diagnostics.append(contentsOf: configDiagnostics)
 
         let parsedContent = parallelMap(site.content, timing: &timing) { file, diagnostics in

@@ -17,10 +17,17 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "Where to write the site (default: <source>/public).")
     var output: String?
 
+    @Option(
+        name: .customLong("accessibility-results"),
+        help: "Publish these results of scripts/check-site.py (--json) on the accessibility test-results page.")
+    var accessibilityResults: String?
+
     func run() throws {
         let outputPath = output ?? (site.source == "." ? "public" : site.source + "/public")
         let report = SitePipeline().run(
-            BuildOptions(source: site.source, displaySource: site.displaySource, mode: .build(output: outputPath)))
+            BuildOptions(
+                source: site.source, displaySource: site.displaySource, mode: .build(output: outputPath),
+                accessibilityResults: accessibilityResults))
         ReportPrinter.printDiagnostics(report)
         let summary = DiagnosticFormatter().summary(report.diagnostics)
         switch report.outcome {

@@ -22,6 +22,15 @@ import Testing
         #expect(table.coverageNote == "74項目中0項目を掲載")
     }
 
+    /// The summary bolds its headline as the report does; CommonMark only closes ** before a letter
+    /// when a letter precedes it, so the transcription keeps the report's 「…どおり」と** exactly.
+    @Test func theSummaryKeepsItsBoldHeadline() throws {
+        let plan = try #require(site.page("isehara-6/", as: PlanPageView.self))
+        let notes = try #require(plan.notesHTML)
+        #expect(notes.contains("<strong>8割程度の62件が「計画以上」か「概ね計画どおり」と</strong>の進捗結果"))
+        #expect(!notes.contains("**"))
+    }
+
     @Test func effectsPerPolicyAreExactlyAsPublished() throws {
         let plan = try #require(site.page("isehara-6/", as: PlanPageView.self))
         let effects = try #require(plan.effectTable)

@@ -31,6 +31,25 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: empty.path + "/public"))
     }
 
+    /// `--accessibility-results` publishes a check-site.py results file on the test-results page.
+    @Test func accessibilityResultsAreGivenOnTheCommandLine() throws {
+        let work = TemporaryDirectory()
+        try FileTree.overlay(Fixtures.path("base"), onto: work.path)
+        let results = Fixtures.path("accessibility/check-site-results.json")
+        let config = try String(contentsOfFile: work.path + "/mieruka.yml", encoding: .utf8)
+        try (config + "accessibility: {organization: 架空市, results_site: demo}\n")
+            .write(toFile: work.path + "/mieruka.yml", atomically: true, encoding: .utf8)
+        let built = try CommandRunner.mieruka(["build", "--accessibility-results", results], in: work.path)
+        #expect(built.status == 0, "\(built.standardError)")
+        let page = try String(contentsOfFile: work.path + "/public/accessibility/results/index.html", encoding: .utf8)
+        #expect(page.contains("<dd>2026年11月20日</dd>"))
+        #expect(page.contains("3ページ中2ページ"))
+
+        let missing = try CommandRunner.mieruka(["build", "--accessibility-results", "nowhere.json"], in: work.path)
+        #expect(missing.status == 1)
+        #expect(missing.standardError.hasPrefix("nowhere.json: error: there is no accessibility results file here"))
+    }
+
     @Test func refusesToReplaceAFolderItDidNotMake() throws {
         let work = TemporaryDirectory()
         try FileTree.overlay(Fixtures.path("base"), onto: work.path)

@@ -22,7 +22,7 @@ import Testing
         let result = try CommandRunner.mieruka(["build"], in: work.path)
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardError.isEmpty)
-        #expect(result.standardOutput.hasPrefix("mieruka: built 19 pages (31 files) into public in "))
+        #expect(result.standardOutput.hasPrefix("mieruka: built 22 pages (37 files) into public in "))
 
         let built = FileTree.snapshot(work.path + "/public")
         let expectedFolder = Fixtures.path("base-expected")
@@ -40,7 +40,7 @@ import Testing
     @Test func baseSitePassesCheck() throws {
         let result = try CommandRunner.mieruka(["check", "--source", Fixtures.path("base")], in: Fixtures.root)
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(result.standardOutput.hasPrefix("mieruka: checked 19 pages in "))
+        #expect(result.standardOutput.hasPrefix("mieruka: checked 22 pages in "))
     }
 
     @Test(arguments: invalidCases)

@@ -5,6 +5,8 @@ import Testing
     @Test func everyRowHasACellForEveryColumn() throws {
         for table in try ExportTestSite.datasets().tables {
             #expect(!table.columns.isEmpty)
+            // The data page counts rows without making them: the count must be what is made.
+            #expect(table.rowCount == table.rows.count, "\(table.name)")
             for row in table.rows { #expect(row.count == table.columns.count, "\(table.name)") }
             #expect(Set(table.columns.map(\.header)).count == table.columns.count, "\(table.name) repeats a header")
         }

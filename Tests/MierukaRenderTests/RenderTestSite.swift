@@ -10,8 +10,8 @@ struct RenderTestSite {
     let pages: [PlannedPage]
     let diagnostics: Diagnostics
 
-    init(_ files: [String: String], templates: [String: String] = [:]) {
-        let (merged, mergeDiagnostics) = InMemorySite.merge(files)
+    init(_ files: [String: String], templates: [String: String] = [:], root: String = "/nowhere") {
+        let (merged, mergeDiagnostics) = InMemorySite.merge(files, root: root)
         var diagnostics = mergeDiagnostics
         let theme = Theme.load(
             siteTemplates: templates.map {

@@ -47,7 +47,7 @@ import Testing
         diagnostics += compiler.diagnostics.all
         guard let program, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         let view = page ?? Page(title: "T & <b>", rows: [Row(name: "a"), Row(name: "b")], flag: true, html: "<i>x</i>")
-        let site = SiteView(title: "S", description: nil, language: "ja", homeURL: "/", stylesheetURL: "/s.css", publisher: nil, pages: [])
+        let site = SiteView(title: "S", description: nil, language: "ja", homeURL: "/", stylesheetURL: "/s.css", publisher: nil, pages: [], searchURL: "/search/", accessibilityURL: "/accessibility/")
         let meta = PageMetaView(title: "m", documentTitle: "m", description: nil, canonicalURL: nil, breadcrumbs: [], kind: "k", feed: nil)
         var runtime = TemplateRuntime(root: PageContext(site: site, meta: meta, content: view))
         runtime.run(program)

@@ -5,22 +5,23 @@ import MierukaSource
 
 /// Runs the parse and merge stages on files given as strings, without touching the disk.
 public enum InMemorySite {
-    public static func loaded(_ files: [String: String]) -> LoadedSite {
+    /// `root` is where files that the config names (the accessibility results) are looked for.
+    public static func loaded(_ files: [String: String], root: String = "/nowhere") -> LoadedSite {
         func file(_ path: String) -> SourceFile {
             SourceFile(relativePath: path, displayPath: path, bytes: Array((files[path] ?? "").utf8))
         }
         let paths = files.keys.sorted()
         return LoadedSite(
-            root: "/nowhere", config: file("mieruka.yml"),
+            root: root, config: file("mieruka.yml"),
             content: paths.filter { $0.hasPrefix("content/") && $0.hasSuffix(".md") }.map { .inMemory(file($0)) },
             seeds: paths.filter { $0.hasPrefix("seeds/") }.map { .inMemory(file($0)) },
             templates: paths.filter { $0.hasPrefix("templates/") }.map(file), assets: [])
     }
 
     /// Parsed and merged, with everything reported on the way (validation not included).
-    public static func merge(_ files: [String: String]) -> (MergedSite?, Diagnostics) {
+    public static func merge(_ files: [String: String], root: String = "/nowhere") -> (MergedSite?, Diagnostics) {
         var diagnostics = Diagnostics()
-        guard let documents = DocumentParser().parse(loaded(files), diagnostics: &diagnostics) else {
+        guard let documents = DocumentParser().parse(loaded(files, root: root), diagnostics: &diagnostics) else {
             return (nil, diagnostics)
         }
         let merged = SiteMerger().merge(documents, diagnostics: &diagnostics)

@@ -9,15 +9,30 @@ public struct Dataset: Sendable {
     /// One or two sentences: what a row is and where the numbers come from.
     public let summary: String
     public let columns: [DatasetColumn]
-    public let rows: [[String]]
+    /// How many rows there are, known without making them (the data page shows it).
+    public let rowCount: Int
+    private let makeRows: @Sendable () -> [[String]]
 
-    public init(name: String, title: String, summary: String, columns: [DatasetColumn], rows: [[String]]) {
+    /// `rowCount` must be the number of rows `rows` makes (tests check that it is).
+    public init(
+        name: String, title: String, summary: String, columns: [DatasetColumn], rowCount: Int,
+        rows: @escaping @Sendable () -> [[String]]
+    ) {
         self.name = name
         self.title = title
         self.summary = summary
         self.columns = columns
-        self.rows = rows
+        self.rowCount = rowCount
+        self.makeRows = rows
     }
+
+    /// A table whose rows are cheap enough to make for counting.
+    public init(name: String, title: String, summary: String, columns: [DatasetColumn], rows: [[String]]) {
+        self.init(name: name, title: title, summary: summary, columns: columns, rowCount: rows.count) { rows }
+    }
+
+    /// The rows, made when asked for (only the export asks).
+    public var rows: [[String]] { makeRows() }
 
     public var csv: CSVOutput { CSVOutput(header: columns.map(\.header), rows: rows) }
 }

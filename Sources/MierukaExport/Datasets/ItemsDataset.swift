@@ -25,6 +25,15 @@ enum ItemsDataset {
             DatasetColumn("最新の評価", .code, "その年度の評価の記号"),
             DatasetColumn("ページURL", .url, required: true, "取組項目のページ"),
         ]
+        return Dataset(
+            name: "items", title: "取組項目一覧",
+            summary: "計画の取組項目と、掲げられている方針。1行が1つの掲載で、再掲の取組項目は掲載ごとに1行です。",
+            columns: columns, rowCount: plan.items.reduce(0) { $0 + $1.listings.count }
+        ) { rows(planIndex, links: links, depth: depth) }
+    }
+
+    static func rows(_ planIndex: PlanIndex, links: ExportLinks, depth: Int) -> [[String]] {
+        let plan = planIndex.plan
         var rows: [[String]] = []
         for item in plan.items {
             let latest = item.latestGradedResult
@@ -52,10 +61,7 @@ enum ItemsDataset {
                 rows.append(row)
             }
         }
-        return Dataset(
-            name: "items", title: "取組項目一覧",
-            summary: "計画の取組項目と、掲げられている方針。1行が1つの掲載で、再掲の取組項目は掲載ごとに1行です。",
-            columns: columns, rows: rows)
+        return rows
     }
 
     /// The names of the hierarchy's levels as column headers, made distinct when a plan names two

@@ -53,7 +53,13 @@ enum KPIsDataset {
                 DatasetColumn("目標値の表記", .text, "資料での目標値の書き方が数値と単位だけでないとき、その表記"),
                 DatasetColumn("備考", .text, "指標についての注記"),
             ]
-        let rows = owners(plan).map { owner -> [String] in
+        let owners = owners(plan)
+        return Dataset(
+            name: "kpis", title: "成果指標一覧",
+            summary: "取組項目と方針に設定された成果指標（KPI）の基準値と目標値。1行が1つの指標です。",
+            columns: columns, rowCount: owners.count
+        ) {
+            owners.map { owner -> [String] in
             let kpi = owner.kpi
             var row = [plan.slug, owner.kind, owner.number, owner.title, kpi.id, kpi.name, kpi.unit]
             row.append(DataFormat.direction(kpi.direction))
@@ -61,11 +67,8 @@ enum KPIsDataset {
             row += point(kpi.target, unit: kpi.unit, withSpan: true)
             row.append(kpi.note ?? "")
             return row
+            }
         }
-        return Dataset(
-            name: "kpis", title: "成果指標一覧",
-            summary: "取組項目と方針に設定された成果指標（KPI）の基準値と目標値。1行が1つの指標です。",
-            columns: columns, rows: rows)
     }
 
     /// 年度, 和暦, (開始年度,) 値, 表記
@@ -94,8 +97,17 @@ enum KPIsDataset {
                     "進捗率（%）", .decimal,
                     "（実績値－基準値）÷（目標値－基準値）×100、小数第1位まで。減らす指標では減った分が進捗。基準値か目標値が数値でないときは空欄"),
             ]
+        let owners = owners(plan)
+        return Dataset(
+            name: "kpi-actuals", title: "成果指標の実績",
+            summary: "成果指標の年度ごとの実績値と、基準値から目標値までの進捗率。1行が1つの指標の1年度です。",
+            columns: columns, rowCount: owners.reduce(0) { $0 + $1.kpi.actuals.count }
+        ) { actualRows(plan, owners) }
+    }
+
+    static func actualRows(_ plan: Plan, _ owners: [Owner]) -> [[String]] {
         var rows: [[String]] = []
-        for owner in owners(plan) {
+        for owner in owners {
             let kpi = owner.kpi
             for actual in kpi.actuals {
                 rows.append(
@@ -107,9 +119,6 @@ enum KPIsDataset {
                         ])
             }
         }
-        return Dataset(
-            name: "kpi-actuals", title: "成果指標の実績",
-            summary: "成果指標の年度ごとの実績値と、基準値から目標値までの進捗率。1行が1つの指標の1年度です。",
-            columns: columns, rows: rows)
+        return rows
     }
 }

@@ -31,13 +31,36 @@ enum ResultsDataset {
             DatasetColumn("実績値の表記", .text, "報告書での実績値の書き方が数値と単位だけでないとき、その表記（例：約340万件）"),
             DatasetColumn("指標の評価", .code, "指標ごとに評価する計画での、その指標の評価の記号"),
         ]
+        return Dataset(
+            name: "results", title: "取組の年度別結果",
+            summary: "取組項目ごと・年度ごとの評価、進捗状況、要因、今後の対応、財政効果と、その年度の成果指標の実績。"
+                + "1行が1つの取組項目の1年度の1指標（指標の実績がない年度は1行）です。",
+            columns: columns, rowCount: count(planIndex)
+        ) { rows(planIndex) }
+    }
+
+    /// One row per KPI with an actual that year, or one row for the result alone.
+    static func count(_ planIndex: PlanIndex) -> Int {
+        var count = 0
+        for year in planIndex.years {
+            for item in planIndex.plan.items where item.result(in: year) != nil {
+                count += max(1, item.kpis.filter { $0.actual(in: year) != nil }.count)
+            }
+        }
+        return count
+    }
+
+    static func rows(_ planIndex: PlanIndex) -> [[String]] {
+        let plan = planIndex.plan
         var rows: [[String]] = []
         for year in planIndex.years {
+            let western = DataFormat.year(year)
+            let era = DataFormat.eraYear(year)
             for item in plan.items {
                 guard let result = item.result(in: year) else { continue }
                 let grade = DataFormat.grade(result.grade, plan.grades)
                 let itemCells = [
-                    plan.slug, DataFormat.year(year), DataFormat.eraYear(year), item.number, item.title,
+                    plan.slug, western, era, item.number, item.title,
                     grade.code, grade.label, result.progress ?? "", result.factors ?? "", result.nextSteps ?? "",
                     DataFormat.money(result.effect?.expected, in: plan.moneyUnit),
                     DataFormat.money(result.effect?.actual, in: plan.moneyUnit),
@@ -56,11 +79,7 @@ enum ResultsDataset {
                 if !wroteKPI { rows.append(itemCells + ["", "", "", "", "", ""]) }
             }
         }
-        return Dataset(
-            name: "results", title: "取組の年度別結果",
-            summary: "取組項目ごと・年度ごとの評価、進捗状況、要因、今後の対応、財政効果と、その年度の成果指標の実績。"
-                + "1行が1つの取組項目の1年度の1指標（指標の実績がない年度は1行）です。",
-            columns: columns, rows: rows)
+        return rows
     }
 
     static func gradeList(_ plan: Plan) -> String {

@@ -12,36 +12,68 @@ public struct CSVOutput: Sendable {
         self.rows = rows
     }
 
-    /// The text without a byte-order mark.
-    public var text: String {
-        var text = ""
-        append(header, to: &text)
-        for row in rows { append(row, to: &text) }
-        return text
+    /// The bytes in UTF-8, without a byte-order mark.
+    public var bytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(64 * (rows.count + 1) * max(header.count, 1))
+        append(header, to: &out)
+        for row in rows { append(row, to: &out) }
+        return out
     }
+
+    /// The text without a byte-order mark.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// UTF-8 with a byte-order mark, which Excel needs to open the file as UTF-8 by double-click.
     public var utf8WithBOM: [UInt8] {
-        [0xEF, 0xBB, 0xBF] + Array(text.utf8)
+        var out: [UInt8] = [0xEF, 0xBB, 0xBF]
+        out += bytes
+        return out
     }
 
-    private func append(_ cells: [String], to text: inout String) {
+    private func append(_ cells: [String], to out: inout [UInt8]) {
         for (offset, cell) in cells.enumerated() {
-            if offset > 0 { text += "," }
-            text += Self.quoted(cell)
+            if offset > 0 { out.append(0x2C) }
+            Self.appendCell(cell, to: &out)
         }
-        text += "\r\n"
+        out.append(0x0D)
+        out.append(0x0A)
     }
 
     /// A cell, quoted when it holds a comma, a quote, a line break, or spaces at either end.
-    static func quoted(_ cell: String) -> String {
-        let needsQuotes = cell.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-            || cell.first?.isWhitespace == true || cell.last?.isWhitespace == true
-        guard needsQuotes else { return cell }
-        var quoted = "\""
-        for character in cell {
-            if character == "\"" { quoted += "\"\"" } else { quoted.append(character) }
+    static func appendCell(_ cell: String, to out: inout [UInt8]) {
+        var cell = cell
+        cell.withUTF8 { bytes in
+            var needsQuotes = false
+            for byte in bytes where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+                needsQuotes = true
+                break
+            }
+            if !needsQuotes, let first = bytes.first, let last = bytes.last {
+                needsQuotes = first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
+                // A non-ASCII end may be a wide space (U+3000 …): checked on the scalar.
+                if !needsQuotes, first >= 0x80 || last >= 0x80 {
+                    let scalars = String(decoding: bytes, as: UTF8.self).unicodeScalars
+                    needsQuotes = scalars.first?.properties.isWhitespace == true || scalars.last?.properties.isWhitespace == true
+                }
+            }
+            guard needsQuotes else {
+                out.append(contentsOf: bytes)
+                return
+            }
+            out.append(0x22)
+            for byte in bytes {
+                if byte == 0x22 { out.append(0x22) }
+                out.append(byte)
+            }
+            out.append(0x22)
         }
-        return quoted + "\""
+    }
+
+    /// A cell as CSV text (for tests and messages).
+    static func quoted(_ cell: String) -> String {
+        var out: [UInt8] = []
+        appendCell(cell, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 }

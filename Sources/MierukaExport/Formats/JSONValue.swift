@@ -1,6 +1,6 @@
 /// A JSON value whose objects keep their keys in the order written, so that the same data is
 /// always written as the same bytes, with the keys in a reading order rather than sorted.
-public indirect enum JSONValue: Sendable, Hashable {
+public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     /// A number as its JSON literal ("-1234.5"), so decimals are written exactly.
@@ -33,70 +33,106 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// Pretty-printed with two spaces (nil: on one line), ending with a line break when pretty.
     public func serialized(indent: Int? = 2) -> String {
-        var out = ""
+        String(decoding: bytes(indent: indent), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of `serialized(indent:)`.
+    public func bytes(indent: Int? = 2) -> [UInt8] {
+        var out: [UInt8] = []
         write(to: &out, indent: indent, depth: 0)
-        if indent != nil { out += "\n" }
+        if indent != nil { out.append(0x0A) }
         return out
     }
 
-    private func write(to out: inout String, indent: Int?, depth: Int) {
+    private func write(to out: inout [UInt8], indent: Int?, depth: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .number(let literal): out += literal
+        case .null: out += Self.nullBytes
+        case .bool(let value): out += value ? Self.trueBytes : Self.falseBytes
+        case .number(let literal): out += literal.utf8
         case .string(let text): Self.writeString(text, to: &out)
         case .array(let values):
             guard !values.isEmpty else {
-                out += "[]"
+                out += [0x5B, 0x5D]
                 return
             }
-            out += "["
+            out.append(0x5B)
             for (offset, value) in values.enumerated() {
-                if offset > 0 { out += "," }
+                if offset > 0 { out.append(0x2C) }
                 Self.newline(&out, indent: indent, depth: depth + 1)
                 value.write(to: &out, indent: indent, depth: depth + 1)
             }
             Self.newline(&out, indent: indent, depth: depth)
-            out += "]"
+            out.append(0x5D)
         case .object(let members):
             guard !members.isEmpty else {
-                out += "{}"
+                out += [0x7B, 0x7D]
                 return
             }
-            out += "{"
+            out.append(0x7B)
             for (offset, (key, value)) in members.enumerated() {
-                if offset > 0 { out += "," }
+                if offset > 0 { out.append(0x2C) }
                 Self.newline(&out, indent: indent, depth: depth + 1)
                 Self.writeString(key, to: &out)
-                out += indent == nil ? ":" : ": "
+                out.append(0x3A)
+                if indent != nil { out.append(0x20) }
                 value.write(to: &out, indent: indent, depth: depth + 1)
             }
             Self.newline(&out, indent: indent, depth: depth)
-            out += "}"
+            out.append(0x7D)
         }
     }
 
-    private static func newline(_ out: inout String, indent: Int?, depth: Int) {
+    private static let nullBytes = Array("null".utf8)
+    private static let trueBytes = Array("true".utf8)
+    private static let falseBytes = Array("false".utf8)
+
+    private static func newline(_ out: inout [UInt8], indent: Int?, depth: Int) {
         guard let indent else { return }
-        out += "\n" + String(repeating: " ", count: indent * depth)
+        out.append(0x0A)
+        out.append(contentsOf: repeatElement(0x20, count: indent * depth))
     }
 
-    /// RFC 8259 escaping: quotes, backslashes and control characters; everything else as UTF-8.
-    private static func writeString(_ text: String, to out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16, uppercase: false)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+    /// RFC 8259 escaping: quotes, backslashes and control characters, and U+2028/2029 (which
+    /// JavaScript source cannot hold); everything else as UTF-8, copied whole when nothing needs it.
+    private static func writeString(_ text: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            var runStart = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                var escape: [UInt8]?
+                var width = 1
+                switch byte {
+                case 0x22: escape = [0x5C, 0x22]
+                case 0x5C: escape = [0x5C, 0x5C]
+                case 0x0A: escape = [0x5C, 0x6E]
+                case 0x0D: escape = [0x5C, 0x72]
+                case 0x09: escape = [0x5C, 0x74]
+                case 0x00..<0x20: escape = unicodeEscape(UInt32(byte))
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    escape = unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)
+                    width = 3
+                default: break
+                }
+                if let escape {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    out += escape
+                    index += width
+                    runStart = index
+                } else {
+                    index += 1
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
-        out += "\""
+        out.append(0x22)
+    }
+
+    private static func unicodeEscape(_ value: UInt32) -> [UInt8] {
+        let hex = String(value, radix: 16)
+        return Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
     }
 }

@@ -19,4 +19,9 @@ public struct SiteDocuments: Sendable {
         self.items = items
         self.results = results
     }
+
+    /// The same documents with other settings (e.g. results given on the command line).
+    public func with(config: SiteConfig) -> SiteDocuments {
+        SiteDocuments(config: config, home: home, pages: pages, plans: plans, items: items, results: results)
+    }
 }

@@ -15,11 +15,13 @@ public struct SiteConfig: Sendable {
     public let csv: CSVSettings
     /// How the open data downloads are published (`data:`).
     public let data: DataSettings
+    /// The accessibility policy and the published results of its checks (`accessibility:`).
+    public let accessibility: AccessibilitySettings
 
     public init(
         title: String, description: String?, baseURL: BaseURL, language: String, allowRawHTML: Bool,
         publisher: String?, departmentSlugs: [String: String], csv: CSVSettings = CSVSettings(),
-        data: DataSettings = DataSettings()
+        data: DataSettings = DataSettings(), accessibility: AccessibilitySettings = AccessibilitySettings()
     ) {
         self.title = title
         self.description = description
@@ -30,6 +32,15 @@ public struct SiteConfig: Sendable {
         self.departmentSlugs = departmentSlugs
         self.csv = csv
         self.data = data
+        self.accessibility = accessibility
+    }
+
+    /// The same settings with the accessibility check results read from their file.
+    public func with(accessibilityResults results: AccessibilityResults?) -> SiteConfig {
+        SiteConfig(
+            title: title, description: description, baseURL: baseURL, language: language, allowRawHTML: allowRawHTML,
+            publisher: publisher, departmentSlugs: departmentSlugs, csv: csv, data: data,
+            accessibility: accessibility.with(results: results))
     }
 }
 

@@ -49,13 +49,25 @@ struct TableBuilder {
         if total.relisted > 0 {
             totalNote = "計\(format.items(total.total))（うち再掲\(format.items(total.relisted))）"
         }
+        let caption = "評価の分布（\(yearLabel)）"
+        let chart = GradeBarChart(
+            scope: chartScope("grades", year, policy), title: caption, grades: plan.grades.grades,
+            rows: distribution.rows.map {
+                GradeBarChart.Row(label: $0.policy.map(policyTitle) ?? "計", counts: $0.counts, ungraded: $0.ungraded)
+            })
         return GradeTableView(
-            caption: "評価の分布（\(yearLabel)）", isDeclared: false, source: nil, rowHeading: rowHeading,
+            caption: caption, isDeclared: false, source: nil, rowHeading: rowHeading,
             grades: gradeViews, hasUngraded: total.ungraded > 0,
             rows: distribution.rows.map { row in
                 computedRow(title: row.policy.map(policyTitle) ?? "計", url: row.policy.map(policyURL), row)
             },
-            total: computedRow(title: "計", url: nil, total), totalNote: totalNote, coverageNote: nil)
+            total: computedRow(title: "計", url: nil, total), totalNote: totalNote, coverageNote: nil,
+            chartHTML: chart.html)
+    }
+
+    /// Where a chart is (plan, kind, year, policy): the seed of its ids, unique on any page.
+    func chartScope(_ kind: String, _ year: FiscalYear?, _ policy: Int?) -> String {
+        "\(plan.slug)/\(kind)/\(year.map { String($0.year) } ?? "-")/\(policy.map { plan.policies[$0].id } ?? "-")"
     }
 
     private func computedRow(title: String, url: String?, _ row: GradeDistribution.Row) -> GradeTableRowView {
@@ -98,12 +110,17 @@ struct TableBuilder {
                 sum + (tally.map { $0.listingCounts[row.policy][0..<plan.grades.count].reduce(0, +) } ?? 0)
             }
         }
+        let caption = "評価の分布（\(yearLabel)・公表値）"
+        let chart = GradeBarChart(
+            scope: chartScope("grades", declared.year, whole ? nil : rows.first.map { plan.policies[$0.policy].parent ?? $0.policy }),
+            title: caption, grades: plan.grades.grades,
+            rows: rows.map { GradeBarChart.Row(label: policyTitle($0.policy), counts: $0.counts, ungraded: 0) })
         return GradeTableView(
-            caption: "評価の分布（\(yearLabel)・公表値）", isDeclared: true, source: declared.source,
+            caption: caption, isDeclared: true, source: declared.source,
             rowHeading: rowHeading, grades: gradeViews, hasUngraded: false,
             rows: rows.map { row(title: policyTitle($0.policy), url: policyURL($0.policy), counts: $0.counts) },
             total: row(title: "計", url: nil, counts: totals), totalNote: totalNote,
-            coverageNote: "\(format.items(listings))中\(format.items(transcribed))を掲載")
+            coverageNote: "\(format.items(listings))中\(format.items(transcribed))を掲載", chartHTML: chart.html)
     }
 
     /// Expected against actual effect per policy for a year: published when declared, else computed.
@@ -158,10 +175,10 @@ struct TableBuilder {
             guard let tally = index.tallies[year], tally.totalExpected != nil || tally.totalActual != nil else { return nil }
             return (year, tally.totalExpected, tally.totalActual)
         }
-        return effectByYear(entries, caption: "年度別の財政効果額")
+        return effectByYear(entries, caption: "年度別の財政効果額", scope: chartScope("effects", nil, nil))
     }
 
-    func effectByYear(_ entries: [(FiscalYear, Money?, Money?)], caption: String) -> EffectByYearView? {
+    func effectByYear(_ entries: [(FiscalYear, Money?, Money?)], caption: String, scope: String) -> EffectByYearView? {
         guard !entries.isEmpty else { return nil }
         var cumulativeExpected: Money?
         var cumulativeActual: Money?
@@ -177,12 +194,20 @@ struct TableBuilder {
                     cumulativeActual: format.money(cumulativeActual)))
         }
         let totalDifference = EffectSummary.Row(policy: nil, expected: cumulativeExpected, actual: cumulativeActual).difference
+        // A chart needs more than one year to show a course.
+        let chart =
+            entries.count > 1
+            ? EffectBarChart(
+                scope: scope, title: caption, unit: plan.moneyUnit,
+                years: entries.map { EffectBarChart.Year(label: format.year($0.0), expected: $0.1, actual: $0.2) }).html
+            : nil
         return EffectByYearView(
             caption: caption, unit: plan.moneyUnit.rawValue, rows: rows,
             total: EffectYearRowView(
                 year: "累計", expected: format.money(cumulativeExpected), actual: format.money(cumulativeActual),
                 difference: format.money(totalDifference), cumulativeExpected: format.money(cumulativeExpected),
-                cumulativeActual: format.money(cumulativeActual)))
+                cumulativeActual: format.money(cumulativeActual)),
+            chartHTML: chart)
     }
 
     private func add(_ a: Money?, _ b: Money?) -> Money? {
@@ -192,7 +217,7 @@ struct TableBuilder {
     }
 
     /// A table of KPIs with one column per year that has an actual.
-    func kpiTable(_ kpis: [KPI], caption: String) -> KPITableView? {
+    func kpiTable(_ kpis: [KPI], caption: String, scope: String) -> KPITableView? {
         guard !kpis.isEmpty else { return nil }
         let years = Set(kpis.flatMap { $0.actuals.map(\.year) }).sorted()
         var hasProgress = false
@@ -216,6 +241,31 @@ struct TableBuilder {
                 progressYear: progress != nil ? latest.map { format.year($0.year) } : nil,
                 note: kpi.note)
         }
-        return KPITableView(caption: caption, years: years.map(format.year), rows: rows, hasProgress: hasProgress)
+        let charts = kpis.compactMap { kpi -> KPIChartView? in
+            guard let html = kpiChart(kpi, scope: scope + "/" + kpi.id) else { return nil }
+            return KPIChartView(caption: "\(kpi.name)の推移", chartHTML: html)
+        }
+        return KPITableView(
+            caption: caption, years: years.map(format.year), rows: rows, hasProgress: hasProgress, charts: charts)
+    }
+
+    /// A KPI's numeric actuals against its baseline and target.
+    func kpiChart(_ kpi: KPI, scope: String) -> String? {
+        func point(_ value: KPIValue?, years: FiscalYearRange?) -> KPILineChart.Point? {
+            guard let value, let number = value.number else { return nil }
+            let year = years.map { $0.last ?? $0.first }
+            return KPILineChart.Point(
+                year: year?.year, yearLabel: year.map(format.year), value: number.doubleValue, text: value.display(unit: kpi.unit))
+        }
+        let actuals = kpi.actuals.compactMap { actual -> KPILineChart.Point? in
+            guard let number = actual.value.number else { return nil }
+            return KPILineChart.Point(
+                year: actual.year.year, yearLabel: format.year(actual.year), value: number.doubleValue,
+                text: actual.value.display(unit: kpi.unit))
+        }
+        return KPILineChart(
+            scope: scope, title: "\(kpi.name)の推移", baseline: point(kpi.baseline?.value, years: kpi.baseline?.years),
+            target: point(kpi.target?.value, years: kpi.target?.years), actuals: actuals
+        ).html
     }
 }

@@ -14,7 +14,7 @@ extension ViewBuilder {
                 url: links.href(SiteRoutes.dataFile(plan.slug, PlanDatasets.csvFile(table))),
                 shiftJISURL: config.data.shiftJISCopies
                     ? links.href(SiteRoutes.dataFile(plan.slug, PlanDatasets.shiftJISFile(table))) : nil,
-                rowCount: "\(table.rows.count)行",
+                rowCount: "\(table.rowCount)行",
                 columns: table.columns.enumerated().map { offset, column in
                     DatasetColumnView(
                         number: String(offset + 1), name: column.header, type: column.type.rawValue,

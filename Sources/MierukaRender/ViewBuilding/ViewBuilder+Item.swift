@@ -26,9 +26,9 @@ extension ViewBuilder {
                 return LinkView(title: entry.name, url: links.href(SiteRoutes.department(plan.slug, entry.slug)))
             },
             latestGrade: format.grade(latest?.grade), latestYear: latest.map { format.year($0.year) },
-            kpiTable: tables.kpiTable(item.kpis, caption: "成果指標（KPI）の目標と実績"),
+            kpiTable: tables.kpiTable(item.kpis, caption: "成果指標（KPI）の目標と実績", scope: "\(plan.slug)/item/\(item.slug)"),
             results: item.results.reversed().map { yearResult($0, plan: plan) },
-            effectByYear: tables.effectByYear(effects, caption: "財政効果額の推移"), bodyHTML: html(item.body, under: 2))
+            effectByYear: tables.effectByYear(effects, caption: "財政効果額の推移", scope: "\(plan.slug)/item/\(item.slug)/effects"), bodyHTML: html(item.body, under: 2))
         let trail =
             [planCrumb(planIndex)] + (item.primaryPolicy.map { policyTrail(planIndex, $0, including: true) } ?? [])
         let description =

@@ -14,6 +14,7 @@ extension ViewBuilder {
         let rows = plan.topLevelPolicies
         let itemsCaption =
             gradeYear.map { "取組項目の一覧（評価は\(format.year($0))）" } ?? "取組項目の一覧"
+        let listingRows = itemRows(planIndex, listings: allListings(planIndex), year: gradeYear)
         let view = PlanPageView(
             plan: planHeader(planIndex), bodyHTML: html(plan.body, under: 2), policyLevel: plan.levelName(0),
             policies: rows.map { policyNode(planIndex, $0, withChildren: true) },
@@ -32,7 +33,9 @@ extension ViewBuilder {
             effectByYear: tables.planEffectByYear(),
             items: ItemTableView(
                 caption: itemsCaption, policyHeading: plan.levelName(0), showDepartments: hasDepartments(planIndex),
-                rows: itemRows(planIndex, listings: allListings(planIndex), year: gradeYear)),
+                rows: listingRows,
+                filters: listingRows.count > 1
+                    ? itemFilters(planIndex, tableID: "item-table", rowCount: listingRows.count) : nil),
             departmentsURL: planIndex.departments.isEmpty ? nil : links.href(SiteRoutes.departments(plan.slug)),
             dataURL: links.href(SiteRoutes.data(plan.slug)), feedURL: feed(planIndex)?.url,
             noResultsNote: planIndex.years.isEmpty ? "この計画の年度ごとの進捗状況は、まだ公表されていません。" : nil)
@@ -81,7 +84,8 @@ extension ViewBuilder {
             parent: node.parent.map {
                 LinkView(title: plan.policies[$0].numberedTitle, url: links.href(SiteRoutes.policy(plan.slug, plan.policies[$0].slug)))
             },
-            kpiTable: tables(planIndex).kpiTable(node.kpis, caption: "\(node.numberedTitle)の成果指標（KPI）"),
+            kpiTable: tables(planIndex).kpiTable(
+                node.kpis, caption: "\(node.numberedTitle)の成果指標（KPI）", scope: "\(plan.slug)/policy/\(node.id)"),
             matrices: policyMatrixViews(plan, policy: policy),
             gradeTable: gradeYear.flatMap {
                 tables(planIndex).gradeTable(year: $0, rows: rows, rowHeading: rowHeading, restrictTo: policy)

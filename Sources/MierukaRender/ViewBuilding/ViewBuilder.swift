@@ -20,7 +20,8 @@ public struct ViewBuilder: Sendable {
             title: config.title, description: config.description, language: config.language,
             homeURL: links.href(SiteRoutes.home), stylesheetURL: links.href(SiteRoutes.stylesheet),
             publisher: config.publisher,
-            pages: index.merged.pages.map { LinkView(title: $0.title, url: links.href(SiteRoutes.page($0.slug))) })
+            pages: index.merged.pages.map { LinkView(title: $0.title, url: links.href(SiteRoutes.page($0.slug))) },
+            searchURL: links.href(SiteRoutes.search), accessibilityURL: links.href(SiteRoutes.accessibility))
     }
 
     public func context(for page: PlannedPage) -> PageContext {
@@ -40,6 +41,9 @@ public struct ViewBuilder: Sendable {
         case .departments: "departments"
         case .department: "department"
         case .dataset: "dataset"
+        case .search: "search"
+        case .accessibility: "accessibility"
+        case .accessibilityResults: "accessibility-results"
         case .notFound: "404"
         }
     }
@@ -49,7 +53,8 @@ public struct ViewBuilder: Sendable {
         ("home", HomeView.self), ("page", StandalonePageView.self), ("plan", PlanPageView.self),
         ("policy", PolicyPageView.self), ("item", ItemPageView.self), ("report", ReportPageView.self),
         ("departments", DepartmentsPageView.self), ("department", DepartmentPageView.self), ("dataset", DatasetPageView.self),
-        ("404", NotFoundView.self),
+        ("search", SearchPageView.self), ("accessibility", AccessibilityPolicyView.self),
+        ("accessibility-results", AccessibilityResultsView.self), ("404", NotFoundView.self),
     ]
 
     private func build(_ page: PlannedPage) -> (PageMetaView, any TemplateView) {
@@ -63,6 +68,9 @@ public struct ViewBuilder: Sendable {
         case .departments(let plan): return departmentsPage(page, index.plans[plan])
         case .department(let plan, let department): return departmentPage(page, index.plans[plan], department)
         case .dataset(let plan): return datasetPage(page, index.plans[plan])
+        case .search: return searchPage(page)
+        case .accessibility: return accessibilityPolicy(page)
+        case .accessibilityResults: return accessibilityResults(page)
         case .notFound: return notFound(page)
         }
     }
@@ -150,13 +158,37 @@ public struct ViewBuilder: Sendable {
             let item = plan.items[ref.item]
             let listing = item.listings[ref.listing]
             let result = item.latestGradedResult
+            var chain: [Int] = []
+            var current: Int? = listing.policy
+            while let policy = current {
+                chain.insert(policy, at: 0)
+                current = plan.policies[policy].parent
+            }
             return ItemRowView(
                 number: listing.number, title: item.title, url: links.href(SiteRoutes.item(plan.slug, item.slug)),
                 isRelisting: listing.isRelisting, policy: plan.policies[listing.policy].numberedTitle,
                 policyURL: links.href(SiteRoutes.policy(plan.slug, plan.policies[listing.policy].slug)),
                 departments: item.departments.joined(separator: "、"), grade: format.grade(result?.grade),
-                gradeYear: result.flatMap { $0.year == year ? nil : format.year($0.year) })
+                gradeYear: result.flatMap { $0.year == year ? nil : format.year($0.year) },
+                filterGrade: result?.grade.map { String($0) } ?? "none",
+                filterPolicies: chain.map(String.init).joined(separator: " "),
+                filterDepartments: planIndex.departmentsByItem[ref.item].map(String.init).joined(separator: " "))
         }
+    }
+
+    /// The filters of a plan's item table: every grade, every policy (indented by level), every
+    /// department.
+    func itemFilters(_ planIndex: PlanIndex, tableID: String, rowCount: Int) -> ItemFilterView {
+        let plan = planIndex.plan
+        var grades = plan.grades.grades.enumerated().map { OptionView(value: String($0.offset), label: $0.element.spelledOut) }
+        grades.append(OptionView(value: "none", label: "評価なし"))
+        let policies = plan.policies.enumerated().map { offset, policy in
+            OptionView(value: String(offset), label: String(repeating: "　", count: policy.level) + policy.numberedTitle)
+        }
+        let departments = planIndex.departments.enumerated().map { OptionView(value: String($0.offset), label: $0.element.name) }
+        return ItemFilterView(
+            tableID: tableID, grades: grades, policyHeading: plan.levelName(0), policies: policies, departments: departments,
+            scriptURL: links.href(SiteRoutes.filterScript), total: "\(rowCount)件")
     }
 
     /// All listings of the plan.

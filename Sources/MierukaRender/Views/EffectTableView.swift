@@ -48,6 +48,8 @@ public struct EffectByYearView: TemplateView {
     public let unit: String
     public let rows: [EffectYearRowView]
     public let total: EffectYearRowView
+    /// Expected against actual per year as a bar chart (inline SVG; the table is its text equivalent).
+    public let chartHTML: String?
 
     public static let fields = FieldTable<EffectByYearView>(
         "effect by year",
@@ -56,6 +58,7 @@ public struct EffectByYearView: TemplateView {
             .text("unit") { $0.unit },
             .list("rows", EffectYearRowView.self) { $0.rows },
             .view("total", EffectYearRowView.self) { $0.total },
+            .html("chartHTML") { $0.chartHTML },
         ])
 }
 

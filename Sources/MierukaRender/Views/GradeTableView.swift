@@ -15,6 +15,8 @@ public struct GradeTableView: TemplateView {
     public let totalNote: String?
     /// 「43項目中13項目を掲載」
     public let coverageNote: String?
+    /// The same rows as a stacked bar chart (inline SVG; the table is its text equivalent).
+    public let chartHTML: String?
 
     public static let fields = FieldTable<GradeTableView>(
         "grade table",
@@ -29,6 +31,7 @@ public struct GradeTableView: TemplateView {
             .view("total", GradeTableRowView.self) { $0.total },
             .text("totalNote") { $0.totalNote },
             .text("coverageNote") { $0.coverageNote },
+            .html("chartHTML") { $0.chartHTML },
         ])
 }
 

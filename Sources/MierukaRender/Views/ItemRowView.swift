@@ -6,6 +6,19 @@ public struct ItemTableView: TemplateView {
     /// False when no item names a department (the column is left out).
     public let showDepartments: Bool
     public let rows: [ItemRowView]
+    /// Filters by grade, policy and department (plan page only; shown by a script, so that the
+    /// whole table is there without JavaScript).
+    public let filters: ItemFilterView?
+
+    public init(
+        caption: String, policyHeading: String, showDepartments: Bool, rows: [ItemRowView], filters: ItemFilterView? = nil
+    ) {
+        self.caption = caption
+        self.policyHeading = policyHeading
+        self.showDepartments = showDepartments
+        self.rows = rows
+        self.filters = filters
+    }
 
     public static let fields = FieldTable<ItemTableView>(
         "item table",
@@ -14,6 +27,48 @@ public struct ItemTableView: TemplateView {
             .text("policyHeading") { $0.policyHeading },
             .flag("showDepartments") { $0.showDepartments },
             .list("rows", ItemRowView.self) { $0.rows },
+            .view("filters", ItemFilterView.self) { $0.filters },
+        ])
+}
+
+/// The choices of an item table's filters. Each option's value is matched against the rows'
+/// `data-` attributes: a grade's position on the scale (or "none"), the indices of the policies a
+/// listing is under (itself and those above it), and the indices of its departments.
+public struct ItemFilterView: TemplateView {
+    /// The id of the table the filters act on.
+    public let tableID: String
+    public let grades: [OptionView]
+    public let policyHeading: String
+    public let policies: [OptionView]
+    public let departments: [OptionView]
+    public let scriptURL: String
+    /// 「43件」: the rows shown when nothing is chosen.
+    public let total: String
+
+    public static let fields = FieldTable<ItemFilterView>(
+        "item filters",
+        [
+            .text("tableID") { $0.tableID },
+            .list("grades", OptionView.self) { $0.grades },
+            .text("policyHeading") { $0.policyHeading },
+            .list("policies", OptionView.self) { $0.policies },
+            .list("departments", OptionView.self) { $0.departments },
+            .flag("hasDepartments") { !$0.departments.isEmpty },
+            .text("scriptURL") { $0.scriptURL },
+            .text("total") { $0.total },
+        ])
+}
+
+/// A choice of a select box.
+public struct OptionView: TemplateView {
+    public let value: String
+    public let label: String
+
+    public static let fields = FieldTable<OptionView>(
+        "option",
+        [
+            .text("value") { $0.value },
+            .text("label") { $0.label },
         ])
 }
 
@@ -30,6 +85,12 @@ public struct ItemRowView: TemplateView {
     public let grade: GradeView?
     /// The year the grade is for.
     public let gradeYear: String?
+    /// For the filters: the grade's position on the scale, or "none".
+    public let filterGrade: String
+    /// For the filters: the indices of the listing's policy and those above it ("0 3").
+    public let filterPolicies: String
+    /// For the filters: the indices of the item's departments among the plan's.
+    public let filterDepartments: String
 
     public static let fields = FieldTable<ItemRowView>(
         "item row",
@@ -43,5 +104,8 @@ public struct ItemRowView: TemplateView {
             .text("departments") { $0.departments },
             .view("grade", GradeView.self) { $0.grade },
             .text("gradeYear") { $0.gradeYear },
+            .text("filterGrade") { $0.filterGrade },
+            .text("filterPolicies") { $0.filterPolicies },
+            .text("filterDepartments") { $0.filterDepartments },
         ])
 }

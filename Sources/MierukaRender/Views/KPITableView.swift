@@ -5,6 +5,8 @@ public struct KPITableView: TemplateView {
     public let rows: [KPIRowView]
     /// Some KPI has a baseline and a numeric target, so the progress column means something.
     public let hasProgress: Bool
+    /// One line chart per KPI that has actuals to compare (the table is their text equivalent).
+    public let charts: [KPIChartView]
 
     public static let fields = FieldTable<KPITableView>(
         "KPI table",
@@ -14,6 +16,21 @@ public struct KPITableView: TemplateView {
             .flag("hasYears") { !$0.years.isEmpty },
             .list("rows", KPIRowView.self) { $0.rows },
             .flag("hasProgress") { $0.hasProgress },
+            .list("charts", KPIChartView.self) { $0.charts },
+            .flag("hasCharts") { !$0.charts.isEmpty },
+        ])
+}
+
+/// A KPI's chart with the words of its caption.
+public struct KPIChartView: TemplateView {
+    public let caption: String
+    public let chartHTML: String
+
+    public static let fields = FieldTable<KPIChartView>(
+        "KPI chart",
+        [
+            .text("caption") { $0.caption },
+            .html("chartHTML") { $0.chartHTML },
         ])
 }
 

@@ -8,6 +8,10 @@ public struct SiteView: TemplateView {
     public let publisher: String?
     /// Standalone pages (about, accessibility …) for the site navigation.
     public let pages: [LinkView]
+    /// The site search page, where the header's search box sends its query (`?q=`).
+    public let searchURL: String
+    /// The accessibility policy (アクセシビリティ方針), linked from every page's footer.
+    public let accessibilityURL: String
 
     public static let fields = FieldTable<SiteView>(
         "site",
@@ -19,5 +23,7 @@ public struct SiteView: TemplateView {
             .text("stylesheetURL") { $0.stylesheetURL },
             .text("publisher") { $0.publisher },
             .list("pages", LinkView.self) { $0.pages },
+            .text("searchURL") { $0.searchURL },
+            .text("accessibilityURL") { $0.accessibilityURL },
         ])
 }

@@ -12,6 +12,12 @@ public enum PageKind: Sendable, Hashable {
     case department(plan: Int, department: Int)
     /// The plan's open data: its downloads, licence and field dictionary.
     case dataset(plan: Int)
+    /// The site search: its form, and the plans' item lists for when the script cannot run.
+    case search
+    /// The accessibility policy (アクセシビリティ方針).
+    case accessibility
+    /// The results of the site's accessibility checks (試験結果).
+    case accessibilityResults
     case notFound
 }
 
@@ -66,6 +72,9 @@ public struct PagePlanner: Sendable {
                     PlannedPage(route: SiteRoutes.item(plan.slug, item.slug), kind: .item(plan: planOffset, item: itemOffset)))
             }
         }
+        pages.append(PlannedPage(route: SiteRoutes.search, kind: .search))
+        pages.append(PlannedPage(route: SiteRoutes.accessibility, kind: .accessibility))
+        pages.append(PlannedPage(route: SiteRoutes.accessibilityResults, kind: .accessibilityResults))
         pages.append(PlannedPage(route: SiteRoutes.notFound, kind: .notFound))
         return pages
     }

@@ -12,10 +12,11 @@
 ///     /<plan>/data/<file>                 a download (results.csv, plan.json …)
 ///     /<plan>/feed.xml                    Atom feed of the yearly reports (when the origin is known)
 ///     /sitemap.xml                        sitemap (when the origin is known)
+///     /search/                            site search (search/index.json, read by assets/search.js)
 ///     /404.html                           not found
 public enum SiteRoutes {
     /// Top-level names the site uses itself (assets and future data downloads).
-    public static let reservedTopLevel: Set<String> = ["assets", "search", "data", "404"]
+    public static let reservedTopLevel: Set<String> = ["accessibility", "assets", "search", "data", "404"]
 
     public static func plan(_ plan: String) -> String { "\(plan)/" }
     public static func item(_ plan: String, _ item: String) -> String { "\(plan)/\(item)/" }
@@ -30,9 +31,15 @@ public enum SiteRoutes {
     public static func dataFile(_ plan: String, _ file: String) -> String { "\(plan)/data/\(file)" }
     public static func feed(_ plan: String) -> String { "\(plan)/feed.xml" }
     public static let sitemap = "sitemap.xml"
+    public static let search = "search/"
+    public static let searchIndex = "search/index.json"
+    public static let searchScript = "assets/search.js"
     public static let home = ""
     public static let notFound = "404.html"
     public static let stylesheet = "assets/mieruka.css"
+    public static let filterScript = "assets/filter.js"
+    public static let accessibility = "accessibility/"
+    public static let accessibilityResults = "accessibility/results/"
 
     /// The file a route is written to ("plan/item/" → "plan/item/index.html").
     public static func outputFile(for route: String) -> String {

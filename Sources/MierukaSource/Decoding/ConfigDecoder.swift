@@ -4,10 +4,13 @@ import MierukaModel
 /// Reads `mieruka.yml`.
 enum ConfigDecoder {
     static let keys = [
-        "title", "description", "base_url", "language", "raw_html", "publisher", "department_slugs", "csv", "data",
+        "title", "description", "base_url", "language", "raw_html", "publisher", "department_slugs", "csv", "data", "accessibility",
     ]
     static let csvKeys = ["encoding", "columns"]
     static let dataKeys = ["license", "license_url", "shift_jis"]
+    static let accessibilityKeys = [
+        "organization", "level", "scope", "exceptions", "contact", "date", "results", "results_site",
+    ]
     /// The encodings `csv: encoding:` accepts, with the other names people give them.
     static let encodings: [(String, CSVSettings.Encoding)] = [
         ("auto", .auto), ("utf-8", .utf8), ("shift_jis", .shiftJIS), ("utf8", .utf8), ("shift-jis", .shiftJIS),
@@ -54,7 +57,41 @@ enum ConfigDecoder {
             allowRawHTML: reader.bool("raw_html", diagnostics: &diagnostics) ?? false,
             publisher: reader.text("publisher", diagnostics: &diagnostics)?.value, departmentSlugs: slugs,
             csv: reader.node("csv").flatMap { csv($0, diagnostics: &diagnostics) } ?? CSVSettings(),
-            data: reader.node("data").flatMap { data($0, diagnostics: &diagnostics) } ?? DataSettings())
+            data: reader.node("data").flatMap { data($0, diagnostics: &diagnostics) } ?? DataSettings(),
+            accessibility: reader.node("accessibility").flatMap { accessibility($0, diagnostics: &diagnostics) }
+                ?? AccessibilitySettings())
+    }
+
+    /// `accessibility: {organization: 〇〇市, level: AA, results: .build-tools/check-site-results.json}`
+    static func accessibility(_ node: YAMLNode, diagnostics: inout Diagnostics) -> AccessibilitySettings? {
+        guard
+            let reader = MappingReader(
+                node, what: "the accessibility: section", knownKeys: accessibilityKeys, diagnostics: &diagnostics)
+        else { return nil }
+        var level = WCAGLevel.aa
+        if let written = reader.text("level", diagnostics: &diagnostics) {
+            if let known = WCAGLevel(rawValue: written.value.uppercased()) {
+                level = known
+            } else {
+                diagnostics.error(
+                    at: written.location, "\"\(written.value)\" is not a conformance level",
+                    hint: "write A, AA or AAA (public sites in Japan aim at AA)")
+            }
+        }
+        var results = reader.text("results", diagnostics: &diagnostics)
+        if let path = results, path.value.hasPrefix("/") || path.value.split(separator: "/").contains("..") {
+            diagnostics.error(
+                at: path.location, "the results file must be inside the site folder",
+                hint: "give its path from the site folder, e.g. .build-tools/check-site-results.json")
+            results = nil
+        }
+        return AccessibilitySettings(
+            organization: reader.text("organization", diagnostics: &diagnostics)?.value, targetLevel: level,
+            scope: reader.text("scope", diagnostics: &diagnostics)?.value,
+            exceptions: reader.textList("exceptions", diagnostics: &diagnostics).map(\.value),
+            contact: reader.text("contact", diagnostics: &diagnostics)?.value,
+            policyDate: reader.text("date", diagnostics: &diagnostics)?.value, resultsFile: results?.value,
+            resultsSite: reader.text("results_site", diagnostics: &diagnostics)?.value)
     }
 
     /// `data: {license: 政府標準利用規約（第2.0版）, license_url: https://…, shift_jis: true}`

@@ -1,0 +1,100 @@
+import MierukaModel
+
+/// A horizontal stacked bar per policy: how many items got each grade. Each segment has its
+/// grade's pattern and, when wide enough, its count; the legend spells the grades out; the table
+/// beside the chart gives every number (the chart's text equivalent).
+struct GradeBarChart {
+    struct Row {
+        let label: String
+        /// One count per grade of the scale, best first.
+        let counts: [Int]
+        let ungraded: Int
+
+        var total: Int { counts.reduce(0, +) + ungraded }
+    }
+
+    let scope: String
+    /// What the chart shows (the table's caption).
+    let title: String
+    let grades: [Grade]
+    let rows: [Row]
+
+    static let width = 640.0
+    static let barHeight = 22.0
+    static let rowHeight = 50.0
+
+    /// Nil when there is nothing to draw.
+    var html: String? {
+        guard let longest = rows.map(\.total).max(), longest > 0 else { return nil }
+        var svg = SVGWriter(scope: scope)
+        let hasUngraded = rows.contains { $0.ungraded > 0 }
+        let styles = grades.indices.map { GradePatterns.style(rank: $0, of: grades.count) } + (hasUngraded ? [.empty] : [])
+        let legendRows = (styles.count + 1) / 2
+        let height = Double(rows.count) * Self.rowHeight + 12 + Double(legendRows) * 24
+        let plotWidth = Self.width - 70
+        svg.open(
+            "svg",
+            [
+                ("class", "chart chart-grades"), ("role", "img"), ("viewBox", "0 0 \(Int(Self.width)) \(SVGWriter.number(height))"),
+                ("aria-labelledby", .text(svg.id("title") + " " + svg.id("desc"))),
+            ])
+        svg.element("title", [("id", .text(svg.id("title")))], text: title)
+        svg.element("desc", [("id", .text(svg.id("desc")))], text: description)
+        GradePatterns.definitions(&svg, styles: styles)
+
+        for (offset, row) in rows.enumerated() {
+            let top = Double(offset) * Self.rowHeight
+            svg.text("chart-label", x: 0, y: top + 16, Self.shortened(row.label))
+            var x = 0.0
+            let barTop = top + 22
+            let segments = row.counts.enumerated().map { ($0.offset, $0.element) } + [(grades.count, row.ungraded)]
+            for (rank, count) in segments where count > 0 {
+                let width = plotWidth * Double(count) / Double(longest)
+                let style = rank < grades.count ? GradePatterns.style(rank: rank, of: grades.count) : .empty
+                let colour = rank < grades.count ? GradePatterns.colourClass(rank: rank, of: grades.count) : "chart-none"
+                svg.rect(
+                    "chart-segment \(colour)", x: x, y: barTop, width: width, height: Self.barHeight,
+                    fill: GradePatterns.fill(style, in: svg))
+                if width >= 24 {
+                    Self.boxedNumber(&svg, String(count), centerX: x + width / 2, centerY: barTop + Self.barHeight / 2)
+                }
+                x += width
+            }
+            svg.text("chart-value", x: x + 6, y: barTop + 16, "計\(row.total)")
+        }
+
+        // Legend: a swatch with the pattern, the code and what it means.
+        let legendTop = Double(rows.count) * Self.rowHeight + 12
+        let labels = grades.map { "\($0.code) \($0.label)" } + (hasUngraded ? ["未評価"] : [])
+        for (offset, label) in labels.enumerated() {
+            let x = offset % 2 == 0 ? 0.0 : Self.width / 2
+            let y = legendTop + Double(offset / 2) * 24
+            let colour = offset < grades.count ? GradePatterns.colourClass(rank: offset, of: grades.count) : "chart-none"
+            svg.rect("chart-segment \(colour)", x: x, y: y, width: 18, height: 18, fill: GradePatterns.fill(styles[offset], in: svg))
+            svg.text("chart-label", x: x + 26, y: y + 14, label)
+        }
+        svg.end("svg")
+        return svg.output
+    }
+
+    /// What a screen reader says for the chart: the totals in words (the table has the rest).
+    var description: String {
+        rows.map { row in
+            var parts = zip(grades, row.counts).map { "\($0.code) \($0.label) \($1)項目" }
+            if row.ungraded > 0 { parts.append("未評価 \(row.ungraded)項目") }
+            return "\(row.label)：" + parts.joined(separator: "、")
+        }.joined(separator: "。")
+    }
+
+    /// A number on a white box, readable on any pattern.
+    static func boxedNumber(_ svg: inout SVGWriter, _ text: String, centerX: Double, centerY: Double) {
+        let boxWidth = 8.0 + 8.0 * Double(text.count)
+        svg.rect("chart-number-box", x: centerX - boxWidth / 2, y: centerY - 8, width: boxWidth, height: 16)
+        svg.text("chart-number", x: centerX, y: centerY + 4.5, anchor: "middle", text)
+    }
+
+    /// Long policy titles are cut to fit one line (the table beside the chart has them whole).
+    static func shortened(_ label: String, limit: Int = 42) -> String {
+        label.count <= limit ? label : String(label.prefix(limit - 1)) + "…"
+    }
+}

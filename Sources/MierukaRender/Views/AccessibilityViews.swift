@@ -1,0 +1,115 @@
+/// The accessibility policy (アクセシビリティ方針) from `accessibility:` in `mieruka.yml`.
+public struct AccessibilityPolicyView: TemplateView {
+    public let organization: String
+    /// 「AA」
+    public let level: String
+    public let scope: String
+    public let exceptions: [String]
+    public let contact: String?
+    public let date: String?
+    public let resultsURL: String
+    /// One sentence on the latest checks, or nil when there are none yet.
+    public let resultsSummary: String?
+
+    public static let fields = FieldTable<AccessibilityPolicyView>(
+        "accessibility policy",
+        [
+            .text("organization") { $0.organization },
+            .text("level") { $0.level },
+            .text("scope") { $0.scope },
+            .texts("exceptions") { $0.exceptions },
+            .flag("hasExceptions") { !$0.exceptions.isEmpty },
+            .text("contact") { $0.contact },
+            .text("date") { $0.date },
+            .text("resultsURL") { $0.resultsURL },
+            .text("resultsSummary") { $0.resultsSummary },
+        ])
+}
+
+/// The results of the site's automated accessibility checks, per success criterion and per page.
+public struct AccessibilityResultsView: TemplateView {
+    public let organization: String
+    public let level: String
+    public let policyURL: String
+    /// Nil before the site is first checked.
+    public let checked: CheckedView?
+
+    public static let fields = FieldTable<AccessibilityResultsView>(
+        "accessibility results",
+        [
+            .text("organization") { $0.organization },
+            .text("level") { $0.level },
+            .text("policyURL") { $0.policyURL },
+            .view("checked", CheckedView.self) { $0.checked },
+        ])
+
+    public struct CheckedView: TemplateView {
+        /// 「2026年11月23日」
+        public let date: String
+        public let tools: [ToolView]
+        /// 「1,280px と 320px」
+        public let widths: String
+        /// 「78ページ」
+        public let pageCount: String
+        /// 「78ページすべて」 or 「78ページ中75ページ」
+        public let passedPages: String
+        public let criteria: [CriterionView]
+        /// 「自動試験で問題なし 20項目、…」
+        public let criteriaSummary: String
+        public let pages: [PageRowView]
+
+        public static let fields = FieldTable<CheckedView>(
+            "accessibility checks",
+            [
+                .text("date") { $0.date },
+                .list("tools", ToolView.self) { $0.tools },
+                .text("widths") { $0.widths },
+                .text("pageCount") { $0.pageCount },
+                .text("passedPages") { $0.passedPages },
+                .list("criteria", CriterionView.self) { $0.criteria },
+                .text("criteriaSummary") { $0.criteriaSummary },
+                .list("pages", PageRowView.self) { $0.pages },
+            ])
+    }
+
+    public struct ToolView: TemplateView {
+        public let name: String
+        public let version: String
+
+        public static let fields = FieldTable<ToolView>(
+            "tool", [.text("name") { $0.name }, .text("version") { $0.version }])
+    }
+
+    public struct CriterionView: TemplateView {
+        public let number: String
+        public let name: String
+        public let level: String
+        /// 「自動試験で問題なし」, 「問題あり（2ページ）」, 「自動試験の対象外（人による確認が必要）」 …
+        public let outcome: String
+        /// A class naming the outcome (never the only signal: the text says it).
+        public let outcomeClass: String
+        /// 「3件」: the automated rules that test it.
+        public let rules: String
+
+        public static let fields = FieldTable<CriterionView>(
+            "criterion",
+            [
+                .text("number") { $0.number },
+                .text("name") { $0.name },
+                .text("level") { $0.level },
+                .text("outcome") { $0.outcome },
+                .text("outcomeClass") { $0.outcomeClass },
+                .text("rules") { $0.rules },
+            ])
+    }
+
+    public struct PageRowView: TemplateView {
+        /// The page's path as checked (text, not a link: the results may be older than the pages).
+        public let path: String
+        /// 「問題なし」 or 「問題あり（axe 2件、Nu 1件）」
+        public let result: String
+
+        public static let fields = FieldTable<PageRowView>(
+            "checked page", [.text("path") { $0.path }, .text("result") { $0.result }])
+    }
+}

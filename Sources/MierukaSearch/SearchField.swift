@@ -1,0 +1,45 @@
+/// A part of an item the search looks in. Its position is its bit in the postings' field masks.
+public enum SearchField: Int, Sendable, CaseIterable {
+    case title
+    case departments
+    case kpis
+    case progress
+    case factors
+    case nextSteps
+
+    /// The key in the index file.
+    public var name: String {
+        switch self {
+        case .title: "title"
+        case .departments: "departments"
+        case .kpis: "kpis"
+        case .progress: "progress"
+        case .factors: "factors"
+        case .nextSteps: "next_steps"
+        }
+    }
+
+    /// What the result list calls it.
+    public var label: String {
+        switch self {
+        case .title: "取組項目"
+        case .departments: "担当"
+        case .kpis: "成果指標"
+        case .progress: "進捗状況"
+        case .factors: "要因"
+        case .nextSteps: "今後の対応"
+        }
+    }
+
+    /// How much a match in it counts when results are ordered: a word in the title says more
+    /// about an item than the same word somewhere in a year's report.
+    public var weight: Int {
+        switch self {
+        case .title: 8
+        case .departments, .kpis: 3
+        case .progress, .factors, .nextSteps: 1
+        }
+    }
+
+    public var bit: UInt8 { 1 << UInt8(rawValue) }
+}

@@ -1,0 +1,100 @@
+import MierukaModel
+import MierukaSite
+
+/// Makes the site search's index from the merged site: a document per item (its plan, number,
+/// title, latest grade, departments and the beginnings of its texts) and, for every token of its
+/// title, departments, KPI names and each year's 進捗状況, 要因 and 今後の対応, the postings.
+public struct SearchIndexBuilder: Sendable {
+    /// Where the index is written, relative to the output folder.
+    public static let path = SiteRoutes.searchIndex
+    /// Characters kept of a text for the result list.
+    public static let snippetLength = 80
+
+    public let index: SiteIndex
+
+    public init(index: SiteIndex) {
+        self.index = index
+    }
+
+    public func build() -> SearchIndex {
+        let baseURL = index.config.baseURL
+        var plans: [SearchIndex.Plan] = []
+        var documents: [SearchIndex.Document] = []
+        var postings: [String: [SearchIndex.Posting]] = [:]
+        for planIndex in index.plans {
+            let plan = planIndex.plan
+            let planOffset = plans.count
+            var yearOffsets: [FiscalYear: Int] = [:]
+            var years: [String] = []
+            func yearOffset(_ year: FiscalYear) -> Int {
+                if let offset = yearOffsets[year] { return offset }
+                yearOffsets[year] = years.count
+                years.append(year.label(plan.yearStyle))
+                return years.count - 1
+            }
+            // The plan's years in order, so that the list reads chronologically.
+            for year in planIndex.years { _ = yearOffset(year) }
+
+            for item in plan.items {
+                var fieldsByToken: [String: UInt8] = [:]
+                func add(_ text: String, _ field: SearchField) {
+                    SearchTokenizer.forEachToken(in: text) { fieldsByToken[$0, default: 0] |= field.bit }
+                }
+                add(item.title, .title)
+                for department in item.departments { add(department, .departments) }
+                for kpi in item.kpis { add(kpi.name, .kpis) }
+                var snippets: [SearchIndex.Snippet] = []
+                if !item.kpis.isEmpty {
+                    let names = item.kpis.map(\.name).joined(separator: "、")
+                    snippets.append(
+                        SearchIndex.Snippet(
+                            field: .kpis, year: nil, text: SearchText.excerpt(names, limit: Self.snippetLength)))
+                }
+                let texts: [(SearchField, KeyPath<YearResult, String?>)] = [
+                    (.progress, \.progress), (.factors, \.factors), (.nextSteps, \.nextSteps),
+                ]
+                for (field, keyPath) in texts {
+                    var latest: (FiscalYear, String)?
+                    for result in item.results {
+                        guard let markdown = result[keyPath: keyPath], !markdown.isBlank else { continue }
+                        let plain = SearchText.plain(markdown)
+                        add(plain, field)
+                        latest = (result.year, plain)
+                    }
+                    if let (year, plain) = latest, !plain.isEmpty {
+                        snippets.append(
+                            SearchIndex.Snippet(
+                                field: field, year: yearOffset(year),
+                                text: SearchText.excerpt(plain, limit: Self.snippetLength)))
+                    }
+                }
+                let graded = item.latestGradedResult
+                let document = documents.count
+                documents.append(
+                    SearchIndex.Document(
+                        plan: planOffset, number: item.number, title: item.title,
+                        path: SiteRoutes.percentEncode(item.slug + "/"),
+                        grade: graded?.grade.flatMap { $0 < plan.grades.count ? $0 : nil },
+                        gradeYear: graded.map { yearOffset($0.year) },
+                        departments: item.departments.joined(separator: "、"), snippets: snippets))
+                for (token, fields) in fieldsByToken {
+                    postings[token, default: []].append(SearchIndex.Posting(document: document, fields: fields))
+                }
+            }
+            plans.append(
+                SearchIndex.Plan(
+                    title: plan.title.hasPrefix(plan.city) ? plan.title : "\(plan.city) \(plan.title)",
+                    url: baseURL.link(SiteRoutes.percentEncode(SiteRoutes.plan(plan.slug))),
+                    grades: plan.grades.grades.map { SearchIndex.Grade(code: $0.code, label: $0.label) },
+                    years: years))
+        }
+        let sorted = postings.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return SearchIndex(
+            plans: plans, documents: documents, postings: sorted.map { ($0, postings[$0] ?? []) })
+    }
+
+    /// The index as written to `search/index.json`.
+    public func json() -> [UInt8] {
+        SearchIndexJSON.encode(build())
+    }
+}

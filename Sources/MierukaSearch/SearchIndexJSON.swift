@@ -1,0 +1,134 @@
+/// The index file, `search/index.json`, compact and always the same bytes for the same site:
+///
+///     {"format":"mieruka-search","format_version":1,
+///      "fields":[{"name":"title","label":"取組項目","weight":8}, …],
+///      "plans":[{"title":…,"url":"/kodaira-3/","grades":[["S","予定以上に進捗"], …],"years":["平成29年度", …]}],
+///      "documents":[[plan, number, title, path, grade, grade_year, departments, [[field, year, text], …]], …],
+///      "postings":{"token":[n, …], …}}
+///
+/// A document is an array (its positions are named in "document_fields") and its grade and years
+/// are indices into its plan's lists, to keep the file small. Each posting is one number,
+/// `gap × 2^fields + mask`: the gap from the previous posting's document (the first: from 0) and
+/// the fields that hold the token, one bit each in the order of "fields".
+enum SearchIndexJSON {
+    static let formatVersion = 1
+
+    static func encode(_ index: SearchIndex) -> [UInt8] {
+        var out = JSONBytes()
+        out.raw("{\"format\":\"mieruka-search\",\"format_version\":\(formatVersion),\"fields\":[")
+        for (offset, field) in SearchField.allCases.enumerated() {
+            if offset > 0 { out.raw(",") }
+            out.raw("{\"name\":")
+            out.string(field.name)
+            out.raw(",\"label\":")
+            out.string(field.label)
+            out.raw(",\"weight\":\(field.weight)}")
+        }
+        out.raw(
+            "],\"document_fields\":[\"plan\",\"number\",\"title\",\"path\",\"grade\",\"grade_year\",\"departments\",\"snippets\"],\"plans\":["
+        )
+        for (offset, plan) in index.plans.enumerated() {
+            if offset > 0 { out.raw(",") }
+            out.raw("{\"title\":")
+            out.string(plan.title)
+            out.raw(",\"url\":")
+            out.string(plan.url)
+            out.raw(",\"grades\":[")
+            for (gradeOffset, grade) in plan.grades.enumerated() {
+                out.raw(gradeOffset > 0 ? ",[" : "[")
+                out.string(grade.code)
+                out.raw(",")
+                out.string(grade.label)
+                out.raw("]")
+            }
+            out.raw("],\"years\":[")
+            for (yearOffset, year) in plan.years.enumerated() {
+                if yearOffset > 0 { out.raw(",") }
+                out.string(year)
+            }
+            out.raw("]}")
+        }
+        out.raw("],\"documents\":[")
+        for (offset, document) in index.documents.enumerated() {
+            out.raw(offset > 0 ? ",\n[" : "\n[")
+            out.raw("\(document.plan),")
+            out.string(document.number)
+            out.raw(",")
+            out.string(document.title)
+            out.raw(",")
+            out.string(document.path)
+            out.raw(",")
+            out.number(document.grade)
+            out.raw(",")
+            out.number(document.gradeYear)
+            out.raw(",")
+            out.string(document.departments)
+            out.raw(",[")
+            for (snippetOffset, snippet) in document.snippets.enumerated() {
+                out.raw(snippetOffset > 0 ? ",[" : "[")
+                out.raw("\(snippet.field.rawValue),")
+                out.number(snippet.year)
+                out.raw(",")
+                out.string(snippet.text)
+                out.raw("]")
+            }
+            out.raw("]]")
+        }
+        out.raw("],\"postings\":{")
+        let base = 1 << SearchField.allCases.count
+        for (offset, entry) in index.postings.enumerated() {
+            out.raw(offset > 0 ? ",\n" : "\n")
+            out.string(entry.token)
+            out.raw(":[")
+            var previous = 0
+            for (postingOffset, posting) in entry.postings.enumerated() {
+                if postingOffset > 0 { out.raw(",") }
+                out.raw(String((posting.document - previous) * base + Int(posting.fields)))
+                previous = posting.document
+            }
+            out.raw("]")
+        }
+        out.raw("}}\n")
+        return out.bytes
+    }
+}
+
+/// Compact JSON written straight into bytes.
+struct JSONBytes {
+    var bytes: [UInt8] = []
+
+    mutating func raw(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    mutating func number(_ value: Int?) {
+        raw(value.map(String.init) ?? "null")
+    }
+
+    /// RFC 8259 escaping: quotes, backslashes and control characters; U+2028 and U+2029 too,
+    /// so that the text is also valid JavaScript. Everything else as UTF-8.
+    mutating func string(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        // Most texts need no escape (0xE2 starts U+2028 and U+2029, and many other characters).
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": raw("\\\"")
+            case "\\": raw("\\\\")
+            case "\n": raw("\\n")
+            case "\r": raw("\\r")
+            case "\t": raw("\\t")
+            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
+                let hex = String(scalar.value, radix: 16, uppercase: false)
+                raw("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+            default:
+                UTF8.encode(scalar) { bytes.append($0) }
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}

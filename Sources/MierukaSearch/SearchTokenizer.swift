@@ -1,0 +1,112 @@
+import MierukaModel
+
+/// Splits a text into the tokens of the site search. The index is made of these tokens, and the
+/// browser splits a query into tokens by the same rules (Theme/assets/search.js), so that a query
+/// finds exactly what the index holds: both are checked against Tests/Fixtures/search-vectors.json.
+///
+/// 1. Normalize, one Unicode scalar at a time: full-width ASCII to ASCII (`WidthNormalization`),
+///    half-width katakana to full-width, a separate (semi-)voiced sound mark joined to the kana
+///    before it (ﾊﾞ, か + U+3099 → バ, が), A–Z to a–z.
+/// 2. Split into runs of word characters (a–z, 0–9) and of Japanese characters (kanji, hiragana,
+///    katakana with ー, 々, 〆, 〇); everything else (spaces, punctuation, symbols, ・, other
+///    scripts) only separates runs.
+/// 3. A word run is one token ("2024", "kpi", "r6"). A Japanese run of two or more characters
+///    gives its overlapping pairs (bigrams): 新幹線 → 新幹, 幹線, since Japanese has no spaces
+///    between words; a run of one character is that character.
+///
+/// A search for 新幹線 therefore needs both 新幹 and 幹線, never 新 alone.
+public enum SearchTokenizer {
+    /// What a character is to the tokenizer (after normalization).
+    public enum CharacterClass: Sendable {
+        case word
+        case japanese
+        case separator
+    }
+
+    /// The tokens of `text` in the order they first occur, each once.
+    public static func tokens(_ text: String) -> [String] {
+        var seen: Set<String> = []
+        var tokens: [String] = []
+        forEachToken(in: text) { token in
+            if seen.insert(token).inserted { tokens.append(token) }
+        }
+        return tokens
+    }
+
+    /// Calls `body` with every token of `text`, in order, repeats included.
+    public static func forEachToken(in text: String, _ body: (String) -> Void) {
+        var run: [Unicode.Scalar] = []
+        var runClass = CharacterClass.separator
+        func flush() {
+            defer { run.removeAll(keepingCapacity: true) }
+            switch runClass {
+            case .word:
+                body(string(run[...]))
+            case .japanese:
+                if run.count == 1 {
+                    body(string(run[...]))
+                } else {
+                    for start in 0..<(run.count - 1) { body(string(run[start...(start + 1)])) }
+                }
+            case .separator:
+                break
+            }
+        }
+        for scalar in normalize(text) {
+            let kind = characterClass(scalar.value)
+            if kind != runClass {
+                flush()
+                runClass = kind
+            }
+            if kind != .separator { run.append(scalar) }
+        }
+        flush()
+    }
+
+    /// The text as the search compares it (step 1 above).
+    public static func normalize(_ text: String) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            var value = KanaFolding.fullWidth(WidthNormalization.fold(scalar).value)
+            if KanaFolding.isVoicedMark(value) || KanaFolding.isSemiVoicedMark(value) {
+                // Joins the kana before it, or is dropped when there is none that takes it.
+                let table = KanaFolding.isVoicedMark(value) ? KanaFolding.voiced : KanaFolding.semiVoiced
+                if let last = out.last, let joined = table[last.value], let combined = Unicode.Scalar(joined) {
+                    out[out.count - 1] = combined
+                }
+                continue
+            }
+            if value >= 0x41, value <= 0x5A { value += 0x20 }
+            if let folded = Unicode.Scalar(value) { out.append(folded) }
+        }
+        return out
+    }
+
+    /// Which run a (normalized) scalar belongs to.
+    public static func characterClass(_ value: UInt32) -> CharacterClass {
+        switch value {
+        case 0x30...0x39, 0x61...0x7A:
+            .word
+        case 0x3005...0x3007,  // 々 〆 〇
+            0x3041...0x3096,  // hiragana
+            0x309D...0x309F,  // ゝ ゞ ゟ
+            0x30A1...0x30FA,  // katakana (not ・)
+            0x30FC...0x30FF,  // ー ヽ ヾ ヿ
+            0x31F0...0x31FF,  // small katakana for Ainu
+            0x3400...0x4DBF,  // kanji, extension A
+            0x4E00...0x9FFF,  // kanji
+            0xF900...0xFAFF,  // compatibility kanji
+            0x20000...0x3FFFF:  // kanji, extensions B and later
+            .japanese
+        default:
+            .separator
+        }
+    }
+
+    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: scalars)
+        return String(text)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import MierukaTestSupport
+import Testing
+
+/// The charts drawn as inline SVG: what they say to a screen reader, that grades differ by pattern
+/// and not only by colour, and that several charts on one page never share an id.
+@Suite struct ChartTests {
+    /// Made-up test data: a plan with a KPI (baseline, target, two actuals) and effects in two years.
+    let files: [String: String] = [
+        "mieruka.yml": "title: テスト\n",
+        "content/p/_index.md": InMemorySite.plan.replacingOccurrences(
+            of: "period: {from: R5, to: R9}", with: "period: {from: R5, to: R9}\nmoney_unit: 千円"),
+        "content/p/a.md": InMemorySite.item(
+            "1",
+            extra: """
+                departments: [企画課]
+                kpis:
+                  - {id: rate, name: 申請割合, unit: "%", baseline: {year: R4, value: 10}, target: {year: R9, value: 50}, actuals: {R5: 20, R6: 30}}
+                results:
+                  - {year: R5, grade: A, effect: {expected: 100, actual: 120}}
+                  - {year: R6, grade: C, effect: {expected: 200, actual: "△50"}}
+
+                """),
+        "content/p/b.md": InMemorySite.item("2", policy: "2", extra: "departments: [財政課]\nresults:\n  - {year: R6, grade: B}\n"),
+    ]
+
+    func svgs(_ html: String) -> [String] {
+        html.components(separatedBy: "<svg").dropFirst().map { "<svg" + ($0.components(separatedBy: "</svg>").first ?? "") }
+    }
+
+    @Test func gradeChartSpellsOutItsNumbersAndUsesPatterns() throws {
+        let html = RenderTestSite(files).html("p/")
+        let chart = try #require(svgs(html).first { $0.contains("chart-grades") })
+        #expect(chart.contains("role=\"img\""))
+        #expect(chart.contains("<title id=\""))
+        // The text equivalent: every row and grade in words (the table has the same numbers).
+        #expect(chart.contains("方針一：A 良い 0項目、B 普通 0項目、C 遅れ 1項目"))
+        #expect(chart.contains("方針二：A 良い 0項目、B 普通 1項目、C 遅れ 0項目"))
+        // Patterns: the worst grade is cross-hatched, a middle one striped (not just coloured).
+        #expect(chart.contains("<pattern id=\""))
+        #expect(chart.contains("-crosshatch)"))
+        #expect(chart.contains("-stripes)"))
+        // The legend names each grade.
+        for label in ["A 良い", "B 普通", "C 遅れ"] { #expect(chart.contains(">\(label)</text>")) }
+        #expect(html.contains("<figcaption>図：評価の分布（令和6年度）"))
+    }
+
+    @Test func kpiChartShowsBaselineActualsAndTarget() throws {
+        let html = RenderTestSite(files).html("p/a/")
+        let chart = try #require(svgs(html).first { $0.contains("chart-kpi") })
+        #expect(chart.contains("基準値 10%（令和4年度）、実績 20%（令和5年度）、実績 30%（令和6年度）、目標値 50%（令和9年度）"))
+        #expect(chart.contains(">目標 50%</text>"))
+        #expect(chart.contains(">基準 10%</text>"))
+        #expect(chart.contains("class=\"chart-line\""))
+    }
+
+    @Test func effectChartPutsANegativeAmountBelowTheAxis() throws {
+        let html = RenderTestSite(files).html("p/a/")
+        let chart = try #require(svgs(html).first { $0.contains("chart-effects") })
+        #expect(chart.contains("令和6年度：見込額 200千円、実績 △50千円"))
+        #expect(chart.contains(">△50</text>"))
+        // The zero line, and the △50 bar starting at it and going down.
+        let axis = try #require(chart.range(of: "class=\"chart-axis\" x1=\"0\" x2=\"640\" y1=\""))
+        let zero = chart[axis.upperBound...].prefix { $0 != "\"" }
+        #expect(chart.contains("class=\"chart-segment chart-actual\" x=\"") && chart.contains("y=\"\(zero)\""))
+    }
+
+    @Test func chartIdsAreUniqueOnAPageAndStableAcrossBuilds() {
+        let site = RenderTestSite(files)
+        for page in site.pages {
+            let html = site.html(page.route)
+            let ids = html.components(separatedBy: " id=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+            #expect(Set(ids).count == ids.count, "\(page.route) repeats an id")
+        }
+        #expect(RenderTestSite(files).html("p/a/") == site.html("p/a/"))
+    }
+
+    @Test func itemRowsCarryWhatTheFiltersMatch() throws {
+        let html = RenderTestSite(files).html("p/")
+        #expect(html.contains("<form class=\"item-filter\" data-table=\"item-table\" hidden>"))
+        #expect(html.contains("<option value=\"2\">C 遅れ</option>"))
+        #expect(html.contains("<option value=\"1\">　方針一の一</option>"))
+        // Item 1: grade C (index 2), under 方針一 (0) › 方針一の一 (1), department 企画課 (0).
+        #expect(html.contains("<tr data-grade=\"2\" data-policies=\"0 1\" data-departments=\"0\">"))
+        #expect(html.contains("<tr data-grade=\"1\" data-policies=\"2\" data-departments=\"1\">"))
+        // The filters are for the plan page; a policy page lists its items without them.
+        #expect(!RenderTestSite(files).html("p/policies/1/").contains("item-filter"))
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import MierukaModel
+import MierukaSearch
+import MierukaSite
+import MierukaTestSupport
+import Testing
+
+/// The index of a made-up site (test data, not a city's).
+@Suite struct SearchIndexTests {
+    static let files: [String: String] = [
+        "mieruka.yml": "title: テスト\nbase_url: /kaikaku/\n",
+        "content/p/_index.md": InMemorySite.plan,
+        "content/p/a.md": """
+            ---
+            number: 1
+            title: 新幹線駅の活用
+            policy: "1-1"
+            departments: [企画課, 財政課]
+            kpis:
+              - {id: riders, name: 利用者数, unit: 人}
+            results:
+              - year: R5
+                grade: B
+                progress: 使用料の見直しを検討した。
+                factors: 古い要因
+                next_steps: |
+                  - 来年度も**続ける**
+                  - [資料](https://example.com/hidden)を公開する
+              - {year: R6, grade: A, factors: 新しい要因}
+            ---
+            """,
+        "content/p/b.md": """
+            ---
+            number: 2
+            title: 新しい取組
+            policy: "2"
+            results:
+              - {year: R6, grade: C, progress: "\(String(repeating: "長い文章。", count: 30))"}
+            ---
+            """,
+        "content/p/三番.md": "---\nnumber: 3\ntitle: ＫＰＩの整理\npolicy: \"2\"\n---\n",
+    ]
+
+    static func builder() throws -> SearchIndexBuilder {
+        let (merged, diagnostics) = InMemorySite.merge(files)
+        #expect(!diagnostics.hasErrors, "\(diagnostics.all)")
+        return SearchIndexBuilder(index: SiteIndex(try #require(merged)))
+    }
+
+    /// The documents holding every token of the query (as search.js matches exact tokens).
+    func matching(_ query: String, in index: SearchIndex) -> [Int] {
+        var result: Set<Int>?
+        for token in SearchTokenizer.tokens(query) {
+            let documents = Set(index.postings(for: token).map(\.document))
+            result = result.map { $0.intersection(documents) } ?? documents
+        }
+        return (result ?? []).sorted()
+    }
+
+    @Test func everyItemIsADocumentWithWhatAResultShows() throws {
+        let index = try Self.builder().build()
+        #expect(index.plans.map(\.title) == ["架空市 架空の計画"])
+        #expect(index.plans[0].url == "/kaikaku/p/")
+        #expect(index.plans[0].grades.map(\.code) == ["A", "B", "C"])
+        #expect(index.plans[0].years == ["令和5年度", "令和6年度"])
+        #expect(index.documents.map(\.number) == ["1", "2", "3"])
+        let first = index.documents[0]
+        #expect(first.title == "新幹線駅の活用")
+        #expect(first.path == "a/")
+        #expect(first.grade == 0)  // A, the latest grade (R6)
+        #expect(first.gradeYear == 1)
+        #expect(first.departments == "企画課、財政課")
+        // A Japanese file name is percent-encoded, as the page links are.
+        #expect(index.documents[2].path == "%E4%B8%89%E7%95%AA/")
+        #expect(index.documents[2].grade == nil)
+    }
+
+    @Test func aQueryNeedsAllItsBigrams() throws {
+        let index = try Self.builder().build()
+        #expect(matching("新幹線", in: index) == [0])
+        #expect(matching("新しい取組", in: index) == [1])
+        // 新幹線 and 新しい share only 新, which is not a token of either.
+        #expect(index.postings(for: "新").isEmpty)
+        #expect(matching("新幹線 取組", in: index) == [])
+        #expect(matching("ｋｐｉ", in: index) == [2])
+    }
+
+    @Test func tokensRecordTheFieldsTheyAreIn() throws {
+        let index = try Self.builder().build()
+        func fields(_ token: String) -> UInt8? { index.postings(for: token).first { $0.document == 0 }?.fields }
+        #expect(fields("新幹") == SearchField.title.bit)
+        #expect(fields("企画") == SearchField.departments.bit)
+        #expect(fields("利用") == SearchField.kpis.bit)
+        #expect(fields("用料") == SearchField.progress.bit)
+        // Every year's texts are searched: 古い要因 (R5) as well as 新しい要因 (R6).
+        #expect(fields("古い") == SearchField.factors.bit)
+        #expect(fields("新し") == SearchField.factors.bit)
+        #expect(fields("要因") == SearchField.factors.bit)
+        // Markdown is read as text: emphasis marks go, a link's target is not searched.
+        #expect(fields("続け") == SearchField.nextSteps.bit)
+        #expect(index.postings(for: "example").isEmpty)
+    }
+
+    @Test func snippetsAreTheLatestTextsShortened() throws {
+        let index = try Self.builder().build()
+        let snippets = index.documents[0].snippets
+        #expect(snippets.map(\.field) == [.kpis, .progress, .factors, .nextSteps])
+        #expect(snippets[0].text == "利用者数")
+        #expect(snippets[0].year == nil)
+        #expect(snippets[2].text == "新しい要因")
+        #expect(snippets[2].year == 1)
+        #expect(snippets[3].text == "来年度も続ける 資料を公開する")
+        let long = try #require(index.documents[1].snippets.first)
+        #expect(long.text.count == SearchIndexBuilder.snippetLength + 1)
+        #expect(long.text.hasSuffix("…"))
+    }
+
+    @Test func theFileIsCompactDeterministicJSON() throws {
+        let builder = try Self.builder()
+        let bytes = builder.json()
+        #expect(bytes == builder.json())
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+        #expect(object["format"] as? String == "mieruka-search")
+        #expect(object["format_version"] as? Int == 1)
+        let fields = try #require(object["fields"] as? [[String: Any]])
+        #expect(fields.map { $0["name"] as? String } == SearchField.allCases.map(\.name))
+        let documents = try #require(object["documents"] as? [[Any]])
+        #expect(documents.count == 3)
+        #expect(documents[0][2] as? String == "新幹線駅の活用")
+
+        // Each posting is gap × 2^fields + mask.
+        let index = builder.build()
+        let postings = try #require(object["postings"] as? [String: [Int]])
+        #expect(postings.count == index.postings.count)
+        let base = 1 << SearchField.allCases.count
+        for (token, expected) in index.postings {
+            var document = 0
+            let decoded = (postings[token] ?? []).map { number -> [Int] in
+                document += number / base
+                return [document, number % base]
+            }
+            #expect(decoded == expected.map { [$0.document, Int($0.fields)] }, "\(token)")
+        }
+        // Tokens are in the order of their UTF-8 bytes.
+        let tokens = index.postings.map(\.token)
+        #expect(tokens == tokens.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    }
+}
