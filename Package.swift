@@ -41,18 +41,20 @@ let package = Package(
 
         // Pipeline libraries
         .target(name: "MierukaDiagnostics", swiftSettings: strict),
+        // One way to run work on N threads, so that --jobs governs every parallel stage.
+        .target(name: "MierukaParallel", swiftSettings: strict),
         .target(name: "MierukaModel", dependencies: ["MierukaDiagnostics"], swiftSettings: strict),
         .target(name: "MierukaMarkdown", dependencies: ["CCmark"], swiftSettings: strict),
         .target(
             name: "MierukaSource",
-            dependencies: ["MierukaModel", "MierukaDiagnostics", "CYAML"],
+            dependencies: ["MierukaModel", "MierukaDiagnostics", "MierukaParallel", "CYAML"],
             swiftSettings: strict
         ),
         .target(name: "MierukaSite", dependencies: ["MierukaModel", "MierukaDiagnostics"], swiftSettings: strict),
         // The site search's index (search/index.json) and the tokenizer search.js mirrors.
         .target(name: "MierukaSearch", dependencies: ["MierukaSite", "MierukaModel"], swiftSettings: strict),
         .target(
-            name: "MierukaExport", dependencies: ["MierukaSite", "MierukaModel", "MierukaDiagnostics"],
+            name: "MierukaExport", dependencies: ["MierukaSite", "MierukaModel", "MierukaDiagnostics", "MierukaParallel"],
             swiftSettings: strict
         ),
         .target(
@@ -69,13 +71,15 @@ let package = Package(
             name: "MierukaBuild",
             dependencies: [
                 "MierukaSource", "MierukaSite", "MierukaExport", "MierukaSearch", "MierukaRender", "MierukaOutput",
-                "MierukaModel", "MierukaDiagnostics",
+                "MierukaModel", "MierukaDiagnostics", "MierukaParallel",
             ],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "mieruka",
-            dependencies: ["MierukaBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "MierukaBuild", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strict
         ),
 

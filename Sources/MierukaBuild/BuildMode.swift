@@ -16,11 +16,16 @@ public struct BuildOptions: Sendable {
     /// The results of scripts/check-site.py to publish on the accessibility test-results page,
     /// instead of the file `accessibility: results:` names.
     public var accessibilityResults: String?
+    /// How many threads the build uses (all processors when nil); the output is the same whatever it is.
+    public var jobs: Int?
 
-    public init(source: String, displaySource: String, mode: BuildMode, accessibilityResults: String? = nil) {
+    public init(
+        source: String, displaySource: String, mode: BuildMode, accessibilityResults: String? = nil, jobs: Int? = nil
+    ) {
         self.source = source
         self.displaySource = displaySource
         self.mode = mode
         self.accessibilityResults = accessibilityResults
+        self.jobs = jobs
     }
 }

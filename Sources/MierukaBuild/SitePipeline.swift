@@ -3,6 +3,7 @@ import MierukaDiagnostics
 import MierukaExport
 import MierukaModel
 import MierukaOutput
+import MierukaParallel
 import MierukaRender
 import MierukaSearch
 import MierukaSite
@@ -31,7 +32,7 @@ public struct SitePipeline: Sendable {
         // load
         let loaded: LoadedSite
         do {
-            loaded = try SiteLoader().load(root: options.source, displayRoot: options.displaySource, diagnostics: &diagnostics)
+            loaded = try SiteLoader(jobs: options.jobs).load(root: options.source, displayRoot: options.displaySource, diagnostics: &diagnostics)
         } catch {
             return finish(.usageError(error.description))
         }
@@ -47,7 +48,7 @@ public struct SitePipeline: Sendable {
 
         // parse (files are read as they are parsed; the time is divided between the two stages)
         var parseTiming = DocumentParser.Timing()
-        var documents = DocumentParser().parse(loaded, diagnostics: &diagnostics, timing: &parseTiming)
+        var documents = DocumentParser(jobs: options.jobs).parse(loaded, diagnostics: &diagnostics, timing: &parseTiming)
         if let path = options.accessibilityResults, let parsed = documents {
             let config = parsed.config
             let results = AccessibilityResultsDecoder.read(
@@ -74,7 +75,7 @@ public struct SitePipeline: Sendable {
         let theme = Theme.load(siteTemplates: templates, diagnostics: &diagnostics)
         let index = SiteIndex(merged)
         let pages = PagePlanner().plan(index)
-        let exporter = SiteExporter(index: index)
+        let exporter = SiteExporter(index: index, jobs: options.jobs)
         let assets = outputAssets(
             theme: theme, loaded: loaded, generated: pages.map(\.outputFile) + exporter.paths() + [SearchIndexBuilder.path],
             diagnostics: &diagnostics)
@@ -85,7 +86,8 @@ public struct SitePipeline: Sendable {
         switch options.mode {
         case .check:
             let problems = renderAndCheckLinks(
-                pages, renderer: renderer, index: index, files: assets.map(\.path) + exporter.paths() + [SearchIndexBuilder.path])
+                pages, renderer: renderer, index: index, files: assets.map(\.path) + exporter.paths() + [SearchIndexBuilder.path],
+                jobs: options.jobs)
             diagnostics.append(contentsOf: problems)
             timer.lap("render")
             return finish(diagnostics.hasErrors ? .contentErrors : .success, pages: pages.count)
@@ -98,7 +100,7 @@ public struct SitePipeline: Sendable {
                 diagnostics.error(at: SourceLocation(file: outputFolder.path), error.description)
                 return finish(.contentErrors)
             }
-            let (problems, renderSeconds, writeSeconds) = renderAndWrite(pages, renderer: renderer, into: staging)
+            let (problems, renderSeconds, writeSeconds) = renderAndWrite(pages, renderer: renderer, into: staging, jobs: options.jobs)
             diagnostics.append(contentsOf: problems)
             timer.split("render", "write", ratio: renderSeconds / max(renderSeconds + writeSeconds, 1e-9))
             // The open data is written as it is made, plan by plan (not held until the end).
@@ -186,11 +188,11 @@ public struct SitePipeline: Sendable {
 
     /// Renders every page in parallel and writes each as soon as it is rendered.
     func renderAndWrite(
-        _ pages: [PlannedPage], renderer: PageRenderer, into staging: StagingArea
+        _ pages: [PlannedPage], renderer: PageRenderer, into staging: StagingArea, jobs: Int? = nil
     ) -> (Diagnostics, render: Double, write: Double) {
         let sink = DiagnosticSink()
         let clock = Mutex<(render: UInt64, write: UInt64)>((0, 0))
-        DispatchQueue.concurrentPerform(iterations: pages.count) { offset in
+        Parallel.forEach(pages.count, jobs: jobs) { offset in
             let page = pages[offset]
             let start = DispatchTime.now().uptimeNanoseconds
             guard let html = renderer.renderBytes(page) else {
@@ -214,13 +216,15 @@ public struct SitePipeline: Sendable {
     }
 
     /// Renders every page in parallel (writing nothing) and reports internal links that lead nowhere.
-    func renderAndCheckLinks(_ pages: [PlannedPage], renderer: PageRenderer, index: SiteIndex, files other: [String]) -> Diagnostics {
+    func renderAndCheckLinks(
+        _ pages: [PlannedPage], renderer: PageRenderer, index: SiteIndex, files other: [String], jobs: Int? = nil
+    ) -> Diagnostics {
         var files = Set(pages.map(\.outputFile))
         for path in other { files.insert(path) }
         let checker = LinkChecker(basePath: index.config.baseURL.path, files: files)
         let sources = PageSources(index: index)
         let sink = DiagnosticSink()
-        DispatchQueue.concurrentPerform(iterations: pages.count) { offset in
+        Parallel.forEach(pages.count, jobs: jobs) { offset in
             let page = pages[offset]
             guard let html = renderer.render(page) else {
                 sink.report(.error(at: SourceLocation(file: page.outputFile), "the page could not be rendered: its template is missing"))

@@ -1,6 +1,7 @@
 import Dispatch
 import Synchronization
 import MierukaDiagnostics
+import MierukaParallel
 import MierukaModel
 import MierukaSite
 
@@ -16,10 +17,13 @@ public struct ExportFile: Sendable {
 public struct SiteExporter: Sendable {
     public let index: SiteIndex
     let links: ExportLinks
+    /// Threads to export with (all processors when nil).
+    let jobs: Int?
 
-    public init(index: SiteIndex) {
+    public init(index: SiteIndex, jobs: Int? = nil) {
         self.index = index
         self.links = ExportLinks(baseURL: index.config.baseURL)
+        self.jobs = jobs
     }
 
     /// The paths `files` writes, known without building them (for the link check).
@@ -66,7 +70,7 @@ public struct SiteExporter: Sendable {
     ) -> Int {
         let plans = index.plans
         let sink = Mutex<(count: Int, diagnostics: [Int: Diagnostics])>((0, [:]))
-        DispatchQueue.concurrentPerform(iterations: plans.count + 1) { offset in
+        Parallel.forEach(plans.count + 1, jobs: jobs) { offset in
             var planDiagnostics = Diagnostics()
             var made = 0
             if offset == plans.count {

@@ -1,4 +1,5 @@
 import Dispatch
+import MierukaParallel
 import MierukaDiagnostics
 import MierukaModel
 import Synchronization
@@ -17,8 +18,12 @@ import Synchronization
 /// (title, targets, KPI units) can be read against them.
 public struct DocumentParser: Sendable {
     let yaml = YAMLReader()
+    /// Threads to read and parse with (all processors when nil).
+    let jobs: Int?
 
-    public init() {}
+    public init(jobs: Int? = nil) {
+        self.jobs = jobs
+    }
 
     /// Seconds spent reading files and parsing them, summed over threads (for `--timings`).
     public struct Timing: Sendable {
@@ -180,7 +185,7 @@ public struct DocumentParser: Sendable {
     ) -> [(Output?, Diagnostics)] {
         let slots = Mutex<[(Output?, Diagnostics)]>(Array(repeating: (nil, Diagnostics()), count: entries.count))
         let clock = Mutex<(reading: UInt64, parsing: UInt64)>((0, 0))
-        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+        Parallel.forEach(entries.count, jobs: jobs) { index in
             var diagnostics = Diagnostics()
             let start = DispatchTime.now().uptimeNanoseconds
             let file = entries[index].read(diagnostics: &diagnostics)

@@ -27,7 +27,7 @@ struct BuildCommand: ParsableCommand {
         let report = SitePipeline().run(
             BuildOptions(
                 source: site.source, displaySource: site.displaySource, mode: .build(output: outputPath),
-                accessibilityResults: accessibilityResults))
+                accessibilityResults: accessibilityResults, jobs: site.jobs))
         ReportPrinter.printDiagnostics(report)
         let summary = DiagnosticFormatter().summary(report.diagnostics)
         switch report.outcome {

@@ -16,7 +16,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let report = SitePipeline().run(
-            BuildOptions(source: site.source, displaySource: site.displaySource, mode: .check))
+            BuildOptions(source: site.source, displaySource: site.displaySource, mode: .check, jobs: site.jobs))
         ReportPrinter.printDiagnostics(report)
         let summary = DiagnosticFormatter().summary(report.diagnostics)
         switch report.outcome {

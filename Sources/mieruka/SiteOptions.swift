@@ -8,6 +8,9 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .long, help: "Print how long each stage took (load, parse, merge, validate, render, write).")
     var timings = false
 
+    @Option(name: .long, help: "How many threads to use (default: one per processor). The output is the same.")
+    var jobs: Int?
+
     /// The source as shown in messages: "" for the current folder, else as typed.
     var displaySource: String {
         var shown = source

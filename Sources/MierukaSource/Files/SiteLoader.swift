@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import MierukaDiagnostics
+import MierukaParallel
 import Synchronization
 
 /// The load stage: finds the site's files and reads the ones that are parsed.
@@ -10,7 +11,12 @@ public struct SiteLoader: Sendable {
         public let description: String
     }
 
-    public init() {}
+    /// Threads to read files with (all processors when nil).
+    let jobs: Int?
+
+    public init(jobs: Int? = nil) {
+        self.jobs = jobs
+    }
 
     /// - Parameters:
     ///   - root: the site folder.
@@ -104,7 +110,7 @@ public struct SiteLoader: Sendable {
     func readAll(_ paths: [String], root: String, prefix: String, diagnostics: inout Diagnostics) -> [SourceFile] {
         let slots = Mutex<[SourceFile?]>([SourceFile?](repeating: nil, count: paths.count))
         let failures = DiagnosticSink()
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+        Parallel.forEach(paths.count, jobs: jobs) { index in
             let path = paths[index]
             guard let data = FileManager.default.contents(atPath: root + "/" + path) else {
                 failures.report(
