@@ -3,6 +3,7 @@
 #
 #   bench/compare-hugo.sh PAGES          PAGES: 1000, 10000 or 50000 (the reference sizes)
 #
+# Also checks that both sides' pages carry the same information (bench/compare_information.py).
 # Uses the reference material in ../shared/bench (set SHARED_BENCH to point elsewhere): its corpus
 # generator (seeded, made-up data), its Hugo site, and Hugo 0.111 (Debian package hugo). The corpus
 # is converted to Mieruka's format by bench/convert_corpus.py. Runs alternate, Hugo then Mieruka,
@@ -82,6 +83,10 @@ peak() { awk -v n="$1" '$1==n && $3>m{m=$3} END{print m}' "$results"; }
 hw=$(median hugo); mw=$(median mieruka); hr=$(peak hugo); mr=$(peak mieruka)
 hugo_pages=$(find "$WORK/out-hugo-$pages" -name '*.html' | wc -l)
 mieruka_pages=$(find "$WORK/out-mieruka-$pages" -name '*.html' | wc -l)
+# The same information on both sides (bench/compare_information.py: every word of each Hugo page
+# on Mieruka's page at the same path, after normalising what the two write differently on purpose).
+python3 "$here/compare_information.py" "$WORK/out-hugo-$pages" "$WORK/out-mieruka-$pages" --show 5 | sed 's/^/  /' >&2 \
+    || echo "  (the pages differ in information: see above)" >&2
 printf '%s pages of corpus, %s runs each\n' "$pages" "$RUNS"
 printf '  hugo:    median wall %6.2f s, peak RSS %7.1f MiB, %s HTML files\n' "$hw" "$(awk -v k="$hr" 'BEGIN{print k/1024}')" "$hugo_pages"
 printf '  mieruka: median wall %6.2f s, peak RSS %7.1f MiB, %s HTML files\n' "$mw" "$(awk -v k="$mr" 'BEGIN{print k/1024}')" "$mieruka_pages"

@@ -20,6 +20,9 @@ import Testing
                 "計": ["16", "46", "12", "0", "74"],
             ])
         #expect(table.coverageNote == "74項目中0項目を掲載")
+        // The report's headline figure: 「8割程度の62件が『計画以上』か『概ね計画どおり』」 = 62 / 74.
+        #expect(table.shareGrades == "A・B")
+        #expect(table.total.share == "83.8%")
     }
 
     /// The summary bolds its headline as the report does; CommonMark only closes ** before a letter

@@ -16,6 +16,24 @@ struct TableBuilder {
 
     var gradeViews: [GradeView] { plan.grades.grades.indices.compactMap { format.grade($0) } }
 
+    /// How many of the best grades count as on or ahead of plan: the better half of the scale
+    /// (S・A of S/A/B, A・B of A/B/C/D).
+    var betterGrades: Int { (plan.grades.count + 1) / 2 }
+
+    /// 「A・B」
+    var shareGrades: String? {
+        guard plan.grades.count >= 2 else { return nil }
+        return plan.grades.grades.prefix(betterGrades).map(\.code).joined(separator: "・")
+    }
+
+    /// The better grades' share of the graded count, one decimal (「30.3%」), or 「—」.
+    func share(_ counts: [Int]) -> String {
+        let graded = counts.reduce(0, +)
+        guard graded > 0 else { return "—" }
+        let better = counts.prefix(betterGrades).reduce(0, +)
+        return Percentage(ratio: Double(better) / Double(graded))?.formatted() ?? "—"
+    }
+
     /// Listings graded in `year` among the items transcribed.
     func transcribedListings(_ year: FiscalYear) -> Int {
         guard let tally = index.tallies[year] else { return 0 }
@@ -62,7 +80,7 @@ struct TableBuilder {
                 computedRow(title: row.policy.map(policyTitle) ?? "計", url: row.policy.map(policyURL), row)
             },
             total: computedRow(title: "計", url: nil, total), totalNote: totalNote, coverageNote: nil,
-            chartHTML: chart.html)
+            chartHTML: chart.html, shareGrades: shareGrades)
     }
 
     /// Where a chart is (plan, kind, year, policy): the seed of its ids, unique on any page.
@@ -76,7 +94,7 @@ struct TableBuilder {
             counts: row.counts.enumerated().compactMap { offset, count in
                 format.grade(offset).map { CountView(value: format.count(count), grade: $0) }
             },
-            ungraded: format.count(row.ungraded), total: format.count(row.total))
+            ungraded: format.count(row.ungraded), total: format.count(row.total), share: share(row.counts))
     }
 
     private func declaredTable(
@@ -88,7 +106,7 @@ struct TableBuilder {
                 counts: counts.enumerated().compactMap { offset, count in
                     format.grade(offset).map { CountView(value: format.count(count), grade: $0) }
                 },
-                ungraded: "0", total: format.count(counts.reduce(0, +)))
+                ungraded: "0", total: format.count(counts.reduce(0, +)), share: share(counts))
         }
         let totals: [Int]
         if whole, let all = declared.gradeTotals {
@@ -120,7 +138,8 @@ struct TableBuilder {
             rowHeading: rowHeading, grades: gradeViews, hasUngraded: false,
             rows: rows.map { row(title: policyTitle($0.policy), url: policyURL($0.policy), counts: $0.counts) },
             total: row(title: "計", url: nil, counts: totals), totalNote: totalNote,
-            coverageNote: "\(format.items(listings))中\(format.items(transcribed))を掲載", chartHTML: chart.html)
+            coverageNote: "\(format.items(listings))中\(format.items(transcribed))を掲載", chartHTML: chart.html,
+            shareGrades: shareGrades)
     }
 
     /// Expected against actual effect per policy for a year: published when declared, else computed.
@@ -186,14 +205,14 @@ struct TableBuilder {
         for (year, expected, actual) in entries {
             cumulativeExpected = add(cumulativeExpected, expected)
             cumulativeActual = add(cumulativeActual, actual)
-            let difference = EffectSummary.Row(policy: nil, expected: expected, actual: actual).difference
+            let row = EffectSummary.Row(policy: nil, expected: expected, actual: actual)
             rows.append(
                 EffectYearRowView(
                     year: format.year(year), expected: format.money(expected), actual: format.money(actual),
-                    difference: format.money(difference), cumulativeExpected: format.money(cumulativeExpected),
-                    cumulativeActual: format.money(cumulativeActual)))
+                    difference: format.money(row.difference), cumulativeExpected: format.money(cumulativeExpected),
+                    cumulativeActual: format.money(cumulativeActual), rate: row.rate?.formatted() ?? "—"))
         }
-        let totalDifference = EffectSummary.Row(policy: nil, expected: cumulativeExpected, actual: cumulativeActual).difference
+        let totalRow = EffectSummary.Row(policy: nil, expected: cumulativeExpected, actual: cumulativeActual)
         // A chart needs more than one year to show a course.
         let chart =
             entries.count > 1
@@ -205,8 +224,8 @@ struct TableBuilder {
             caption: caption, unit: plan.moneyUnit.rawValue, rows: rows,
             total: EffectYearRowView(
                 year: "累計", expected: format.money(cumulativeExpected), actual: format.money(cumulativeActual),
-                difference: format.money(totalDifference), cumulativeExpected: format.money(cumulativeExpected),
-                cumulativeActual: format.money(cumulativeActual)),
+                difference: format.money(totalRow.difference), cumulativeExpected: format.money(cumulativeExpected),
+                cumulativeActual: format.money(cumulativeActual), rate: totalRow.rate?.formatted() ?? "—"),
             chartHTML: chart)
     }
 

@@ -3,7 +3,9 @@ import MierukaSite
 
 extension ViewBuilder {
     func home(_ page: PlannedPage) -> (PageMetaView, any TemplateView) {
+        var itemTotal = 0
         let plans = index.plans.map { planIndex -> PlanSummaryView in
+            itemTotal += listingCount(planIndex) ?? 0
             let plan = planIndex.plan
             let format = PlanFormatter(plan: plan)
             let year = planIndex.latestGradedYear
@@ -13,11 +15,22 @@ extension ViewBuilder {
             return PlanSummaryView(
                 city: plan.city, title: plan.title, subtitle: plan.subtitle, url: links.href(SiteRoutes.plan(plan.slug)),
                 period: format.years(plan.period), summary: plan.summary, itemCount: itemCountText(planIndex),
+                policyCount: plan.topLevelPolicies.isEmpty ? nil : "\(plan.levelName(0)) \(plan.topLevelPolicies.count)",
                 latestYear: table != nil ? year.map(format.year) : nil, grades: table,
                 reportURL: table != nil ? year.map { links.href(SiteRoutes.report(plan.slug, year: $0.year)) } : nil)
         }
         let meta = meta(page, title: index.config.title, description: index.config.description, trail: [], kind: "home")
-        return (meta, HomeView(introHTML: html(index.merged.home?.body, under: 1), plans: plans))
+        let totals =
+            plans.isEmpty ? nil : "掲載している計画 \(NumberGrouping.format(plans.count))件、取組項目 計\(NumberGrouping.format(itemTotal))項目"
+        return (meta, HomeView(introHTML: html(index.merged.home?.body, under: 1), plans: plans, totals: totals))
+    }
+
+    /// The listings a plan counts: the published number, else its items' listings.
+    func listingCount(_ planIndex: PlanIndex) -> Int? {
+        let plan = planIndex.plan
+        if let year = planIndex.latestYear, let listings = plan.declared(in: year)?.totalListings { return listings }
+        let listings = plan.items.reduce(0) { $0 + $1.listings.count }
+        return listings > 0 ? listings : nil
     }
 
     /// 「取組項目 43項目（うち再掲2項目）」 from the published count, else from the items.

@@ -117,7 +117,8 @@ public struct ViewBuilder: Sendable {
         let plan = planIndex.plan
         return PlanHeaderView(
             city: plan.city, title: plan.title, subtitle: plan.subtitle, url: links.href(SiteRoutes.plan(plan.slug)),
-            period: PlanFormatter(plan: plan).years(plan.period), summary: plan.summary)
+            period: PlanFormatter(plan: plan).years(plan.period),
+            periodYears: plan.period.length.map { "\($0)年間" }, summary: plan.summary)
     }
 
     func planCrumb(_ planIndex: PlanIndex) -> LinkView {

@@ -69,6 +69,8 @@ public struct EffectYearRowView: TemplateView {
     public let difference: String
     public let cumulativeExpected: String
     public let cumulativeActual: String
+    /// Actual over expected (「83.2%」), or 「—」.
+    public let rate: String
 
     public static let fields = FieldTable<EffectYearRowView>(
         "effect year row",
@@ -79,5 +81,6 @@ public struct EffectYearRowView: TemplateView {
             .text("difference") { $0.difference },
             .text("cumulativeExpected") { $0.cumulativeExpected },
             .text("cumulativeActual") { $0.cumulativeActual },
+            .text("rate") { $0.rate },
         ])
 }

@@ -17,6 +17,9 @@ public struct GradeTableView: TemplateView {
     public let coverageNote: String?
     /// The same rows as a stacked bar chart (inline SVG; the table is its text equivalent).
     public let chartHTML: String?
+    /// The better half of the scale (「A・B」), whose share of the graded items each row gives:
+    /// the figure reports quote (伊勢原市: 「8割程度の62件が『計画以上』か『概ね計画どおり』」).
+    public let shareGrades: String?
 
     public static let fields = FieldTable<GradeTableView>(
         "grade table",
@@ -32,6 +35,7 @@ public struct GradeTableView: TemplateView {
             .text("totalNote") { $0.totalNote },
             .text("coverageNote") { $0.coverageNote },
             .html("chartHTML") { $0.chartHTML },
+            .text("shareGrades") { $0.shareGrades },
         ])
 }
 
@@ -42,6 +46,8 @@ public struct GradeTableRowView: TemplateView {
     public let counts: [CountView]
     public let ungraded: String
     public let total: String
+    /// 「30.3%」: the better half's share of the graded listings.
+    public let share: String
 
     public static let fields = FieldTable<GradeTableRowView>(
         "grade table row",
@@ -51,6 +57,7 @@ public struct GradeTableRowView: TemplateView {
             .list("counts", CountView.self) { $0.counts },
             .text("ungraded") { $0.ungraded },
             .text("total") { $0.total },
+            .text("share") { $0.share },
         ])
 }
 

@@ -2,12 +2,15 @@
 public struct HomeView: TemplateView {
     public let introHTML: String?
     public let plans: [PlanSummaryView]
+    /// 「計画 4件、取組項目 計1,234項目」
+    public let totals: String?
 
     public static let fields = FieldTable<HomeView>(
         "home page",
         [
             .html("introHTML") { $0.introHTML },
             .list("plans", PlanSummaryView.self) { $0.plans },
+            .text("totals") { $0.totals },
             .flag("hasPlans") { !$0.plans.isEmpty },
         ])
 }
@@ -22,6 +25,8 @@ public struct PlanSummaryView: TemplateView {
     public let summary: String?
     /// 「取組項目 43項目（うち再掲2項目）」 or nil for a plan without items.
     public let itemCount: String?
+    /// 「基本方針 5」: the top level of the plan's hierarchy and how many there are.
+    public let policyCount: String?
     public let latestYear: String?
     public let grades: GradeTableView?
     public let reportURL: String?
@@ -36,6 +41,7 @@ public struct PlanSummaryView: TemplateView {
             .text("period") { $0.period },
             .text("summary") { $0.summary },
             .text("itemCount") { $0.itemCount },
+            .text("policyCount") { $0.policyCount },
             .text("latestYear") { $0.latestYear },
             .view("grades", GradeTableView.self) { $0.grades },
             .text("reportURL") { $0.reportURL },

@@ -5,6 +5,8 @@ public struct PlanHeaderView: TemplateView {
     public let subtitle: String?
     public let url: String
     public let period: String
+    /// 「5年間」, when the period is closed.
+    public let periodYears: String?
     public let summary: String?
 
     public static let fields = FieldTable<PlanHeaderView>(
@@ -15,6 +17,7 @@ public struct PlanHeaderView: TemplateView {
             .text("subtitle") { $0.subtitle },
             .text("url") { $0.url },
             .text("period") { $0.period },
+            .text("periodYears") { $0.periodYears },
             .text("summary") { $0.summary },
         ])
 }
