@@ -31,6 +31,7 @@ json=${MIERUKA_CHECK_JSON:-.build-tools/check-site-results.json}
 
 skip() {
     echo "SKIPPED: the accessibility and HTML checks of the built sites (scripts/check-site.py): $*" >&2
+    echo "SKIPPED: the reload of a page open on mieruka serve, in the browser (scripts/check-serve-reload.py): $*" >&2
     exit 0
 }
 
@@ -82,3 +83,8 @@ if ! grep -q "自動試験で問題が見つからなかったページ：[0-9,]
     exit 1
 fi
 echo "accessibility test-results page: published from $json"
+
+# --- mieruka serve in the browser ---------------------------------------------------------------
+# A page open in headless Chromium on `mieruka serve` reloads by itself after a save, shows the
+# errors of a broken file over the last good page, and loses them once the file is fixed.
+"$venv/bin/python" scripts/check-serve-reload.py --mieruka "$scratch/debug/mieruka"

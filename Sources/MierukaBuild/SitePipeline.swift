@@ -100,28 +100,38 @@ public struct SitePipeline: Sendable {
                 diagnostics.error(at: SourceLocation(file: outputFolder.path), error.description)
                 return finish(.contentErrors)
             }
-            let (problems, renderSeconds, writeSeconds) = renderAndWrite(pages, renderer: renderer, into: staging, jobs: options.jobs)
-            diagnostics.append(contentsOf: problems)
-            timer.split("render", "write", ratio: renderSeconds / max(renderSeconds + writeSeconds, 1e-9))
-            // The open data is written as it is made, plan by plan (not held until the end).
-            let exportCount = exporter.export(pages: pages, diagnostics: &diagnostics) { file, _ in
-                do {
-                    try staging.write(file.path, file.bytes)
-                    return nil
-                } catch {
-                    return "\(error)"
-                }
-            }
-            timer.lap("export")
-            let searchIndex = SearchIndexBuilder(index: index).json()
-            timer.lap("search")
+            // Pages, the open data and the search index in one pool of threads, each file written as
+            // soon as it is made (nothing is held until the end, and no stage waits for another's
+            // stragglers).
+            let search = SearchIndexBuilder(index: index)
+            let made = renderAndWrite(
+                pages, renderer: renderer, into: staging, jobs: options.jobs,
+                also: [
+                    Task(name: "search", count: 1) { _ in
+                        do {
+                            try staging.write(SearchIndexBuilder.path, search.json())
+                            return (1, Diagnostics())
+                        } catch {
+                            return (0, Diagnostics([.error(at: SourceLocation(file: SearchIndexBuilder.path), "\(error)")]))
+                        }
+                    },
+                    Task(name: "export", count: exporter.taskCount) { task in
+                        exporter.run(task: task, pages: pages) { file, _ in
+                            do {
+                                try staging.write(file.path, file.bytes)
+                                return nil
+                            } catch {
+                                return "\(error)"
+                            }
+                        }
+                    },
+                ])
+            diagnostics.append(contentsOf: made.diagnostics)
+            timer.splitByWork(["render": made.seconds["render"] ?? 0, "write (pages)": made.seconds["write"] ?? 0,
+                               "export": made.seconds["export"] ?? 0, "search": made.seconds["search"] ?? 0],
+                              order: ["render", "write (pages)", "export", "search"])
             if !diagnostics.hasErrors {
                 writeAssets(assets, into: staging, diagnostics: &diagnostics)
-                do {
-                    try staging.write(SearchIndexBuilder.path, searchIndex)
-                } catch {
-                    diagnostics.error(at: SourceLocation(file: SearchIndexBuilder.path), "\(error)")
-                }
             }
             if !diagnostics.hasErrors {
                 do {
@@ -134,7 +144,7 @@ public struct SitePipeline: Sendable {
             timer.lap("write")
             return finish(
                 diagnostics.hasErrors ? .contentErrors : .success, pages: pages.count,
-                files: pages.count + assets.count + exportCount + 1,
+                files: made.files + assets.count,
                 output: outputFolder.path)
         }
     }
@@ -186,15 +196,48 @@ public struct SitePipeline: Sendable {
         }
     }
 
-    /// Renders every page in parallel and writes each as soon as it is rendered.
+    /// Work run in the same pool as the pages: `count` independent pieces, each returning how
+    /// many files it wrote and what it found.
+    struct Task: Sendable {
+        let name: String
+        let count: Int
+        let run: @Sendable (Int) -> (files: Int, diagnostics: Diagnostics)
+
+        init(name: String, count: Int, _ run: @escaping @Sendable (Int) -> (files: Int, diagnostics: Diagnostics)) {
+            self.name = name
+            self.count = count
+            self.run = run
+        }
+    }
+
+    /// Renders every page and writes each as soon as it is rendered, with the other tasks in the
+    /// same pool (they are started first: they are few and long, the pages many and short).
+    /// Returns the files written, the problems, and the thread-seconds spent per kind of work
+    /// ("render" and "write" for the pages, and each task's name).
     func renderAndWrite(
-        _ pages: [PlannedPage], renderer: PageRenderer, into staging: StagingArea, jobs: Int? = nil
-    ) -> (Diagnostics, render: Double, write: Double) {
+        _ pages: [PlannedPage], renderer: PageRenderer, into staging: StagingArea, jobs: Int? = nil, also tasks: [Task] = []
+    ) -> (files: Int, diagnostics: Diagnostics, seconds: [String: Double]) {
         let sink = DiagnosticSink()
-        let clock = Mutex<(render: UInt64, write: UInt64)>((0, 0))
-        Parallel.forEach(pages.count, jobs: jobs) { offset in
-            let page = pages[offset]
+        let clock = Mutex<[String: UInt64]>([:])
+        let files = Mutex<Int>(0)
+        var schedule: [(task: Int, piece: Int)] = []
+        for (offset, task) in tasks.enumerated() {
+            for piece in 0..<task.count { schedule.append((offset, piece)) }
+        }
+        let taskPieces = schedule
+        Parallel.forEach(taskPieces.count + pages.count, jobs: jobs) { offset in
             let start = DispatchTime.now().uptimeNanoseconds
+            if offset < taskPieces.count {
+                let (taskIndex, piece) = taskPieces[offset]
+                let task = tasks[taskIndex]
+                let (made, found) = task.run(piece)
+                sink.report(found)
+                files.withLock { $0 += made }
+                let end = DispatchTime.now().uptimeNanoseconds
+                clock.withLock { $0[task.name, default: 0] += end - start }
+                return
+            }
+            let page = pages[offset - taskPieces.count]
             guard let html = renderer.renderBytes(page) else {
                 sink.report(.error(at: SourceLocation(file: page.outputFile), "the page could not be rendered: its template is missing"))
                 return
@@ -202,17 +245,18 @@ public struct SitePipeline: Sendable {
             let rendered = DispatchTime.now().uptimeNanoseconds
             do {
                 try staging.write(page.outputFile, html)
+                files.withLock { $0 += 1 }
             } catch {
                 sink.report(.error(at: SourceLocation(file: page.outputFile), "\(error)"))
             }
             let written = DispatchTime.now().uptimeNanoseconds
             clock.withLock {
-                $0.render += rendered - start
-                $0.write += written - rendered
+                $0["render", default: 0] += rendered - start
+                $0["write", default: 0] += written - rendered
             }
         }
-        let totals = clock.withLock { $0 }
-        return (sink.collected, Double(totals.render) / 1e9, Double(totals.write) / 1e9)
+        let seconds = clock.withLock { $0 }.mapValues { Double($0) / 1e9 }
+        return (files.withLock { $0 }, sink.collected, seconds)
     }
 
     /// Renders every page in parallel (writing nothing) and reports internal links that lead nowhere.
@@ -243,11 +287,12 @@ public struct SitePipeline: Sendable {
 }
 
 extension StageTimer {
-    /// Ends a stage in which two kinds of work interleaved, dividing its time by `ratio`.
-    mutating func split(_ first: String, _ second: String, ratio: Double) {
-        lap(first)
-        if let last = stagesLast() {
-            replaceLast(with: [(first, last * ratio), (second + " (pages)", last * (1 - ratio))])
-        }
+    /// Ends a stage in which several kinds of work ran side by side, dividing its time by the
+    /// thread-seconds each took.
+    mutating func splitByWork(_ seconds: [String: Double], order: [String]) {
+        lap(order.first ?? "work")
+        guard let last = stagesLast() else { return }
+        let total = max(order.reduce(0) { $0 + (seconds[$1] ?? 0) }, 1e-9)
+        replaceLast(with: order.map { ($0, last * (seconds[$0] ?? 0) / total) })
     }
 }

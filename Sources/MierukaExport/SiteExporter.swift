@@ -68,35 +68,47 @@ public struct SiteExporter: Sendable {
     public func export(
         pages: [PlannedPage], diagnostics: inout Diagnostics, write: @Sendable (ExportFile, Int) -> String?
     ) -> Int {
-        let plans = index.plans
         let sink = Mutex<(count: Int, diagnostics: [Int: Diagnostics])>((0, [:]))
-        Parallel.forEach(plans.count + 1, jobs: jobs) { offset in
-            var planDiagnostics = Diagnostics()
-            var made = 0
-            if offset == plans.count {
-                if let sitemap = Sitemap(pages: pages, baseURL: index.config.baseURL).xml {
-                    let file = ExportFile(path: SiteRoutes.sitemap, bytes: Array(sitemap.utf8))
-                    if let problem = write(file, offset) { planDiagnostics.error(at: SourceLocation(file: file.path), problem) }
-                    made += 1
-                }
-            } else {
-                var problems: [(String, String)] = []
-                planFiles(plans[offset], diagnostics: &planDiagnostics) { file in
-                    made += 1
-                    if let problem = write(file, offset) { problems.append((file.path, problem)) }
-                }
-                for (path, problem) in problems { planDiagnostics.error(at: SourceLocation(file: path), problem) }
-            }
+        Parallel.forEach(taskCount, jobs: jobs) { task in
+            let (made, taskDiagnostics) = run(task: task, pages: pages, write: write)
             sink.withLock {
                 $0.count += made
-                if !planDiagnostics.all.isEmpty { $0.diagnostics[offset] = planDiagnostics }
+                if !taskDiagnostics.all.isEmpty { $0.diagnostics[task] = taskDiagnostics }
             }
         }
         let (count, collected) = sink.withLock { ($0.count, $0.diagnostics) }
-        for (_, planDiagnostics) in collected.sorted(by: { $0.key < $1.key }) {
-            diagnostics.append(contentsOf: planDiagnostics)
+        for (_, taskDiagnostics) in collected.sorted(by: { $0.key < $1.key }) {
+            diagnostics.append(contentsOf: taskDiagnostics)
         }
         return count
+    }
+
+    /// The export as independent tasks, for a caller that runs them in its own pool beside other
+    /// work: one per plan, and the sitemap.
+    public var taskCount: Int { index.plans.count + 1 }
+
+    /// Runs one task of `taskCount`: makes its files and hands each to `write`. Returns how many
+    /// files it made and what it found.
+    public func run(
+        task: Int, pages: [PlannedPage], write: (ExportFile, Int) -> String?
+    ) -> (files: Int, diagnostics: Diagnostics) {
+        var diagnostics = Diagnostics()
+        var made = 0
+        var problems: [(String, String)] = []
+        if task == index.plans.count {
+            if let sitemap = Sitemap(pages: pages, baseURL: index.config.baseURL).xml {
+                let file = ExportFile(path: SiteRoutes.sitemap, bytes: Array(sitemap.utf8))
+                made += 1
+                if let problem = write(file, task) { problems.append((file.path, problem)) }
+            }
+        } else {
+            planFiles(index.plans[task], diagnostics: &diagnostics) { file in
+                made += 1
+                if let problem = write(file, task) { problems.append((file.path, problem)) }
+            }
+        }
+        for (path, problem) in problems { diagnostics.error(at: SourceLocation(file: path), problem) }
+        return (made, diagnostics)
     }
 
     func planFiles(_ planIndex: PlanIndex, diagnostics: inout Diagnostics, emit: (ExportFile) -> Void) {
@@ -120,7 +132,7 @@ public struct SiteExporter: Sendable {
             emit(ExportFile(path: path, bytes: bytes))
         }
         let json = PlanJSON(planIndex: planIndex, links: links, settings: config.data, publisher: config.publisher)
-        emit(ExportFile(path: SiteRoutes.dataFile(slug, PlanDatasets.jsonFile), bytes: json.value.bytes()))
+        emit(ExportFile(path: SiteRoutes.dataFile(slug, PlanDatasets.jsonFile), bytes: json.value.bytes(indent: nil) + [0x0A]))
         let feed = AtomFeed(
             planIndex: planIndex, baseURL: config.baseURL, siteTitle: config.title, publisher: config.publisher,
             language: config.language)
