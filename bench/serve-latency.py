@@ -42,7 +42,7 @@ def read_until(sock, buffer, pattern, timeout):
 
 
 def item_files(site):
-    """One item document per plan (the middle one of its folder and sub-folders)."""
+    """Three item documents per plan (spread over its folder and sub-folders), taken in turn."""
     content = os.path.join(site, "content")
     plans = sorted(p for p in os.listdir(content) if os.path.isdir(os.path.join(content, p)))
     files = []
@@ -52,8 +52,9 @@ def item_files(site):
             for folder, _, names in os.walk(os.path.join(content, plan))
             for name in names if name.endswith(".md") and name != "_index.md")
         if items:
-            files.append(items[len(items) // 2])
-    return files
+            files.append([items[len(items) * k // 4] for k in (2, 1, 3)])
+    # Alternately in each plan: a plan's middle item, then another, …
+    return [group[k] for k in range(3) for group in files if k < len(group)]
 
 
 def main():

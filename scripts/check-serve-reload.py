@@ -175,7 +175,7 @@ def main(argv=None):
             print(f"FAILED: mieruka serve did not stop cleanly on Ctrl-C (exit {code})")
             failures += 1
         shutil.rmtree(work, ignore_errors=True)
-    print(f"serve reload in the browser: {3 - min(failures, 3)} passed, {failures} failed")
+    print(f"serve-reload: {max(3 - failures, 0)} passed, {failures} failed")
     return 0 if failures == 0 else 1
 
 

@@ -28,6 +28,19 @@ public enum Parallel {
             }
         }
     }
+
+    /// `body` applied to every element, from `jobs` threads (all processors when nil); the results
+    /// come back in the order of the elements.
+    public static func map<Element: Sendable, Result: Sendable>(
+        _ elements: [Element], jobs: Int? = nil, _ body: @Sendable (Element) -> Result
+    ) -> [Result] {
+        let slots = Mutex<[Result?]>(Array(repeating: nil, count: elements.count))
+        forEach(elements.count, jobs: jobs) { offset in
+            let result = body(elements[offset])
+            slots.withLock { $0[offset] = result }
+        }
+        return slots.withLock { $0.compactMap { $0 } }
+    }
 }
 
 /// The processor count without Foundation (this module is used by Foundation-free targets too).

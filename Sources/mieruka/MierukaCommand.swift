@@ -12,6 +12,6 @@ struct MierukaCommand: ParsableCommand {
             2 the command was used wrongly.
             """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self]
     )
 }

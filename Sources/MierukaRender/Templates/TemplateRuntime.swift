@@ -154,7 +154,15 @@ struct TemplateRuntime {
 }
 
 /// HTML escaping of text, on bytes: `<`, `>`, `&`, `"` and `'` (the characters Mustache escapes).
-enum HTMLEscaping {
+public enum HTMLEscaping {
+    /// The text, escaped (for HTML made outside the templates, such as serve's error panel).
+    public static func escaped(_ text: String) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        append(text, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
     static func append(_ text: String, to output: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in append(bytes, to: &output) }

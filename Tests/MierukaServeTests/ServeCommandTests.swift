@@ -1,0 +1,115 @@
+import Foundation
+import MierukaTestSupport
+import Synchronization
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `mieruka serve` as a user runs it: the real binary, stopped with Ctrl-C.
+@Suite struct ServeCommandTests {
+    /// The binary running `serve`, with what it prints gathered as it comes.
+    final class Running: @unchecked Sendable {
+        let process = Process()
+        private let output = CapturedLines()
+
+        init(_ arguments: [String], in directory: String) throws {
+            process.executableURL = URL(fileURLWithPath: CommandRunner.executable)
+            process.arguments = ["serve"] + arguments
+            process.currentDirectoryURL = URL(fileURLWithPath: directory)
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = pipe
+            let output = self.output
+            pipe.fileHandleForReading.readabilityHandler = { handle in
+                let data = handle.availableData
+                output.append(String(decoding: data, as: UTF8.self))
+            }
+            try process.run()
+        }
+
+        var text: String { output.all.joined() }
+
+        /// Waits (off the task pool) until the output contains `needle`.
+        func wait(for needle: String, timeout: Double = 30) async throws {
+            let deadline = Date().addingTimeInterval(timeout)
+            while !text.contains(needle) {
+                guard Date() < deadline, process.isRunning else {
+                    throw TestHTTPClient.Failure(description: "no \"\(needle)\" in: \(text)")
+                }
+                try await Task.sleep(for: .milliseconds(20))
+            }
+        }
+
+        func exit() async throws -> Int32 {
+            let process = self.process
+            return try await offPool {
+                process.waitUntilExit()
+                return process.terminationStatus
+            }
+        }
+    }
+
+    @Test func ctrlCStopsCleanlyWithExitCodeZero() async throws {
+        let work = TemporaryDirectory()
+        try FileTree.overlay(Fixtures.path("base"), onto: work.path)
+        let serve = try Running(["--port", "0"], in: work.path)
+        try await serve.wait(for: "(Ctrl-C to stop)")
+        #expect(serve.text.contains("mieruka: built 2"))
+        let match = try #require(serve.text.firstMatch(of: /serving the site in the current folder at http:\/\/127\.0\.0\.1:(\d+)\/kaikaku\//))
+        let port = try #require(UInt16(match.1))
+        let page = try await offPool { try TestHTTPClient(port: port).get("/kaikaku/") }
+        #expect(page.status == 200)
+        let pid = serve.process.processIdentifier
+        let folders = { (try? FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)) ?? [] }
+        #expect(folders().contains { $0.hasPrefix("mieruka-serve-\(pid)-") })
+
+        serve.process.interrupt()
+        #expect(try await serve.exit() == 0)
+        #expect(serve.text.contains("mieruka: stopped"))
+        #expect(!folders().contains { $0.hasPrefix("mieruka-serve-\(pid)-") }, "the served folder is removed")
+        #expect(!work.exists("public"), "serve never writes public/")
+    }
+
+    @Test func aPortInUseIsAUsageError() async throws {
+        let work = TemporaryDirectory()
+        try FileTree.overlay(Fixtures.path("base"), onto: work.path)
+        // Hold a port.
+        let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(holder) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        try withUnsafeMutablePointer(to: &address) { pointer in
+            try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                try #require(bind(holder, $0, length) == 0)
+                try #require(listen(holder, 1) == 0)
+                try #require(getsockname(holder, $0, &length) == 0)
+            }
+        }
+        let port = UInt16(bigEndian: address.sin_port)
+        let result = try await offPool { try CommandRunner.mieruka(["serve", "--port", String(port)], in: work.path) }
+        #expect(result.status == 2)
+        #expect(result.standardError == "mieruka: error: port \(port) is in use; choose another with --port\n")
+    }
+
+    @Test func aFolderThatIsNotASiteIsAUsageError() async throws {
+        let empty = TemporaryDirectory()
+        let result = try await offPool { try CommandRunner.mieruka(["serve", "--port", "0"], in: empty.path) }
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("is not a Mieruka site: it has no mieruka.yml"))
+        let missing = try await offPool { try CommandRunner.mieruka(["serve", "--source", "nowhere"], in: empty.path) }
+        #expect(missing.status == 2)
+        #expect(missing.standardError == "mieruka: error: no such folder: nowhere\n")
+    }
+
+    @Test func helpNamesServe() throws {
+        let result = try CommandRunner.mieruka(["serve", "--help"], in: Fixtures.root)
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("--port"))
+        #expect(result.standardOutput.contains("--host"))
+    }
+}
