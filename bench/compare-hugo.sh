@@ -7,7 +7,7 @@
 # Uses the reference material in ../shared/bench (set SHARED_BENCH to point elsewhere): its corpus
 # generator (seeded, made-up data), its Hugo site, and Hugo 0.111 (Debian package hugo). The corpus
 # is converted to Mieruka's format by bench/convert_corpus.py. Runs alternate, Hugo then Mieruka,
-# RUNS times (default 3), each writing to an empty output folder after a sync; wall time is taken
+# RUNS times (default 3), each writing to an empty output folder after a sync and a wait for a quiet machine (as the reference harness does); wall time is taken
 # around /usr/bin/time -v, which gives the peak RSS. Prints each run, the medians, and last:
 #
 #   mieruka/hugo: wall X.XX, peak RSS Y.YY
@@ -52,13 +52,42 @@ if [ -z "${MIERUKA:-}" ]; then
   MIERUKA=$root/.build/release/mieruka
 fi
 
+# quiet: as the reference harness does (../shared/bench/lib.sh, wait_quiet), wait until the other
+# processes use under 10% of the machine over one second (30 s at most).
+quiet() {
+  local waited=0 n0 t0 n1 t1
+  while :; do
+    read -r n0 t0 < <(awk '/^cpu /{n=$2+$3+$4+$7+$8+$9; print n, n+$5+$6; exit}' /proc/stat)
+    sleep 1
+    read -r n1 t1 < <(awk '/^cpu /{n=$2+$3+$4+$7+$8+$9; print n, n+$5+$6; exit}' /proc/stat)
+    if [ $(((n1 - n0) * 10)) -lt $((t1 - t0)) ] || [ "$waited" -ge 30 ]; then return; fi
+    waited=$((waited + 1))
+  done
+}
+
+# Each run writes into a folder of its own, and nothing is deleted while the runs last: for tens of
+# seconds after a mass deletion, ext4 creates files and folders much more slowly (the kernel's
+# profile shows recently_deleted() checking each freed inode; on this machine 10,000 folders took
+# 1.4 s to make just after deleting a site and 0.4 s a minute later), which would charge each
+# tool for deleting the other's output. The outputs of earlier benchmarks are deleted first, then
+# a minute is left for the file system to settle.
+outputs=$WORK/outputs-$pages
+if [ -e "$outputs" ] || [ -e "$WORK/out-hugo-$pages" ] || [ -e "$WORK/out-mieruka-$pages" ]; then
+  rm -rf "$outputs" "$WORK/out-hugo-$pages" "$WORK/out-mieruka-$pages"
+  sync
+  echo "waiting 60 s after deleting the outputs of an earlier benchmark" >&2
+  sleep 60
+fi
+mkdir -p "$outputs"
+
 # run NAME OUT -- CMD…: one timed run; appends "name wall_s rss_kb" to $results
 results=$WORK/runs-$pages.tsv
 : >"$results"
 run() {
   local name=$1 out=$2; shift 3
-  rm -rf "$out" "$hugo_site/resources" "$hugo_site/.hugo_build.lock" "$WORK/hugo-cache"
+  rm -rf "$hugo_site/resources" "$hugo_site/.hugo_build.lock" "$WORK/hugo-cache"
   sync
+  quiet
   local log start end
   log=$(mktemp)
   start=$(date +%s.%N)
@@ -73,10 +102,14 @@ run() {
 }
 
 for i in $(seq 1 "$RUNS"); do
-  run hugo "$WORK/out-hugo-$pages" -- hugo --quiet --gc --source "$hugo_site" --contentDir "$corpus/content" \
-    --destination "$WORK/out-hugo-$pages" --cacheDir "$WORK/hugo-cache"
-  run mieruka "$WORK/out-mieruka-$pages" -- "$MIERUKA" build --source "$site" --output "$WORK/out-mieruka-$pages"
+  run hugo "$outputs/hugo-$i" -- hugo --quiet --gc --source "$hugo_site" --contentDir "$corpus/content" \
+    --destination "$outputs/hugo-$i" --cacheDir "$WORK/hugo-cache"
+  run mieruka "$outputs/mieruka-$i" -- "$MIERUKA" build --source "$site" --output "$outputs/mieruka-$i"
 done
+# The last run of each is kept, for a look; the others are deleted now that the timing is done.
+mv "$outputs/hugo-$RUNS" "$WORK/out-hugo-$pages"
+mv "$outputs/mieruka-$RUNS" "$WORK/out-mieruka-$pages"
+rm -rf "$outputs"
 
 median() { awk -v n="$1" '$1==n{print $2}' "$results" | sort -n | awk '{a[NR]=$1} END{print (NR%2)? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 peak() { awk -v n="$1" '$1==n && $3>m{m=$3} END{print m}' "$results"; }

@@ -24,4 +24,17 @@ import Testing
         #expect(emoji == [0x61, 0x81, 0xAC, 0x62, 0x81, 0xAC])
         #expect(reported == ["😀"])
     }
+
+    @Test func csvCellsAreQuotedWhenExcelWouldLoseOrSplitThem() {
+        let cells = [
+            "普通の文", "カンマ,あり", "引用\"符", "改行\nあり", " 前に空白", "後に空白 ", "\u{3000}全角空白で始まる",
+            "全角空白で終わる\u{3000}", "\u{A0}改行しない空白", "中の\u{3000}空白", "",
+        ]
+        let text = CSVOutput(header: ["列"], rows: cells.map { [$0] }).text
+        #expect(
+            text.split(separator: "\r\n", omittingEmptySubsequences: false) == [
+                "列", "普通の文", "\"カンマ,あり\"", "\"引用\"\"符\"", "\"改行\nあり\"", "\" 前に空白\"", "\"後に空白 \"",
+                "\"\u{3000}全角空白で始まる\"", "\"全角空白で終わる\u{3000}\"", "\"\u{A0}改行しない空白\"", "中の\u{3000}空白", "", "",
+            ])
+    }
 }

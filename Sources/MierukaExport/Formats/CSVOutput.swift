@@ -42,6 +42,8 @@ public struct CSVOutput: Sendable {
 
     /// A cell, quoted when it holds a comma, a quote, a line break, or spaces at either end.
     static func appendCell(_ cell: String, to out: inout [UInt8]) {
+        // A non-ASCII end may be a wide space (U+3000 …): checked on the scalars at either end.
+        let wideSpaceAtEnd = Self.isWideSpace(cell.unicodeScalars.first) || Self.isWideSpace(cell.unicodeScalars.last)
         var cell = cell
         cell.withUTF8 { bytes in
             var needsQuotes = false
@@ -50,12 +52,7 @@ public struct CSVOutput: Sendable {
                 break
             }
             if !needsQuotes, let first = bytes.first, let last = bytes.last {
-                needsQuotes = first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
-                // A non-ASCII end may be a wide space (U+3000 …): checked on the scalar.
-                if !needsQuotes, first >= 0x80 || last >= 0x80 {
-                    let scalars = String(decoding: bytes, as: UTF8.self).unicodeScalars
-                    needsQuotes = scalars.first?.properties.isWhitespace == true || scalars.last?.properties.isWhitespace == true
-                }
+                needsQuotes = first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 || wideSpaceAtEnd
             }
             guard needsQuotes else {
                 out.append(contentsOf: bytes)
@@ -67,6 +64,16 @@ public struct CSVOutput: Sendable {
                 out.append(byte)
             }
             out.append(0x22)
+        }
+    }
+
+    /// The non-ASCII characters of Unicode's White_Space property (U+3000, the ideographic space
+    /// typed in Japanese text, among them), compared by value: looking the property up for every
+    /// cell of a large export cost more than writing it.
+    static func isWideSpace(_ scalar: Unicode.Scalar?) -> Bool {
+        switch scalar?.value ?? 0 {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
         }
     }
 

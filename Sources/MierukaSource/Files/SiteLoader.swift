@@ -89,20 +89,18 @@ public struct SiteLoader: Sendable {
     /// Regular files below `root/folder`, as sorted paths relative to root. Hidden files and editor
     /// leftovers (backup~, .swp, #autosave#) are skipped.
     func walk(_ root: String, _ folder: String) -> [String] {
-        let base = root + "/" + folder
-        guard let enumerator = FileManager.default.enumerator(atPath: base) else { return [] }
         var paths: [String] = []
-        while let next = enumerator.nextObject() as? String {
-            let name = next.split(separator: "/").last.map(String.init) ?? next
-            if name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("#") {
-                if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory {
-                    enumerator.skipDescendants()
+        func visit(_ relative: String) {
+            for (name, kind) in SourceFolder.entries(root + "/" + relative) {
+                if name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("#") { continue }
+                switch kind {
+                case .file: paths.append(relative + "/" + name)
+                case .folder: visit(relative + "/" + name)
+                case .other: continue
                 }
-                continue
             }
-            guard (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeRegular else { continue }
-            paths.append(folder + "/" + next)
         }
+        if SourceFolder.kind(root + "/" + folder) == .folder { visit(folder) }
         return paths.sorted()
     }
 
@@ -112,12 +110,12 @@ public struct SiteLoader: Sendable {
         let failures = DiagnosticSink()
         Parallel.forEach(paths.count, jobs: jobs) { index in
             let path = paths[index]
-            guard let data = FileManager.default.contents(atPath: root + "/" + path) else {
+            guard let bytes = SourceFolder.read(root + "/" + path) else {
                 failures.report(
                     .error(at: SourceLocation(file: prefix + path), "the file could not be read", hint: "check its permissions"))
                 return
             }
-            let file = SourceFile(relativePath: path, displayPath: prefix + path, bytes: [UInt8](data))
+            let file = SourceFile(relativePath: path, displayPath: prefix + path, bytes: bytes)
             slots.withLock { $0[index] = file }
         }
         diagnostics.append(contentsOf: failures.collected)

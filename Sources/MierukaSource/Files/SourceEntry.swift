@@ -1,4 +1,3 @@
-import Foundation
 import MierukaDiagnostics
 
 /// A file of the site to be parsed: already in memory, or on disk to be read when its turn comes,
@@ -27,11 +26,11 @@ public enum SourceEntry: Sendable {
         case .inMemory(let file):
             return file
         case .onDisk(let relativePath, let displayPath, let absolutePath):
-            guard let data = FileManager.default.contents(atPath: absolutePath) else {
+            guard let bytes = SourceFolder.read(absolutePath) else {
                 diagnostics.error(at: SourceLocation(file: displayPath), "the file could not be read", hint: "check its permissions")
                 return nil
             }
-            return SourceFile(relativePath: relativePath, displayPath: displayPath, bytes: [UInt8](data))
+            return SourceFile(relativePath: relativePath, displayPath: displayPath, bytes: bytes)
         }
     }
 }
