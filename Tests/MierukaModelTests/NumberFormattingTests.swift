@@ -12,6 +12,13 @@ import Testing
         #expect(DecimalNumber(units: 5, scale: 2).formatted() == "0.05")
         #expect(DecimalNumber(units: -5, scale: 3).formatted() == "△0.005")
         #expect(DecimalNumber(units: 1, scale: 23).formatted(grouping: false) == "0.00000000000000000000001")
+        #expect(DecimalNumber(units: 123_456_789, scale: 2).formatted() == "1,234,567.89")
+        #expect(DecimalNumber(units: 0, scale: 0).formatted() == "0")
+        #expect(DecimalNumber(units: 0, scale: 2).formatted() == "0.00")
+        #expect(DecimalNumber(units: 999, scale: 0).formatted() == "999")
+        #expect(DecimalNumber(units: -1_000, scale: 0).formatted() == "△1,000")
+        #expect(DecimalNumber(units: .min, scale: 0).formatted() == "△9,223,372,036,854,775,808")
+        #expect(DecimalNumber(units: .min, scale: 0).formatted(grouping: false, negative: .minus) == "-9223372036854775808")
     }
 
     @Test func decimalArithmeticIsExact() {

@@ -75,28 +75,41 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
 
     /// "1,234.5"; negatives as "△1,234.5" (the Japanese report style) or "-1,234.5".
     public func formatted(grouping: Bool = true, negative: NegativeStyle = .triangle) -> String {
-        // Digits least significant first, at least one more than the decimal places.
-        var digits: [UInt8] = []
-        digits.reserveCapacity(24)
-        var rest = units.magnitude
-        repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+        // Written from the end of a buffer on the stack, least significant digit first: a number
+        // is formatted for nearly every cell of every table, and most results fit in a small
+        // String, so this makes no allocation at all.
+        let digitCount = max(units.magnitude == 0 ? 1 : Self.decimalDigits(units.magnitude), scale + 1)
+        let capacity = digitCount + digitCount / 3 + 8
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var start = capacity
+            func put(_ byte: UInt8) {
+                start -= 1
+                buffer[start] = byte
+            }
+            var rest = units.magnitude
+            for position in 0..<digitCount {
+                if position == scale, scale > 0 { put(UInt8(ascii: ".")) }
+                let remaining = position - scale
+                if grouping, remaining > 0, remaining % 3 == 0, digitCount - scale > 3 { put(UInt8(ascii: ",")) }
+                put(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+            }
+            if units < 0 {
+                for byte in negative.prefix.utf8.reversed() { put(byte) }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<capacity]), as: UTF8.self)
+        }
+    }
+
+    /// How many decimal digits `value` (above zero) has.
+    static func decimalDigits(_ value: UInt64) -> Int {
+        var count = 0
+        var rest = value
+        while rest > 0 {
+            count += 1
             rest /= 10
-        } while rest > 0 || digits.count <= scale
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(digits.count + digits.count / 3 + 8)
-        if units < 0 { bytes.append(contentsOf: negative.prefix.utf8) }
-        let wholeCount = digits.count - scale
-        for position in stride(from: digits.count - 1, through: scale, by: -1) {
-            bytes.append(digits[position])
-            let remaining = position - scale
-            if grouping, remaining > 0, remaining % 3 == 0, wholeCount > 3 { bytes.append(UInt8(ascii: ",")) }
         }
-        if scale > 0 {
-            bytes.append(UInt8(ascii: "."))
-            for position in stride(from: scale - 1, through: 0, by: -1) { bytes.append(digits[position]) }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        return count
     }
 
     /// Plain form for data files: "-1234.5".

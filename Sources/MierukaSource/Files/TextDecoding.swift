@@ -18,7 +18,8 @@ public enum TextDecoding {
                 hint: "save it as UTF-8 (in Notepad or VS Code: 「UTF-8」 encoding)")
             return nil
         }
-        return normalizeLineEndings(text)
+        // Looked for in the bytes: searching the String's UTF-8 view took longer than reading the file.
+        return bytes.contains(13) ? normalizeLineEndings(text) : text
     }
 
     /// "\r\n" and lone "\r" become "\n".

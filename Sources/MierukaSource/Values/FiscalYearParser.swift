@@ -55,7 +55,7 @@ public enum FiscalYearParser {
     public static func parseRange(_ raw: String) -> FiscalYearRange? {
         let text = WidthNormalization.fold(raw)
         for separator in ["～", "〜", "~", "から", "-", "–", "—"] {
-            guard let range = text.range(of: separator) else { continue }
+            guard let range = Self.firstRange(of: separator, in: text) else { continue }
             let left = String(text[..<range.lowerBound])
             var right = String(text[range.upperBound...]).trimmingWhitespace()
             if right.hasSuffix("まで") { right = String(right.dropLast(2)) }
@@ -66,6 +66,26 @@ public enum FiscalYearParser {
             return FiscalYearRange(first, last)
         }
         return parse(text).map { FiscalYearRange(single: $0) }
+    }
+}
+
+extension FiscalYearParser {
+    /// Where `separator` first occurs in `text`, compared on UTF-8 bytes: a span is parsed for
+    /// every result of every item, and searching by characters (Foundation's or the standard
+    /// library's) cost more than the rest of the parse of a year. The separators start with a
+    /// whole character, so a match on bytes starts on a character too.
+    static func firstRange(of separator: String, in text: String) -> Range<String.Index>? {
+        let needle = Array(separator.utf8)
+        guard let first = needle.first else { return nil }
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while let found = bytes[index...].firstIndex(of: first) {
+            if bytes[found...].starts(with: needle) {
+                return found..<bytes.index(found, offsetBy: needle.count)
+            }
+            index = bytes.index(after: found)
+        }
+        return nil
     }
 }
 
