@@ -38,6 +38,18 @@ import Testing
         #expect(error?.location == SourceLocation(file: "f.md", line: 3, column: 1))
     }
 
+    @Test func duplicateKeysAreFoundInLargeMappingsToo() {
+        let keys = (1...40).map { "key\($0): \($0)\n" }.joined()
+        let (clean, none) = read(keys)
+        #expect(none.errors.isEmpty)
+        if case .mapping(let mapping)? = clean { #expect(mapping.entries.count == 40) } else { Issue.record("not a mapping") }
+        for repeated in [3, 17, 40] {
+            let (_, diagnostics) = read(keys + "key\(repeated): again\n")
+            #expect(diagnostics.errors.first?.message == "duplicate key \"key\(repeated)\"")
+            #expect(diagnostics.errors.first?.location.line == 41)
+        }
+    }
+
     @Test func unclosedBracketsAreExplained() {
         let (_, diagnostics) = read("title: [unclosed\nnumber: 1\n")
         #expect(diagnostics.errors.first?.message == "a bracket or quote is not closed")

@@ -86,11 +86,21 @@ struct YAMLTreeBuilder {
         var entries: [(key: YAMLScalar, value: YAMLNode)] = []
         /// A mapping's key waiting for its value.
         var pendingKey: YAMLScalar?
-        var keys: Set<String> = []
+        /// The keys of a large mapping; a small one (front matter has a handful of keys per
+        /// mapping) is searched in place, without hashing every key of every document.
+        var manyKeys: Set<String>?
         let location: SourceLocation
         let anchor: String?
         /// Values below this container, for the alias budget.
         var size = 1
+
+        /// Records a mapping's key; false when the mapping already has it.
+        mutating func insertKey(_ key: String) -> Bool {
+            if manyKeys != nil { return manyKeys?.insert(key).inserted ?? true }
+            if entries.contains(where: { $0.key.text == key }) { return false }
+            if entries.count >= 16 { manyKeys = Set(entries.map(\.key.text) + [key]) }
+            return true
+        }
     }
 
     private func location(_ mark: yaml_mark_t) -> SourceLocation {
@@ -181,7 +191,7 @@ struct YAMLTreeBuilder {
             } else {
                 // A key: a list or mapping used as a key keeps its position; the decoder rejects it.
                 let key = keyScalar ?? YAMLScalar(text: "", isPlain: false, location: node.location)
-                if keyScalar != nil, !container.keys.insert(key.text).inserted {
+                if keyScalar != nil, !container.insertKey(key.text) {
                     stack.append(container)
                     return .failed(
                         .error(
