@@ -248,8 +248,11 @@ public final class ServeSession: Sendable {
             if !late.diagnostics.isEmpty { console.error(DiagnosticFormatter().format(late.diagnostics)) }
             builds.withLock { $0.idle += 1 }
         }
-        if outcome.status == .built, !outcome.isFull, outcome.changedFiles.isEmpty, !outcome.changesOutput {
+        if outcome.status == .built, !outcome.isFull, outcome.changedFiles.isEmpty, !outcome.changesOutput,
+            state.snapshot.failure == nil
+        {
             // Only files the site does not read changed (a folder, an editor's temporary file).
+            // (Not after a failure: deleting the file that broke the build fixes it.)
             builds.withLock { $0.last = outcome }
             return
         }

@@ -113,6 +113,9 @@ import Testing
         Step(description: "a plan's folder removed", paths: ["content/moved-plan"], renderAtMost: nil) {
             try $0.remove("content/moved-plan")
         },
+        Step(description: "a results file removed (its items stay)", paths: [seeds], renderAtMost: 20) {
+            try $0.remove(seeds)
+        },
     ]
 
     @Test func everyChangeGivesTheSiteBuildWrites() throws {
@@ -156,6 +159,32 @@ import Testing
         #expect(fixed.changedFiles == [Self.item2, Self.item3])
         try site.expectServedEqualsBuild("after the fix")
         #expect(site.read(served: "test-plan/002/index.html").contains("庁内事務の見直し"))
+    }
+
+    @Test(arguments: [
+        ("mieruka.yml", "publisher: 架空市 企画部", "publisher: 架空市 総務部"),
+        ("templates/partials/footer.mustache", "（テスト用のフッター）", "（フッター）"),
+    ])
+    func settingsChangedWhileTheBuildFailsAreTakenInWhenItIsFixed(file: String, old: String, new: String) throws {
+        let site = try ServeTestSite()
+        try #require(site.builder.build().status == .built)
+        try site.edit(Self.item3, replacing: "title: 基金の確保", with: "title: [基金の確保")
+        #expect(site.builder.build(changed: [Self.item3]).status == .failed)
+        try site.edit(file, replacing: old, with: new)
+        #expect(site.builder.build(changed: [file]).status == .failed)
+
+        try site.edit(Self.item3, replacing: "title: [基金の確保", with: "title: 基金の確保")
+        let fixed = site.builder.build(changed: [Self.item3])
+        try #require(fixed.status == .built, "\(fixed.formatted)")
+        #expect(fixed.isFull, "every page shows the settings and the templates")
+        try site.expectServedEqualsBuild("\(file) changed while the build failed")
+
+        // The next change is incremental again.
+        try site.edit(Self.item3, replacing: "title: 基金の確保", with: "title: 基金の確保と活用")
+        let next = site.builder.build(changed: [Self.item3])
+        #expect(next.status == .built)
+        #expect(!next.isFull)
+        try site.expectServedEqualsBuild("the change after")
     }
 
     @Test func anUnchangedSaveWritesNothing() throws {

@@ -310,6 +310,22 @@ final class CapturedLines: Sendable {
         try await live.stop()
     }
 
+    @Test func deletingTheFileThatBrokeTheBuildTakesTheErrorsAway() async throws {
+        let live = try await LiveServe.start()
+        let events = try await live.events()
+        _ = try await events.next("hello")
+        // A static file in the place of a generated one: an error, though the site never read it.
+        try live.work.write("static/404.html", "<p>x</p>\n")
+        _ = try await events.next("reload")
+        #expect(try await live.get("/kaikaku/about/").text.contains("mieruka-serve-errors"))
+
+        try FileManager.default.removeItem(atPath: live.work.path + "/static/404.html")
+        _ = try await events.next("reload")
+        #expect(!(try await live.get("/kaikaku/about/").text.contains("mieruka-serve-errors")))
+        #expect(try await live.get("/__mieruka/errors").text.contains("エラーはありません"))
+        try await live.stop()
+    }
+
     @Test func theServedSiteIsTheBuiltSiteAfterChangesTakenInByTheWatcher() async throws {
         let live = try await LiveServe.start()
         let changes: [(String, String, String)] = [

@@ -123,6 +123,9 @@ public final class SiteBuilder: Sendable {
         var deferred: (index: SiteIndex, pages: [PlannedPage])?
         /// Changes taken in by builds that failed, still to be rendered.
         var pending: Set<String> = []
+        /// A build that failed took in a change of the settings or templates, which the builds
+        /// after it compare against: the next good build renders every page.
+        var settingsPending = false
     }
 
     // MARK: - The build
@@ -141,13 +144,19 @@ public final class SiteBuilder: Sendable {
         var diagnostics = Diagnostics()
         var changed = (requested ?? []).union(state.pending)
         let everything = requested == nil || state.good == nil
+        // Set once the settings and templates are read, for a failed build to carry over.
+        var configChanged = false
+        var templatesChanged = false
 
         func outcome(
             _ status: BuildOutcome.Status, full: Bool, rendered: Int = 0, always: Int = 0, pages: [String] = [],
             files: [String] = [],
             removed: [String] = [], total: Int? = nil
         ) -> BuildOutcome {
-            if status != .built { state.pending.formUnion(changed) }
+            if status != .built {
+                state.pending.formUnion(changed)
+                if configChanged || templatesChanged { state.settingsPending = true }
+            }
             return BuildOutcome(
                 status: status, diagnostics: diagnostics, changedFiles: everything ? [] : changed.intersection(known).sorted(),
                 isFull: full,
@@ -214,14 +223,13 @@ public final class SiteBuilder: Sendable {
         let configOnly = LoadedSite(root: loaded.root, config: loaded.config, content: [], seeds: [], templates: [], assets: [])
         let config = parser.parse(configOnly, diagnostics: &configDiagnostics)?.config
         let configFingerprint = config.map(StructuralFingerprint.of)
-        let configChanged = !everything && configFingerprint != state.configFingerprint
+        configChanged = !everything && (configFingerprint != state.configFingerprint || state.settingsPending)
         if configChanged || state.configBytes != loaded.config.bytes { changed.insert(SiteLayout.configFile) }
         state.config = config
         state.configFingerprint = configFingerprint
         state.configBytes = loaded.config.bytes
         state.configDiagnostics = configDiagnostics
 
-        var templatesChanged = false
         let templateFiles = Dictionary(loaded.templates.map { ($0.relativePath, $0.bytes) }, uniquingKeysWith: { a, _ in a })
         if templateFiles != state.templateFiles || state.theme == nil {
             let previous = state.templateFiles ?? [:]
@@ -330,7 +338,11 @@ public final class SiteBuilder: Sendable {
         let selection: PageSelection
         if let good, !full {
             selection = PageSelection.select(
-                changed: changed, reparsedSeeds: Set(seedsToParse.map(\.relativePath)), old: good.side, new: side)
+                changed: changed,
+                // Those read again, and those that disappeared (now or in a build that failed).
+                reparsedSeeds: Set(seedsToParse.map(\.relativePath)).union(
+                    changed.filter { $0.hasPrefix(SiteLayout.seedsFolder + "/") }),
+                old: good.side, new: side)
         } else {
             selection = .all
         }
@@ -437,6 +449,7 @@ public final class SiteBuilder: Sendable {
             side: side, pageDigests: pageDigests, assets: assetsByPath, exports: exportDigests,
             exportDiagnostics: exportDiagnostics)
         state.pending = []
+        state.settingsPending = false
         state.deferred = (index, pages)
         return outcome(
             .built, full: full, rendered: toRender.count, always: selection.unknownKindPages, pages: updatedPages.sorted(),

@@ -15,15 +15,17 @@ public final class ReloadHub: Sendable {
 
     public var clientCount: Int { clients.withLock { $0.count } }
 
-    /// A new client's stream of event bytes, starting with `hello`.
-    func subscribe(generation: String) -> AsyncStream<[UInt8]> {
+    /// A new client's stream of event bytes, starting with `hello` and the generation as it is
+    /// once the client is registered: a build that ends while a page connects is either in the
+    /// `hello` or sent as a `reload`, never missed.
+    func subscribe(generation: @Sendable () -> String) -> AsyncStream<[UInt8]> {
         let id = nextID.add(1, ordering: .relaxed).newValue
         let (stream, continuation) = AsyncStream<[UInt8]>.makeStream(bufferingPolicy: .bufferingNewest(32))
         continuation.onTermination = { [weak self] _ in
             _ = self?.clients.withLock { $0.removeValue(forKey: id) }
         }
-        continuation.yield(Array("retry: 500\nevent: hello\ndata: \(generation)\n\n".utf8))
         clients.withLock { $0[id] = continuation }
+        continuation.yield(Array("retry: 500\nevent: hello\ndata: \(generation())\n\n".utf8))
         return stream
     }
 

@@ -32,7 +32,8 @@ public struct SiteRequestHandler: HTTPHandler {
             headers[.contentType] = "text/event-stream; charset=utf-8"
             headers[.cacheControl] = "no-store"
             if isHead { return HTTPResponse(statusCode: .ok, headers: headers) }
-            let stream = hub.subscribe(generation: snapshot.generation)
+            let state = self.state
+            let stream = hub.subscribe { state.snapshot.generation }
             return HTTPResponse(statusCode: .ok, headers: headers, body: HTTPBodySequence(from: EventStreamBody(events: stream)))
         case .errors:
             return Self.response(
