@@ -6,7 +6,8 @@ import MierukaModel
 ///
 /// 1. Normalize, one Unicode scalar at a time: full-width ASCII to ASCII (`WidthNormalization`),
 ///    half-width katakana to full-width, a separate (semi-)voiced sound mark joined to the kana
-///    before it (ﾊﾞ, か + U+3099 → バ, が), A–Z to a–z.
+///    before it (ﾊﾞ, か + U+3099 → バ, が), compatibility kanji and radicals to the kanji they
+///    stand for and variation selectors dropped (`IdeographFolding`), A–Z to a–z.
 /// 2. Split into runs of word characters (a–z, 0–9) and of Japanese characters (kanji, hiragana,
 ///    katakana with ー, 々, 〆, 〇); everything else (spaces, punctuation, symbols, ・, other
 ///    scripts) only separates runs.
@@ -69,6 +70,8 @@ public enum SearchTokenizer {
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             var value = KanaFolding.fullWidth(WidthNormalization.fold(scalar).value)
+            if IdeographFolding.isVariationSelector(value) { continue }
+            value = IdeographFolding.unified(value)
             if KanaFolding.isVoicedMark(value) || KanaFolding.isSemiVoicedMark(value) {
                 // Joins the kana before it, or is dropped when there is none that takes it.
                 let table = KanaFolding.isVoicedMark(value) ? KanaFolding.voiced : KanaFolding.semiVoiced

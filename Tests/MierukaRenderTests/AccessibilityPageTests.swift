@@ -6,7 +6,7 @@ import Testing
 /// The accessibility policy and test-results pages, from mieruka.yml and the results file that
 /// scripts/check-site.py writes.
 @Suite struct AccessibilityPageTests {
-    func site(results: String?, config extra: String = "") throws -> (RenderTestSite, TemporaryDirectory) {
+    func site(results: String?, config extra: String = "", level: String = "AA") throws -> (RenderTestSite, TemporaryDirectory) {
         let folder = TemporaryDirectory()
         if let results {
             try FileManager.default.createDirectory(atPath: folder.path + "/checks", withIntermediateDirectories: true)
@@ -17,7 +17,7 @@ import Testing
             title: テスト
             accessibility:
               organization: 架空市
-              level: AA
+              level: \(level)
               contact: 架空市 企画課（電話 000-000-0000）
               exceptions: [過去の計画書のPDF]
               results: checks/results.json
@@ -44,6 +44,11 @@ import Testing
         let (site, _folder) = try site(results: nil)
         #expect(site.diagnostics.all.isEmpty, "\(site.diagnostics.all)")
         #expect(site.html("accessibility/results/").contains("試験結果はまだ公開されていません。"))
+        // …and the policy does not claim checks that are not published.
+        let policy = site.html("accessibility/")
+        #expect(policy.contains("試験結果はまだ公開していません。"))
+        #expect(!policy.contains("すべてのページを自動試験で確認しています"))
+        #expect(!policy.contains("を公開しています。"))
         _ = _folder
     }
 
@@ -64,6 +69,18 @@ import Testing
         #expect(!html.contains("<tr><th scope=\"row\">/</th><td>問題なし</td></tr><tr><th scope=\"row\">/</th>"), "the other site's page is listed")
         #expect(site.html("accessibility/").contains("2026年11月20日の自動試験では、試験した3ページのうち1ページで問題が見つかりました。"))
         _ = _folder
+    }
+
+    @Test func aTargetOfAAASaysTheTableStopsAtAA() throws {
+        let (site, _folder) = try site(results: "check-site-results.json", config: "  results_site: demo")
+        #expect(!site.html("accessibility/results/").contains("レベルAAAの達成基準は自動試験の対象外"))
+        let (aaa, _aaaFolder) = try self.site(results: "check-site-results.json", config: "  results_site: demo", level: "AAA")
+        #expect(aaa.diagnostics.all.isEmpty, "\(aaa.diagnostics.all)")
+        let html = aaa.html("accessibility/results/")
+        #expect(html.contains("達成基準ごとの自動試験の結果（適合レベルAAまで）"))
+        #expect(html.contains("目標とする適合レベルはAAAですが、この表はレベルAとAAの達成基準を示しています。"))
+        #expect(aaa.html("accessibility/").contains("の適合レベルAAAに準拠することを目標とします"))
+        _ = (_folder, _aaaFolder)
     }
 
     @Test func aSiteMissingFromTheResultsIsAnError() throws {

@@ -30,6 +30,9 @@ import Testing
 
     @Test(arguments: vectors)
     func theIndexTokenizerGivesTheTokensOfTheTable(vector: Vector) {
-        #expect(SearchTokenizer.tokens(vector.input) == vector.tokens)
+        // Compared scalar by scalar: Swift's String == holds canonically equivalent texts equal
+        // (都 U+FA26 and 都 U+90FD), while the browser looks tokens up by their code points.
+        let scalars = { (tokens: [String]) in tokens.map { $0.unicodeScalars.map(\.value) } }
+        #expect(scalars(SearchTokenizer.tokens(vector.input)) == scalars(vector.tokens))
     }
 }

@@ -61,6 +61,10 @@ extension ViewBuilder {
             widths: results.widths.map { "\($0)px" }.joined(separator: "と"), pageCount: "\(pages)ページ",
             passedPages: passed == pages ? "\(pages)ページすべて" : "\(pages)ページ中\(passed)ページ", criteria: criteria,
             criteriaSummary: summary,
+            criteriaLevel: level == .aaa ? WCAGLevel.aa.rawValue : level.rawValue,
+            criteriaNote: level == .aaa
+                ? "目標とする適合レベルはAAAですが、この表はレベルAとAAの達成基準を示しています。レベルAAAの達成基準は自動試験の対象外で、人による確認が必要です。"
+                : nil,
             pages: results.pages.map { page in
                 var problems: [String] = []
                 if page.violations > 0 { problems.append("axe \(page.violations)件") }

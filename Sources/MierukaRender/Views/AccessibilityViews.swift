@@ -56,6 +56,10 @@ public struct AccessibilityResultsView: TemplateView {
         public let criteria: [CriterionView]
         /// 「自動試験で問題なし 20項目、…」
         public let criteriaSummary: String
+        /// The highest level the table lists: the target level, or AA when the target is AAA.
+        public let criteriaLevel: String
+        /// Why the table stops short of the target level (AAA), or nil.
+        public let criteriaNote: String?
         public let pages: [PageRowView]
 
         public static let fields = FieldTable<CheckedView>(
@@ -68,6 +72,8 @@ public struct AccessibilityResultsView: TemplateView {
                 .text("passedPages") { $0.passedPages },
                 .list("criteria", CriterionView.self) { $0.criteria },
                 .text("criteriaSummary") { $0.criteriaSummary },
+                .text("criteriaLevel") { $0.criteriaLevel },
+                .text("criteriaNote") { $0.criteriaNote },
                 .list("pages", PageRowView.self) { $0.pages },
             ])
     }

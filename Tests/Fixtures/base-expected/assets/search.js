@@ -7,9 +7,10 @@
  * title, latest grade spelled out, departments, and the text the words were found in.
  *
  * The query is split into tokens by exactly the rules the index was made with
- * (Sources/MierukaSearch/SearchTokenizer.swift and KanaFolding.swift): any change here must be
- * made there too. Tests/Fixtures/search-vectors.json holds both to the same table; the Swift tests
- * check the index's tokenizer and scripts/check-search.py runs this one in Chromium.
+ * (Sources/MierukaSearch/SearchTokenizer.swift, KanaFolding.swift and IdeographFolding.swift):
+ * any change here must be made there too. Tests/Fixtures/search-vectors.json holds both to the
+ * same table; the Swift tests check the index's tokenizer and scripts/check-search.py runs this
+ * one in Chromium.
  */
 (function () {
   'use strict';
@@ -59,6 +60,14 @@
     return c;
   }
 
+  // IdeographFolding.unified: compatibility kanji and radicals to the kanji they stand for (the
+  // mappings of NFKC, fixed by Unicode's stability policy, so the browser's agree with the index's).
+  function unifiedIdeograph(c) {
+    if (!((c >= 0x2E80 && c <= 0x2FDF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x2F800 && c <= 0x2FA1F))) return c;
+    var folded = Array.from(String.fromCodePoint(c).normalize('NFKC'));
+    return folded.length === 1 ? folded[0].codePointAt(0) : c;
+  }
+
   // The text as the search compares it, one code point at a time, with where each normalized
   // code point came from in the text's code points (start and end), for highlighting.
   function normalizeMapped(text) {
@@ -69,6 +78,12 @@
     for (var i = 0; i < source.length; i++) {
       var c = foldWidth(source[i].codePointAt(0));
       if (c >= 0xFF66 && c <= 0xFF9D) c = HALF_WIDTH_KATAKANA[c - 0xFF66];
+      // IdeographFolding: a variation selector belongs to the kanji before it.
+      if ((c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF)) {
+        if (points.length) ends[points.length - 1] = i + 1;
+        continue;
+      }
+      c = unifiedIdeograph(c);
       var voiced = c === 0xFF9E || c === 0x3099;
       if (voiced || c === 0xFF9F || c === 0x309A) {
         // Joins the kana before it, or is dropped when there is none that takes it.
@@ -325,13 +340,21 @@
       var found = highlights(candidates[i][2], query);
       if (found.ranges.length) chosen = { snippet: candidates[i], found: found };
     }
-    if (!chosen && candidates.length) chosen = { snippet: candidates[0], found: highlights(candidates[0][2], '') };
+    // The index keeps the beginning of the latest year's text of each field: the words may be
+    // further on, or in another year's text, and the snippet then says so.
+    if (!chosen && candidates.length) {
+      chosen = { snippet: candidates[0], found: highlights(candidates[0][2], ''), elsewhere: true };
+    }
     if (chosen) {
       var field = data.fields[chosen.snippet[0]];
       var paragraph = element('p', 'search-snippet');
       var year = chosen.snippet[1] !== null ? '（' + plan.years[chosen.snippet[1]] + '）' : '';
       paragraph.appendChild(element('span', 'search-snippet-field', field.label + year + '：'));
       appendHighlighted(paragraph, chosen.found);
+      if (chosen.elsewhere) {
+        paragraph.appendChild(
+          element('span', 'search-snippet-note', '（検索語は、この抜粋の先か、ほかの年度の記述にあります）'));
+      }
       item.appendChild(paragraph);
     }
     return item;
