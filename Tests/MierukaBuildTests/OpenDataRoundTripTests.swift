@@ -47,10 +47,16 @@ import Testing
     }
 
     /// The fixture has what the demo lacks: amounts (negative, in another unit), KPI grades, a
-    /// wording, and results in an item's front matter, which are moved into the CSV.
+    /// wording, an actual with its unit typed full-width, and results in an item's front matter,
+    /// which are moved into the CSV.
     @Test func theFixtureSiteRebuildsFromItsExportedResults() throws {
         let site = TemporaryDirectory()
         try FileTree.overlay(Fixtures.path("base"), onto: site.path)
+        // An actual typed with the full-width ％ of a KPI in %: shown as typed, and read back so.
+        let seeds = site.path + "/seeds/test-plan/R6.yml"
+        let written = try String(contentsOfFile: seeds, encoding: .utf8)
+        try written.replacingOccurrences(of: "kpis: {online: 30.0}", with: "kpis: {online: 30.0％}")
+            .write(toFile: seeds, atomically: true, encoding: .utf8)
         let outputs = try roundTrip(site, plan: "test-plan", removing: ["seeds/test-plan/R6.yml"]) { root in
             // The front matter's own result and KPI actual for R5 now come from the CSV.
             let path = root + "/content/test-plan/items/001.md"

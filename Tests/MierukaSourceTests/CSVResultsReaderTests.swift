@@ -71,6 +71,30 @@ import Testing
         #expect(items[2].effect?.location == SourceLocation(file: "seeds/p/R6.csv", line: 4, column: 3))
     }
 
+    @Test func aHeaderTheSiteMapsWholeStillGivesItsUnit() throws {
+        let config = "title: テスト\ncsv:\n  columns: {実績額（万円）: effect_actual, 見込（単位：千円）: effect_expected}\n"
+        let (results, diagnostics) = CSVTestSite.read("番号,見込（単位：千円）,実績額（万円）\n1,500,10\n", config: config)
+        #expect(diagnostics.isEmpty, "\(diagnostics.positioned)")
+        let effect = try #require(results.first?.results.first?.effect)
+        #expect(effect.actual?.money(defaultUnit: .yen) == Money(yen: 100_000))
+        #expect(effect.expected?.money(defaultUnit: .yen) == Money(yen: 500_000))
+    }
+
+    @Test func theEraYearIsComparedWithAYearCarriedFromTheRowAbove() {
+        let (_, diagnostics) = CSVTestSite.read(
+            """
+            年度,和暦年度,番号,評価
+            R6,令和6年度,1,B
+            ,令和6年度,2,C
+            ,令和7年度,3,A
+            """)
+        #expect(
+            diagnostics.positioned == [
+                "4:2 error: cell B4 (和暦年度): \"令和7年度\" is not the same year as this row's 年度, 2024年度 "
+                    + "(its cell is empty, so it repeats the row above or the file's name)"
+            ])
+    }
+
     @Test func oneRowPerKPIWithTheItemsCellsOnceOrRepeated() throws {
         let (results, diagnostics) = CSVTestSite.read(
             """

@@ -56,6 +56,14 @@ import Testing
     @Test func utf16AndWorkbooksAreNamed() {
         #expect(decode([0xFF, 0xFE, 0x6A, 0x5E]).1.errors.first?.message.contains("UTF-16") == true)
         #expect(decode([0x50, 0x4B, 0x03, 0x04, 0x14]).1.errors.first?.message.contains("Excel workbook") == true)
+        // UTF-16 without its byte-order mark: one error, not Shift_JIS garbage.
+        let withoutMark = Array("番号,評価\n1,A\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let (text, diagnostics) = decode(withoutMark)
+        #expect(text == nil)
+        #expect(diagnostics.errors.map(\.message) == ["the file is in UTF-16 (Excel's 「Unicode テキスト」), which is not read"])
+        let nul = decode(Array("番号,評価\n1,A\u{0}B\n".utf8))
+        #expect(nul.0 == nil)
+        #expect(nul.1.errors.first?.message.contains("NUL bytes") == true)
     }
 
     @Test func theEncodingSetInTheConfigIsKept() {

@@ -31,6 +31,7 @@ import Testing
             "content/plan/photo.png": "not a document: an asset",
             "seeds/R6.yml": "results: []\n",
             "seeds/R6.xlsx": "workbook",
+            "seeds/~$R6.csv": "Excel's lock file while R6.csv is open",
             "templates/page.mustache": "{{title}}",
             "static/css/site.css": "body{}",
         ])

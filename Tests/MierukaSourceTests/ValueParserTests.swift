@@ -41,6 +41,13 @@ import Testing
         // The unit comes back as typed, in whatever width.
         #expect(try #require(NumberParser.parse("３５％")).suffix == "％")
         #expect(try #require(NumberParser.parse("３５％")).number == DecimalNumber(35))
+        // Thousands separators group by three; anything else is a slip, not a number.
+        #expect(try #require(NumberParser.parse("29,509,646円")).number == DecimalNumber(29_509_646))
+        #expect(try #require(NumberParser.parse("1,234.5")).number == DecimalNumber(units: 12_345, scale: 1))
+        #expect(try #require(NumberParser.parse("123,456")).number == DecimalNumber(123_456))
+        for slip in ["1,5", "12,34", "1,00", "1,2345", "1234,567", "1,234,56", "1,23.4", "1,0000"] {
+            #expect(NumberParser.parse(slip) == nil, "\(slip)")
+        }
         #expect(NumberParser.parse("12.") == nil)
         #expect(NumberParser.parse("1,") == nil)
         #expect(NumberParser.parse("約340万件") == nil)

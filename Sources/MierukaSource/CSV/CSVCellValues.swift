@@ -21,9 +21,11 @@ enum CSVCellValues {
         }
         guard let money = MoneyParser.parse(cell.text, location: cell.location) else {
             let inUnit = unit.map { "in \($0.rawValue), the column's unit" } ?? "in the plan's money_unit"
+            let commas = cell.text.contains(",") || cell.text.contains("，")
+                ? "commas separate thousands, three digits each (1,000, not 1,00); " : ""
             diagnostics.error(
                 at: cell.location, "\(cell.label): \(cell.quoted) is not an amount of money",
-                hint: "write an amount such as 1,234 (\(inUnit)), 1,234千円, 28.6億円 or △200; "
+                hint: commas + "write an amount such as 1,234 (\(inUnit)), 1,234千円, 28.6億円 or △200; "
                     + "leave the cell empty when there is none")
             return nil
         }
@@ -48,9 +50,20 @@ enum CSVCellValues {
         }
         let parsed = NumberParser.parse(actual.text)
         if let parsed, !isWording(suffix: parsed.suffix, kpiUnit: kpiUnit) {
-            return QuantityDocument(
-                number: parsed.number, writtenUnit: parsed.suffix.isEmpty ? nil : parsed.suffix, text: wording?.text,
-                location: actual.location)
+            var writtenUnit = parsed.suffix.isEmpty ? nil : parsed.suffix
+            var text = wording?.text
+            // A 表記 that is only the same number with the KPI's unit typed in the other width
+            // (30.0％ for a KPI in %, as results.csv writes such an actual): the unit as typed.
+            if let shown = text, let kpiUnit, let again = NumberParser.parse(shown),
+                again.number.units == parsed.number.units, again.number.scale == parsed.number.scale,
+                again.suffix != kpiUnit, !again.suffix.isEmpty,
+                WidthNormalization.fold(again.suffix) == WidthNormalization.fold(kpiUnit),
+                writtenUnit.map({ WidthNormalization.fold($0) == WidthNormalization.fold(kpiUnit) }) ?? true
+            {
+                writtenUnit = again.suffix
+                text = nil
+            }
+            return QuantityDocument(number: parsed.number, writtenUnit: writtenUnit, text: text, location: actual.location)
         }
         if let wording {
             diagnostics.error(

@@ -43,7 +43,12 @@ struct CSVHeader: Sendable {
                 reported.insert(offset + 1)
                 continue
             }
-            let (field, note) = identified
+            var (field, note) = identified
+            // A header the site maps whole (csv: {columns: {実績額（万円）: effect_actual}}) still
+            // gives its amounts' unit.
+            if field.isMoney, note == nil, let split = splitNote(header), moneyUnit(split.note) != nil {
+                note = split.note
+            }
             var unit: MoneyUnit?
             if field.isMoney, let note {
                 unit = moneyUnit(note)

@@ -163,6 +163,15 @@ struct CSVResultsBuilder {
                     hint: "correct one of them: 「\(eraCell.position.header)」 must be the era form of 「\(cell.position.header)」 "
                         + "(2017 is 平成29年度)")
             }
+        } else if yearField == .year, case .value(let carried) = year, let eraCell,
+            let era = CSVCellValues.year(eraCell, diagnostics: &diagnostics), era.value != carried.value
+        {
+            // An empty 年度 repeats the row above (or the file's name): 和暦年度 must agree with it.
+            diagnostics.error(
+                at: eraCell.location,
+                "\(eraCell.label): \(eraCell.quoted) is not the same year as this row's 年度, "
+                    + "\(carried.value.year)年度 (its cell is empty, so it repeats the row above or the file's name)",
+                hint: "write this row's 年度, or correct 「\(eraCell.position.header)」")
         } else if case .none = year, let column = header.column(yearField) {
             year = .failed
             let position = CSVCellPosition(file: file, row: row.number, column: column.number, header: column.header)

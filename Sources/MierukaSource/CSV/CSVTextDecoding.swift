@@ -71,6 +71,21 @@ public enum CSVTextDecoding {
                 "save the sheet as 「CSV UTF-8（コンマ区切り）」 or 「CSV（コンマ区切り）」"
             )
         }
+        // Text never holds a NUL byte; UTF-16 without a byte-order mark holds one in every
+        // character of ASCII (and would otherwise be read as Shift_JIS, as garbage).
+        if bytes.contains(0) {
+            // In UTF-16, every comma, digit and line break has a NUL beside it: many of them.
+            let nulCount = bytes.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+            return nulCount * 8 >= bytes.count
+                ? (
+                    "the file is in UTF-16 (Excel's 「Unicode テキスト」), which is not read",
+                    "save the sheet as 「CSV UTF-8（コンマ区切り）」 or 「CSV（コンマ区切り）」"
+                )
+                : (
+                    "the file holds NUL bytes, which text never does: it is not a CSV saved as text",
+                    "open it in Excel and save it again as 「CSV UTF-8（コンマ区切り）」 or 「CSV（コンマ区切り）」"
+                )
+        }
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
             return (
                 "the file is an Excel workbook with a .csv name, not CSV text",

@@ -87,12 +87,13 @@ public struct SiteLoader: Sendable {
     }
 
     /// Regular files below `root/folder`, as sorted paths relative to root. Hidden files and editor
-    /// leftovers (backup~, .swp, #autosave#) are skipped.
+    /// leftovers (backup~, .swp, #autosave#, and ~$R6.csv, the lock file Excel and Word keep beside
+    /// a file they have open) are skipped.
     func walk(_ root: String, _ folder: String) -> [String] {
         var paths: [String] = []
         func visit(_ relative: String) {
             for (name, kind) in SourceFolder.entries(root + "/" + relative) {
-                if name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("#") { continue }
+                if name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("#") || name.hasPrefix("~$") { continue }
                 switch kind {
                 case .file: paths.append(relative + "/" + name)
                 case .folder: visit(relative + "/" + name)

@@ -26,6 +26,10 @@ public enum NumberParser {
         var digits = 0
         var seenPoint = false
         var lastWasComma = false
+        // Thousands separators must group by three ("1,234,567"): "1,5" or "12,34" is a typing
+        // slip (a point for a comma, a lost digit), not 15 or 1234.
+        var sawComma = false
+        var groupDigits = 0
         while let scalar = scalars.first {
             if let digit = scalar.properties.numericType == .decimal ? scalar.properties.numericValue : nil,
                 scalar.isASCII
@@ -38,18 +42,24 @@ public enum NumberParser {
                 if seenPoint {
                     scale += 1
                     guard scale <= DecimalNumber.maximumScale else { return nil }
+                } else {
+                    groupDigits += 1
                 }
                 lastWasComma = false
             } else if scalar == ",", digits > 0, !seenPoint {
+                guard sawComma ? groupDigits == 3 : groupDigits <= 3 else { return nil }
+                sawComma = true
+                groupDigits = 0
                 lastWasComma = true
             } else if scalar == ".", !seenPoint, digits > 0 {
+                guard !sawComma || groupDigits == 3 else { return nil }
                 seenPoint = true
             } else {
                 break
             }
             scalars = scalars.dropFirst()
         }
-        guard digits > 0, !lastWasComma else { return nil }
+        guard digits > 0, !lastWasComma, !sawComma || seenPoint || groupDigits == 3 else { return nil }
         if seenPoint, scale == 0 { return nil }  // "12." is not a number
         let suffix = String(String.UnicodeScalarView(original[scalars.startIndex...])).trimmingWhitespace()
         return Parsed(number: DecimalNumber(units: negative ? -units : units, scale: scale), suffix: suffix)
