@@ -575,8 +575,9 @@ def main(argv=None):
         return 2
 
     results = {
-        # The day of the checks (UTC), for the published test results.
-        "checked_at": time.strftime("%Y-%m-%d", time.gmtime()),
+        # The day of the checks in Japan (UTC+9, no summer time), for the published test results:
+        # a check run at 08:00 in Japan is dated that day, not the day before.
+        "checked_at": time.strftime("%Y-%m-%d", time.gmtime(time.time() + 9 * 3600)),
         "tools": {},
         "wcag_tags": WCAG_TAGS,
         "widths": widths,

@@ -37,7 +37,7 @@ import Testing
         try FileTree.overlay(Fixtures.path("base"), onto: work.path)
         let results = Fixtures.path("accessibility/check-site-results.json")
         let config = try String(contentsOfFile: work.path + "/mieruka.yml", encoding: .utf8)
-        try (config + "accessibility: {organization: 架空市, results_site: demo}\n")
+        try (config + "accessibility: {organization: 架空市, results_site: demo, contact: 架空市 企画課}\n")
             .write(toFile: work.path + "/mieruka.yml", atomically: true, encoding: .utf8)
         let built = try CommandRunner.mieruka(["build", "--accessibility-results", results], in: work.path)
         #expect(built.status == 0, "\(built.standardError)")

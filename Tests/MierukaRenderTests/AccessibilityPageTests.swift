@@ -83,6 +83,19 @@ import Testing
         _ = (_folder, _aaaFolder)
     }
 
+    @Test func withoutAContactThePolicyWarns() {
+        let site = RenderTestSite(
+            [
+                "mieruka.yml": "title: テスト\naccessibility:\n  organization: 架空市\n",
+                "content/p/_index.md": InMemorySite.plan, "content/p/a.md": InMemorySite.item("1"),
+            ])
+        #expect(
+            site.diagnostics.all.map(\.message) == [
+                "the accessibility: section has no contact:, so the policy page has no お問い合わせ"
+            ])
+        #expect(!site.html("accessibility/").contains("お問い合わせ"))
+    }
+
     @Test func aSiteMissingFromTheResultsIsAnError() throws {
         let (site, _folder) = try site(results: "check-site-results.json", config: "  results_site: nowhere")
         let messages = site.diagnostics.all.map(\.message)

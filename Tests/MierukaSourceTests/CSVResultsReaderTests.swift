@@ -80,6 +80,12 @@ import Testing
         #expect(effect.expected?.money(defaultUnit: .yen) == Money(yen: 500_000))
     }
 
+    @Test func aFileWithOnlyItsHeaderIsSaidToHoldNothing() {
+        let (results, diagnostics) = CSVTestSite.read("年度,番号,評価\n,,\n")
+        #expect(results.isEmpty)
+        #expect(diagnostics.positioned == ["1:1 warning: the CSV file has its header and no rows: no results are read from it"])
+    }
+
     @Test func theEraYearIsComparedWithAYearCarriedFromTheRowAbove() {
         let (_, diagnostics) = CSVTestSite.read(
             """

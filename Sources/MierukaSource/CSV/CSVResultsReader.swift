@@ -49,6 +49,13 @@ enum CSVResultsReader {
                 hint: "add a column 「年度」 (e.g. 平成29年度), or name the file after the year (e.g. H29.csv)")
         }
         guard ready else { return [] }
+        guard table.rows.contains(where: { $0.number > headerRow.number && !$0.isBlank }) else {
+            diagnostics.warning(
+                at: SourceLocation(file: file.displayPath, line: headerRow.number, column: 1),
+                "the CSV file has its header and no rows: no results are read from it",
+                hint: "add a row per item (or per KPI) under the header, or delete the file")
+            return []
+        }
 
         var builder = CSVResultsBuilder(
             header: header, file: file.displayPath, plan: plan, year: year, check: CSVCrossCheck(lookup: lookup))

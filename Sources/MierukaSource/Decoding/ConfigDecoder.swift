@@ -85,11 +85,17 @@ enum ConfigDecoder {
                 hint: "give its path from the site folder, e.g. .build-tools/check-site-results.json")
             results = nil
         }
+        let contact = reader.text("contact", diagnostics: &diagnostics)?.value
+        if contact == nil {
+            diagnostics.warning(
+                at: node.location, "the accessibility: section has no contact:, so the policy page has no お問い合わせ",
+                hint: "say where readers report what they cannot read or use, e.g. contact: 〇〇市 企画課（電話 000-000-0000）")
+        }
         return AccessibilitySettings(
             organization: reader.text("organization", diagnostics: &diagnostics)?.value, targetLevel: level,
             scope: reader.text("scope", diagnostics: &diagnostics)?.value,
             exceptions: reader.textList("exceptions", diagnostics: &diagnostics).map(\.value),
-            contact: reader.text("contact", diagnostics: &diagnostics)?.value,
+            contact: contact,
             policyDate: reader.text("date", diagnostics: &diagnostics)?.value, resultsFile: results?.value,
             resultsSite: reader.text("results_site", diagnostics: &diagnostics)?.value)
     }
