@@ -7,7 +7,8 @@ import MierukaModel
 /// 1. Normalize, one Unicode scalar at a time: full-width ASCII to ASCII (`WidthNormalization`),
 ///    half-width katakana to full-width, a separate (semi-)voiced sound mark joined to the kana
 ///    before it (ﾊﾞ, か + U+3099 → バ, が), compatibility kanji and radicals to the kanji they
-///    stand for and variation selectors dropped (`IdeographFolding`), A–Z to a–z.
+///    stand for and variation selectors dropped (`IdeographFolding`), A–Z to a–z, and commas
+///    between thousands dropped (9,718 → 9718).
 /// 2. Split into runs of word characters (a–z, 0–9) and of Japanese characters (kanji, hiragana,
 ///    katakana with ー, 々, 〆, 〇); everything else (spaces, punctuation, symbols, ・, other
 ///    scripts) only separates runs.
@@ -83,7 +84,26 @@ public enum SearchTokenizer {
             if value >= 0x41, value <= 0x5A { value += 0x20 }
             if let folded = Unicode.Scalar(value) { out.append(folded) }
         }
-        return out
+        return withoutThousandsSeparators(out)
+    }
+
+    /// The scalars without the commas that separate thousands (9,718 → 9718), so that a number is
+    /// one word whether it is written with them or not: a comma between a digit and exactly three
+    /// digits that no digit follows.
+    static func withoutThousandsSeparators(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        func isDigit(_ offset: Int) -> Bool {
+            offset >= 0 && offset < scalars.count && (0x30...0x39).contains(scalars[offset].value)
+        }
+        guard scalars.contains(",") else { return scalars }
+        var kept: [Unicode.Scalar] = []
+        kept.reserveCapacity(scalars.count)
+        for (offset, scalar) in scalars.enumerated() {
+            let separates =
+                scalar == "," && isDigit(offset - 1) && isDigit(offset + 1) && isDigit(offset + 2) && isDigit(offset + 3)
+                && !isDigit(offset + 4)
+            if !separates { kept.append(scalar) }
+        }
+        return kept
     }
 
     /// Which run a (normalized) scalar belongs to.

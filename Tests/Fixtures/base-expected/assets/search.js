@@ -100,6 +100,20 @@
       starts.push(i);
       ends.push(i + 1);
     }
+    // SearchTokenizer.withoutThousandsSeparators: 9,718 → 9718 (a comma between a digit and
+    // exactly three digits that no digit follows).
+    function isDigit(k) { return k >= 0 && k < points.length && points[k] >= 0x30 && points[k] <= 0x39; }
+    var separators = [];
+    for (var k = 0; k < points.length; k++) {
+      if (points[k] === 0x2C && isDigit(k - 1) && isDigit(k + 1) && isDigit(k + 2) && isDigit(k + 3) && !isDigit(k + 4)) {
+        separators.push(k);
+      }
+    }
+    for (var m = separators.length - 1; m >= 0; m--) {
+      points.splice(separators[m], 1);
+      starts.splice(separators[m], 1);
+      ends.splice(separators[m], 1);
+    }
     return { source: source, points: points, starts: starts, ends: ends };
   }
 
