@@ -124,6 +124,20 @@ import Testing
         #expect(items[1].location == SourceLocation(file: "seeds/p/R6.csv", line: 5, column: 2))
     }
 
+    @Test func anAmountRepeatedInAnotherFormIsTheSame() throws {
+        let (results, diagnostics) = CSVTestSite.read(
+            """
+            番号,効果額,指標,実績値
+            1,"１，２００",来場者数,1
+            1,1200,地区数,2
+            2,"1,000",,
+            2,"1,001",,
+            """)
+        #expect(diagnostics.positioned.count == 1, "\(diagnostics.positioned)")
+        #expect(diagnostics.positioned.first?.hasPrefix("5:2 error: cell B5 (効果額): \"1,001\" differs from \"1,000\" in cell B4") == true)
+        #expect(results.first?.results.first?.effect?.actual?.amount == DecimalNumber(1200))
+    }
+
     @Test func aDifferentRepeatIsAnErrorNamingBothCells() throws {
         let (_, diagnostics) = CSVTestSite.read("番号,評価,指標,実績値\n1,B,来場者数,1\n1,A,地区数,2\n")
         #expect(diagnostics.positioned == [

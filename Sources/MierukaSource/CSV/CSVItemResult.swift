@@ -26,7 +26,7 @@ struct CSVItemResult: Sendable {
             cells[field] = cell
             return true
         }
-        if WidthNormalization.fold(first.text) != WidthNormalization.fold(cell.text) {
+        if !Self.same(field, first.text, cell.text) {
             diagnostics.error(
                 at: cell.location,
                 "\(cell.label): \(cell.quoted) differs from \(first.quoted) in cell \(first.position.reference), "
@@ -35,6 +35,17 @@ struct CSVItemResult: Sendable {
                     + "of its other KPIs, or repeat it exactly")
         }
         return false
+    }
+
+    /// Whether a repeat says the same as the first cell: the same text in any width, or for an
+    /// amount the same amount however it is typed (１，２００ and 1200).
+    static func same(_ field: CSVField, _ first: String, _ again: String) -> Bool {
+        if WidthNormalization.fold(first) == WidthNormalization.fold(again) { return true }
+        let nowhere = SourceLocation(file: "")
+        guard field.isMoney, let a = MoneyParser.parse(first, location: nowhere),
+            let b = MoneyParser.parse(again, location: nowhere)
+        else { return false }
+        return a.amount == b.amount && a.writtenUnit == b.writtenUnit
     }
 
     /// The first cell given for an item-level field.
