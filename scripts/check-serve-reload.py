@@ -18,7 +18,6 @@ Prints how long each took from the write. Exits 0 when all three happen, 1 when 
 """
 import argparse
 import importlib.util
-import os
 import pathlib
 import re
 import shutil
@@ -31,44 +30,21 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
-class SetupError(Exception):
-    pass
-
-
-def find_program(names, extra_paths=()):
-    for name in names:
-        if shutil.which(name):
-            return shutil.which(name)
-    for path in extra_paths:
-        if os.access(path, os.X_OK):
-            return path
-    return None
+# The browser set-up of scripts/check-site.py.
+_spec = importlib.util.spec_from_file_location("check_site", ROOT / "scripts" / "check-site.py")
+check_site = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(check_site)
+SetupError = check_site.SetupError
 
 
 def start_browser():
-    os.environ.setdefault("SE_OFFLINE", "true")  # Selenium Manager must not download anything
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-    except ImportError as error:
-        raise SetupError(f"the Python package selenium is missing ({error})")
-    chromium = find_program(["chromium", "chromium-browser", "google-chrome"])
-    chromedriver = find_program(["chromedriver"], ["/usr/lib/chromium/chromedriver"])
+    chromium = check_site.find_program(None, ["chromium", "chromium-browser", "google-chrome"])
+    chromedriver = check_site.find_program(None, ["chromedriver"], ["/usr/lib/chromium/chromedriver"])
     if not chromium:
         raise SetupError("chromium not found (Debian package chromium)")
     if not chromedriver:
         raise SetupError("chromedriver not found (Debian package chromium-driver)")
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--disable-extensions", "--window-size=1280,1024"):
-        options.add_argument(argument)
-    try:
-        driver = webdriver.Chrome(service=Service(executable_path=chromedriver), options=options)
-    except Exception as error:  # noqa: BLE001 - any failure to start is a setup problem
-        raise SetupError(f"headless Chromium did not start: {error}".strip())
-    driver.set_page_load_timeout(30)
-    return driver
+    return check_site.start_browser(chromium, chromedriver)
 
 
 def wait_for(description, condition, timeout=20.0):
@@ -179,19 +155,8 @@ def main(argv=None):
     return 0 if failures == 0 else 1
 
 
-def use_test_environment():
-    """Run with the Python of the environment scripts/test.sh makes, when this one lacks selenium."""
-    if importlib.util.find_spec("selenium"):
-        return
-    venv_python = ROOT / ".build-tools" / "check-site-venv" / "bin" / "python"
-    if venv_python.is_file() and pathlib.Path(sys.prefix).resolve() != venv_python.parent.parent.resolve() \
-            and not os.environ.get("MIERUKA_CHECK_SITE_REEXEC"):
-        os.environ["MIERUKA_CHECK_SITE_REEXEC"] = "1"
-        os.execv(str(venv_python), [str(venv_python), __file__] + sys.argv[1:])
-
-
 if __name__ == "__main__":
-    use_test_environment()
+    check_site.use_test_environment(__file__, ("selenium",))
     try:
         sys.exit(main())
     except SetupError as error:

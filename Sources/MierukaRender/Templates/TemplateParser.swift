@@ -66,6 +66,15 @@ struct TemplateParser {
         var inDefinition = false
         var definitionIndent: String?
         var sectionStart = TemplatePosition(line: 1, column: 1)
+
+        /// The state inside a section or block opened here; `newLine` when its tag stood alone.
+        func entering(_ name: String, at start: TemplatePosition, newLine: Bool) -> State {
+            var inner = self
+            inner.sectionName = name
+            inner.sectionStart = start
+            if !newLine { inner.newLine = false }
+            return inner
+        }
     }
 
     private var atEnd: Bool { index >= scalars.count }
@@ -193,11 +202,8 @@ struct TemplateParser {
                 advance()
                 let name = try readTagContent(triple: false)
                 if isStandalone(state) { setNewLine = true } else { flushWhitespace() }
-                var inner = state
-                inner.sectionName = name
+                var inner = state.entering(name, at: tagPosition, newLine: setNewLine)
                 inner.inheritanceTopLevel = false
-                inner.sectionStart = tagPosition
-                if !setNewLine { inner.newLine = false }
                 let (body, _) = try parseNodes(inner)
                 nodes.append(.section(name, inverted: sigil == "^", body: body, at: tagPosition))
             case "/":
@@ -269,21 +275,15 @@ struct TemplateParser {
                 let name = try readTagContent(triple: false)
                 if state.inheritanceTopLevel {
                     if isStandalone(state) { setNewLine = true }
-                    var inner = state
-                    inner.sectionName = name
+                    var inner = state.entering(name, at: tagPosition, newLine: setNewLine)
                     inner.inheritanceTopLevel = false
-                    inner.sectionStart = tagPosition
-                    if !setNewLine { inner.newLine = false }
                     let (body, _) = try parseNodes(inner)
                     nodes.append(.block(name, defaultBody: body, indentation: nil, at: tagPosition))
                 } else {
                     let indentation = whitespaceBefore
                     flushWhitespace()
                     if isStandalone(state) { setNewLine = true }
-                    var inner = state
-                    inner.sectionName = name
-                    inner.sectionStart = tagPosition
-                    if !setNewLine { inner.newLine = false }
+                    let inner = state.entering(name, at: tagPosition, newLine: setNewLine)
                     let (body, _) = try parseNodes(inner)
                     nodes.append(.block(name, defaultBody: body, indentation: indentation, at: tagPosition))
                 }

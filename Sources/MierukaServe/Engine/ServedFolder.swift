@@ -1,4 +1,5 @@
 import Foundation
+import MierukaOutput
 import Synchronization
 
 #if canImport(Glibc)
@@ -21,12 +22,12 @@ public final class ServedFolder: Sendable {
         let folder = base + "/mieruka-serve-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         // The real path, so that the server's containment checks compare like with like.
-        path = Self.realPath(folder) ?? folder
+        path = POSIXFiles.realPath(folder) ?? folder
     }
 
     /// Uses an existing folder (tests).
     public init(existing path: String) {
-        self.path = Self.realPath(path) ?? path
+        self.path = POSIXFiles.realPath(path) ?? path
     }
 
     public func write(_ relativePath: String, _ bytes: [UInt8]) throws {
@@ -34,38 +35,19 @@ public final class ServedFolder: Sendable {
         let target = path + "/" + relativePath
         let slash = target.lastIndex(of: "/") ?? target.startIndex
         let temporary = String(target[..<slash]) + "/.mieruka-serve-\(counter.add(1, ordering: .relaxed).newValue).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw ServedFolderError("cannot create \(temporary): \(Self.errorText())") }
-        var offset = 0
-        var failure: String?
-        bytes.withUnsafeBytes { buffer in
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let count = Glibc.write(descriptor, base + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = Self.errorText()
-                    return
-                }
-                offset += count
-            }
-        }
-        close(descriptor)
-        if let failure {
+        do {
+            try POSIXFiles.write(bytes, to: temporary)
+            try POSIXFiles.rename(temporary, target)
+        } catch {
             unlink(temporary)
-            throw ServedFolderError("cannot write \(target): \(failure)")
-        }
-        if rename(temporary, target) != 0 {
-            let text = Self.errorText()
-            unlink(temporary)
-            throw ServedFolderError("cannot replace \(target): \(text)")
+            throw ServedFolderError(error.description)
         }
     }
 
     public func copy(from absolutePath: String, to relativePath: String) throws {
-        guard let data = FileManager.default.contents(atPath: absolutePath) else {
-            throw ServedFolderError("cannot read \(absolutePath)")
-        }
-        try write(relativePath, [UInt8](data))
+        let bytes: [UInt8]
+        do { bytes = try POSIXFiles.read(absolutePath) } catch { throw ServedFolderError(error.description) }
+        try write(relativePath, bytes)
     }
 
     /// Removes a file, and the folders it leaves empty.
@@ -93,27 +75,20 @@ public final class ServedFolder: Sendable {
             if knownDirectories.withLock({ $0.contains(directory) }) { continue }
             let full = path + "/" + directory
             if mkdir(full, 0o755) != 0, errno != EEXIST {
-                throw ServedFolderError("cannot create the folder \(full): \(Self.errorText())")
+                throw ServedFolderError("cannot create the folder \(full): \(POSIXFiles.errorText())")
             }
             var info = stat()
             if lstat(full, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR {
                 // A file where a folder is now needed (a page became a folder of pages).
                 unlink(full)
                 if mkdir(full, 0o755) != 0, errno != EEXIST {
-                    throw ServedFolderError("cannot create the folder \(full): \(Self.errorText())")
+                    throw ServedFolderError("cannot create the folder \(full): \(POSIXFiles.errorText())")
                 }
             }
             knownDirectories.withLock { _ = $0.insert(directory) }
         }
     }
 
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
-
-    static func errorText() -> String { String(cString: strerror(errno)) }
 }
 
 public struct ServedFolderError: Error, CustomStringConvertible, Sendable {

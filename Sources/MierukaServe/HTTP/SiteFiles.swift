@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import MierukaOutput
 
 /// Finds the file a request names inside the served folder, on disk.
 ///
@@ -23,7 +24,7 @@ struct SiteFiles: Sendable {
     func locate(_ relative: String) -> Found {
         var candidate = root + "/" + relative
         if relative.isEmpty || relative.hasSuffix("/") { candidate += "index.html" }
-        guard let real = Self.realPath(candidate) else { return .missing }
+        guard let real = POSIXFiles.realPath(candidate) else { return .missing }
         guard real.hasPrefix(root + "/") else { return .outside }
         var info = stat()
         guard stat(real, &info) == 0 else { return .missing }
@@ -35,26 +36,5 @@ struct SiteFiles: Sendable {
     }
 
     /// The file's bytes, or nil when it cannot be read.
-    static func read(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<count])
-        }
-    }
-
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
+    static func read(_ path: String) -> [UInt8]? { try? POSIXFiles.read(path) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MierukaOutput
 import MierukaSource
 import Synchronization
 
@@ -38,15 +39,15 @@ public final class SiteWatcher: Sendable {
     ]
 
     public init(root: String, quietMilliseconds: Int = 50, maximumWaitMilliseconds: Int = 1000) throws {
-        self.root = SiteFiles.realPath(root) ?? root
+        self.root = POSIXFiles.realPath(root) ?? root
         self.quietMilliseconds = quietMilliseconds
         self.maximumWaitMilliseconds = maximumWaitMilliseconds
         inotify = inotify_init1(Int32(IN_CLOEXEC))
-        guard inotify >= 0 else { throw ServedFolderError("inotify is not available: \(ServedFolder.errorText())") }
+        guard inotify >= 0 else { throw ServedFolderError("inotify is not available: \(POSIXFiles.errorText())") }
         var pipeEnds: [Int32] = [-1, -1]
         guard pipe(&pipeEnds) == 0 else {
             close(inotify)
-            throw ServedFolderError("cannot create a pipe: \(ServedFolder.errorText())")
+            throw ServedFolderError("cannot create a pipe: \(POSIXFiles.errorText())")
         }
         wakeRead = pipeEnds[0]
         wakeWrite = pipeEnds[1]

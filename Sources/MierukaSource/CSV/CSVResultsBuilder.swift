@@ -151,27 +151,9 @@ struct CSVResultsBuilder {
     private mutating func readYear(_ row: CSVRow, diagnostics: inout Diagnostics) -> Located<FiscalYear>? {
         let eraCell = cell(.eraYear, in: row)
         let yearField: CSVField = header.column(.year) == nil && header.column(.eraYear) != nil ? .eraYear : .year
-        if let cell = cell(yearField, in: row) {
-            let read = CSVCellValues.year(cell, diagnostics: &diagnostics)
-            year = read.map { .value($0) } ?? .failed
-            if yearField == .year, let read, let eraCell, let era = CSVCellValues.year(eraCell, diagnostics: &diagnostics),
-                era.value != read.value
-            {
-                diagnostics.error(
-                    at: eraCell.location,
-                    "\(eraCell.label): \(eraCell.quoted) is not the same year as \(cell.quoted) in cell \(cell.position.reference)",
-                    hint: "correct one of them: 「\(eraCell.position.header)」 must be the era form of 「\(cell.position.header)」 "
-                        + "(2017 is 平成29年度)")
-            }
-        } else if yearField == .year, case .value(let carried) = year, let eraCell,
-            let era = CSVCellValues.year(eraCell, diagnostics: &diagnostics), era.value != carried.value
-        {
-            // An empty 年度 repeats the row above (or the file's name): 和暦年度 must agree with it.
-            diagnostics.error(
-                at: eraCell.location,
-                "\(eraCell.label): \(eraCell.quoted) is not the same year as this row's 年度, "
-                    + "\(carried.value.year)年度 (its cell is empty, so it repeats the row above or the file's name)",
-                hint: "write this row's 年度, or correct 「\(eraCell.position.header)」")
+        let yearCell = cell(yearField, in: row)
+        if let yearCell {
+            year = CSVCellValues.year(yearCell, diagnostics: &diagnostics).map { .value($0) } ?? .failed
         } else if case .none = year, let column = header.column(yearField) {
             year = .failed
             let position = CSVCellPosition(file: file, row: row.number, column: column.number, header: column.header)
@@ -179,6 +161,24 @@ struct CSVResultsBuilder {
                 at: position.location, "\(position.label) is empty, and the file's name is not a fiscal year",
                 hint: "write the year (e.g. 平成29年度), or name the file after it (e.g. H29.csv); "
                     + "an empty cell repeats the row above")
+        }
+        // 和暦年度 beside 年度 is the row's year, whether 年度 is written on the row or repeated.
+        if yearField == .year, case .value(let rowYear) = year, let eraCell,
+            let era = CSVCellValues.year(eraCell, diagnostics: &diagnostics), era.value != rowYear.value
+        {
+            if let yearCell {
+                diagnostics.error(
+                    at: eraCell.location,
+                    "\(eraCell.label): \(eraCell.quoted) is not the same year as \(yearCell.quoted) in cell \(yearCell.position.reference)",
+                    hint: "correct one of them: 「\(eraCell.position.header)」 must be the era form of 「\(yearCell.position.header)」 "
+                        + "(2017 is 平成29年度)")
+            } else {
+                diagnostics.error(
+                    at: eraCell.location,
+                    "\(eraCell.label): \(eraCell.quoted) is not the same year as this row's 年度, "
+                        + "\(rowYear.value.year)年度 (its cell is empty, so it repeats the row above or the file's name)",
+                    hint: "write this row's 年度, or correct 「\(eraCell.position.header)」")
+            }
         }
         if case .value(let value) = year { return value }
         return nil

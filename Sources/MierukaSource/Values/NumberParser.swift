@@ -34,10 +34,7 @@ public enum NumberParser {
             if let digit = scalar.properties.numericType == .decimal ? scalar.properties.numericValue : nil,
                 scalar.isASCII
             {
-                let (shifted, o1) = units.multipliedReportingOverflow(by: 10)
-                let (added, o2) = shifted.addingReportingOverflow(Int64(digit))
-                guard !o1, !o2, added <= DecimalNumber.maximumUnits else { return nil }
-                units = added
+                guard append(digit: Int64(digit), to: &units) else { return nil }
                 digits += 1
                 if seenPoint {
                     scale += 1
@@ -76,10 +73,7 @@ public enum NumberParser {
         for (offset, byte) in raw.utf8.enumerated() {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                let (shifted, o1) = units.multipliedReportingOverflow(by: 10)
-                let (added, o2) = shifted.addingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
-                guard !o1, !o2, added <= DecimalNumber.maximumUnits else { return nil }
-                units = added
+                guard append(digit: Int64(byte - UInt8(ascii: "0")), to: &units) else { return nil }
                 digits += 1
                 if seenPoint {
                     scale += 1
@@ -96,6 +90,15 @@ public enum NumberParser {
         }
         guard digits > 0, !seenPoint || scale > 0 else { return nil }
         return Parsed(number: DecimalNumber(units: negative ? -units : units, scale: scale), suffix: "")
+    }
+
+    /// `units` × 10 + `digit`; false when that is beyond what a `DecimalNumber` holds.
+    private static func append(digit: Int64, to units: inout Int64) -> Bool {
+        let (shifted, o1) = units.multipliedReportingOverflow(by: 10)
+        let (added, o2) = shifted.addingReportingOverflow(digit)
+        guard !o1, !o2, added <= DecimalNumber.maximumUnits else { return false }
+        units = added
+        return true
     }
 
     /// A whole number without unit; nil for anything else.
