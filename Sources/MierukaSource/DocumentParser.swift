@@ -55,6 +55,7 @@ public struct DocumentParser: Sendable {
         var pages: [PageDocument] = []
         var plans: [PlanDocument] = []
         var items: [ItemDocument] = []
+        var unreadableItems: [String: Set<String>] = [:]
         for (parsed, fileDiagnostics) in parsedContent {
             diagnostics.append(contentsOf: fileDiagnostics)
             switch parsed {
@@ -62,6 +63,7 @@ public struct DocumentParser: Sendable {
             case .page(let page): pages.append(page)
             case .plan(let plan): plans.append(plan)
             case .item(let item): items.append(item)
+            case .unreadableItem(let plan, let number): unreadableItems[plan, default: []].insert(number)
             case .none: break
             }
         }
@@ -76,7 +78,9 @@ public struct DocumentParser: Sendable {
             if let parsed { results.append(contentsOf: parsed) }
         }
         guard let config else { return nil }
-        return SiteDocuments(config: config, home: home, pages: pages, plans: plans, items: items, results: results)
+        return SiteDocuments(
+            config: config, home: home, pages: pages, plans: plans, items: items, results: results,
+            unreadableItems: unreadableItems)
     }
 
     public func parseConfig(_ file: SourceFile, diagnostics: inout Diagnostics) -> SiteConfig? {
@@ -93,6 +97,9 @@ public struct DocumentParser: Sendable {
         case page(PageDocument)
         case plan(PlanDocument)
         case item(ItemDocument)
+        /// An item document with errors, and the number it gives (so that its results are not
+        /// reported again as results for a missing item).
+        case unreadableItem(planSlug: String, number: String)
     }
 
     public func parseContent(_ file: SourceFile, diagnostics: inout Diagnostics) -> ParsedContent? {
@@ -141,11 +148,14 @@ public struct DocumentParser: Sendable {
                 .map { .plan($0) }
         }
         let fileSlug = file.baseName
-        return ItemDecoder.decode(
+        if let item = ItemDecoder.decode(
             node, planSlug: planSlug, fileSlug: Located(fileSlug, at: start), body: split.body,
             bodyLine: split.bodyLineOffset + 1, file: file.displayPath,
-            diagnostics: &diagnostics
-        ).map { .item($0) }
+            diagnostics: &diagnostics)
+        {
+            return .item(item)
+        }
+        return ItemDecoder.number(in: node).map { .unreadableItem(planSlug: planSlug, number: $0) }
     }
 
     /// The results of one seeds/ file: a YAML file gives one document, a CSV file one per plan and

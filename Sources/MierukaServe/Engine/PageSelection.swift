@@ -68,8 +68,8 @@ struct PageSelection {
                     wholePlans.insert(plan.slug)
                 case .item(let item)?:
                     items[item.planSlug, default: []].insert(item.slug.value)
-                case nil:
-                    break
+                case .unreadableItem?, nil:
+                    break  // a side that was built has no unreadable document
                 }
             }
         }

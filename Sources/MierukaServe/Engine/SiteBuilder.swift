@@ -268,6 +268,7 @@ public final class SiteBuilder: Sendable {
         var pageDocuments: [PageDocument] = []
         var plans: [PlanDocument] = []
         var items: [ItemDocument] = []
+        var unreadableItems: [String: Set<String>] = [:]
         for entry in loaded.content {
             guard let parsed = state.content[entry.relativePath] else { continue }
             diagnostics.append(contentsOf: parsed.diagnostics)
@@ -276,6 +277,7 @@ public final class SiteBuilder: Sendable {
             case .page(let page)?: pageDocuments.append(page)
             case .plan(let plan)?: plans.append(plan)
             case .item(let item)?: items.append(item)
+            case .unreadableItem(let plan, let number)?: unreadableItems[plan, default: []].insert(number)
             case nil: break
             }
         }
@@ -314,7 +316,8 @@ public final class SiteBuilder: Sendable {
 
         // merge and validate: the whole site, as build does
         let documents = SiteDocuments(
-            config: config, home: home, pages: pageDocuments, plans: plans, items: items, results: results)
+            config: config, home: home, pages: pageDocuments, plans: plans, items: items, results: results,
+            unreadableItems: unreadableItems)
         let merged = SiteMerger().merge(documents, diagnostics: &diagnostics)
         lap("merge")
         SiteValidator().validate(merged.site, diagnostics: &diagnostics)

@@ -4,6 +4,8 @@ import MierukaModel
 /// Merges one plan: its document, its item documents, and the results for it in seeds/.
 struct PlanMerger {
     let document: PlanDocument
+    /// Numbers of the plan's item documents that could not be read.
+    var unreadableItems: Set<String> = []
 
     func merge(items: [ItemDocument], results: [ResultsDocument], diagnostics: inout Diagnostics) -> Plan {
         let grades = gradeScale(diagnostics: &diagnostics)
@@ -64,6 +66,9 @@ struct PlanMerger {
             for result in file.results {
                 guard let number = result.item else { continue }
                 guard let target = numbers[number.value] ?? numbers[WidthNormalization.fold(number.value)] else {
+                    // The item's document has errors of its own, which say what to fix.
+                    let folded = WidthNormalization.fold(number.value)
+                    if unreadableItems.contains(where: { WidthNormalization.fold($0) == folded }) { continue }
                     var hint = "item numbers of \(document.slug): "
                         + numbers.keys.sorted(by: NaturalOrder.areInIncreasingOrder).prefix(20).joined(separator: ", ")
                     if numbers.count > 20 { hint += " …" }

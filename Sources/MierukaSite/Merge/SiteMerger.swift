@@ -43,7 +43,7 @@ public struct SiteMerger: Sendable {
         }
 
         let plans = documents.plans.map { document in
-            PlanMerger(document: document).merge(
+            PlanMerger(document: document, unreadableItems: documents.unreadableItems[document.slug] ?? []).merge(
                 items: itemsByPlan[document.slug] ?? [], results: resultsByPlan[document.slug] ?? [],
                 diagnostics: &diagnostics)
         }

@@ -8,6 +8,14 @@ enum ItemDecoder {
     ]
     static let relistingKeys = ["number", "policy"]
 
+    /// The `number:` an item document gives, read even when the rest of it has errors.
+    static func number(in node: YAMLNode) -> String? {
+        guard case .mapping(let mapping) = node,
+            case .scalar(let number)? = mapping.entries.first(where: { $0.key.text == "number" })?.value
+        else { return nil }
+        return number.text
+    }
+
     static func decode(
         _ node: YAMLNode, planSlug: String, fileSlug: Located<String>, body: String, bodyLine: Int, file: String,
         diagnostics: inout Diagnostics
