@@ -2,6 +2,8 @@ import ArgumentParser
 import MierukaBuild
 import MierukaDiagnostics
 
+extension DiagnosticFormat: ExpressibleByArgument {}
+
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -9,27 +11,37 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Everything build validates, plus: every page is rendered and its internal links checked,
             and each plan's published totals (declared:) are compared with what its items add up to.
+
+            --format text (default): file:line:column: error: … with a hint, for people.
+            --format github: GitHub Actions annotations (::error file=…,line=…,col=…::…) on standard
+            output, so a pull request shows each problem on its line.
+            --format json: one JSON document on standard output with every diagnostic and the counts.
+            The exit codes are the same in every format.
             """
     )
 
     @OptionGroup var site: SiteOptions
 
+    @Option(name: .long, help: "How to print problems: text, github or json.")
+    var format: DiagnosticFormat = .text
+
     func run() throws {
         let report = SitePipeline().run(
             BuildOptions(source: site.source, displaySource: site.displaySource, mode: .check, jobs: site.jobs))
-        ReportPrinter.printDiagnostics(report)
+        ReportPrinter.printDiagnostics(report, format: format, command: "check")
         let summary = DiagnosticFormatter().summary(report.diagnostics)
         switch report.outcome {
         case .success:
             var line = "mieruka: checked \(report.pages) pages in \(ReportPrinter.seconds(report.timer.total)): links and published totals are consistent"
             if !report.diagnostics.isEmpty { line += "; \(summary)" }
-            print(line)
+            // Standard output carries only the JSON document in that format.
+            if format == .json { ReportPrinter.standardError(line) } else { print(line) }
         case .contentErrors:
             ReportPrinter.standardError("mieruka check: \(summary)")
         case .usageError(let message):
             ReportPrinter.standardError("mieruka: error: \(message)")
         }
-        if site.timings { ReportPrinter.printTimings(report) }
+        if site.timings { ReportPrinter.printTimings(report, toStandardError: format == .json) }
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }
 }

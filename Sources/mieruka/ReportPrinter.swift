@@ -10,9 +10,33 @@ enum ReportPrinter {
         if !text.isEmpty { standardError(text) }
     }
 
-    static func printTimings(_ report: BuildReport) {
-        print("timings:")
-        print(report.timer.report)
+    /// Diagnostics in the format asked for: text to standard error as always; GitHub annotations and
+    /// the JSON document to standard output, where the runner or a tool reads them. A usage error
+    /// (exit 2) is never in the JSON document: it is printed as text, as for every format.
+    static func printDiagnostics(_ report: BuildReport, format: DiagnosticFormat, command: String) {
+        switch format {
+        case .text:
+            printDiagnostics(report)
+        case .github:
+            let text = GitHubAnnotationFormatter().format(report.diagnostics)
+            if !text.isEmpty { print(text) }
+        case .json:
+            if case .usageError = report.outcome { return }
+            let extra: [(key: String, json: String)] = [
+                ("command", JSONDiagnosticFormatter.string(command)), ("exitCode", "\(report.exitCode)"),
+                ("pages", "\(report.pages)"),
+            ]
+            print(JSONDiagnosticFormatter().format(report.diagnostics, extra: extra))
+        }
+    }
+
+    static func printTimings(_ report: BuildReport, toStandardError: Bool = false) {
+        if toStandardError {
+            standardError("timings:\n" + report.timer.report)
+        } else {
+            print("timings:")
+            print(report.timer.report)
+        }
     }
 
     static func standardError(_ text: String) {

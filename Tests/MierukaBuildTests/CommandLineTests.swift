@@ -93,3 +93,58 @@ import Testing
         }
     }
 }
+
+/// `mieruka check --format github|json`: the same problems for CI and other tools, same exit codes.
+@Suite struct CheckFormatTests {
+    func brokenSite() throws -> TemporaryDirectory {
+        let work = TemporaryDirectory()
+        try FileTree.overlay(Fixtures.path("base"), onto: work.path)
+        try FileTree.overlay(Fixtures.path("invalid/csv-bad-cell"), onto: work.path, skipping: ["expected.txt"])
+        return work
+    }
+
+    @Test func githubFormatAnnotatesEachProblemOnItsLine() throws {
+        let work = try brokenSite()
+        let result = try CommandRunner.mieruka(["check", "--format", "github"], in: work.path)
+        #expect(result.status == 1)
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.count == 8)
+        #expect(
+            lines.first
+                == "::error file=seeds/test-plan/R7.csv,line=2,col=4,title=mieruka::grade \"E\" is not on the plan's scale (A, B, C, D)%0Ahint: use one of A (計画を上回る), B (概ね計画どおり), C (計画どおり進捗せず), D (進捗がほぼなし)"
+        )
+        #expect(lines.contains { $0.hasPrefix("::warning file=seeds/test-plan/R7.csv,line=5,col=3,") })
+        #expect(result.standardError == "mieruka check: 7 errors, 1 warning\n")
+    }
+
+    @Test func jsonFormatIsOneDocumentOnStandardOutput() throws {
+        let work = try brokenSite()
+        let result = try CommandRunner.mieruka(["check", "--format", "json"], in: work.path)
+        #expect(result.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+        #expect(object?["errors"] as? Int == 7)
+        #expect(object?["warnings"] as? Int == 1)
+        #expect(object?["exitCode"] as? Int == 1)
+        let diagnostics = object?["diagnostics"] as? [[String: Any]] ?? []
+        #expect(diagnostics.count == 8)
+        #expect(diagnostics.first?["file"] as? String == "seeds/test-plan/R7.csv")
+        #expect(diagnostics.first?["line"] as? Int == 2)
+        #expect(diagnostics.first?["column"] as? Int == 4)
+        #expect((diagnostics.first?["hint"] as? String)?.hasPrefix("use one of A") == true)
+    }
+
+    @Test func jsonFormatOfAGoodSiteHasNoProblemsAndExitsZero() throws {
+        let result = try CommandRunner.mieruka(["check", "--format", "json", "--source", Fixtures.path("base")], in: Fixtures.root)
+        #expect(result.status == 0, "\(result.standardError)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+        #expect(object?["errors"] as? Int == 0)
+        #expect(object?["pages"] as? Int == 22)
+        #expect(result.standardError.hasPrefix("mieruka: checked 22 pages in "))
+    }
+
+    @Test func unknownFormatIsAUsageError() throws {
+        let result = try CommandRunner.mieruka(["check", "--format", "xml"], in: Fixtures.root)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("xml"))
+    }
+}

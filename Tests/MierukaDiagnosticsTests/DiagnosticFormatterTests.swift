@@ -42,3 +42,40 @@ import Testing
         #expect(sink.collected.all.count == 100)
     }
 }
+
+@Suite struct MachineFormatTests {
+    let located = Diagnostic.error(
+        at: SourceLocation(file: "content/p/a,b.md", line: 7, column: 8), "grade \"C\" is 100% wrong",
+        hint: "use one of S, A, B")
+
+    @Test func githubAnnotationsCarryFileLineAndColumnWithTheHintEscaped() {
+        #expect(
+            GitHubAnnotationFormatter().format(located)
+                == "::error file=content/p/a%2Cb.md,line=7,col=8,title=mieruka::grade \"C\" is 100%25 wrong%0Ahint: use one of S, A, B"
+        )
+    }
+
+    @Test func githubAnnotationOfAWholeFileHasNoLine() {
+        let warning = Diagnostic.warning(at: .file("seeds/x.csv"), "line one\r\nline two")
+        #expect(
+            GitHubAnnotationFormatter().format(warning)
+                == "::warning file=seeds/x.csv,title=mieruka::line one%0D%0Aline two")
+    }
+
+    @Test func jsonListsEveryDiagnosticSortedWithCounts() {
+        var diagnostics = Diagnostics()
+        diagnostics.warning(at: .file("b.md"), "tab\there", hint: nil)
+        diagnostics.append(located)
+        let json = JSONDiagnosticFormatter().format(diagnostics, extra: [("command", "\"check\"")])
+        #expect(
+            json
+                == "{\"errors\":1,\"warnings\":1,\"command\":\"check\",\"diagnostics\":["
+                + "{\"severity\":\"warning\",\"file\":\"b.md\",\"line\":0,\"column\":0,\"message\":\"tab\\there\",\"hint\":null},"
+                + "{\"severity\":\"error\",\"file\":\"content/p/a,b.md\",\"line\":7,\"column\":8,"
+                + "\"message\":\"grade \\\"C\\\" is 100% wrong\",\"hint\":\"use one of S, A, B\"}]}")
+    }
+
+    @Test func jsonEscapesControlCharacters() {
+        #expect(JSONDiagnosticFormatter.string("a\u{1}b\\\u{2028}日本") == "\"a\\u0001b\\\\\\u2028日本\"")
+    }
+}
