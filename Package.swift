@@ -91,13 +91,17 @@ let package = Package(
             dependencies: [
                 "MierukaBuild", "MierukaServe", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strict
+            swiftSettings: strict,
+            plugins: ["EmbedVersionPlugin"]
         ),
 
         // The default theme (templates and CSS) is compiled into the binary, so that an installed
         // `mieruka` needs no resource folder beside it.
         .executableTarget(name: "EmbedTheme", swiftSettings: strict),
         .plugin(name: "EmbedThemePlugin", capability: .buildTool(), dependencies: ["EmbedTheme"]),
+        // `mieruka --version` names the commit the binary was built from.
+        .executableTarget(name: "EmbedVersion", swiftSettings: strict),
+        .plugin(name: "EmbedVersionPlugin", capability: .buildTool(), dependencies: ["EmbedVersion"]),
 
         // Tests
         .target(

@@ -11,7 +11,16 @@ struct MierukaCommand: ParsableCommand {
             Exit codes: 0 success, 1 problems in the site's files (each printed as file:line:column),
             2 the command was used wrongly.
             """,
-        version: "0.1.0",
+        version: MierukaVersion.description,
         subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self]
     )
+}
+
+/// `mieruka --version`: "mieruka 0.1.0 (commit 3b3e0321a0c4)".
+enum MierukaVersion {
+    static let number = "0.1.0"
+    static var description: String {
+        let commit = buildCommit == "unknown" ? "unknown" : String(buildCommit.prefix(12))
+        return "mieruka \(number) (commit \(commit))"
+    }
 }

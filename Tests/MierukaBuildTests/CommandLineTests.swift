@@ -148,3 +148,28 @@ import Testing
         #expect(result.standardError.contains("xml"))
     }
 }
+
+/// `mieruka --version` names the version and the commit the binary was built from, so a city's CI
+/// log says exactly which Mieruka built its site.
+@Suite struct VersionTests {
+    @Test func versionNamesTheCommitOfThisCheckout() throws {
+        let result = try CommandRunner.mieruka(["--version"], in: Fixtures.root)
+        #expect(result.status == 0)
+        let git = Process()
+        git.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        git.arguments = ["-C", Fixtures.repositoryRoot, "rev-parse", "HEAD"]
+        let pipe = Pipe()
+        git.standardOutput = pipe
+        git.standardError = FileHandle.nullDevice
+        try git.run()
+        let head = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        git.waitUntilExit()
+        if git.terminationStatus == 0, head.count == 40 {
+            #expect(result.standardOutput == "mieruka 0.1.0 (commit \(head.prefix(12)))\n")
+        } else {
+            // Not built from a git checkout (a source archive).
+            #expect(result.standardOutput == "mieruka 0.1.0 (commit unknown)\n")
+        }
+    }
+}
