@@ -69,6 +69,8 @@ let package = Package(
             plugins: ["EmbedThemePlugin"]
         ),
         .target(name: "MierukaOutput", dependencies: ["MierukaDiagnostics", "CMierukaSystem"], swiftSettings: strict),
+        // `mieruka init`: the starter site, compiled into the binary.
+        .target(name: "MierukaInit", exclude: ["Starter"], swiftSettings: strict, plugins: ["EmbedThemePlugin"]),
         .target(
             name: "MierukaBuild",
             dependencies: [
@@ -89,7 +91,7 @@ let package = Package(
         .executableTarget(
             name: "mieruka",
             dependencies: [
-                "MierukaBuild", "MierukaServe", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "MierukaBuild", "MierukaServe", "MierukaInit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict,
             plugins: ["EmbedVersionPlugin"]
@@ -164,7 +166,10 @@ let package = Package(
         ),
         .testTarget(
             name: "MierukaBuildTests",
-            dependencies: ["MierukaBuild", "MierukaModel", "MierukaSite", "MierukaTestSupport", "mieruka"],
+            dependencies: [
+                "MierukaBuild", "MierukaModel", "MierukaSite", "MierukaSource", "MierukaDiagnostics", "MierukaTestSupport",
+                "mieruka",
+            ],
             swiftSettings: strict
         ),
     ]

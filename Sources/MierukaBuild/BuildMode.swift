@@ -18,10 +18,15 @@ public struct BuildOptions: Sendable {
     public var accessibilityResults: String?
     /// How many threads the build uses (all processors when nil); the output is the same whatever it is.
     public var jobs: Int?
+    /// Where the site is published, instead of `base_url:` in mieruka.yml (CI knows it: GitHub or
+    /// GitLab Pages give the address of the repository's site).
+    public var baseURL: String?
 
     public init(
-        source: String, displaySource: String, mode: BuildMode, accessibilityResults: String? = nil, jobs: Int? = nil
+        source: String, displaySource: String, mode: BuildMode, accessibilityResults: String? = nil, jobs: Int? = nil,
+        baseURL: String? = nil
     ) {
+        self.baseURL = baseURL
         self.source = source
         self.displaySource = displaySource
         self.mode = mode

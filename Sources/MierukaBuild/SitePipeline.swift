@@ -55,6 +55,11 @@ public struct SitePipeline: Sendable {
                 path: path, site: config.accessibility.resultsSite, diagnostics: &diagnostics)
             documents = parsed.with(config: config.with(accessibilityResults: results))
         }
+        if let text = options.baseURL, let parsed = documents,
+            let baseURL = BaseURLOption.parse(text, diagnostics: &diagnostics)
+        {
+            documents = parsed.with(config: parsed.config.with(baseURL: baseURL))
+        }
         let templates = loaded.templates.compactMap { file -> TemplateSource? in
             guard let text = TextDecoding.utf8Text(file, diagnostics: &diagnostics) else { return nil }
             let name = String(file.relativePath.dropFirst(SiteLayout.templatesFolder.count + 1).dropLast(".mustache".count))

@@ -22,12 +22,17 @@ struct BuildCommand: ParsableCommand {
         help: "Publish these results of scripts/check-site.py (--json) on the accessibility test-results page.")
     var accessibilityResults: String?
 
+    @Option(
+        name: .customLong("base-url"),
+        help: "Where the site is published, instead of base_url in mieruka.yml (e.g. the address CI gives).")
+    var baseURL: String?
+
     func run() throws {
         let outputPath = output ?? (site.source == "." ? "public" : site.source + "/public")
         let report = SitePipeline().run(
             BuildOptions(
                 source: site.source, displaySource: site.displaySource, mode: .build(output: outputPath),
-                accessibilityResults: accessibilityResults, jobs: site.jobs))
+                accessibilityResults: accessibilityResults, jobs: site.jobs, baseURL: baseURL))
         ReportPrinter.printDiagnostics(report)
         let summary = DiagnosticFormatter().summary(report.diagnostics)
         switch report.outcome {

@@ -12,7 +12,7 @@ struct MierukaCommand: ParsableCommand {
             2 the command was used wrongly.
             """,
         version: MierukaVersion.description,
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self]
+        subcommands: [InitCommand.self, BuildCommand.self, CheckCommand.self, ServeCommand.self]
     )
 }
 

@@ -173,3 +173,26 @@ import Testing
         }
     }
 }
+
+/// `build --base-url`: CI publishes where it knows (GitHub or GitLab Pages), whatever mieruka.yml says.
+@Suite struct BaseURLOptionTests {
+    @Test func baseURLFromTheCommandLineWinsOverTheSettings() throws {
+        let work = TemporaryDirectory()
+        try FileTree.overlay(Fixtures.path("base"), onto: work.path)
+        let result = try CommandRunner.mieruka(["build", "--base-url", "https://city.github.io/kaikaku-site/"], in: work.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        let page = work.read("public/test-plan/index.html") ?? ""
+        #expect(page.contains("href=\"/kaikaku-site/test-plan/"))
+        #expect(!page.contains("href=\"/kaikaku/"))
+        #expect(page.contains("https://city.github.io/kaikaku-site/test-plan/"))
+    }
+
+    @Test func aBaseURLThatIsNotOneIsReported() throws {
+        let work = TemporaryDirectory()
+        try FileTree.overlay(Fixtures.path("base"), onto: work.path)
+        let result = try CommandRunner.mieruka(["build", "--base-url", "city.github.io"], in: work.path)
+        #expect(result.status == 1)
+        #expect(result.standardError.hasPrefix("--base-url: error: \"city.github.io\" is not a base URL\n    hint: write the address"))
+        #expect(!work.exists("public"))
+    }
+}

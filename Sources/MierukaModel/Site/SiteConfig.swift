@@ -35,6 +35,13 @@ public struct SiteConfig: Sendable {
         self.accessibility = accessibility
     }
 
+    /// The same settings published at another address (`mieruka build --base-url`, as CI knows it).
+    public func with(baseURL: BaseURL) -> SiteConfig {
+        SiteConfig(
+            title: title, description: description, baseURL: baseURL, language: language, allowRawHTML: allowRawHTML,
+            publisher: publisher, departmentSlugs: departmentSlugs, csv: csv, data: data, accessibility: accessibility)
+    }
+
     /// The same settings with the accessibility check results read from their file.
     public func with(accessibilityResults results: AccessibilityResults?) -> SiteConfig {
         SiteConfig(

@@ -183,3 +183,10 @@ enum ConfigDecoder {
         return nil
     }
 }
+
+/// A base URL given on the command line (`mieruka build --base-url`), read as `base_url:` is.
+public enum BaseURLOption {
+    public static func parse(_ text: String, diagnostics: inout Diagnostics) -> BaseURL? {
+        ConfigDecoder.parseBaseURL(Located(text, at: SourceLocation(file: "--base-url")), diagnostics: &diagnostics)
+    }
+}
