@@ -8,12 +8,17 @@ import Testing
         ("平成29年度", 2017), ("H29", 2017), ("h29", 2017), ("H.29", 2017), ("R6", 2024), ("令和6年度", 2024),
         ("令和元年度", 2019), ("R元", 2019), ("平成31年度", 2019), ("2024", 2024), ("2024年度", 2024), ("２０２４", 2024),
         ("令和６年度", 2024), ("昭和63年度", 1988), ("平成29年度末", 2017), (" R6 ", 2024),
+        // As pages show years in the `both` style (found by scripts/fuzz.sh values: not read back).
+        ("2024（令和6）年度", 2024), ("2019(令和元)年度", 2019), ("2017（H29）", 2017),
     ])
     func fiscalYears(text: String, year: Int) {
         #expect(FiscalYearParser.parse(text) == FiscalYear(year))
     }
 
-    @Test(arguments: ["H32", "R0", "平成", "24", "20244", "1800", "明治5", "R6.5", "", "令和六年度"])
+    @Test(arguments: [
+        "H32", "R0", "平成", "24", "20244", "1800", "明治5", "R6.5", "", "令和六年度", "2024（令和5）年度", "（令和6）年度",
+        "2024（2024）", "R6（令和6）",
+    ])
     func notFiscalYears(text: String) {
         #expect(FiscalYearParser.parse(text) == nil)
     }

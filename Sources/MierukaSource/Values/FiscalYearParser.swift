@@ -1,9 +1,10 @@
 import MierukaModel
 
-/// Reads fiscal years as people write them: 平成29年度, H29, R6, 令和元年度, 2024, 2024年度, ２０２４.
+/// Reads fiscal years as people write them: 平成29年度, H29, R6, 令和元年度, 2024, 2024年度, ２０２４,
+/// and 2024（令和6）年度 as Mieruka's pages show them (the two must name the same year).
 public enum FiscalYearParser {
     /// The forms accepted, for error hints.
-    public static let acceptedForms = "2024, 2024年度, 令和6年度, 令和元年度, 平成29年度, R6, H29"
+    public static let acceptedForms = "2024, 2024年度, 令和6年度, 令和元年度, 平成29年度, R6, H29, 2024（令和6）年度"
 
     public static func parse(_ raw: String) -> FiscalYear? {
         // The common case on bytes: a Western year of four digits.
@@ -20,6 +21,16 @@ public enum FiscalYearParser {
         text = Substring(String(text).trimmingWhitespace())
         guard !text.isEmpty else { return nil }
 
+        // Both, as Mieruka shows years in the `both` style: 2024（令和6）, which must agree.
+        if text.hasSuffix(")"), let open = text.firstIndex(of: "("), open > text.startIndex {
+            let western = parse(String(text[..<open]))
+            let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
+            let era = parse(String(inner))
+            guard let western, western == era, text[..<open].allSatisfy({ $0.isASCIIDigit || $0 == " " }),
+                !inner.allSatisfy(\.isASCIIDigit)
+            else { return nil }
+            return western
+        }
         // Western year: 4 digits
         if text.allSatisfy(\.isASCIIDigit), text.count == 4, let year = Int(text) {
             return (1900...2200).contains(year) ? FiscalYear(year) : nil
