@@ -174,3 +174,34 @@ let package = Package(
         ),
     ]
 )
+
+// Fuzzing (scripts/fuzz.sh sets MIERUKA_FUZZ=1 and builds into .build-fuzz): every library is
+// compiled with libFuzzer's coverage and AddressSanitizer, and the fuzz targets of Tests/Fuzz are
+// added as libraries, each defining LLVMFuzzerTestOneInput; the script links each one with the
+// libraries into its own fuzzer with `swiftc -sanitize=fuzzer,address`. Normal builds never see them.
+if Context.environment["MIERUKA_FUZZ"] == "1" {
+    let sanitizers = ["-sanitize=fuzzer,address"]
+    for target in package.targets where target.type == .regular {
+        if target.name.hasPrefix("C") {
+            target.cSettings = (target.cSettings ?? []) + [.unsafeFlags(["-fsanitize=fuzzer-no-link,address"])]
+        } else {
+            target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(sanitizers)]
+        }
+    }
+    func fuzzTarget(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
+        .target(
+            name: name, dependencies: ["FuzzSupport"] + dependencies, path: "Tests/Fuzz/\(name)",
+            swiftSettings: strict + [.unsafeFlags(sanitizers)])
+    }
+    package.targets += [
+        .target(
+            name: "FuzzSupport", dependencies: ["MierukaDiagnostics"], path: "Tests/Fuzz/FuzzSupport",
+            swiftSettings: strict + [.unsafeFlags(sanitizers)]),
+        fuzzTarget("FuzzYAML", ["MierukaSource", "MierukaDiagnostics"]),
+        fuzzTarget("FuzzFrontMatter", ["MierukaSource", "MierukaDiagnostics"]),
+        fuzzTarget("FuzzCSV", ["MierukaSource", "MierukaExport", "MierukaModel", "MierukaDiagnostics"]),
+        fuzzTarget("FuzzValues", ["MierukaSource", "MierukaModel", "MierukaDiagnostics"]),
+        fuzzTarget("FuzzTemplates", ["MierukaRender", "MierukaDiagnostics"]),
+        fuzzTarget("FuzzMarkdown", ["MierukaMarkdown"]),
+    ]
+}
