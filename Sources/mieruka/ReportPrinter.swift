@@ -39,7 +39,10 @@ enum ReportPrinter {
         }
     }
 
+    /// Standard output is flushed first, so that what was printed there (GitHub annotations, the
+    /// file lists) comes before the summary even when both go to one pipe, as in a CI log.
     static func standardError(_ text: String) {
+        fflush(nil)
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
