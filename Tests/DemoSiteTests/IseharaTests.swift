@@ -21,8 +21,15 @@ import Testing
             ])
         #expect(table.coverageNote == "74項目中0項目を掲載")
         // The report's headline figure: 「8割程度の62件が『計画以上』か『概ね計画どおり』」 = 62 / 74.
-        #expect(table.shareGrades == "A・B")
+        // The report names these two grades itself (grade_share:), so the share is shown in its
+        // words, computed from the published counts, with its denominator and who computed it.
+        #expect(table.shareHeading == "「計画以上」か「概ね計画どおり」の割合")
         #expect(table.total.share == "83.8%")
+        #expect(table.rows.map(\.share) == ["90.0%", "73.7%", "100.0%", "100.0%", "73.7%"])
+        #expect(
+            table.shareNote
+                == "「計画以上」か「概ね計画どおり」の割合は、評価した74項目のうちA・Bの評価の件数が占める割合で、Mieruka が公表された件数から計算したものです（未評価の項目は含めません）。"
+        )
     }
 
     /// The summary bolds its headline as the report does; CommonMark only closes ** before a letter

@@ -8,9 +8,9 @@ extension ViewBuilder {
         let format = PlanFormatter(plan: plan)
         let tables = tables(planIndex)
         let latest = item.latestGradedResult
-        let effects: [(FiscalYear, Money?, Money?)] = item.results.compactMap { result in
+        let effects: [TableBuilder.EffectYear] = item.results.compactMap { result in
             guard let effect = result.effect, !effect.isEmpty else { return nil }
-            return (result.year, effect.expected, effect.actual)
+            return TableBuilder.EffectYear(year: result.year, expected: effect.expected, actual: effect.actual, basis: .item)
         }
         let view = ItemPageView(
             plan: planHeader(planIndex), number: item.number, title: item.title, summary: item.summary,

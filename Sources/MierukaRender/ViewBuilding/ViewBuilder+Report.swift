@@ -20,7 +20,7 @@ extension ViewBuilder {
             let heading = grade.map { "\($0.spelledOut)（\(format.items(members.count))）" } ?? "評価なし（\(format.items(members.count))）"
             sections.append(
                 ReportSectionView(
-                    heading: heading, id: grade.map { "grade-\($0.code)" } ?? "ungraded", grade: grade,
+                    heading: heading, id: grade.map { "grade-\($0.code ?? String($0.rank + 1))" } ?? "ungraded", grade: grade,
                     items: members.map { reportItem(planIndex, $0, year: year) }))
         }
         let view = ReportPageView(
@@ -73,6 +73,7 @@ extension ViewBuilder {
         let listings: Int
         let relisted: Int
         var coverage: String?
+        var derived = false
         if let declared = plan.declared(in: year), let totals = declared.gradeTotals {
             counts = totals
             listings = declared.totalListings ?? totals.reduce(0, +)
@@ -85,6 +86,7 @@ extension ViewBuilder {
             counts = Array(tally.totalCounts[0..<plan.grades.count])
             listings = tally.totalListings - tally.totalUngraded
             relisted = tally.totalRelistings
+            derived = true
         } else {
             return nil
         }
@@ -93,6 +95,7 @@ extension ViewBuilder {
         text += "の取組のうち、"
         text += zip(plan.grades.grades, counts).map { "\(format.items($1))が「\($0.label)」" }.joined(separator: "、")
         text += "でした。"
+        if derived { text += "（掲載している取組項目の評価を Mieruka が数えた集計です。）" }
         if let coverage { text += coverage }
         return text
     }

@@ -103,7 +103,7 @@ struct GradeResolver {
             diagnostics.error(
                 at: code.location,
                 "grade \"\(code.value)\" is not on the plan's scale (\(grades.codes.joined(separator: ", ")))",
-                hint: "use one of " + grades.grades.map { "\($0.code) (\($0.label))" }.joined(separator: ", "))
+                hint: "use one of " + grades.grades.map { $0.hasCode ? "\($0.code) (\($0.label))" : $0.label }.joined(separator: ", "))
         }
         return nil
     }

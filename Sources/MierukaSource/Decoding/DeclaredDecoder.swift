@@ -4,7 +4,8 @@ import MierukaModel
 /// Reads a plan's published tables (`declared:`), the numbers a city publishes without every item.
 enum DeclaredDecoder {
     static let keys = [
-        "year", "listings", "relisted", "grades", "grade_total", "effects", "effect_total", "source", "highlights",
+        "year", "listings", "relisted", "grades", "grade_total", "effects", "effect_total", "effect_cumulative", "source",
+        "highlights",
         "notes",
     ]
     static let gradeRowKeys = ["policy", "counts"]
@@ -46,10 +47,11 @@ enum DeclaredDecoder {
                 location: rowReader.location)
         }
         let effectTotal = reader.node("effect_total").flatMap { ResultDecoder.effect($0, diagnostics: &diagnostics) }
+        let effectCumulative = reader.node("effect_cumulative").flatMap { ResultDecoder.effect($0, diagnostics: &diagnostics) }
         return DeclaredDocument(
             year: year, listings: reader.count("listings", diagnostics: &diagnostics),
             relisted: reader.count("relisted", diagnostics: &diagnostics), gradeRows: gradeRows, gradeTotal: gradeTotal,
-            effectRows: effectRows, effectTotal: effectTotal, source: reader.text("source", diagnostics: &diagnostics)?.value,
+            effectRows: effectRows, effectTotal: effectTotal, effectCumulative: effectCumulative, source: reader.text("source", diagnostics: &diagnostics)?.value,
             highlights: PlanExtrasDecoder.highlights(reader.list("highlights", diagnostics: &diagnostics), diagnostics: &diagnostics),
             notes: reader.markdown("notes", diagnostics: &diagnostics), location: reader.location)
     }
