@@ -33,11 +33,17 @@ struct TableBuilder {
 
     /// What the share is of, and who computed it: 「「計画以上」か「概ね計画どおり」の割合は、評価した
     /// 74件（うち再掲0件）のうち A・B の評価の件数が占める割合で、…」.
-    func shareNote(graded: Int, relisted: Int, from source: String) -> String? {
+    /// `relisted`: how many of the graded listings are 再掲, when known; nil when only some of the
+    /// plan's 再掲 listings are known to be among them (the note then says how they are counted).
+    func shareNote(graded: Int, relisted: Int?, hasRelistings: Bool, from source: String) -> String? {
         guard let gradeShare = plan.gradeShare else { return nil }
         let names = gradeShare.grades.map { plan.grades.grades[$0].shortName }.joined(separator: "・")
         var denominator = "評価した\(format.items(graded))"
-        if relisted > 0 { denominator += "（再掲の\(format.items(relisted))を含む）" }
+        if let relisted, relisted > 0 {
+            denominator += "（再掲の\(format.items(relisted))を含む）"
+        } else if relisted == nil, hasRelistings {
+            denominator += "（再掲の項目は掲載ごとに数えます）"
+        }
         return "\(gradeShare.label)の割合は、\(denominator)のうち\(names)の評価の件数が占める割合で、"
             + "Mieruka が\(source)から計算したものです（未評価の項目は含めません）。"
     }
@@ -91,7 +97,7 @@ struct TableBuilder {
             },
             total: computedRow(title: "計", url: nil, total), totalNote: totalNote, coverageNote: nil,
             chartHTML: chart.html, shareHeading: shareHeading,
-            shareNote: shareNote(graded: total.graded, relisted: total.relisted, from: "各項目の評価"),
+            shareNote: shareNote(graded: total.graded, relisted: nil, hasRelistings: total.relisted > 0, from: "各項目の評価"),
             derivedNote: derivedNote)
     }
 
@@ -153,7 +159,8 @@ struct TableBuilder {
             coverageNote: "\(format.items(listings))中\(format.items(transcribed))を掲載", chartHTML: chart.html,
             shareHeading: shareHeading,
             shareNote: shareNote(
-                graded: totals.reduce(0, +), relisted: whole ? (declared.relisted ?? 0) : 0, from: "公表された件数"),
+                graded: totals.reduce(0, +), relisted: whole ? declared.relisted : nil,
+                hasRelistings: !whole && (declared.relisted ?? 0) > 0, from: "公表された件数"),
             derivedNote: whole && declared.gradeTotal != nil
                 ? "計の列は、公表された評価ごとの件数の和です。"
                 : "計の列と計の行は、公表された評価ごとの件数の和です。")
