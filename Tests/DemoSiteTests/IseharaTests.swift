@@ -58,6 +58,18 @@ import Testing
         #expect([effects.total.expected, effects.total.actual] == ["347,736", "1,345,649"])
     }
 
+    /// The report gives R6 only, the plan's second year: the site states no 累計 of its own (a sum
+    /// of R6 alone would pass for the plan's total since R5), and says which year it holds.
+    @Test func noRunningTotalWithoutThePlansFirstYear() throws {
+        let plan = try #require(site.page("isehara-6/", as: PlanPageView.self))
+        let byYear = try #require(plan.effectByYear)
+        #expect(byYear.rows.map(\.actual) == ["1,345,649"])
+        #expect(byYear.rows.map(\.basis) == ["公表値"])
+        #expect(byYear.rows.map(\.cumulativeActual) == ["—"])
+        #expect(byYear.total == nil)
+        #expect(byYear.yearsNote?.hasPrefix("この表は令和6年度の1年度分です。計画の初年度（令和5年度）から年度がそろっていないため") == true)
+    }
+
     @Test func highlightedItemsKeepTheirDepartments() throws {
         let report = try #require(site.page("isehara-6/reports/2024/", as: ReportPageView.self))
         #expect(report.highlights.map(\.entries.count) == [6, 6, 4])

@@ -45,6 +45,18 @@ enum FigureMarking {
             }
             search = found.upperBound..<html.endIndex
         }
+        // The home page's sum over plans says it is Mieruka's.
+        for totals in html.components(separatedBy: "<p class=\"plan-totals\">").dropFirst() {
+            let text = totals.components(separatedBy: "</p>")[0]
+            if !text.contains("Mieruka が合計") { problems.append("\(page): the plans' total (\(text)) not marked as Mieruka's sum") }
+        }
+        // A chart of grade counts says whose counts they are.
+        for figure in html.components(separatedBy: "<figcaption>図：評価の分布").dropFirst() {
+            let text = figure.components(separatedBy: "</figcaption>")[0]
+            if !text.contains("・公表値）"), !text.contains("（Mieruka の集計）") {
+                problems.append("\(page): a chart of grade counts (評価の分布\(text)) marked neither 公表値 nor 集計")
+            }
+        }
         // The home page's grade counts say whose they are.
         for summary in html.components(separatedBy: "<ul class=\"grade-summary\">").dropFirst() {
             let card = summary.components(separatedBy: "</li>\n<li class=\"plan-card\">")[0]
