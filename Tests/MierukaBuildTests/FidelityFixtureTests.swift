@@ -106,6 +106,30 @@ import Testing
         #expect(site.cells(site.page("test-plan/index.html"), table: "effect-by-year", column: -1)[1] == "2,700<br><small>公表値</small>")
     }
 
+    // MARK: States that are not grades
+
+    @Test func statesAreShownButOutsideGradeCounts() throws {
+        let (result, site) = try Self.build("states")
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.isEmpty)
+        // R5: item 1 is 目標年度が未到来, not graded: no grade counted, the table says one is outside.
+        let r5 = site.page("test-plan/reports/2023/index.html")
+        #expect(site.cells(r5, table: "grade-table", column: -1).last == "3", "計 counts the 3 ungraded listings only")
+        #expect(site.cells(r5, table: "grade-table", column: 0).last == "0", "no A any more")
+        #expect(r5.contains("評価の対象外の1項目（目標年度が未到来 1項目）は、計にも割合にも含めていません。"))
+        #expect(r5.contains("<h2 id=\"state-1\">目標年度が未到来（1項目・評価の対象外）</h2>"))
+        // R6: item 3 is 対象外; the published table stays as published, the sentence says what is outside.
+        let r6 = site.page("test-plan/reports/2024/index.html")
+        #expect(r6.contains("掲載している取組項目のうち、評価の対象外は1項目（対象外 1項目）です（評価の件数には含めていません）。"))
+        #expect(r6.contains("<h2 id=\"state-2\">対象外（1項目・評価の対象外）</h2>"))
+        #expect(!r6.contains("grade-A\""))
+        let item = site.page("test-plan/003/index.html")
+        #expect(item.contains("<h3>令和6年度 <span class=\"grade-state\">対象外（評価の対象外）</span></h3>"))
+        // The open data writes the state where the grade would be, so that it reads back the same.
+        let results = site.page("test-plan/data/results.csv")
+        #expect(results.contains(",対象外,対象外,"))
+    }
+
     // MARK: The home page's own title
 
     @Test func theHomeDocumentsTitleHeadsTheHomePage() throws {
@@ -118,7 +142,7 @@ import Testing
 
     // MARK: Every figure is published or marked as derived
 
-    @Test(arguments: [nil, "named-share", "words-only-scale", "published-cumulative", "home-title"])
+    @Test(arguments: [nil, "named-share", "words-only-scale", "published-cumulative", "home-title", "states"])
     func everyAggregateOnEveryFixturePageIsMarked(_ name: String?) throws {
         let (result, site) = try Self.build(name)
         #expect(result.status == 0, "\(result.standardError)")

@@ -12,6 +12,8 @@ public struct PlanDocument: Sendable {
     public let moneyUnit: MoneyUnit
     public let grades: [GradeDocument]
     public let gradeShare: GradeShareDocument?
+    /// `states:`: what an item may be in a year instead of graded, written like grades.
+    public let states: [GradeDocument]
     public let levelNames: [String]
     public let policies: [PolicyDocument]
     public let declared: [DeclaredDocument]
@@ -30,7 +32,7 @@ public struct PlanDocument: Sendable {
     public init(
         slug: String, city: Located<String>, title: Located<String>, subtitle: String?,
         period: Located<FiscalYearRange>, yearStyle: FiscalYearStyle, moneyUnit: MoneyUnit, grades: [GradeDocument],
-        gradeShare: GradeShareDocument? = nil, levelNames: [String], policies: [PolicyDocument], declared: [DeclaredDocument], lineage: [LineageEntry],
+        gradeShare: GradeShareDocument? = nil, states: [GradeDocument] = [], levelNames: [String], policies: [PolicyDocument], declared: [DeclaredDocument], lineage: [LineageEntry],
         matrices: [MatrixDocument], timelines: [Timeline], tables: [PublishedTable], sources: [String], summary: String?,
         body: String, bodyLocation: SourceLocation, order: Int, location: SourceLocation
     ) {
@@ -43,6 +45,7 @@ public struct PlanDocument: Sendable {
         self.moneyUnit = moneyUnit
         self.grades = grades
         self.gradeShare = gradeShare
+        self.states = states
         self.levelNames = levelNames
         self.policies = policies
         self.declared = declared

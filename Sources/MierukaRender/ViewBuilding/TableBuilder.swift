@@ -48,6 +48,15 @@ struct TableBuilder {
             + "Mieruka が\(source)から計算したものです（未評価の項目は含めません）。"
     }
 
+    /// 「2項目（目標年度が未到来 1項目、対象外 1項目）」: listings with a state instead of a grade, or
+    /// nil when there are none.
+    func outsideText(_ outside: [Int]) -> String? {
+        let total = outside.reduce(0, +)
+        guard total > 0 else { return nil }
+        let parts = zip(plan.states.grades, outside).filter { $0.1 > 0 }.map { "\($0.0.spelledOut) \(format.items($0.1))" }
+        return "\(format.items(total))（\(parts.joined(separator: "、"))）"
+    }
+
     /// Listings graded in `year` among the items transcribed.
     func transcribedListings(_ year: FiscalYear) -> Int {
         guard let tally = index.tallies[year] else { return 0 }
@@ -82,8 +91,11 @@ struct TableBuilder {
             totalNote = "計\(format.items(total.total))（うち再掲\(format.items(total.relisted))）"
         }
         let caption = "評価の分布（\(yearLabel)）"
-        let derivedNote =
+        var derivedNote =
             "この表は、掲載している取組項目の評価を Mieruka が数えた集計で、市の公表値ではありません。"
+        if let outside = outsideText(total.outside) {
+            derivedNote += "評価の対象外の\(outside)は、計にも割合にも含めていません。"
+        }
         let chart = GradeBarChart(
             scope: chartScope("grades", year, policy), title: caption, grades: plan.grades.grades,
             rows: distribution.rows.map {

@@ -41,7 +41,9 @@ extension ViewBuilder {
         let format = PlanFormatter(plan: plan)
         return YearResultView(
             year: format.year(result.year), reportURL: links.href(SiteRoutes.report(plan.slug, year: result.year.year)),
-            grade: format.grade(result.grade), progressHTML: html(result.progress, under: 4),
+            grade: format.grade(result.grade),
+            state: result.state.flatMap { $0 < plan.states.count ? plan.states.grades[$0].spelledOut : nil },
+            progressHTML: html(result.progress, under: 4),
             factorsHTML: html(result.factors, under: 4), nextStepsHTML: html(result.nextSteps, under: 4), effect: effectSentence(result.effect, plan: plan))
     }
 

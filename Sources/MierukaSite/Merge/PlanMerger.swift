@@ -9,6 +9,7 @@ struct PlanMerger {
 
     func merge(items: [ItemDocument], results: [ResultsDocument], diagnostics: inout Diagnostics) -> Plan {
         let grades = gradeScale(diagnostics: &diagnostics)
+        let states = stateScale(grades, diagnostics: &diagnostics)
         let period = document.period.value
         let kpiBuilder = KPIBuilder(grades: grades, period: period, yearStyle: document.yearStyle)
         let policies = PolicyFlattener(kpiBuilder: kpiBuilder).flatten(
@@ -54,7 +55,7 @@ struct PlanMerger {
 
         // Results: first those in the items' own front matter, then seeds/ files in path order.
         let applier = ResultApplier(
-            planSlug: document.slug, period: period, yearStyle: document.yearStyle, grades: grades,
+            planSlug: document.slug, period: period, yearStyle: document.yearStyle, grades: grades, states: states,
             moneyUnit: document.moneyUnit)
         for index in drafts.indices {
             for result in drafts[index].document.results {
@@ -92,7 +93,7 @@ struct PlanMerger {
         return Plan(
             slug: document.slug, city: document.city.value, title: document.title.value, subtitle: document.subtitle,
             period: period, yearStyle: document.yearStyle, moneyUnit: document.moneyUnit, grades: grades,
-            gradeShare: gradeShare(grades, diagnostics: &diagnostics), levelNames: document.levelNames, policies: policies, items: built, declared: declared,
+            gradeShare: gradeShare(grades, diagnostics: &diagnostics), states: states, levelNames: document.levelNames, policies: policies, items: built, declared: declared,
             lineage: document.lineage, matrices: matrices(resolver, diagnostics: &diagnostics), timelines: document.timelines,
             tables: document.tables, sources: document.sources,
             summary: document.summary, body: document.body, bodyLocation: document.bodyLocation, order: document.order,
@@ -138,6 +139,30 @@ struct PlanMerger {
                 hint: "give every grade a code (as the plan's table does), or none when the plan grades in words only")
         }
         return GradeScale(grades)
+    }
+
+    /// The plan's `states:`: each once, and none written like one of the grades.
+    private func stateScale(_ grades: GradeScale, diagnostics: inout Diagnostics) -> GradeScale {
+        var seen: [String: SourceLocation] = [:]
+        var states: [Grade] = []
+        for state in document.states {
+            let written = state.code ?? state.label
+            let key = WidthNormalization.fold(written.value)
+            if grades.index(of: key) != nil {
+                diagnostics.error(
+                    at: written.location, "\"\(key)\" is both a grade and a state",
+                    hint: "a state (対象外, 未到来 …) is what an item is instead of graded; give it a name of its own")
+                continue
+            }
+            if let first = seen[key] {
+                diagnostics.error(
+                    at: written.location, "the state \"\(key)\" is listed twice", hint: "the first is at \(first)")
+                continue
+            }
+            seen[key] = written.location
+            states.append(state.code != nil ? Grade(code: key, label: state.label.value) : Grade(word: state.label.value, key: key))
+        }
+        return GradeScale(states)
     }
 
     /// The plan's `grade_share:` with its grades found on the scale.
