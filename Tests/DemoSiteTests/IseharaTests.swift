@@ -26,6 +26,8 @@ import Testing
         #expect(table.shareHeading == "「計画以上」か「概ね計画どおり」の割合")
         #expect(table.total.share == "83.8%")
         #expect(table.rows.map(\.share) == ["90.0%", "73.7%", "100.0%", "100.0%", "73.7%"])
+        // And the report's own figure beside it, as published.
+        #expect(table.publishedShare == "「計画以上」か「概ね計画どおり」：8割程度（62項目）")
         #expect(
             table.shareNote
                 == "「計画以上」か「概ね計画どおり」の割合は、評価した74項目のうちA・Bの評価の件数が占める割合で、Mieruka が公表された件数から計算したものです（未評価の項目は含めません）。"

@@ -38,10 +38,27 @@ import Testing
             plan.contains(
                 "「計画以上」か「概ね計画どおり」の割合は、評価した10項目（再掲の1項目を含む）のうちA・Bの評価の件数が占める割合で、Mieruka が公表された件数から計算したものです（未評価の項目は含めません）。"
             ))
+        #expect(plan.contains("<p class=\"table-note\">「計画以上」か「概ね計画どおり」：8割（8項目） <span class=\"declared-mark\">市の公表値</span></p>"))
         // A year counted from the items: the same share, computed from the items' grades.
         let report = site.page("test-plan/reports/2023/index.html")
         #expect(report.contains("Mieruka が各項目の評価から計算したものです"))
         #expect(report.contains("評価した1項目（再掲の項目は掲載ごとに数えます）のうちA・Bの評価の件数"))
+    }
+
+    @Test func checkWarnsWhenAPublishedShareContradictsThePublishedCounts() throws {
+        let (result, site) = try Self.build("contradicting-share", command: ["check"])
+        #expect(result.status == 0)
+        #expect(
+            result.standardError.contains(
+                "warning: the published share for 令和6年度 counts 9, but the published counts of A・B add up to 8"),
+            "\(result.standardError)")
+        _ = site
+        let (built, builtSite) = try Self.build("contradicting-share")
+        #expect(built.status == 0)
+        // Both shown: the city's figure as published, Mieruka's computed from the counts.
+        let plan = builtSite.page("test-plan/index.html")
+        #expect(plan.contains("「計画以上」か「概ね計画どおり」：9割（9項目）"))
+        #expect(builtSite.cells(plan, table: "grade-table", column: -1).last == "80.0%")
     }
 
     // MARK: Scales

@@ -126,6 +126,8 @@ public struct DeclaredDocument: Sendable {
     public let effectTotal: EffectDocument?
     /// The 累計 the city published for the plan's years up to this one (`effect_cumulative:`).
     public let effectCumulative: EffectDocument?
+    /// The share of the plan's `grade_share:` grades as the report publishes it (`grade_share:`).
+    public let publishedShare: PublishedShare?
     public let source: String?
     public let highlights: [HighlightGroup]
     public let notes: String?
@@ -135,9 +137,11 @@ public struct DeclaredDocument: Sendable {
         year: Located<FiscalYear>, listings: Located<Int>?, relisted: Located<Int>?,
         gradeRows: [DeclaredGradeRowDocument], gradeTotal: DeclaredCountsDocument?,
         effectRows: [DeclaredEffectRowDocument], effectTotal: EffectDocument?, effectCumulative: EffectDocument? = nil,
-        source: String?, highlights: [HighlightGroup], notes: String?, location: SourceLocation
+        publishedShare: PublishedShare? = nil, source: String?, highlights: [HighlightGroup], notes: String?,
+        location: SourceLocation
     ) {
         self.effectCumulative = effectCumulative
+        self.publishedShare = publishedShare
         self.year = year
         self.listings = listings
         self.relisted = relisted

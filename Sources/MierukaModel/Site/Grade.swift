@@ -1,3 +1,5 @@
+import MierukaDiagnostics
+
 /// One step of a plan's grading scale, such as S「予定以上に進捗」, or a word alone (「達成」) when the
 /// plan's scale has no codes.
 public struct Grade: Sendable, Hashable {
@@ -66,5 +68,20 @@ public struct GradeShare: Sendable, Hashable {
     /// The listings of these grades among `counts` (one count per grade of the scale).
     public func count(in counts: [Int]) -> Int {
         grades.reduce(0) { $0 + ($1 < counts.count ? counts[$1] : 0) }
+    }
+}
+
+/// A share of grades as a report publishes it, transcribed (伊勢原市 R6: 「8割程度の62件」): the
+/// rate as written and the count, either or both.
+public struct PublishedShare: Sendable, Hashable {
+    /// As written: 「8割程度」, 「83.8%」.
+    public let rate: String?
+    public let count: Int?
+    public let location: SourceLocation
+
+    public init(rate: String?, count: Int?, location: SourceLocation) {
+        self.rate = rate
+        self.count = count
+        self.location = location
     }
 }

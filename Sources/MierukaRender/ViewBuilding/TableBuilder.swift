@@ -159,6 +159,12 @@ struct TableBuilder {
             }
         }
         let caption = "評価の分布（\(yearLabel)・公表値）"
+        // The report's own figure for the share, transcribed, shown beside the computed one.
+        var publishedShare: String? = nil
+        if whole, let share = plan.gradeShare, let published = declared.publishedShare {
+            let parts = [published.rate, published.count.map(format.items)].compactMap { $0 }
+            publishedShare = "\(share.label)：" + (parts.count == 2 ? "\(parts[0])（\(parts[1])）" : parts[0])
+        }
         let chart = GradeBarChart(
             scope: chartScope("grades", declared.year, whole ? nil : rows.first.map { plan.policies[$0.policy].parent ?? $0.policy }),
             title: caption, grades: plan.grades.grades,
@@ -175,7 +181,8 @@ struct TableBuilder {
                 hasRelistings: !whole && (declared.relisted ?? 0) > 0, from: "公表された件数"),
             derivedNote: whole && declared.gradeTotal != nil
                 ? "計の列は、公表された評価ごとの件数の和です。"
-                : "計の列と計の行は、公表された評価ごとの件数の和です。")
+                : "計の列と計の行は、公表された評価ごとの件数の和です。",
+            publishedShare: publishedShare)
     }
 
     static let differenceRule = "差額（実績効果額−効果見込額）と達成率（実績効果額÷効果見込額）は Mieruka の計算です。"

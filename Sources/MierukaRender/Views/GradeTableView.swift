@@ -24,6 +24,8 @@ public struct GradeTableView: TemplateView {
     public let shareNote: String?
     /// What in the table Mieruka computed (the whole table, or its sums), said under it.
     public let derivedNote: String?
+    /// The share as the report itself publishes it (「「計画以上」か「概ね計画どおり」：8割程度（62項目）」).
+    public var publishedShare: String? = nil
 
     /// Counted by Mieruka from the transcribed items rather than published by the city (集計).
     public var isDerived: Bool { !isDeclared }
@@ -45,6 +47,7 @@ public struct GradeTableView: TemplateView {
             .text("shareHeading") { $0.shareHeading },
             .text("shareNote") { $0.shareNote },
             .text("derivedNote") { $0.derivedNote },
+            .text("publishedShare") { $0.publishedShare },
             .flag("isDerived") { $0.isDerived },
         ])
 }

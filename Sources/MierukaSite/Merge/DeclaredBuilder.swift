@@ -55,6 +55,7 @@ struct DeclaredBuilder {
                     gradeRows: rows, gradeTotal: total, effectRows: effectRows,
                     effectTotal: document.effectTotal.map { effect($0, diagnostics: &diagnostics) },
                     effectCumulative: document.effectCumulative.map { effect($0, diagnostics: &diagnostics) },
+                    publishedShare: document.publishedShare,
                     source: document.source, highlights: document.highlights, notes: document.notes,
                     location: document.location))
         }

@@ -17,6 +17,7 @@ public struct SiteValidator: Sendable {
             for table in plan.declared {
                 checkDeclaredTotals(table, in: plan, diagnostics: &diagnostics)
                 checkPublishedCumulative(table, in: plan, diagnostics: &diagnostics)
+                checkPublishedShare(table, in: plan, diagnostics: &diagnostics)
             }
             let tally = plan.reportedYears.map { PlanYearTally(plan: plan, year: $0) }
             if tally.contains(where: \.overflowed) {
@@ -109,6 +110,27 @@ public struct SiteValidator: Sendable {
                     "the published \(name) 累計 for \(label) is \(published.formatted(in: plan.moneyUnit)), but the published years \(span) add up to \(sum.formatted(in: plan.moneyUnit))",
                     hint: "the site shows both as published; check the transcription against the report, and keep both if the city's own figures differ")
             }
+        }
+    }
+
+    /// A published share needs the plan to name its grades; its count is compared with the
+    /// published counts of those grades (a warning when they differ: both are shown as published).
+    func checkPublishedShare(_ table: DeclaredYear, in plan: Plan, diagnostics: inout Diagnostics) {
+        guard let published = table.publishedShare else { return }
+        guard let share = plan.gradeShare else {
+            diagnostics.error(
+                at: published.location, "a published share, but the plan does not say which grades it counts",
+                hint: "add grade_share: {grades: [A, B], label: …} to the plan, with the report's wording")
+            return
+        }
+        guard let count = published.count, let totals = table.gradeTotals else { return }
+        let sum = share.count(in: totals)
+        if sum != count {
+            let names = share.grades.map { plan.grades.grades[$0].shortName }.joined(separator: "・")
+            diagnostics.warning(
+                at: published.location,
+                "the published share for \(table.year.label(plan.yearStyle)) counts \(count), but the published counts of \(names) add up to \(sum)",
+                hint: "the site shows both as published; check the transcription against the report")
         }
     }
 }
