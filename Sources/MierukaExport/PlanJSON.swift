@@ -191,6 +191,11 @@ struct PlanJSON {
         var members: [(String, JSONValue)] = []
         for index in 0..<min(gradeCount, counts.count) { members.append((plan.grades.grades[index].code, .int(counts[index]))) }
         if counts.count > gradeCount { members.append(("ungraded", .int(counts[gradeCount]))) }
+        // Listings with a state instead of a grade (対象外 …), outside the grade counts.
+        if !plan.states.isEmpty, counts.count > gradeCount + 1 {
+            members.append(
+                ("states", .object(zip(plan.states.grades, counts[(gradeCount + 1)...]).map { ($0.code, .int($1)) })))
+        }
         return .object(members)
     }
 

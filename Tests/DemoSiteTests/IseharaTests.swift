@@ -21,8 +21,17 @@ import Testing
             ])
         #expect(table.coverageNote == "74項目中0項目を掲載")
         // The report's headline figure: 「8割程度の62件が『計画以上』か『概ね計画どおり』」 = 62 / 74.
-        #expect(table.shareGrades == "A・B")
+        // The report names these two grades itself (grade_share:), so the share is shown in its
+        // words, computed from the published counts, with its denominator and who computed it.
+        #expect(table.shareHeading == "「計画以上」か「概ね計画どおり」の割合")
         #expect(table.total.share == "83.8%")
+        #expect(table.rows.map(\.share) == ["90.0%", "73.7%", "100.0%", "100.0%", "73.7%"])
+        // And the report's own figure beside it, as published.
+        #expect(table.publishedShare == "「計画以上」か「概ね計画どおり」：8割程度（62項目）")
+        #expect(
+            table.shareNote
+                == "「計画以上」か「概ね計画どおり」の割合は、評価した74項目のうちA・Bの評価の件数が占める割合で、Mieruka が公表された件数から計算したものです（未評価の項目は含めません）。"
+        )
     }
 
     /// The summary bolds its headline as the report does; CommonMark only closes ** before a letter
@@ -49,6 +58,18 @@ import Testing
                 ["5 健全な財政運営", "230,371", "1,282,125"],
             ])
         #expect([effects.total.expected, effects.total.actual] == ["347,736", "1,345,649"])
+    }
+
+    /// The report gives R6 only, the plan's second year: the site states no 累計 of its own (a sum
+    /// of R6 alone would pass for the plan's total since R5), and says which year it holds.
+    @Test func noRunningTotalWithoutThePlansFirstYear() throws {
+        let plan = try #require(site.page("isehara-6/", as: PlanPageView.self))
+        let byYear = try #require(plan.effectByYear)
+        #expect(byYear.rows.map(\.actual) == ["1,345,649"])
+        #expect(byYear.rows.map(\.basis) == ["公表値"])
+        #expect(byYear.rows.map(\.cumulativeActual) == ["—"])
+        #expect(byYear.total == nil)
+        #expect(byYear.yearsNote?.hasPrefix("この表は令和6年度の1年度分です。計画の初年度（令和5年度）から年度がそろっていないため") == true)
     }
 
     @Test func highlightedItemsKeepTheirDepartments() throws {

@@ -17,7 +17,7 @@ enum ResultsDataset {
             DatasetColumn("和暦年度", .eraYear, required: true, "同じ年度の和暦（読み込むときは「年度」と照合するだけ）"),
             DatasetColumn("番号", .code, required: true, "取組項目の番号（計画での表記）"),
             DatasetColumn("取組項目", .text, required: true, "取組項目の名称（読み込むときは照合するだけ）"),
-            DatasetColumn("評価", .code, "進捗の評価の記号（" + gradeList(plan) + "）。評価のない年度は空欄"),
+            DatasetColumn("評価", .code, "進捗の評価の記号（" + gradeList(plan, withStates: true) + "）。評価のない年度は空欄"),
             DatasetColumn("評価の内容", .text, "評価の記号の意味（読み込むときは使われない）"),
             DatasetColumn("進捗状況", .text, "進捗状況の本文（Markdown。セル内の改行は改行のまま）"),
             DatasetColumn("要因", .text, "進捗の要因の本文（Markdown）"),
@@ -58,7 +58,9 @@ enum ResultsDataset {
             let era = DataFormat.eraYear(year)
             for item in plan.items {
                 guard let result = item.result(in: year) else { continue }
-                let grade = DataFormat.grade(result.grade, plan.grades)
+                // A state given instead of a grade (対象外 …) is written where the grade would be, as
+                // the sheet it came from writes it, so that the file reads back the same.
+                let grade = result.state.map { DataFormat.grade($0, plan.states) } ?? DataFormat.grade(result.grade, plan.grades)
                 let itemCells = [
                     plan.slug, western, era, item.number, item.title,
                     grade.code, grade.label, result.progress ?? "", result.factors ?? "", result.nextSteps ?? "",
@@ -82,7 +84,10 @@ enum ResultsDataset {
         return rows
     }
 
-    static func gradeList(_ plan: Plan) -> String {
+    static func gradeList(_ plan: Plan, withStates: Bool = false) -> String {
         plan.grades.grades.map { "\($0.code)：\($0.label)" }.joined(separator: "、")
+            + (plan.states.isEmpty || !withStates
+                ? ""
+                : "。評価に代わる状態（評価の対象外）：" + plan.states.grades.map { "\($0.code)：\($0.label)" }.joined(separator: "、"))
     }
 }

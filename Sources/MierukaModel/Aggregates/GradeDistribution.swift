@@ -9,15 +9,19 @@ public struct GradeDistribution: Sendable, Hashable {
         public let ungraded: Int
         /// How many of the listings are 再掲.
         public let relisted: Int
+        /// Listings with a state instead of a grade, per state of the plan: outside `total`.
+        public let outside: [Int]
 
-        public init(policy: Int?, counts: [Int], ungraded: Int, relisted: Int) {
+        public init(policy: Int?, counts: [Int], ungraded: Int, relisted: Int, outside: [Int] = []) {
             self.policy = policy
             self.counts = counts
             self.ungraded = ungraded
             self.relisted = relisted
+            self.outside = outside
         }
 
         public var graded: Int { counts.reduce(0, +) }
+        /// Listings graded or awaiting a grade; listings with a state are not among them.
         public var total: Int { graded + ungraded }
     }
 

@@ -6,9 +6,11 @@
 /// so that a relisted item's effect is not counted twice.
 public struct PlanYearTally: Sendable {
     public let year: FiscalYear
-    /// Number of grades on the plan's scale; counts have one more slot for 未評価 (no grade).
+    /// Number of grades on the plan's scale; counts have one more slot for 未評価 (no grade), then
+    /// one per state of the plan (対象外 …), which are outside the grade counts.
     public let gradeCount: Int
-    /// Per policy (its whole subtree): listings per grade index, then ungraded at `gradeCount`.
+    /// Per policy (its whole subtree): listings per grade index, then ungraded at `gradeCount`,
+    /// then per state from `gradeCount + 1`.
     public let listingCounts: [[Int]]
     /// Per policy (subtree): how many of those listings are 再掲.
     public let relistingCounts: [Int]
@@ -25,7 +27,7 @@ public struct PlanYearTally: Sendable {
     public let overflowed: Bool
 
     public init(plan: Plan, year: FiscalYear) {
-        let slots = plan.grades.count + 1
+        let slots = plan.grades.count + 1 + plan.states.count
         let policyCount = plan.policies.count
         var direct = [[Int]](repeating: [Int](repeating: 0, count: slots), count: policyCount)
         var directRelist = [Int](repeating: 0, count: policyCount)
@@ -37,7 +39,7 @@ public struct PlanYearTally: Sendable {
         for item in plan.items {
             let result = item.result(in: year)
             if result != nil { withResult += 1 }
-            let slot = result?.grade ?? plan.grades.count
+            let slot = result?.grade ?? result?.state.map { plan.grades.count + 1 + $0 } ?? plan.grades.count
             for listing in item.listings where listing.policy < policyCount {
                 direct[listing.policy][slot] += 1
                 if listing.isRelisting { directRelist[listing.policy] += 1 }
@@ -89,8 +91,14 @@ public struct PlanYearTally: Sendable {
     /// Listings counted for the whole plan, graded or not.
     public var totalListings: Int { totalCounts.reduce(0, +) }
 
-    /// Listings without a grade this year.
+    /// Listings without a grade this year (and without a state).
     public var totalUngraded: Int { totalCounts[gradeCount] }
+
+    /// Listings graded this year.
+    public var totalGraded: Int { totalCounts[0..<gradeCount].reduce(0, +) }
+
+    /// Listings with a state instead of a grade this year, per state of the plan.
+    public var totalOutside: [Int] { Array(totalCounts[(gradeCount + 1)...]) }
 
     /// A grade-distribution table whose rows are the given policies (subtrees).
     public func distribution(rows policies: [Int]) -> GradeDistribution {
@@ -98,11 +106,12 @@ public struct PlanYearTally: Sendable {
             rows: policies.map { policy in
                 GradeDistribution.Row(
                     policy: policy, counts: Array(listingCounts[policy][0..<gradeCount]),
-                    ungraded: listingCounts[policy][gradeCount], relisted: relistingCounts[policy])
+                    ungraded: listingCounts[policy][gradeCount], relisted: relistingCounts[policy],
+                    outside: Array(listingCounts[policy][(gradeCount + 1)...]))
             },
             total: GradeDistribution.Row(
                 policy: nil, counts: Array(totalCounts[0..<gradeCount]), ungraded: totalCounts[gradeCount],
-                relisted: totalRelistings))
+                relisted: totalRelistings, outside: totalOutside))
     }
 
     /// An expected-versus-actual table whose rows are the given policies (subtrees).

@@ -11,6 +11,9 @@ public struct PlanDocument: Sendable {
     public let yearStyle: FiscalYearStyle
     public let moneyUnit: MoneyUnit
     public let grades: [GradeDocument]
+    public let gradeShare: GradeShareDocument?
+    /// `states:`: what an item may be in a year instead of graded, written like grades.
+    public let states: [GradeDocument]
     public let levelNames: [String]
     public let policies: [PolicyDocument]
     public let declared: [DeclaredDocument]
@@ -29,7 +32,7 @@ public struct PlanDocument: Sendable {
     public init(
         slug: String, city: Located<String>, title: Located<String>, subtitle: String?,
         period: Located<FiscalYearRange>, yearStyle: FiscalYearStyle, moneyUnit: MoneyUnit, grades: [GradeDocument],
-        levelNames: [String], policies: [PolicyDocument], declared: [DeclaredDocument], lineage: [LineageEntry],
+        gradeShare: GradeShareDocument? = nil, states: [GradeDocument] = [], levelNames: [String], policies: [PolicyDocument], declared: [DeclaredDocument], lineage: [LineageEntry],
         matrices: [MatrixDocument], timelines: [Timeline], tables: [PublishedTable], sources: [String], summary: String?,
         body: String, bodyLocation: SourceLocation, order: Int, location: SourceLocation
     ) {
@@ -41,6 +44,8 @@ public struct PlanDocument: Sendable {
         self.yearStyle = yearStyle
         self.moneyUnit = moneyUnit
         self.grades = grades
+        self.gradeShare = gradeShare
+        self.states = states
         self.levelNames = levelNames
         self.policies = policies
         self.declared = declared
@@ -57,13 +62,30 @@ public struct PlanDocument: Sendable {
     }
 }
 
+/// A grade as written: a code with its meaning (`{code: A, label: 概ね計画どおり}`), or a word alone
+/// (`{label: 達成}`) on a scale without codes.
 public struct GradeDocument: Sendable {
-    public let code: Located<String>
-    public let label: String
+    public let code: Located<String>?
+    public let label: Located<String>
+    public let location: SourceLocation
 
-    public init(code: Located<String>, label: String) {
+    public init(code: Located<String>?, label: Located<String>, location: SourceLocation) {
         self.code = code
         self.label = label
+        self.location = location
+    }
+}
+
+/// `grade_share:` as written: the grades whose share the city itself reports, in its own words.
+public struct GradeShareDocument: Sendable {
+    public let grades: [Located<String>]
+    public let label: Located<String>?
+    public let location: SourceLocation
+
+    public init(grades: [Located<String>], label: Located<String>?, location: SourceLocation) {
+        self.grades = grades
+        self.label = label
+        self.location = location
     }
 }
 
@@ -102,6 +124,10 @@ public struct DeclaredDocument: Sendable {
     public let gradeTotal: DeclaredCountsDocument?
     public let effectRows: [DeclaredEffectRowDocument]
     public let effectTotal: EffectDocument?
+    /// The 累計 the city published for the plan's years up to this one (`effect_cumulative:`).
+    public let effectCumulative: EffectDocument?
+    /// The share of the plan's `grade_share:` grades as the report publishes it (`grade_share:`).
+    public let publishedShare: PublishedShare?
     public let source: String?
     public let highlights: [HighlightGroup]
     public let notes: String?
@@ -110,9 +136,12 @@ public struct DeclaredDocument: Sendable {
     public init(
         year: Located<FiscalYear>, listings: Located<Int>?, relisted: Located<Int>?,
         gradeRows: [DeclaredGradeRowDocument], gradeTotal: DeclaredCountsDocument?,
-        effectRows: [DeclaredEffectRowDocument], effectTotal: EffectDocument?, source: String?,
-        highlights: [HighlightGroup], notes: String?, location: SourceLocation
+        effectRows: [DeclaredEffectRowDocument], effectTotal: EffectDocument?, effectCumulative: EffectDocument? = nil,
+        publishedShare: PublishedShare? = nil, source: String?, highlights: [HighlightGroup], notes: String?,
+        location: SourceLocation
     ) {
+        self.effectCumulative = effectCumulative
+        self.publishedShare = publishedShare
         self.year = year
         self.listings = listings
         self.relisted = relisted

@@ -17,6 +17,10 @@ public struct DeclaredYear: Sendable {
     public let gradeTotal: [Int]?
     public let effectRows: [DeclaredEffectRow]
     public let effectTotal: Effect?
+    /// The 累計 the city published for the plan's years up to and including this one, as published.
+    public let effectCumulative: Effect?
+    /// The share of the plan's `grade_share:` grades as the report publishes it.
+    public let publishedShare: PublishedShare?
     /// Where the numbers come from (「【表１】各プログラムの進捗状況（平成29年度末）」).
     public let source: String?
     /// Items the report singles out (主な取組), without them being detailed as items.
@@ -27,7 +31,7 @@ public struct DeclaredYear: Sendable {
 
     public init(
         year: FiscalYear, listings: Int?, relisted: Int?, gradeRows: [DeclaredGradeRow], gradeTotal: [Int]?,
-        effectRows: [DeclaredEffectRow], effectTotal: Effect?, source: String?, highlights: [HighlightGroup] = [],
+        effectRows: [DeclaredEffectRow], effectTotal: Effect?, effectCumulative: Effect? = nil, publishedShare: PublishedShare? = nil, source: String?, highlights: [HighlightGroup] = [],
         notes: String? = nil, location: SourceLocation
     ) {
         self.year = year
@@ -37,6 +41,8 @@ public struct DeclaredYear: Sendable {
         self.gradeTotal = gradeTotal
         self.effectRows = effectRows
         self.effectTotal = effectTotal
+        self.effectCumulative = effectCumulative
+        self.publishedShare = publishedShare
         self.source = source
         self.highlights = highlights
         self.notes = notes

@@ -13,6 +13,11 @@ public struct Plan: Sendable {
     /// The unit in which the plan's amounts are written and shown.
     public let moneyUnit: MoneyUnit
     public let grades: GradeScale
+    /// The grades whose share the city reports, when it names them (`grade_share:`).
+    public let gradeShare: GradeShare?
+    /// States an item may have in a year instead of a grade (目標年度が未到来, 対象外, 変更・中止 …),
+    /// as the plan declares them beside its scale: shown, but outside grade counts and denominators.
+    public let states: GradeScale
     /// Names of the hierarchy levels, top first (["基本方針", "推進項目"]); "方針" when not given.
     public let levelNames: [String]
     /// The hierarchy in document order (a parent before its children).
@@ -39,7 +44,7 @@ public struct Plan: Sendable {
 
     public init(
         slug: String, city: String, title: String, subtitle: String?, period: FiscalYearRange,
-        yearStyle: FiscalYearStyle, moneyUnit: MoneyUnit, grades: GradeScale, levelNames: [String],
+        yearStyle: FiscalYearStyle, moneyUnit: MoneyUnit, grades: GradeScale, gradeShare: GradeShare? = nil, states: GradeScale = GradeScale([]), levelNames: [String],
         policies: [Policy], items: [Item], declared: [DeclaredYear], lineage: [LineageEntry] = [],
         matrices: [Matrix] = [], timelines: [Timeline] = [], tables: [PublishedTable] = [], sources: [String] = [],
         summary: String?, body: String, bodyLocation: SourceLocation,
@@ -53,6 +58,8 @@ public struct Plan: Sendable {
         self.yearStyle = yearStyle
         self.moneyUnit = moneyUnit
         self.grades = grades
+        self.gradeShare = gradeShare
+        self.states = states
         self.levelNames = levelNames
         self.policies = policies
         self.items = items

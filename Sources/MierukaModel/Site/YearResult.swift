@@ -5,6 +5,9 @@ public struct YearResult: Sendable {
     public let year: FiscalYear
     /// Index on the plan's grade scale; nil when the year is reported without a grade.
     public let grade: Int?
+    /// Index in the plan's `states` when the year gives a state that is not a grade (対象外,
+    /// 目標年度が未到来 …) instead of one; such a year is outside the grade counts.
+    public let state: Int?
     /// 進捗状況 (Markdown)
     public let progress: String?
     /// 要因 (Markdown)
@@ -16,11 +19,12 @@ public struct YearResult: Sendable {
     public let location: SourceLocation
 
     public init(
-        year: FiscalYear, grade: Int?, progress: String?, factors: String?, nextSteps: String?, effect: Effect?,
-        location: SourceLocation
+        year: FiscalYear, grade: Int?, state: Int? = nil, progress: String?, factors: String?, nextSteps: String?,
+        effect: Effect?, location: SourceLocation
     ) {
         self.year = year
         self.grade = grade
+        self.state = state
         self.progress = progress
         self.factors = factors
         self.nextSteps = nextSteps

@@ -65,7 +65,7 @@ struct GradeBarChart {
 
         // Legend: a swatch with the pattern, the code and what it means.
         let legendTop = Double(rows.count) * Self.rowHeight + 12
-        let labels = grades.map { "\($0.code) \($0.label)" } + (hasUngraded ? ["未評価"] : [])
+        let labels = grades.map(\.spelledOut) + (hasUngraded ? ["未評価"] : [])
         for (offset, label) in labels.enumerated() {
             let x = offset % 2 == 0 ? 0.0 : Self.width / 2
             let y = legendTop + Double(offset / 2) * 24
@@ -80,7 +80,7 @@ struct GradeBarChart {
     /// What a screen reader says for the chart: the totals in words (the table has the rest).
     var description: String {
         rows.map { row in
-            var parts = zip(grades, row.counts).map { "\($0.code) \($0.label) \($1)項目" }
+            var parts = zip(grades, row.counts).map { "\($0.spelledOut) \($1)項目" }
             if row.ungraded > 0 { parts.append("未評価 \(row.ungraded)項目") }
             return "\(row.label)：" + parts.joined(separator: "、")
         }.joined(separator: "。")

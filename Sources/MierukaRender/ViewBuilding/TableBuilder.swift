@@ -16,22 +16,45 @@ struct TableBuilder {
 
     var gradeViews: [GradeView] { plan.grades.grades.indices.compactMap { format.grade($0) } }
 
-    /// How many of the best grades count as on or ahead of plan: the better half of the scale
-    /// (S・A of S/A/B, A・B of A/B/C/D).
-    var betterGrades: Int { (plan.grades.count + 1) / 2 }
-
-    /// 「A・B」
-    var shareGrades: String? {
-        guard plan.grades.count >= 2 else { return nil }
-        return plan.grades.grades.prefix(betterGrades).map(\.code).joined(separator: "・")
+    /// 「「計画以上」か「概ね計画どおり」の割合」: the column of the share the plan declares, or nil. No
+    /// share is ever shown for grades the city did not name itself.
+    var shareHeading: String? {
+        plan.gradeShare.map { "\($0.label)の割合" }
     }
 
-    /// The better grades' share of the graded count, one decimal (「30.3%」), or 「—」.
+    /// The named grades' share of the graded count, one decimal (「83.8%」), or 「—」 when nothing is
+    /// graded; nil when the plan names no share.
     func share(_ counts: [Int]) -> String {
+        guard let gradeShare = plan.gradeShare else { return "" }
         let graded = counts.reduce(0, +)
         guard graded > 0 else { return "—" }
-        let better = counts.prefix(betterGrades).reduce(0, +)
-        return Percentage(ratio: Double(better) / Double(graded))?.formatted() ?? "—"
+        return Percentage(ratio: Double(gradeShare.count(in: counts)) / Double(graded))?.formatted() ?? "—"
+    }
+
+    /// What the share is of, and who computed it: 「「計画以上」か「概ね計画どおり」の割合は、評価した
+    /// 74件（うち再掲0件）のうち A・B の評価の件数が占める割合で、…」.
+    /// `relisted`: how many of the graded listings are 再掲, when known; nil when only some of the
+    /// plan's 再掲 listings are known to be among them (the note then says how they are counted).
+    func shareNote(graded: Int, relisted: Int?, hasRelistings: Bool, from source: String) -> String? {
+        guard let gradeShare = plan.gradeShare else { return nil }
+        let names = gradeShare.grades.map { plan.grades.grades[$0].shortName }.joined(separator: "・")
+        var denominator = "評価した\(format.items(graded))"
+        if let relisted, relisted > 0 {
+            denominator += "（再掲の\(format.items(relisted))を含む）"
+        } else if relisted == nil, hasRelistings {
+            denominator += "（再掲の項目は掲載ごとに数えます）"
+        }
+        return "\(gradeShare.label)の割合は、\(denominator)のうち\(names)の評価の件数が占める割合で、"
+            + "Mieruka が\(source)から計算したものです（未評価の項目は含めません）。"
+    }
+
+    /// 「2項目（目標年度が未到来 1項目、対象外 1項目）」: listings with a state instead of a grade, or
+    /// nil when there are none.
+    func outsideText(_ outside: [Int]) -> String? {
+        let total = outside.reduce(0, +)
+        guard total > 0 else { return nil }
+        let parts = zip(plan.states.grades, outside).filter { $0.1 > 0 }.map { "\($0.0.spelledOut) \(format.items($0.1))" }
+        return "\(format.items(total))（\(parts.joined(separator: "、"))）"
     }
 
     /// Listings graded in `year` among the items transcribed.
@@ -68,6 +91,11 @@ struct TableBuilder {
             totalNote = "計\(format.items(total.total))（うち再掲\(format.items(total.relisted))）"
         }
         let caption = "評価の分布（\(yearLabel)）"
+        var derivedNote =
+            "この表は、掲載している取組項目の評価を Mieruka が数えた集計で、市の公表値ではありません。"
+        if let outside = outsideText(total.outside) {
+            derivedNote += "評価の対象外の\(outside)は、計にも割合にも含めていません。"
+        }
         let chart = GradeBarChart(
             scope: chartScope("grades", year, policy), title: caption, grades: plan.grades.grades,
             rows: distribution.rows.map {
@@ -80,7 +108,9 @@ struct TableBuilder {
                 computedRow(title: row.policy.map(policyTitle) ?? "計", url: row.policy.map(policyURL), row)
             },
             total: computedRow(title: "計", url: nil, total), totalNote: totalNote, coverageNote: nil,
-            chartHTML: chart.html, shareGrades: shareGrades)
+            chartHTML: chart.html, shareHeading: shareHeading,
+            shareNote: shareNote(graded: total.graded, relisted: nil, hasRelistings: total.relisted > 0, from: "各項目の評価"),
+            derivedNote: derivedNote)
     }
 
     /// Where a chart is (plan, kind, year, policy): the seed of its ids, unique on any page.
@@ -129,6 +159,12 @@ struct TableBuilder {
             }
         }
         let caption = "評価の分布（\(yearLabel)・公表値）"
+        // The report's own figure for the share, transcribed, shown beside the computed one.
+        var publishedShare: String? = nil
+        if whole, let share = plan.gradeShare, let published = declared.publishedShare {
+            let parts = [published.rate, published.count.map(format.items)].compactMap { $0 }
+            publishedShare = "\(share.label)：" + (parts.count == 2 ? "\(parts[0])（\(parts[1])）" : parts[0])
+        }
         let chart = GradeBarChart(
             scope: chartScope("grades", declared.year, whole ? nil : rows.first.map { plan.policies[$0.policy].parent ?? $0.policy }),
             title: caption, grades: plan.grades.grades,
@@ -139,8 +175,17 @@ struct TableBuilder {
             rows: rows.map { row(title: policyTitle($0.policy), url: policyURL($0.policy), counts: $0.counts) },
             total: row(title: "計", url: nil, counts: totals), totalNote: totalNote,
             coverageNote: "\(format.items(listings))中\(format.items(transcribed))を掲載", chartHTML: chart.html,
-            shareGrades: shareGrades)
+            shareHeading: shareHeading,
+            shareNote: shareNote(
+                graded: totals.reduce(0, +), relisted: whole ? declared.relisted : nil,
+                hasRelistings: !whole && (declared.relisted ?? 0) > 0, from: "公表された件数"),
+            derivedNote: whole && declared.gradeTotal != nil
+                ? "計の列は、公表された評価ごとの件数の和です。"
+                : "計の列と計の行は、公表された評価ごとの件数の和です。",
+            publishedShare: publishedShare)
     }
+
+    static let differenceRule = "差額（実績効果額−効果見込額）と達成率（実績効果額÷効果見込額）は Mieruka の計算です。"
 
     /// Expected against actual effect per policy for a year: published when declared, else computed.
     func effectTable(year: FiscalYear, rows: [Int], rowHeading: String, restrictTo policy: Int? = nil) -> EffectTableView? {
@@ -158,13 +203,16 @@ struct TableBuilder {
                 : Effect(
                     expected: Money.sum(declaredRows.map(\.effect.expected)),
                     actual: Money.sum(declaredRows.map(\.effect.actual)))
+            var note = Self.differenceRule
+            if policy != nil || declared.effectTotal == nil { note = "合計は公表された額の和です。" + note }
             return EffectTableView(
                 caption: "財政効果額（\(yearLabel)・公表値）", isDeclared: true, source: declared.source,
                 rowHeading: rowHeading, unit: plan.moneyUnit.rawValue,
                 rows: declaredRows.map {
                     effectRow(title: policyTitle($0.policy), url: policyURL($0.policy), expected: $0.effect.expected, actual: $0.effect.actual)
                 },
-                total: effectRow(title: "合計", url: nil, expected: total?.expected, actual: total?.actual))
+                total: effectRow(title: "合計", url: nil, expected: total?.expected, actual: total?.actual),
+                derivedNote: note)
         }
         guard let tally = index.tallies[year] else { return nil }
         let summary = tally.effects(rows: rows)
@@ -175,7 +223,9 @@ struct TableBuilder {
             rows: summary.rows.map {
                 effectRow(title: $0.policy.map(policyTitle) ?? "", url: $0.policy.map(policyURL), expected: $0.expected, actual: $0.actual)
             },
-            total: effectRow(title: "合計", url: nil, expected: summary.total.expected, actual: summary.total.actual))
+            total: effectRow(title: "合計", url: nil, expected: summary.total.expected, actual: summary.total.actual),
+            derivedNote: "この表は、掲載している取組項目の効果額を Mieruka が合計した集計で、市の公表値ではありません。"
+                + Self.differenceRule)
     }
 
     private func effectRow(title: String, url: String?, expected: Money?, actual: Money?) -> EffectRowView {
@@ -185,54 +235,138 @@ struct TableBuilder {
             difference: format.money(row.difference), rate: row.rate?.formatted() ?? "—")
     }
 
-    /// The plan's effects year by year with running totals, or nil when no year has amounts.
+    /// The plan's effects year by year, or nil when no year has amounts: each year the city's
+    /// published total when it declares one, else Mieruka's sum of the items.
     func planEffectByYear() -> EffectByYearView? {
-        let entries: [(FiscalYear, Money?, Money?)] = index.years.compactMap { year in
+        let entries: [EffectYear] = index.years.compactMap { year in
+            let cumulative = plan.declared(in: year)?.effectCumulative
             if let declared = plan.declared(in: year), let total = declared.effectTotals {
-                return (year, total.expected, total.actual)
+                return EffectYear(year: year, expected: total.expected, actual: total.actual, basis: .published, publishedCumulative: cumulative)
             }
-            guard let tally = index.tallies[year], tally.totalExpected != nil || tally.totalActual != nil else { return nil }
-            return (year, tally.totalExpected, tally.totalActual)
+            guard let tally = index.tallies[year], tally.totalExpected != nil || tally.totalActual != nil else {
+                return cumulative.map { EffectYear(year: year, expected: nil, actual: nil, basis: .published, publishedCumulative: $0) }
+            }
+            return EffectYear(year: year, expected: tally.totalExpected, actual: tally.totalActual, basis: .summed, publishedCumulative: cumulative)
         }
         return effectByYear(entries, caption: "年度別の財政効果額", scope: chartScope("effects", nil, nil))
     }
 
-    func effectByYear(_ entries: [(FiscalYear, Money?, Money?)], caption: String, scope: String) -> EffectByYearView? {
+    /// One year of an effects-by-year table.
+    struct EffectYear {
+        enum Basis { case published, summed, item }
+        let year: FiscalYear
+        let expected: Money?
+        let actual: Money?
+        let basis: Basis
+        /// The city's own 累計 up to this year, when it publishes one.
+        var publishedCumulative: Effect?
+    }
+
+    /// The years as a table. A running total (累計) is the city's published one where it gives one;
+    /// otherwise Mieruka sums a column only while every fiscal year from the plan's first one has an
+    /// amount in it, and shows 「—」 from the first gap on. The 累計 row is shown only when the
+    /// years shown run unbroken from the plan's first year.
+    func effectByYear(_ entries: [EffectYear], caption: String, scope: String) -> EffectByYearView? {
         guard !entries.isEmpty else { return nil }
-        var cumulativeExpected: Money?
-        var cumulativeActual: Money?
+        let first = plan.period.first
+        var expectedRun: Money? = nil
+        var actualRun: Money? = nil
+        var expectedUnbroken = true
+        var actualUnbroken = true
+        var expectedOverflow = false
+        var actualOverflow = false
+        var yearsUnbroken = true
+        var previous: FiscalYear? = nil
         var rows: [EffectYearRowView] = []
-        for (year, expected, actual) in entries {
-            cumulativeExpected = add(cumulativeExpected, expected)
-            cumulativeActual = add(cumulativeActual, actual)
-            let row = EffectSummary.Row(policy: nil, expected: expected, actual: actual)
+        var hasPublishedCumulative = false
+        var mixedBases = false
+        for entry in entries {
+            // A year missing between the plan's first year (or the previous row) and this one breaks the run.
+            // So does a year whose amounts are of another kind than the first's (a published total
+            // after a sum of the transcribed items): adding them would mix two different things.
+            let expectedYear = previous.map { FiscalYear($0.year + 1) } ?? first
+            if entry.year != expectedYear || entry.basis != entries[0].basis {
+                if entry.basis != entries[0].basis { mixedBases = true }
+                yearsUnbroken = false
+                expectedUnbroken = false
+                actualUnbroken = false
+            }
+            previous = entry.year
+            if expectedUnbroken, let expected = entry.expected {
+                if !accumulate(&expectedRun, expected) { expectedOverflow = true }
+            } else {
+                expectedUnbroken = false
+            }
+            if actualUnbroken, let actual = entry.actual {
+                if !accumulate(&actualRun, actual) { actualOverflow = true }
+            } else {
+                actualUnbroken = false
+            }
+            let runExpected = expectedUnbroken && !expectedOverflow ? expectedRun : nil
+            let runActual = actualUnbroken && !actualOverflow ? actualRun : nil
+            let published = entry.publishedCumulative
+            if published != nil { hasPublishedCumulative = true }
+            let row = EffectSummary.Row(policy: nil, expected: entry.expected, actual: entry.actual)
             rows.append(
                 EffectYearRowView(
-                    year: format.year(year), expected: format.money(expected), actual: format.money(actual),
-                    difference: format.money(row.difference), cumulativeExpected: format.money(cumulativeExpected),
-                    cumulativeActual: format.money(cumulativeActual), rate: row.rate?.formatted() ?? "—"))
+                    year: format.year(entry.year),
+                    basis: entry.basis == .published ? "公表値" : entry.basis == .summed ? "集計" : nil,
+                    expected: format.money(entry.expected), actual: format.money(entry.actual),
+                    difference: format.money(row.difference),
+                    cumulativeExpected: format.money(published?.expected ?? runExpected),
+                    cumulativeActual: format.money(published?.actual ?? runActual),
+                    cumulativeIsPublished: published?.actual != nil,
+                    rate: row.rate?.formatted() ?? "—"))
         }
-        let totalRow = EffectSummary.Row(policy: nil, expected: cumulativeExpected, actual: cumulativeActual)
+        var total: EffectYearRowView? = nil
+        var yearsNote: String? = nil
+        let yearList = entries.map { format.year($0.year) }.joined(separator: "・")
+        if yearsUnbroken {
+            let expected = expectedUnbroken && !expectedOverflow ? expectedRun : nil
+            let actual = actualUnbroken && !actualOverflow ? actualRun : nil
+            let totalRow = EffectSummary.Row(policy: nil, expected: expected, actual: actual)
+            total = EffectYearRowView(
+                year: "累計（\(format.years(FiscalYearRange(first, entries[entries.count - 1].year)))）", basis: "集計",
+                expected: format.money(expected), actual: format.money(actual),
+                difference: format.money(totalRow.difference), cumulativeExpected: format.money(expected),
+                cumulativeActual: format.money(actual), cumulativeIsPublished: false,
+                rate: totalRow.rate?.formatted() ?? "—")
+        } else {
+            let reason =
+                mixedBases
+                ? "市の公表値と Mieruka の集計が混じるため"
+                : "計画の初年度（\(format.year(first))）から年度がそろっていないため"
+            yearsNote = "この表は\(yearList)の\(entries.count)年度分です。\(reason)、Mieruka はその先の累計を計算していません"
+                + (hasPublishedCumulative ? "（市が公表した累計は、公表値として示しています）。" : "。")
+        }
+        let rule = "計画の初年度（\(format.year(first))）から欠けずにそろった同じ種類の額を Mieruka が合計したもので、そろわない年度からは「—」です"
+        var derived = "累計は、\(rule)。"
+        if hasPublishedCumulative { derived = "累計は、「公表値」とある年度は市が公表した累計、ほかは\(rule)。" }
+        if entries.contains(where: { $0.basis == .summed }) {
+            derived = "「集計」とある年度は、掲載している取組項目の効果額を Mieruka が合計した額で、市の公表値ではありません。" + derived
+        }
+        derived += Self.differenceRule
         // A chart needs more than one year to show a course.
         let chart =
             entries.count > 1
             ? EffectBarChart(
                 scope: scope, title: caption, unit: plan.moneyUnit,
-                years: entries.map { EffectBarChart.Year(label: format.year($0.0), expected: $0.1, actual: $0.2) }).html
+                years: entries.map { EffectBarChart.Year(label: format.year($0.year), expected: $0.expected, actual: $0.actual) }).html
             : nil
         return EffectByYearView(
-            caption: caption, unit: plan.moneyUnit.rawValue, rows: rows,
-            total: EffectYearRowView(
-                year: "累計", expected: format.money(cumulativeExpected), actual: format.money(cumulativeActual),
-                difference: format.money(totalRow.difference), cumulativeExpected: format.money(cumulativeExpected),
-                cumulativeActual: format.money(cumulativeActual), rate: totalRow.rate?.formatted() ?? "—"),
-            chartHTML: chart)
+            caption: caption, unit: plan.moneyUnit.rawValue, rows: rows, total: total, chartHTML: chart,
+            yearsNote: yearsNote, derivedNote: derived)
     }
 
-    private func add(_ a: Money?, _ b: Money?) -> Money? {
-        guard let b else { return a }
-        guard let a else { return b }
-        return a.adding(b) ?? a
+    /// Adds `value` to a running total; false when the sum cannot be counted.
+    private func accumulate(_ run: inout Money?, _ value: Money) -> Bool {
+        guard let current = run else {
+            run = value
+            return true
+        }
+        guard let sum = current.adding(value) else { return false }
+        run = sum
+        return true
     }
 
     /// A table of KPIs with one column per year that has an actual.

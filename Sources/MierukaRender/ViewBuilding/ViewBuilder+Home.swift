@@ -19,10 +19,20 @@ extension ViewBuilder {
                 latestYear: table != nil ? year.map(format.year) : nil, grades: table,
                 reportURL: table != nil ? year.map { links.href(SiteRoutes.report(plan.slug, year: $0.year)) } : nil)
         }
-        let meta = meta(page, title: index.config.title, description: index.config.description, trail: [], kind: "home")
+        // The home document's own title heads the page (and its <title>, with the site's) when it has one.
+        let heading = index.merged.home?.title ?? index.config.title
+        var meta = meta(
+            page, title: heading, description: index.merged.home?.summary ?? index.config.description, trail: [],
+            kind: "home")
+        if heading != index.config.title { meta = meta.titled("\(heading) | \(index.config.title)") }
+        // The sum over plans is Mieruka's: each plan's published count of items where it has one,
+        // else the items on the site. The sentence says so.
         let totals =
-            plans.isEmpty ? nil : "掲載している計画 \(NumberGrouping.format(plans.count))件、取組項目 計\(NumberGrouping.format(itemTotal))項目"
-        return (meta, HomeView(introHTML: html(index.merged.home?.body, under: 1), plans: plans, totals: totals))
+            plans.isEmpty
+            ? nil
+            : "掲載している計画 \(NumberGrouping.format(plans.count))件、取組項目 計\(NumberGrouping.format(itemTotal))項目"
+                + "（各計画の公表された項目数、公表のない計画は掲載している項目数を Mieruka が合計）"
+        return (meta, HomeView(heading: heading, introHTML: html(index.merged.home?.body, under: 1), plans: plans, totals: totals))
     }
 
     /// The listings a plan counts: the published number, else its items' listings.

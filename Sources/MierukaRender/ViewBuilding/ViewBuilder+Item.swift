@@ -8,9 +8,9 @@ extension ViewBuilder {
         let format = PlanFormatter(plan: plan)
         let tables = tables(planIndex)
         let latest = item.latestGradedResult
-        let effects: [(FiscalYear, Money?, Money?)] = item.results.compactMap { result in
+        let effects: [TableBuilder.EffectYear] = item.results.compactMap { result in
             guard let effect = result.effect, !effect.isEmpty else { return nil }
-            return (result.year, effect.expected, effect.actual)
+            return TableBuilder.EffectYear(year: result.year, expected: effect.expected, actual: effect.actual, basis: .item)
         }
         let view = ItemPageView(
             plan: planHeader(planIndex), number: item.number, title: item.title, summary: item.summary,
@@ -41,7 +41,9 @@ extension ViewBuilder {
         let format = PlanFormatter(plan: plan)
         return YearResultView(
             year: format.year(result.year), reportURL: links.href(SiteRoutes.report(plan.slug, year: result.year.year)),
-            grade: format.grade(result.grade), progressHTML: html(result.progress, under: 4),
+            grade: format.grade(result.grade),
+            state: result.state.flatMap { $0 < plan.states.count ? plan.states.grades[$0].spelledOut : nil },
+            progressHTML: html(result.progress, under: 4),
             factorsHTML: html(result.factors, under: 4), nextStepsHTML: html(result.nextSteps, under: 4), effect: effectSentence(result.effect, plan: plan))
     }
 

@@ -9,18 +9,28 @@ extension ViewBuilder {
         let format = PlanFormatter(plan: plan)
         let tables = tables(planIndex)
         let rows = plan.topLevelPolicies
-        var groups = [[Int]](repeating: [], count: plan.grades.count + 1)
+        // Grades best first, then the items without a grade, then each state of the plan.
+        var groups = [[Int]](repeating: [], count: plan.grades.count + 1 + plan.states.count)
         for (itemIndex, item) in plan.items.enumerated() {
             guard let result = item.result(in: year) else { continue }
-            groups[result.grade ?? plan.grades.count].append(itemIndex)
+            groups[result.grade ?? result.state.map { plan.grades.count + 1 + $0 } ?? plan.grades.count].append(itemIndex)
         }
         var sections: [ReportSectionView] = []
         for (slot, members) in groups.enumerated() where !members.isEmpty {
+            if slot > plan.grades.count {
+                let state = plan.states.grades[slot - plan.grades.count - 1]
+                sections.append(
+                    ReportSectionView(
+                        heading: "\(state.spelledOut)（\(format.items(members.count))・評価の対象外）",
+                        id: "state-\(slot - plan.grades.count)", grade: nil,
+                        items: members.map { reportItem(planIndex, $0, year: year) }))
+                continue
+            }
             let grade = format.grade(slot < plan.grades.count ? slot : nil)
             let heading = grade.map { "\($0.spelledOut)（\(format.items(members.count))）" } ?? "評価なし（\(format.items(members.count))）"
             sections.append(
                 ReportSectionView(
-                    heading: heading, id: grade.map { "grade-\($0.code)" } ?? "ungraded", grade: grade,
+                    heading: heading, id: grade.map { "grade-\($0.code ?? String($0.rank + 1))" } ?? "ungraded", grade: grade,
                     items: members.map { reportItem(planIndex, $0, year: year) }))
         }
         let view = ReportPageView(
@@ -73,6 +83,7 @@ extension ViewBuilder {
         let listings: Int
         let relisted: Int
         var coverage: String?
+        var derived = false
         if let declared = plan.declared(in: year), let totals = declared.gradeTotals {
             counts = totals
             listings = declared.totalListings ?? totals.reduce(0, +)
@@ -81,10 +92,11 @@ extension ViewBuilder {
             if transcribed < listings {
                 coverage = "このページでは、そのうち\(format.items(transcribed))の詳細を掲載しています。"
             }
-        } else if let tally = planIndex.tallies[year], tally.totalListings > tally.totalUngraded {
+        } else if let tally = planIndex.tallies[year], tally.totalGraded > 0 {
             counts = Array(tally.totalCounts[0..<plan.grades.count])
-            listings = tally.totalListings - tally.totalUngraded
+            listings = tally.totalGraded
             relisted = tally.totalRelistings
+            derived = true
         } else {
             return nil
         }
@@ -93,6 +105,10 @@ extension ViewBuilder {
         text += "の取組のうち、"
         text += zip(plan.grades.grades, counts).map { "\(format.items($1))が「\($0.label)」" }.joined(separator: "、")
         text += "でした。"
+        if derived { text += "（掲載している取組項目の評価を Mieruka が数えた集計です。）" }
+        if let outside = TableBuilder(index: planIndex, links: links).outsideText(planIndex.tallies[year]?.totalOutside ?? []) {
+            text += "掲載している取組項目のうち、評価の対象外は\(outside)です（評価の件数には含めていません）。"
+        }
         if let coverage { text += coverage }
         return text
     }

@@ -8,6 +8,12 @@ public struct EffectTableView: TemplateView {
     public let unit: String
     public let rows: [EffectRowView]
     public let total: EffectRowView
+    /// What in the table Mieruka computed (differences and rates; the whole table when it sums the
+    /// items), said under it.
+    public let derivedNote: String
+
+    /// Summed by Mieruka from the transcribed items rather than published by the city (集計).
+    public var isDerived: Bool { !isDeclared }
 
     public static let fields = FieldTable<EffectTableView>(
         "effect table",
@@ -19,6 +25,8 @@ public struct EffectTableView: TemplateView {
             .text("unit") { $0.unit },
             .list("rows", EffectRowView.self) { $0.rows },
             .view("total", EffectRowView.self) { $0.total },
+            .text("derivedNote") { $0.derivedNote },
+            .flag("isDerived") { $0.isDerived },
         ])
 }
 
@@ -42,14 +50,20 @@ public struct EffectRowView: TemplateView {
         ])
 }
 
-/// Effects year by year with running totals (an item's, or a plan's).
+/// Effects year by year, with running totals (累計) only where a rule allows them: the city's own
+/// (公表値), or a sum over an unbroken run of fiscal years from the plan's first year.
 public struct EffectByYearView: TemplateView {
     public let caption: String
     public let unit: String
     public let rows: [EffectYearRowView]
-    public let total: EffectYearRowView
+    /// The 累計 row, only when the years shown run unbroken from the plan's first year.
+    public let total: EffectYearRowView?
     /// Expected against actual per year as a bar chart (inline SVG; the table is its text equivalent).
     public let chartHTML: String?
+    /// Which years the table holds, and why it gives no 累計 when it gives none.
+    public let yearsNote: String?
+    /// What Mieruka computed in the table, and by which rule.
+    public let derivedNote: String
 
     public static let fields = FieldTable<EffectByYearView>(
         "effect by year",
@@ -59,16 +73,23 @@ public struct EffectByYearView: TemplateView {
             .list("rows", EffectYearRowView.self) { $0.rows },
             .view("total", EffectYearRowView.self) { $0.total },
             .html("chartHTML") { $0.chartHTML },
+            .text("yearsNote") { $0.yearsNote },
+            .text("derivedNote") { $0.derivedNote },
         ])
 }
 
 public struct EffectYearRowView: TemplateView {
     public let year: String
+    /// Where the year's amounts come from: 「公表値」 (the city's table) or 「集計」 (Mieruka's sum of
+    /// the items); nil when they are an item's own amounts.
+    public let basis: String?
     public let expected: String
     public let actual: String
     public let difference: String
     public let cumulativeExpected: String
     public let cumulativeActual: String
+    /// The 累計 is the city's own (公表値), not Mieruka's sum.
+    public let cumulativeIsPublished: Bool
     /// Actual over expected (「83.2%」), or 「—」.
     public let rate: String
 
@@ -76,11 +97,13 @@ public struct EffectYearRowView: TemplateView {
         "effect year row",
         [
             .text("year") { $0.year },
+            .text("basis") { $0.basis },
             .text("expected") { $0.expected },
             .text("actual") { $0.actual },
             .text("difference") { $0.difference },
             .text("cumulativeExpected") { $0.cumulativeExpected },
             .text("cumulativeActual") { $0.cumulativeActual },
+            .flag("cumulativeIsPublished") { $0.cumulativeIsPublished },
             .text("rate") { $0.rate },
         ])
 }

@@ -17,9 +17,18 @@ public struct GradeTableView: TemplateView {
     public let coverageNote: String?
     /// The same rows as a stacked bar chart (inline SVG; the table is its text equivalent).
     public let chartHTML: String?
-    /// The better half of the scale (「A・B」), whose share of the graded items each row gives:
-    /// the figure reports quote (伊勢原市: 「8割程度の62件が『計画以上』か『概ね計画どおり』」).
-    public let shareGrades: String?
+    /// The header of the share column, in the city's own words (「「計画以上」か「概ね計画どおり」の
+    /// 割合」), when the plan names the grades it counts (`grade_share:`); nil otherwise.
+    public let shareHeading: String?
+    /// What the share's denominator is and that Mieruka computed it.
+    public let shareNote: String?
+    /// What in the table Mieruka computed (the whole table, or its sums), said under it.
+    public let derivedNote: String?
+    /// The share as the report itself publishes it (「「計画以上」か「概ね計画どおり」：8割程度（62項目）」).
+    public var publishedShare: String? = nil
+
+    /// Counted by Mieruka from the transcribed items rather than published by the city (集計).
+    public var isDerived: Bool { !isDeclared }
 
     public static let fields = FieldTable<GradeTableView>(
         "grade table",
@@ -35,7 +44,11 @@ public struct GradeTableView: TemplateView {
             .text("totalNote") { $0.totalNote },
             .text("coverageNote") { $0.coverageNote },
             .html("chartHTML") { $0.chartHTML },
-            .text("shareGrades") { $0.shareGrades },
+            .text("shareHeading") { $0.shareHeading },
+            .text("shareNote") { $0.shareNote },
+            .text("derivedNote") { $0.derivedNote },
+            .text("publishedShare") { $0.publishedShare },
+            .flag("isDerived") { $0.isDerived },
         ])
 }
 
@@ -46,7 +59,7 @@ public struct GradeTableRowView: TemplateView {
     public let counts: [CountView]
     public let ungraded: String
     public let total: String
-    /// 「30.3%」: the better half's share of the graded listings.
+    /// 「83.8%」: the named grades' share of the graded listings (empty when the plan names none).
     public let share: String
 
     public static let fields = FieldTable<GradeTableRowView>(

@@ -1,13 +1,15 @@
-/// A grade as shown on a page: always its code and its meaning in words, never a colour alone.
+/// A grade as shown on a page: always its code and its meaning in words, never a colour alone; a
+/// grade of a scale of words only is its word, shown once.
 public struct GradeView: TemplateView {
-    public let code: String
+    /// Nil on a scale of words only.
+    public let code: String?
     public let label: String
     /// 0 for the best grade of the scale (used for styling only).
     public let rank: Int
     /// How many grades the scale has.
     public let scaleSize: Int
 
-    public var spelledOut: String { "\(code) \(label)" }
+    public var spelledOut: String { code.map { "\($0) \(label)" } ?? label }
 
     /// "grade grade-rank-0 grade-of-3"
     public var cssClass: String { "grade grade-rank-\(rank) grade-of-\(scaleSize)" }

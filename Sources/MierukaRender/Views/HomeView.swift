@@ -1,5 +1,7 @@
 /// The home page: the site's own text and its plans.
 public struct HomeView: TemplateView {
+    /// The page's heading: the home document's `title:` (content/_index.md), else the site's title.
+    public let heading: String
     public let introHTML: String?
     public let plans: [PlanSummaryView]
     /// 「計画 4件、取組項目 計1,234項目」
@@ -8,6 +10,7 @@ public struct HomeView: TemplateView {
     public static let fields = FieldTable<HomeView>(
         "home page",
         [
+            .text("heading") { $0.heading },
             .html("introHTML") { $0.introHTML },
             .list("plans", PlanSummaryView.self) { $0.plans },
             .text("totals") { $0.totals },

@@ -26,3 +26,12 @@ public struct PageMetaView: TemplateView {
             .view("feed", LinkView.self) { $0.feed },
         ])
 }
+
+extension PageMetaView {
+    /// The same page with another <title>.
+    func titled(_ documentTitle: String) -> PageMetaView {
+        PageMetaView(
+            title: title, documentTitle: documentTitle, description: description, canonicalURL: canonicalURL,
+            breadcrumbs: breadcrumbs, kind: kind, feed: feed)
+    }
+}

@@ -3,6 +3,8 @@ public struct YearResultView: TemplateView {
     public let year: String
     public let reportURL: String
     public let grade: GradeView?
+    /// 「対象外」: the state the year gives instead of a grade (outside the grade counts).
+    public let state: String?
     public let progressHTML: String?
     public let factorsHTML: String?
     public let nextStepsHTML: String?
@@ -15,6 +17,7 @@ public struct YearResultView: TemplateView {
             .text("year") { $0.year },
             .text("reportURL") { $0.reportURL },
             .view("grade", GradeView.self) { $0.grade },
+            .text("state") { $0.state },
             .html("progressHTML") { $0.progressHTML },
             .html("factorsHTML") { $0.factorsHTML },
             .html("nextStepsHTML") { $0.nextStepsHTML },

@@ -54,6 +54,8 @@ struct DeclaredBuilder {
                     year: year, listings: document.listings?.value, relisted: document.relisted?.value,
                     gradeRows: rows, gradeTotal: total, effectRows: effectRows,
                     effectTotal: document.effectTotal.map { effect($0, diagnostics: &diagnostics) },
+                    effectCumulative: document.effectCumulative.map { effect($0, diagnostics: &diagnostics) },
+                    publishedShare: document.publishedShare,
                     source: document.source, highlights: document.highlights, notes: document.notes,
                     location: document.location))
         }

@@ -91,6 +91,8 @@ struct KPIBuilder {
 /// Resolves grade codes on a plan's scale, accepting full-width letters (Ｓ → S).
 struct GradeResolver {
     let grades: GradeScale
+    /// The plan's states, named in the hint where they may be used too (an item's yearly result).
+    var states: GradeScale = GradeScale([])
 
     func resolve(_ code: Located<String>, diagnostics: inout Diagnostics) -> Int? {
         let folded = WidthNormalization.fold(code.value)
@@ -103,7 +105,8 @@ struct GradeResolver {
             diagnostics.error(
                 at: code.location,
                 "grade \"\(code.value)\" is not on the plan's scale (\(grades.codes.joined(separator: ", ")))",
-                hint: "use one of " + grades.grades.map { "\($0.code) (\($0.label))" }.joined(separator: ", "))
+                hint: "use one of " + (grades.grades + states.grades).map { $0.hasCode ? "\($0.code) (\($0.label))" : $0.label }
+                    .joined(separator: ", "))
         }
         return nil
     }

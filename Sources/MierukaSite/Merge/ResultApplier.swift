@@ -9,6 +9,8 @@ struct ResultApplier {
     let period: FiscalYearRange
     let yearStyle: FiscalYearStyle
     let grades: GradeScale
+    /// States a year may give instead of a grade (`states:` of the plan).
+    var states: GradeScale = GradeScale([])
     let moneyUnit: MoneyUnit
 
     func apply(
@@ -32,9 +34,15 @@ struct ResultApplier {
         }
         var failed = false
         var grade: Int?
+        var state: Int?
         if let code = result.grade {
-            grade = GradeResolver(grades: grades).resolve(code, diagnostics: &diagnostics)
-            failed = grade == nil
+            // A state the plan declares beside its scale (対象外 …) may stand where a grade would.
+            if let index = states.index(of: WidthNormalization.fold(code.value)) {
+                state = index
+            } else {
+                grade = GradeResolver(grades: grades, states: states).resolve(code, diagnostics: &diagnostics)
+                failed = grade == nil
+            }
         }
         var effect: Effect?
         if let written = result.effect {
@@ -49,7 +57,7 @@ struct ResultApplier {
         draft.resultLocations[fiscalYear] = result.location
         draft.results.append(
             YearResult(
-                year: fiscalYear, grade: grade, progress: result.progress?.trimmingTrailingSpace(),
+                year: fiscalYear, grade: grade, state: state, progress: result.progress?.trimmingTrailingSpace(),
                 factors: result.factors?.trimmingTrailingSpace(), nextSteps: result.nextSteps?.trimmingTrailingSpace(),
                 effect: effect, location: result.location))
     }

@@ -16,6 +16,8 @@ public struct SiteValidator: Sendable {
             }
             for table in plan.declared {
                 checkDeclaredTotals(table, in: plan, diagnostics: &diagnostics)
+                checkPublishedCumulative(table, in: plan, diagnostics: &diagnostics)
+                checkPublishedShare(table, in: plan, diagnostics: &diagnostics)
             }
             let tally = plan.reportedYears.map { PlanYearTally(plan: plan, year: $0) }
             if tally.contains(where: \.overflowed) {
@@ -84,6 +86,51 @@ public struct SiteValidator: Sendable {
                     "the declared 実績効果額 total for \(label) is \(declared.formatted(in: plan.moneyUnit)), but its rows add up to \(actual.formatted(in: plan.moneyUnit))",
                     hint: "compare each row of effects: with the published table")
             }
+        }
+    }
+
+    /// A published 累計 against the sum of the published years, when every fiscal year from the
+    /// plan's first one to the 累計's has a published total: a difference is a warning (the city's
+    /// figures are shown as published, and someone should look at them), never a silent fix.
+    func checkPublishedCumulative(_ table: DeclaredYear, in plan: Plan, diagnostics: inout Diagnostics) {
+        guard let cumulative = table.effectCumulative else { return }
+        let label = table.year.label(plan.yearStyle)
+        let years = (plan.period.first.year...max(plan.period.first.year, table.year.year)).map(FiscalYear.init)
+        let totals = years.map { plan.declared(in: $0)?.effectTotals }
+        guard totals.allSatisfy({ $0 != nil }) else { return }
+        let span = FiscalYearRange(plan.period.first, table.year).label(plan.yearStyle)
+        for (name, published, parts) in [
+            ("効果見込額", cumulative.expected, totals.map { $0?.expected }),
+            ("実績効果額", cumulative.actual, totals.map { $0?.actual }),
+        ] {
+            guard let published, parts.allSatisfy({ $0 != nil }), let sum = Money.sum(parts) else { continue }
+            if sum != published {
+                diagnostics.warning(
+                    at: table.location,
+                    "the published \(name) 累計 for \(label) is \(published.formatted(in: plan.moneyUnit)), but the published years \(span) add up to \(sum.formatted(in: plan.moneyUnit))",
+                    hint: "the site shows both as published; check the transcription against the report, and keep both if the city's own figures differ")
+            }
+        }
+    }
+
+    /// A published share needs the plan to name its grades; its count is compared with the
+    /// published counts of those grades (a warning when they differ: both are shown as published).
+    func checkPublishedShare(_ table: DeclaredYear, in plan: Plan, diagnostics: inout Diagnostics) {
+        guard let published = table.publishedShare else { return }
+        guard let share = plan.gradeShare else {
+            diagnostics.error(
+                at: published.location, "a published share, but the plan does not say which grades it counts",
+                hint: "add grade_share: {grades: [A, B], label: …} to the plan, with the report's wording")
+            return
+        }
+        guard let count = published.count, let totals = table.gradeTotals else { return }
+        let sum = share.count(in: totals)
+        if sum != count {
+            let names = share.grades.map { plan.grades.grades[$0].shortName }.joined(separator: "・")
+            diagnostics.warning(
+                at: published.location,
+                "the published share for \(table.year.label(plan.yearStyle)) counts \(count), but the published counts of \(names) add up to \(sum)",
+                hint: "the site shows both as published; check the transcription against the report")
         }
     }
 }

@@ -10,7 +10,7 @@ public struct CSVItemLookup: Sendable {
     public init(_ documents: [ItemDocument], plans: [PlanDocument] = []) {
         var scales: [String: [(code: String, label: String)]] = [:]
         for plan in plans where scales[plan.slug] == nil {
-            scales[plan.slug] = plan.grades.map { ($0.code.value, $0.label) }
+            scales[plan.slug] = plan.grades.map { (($0.code ?? $0.label).value, $0.label.value) }
         }
         self.gradeScales = scales
         var items: [String: [String: ItemDocument]] = [:]

@@ -4,11 +4,13 @@ import MierukaModel
 /// Reads a plan's published tables (`declared:`), the numbers a city publishes without every item.
 enum DeclaredDecoder {
     static let keys = [
-        "year", "listings", "relisted", "grades", "grade_total", "effects", "effect_total", "source", "highlights",
+        "year", "listings", "relisted", "grades", "grade_total", "effects", "effect_total", "effect_cumulative", "grade_share", "source",
+        "highlights",
         "notes",
     ]
     static let gradeRowKeys = ["policy", "counts"]
     static let effectRowKeys = ["policy", "expected", "actual"]
+    static let shareKeys = ["rate", "count"]
 
     static func decode(_ node: YAMLNode, diagnostics: inout Diagnostics) -> DeclaredDocument? {
         guard let reader = MappingReader(node, what: "a declared table", knownKeys: keys, diagnostics: &diagnostics)
@@ -46,10 +48,25 @@ enum DeclaredDecoder {
                 location: rowReader.location)
         }
         let effectTotal = reader.node("effect_total").flatMap { ResultDecoder.effect($0, diagnostics: &diagnostics) }
+        let effectCumulative = reader.node("effect_cumulative").flatMap { ResultDecoder.effect($0, diagnostics: &diagnostics) }
+        var publishedShare: PublishedShare?
+        if let node = reader.node("grade_share"),
+            let share = MappingReader(node, what: "a published share", knownKeys: shareKeys, diagnostics: &diagnostics)
+        {
+            let rate = share.text("rate", diagnostics: &diagnostics)?.value
+            let count = share.count("count", diagnostics: &diagnostics)?.value
+            if rate == nil, count == nil {
+                diagnostics.error(
+                    at: share.location, "a published share has neither \"rate\" nor \"count\"",
+                    hint: "transcribe what the report gives, e.g. {rate: 8割程度, count: 62}")
+            } else {
+                publishedShare = PublishedShare(rate: rate, count: count, location: share.location)
+            }
+        }
         return DeclaredDocument(
             year: year, listings: reader.count("listings", diagnostics: &diagnostics),
             relisted: reader.count("relisted", diagnostics: &diagnostics), gradeRows: gradeRows, gradeTotal: gradeTotal,
-            effectRows: effectRows, effectTotal: effectTotal, source: reader.text("source", diagnostics: &diagnostics)?.value,
+            effectRows: effectRows, effectTotal: effectTotal, effectCumulative: effectCumulative, publishedShare: publishedShare, source: reader.text("source", diagnostics: &diagnostics)?.value,
             highlights: PlanExtrasDecoder.highlights(reader.list("highlights", diagnostics: &diagnostics), diagnostics: &diagnostics),
             notes: reader.markdown("notes", diagnostics: &diagnostics), location: reader.location)
     }

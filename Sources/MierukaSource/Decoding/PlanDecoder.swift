@@ -4,11 +4,12 @@ import MierukaModel
 /// Reads a plan's index document (`content/<plan>/_index.md`).
 enum PlanDecoder {
     static let keys = [
-        "city", "title", "subtitle", "period", "year_style", "money_unit", "grades", "policy_levels", "policies",
+        "city", "title", "subtitle", "period", "year_style", "money_unit", "grades", "grade_share", "states", "policy_levels", "policies",
         "declared", "lineage", "matrices", "timelines", "tables", "sources", "summary", "order",
     ]
     static let periodKeys = ["from", "to"]
     static let gradeKeys = ["code", "label"]
+    static let gradeShareKeys = ["grades", "label"]
     static let policyKeys = ["id", "number", "title", "description", "slug", "kpis", "children"]
 
     static func decode(
@@ -26,6 +27,7 @@ enum PlanDecoder {
             reader.choice("money_unit", MoneyUnit.allCases.map { ($0.rawValue, $0) }, diagnostics: &diagnostics)
             ?? .thousandYen
         let grades = decodeGrades(reader, diagnostics: &diagnostics)
+        let states = decodeGrades(reader, key: "states", what: "a state", diagnostics: &diagnostics)
         let levelNames = reader.textList("policy_levels", diagnostics: &diagnostics).map(\.value)
         let policies = reader.list("policies", diagnostics: &diagnostics).compactMap {
             decodePolicy($0, depth: 0, diagnostics: &diagnostics)
@@ -37,7 +39,8 @@ enum PlanDecoder {
         guard let city, let title, let period else { return nil }
         return PlanDocument(
             slug: slug, city: city, title: title, subtitle: reader.text("subtitle", diagnostics: &diagnostics)?.value,
-            period: period, yearStyle: yearStyle, moneyUnit: moneyUnit, grades: grades, levelNames: levelNames,
+            period: period, yearStyle: yearStyle, moneyUnit: moneyUnit, grades: grades,
+            gradeShare: decodeGradeShare(reader, diagnostics: &diagnostics), states: states, levelNames: levelNames,
             policies: policies, declared: declared,
             lineage: PlanExtrasDecoder.lineage(reader.list("lineage", diagnostics: &diagnostics), diagnostics: &diagnostics),
             matrices: PlanExtrasDecoder.matrices(reader.list("matrices", diagnostics: &diagnostics), diagnostics: &diagnostics),
@@ -75,18 +78,68 @@ enum PlanDecoder {
         return Located(FiscalYearRange(from.value, to?.value), at: period.location)
     }
 
-    private static func decodeGrades(_ reader: MappingReader, diagnostics: inout Diagnostics) -> [GradeDocument] {
-        let nodes = reader.list("grades", diagnostics: &diagnostics)
-        if nodes.isEmpty, !reader.has("grades") {
+    /// `grades:` (or `states:`, written the same way).
+    private static func decodeGrades(
+        _ reader: MappingReader, key: String = "grades", what: String = "a grade", diagnostics: inout Diagnostics
+    ) -> [GradeDocument] {
+        let nodes = reader.list(key, diagnostics: &diagnostics)
+        if nodes.isEmpty, !reader.has(key) {
             return []
         }
         return nodes.compactMap { node in
-            guard let grade = MappingReader(node, what: "a grade", knownKeys: gradeKeys, diagnostics: &diagnostics),
-                let code = grade.requiredText("code", diagnostics: &diagnostics),
-                let label = grade.requiredText("label", diagnostics: &diagnostics)
-            else { return nil }
-            return GradeDocument(code: code, label: label.value)
+            // 「- 達成」: a word alone, on a scale of words only.
+            if case .scalar(let scalar) = node {
+                let word = scalar.text.trimmingWhitespace()
+                guard !word.isEmpty else {
+                    diagnostics.error(at: node.location, "\(what) is empty", hint: "write {code: A, label: 概ね計画どおり}, or the word alone")
+                    return nil
+                }
+                return GradeDocument(code: nil, label: Located(word, at: scalar.location), location: scalar.location)
+            }
+            guard let grade = MappingReader(node, what: what, knownKeys: gradeKeys, diagnostics: &diagnostics) else {
+                return nil
+            }
+            let code = grade.text("code", diagnostics: &diagnostics)
+            let label = grade.text("label", diagnostics: &diagnostics)
+            switch (code, label) {
+            case let (code, label?):
+                return GradeDocument(code: code, label: label, location: grade.location)
+            case let (code?, nil):
+                // Reported, and kept (its code standing for its meaning) so that results and
+                // declared counts using it are not also told that the plan has no scale.
+                diagnostics.error(
+                    at: code.location, "\(what == "a grade" ? "the grade" : "the state") \"\(code.value)\" has no \"label\"",
+                    hint: "add what the grade means as the plan writes it, e.g. {code: \(code.value), label: 概ね計画どおり}")
+                return GradeDocument(code: code, label: code, location: grade.location)
+            case (nil, nil):
+                diagnostics.error(
+                    at: grade.location, "\(what) has neither \"code\" nor \"label\"",
+                    hint: "write {code: A, label: 概ね計画どおり}, or {label: 達成} on a scale of words only")
+                return nil
+            }
         }
+    }
+
+    /// `grade_share: {grades: [A, B], label: 「計画以上」か「概ね計画どおり」}`.
+    private static func decodeGradeShare(_ reader: MappingReader, diagnostics: inout Diagnostics) -> GradeShareDocument? {
+        guard let node = reader.node("grade_share"),
+            let share = MappingReader(node, what: "the grade share", knownKeys: gradeShareKeys, diagnostics: &diagnostics)
+        else { return nil }
+        let grades = share.textList("grades", diagnostics: &diagnostics)
+        let label = share.text("label", diagnostics: &diagnostics)
+        if grades.isEmpty {
+            diagnostics.error(
+                at: share.location, "the grade share names no grades",
+                hint: "list the grades the city counts together, as its report does, e.g. grades: [A, B]")
+            return nil
+        }
+        if label == nil {
+            diagnostics.error(
+                at: share.location, "the grade share has no \"label\"",
+                hint: "write how the city's report names these grades together, e.g. label: 「計画以上」か「概ね計画どおり」")
+            return nil
+        }
+        return GradeShareDocument(grades: grades, label: label, location: share.location)
     }
 
     private static func decodePolicy(_ node: YAMLNode, depth: Int, diagnostics: inout Diagnostics) -> PolicyDocument? {

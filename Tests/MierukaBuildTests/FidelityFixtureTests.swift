@@ -1,0 +1,240 @@
+import Foundation
+import MierukaTestSupport
+import Testing
+
+/// The fixture sites under Tests/Fixtures/fidelity: each overlays `base/` with what one fidelity
+/// rule is about, and is built with the real `mieruka` executable. The figures asserted are
+/// made-up (the fixtures say so); what is tested is which figures appear and how they are marked.
+@Suite struct FidelityFixtureTests {
+    /// Builds `base/` overlaid with `fidelity/<name>/` (none for the base site alone).
+    static func build(_ name: String?, command: [String] = ["build"]) throws -> (result: CommandRunner.Result, site: BuiltSite) {
+        let work = TemporaryDirectory()
+        try FileTree.overlay(Fixtures.path("base"), onto: work.path)
+        if let name { try FileTree.overlay(Fixtures.path("fidelity/" + name), onto: work.path) }
+        let result = try CommandRunner.mieruka(command, in: work.path)
+        return (result, BuiltSite(root: work.path + "/public", work: work))
+    }
+
+    // MARK: Shares of grades
+
+    @Test func noShareOfGradesWhenThePlanNamesNone() throws {
+        let (result, site) = try Self.build(nil)
+        #expect(result.status == 0, "\(result.standardError)")
+        for page in ["test-plan/index.html", "test-plan/reports/2023/index.html", "test-plan/reports/2024/index.html"] {
+            let html = site.page(page)
+            #expect(!html.contains("の割合</th>"), "\(page) shows a share no one named")
+            #expect(!html.contains("A・Bの割合"), "\(page)")
+        }
+    }
+
+    @Test func aNamedShareIsShownInTheCitysWordsWithItsDenominator() throws {
+        let (result, site) = try Self.build("named-share")
+        #expect(result.status == 0, "\(result.standardError)")
+        let plan = site.page("test-plan/index.html")
+        #expect(plan.contains("<th scope=\"col\" class=\"num\">「計画以上」か「概ね計画どおり」の割合</th>"))
+        // Published counts: 1 (A1 B3 of 5) 80.0%, 2 (A1 B1 of 3) 66.7%, 3 (B2 of 2) 100.0%, 計 8 of 10.
+        #expect(site.cells(plan, table: "grade-table", column: -1) == ["80.0%", "66.7%", "100.0%", "80.0%"])
+        #expect(
+            plan.contains(
+                "「計画以上」か「概ね計画どおり」の割合は、評価した10項目（再掲の1項目を含む）のうちA・Bの評価の件数が占める割合で、Mieruka が公表された件数から計算したものです（未評価の項目は含めません）。"
+            ))
+        #expect(plan.contains("<p class=\"table-note\">「計画以上」か「概ね計画どおり」：8割（8項目） <span class=\"declared-mark\">市の公表値</span></p>"))
+        // A year counted from the items: the same share, computed from the items' grades.
+        let report = site.page("test-plan/reports/2023/index.html")
+        #expect(report.contains("Mieruka が各項目の評価から計算したものです"))
+        #expect(report.contains("評価した1項目（再掲の項目は掲載ごとに数えます）のうちA・Bの評価の件数"))
+    }
+
+    @Test func checkWarnsWhenAPublishedShareContradictsThePublishedCounts() throws {
+        let (result, site) = try Self.build("contradicting-share", command: ["check"])
+        #expect(result.status == 0)
+        #expect(
+            result.standardError.contains(
+                "warning: the published share for 令和6年度 counts 9, but the published counts of A・B add up to 8"),
+            "\(result.standardError)")
+        _ = site
+        let (built, builtSite) = try Self.build("contradicting-share")
+        #expect(built.status == 0)
+        // Both shown: the city's figure as published, Mieruka's computed from the counts.
+        let plan = builtSite.page("test-plan/index.html")
+        #expect(plan.contains("「計画以上」か「概ね計画どおり」：9割（9項目）"))
+        #expect(builtSite.cells(plan, table: "grade-table", column: -1).last == "80.0%")
+    }
+
+    // MARK: Scales
+
+    @Test func aScaleOfWordsIsShownOnce() throws {
+        let (result, site) = try Self.build("words-only-scale")
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.isEmpty)
+        let plan = site.page("test-plan/index.html")
+        #expect(plan.contains("<span class=\"grade grade-rank-0 grade-of-4\"><span class=\"grade-label\">達成</span></span></th>"))
+        #expect(!plan.contains("grade-code\">達成"))
+        #expect(!plan.contains("達成 達成"))
+        let item = site.page("test-plan/001/index.html")
+        #expect(item.contains("<span class=\"grade grade-rank-0 grade-of-4\"><span class=\"grade-label\">達成</span></span>"))
+        let report = site.page("test-plan/reports/2024/index.html")
+        #expect(report.contains("<h2 id=\"grade-2\">概ね達成（1項目）</h2>"))
+        #expect(report.contains("2項目が「達成」、6項目が「概ね達成」、2項目が「未達成」、0項目が「着手せず」でした。"))
+        // The chart's text equivalent names each word once too.
+        #expect(report.contains("概ね達成 1項目") || plan.contains("概ね達成 3項目"))
+        #expect(!plan.contains("概ね達成 概ね達成"))
+    }
+
+    // MARK: Running totals
+
+    @Test func runningTotalsOnlyOverUnbrokenYearsOfOneKind() throws {
+        let (_, site) = try Self.build(nil)
+        // Item 1 has amounts for R5 and R6, the plan's first two years: a 累計 row.
+        let first = site.page("test-plan/001/index.html")
+        #expect(first.contains("<th scope=\"row\">累計（令和5年度～令和6年度）</th>"))
+        // Item 2 has R6 only: no 累計, and the table says which years it holds.
+        let second = site.page("test-plan/002/index.html")
+        #expect(!second.contains("累計（"))
+        #expect(!second.contains("<tfoot>\n<tr>\n<th scope=\"row\">累計"))
+        #expect(second.contains("この表は令和6年度の1年度分です。計画の初年度（令和5年度）から年度がそろっていないため"))
+        #expect(site.cells(second, table: "effect-by-year", column: -1) == ["—"])
+        // The plan: R5 is Mieruka's sum of the items, R6 the city's total: never added together.
+        let plan = site.page("test-plan/index.html")
+        #expect(site.cells(plan, table: "effect-by-year", column: -1) == ["250", "—"])
+        #expect(plan.contains("市の公表値と Mieruka の集計が混じるため"))
+    }
+
+    @Test func aPublishedRunningTotalIsShownAsPublished() throws {
+        let (result, site) = try Self.build("published-cumulative")
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.isEmpty, "the published 累計 agrees with its years: no warning")
+        let plan = site.page("test-plan/index.html")
+        #expect(site.cells(plan, table: "effect-by-year", column: -1) == ["700", "2,600<br><small>公表値</small>", "2,600"])
+        #expect(plan.contains("<th scope=\"row\">累計（令和5年度～令和6年度）</th>"))
+    }
+
+    @Test func checkWarnsWhenAPublishedRunningTotalContradictsItsYears() throws {
+        let (result, _) = try Self.build("contradicting-cumulative", command: ["check"])
+        #expect(result.status == 0)
+        #expect(
+            result.standardError.contains(
+                "content/test-plan/_index.md:38:5: warning: the published 実績効果額 累計 for 令和6年度 is 2,700千円, but the published years 令和5年度～令和6年度 add up to 2,600千円"
+            ), "\(result.standardError)")
+        #expect(!result.standardError.contains("効果見込額 累計"))
+        let (built, site) = try Self.build("contradicting-cumulative")
+        #expect(built.status == 0)
+        // Shown as the city published it, never "fixed".
+        #expect(site.cells(site.page("test-plan/index.html"), table: "effect-by-year", column: -1)[1] == "2,700<br><small>公表値</small>")
+    }
+
+    // MARK: States that are not grades
+
+    @Test func statesAreShownButOutsideGradeCounts() throws {
+        let (result, site) = try Self.build("states")
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.isEmpty)
+        // R5: item 1 is 目標年度が未到来, not graded: no grade counted, the table says one is outside.
+        let r5 = site.page("test-plan/reports/2023/index.html")
+        #expect(site.cells(r5, table: "grade-table", column: -1).last == "3", "計 counts the 3 ungraded listings only")
+        #expect(site.cells(r5, table: "grade-table", column: 0).last == "0", "no A any more")
+        #expect(r5.contains("評価の対象外の1項目（目標年度が未到来 1項目）は、計にも割合にも含めていません。"))
+        #expect(r5.contains("<h2 id=\"state-1\">目標年度が未到来（1項目・評価の対象外）</h2>"))
+        // R6: item 3 is 対象外; the published table stays as published, the sentence says what is outside.
+        let r6 = site.page("test-plan/reports/2024/index.html")
+        #expect(r6.contains("掲載している取組項目のうち、評価の対象外は1項目（対象外 1項目）です（評価の件数には含めていません）。"))
+        #expect(r6.contains("<h2 id=\"state-2\">対象外（1項目・評価の対象外）</h2>"))
+        #expect(!r6.contains("grade-A\""))
+        let item = site.page("test-plan/003/index.html")
+        #expect(item.contains("<h3>令和6年度 <span class=\"grade-state\">対象外（評価の対象外）</span></h3>"))
+        // The open data writes the state where the grade would be, so that it reads back the same.
+        let results = site.page("test-plan/data/results.csv")
+        #expect(results.contains(",対象外,対象外,"))
+        // plan.json counts them apart from the grades: R6's computed counts have 対象外 1.
+        #expect(site.page("test-plan/data/plan.json").contains("\"states\":{\"目標年度が未到来\":0,\"対象外\":1}"))
+    }
+
+    // MARK: The home page's own title
+
+    @Test func theHomeDocumentsTitleHeadsTheHomePage() throws {
+        let (result, site) = try Self.build("home-title")
+        #expect(result.status == 0, "\(result.standardError)")
+        let home = site.page("index.html")
+        #expect(home.contains("<h1>架空市の行財政改革の進み具合</h1>"))
+        #expect(home.contains("<title>架空市の行財政改革の進み具合 | テスト用サイト</title>"))
+    }
+
+    // MARK: Every figure is published or marked as derived
+
+    @Test(arguments: [nil, "named-share", "words-only-scale", "published-cumulative", "home-title", "states"])
+    func everyAggregateOnEveryFixturePageIsMarked(_ name: String?) throws {
+        let (result, site) = try Self.build(name)
+        #expect(result.status == 0, "\(result.standardError)")
+        let problems = site.pages().flatMap { FigureMarking.problems(in: $0.html, page: $0.path) }
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
+    @Test func everyAggregateOnEveryDemoPageIsMarked() throws {
+        let work = TemporaryDirectory()
+        let result = try CommandRunner.mieruka(
+            ["build", "--source", Fixtures.repositoryRoot, "--output", work.path + "/public"], in: work.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        let site = BuiltSite(root: work.path + "/public", work: work)
+        let pages = site.pages()
+        #expect(pages.count > 20)
+        let problems = pages.flatMap { FigureMarking.problems(in: $0.html, page: $0.path) }
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
+    @Test func theAuditCatchesAnUnmarkedTable() {
+        let unmarked = """
+            <table class="grade-table">
+            <caption>評価の分布（令和6年度）</caption>
+            <tbody><tr><td>3</td></tr></tbody>
+            </table>
+            </div>
+            <p class="table-note">計3項目</p>
+            </section>
+            """
+        #expect(FigureMarking.problems(in: unmarked, page: "x").count == 2)
+        let share = """
+            <table class="grade-table">
+            <caption>評価の分布 <span class="derived-mark">集計</span></caption>
+            <tr><th scope="col" class="num">A・Bの割合</th></tr>
+            </table>
+            <p class="table-note derived-note">この表は集計です。</p>
+            """
+        #expect(FigureMarking.problems(in: share, page: "x") == ["x: a share column (A・Bの割合) without a note saying what it is of"])
+        #expect(FigureMarking.problems(in: "<li>指標：20%、進捗率 25.0%</li>", page: "x").count == 1)
+    }
+}
+
+/// A built site's pages.
+struct BuiltSite {
+    let root: String
+    /// Keeps the temporary folder alive as long as the site is read.
+    let work: TemporaryDirectory
+
+    func page(_ path: String) -> String {
+        (try? String(contentsOfFile: root + "/" + path, encoding: .utf8)) ?? "(no page \(path))"
+    }
+
+    /// Every HTML page, by its path under the output folder.
+    func pages() -> [(path: String, html: String)] {
+        FileTree.snapshot(root).filter { $0.key.hasSuffix(".html") }.sorted { $0.key < $1.key }.map {
+            ($0.key, String(decoding: $0.value, as: UTF8.self))
+        }
+    }
+
+    /// The cells of one column of the first table of `table`'s class (`-1`: the last column),
+    /// body and footer rows, as written in the HTML.
+    func cells(_ html: String, table: String, column: Int) -> [String] {
+        guard let start = html.range(of: "<table class=\"\(table)\""),
+            let end = html.range(of: "</table>", range: start.upperBound..<html.endIndex)
+        else { return [] }
+        let body = html[start.upperBound..<end.lowerBound]
+        guard let tbody = body.range(of: "<tbody>") else { return [] }
+        return body[tbody.upperBound...].components(separatedBy: "<tr>").dropFirst().compactMap { row in
+            let cells = row.components(separatedBy: "<td class=\"num\">").dropFirst().map {
+                $0.components(separatedBy: "</td>")[0]
+            }
+            guard !cells.isEmpty else { return nil }
+            return column < 0 ? cells[cells.count + column] : cells[column]
+        }
+    }
+}

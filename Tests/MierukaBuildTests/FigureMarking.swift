@@ -1,0 +1,97 @@
+import Foundation
+
+/// Reads a built page for figures that are neither marked as the city's (市の公表値) nor as
+/// Mieruka's (集計, or a note saying what Mieruka computed): the fidelity rule, checked on pages.
+///
+/// What it knows of the default theme: the aggregate tables (grade counts, effects, effects by year,
+/// KPIs with a 進捗率), the share columns, the 進捗率 in running text and the home page's grade
+/// summaries. A new kind of aggregate needs a rule here.
+enum FigureMarking {
+    static let markedCaptionTables = ["grade-table", "effect-table"]
+    static let notedTables = ["grade-table", "effect-table", "effect-by-year"]
+
+    static func problems(in html: String, page: String) -> [String] {
+        var problems: [String] = []
+        for (kind, table, after) in tables(in: html) {
+            let caption = table.range(of: "<caption>").flatMap { start in
+                table.range(of: "</caption>", range: start.upperBound..<table.endIndex).map { table[start.upperBound..<$0.lowerBound] }
+            }.map(String.init) ?? ""
+            let title = caption.components(separatedBy: " <span").first ?? caption
+            if markedCaptionTables.contains(kind),
+                !caption.contains("<span class=\"declared-mark\">市の公表値</span>"),
+                !caption.contains("<span class=\"derived-mark\">集計</span>")
+            {
+                problems.append("\(page): a \(kind) (\(title)) marked neither 市の公表値 nor 集計")
+            }
+            let notes = after.components(separatedBy: "<p class=\"table-note derived-note\">").dropFirst().map {
+                $0.components(separatedBy: "</p>")[0]
+            }
+            let needsNote = notedTables.contains(kind) || (kind == "kpi-table" && table.contains(">進捗率</th>"))
+            if needsNote, notes.isEmpty {
+                problems.append("\(page): a \(kind) (\(title)) without a note on what Mieruka computed")
+            }
+            // A share column: its note must say what the share is of.
+            for share in shareHeadings(in: table) where !notes.contains(where: { $0.contains("\(share)は") }) {
+                problems.append("\(page): a share column (\(share)) without a note saying what it is of")
+            }
+        }
+        // A 進捗率 in running text is Mieruka's: it says so.
+        var search = html.startIndex..<html.endIndex
+        while let found = html.range(of: "進捗率 ", range: search) {
+            let rest = html[found.upperBound...]
+            let figure = rest.prefix { "0123456789.,△%".contains($0) }
+            if figure.hasSuffix("%"), !rest.dropFirst(figure.count).hasPrefix("（Mieruka の計算）") {
+                problems.append("\(page): 進捗率 \(figure) without 「（Mieruka の計算）」")
+            }
+            search = found.upperBound..<html.endIndex
+        }
+        // The home page's sum over plans says it is Mieruka's.
+        for totals in html.components(separatedBy: "<p class=\"plan-totals\">").dropFirst() {
+            let text = totals.components(separatedBy: "</p>")[0]
+            if !text.contains("Mieruka が合計") { problems.append("\(page): the plans' total (\(text)) not marked as Mieruka's sum") }
+        }
+        // A chart of grade counts says whose counts they are.
+        for figure in html.components(separatedBy: "<figcaption>図：評価の分布").dropFirst() {
+            let text = figure.components(separatedBy: "</figcaption>")[0]
+            if !text.contains("・公表値）"), !text.contains("（Mieruka の集計）") {
+                problems.append("\(page): a chart of grade counts (評価の分布\(text)) marked neither 公表値 nor 集計")
+            }
+        }
+        // The home page's grade counts say whose they are.
+        for summary in html.components(separatedBy: "<ul class=\"grade-summary\">").dropFirst() {
+            let card = summary.components(separatedBy: "</li>\n<li class=\"plan-card\">")[0]
+            if !card.contains("市の公表値です。"), !card.contains("<p class=\"table-note derived-note\">") {
+                problems.append("\(page): grade counts on the home page marked neither 市の公表値 nor 集計")
+            }
+        }
+        return problems
+    }
+
+    /// Each `<table class="…">` with its kind, its text, and the text after it up to the next table
+    /// or the end of its section.
+    static func tables(in html: String) -> [(kind: String, table: Substring, after: Substring)] {
+        var result: [(String, Substring, Substring)] = []
+        var search = html.startIndex..<html.endIndex
+        while let start = html.range(of: "<table class=\"", range: search) {
+            let kind = String(html[start.upperBound...].prefix { $0 != "\"" })
+            guard let end = html.range(of: "</table>", range: start.upperBound..<html.endIndex) else { break }
+            var stop = html.endIndex
+            for marker in ["<table", "</section>"] {
+                if let next = html.range(of: marker, range: end.upperBound..<html.endIndex), next.lowerBound < stop {
+                    stop = next.lowerBound
+                }
+            }
+            result.append((kind, html[start.lowerBound..<end.upperBound], html[end.upperBound..<stop]))
+            search = end.upperBound..<html.endIndex
+        }
+        return result
+    }
+
+    /// 「「計画以上」か「概ね計画どおり」の割合」: the headers of share columns.
+    static func shareHeadings(in table: Substring) -> [String] {
+        table.components(separatedBy: "<th scope=\"col\" class=\"num\">").dropFirst().compactMap { cell in
+            let text = cell.components(separatedBy: "</th>")[0]
+            return text.hasSuffix("の割合") ? text : nil
+        }
+    }
+}
