@@ -4,7 +4,7 @@ import MierukaModel
 /// and 2024（令和6）年度 as Mieruka's pages show them (the two must name the same year).
 public enum FiscalYearParser {
     /// The forms accepted, for error hints.
-    public static let acceptedForms = "2024, 2024年度, 令和6年度, 令和元年度, 平成29年度, R6, H29, 2024（令和6）年度"
+    public static let acceptedForms = "2024, 2024年度, 令和6年度, 令和元年度, 平成29年度, R6, H29"
 
     public static func parse(_ raw: String) -> FiscalYear? {
         // The common case on bytes: a Western year of four digits.
