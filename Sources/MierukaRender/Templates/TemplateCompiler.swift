@@ -16,6 +16,9 @@ struct TemplateCompiler {
     private var cache: [CacheKey: TemplateProgram] = [:]
     /// Partials being compiled, by name, with the stack depths at which they were entered.
     private var entered: [String: [Int]] = [:]
+    /// Sections, blocks, parents and partials open around the node being compiled, across the
+    /// templates of the page (each template is also limited on its own when it is read).
+    private var depth = 0
 
     init(sources: [String: TemplateSource], parsed: [String: [TemplateNode]]) {
         self.sources = sources
@@ -84,13 +87,32 @@ struct TemplateCompiler {
         var operations: [TemplateOperation] = []
         func appendText(_ text: String) {
             guard !text.isEmpty else { return }
-            if case .text(let previous)? = operations.last {
-                operations[operations.count - 1] = .text(previous + Array(text.utf8))
+            if case .text(var previous)? = operations.last {
+                // Taken out first, so that the bytes are extended in place rather than copied for
+                // every line of a long run of text.
+                operations.removeLast()
+                previous.append(contentsOf: text.utf8)
+                operations.append(.text(previous))
             } else {
                 operations.append(.text(Array(text.utf8)))
             }
         }
         for node in nodes {
+            switch node {
+            case .section(_, _, _, let position), .partial(_, _, _, let position), .block(_, _, _, let position):
+                guard depth < TemplateNesting.maximumDepth else {
+                    diagnostics.error(
+                        at: SourceLocation(file: source.displayPath, line: position.line, column: position.column),
+                        TemplateNesting.message("sections, parents, blocks and partials (counting those of the templates it includes) are"),
+                        hint: TemplateNesting.hint)
+                    // Nothing deeper is compiled, so nothing deeper is rendered.
+                    return operations
+                }
+            case .text, .variable:
+                break
+            }
+            depth += 1
+            defer { depth -= 1 }
             switch node {
             case .text(let text):
                 appendText(text)
