@@ -42,7 +42,8 @@ struct TemplateCompiler {
         /// `deeper`: the section was a field of the innermost view, so repeating it goes one level
         /// further into the data.
         case view(any TemplateView.Type, deeper: Bool)
-        case text
+        /// A text entered by a section; `html` when it is HTML made safe by Mieruka (`…HTML` fields).
+        case text(html: Bool)
         /// Something unknown was entered: anything resolves, so one mistake is reported once.
         case anything
 
@@ -151,7 +152,14 @@ struct TemplateCompiler {
     ) -> TemplateOperation? {
         if name == "." {
             switch frames.last {
-            case .text: return .current(escaped: escaped)
+            case .text(let html):
+                if !escaped, !html {
+                    diagnostics.error(
+                        at: location, "the text is inserted without HTML escaping",
+                        hint: "write {{.}} (two braces): only fields ending in HTML hold HTML that Mieruka made safe")
+                    return nil
+                }
+                return .current(escaped: escaped)
             case .anything: return nil
             default:
                 diagnostics.error(
@@ -203,7 +211,9 @@ struct TemplateCompiler {
     ) -> TemplateOperation? {
         let program = TemplateProgram()
         if name == "." {
-            let inner = inverted ? frames : frames + [.text]
+            var html = false
+            if case .text(let isHTML)? = frames.last { html = isHTML }
+            let inner = inverted ? frames : frames + [.text(html: html)]
             program.complete(with: compile(body, frames: inner, overrides: overrides, source: source))
             return .currentSection(inverted: inverted, body: program)
         }
@@ -231,8 +241,10 @@ struct TemplateCompiler {
             switch kind {
             case .view(let type), .list(let type):
                 inner = inverted ? frames : frames + [.view(type, deeper: innermost)]
-            case .text, .html, .textList:
-                inner = inverted ? frames : frames + [.text]
+            case .text, .textList:
+                inner = inverted ? frames : frames + [.text(html: false)]
+            case .html:
+                inner = inverted ? frames : frames + [.text(html: true)]
             case .flag:
                 inner = frames
             }

@@ -178,6 +178,15 @@ struct TemplateParser {
         throw TemplateSyntaxError(message: "a tag is not closed with }}", position: start)
     }
 
+    /// `{{>*name}}` takes the partial's name from the data; templates are compiled against their
+    /// partials before any data is seen, so that every page's names are checked.
+    private func refuseDynamicName(_ name: String, at position: TemplatePosition) throws(TemplateSyntaxError) {
+        guard name.hasPrefix("*") else { return }
+        throw TemplateSyntaxError(
+            message: "partial names taken from the data ({{>\(name)}}) are not supported", position: position,
+            hint: "name the partial itself, e.g. {{>partials/grade-table}}, inside a section that decides whether it shows")
+    }
+
     private mutating func parseNodes(_ initial: State) throws(TemplateSyntaxError) -> ([TemplateNode], closed: Bool) {
         var nodes: [TemplateNode] = []
         var state = initial
@@ -268,6 +277,7 @@ struct TemplateParser {
             case ">":
                 advance()
                 let name = try readTagContent(triple: false)
+                try refuseDynamicName(name, at: tagPosition)
                 let indentation = whitespaceBefore
                 flushWhitespace()
                 if isStandalone(state) {
@@ -279,6 +289,7 @@ struct TemplateParser {
             case "<":
                 advance()
                 let name = try readTagContent(triple: false)
+                try refuseDynamicName(name, at: tagPosition)
                 let indentation = whitespaceBefore
                 flushWhitespace()
                 if isStandalone(state) { setNewLine = true }
