@@ -35,6 +35,7 @@ struct TemplateCompiler {
         case view(ObjectIdentifier)
         case text
         case anything
+        case dynamic
     }
 
     private enum Frame {
@@ -46,6 +47,9 @@ struct TemplateCompiler {
         case text(html: Bool)
         /// Something unknown was entered: anything resolves, so one mistake is reported once.
         case anything
+        /// A view of a `DynamicTemplateView` (data-driven, outside any site): names are looked up
+        /// when rendering, as Mustache does, from the innermost view outwards.
+        case dynamic
 
         var id: FrameID {
             switch self {
@@ -53,6 +57,7 @@ struct TemplateCompiler {
             case .view(let type, _): .view(ObjectIdentifier(type))
             case .text: .text
             case .anything: .anything
+            case .dynamic: .dynamic
             }
         }
     }
@@ -61,6 +66,8 @@ struct TemplateCompiler {
         case field(FieldPath, FieldKind, innermost: Bool)
         case unknown
         case notFound
+        /// In data-driven views: looked up by these names when rendering.
+        case dynamic([String])
     }
 
     /// The program for a page template, or nil when it is missing or cannot be read.
@@ -78,6 +85,17 @@ struct TemplateCompiler {
         let program = TemplateProgram()
         let frames = [Frame.root(PageContext.schema(content: content))]
         program.complete(with: compile(nodes, frames: frames, overrides: [:], source: source))
+        return program
+    }
+
+    /// The program for a template rendered against a `DynamicTemplateView` (see `DynamicTemplate`):
+    /// every name is looked up when rendering. Only the specification runner and tests compile so.
+    mutating func compileDynamic(_ template: String) -> TemplateProgram? {
+        cache = [:]
+        entered = [:]
+        guard let source = sources[template], let nodes = parsed[template] else { return nil }
+        let program = TemplateProgram()
+        program.complete(with: compile(nodes, frames: [.dynamic], overrides: [:], source: source))
         return program
     }
 
@@ -160,6 +178,7 @@ struct TemplateCompiler {
                     return nil
                 }
                 return .current(escaped: escaped)
+            case .dynamic: return .lookup([], escaped: escaped)
             case .anything: return nil
             default:
                 diagnostics.error(
@@ -180,6 +199,8 @@ struct TemplateCompiler {
             return nil
         case .unknown:
             return nil
+        case .dynamic(let names):
+            return .lookup(names, escaped: escaped)
         case .field(let path, let kind, _):
             switch kind {
             case .view, .list, .textList:
@@ -210,6 +231,11 @@ struct TemplateCompiler {
         overrides: [String: ([TemplateNode], TemplateSource)], source: TemplateSource, at location: SourceLocation
     ) -> TemplateOperation? {
         let program = TemplateProgram()
+        if name == ".", case .dynamic? = frames.last {
+            program.complete(
+                with: compile(body, frames: inverted ? frames : frames + [.dynamic], overrides: overrides, source: source))
+            return .lookupSection([], inverted: inverted, body: program)
+        }
         if name == "." {
             var html = false
             if case .text(let isHTML)? = frames.last { html = isHTML }
@@ -236,6 +262,10 @@ struct TemplateCompiler {
         case .unknown:
             _ = compile(body, frames: frames + [.anything], overrides: overrides, source: source)
             return nil
+        case .dynamic(let names):
+            program.complete(
+                with: compile(body, frames: inverted ? frames : frames + [.dynamic], overrides: overrides, source: source))
+            return .lookupSection(names, inverted: inverted, body: program)
         case .field(let path, let kind, let innermost):
             let inner: [Frame]
             switch kind {
@@ -284,6 +314,8 @@ struct TemplateCompiler {
                 if case .view(_, let isDeeper) = frame {
                     if isDeeper { deeper = true } else { stale = true }
                 }
+                // Data-driven views: a section always enters a value of the data.
+                if case .dynamic = frame { deeper = true }
             }
             guard deeper, !stale, (entered[name]?.count ?? 0) < 16 else {
                 diagnostics.error(
@@ -342,6 +374,8 @@ struct TemplateCompiler {
                 }
             case .anything:
                 return .unknown
+            case .dynamic:
+                return .dynamic(parts)
             case .text:
                 break
             }

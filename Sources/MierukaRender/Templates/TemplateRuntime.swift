@@ -27,6 +27,11 @@ struct TemplateRuntime {
         output.reserveCapacity(capacity)
     }
 
+    /// For a program compiled by `TemplateCompiler.compileDynamic`: the data is the whole context.
+    init(data: any DynamicTemplateView) {
+        frames = [.view(data, type: ObjectIdentifier(type(of: data)), position: nil)]
+    }
+
     mutating func run(_ program: TemplateProgram) {
         for operation in program.operations {
             switch operation {
@@ -70,8 +75,39 @@ struct TemplateRuntime {
                     run(program)
                 }
                 frames.removeLast()
+            case .lookup(let names, let escaped):
+                write(lookup(names), escaped: escaped)
+            case .lookupSection(let names, let inverted, let body):
+                section(lookup(names), inverted: inverted, body: body)
             }
         }
+    }
+
+    /// A name in data-driven views, as Mustache resolves it: the first name in the innermost view
+    /// that has it, the others each in the value found before; no names: the innermost value.
+    private func lookup(_ names: [String]) -> TemplateValue {
+        guard let first = names.first else {
+            switch frames.last(where: { if case .barrier = $0 { false } else { true } }) {
+            case .text(let text, _)?: return .text(text)
+            case .view(let view, _, _)?: return (view as? any DynamicTemplateView)?.currentValue ?? .view(view)
+            default: return .absent
+            }
+        }
+        var value = TemplateValue.absent
+        for frame in frames.reversed() {
+            guard case .view(let view, _, _) = frame, let data = view as? any DynamicTemplateView,
+                let found = data.value(named: first)
+            else { continue }
+            value = found
+            break
+        }
+        for name in names.dropFirst() {
+            guard case .view(let view) = value, let data = view as? any DynamicTemplateView,
+                let found = data.value(named: name)
+            else { return .absent }
+            value = found
+        }
+        return value
     }
 
     private mutating func section(_ value: TemplateValue, inverted: Bool, body: TemplateProgram) {
