@@ -301,3 +301,26 @@ extension MustacheRulesTests {
         #expect(output("{{#summaryHTML}}{{{.}}}{{/summaryHTML}}") == "<p>1行目</p>\n<p>2行目</p>")
     }
 }
+
+extension MustacheRulesTests {
+    /// Data-driven views are for the specification runner: reached from a site's typed views,
+    /// one resolves nothing, so the site's templates stay checked.
+    struct Loose: DynamicTemplateView {
+        static let fields = FieldTable<Loose>("loose", [])
+        func value(named name: String) -> TemplateValue? { .text("?") }
+        var currentValue: TemplateValue { .absent }
+    }
+
+    struct Holder: TemplateView {
+        static let fields = FieldTable<Holder>("holder", [.view("loose", Loose.self) { _ in Loose() }])
+    }
+
+    @Test func aDataDrivenViewInsideTypedViewsResolvesNothing() {
+        let sources = ["t": TemplateSource(name: "t", text: "{{#loose}}{{anything}}{{/loose}}", displayPath: "t", isDefault: false)]
+        var parsed: [String: [TemplateNode]] = [:]
+        parsed["t"] = try? TemplateParser.parse("{{#loose}}{{anything}}{{/loose}}")
+        var compiler = TemplateCompiler(sources: sources, parsed: parsed)
+        _ = compiler.compilePage("t", content: Holder.self)
+        #expect(compiler.diagnostics.all.map(\.message) == ["unknown field \"anything\""])
+    }
+}
