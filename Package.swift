@@ -97,6 +97,15 @@ let package = Package(
             plugins: ["EmbedVersionPlugin"]
         ),
 
+        // Development tool, not a product: runs the Mustache specification (github.com/mustache/spec,
+        // specs/*.yml, checked out outside the repository) through the template engine with
+        // data-driven views. scripts/mustache-spec.sh builds and runs it.
+        .target(
+            name: "MustacheSpec", dependencies: ["MierukaRender", "MierukaSource", "MierukaDiagnostics"],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "mustache-spec", dependencies: ["MustacheSpec"], swiftSettings: strict),
+
         // The default theme (templates and CSS) is compiled into the binary, so that an installed
         // `mieruka` needs no resource folder beside it.
         .executableTarget(name: "EmbedTheme", swiftSettings: strict),
@@ -129,6 +138,7 @@ let package = Package(
             name: "MierukaRenderTests",
             dependencies: [
                 "MierukaRender", "MierukaSite", "MierukaSource", "MierukaModel", "MierukaDiagnostics", "MierukaTestSupport",
+                "MustacheSpec",
             ],
             swiftSettings: strict
         ),

@@ -16,6 +16,13 @@ struct TemplateCompiler {
     private var cache: [CacheKey: TemplateProgram] = [:]
     /// Partials being compiled, by name, with the stack depths at which they were entered.
     private var entered: [String: [Int]] = [:]
+    /// Sections, blocks, parents and partials open around the node being compiled, across the
+    /// templates of the page (each template is also limited on its own when it is read).
+    private var depth = 0
+    /// What names resolve in, innermost last: one stack, pushed and popped around each section.
+    /// (Each level used to pass down its own copy, so N nested sections held N²/2 frames at once:
+    /// 1 GB and 34 s for 8,000 in a release build.)
+    private var frames: [Frame] = []
 
     init(sources: [String: TemplateSource], parsed: [String: [TemplateNode]]) {
         self.sources = sources
@@ -32,6 +39,7 @@ struct TemplateCompiler {
         case view(ObjectIdentifier)
         case text
         case anything
+        case dynamic
     }
 
     private enum Frame {
@@ -39,9 +47,13 @@ struct TemplateCompiler {
         /// `deeper`: the section was a field of the innermost view, so repeating it goes one level
         /// further into the data.
         case view(any TemplateView.Type, deeper: Bool)
-        case text
+        /// A text entered by a section; `html` when it is HTML made safe by Mieruka (`…HTML` fields).
+        case text(html: Bool)
         /// Something unknown was entered: anything resolves, so one mistake is reported once.
         case anything
+        /// A view of a `DynamicTemplateView` (data-driven, outside any site): names are looked up
+        /// when rendering, as Mustache does, from the innermost view outwards.
+        case dynamic
 
         var id: FrameID {
             switch self {
@@ -49,6 +61,7 @@ struct TemplateCompiler {
             case .view(let type, _): .view(ObjectIdentifier(type))
             case .text: .text
             case .anything: .anything
+            case .dynamic: .dynamic
             }
         }
     }
@@ -57,6 +70,8 @@ struct TemplateCompiler {
         case field(FieldPath, FieldKind, innermost: Bool)
         case unknown
         case notFound
+        /// In data-driven views: looked up by these names when rendering.
+        case dynamic([String])
     }
 
     /// The program for a page template, or nil when it is missing or cannot be read.
@@ -72,37 +87,70 @@ struct TemplateCompiler {
             return nil
         }
         let program = TemplateProgram()
-        let frames = [Frame.root(PageContext.schema(content: content))]
-        program.complete(with: compile(nodes, frames: frames, overrides: [:], source: source))
+        frames = [.root(PageContext.schema(content: content))]
+        program.complete(with: compile(nodes, entering: nil, overrides: [:], source: source))
+        return program
+    }
+
+    /// The program for a template rendered against a `DynamicTemplateView` (see `DynamicTemplate`):
+    /// every name is looked up when rendering. Only the specification runner and tests compile so.
+    mutating func compileDynamic(_ template: String) -> TemplateProgram? {
+        cache = [:]
+        entered = [:]
+        guard let source = sources[template], let nodes = parsed[template] else { return nil }
+        let program = TemplateProgram()
+        frames = [.dynamic]
+        program.complete(with: compile(nodes, entering: nil, overrides: [:], source: source))
         return program
     }
 
     private mutating func compile(
-        _ nodes: [TemplateNode], frames: [Frame], overrides: [String: ([TemplateNode], TemplateSource)],
+        _ nodes: [TemplateNode], entering frame: Frame?, overrides: [String: ([TemplateNode], TemplateSource)],
         source: TemplateSource
     ) -> [TemplateOperation] {
+        if let frame { frames.append(frame) }
+        defer { if frame != nil { frames.removeLast() } }
         var operations: [TemplateOperation] = []
         func appendText(_ text: String) {
             guard !text.isEmpty else { return }
-            if case .text(let previous)? = operations.last {
-                operations[operations.count - 1] = .text(previous + Array(text.utf8))
+            if case .text(var previous)? = operations.last {
+                // Taken out first, so that the bytes are extended in place rather than copied for
+                // every line of a long run of text.
+                operations.removeLast()
+                previous.append(contentsOf: text.utf8)
+                operations.append(.text(previous))
             } else {
                 operations.append(.text(Array(text.utf8)))
             }
         }
         for node in nodes {
             switch node {
+            case .section(_, _, _, let position), .partial(_, _, _, let position), .block(_, _, _, let position):
+                guard depth < TemplateNesting.maximumDepth else {
+                    diagnostics.error(
+                        at: SourceLocation(file: source.displayPath, line: position.line, column: position.column),
+                        TemplateNesting.message("sections, parents, blocks and partials (counting those of the templates it includes) are"),
+                        hint: TemplateNesting.hint)
+                    // Nothing deeper is compiled, so nothing deeper is rendered.
+                    return operations
+                }
+            case .text, .variable:
+                break
+            }
+            depth += 1
+            defer { depth -= 1 }
+            switch node {
             case .text(let text):
                 appendText(text)
             case .variable(let name, let escaped, let position):
                 let location = SourceLocation(file: source.displayPath, line: position.line, column: position.column)
-                if let operation = variable(name, escaped: escaped, frames: frames, at: location) {
+                if let operation = variable(name, escaped: escaped, at: location) {
                     operations.append(operation)
                 }
             case .section(let name, let inverted, let body, let position):
                 let location = SourceLocation(file: source.displayPath, line: position.line, column: position.column)
                 if let operation = section(
-                    name, inverted: inverted, body: body, frames: frames, overrides: overrides, source: source,
+                    name, inverted: inverted, body: body, overrides: overrides, source: source,
                     at: location)
                 {
                     operations.append(operation)
@@ -110,14 +158,14 @@ struct TemplateCompiler {
             case .partial(let name, let indentation, let partialOverrides, let position):
                 let location = SourceLocation(file: source.displayPath, line: position.line, column: position.column)
                 if let program = include(
-                    name, overrides: partialOverrides, frames: frames, inherited: overrides, source: source, at: location)
+                    name, overrides: partialOverrides, inherited: overrides, source: source, at: location)
                 {
                     operations.append(.include(program, indentation: indentation.flatMap { $0.isEmpty ? nil : $0 }))
                 }
             case .block(let name, let defaultBody, let indentation, _):
                 let (body, bodySource) = overrides[name] ?? (defaultBody, source)
                 let program = TemplateProgram()
-                program.complete(with: compile(body, frames: frames, overrides: overrides, source: bodySource))
+                program.complete(with: compile(body, entering: nil, overrides: overrides, source: bodySource))
                 operations.append(.include(program, indentation: indentation.flatMap { $0.isEmpty ? nil : $0 }))
             }
         }
@@ -125,11 +173,19 @@ struct TemplateCompiler {
     }
 
     private mutating func variable(
-        _ name: String, escaped: Bool, frames: [Frame], at location: SourceLocation
+        _ name: String, escaped: Bool, at location: SourceLocation
     ) -> TemplateOperation? {
         if name == "." {
             switch frames.last {
-            case .text: return .current(escaped: escaped)
+            case .text(let html):
+                if !escaped, !html {
+                    diagnostics.error(
+                        at: location, "the text is inserted without HTML escaping",
+                        hint: "write {{.}} (two braces): only fields ending in HTML hold HTML that Mieruka made safe")
+                    return nil
+                }
+                return .current(escaped: escaped)
+            case .dynamic: return .lookup([], escaped: escaped)
             case .anything: return nil
             default:
                 diagnostics.error(
@@ -144,12 +200,14 @@ struct TemplateCompiler {
                 hint: "templates only lay out; a value to show is computed into the view model")
             return nil
         }
-        switch resolve(name, in: frames) {
+        switch resolve(name) {
         case .notFound:
-            report(name, frames: frames, at: location)
+            report(name, at: location)
             return nil
         case .unknown:
             return nil
+        case .dynamic(let names):
+            return .lookup(names, escaped: escaped)
         case .field(let path, let kind, _):
             switch kind {
             case .view, .list, .textList:
@@ -176,13 +234,20 @@ struct TemplateCompiler {
     }
 
     private mutating func section(
-        _ name: String, inverted: Bool, body: [TemplateNode], frames: [Frame],
+        _ name: String, inverted: Bool, body: [TemplateNode],
         overrides: [String: ([TemplateNode], TemplateSource)], source: TemplateSource, at location: SourceLocation
     ) -> TemplateOperation? {
         let program = TemplateProgram()
+        if name == ".", case .dynamic? = frames.last {
+            program.complete(
+                with: compile(body, entering: inverted ? nil : .dynamic, overrides: overrides, source: source))
+            return .lookupSection([], inverted: inverted, body: program)
+        }
         if name == "." {
-            let inner = inverted ? frames : frames + [.text]
-            program.complete(with: compile(body, frames: inner, overrides: overrides, source: source))
+            var html = false
+            if case .text(let isHTML)? = frames.last { html = isHTML }
+            program.complete(
+                with: compile(body, entering: inverted ? nil : .text(html: html), overrides: overrides, source: source))
             return .currentSection(inverted: inverted, body: program)
         }
         if name.hasSuffix("()") {
@@ -190,37 +255,39 @@ struct TemplateCompiler {
                 diagnostics.error(
                     at: location, "functions in tags ({{#\(name)}}) are not supported",
                     hint: "inside a list, {{#first()}} and {{^last()}} tell the position; anything else is computed into the view model")
-                _ = compile(body, frames: frames + [.anything], overrides: overrides, source: source)
+                _ = compile(body, entering: .anything, overrides: overrides, source: source)
                 return nil
             }
-            program.complete(with: compile(body, frames: frames, overrides: overrides, source: source))
+            program.complete(with: compile(body, entering: nil, overrides: overrides, source: source))
             return .position(position, inverted: inverted, body: program)
         }
-        switch resolve(name, in: frames) {
+        switch resolve(name) {
         case .notFound:
-            report(name, frames: frames, at: location)
-            _ = compile(body, frames: frames + [.anything], overrides: overrides, source: source)
+            report(name, at: location)
+            _ = compile(body, entering: .anything, overrides: overrides, source: source)
             return nil
         case .unknown:
-            _ = compile(body, frames: frames + [.anything], overrides: overrides, source: source)
+            _ = compile(body, entering: .anything, overrides: overrides, source: source)
             return nil
+        case .dynamic(let names):
+            program.complete(
+                with: compile(body, entering: inverted ? nil : .dynamic, overrides: overrides, source: source))
+            return .lookupSection(names, inverted: inverted, body: program)
         case .field(let path, let kind, let innermost):
-            let inner: [Frame]
+            var inner: Frame?
             switch kind {
-            case .view(let type), .list(let type):
-                inner = inverted ? frames : frames + [.view(type, deeper: innermost)]
-            case .text, .html, .textList:
-                inner = inverted ? frames : frames + [.text]
-            case .flag:
-                inner = frames
+            case .view(let type), .list(let type): inner = .view(type, deeper: innermost)
+            case .text, .textList: inner = .text(html: false)
+            case .html: inner = .text(html: true)
+            case .flag: inner = nil
             }
-            program.complete(with: compile(body, frames: inner, overrides: overrides, source: source))
+            program.complete(with: compile(body, entering: inverted ? nil : inner, overrides: overrides, source: source))
             return .section(path, inverted: inverted, body: program)
         }
     }
 
     private mutating func include(
-        _ name: String, overrides partialOverrides: [String: [TemplateNode]]?, frames: [Frame],
+        _ name: String, overrides partialOverrides: [String: [TemplateNode]]?,
         inherited: [String: ([TemplateNode], TemplateSource)], source: TemplateSource, at location: SourceLocation
     ) -> TemplateProgram? {
         guard let partialSource = sources[name], let nodes = parsed[name] else {
@@ -238,7 +305,7 @@ struct TemplateCompiler {
                 merged[block] = (body, source)
             }
             let program = TemplateProgram()
-            program.complete(with: compile(nodes, frames: frames, overrides: merged, source: partialSource))
+            program.complete(with: compile(nodes, entering: nil, overrides: merged, source: partialSource))
             return program
         }
         if let depth = entered[name]?.last {
@@ -250,6 +317,8 @@ struct TemplateCompiler {
                 if case .view(_, let isDeeper) = frame {
                     if isDeeper { deeper = true } else { stale = true }
                 }
+                // Data-driven views: a section always enters a value of the data.
+                if case .dynamic = frame { deeper = true }
             }
             guard deeper, !stale, (entered[name]?.count ?? 0) < 16 else {
                 diagnostics.error(
@@ -267,12 +336,12 @@ struct TemplateCompiler {
         let program = TemplateProgram()
         cache[key] = program
         entered[name, default: []].append(frames.count)
-        program.complete(with: compile(nodes, frames: frames, overrides: inherited, source: partialSource))
+        program.complete(with: compile(nodes, entering: nil, overrides: inherited, source: partialSource))
         entered[name]?.removeLast()
         return program
     }
 
-    private mutating func report(_ name: String, frames: [Frame], at location: SourceLocation) {
+    private mutating func report(_ name: String, at location: SourceLocation) {
         var candidates: [String] = []
         for frame in frames.reversed() {
             if case .view(let type, _) = frame {
@@ -292,7 +361,7 @@ struct TemplateCompiler {
         diagnostics.error(at: location, "unknown field \"\(name)\"", hint: hint)
     }
 
-    private func resolve(_ name: String, in frames: [Frame]) -> Resolution {
+    private func resolve(_ name: String) -> Resolution {
         let explicitCurrent = name.hasPrefix(".")
         let parts = name.split(separator: ".").map(String.init)
         guard let head = parts.first else { return .notFound }
@@ -308,6 +377,8 @@ struct TemplateCompiler {
                 }
             case .anything:
                 return .unknown
+            case .dynamic:
+                return .dynamic(parts)
             case .text:
                 break
             }

@@ -19,10 +19,30 @@ struct TemplatePosition: Sendable, Hashable {
     let column: Int
 }
 
-/// Why a template cannot be read, with where.
+/// Why a template cannot be read, with where, and how to fix it when there is more to say than
+/// the usual advice about matching tags.
 struct TemplateSyntaxError: Error, Sendable {
     let message: String
     let position: TemplatePosition
+    var hint: String?
+}
+
+/// How deeply templates may nest sections, inverted sections, parents, blocks and partials inside
+/// one another: within one template (checked when it is read) and through the partials and parents
+/// a page includes (checked when it is compiled). Real templates use a handful of levels; the
+/// limit keeps a runaway template (a closing tag written as an opening one, a generated file) an
+/// error with a location instead of a crash: parsing, compiling and rendering all recurse once per
+/// level, and each level costs a few KiB of a thread's stack in a debug build.
+enum TemplateNesting {
+    static let maximumDepth = 100
+
+    static func message(_ what: String) -> String {
+        "\(what) nested more than \(maximumDepth) deep"
+    }
+
+    static let hint =
+        "a page needs only a few levels of {{#section}}, {{<parent}}, {{$block}} and {{>partial}}; "
+        + "look for a closing tag {{/name}} written as an opening one, or split the template into partials used one after another"
 }
 
 /// Reads Mustache templates.
@@ -66,12 +86,15 @@ struct TemplateParser {
         var inDefinition = false
         var definitionIndent: String?
         var sectionStart = TemplatePosition(line: 1, column: 1)
+        /// Sections, parents and blocks open around this point.
+        var depth = 0
 
         /// The state inside a section or block opened here; `newLine` when its tag stood alone.
         func entering(_ name: String, at start: TemplatePosition, newLine: Bool) -> State {
             var inner = self
             inner.sectionName = name
             inner.sectionStart = start
+            inner.depth += 1
             if !newLine { inner.newLine = false }
             return inner
         }
@@ -155,6 +178,15 @@ struct TemplateParser {
         throw TemplateSyntaxError(message: "a tag is not closed with }}", position: start)
     }
 
+    /// `{{>*name}}` takes the partial's name from the data; templates are compiled against their
+    /// partials before any data is seen, so that every page's names are checked.
+    private func refuseDynamicName(_ name: String, at position: TemplatePosition) throws(TemplateSyntaxError) {
+        guard name.hasPrefix("*") else { return }
+        throw TemplateSyntaxError(
+            message: "partial names taken from the data ({{>\(name)}}) are not supported", position: position,
+            hint: "name the partial itself, e.g. {{>partials/grade-table}}, inside a section that decides whether it shows")
+    }
+
     private mutating func parseNodes(_ initial: State) throws(TemplateSyntaxError) -> ([TemplateNode], closed: Bool) {
         var nodes: [TemplateNode] = []
         var state = initial
@@ -197,6 +229,12 @@ struct TemplateParser {
             }
             var setNewLine = false
             let sigil = current
+            if sigil == "#" || sigil == "^" || sigil == "<" || sigil == "$", state.depth >= TemplateNesting.maximumDepth {
+                // Refused before going one level deeper, so no input can exhaust the stack.
+                throw TemplateSyntaxError(
+                    message: TemplateNesting.message("sections, parents and blocks are"), position: tagPosition,
+                    hint: TemplateNesting.hint)
+            }
             switch sigil {
             case "#", "^":
                 advance()
@@ -239,6 +277,7 @@ struct TemplateParser {
             case ">":
                 advance()
                 let name = try readTagContent(triple: false)
+                try refuseDynamicName(name, at: tagPosition)
                 let indentation = whitespaceBefore
                 flushWhitespace()
                 if isStandalone(state) {
@@ -250,6 +289,7 @@ struct TemplateParser {
             case "<":
                 advance()
                 let name = try readTagContent(triple: false)
+                try refuseDynamicName(name, at: tagPosition)
                 let indentation = whitespaceBefore
                 flushWhitespace()
                 if isStandalone(state) { setNewLine = true }
@@ -259,6 +299,7 @@ struct TemplateParser {
                 inner.inheritanceTopLevel = true
                 inner.inDefinition = true
                 inner.sectionStart = tagPosition
+                inner.depth += 1
                 let (body, _) = try parseNodes(inner)
                 var overrides: [String: [TemplateNode]] = [:]
                 for node in body {

@@ -30,6 +30,11 @@ enum TemplateOperation: Sendable {
     case position(SequencePosition, inverted: Bool, body: TemplateProgram)
     /// A partial or a parent template.
     case include(TemplateProgram, indentation: String?)
+    /// `{{a.b}}` in a data-driven view (`DynamicTemplateView`): looked up by name when rendering;
+    /// no names for `{{.}}`.
+    case lookup([String], escaped: Bool)
+    /// `{{#a.b}}` / `{{^a.b}}` in a data-driven view.
+    case lookupSection([String], inverted: Bool, body: TemplateProgram)
 }
 
 enum SequencePosition: String, Sendable {

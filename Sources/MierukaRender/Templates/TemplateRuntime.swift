@@ -2,6 +2,12 @@
 struct TemplateRuntime {
     private(set) var output: [UInt8] = []
     private var frames: [Frame]
+    /// Inside standalone partials and blocks: the whitespace their tags were indented by, which
+    /// each further line of their text takes (values inserted are not reindented).
+    private var indentation: [UInt8] = []
+    /// The last text written ended a line inside an indented partial: the next output starts
+    /// with the indentation.
+    private var lineStartPending = false
 
     private enum Frame {
         case root(PageContext)
@@ -21,16 +27,25 @@ struct TemplateRuntime {
         output.reserveCapacity(capacity)
     }
 
+    /// For a program compiled by `TemplateCompiler.compileDynamic`: the data is the whole context.
+    init(data: any DynamicTemplateView) {
+        frames = [.view(data, type: ObjectIdentifier(type(of: data)), position: nil)]
+    }
+
     mutating func run(_ program: TemplateProgram) {
         for operation in program.operations {
             switch operation {
             case .text(let bytes):
-                output.append(contentsOf: bytes)
+                if indentation.isEmpty {
+                    output.append(contentsOf: bytes)
+                } else {
+                    appendIndented(bytes)
+                }
             case .value(let path, let escaped):
                 write(resolve(path), escaped: escaped)
             case .current(let escaped):
                 if case .text(let text, _)? = frames.last(where: { if case .barrier = $0 { false } else { true } }) {
-                    escaped ? HTMLEscaping.append(text, to: &output) : output.append(contentsOf: text.utf8)
+                    write(.text(text), escaped: escaped)
                 }
             case .section(let path, let inverted, let body):
                 section(resolve(path), inverted: inverted, body: body)
@@ -47,19 +62,52 @@ struct TemplateRuntime {
                     holds = false
                 }
                 if holds != inverted { run(body) }
-            case .include(let program, let indentation):
+            case .include(let program, let added):
                 frames.append(.barrier)
-                if let indentation {
-                    var inner = self
-                    inner.output = []
-                    inner.run(program)
-                    Self.appendIndented(inner.output, indentation: indentation, to: &output)
+                if let added {
+                    // The tag's own line already starts with the indentation (written before it).
+                    let outer = indentation
+                    indentation += Array(added.utf8)
+                    lineStartPending = false
+                    run(program)
+                    indentation = outer
                 } else {
                     run(program)
                 }
                 frames.removeLast()
+            case .lookup(let names, let escaped):
+                write(lookup(names), escaped: escaped)
+            case .lookupSection(let names, let inverted, let body):
+                section(lookup(names), inverted: inverted, body: body)
             }
         }
+    }
+
+    /// A name in data-driven views, as Mustache resolves it: the first name in the innermost view
+    /// that has it, the others each in the value found before; no names: the innermost value.
+    private func lookup(_ names: [String]) -> TemplateValue {
+        guard let first = names.first else {
+            switch frames.last(where: { if case .barrier = $0 { false } else { true } }) {
+            case .text(let text, _)?: return .text(text)
+            case .view(let view, _, _)?: return (view as? any DynamicTemplateView)?.currentValue ?? .view(view)
+            default: return .absent
+            }
+        }
+        var value = TemplateValue.absent
+        for frame in frames.reversed() {
+            guard case .view(let view, _, _) = frame, let data = view as? any DynamicTemplateView,
+                let found = data.value(named: first)
+            else { continue }
+            value = found
+            break
+        }
+        for name in names.dropFirst() {
+            guard case .view(let view) = value, let data = view as? any DynamicTemplateView,
+                let found = data.value(named: name)
+            else { return .absent }
+            value = found
+        }
+        return value
     }
 
     private mutating func section(_ value: TemplateValue, inverted: Bool, body: TemplateProgram) {
@@ -105,15 +153,32 @@ struct TemplateRuntime {
     private mutating func write(_ value: TemplateValue, escaped: Bool) {
         switch value {
         case .text(let text), .html(let text):
+            if lineStartPending, !text.isEmpty { startLine() }
             if escaped {
                 HTMLEscaping.append(text, to: &output)
             } else {
                 output.append(contentsOf: text.utf8)
             }
         case .flag(let flag):
+            if lineStartPending { startLine() }
             output.append(contentsOf: (flag ? "true" : "false").utf8)
         case .view, .list, .texts, .absent:
             break
+        }
+    }
+
+    private mutating func startLine() {
+        output.append(contentsOf: indentation)
+        lineStartPending = false
+    }
+
+    /// Template text inside an indented partial: each line it starts takes the indentation, except
+    /// an empty end (the partial's last line break ends the line of its tag).
+    private mutating func appendIndented(_ bytes: [UInt8]) {
+        for byte in bytes {
+            if lineStartPending { startLine() }
+            output.append(byte)
+            if byte == UInt8(ascii: "\n") { lineStartPending = true }
         }
     }
 
@@ -143,14 +208,6 @@ struct TemplateRuntime {
         return value
     }
 
-    /// A standalone partial's lines take the indentation of its tag (its first line already has it).
-    private static func appendIndented(_ bytes: [UInt8], indentation: String, to output: inout [UInt8]) {
-        let indent = Array(indentation.utf8)
-        for (offset, byte) in bytes.enumerated() {
-            output.append(byte)
-            if byte == UInt8(ascii: "\n"), offset + 1 < bytes.count { output.append(contentsOf: indent) }
-        }
-    }
 }
 
 /// HTML escaping of text, on bytes: `<`, `>`, `&`, `"` and `'` (the characters Mustache escapes).

@@ -42,7 +42,7 @@ public struct Theme: Sendable {
                 diagnostics.error(
                     at: SourceLocation(file: source.displayPath, line: error.position.line, column: error.position.column),
                     "the template cannot be read: \(error.message)",
-                    hint: "check that every {{#section}} has its {{/section}} with the same name")
+                    hint: error.hint ?? "check that every {{#section}} has its {{/section}} with the same name")
             }
         }
         var compiler = TemplateCompiler(sources: sources, parsed: parsed)

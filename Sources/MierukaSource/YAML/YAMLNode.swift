@@ -53,10 +53,14 @@ public struct YAMLScalar: Sendable {
 public struct YAMLMapping: Sendable {
     public let entries: [(key: YAMLScalar, value: YAMLNode)]
     public let location: SourceLocation
+    /// The mapping's explicit tag (`!code` written before it), if any. Site files have none; the
+    /// Mustache specification's files mark their lambdas so.
+    public let tag: String?
 
-    public init(entries: [(key: YAMLScalar, value: YAMLNode)], location: SourceLocation) {
+    public init(entries: [(key: YAMLScalar, value: YAMLNode)], location: SourceLocation, tag: String? = nil) {
         self.entries = entries
         self.location = location
+        self.tag = tag
     }
 }
 

@@ -91,6 +91,7 @@ struct YAMLTreeBuilder {
         var manyKeys: Set<String>?
         let location: SourceLocation
         let anchor: String?
+        let tag: String?
         /// Values below this container, for the alias budget.
         var size = 1
 
@@ -145,19 +146,20 @@ struct YAMLTreeBuilder {
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             let isMapping = event.type == YAML_MAPPING_START_EVENT
             let anchor = isMapping ? string(event.data.mapping_start.anchor) : string(event.data.sequence_start.anchor)
+            let tag = isMapping ? string(event.data.mapping_start.tag) : nil
             if stack.count >= maximumDepth {
                 return .failed(
                     .error(
                         at: location(event.start_mark), "YAML is nested more than \(maximumDepth) levels deep",
                         hint: "front matter and result files need only a few levels; check for runaway indentation or brackets"))
             }
-            stack.append(Container(isMapping: isMapping, location: location(event.start_mark), anchor: anchor))
+            stack.append(Container(isMapping: isMapping, location: location(event.start_mark), anchor: anchor, tag: tag))
             return .continuing
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let container = stack.popLast() else { return .continuing }
             let node: YAMLNode =
                 container.isMapping
-                ? .mapping(YAMLMapping(entries: container.entries, location: container.location))
+                ? .mapping(YAMLMapping(entries: container.entries, location: container.location, tag: container.tag))
                 : .sequence(YAMLSequence(items: container.items, location: container.location))
             return add(node, size: container.size, anchor: container.anchor, keyScalar: nil, counted: true)
         default:
