@@ -123,7 +123,10 @@ let package = Package(
         .testTarget(name: "MierukaMarkdownTests", dependencies: ["MierukaMarkdown"], swiftSettings: strict),
         .testTarget(
             name: "MierukaSourceTests",
-            dependencies: ["MierukaSource", "MierukaModel", "MierukaDiagnostics", "MierukaTestSupport"],
+            dependencies: [
+                "MierukaSource", "MierukaModel", "MierukaDiagnostics", "MierukaTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

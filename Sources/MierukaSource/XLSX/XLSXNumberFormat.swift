@@ -417,7 +417,10 @@ extension XLSXNumberFormat {
                 case .eraYear(let count):
                     guard let era = moment.era else { return nil }
                     out += count >= 2 ? Self.padded(era.year, 2) : String(era.year)
-                case .digits, .general: break
+                case .digits(let character):
+                    // In a date, "." and "," are text (ge.m.d); a 0 after seconds is a tenth of one.
+                    out.append(character == "#" ? "0" : character)
+                case .general: break
                 }
             }
             return out

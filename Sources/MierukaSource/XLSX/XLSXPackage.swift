@@ -8,7 +8,9 @@ import ZIPFoundation
 /// old `.xls` workbook both start with the compound file's signature.
 final class XLSXPackage {
     enum Failure: Error, Equatable {
-        /// The file starts with the OLE compound file signature: an `.xls` workbook, or one saved with a password.
+        /// An OLE compound file holding an encrypted package: a workbook saved with a password.
+        case encrypted
+        /// Another OLE compound file: an Excel 97–2003 `.xls` workbook with the name `.xlsx`.
         case compoundFile
         /// Not a ZIP archive at all (or a damaged one).
         case notZIP
@@ -29,7 +31,11 @@ final class XLSXPackage {
     private let archive: Archive
 
     init(_ bytes: [UInt8]) throws(Failure) {
-        if bytes.starts(with: Self.compoundSignature) { throw .compoundFile }
+        if bytes.starts(with: Self.compoundSignature) {
+            // The encrypted package sits beside a stream named EncryptionInfo (UTF-16 in the directory).
+            let name = Array("EncryptionInfo".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+            throw Self.contains(bytes, name) ? .encrypted : .compoundFile
+        }
         // A ZIP starts with a local file header (PK\3\4); an empty archive with its end record (PK\5\6).
         guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) else {
             throw .notZIP
@@ -39,6 +45,16 @@ final class XLSXPackage {
         } catch {
             throw .notZIP
         }
+    }
+
+    private static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, bytes.count >= needle.count else { return false }
+        var index = 0
+        while index <= bytes.count - needle.count {
+            if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) { return true }
+            index += 1
+        }
+        return false
     }
 
     /// Whether the package has a part ("xl/workbook.xml", without a leading slash).

@@ -138,11 +138,15 @@ enum XLSXResultsReader {
     static func report(_ failure: XLSXWorkbook.Failure, at location: SourceLocation, diagnostics: inout Diagnostics) {
         let damaged = "open it in Excel and save it again as 「Excel ブック (*.xlsx)」"
         switch failure {
+        case .package(.encrypted):
+            diagnostics.error(
+                at: location, "the workbook is encrypted (saved with a password), so its cells cannot be read",
+                hint: "remove the password (ファイル → 情報 → ブックの保護 → パスワードを使用して暗号化: empty it) "
+                    + "and save the workbook again")
         case .package(.compoundFile):
             diagnostics.error(
-                at: location, "the workbook is encrypted (saved with a password), or is an old .xls workbook renamed .xlsx",
-                hint: "remove the password (ファイル → 情報 → ブックの保護 → パスワードを使用して暗号化: empty it) "
-                    + "and save the workbook as 「Excel ブック (*.xlsx)」")
+                at: location, "the file is an Excel 97-2003 workbook (.xls) with the name .xlsx",
+                hint: "open it in Excel and save it as 「Excel ブック (*.xlsx)」 (ファイル → 名前を付けて保存)")
         case .package(.notZIP):
             diagnostics.error(
                 at: location, "the file is not an Excel workbook: an .xlsx file is a ZIP package, and this one is not",
