@@ -169,6 +169,25 @@ import ZIPFoundation
         #expect(named.errors.map(\.message) == ["the workbook has none of the sheets mieruka.yml names (xlsx: sheets: 「進捗一覧」)"])
     }
 
+    /// A hidden sheet is read when mieruka.yml names it, and only then; its rows are located on it.
+    @Test func aHiddenSheetIsReadOnlyWhenNamed() throws {
+        let file = SourceFile(
+            relativePath: "seeds/p/R7.xlsx", displayPath: "seeds/p/R7.xlsx", bytes: try Self.excelStyleWorkbook())
+        var named = Diagnostics()
+        _ = DocumentParser().parseSeeds(
+            file, csv: CSVSettings(), xlsx: XLSXSettings(sheets: ["隠し"]), lookup: CSVItemLookup([], plans: []),
+            diagnostics: &named)
+        // Its only cell, 「x」, is read as a header: the hidden sheet was read.
+        #expect(named.errors.map(\.location.description).contains("seeds/p/R7.xlsx:隠し!A1"))
+        #expect(!named.errors.contains { $0.location.sheet == "進捗一覧" })
+
+        var all = Diagnostics()
+        _ = DocumentParser().parseSeeds(
+            file, csv: CSVSettings(), xlsx: XLSXSettings(), lookup: CSVItemLookup([], plans: []), diagnostics: &all)
+        #expect(!all.all.contains { $0.location.sheet == "隠し" })
+        #expect(all.all.contains { $0.location.sheet == "進捗一覧" })
+    }
+
     /// The parts of a small workbook in the forms Excel writes them (written here with ZIPFoundation:
     /// openpyxl writes no shared strings, ふりがな or cached formula values).
     static func excelStyleWorkbook() throws -> [UInt8] {
