@@ -26,6 +26,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // `mieruka serve`: a small HTTP server (measured: +16 s to a clean debug build, +23 s release).
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
+        // Excel workbooks (.xlsx) in seeds/: the ZIP container (links the system's zlib). The XML
+        // inside is read by MierukaSource's own small parser, not FoundationXML (which links libxml2).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // C libraries
@@ -49,7 +52,10 @@ let package = Package(
         .target(name: "MierukaMarkdown", dependencies: ["CCmark"], swiftSettings: strict),
         .target(
             name: "MierukaSource",
-            dependencies: ["MierukaModel", "MierukaDiagnostics", "MierukaParallel", "CYAML"],
+            dependencies: [
+                "MierukaModel", "MierukaDiagnostics", "MierukaParallel", "CYAML",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strict
         ),
         .target(name: "MierukaSite", dependencies: ["MierukaModel", "MierukaDiagnostics"], swiftSettings: strict),
@@ -126,7 +132,10 @@ let package = Package(
         .testTarget(name: "MierukaMarkdownTests", dependencies: ["MierukaMarkdown"], swiftSettings: strict),
         .testTarget(
             name: "MierukaSourceTests",
-            dependencies: ["MierukaSource", "MierukaModel", "MierukaDiagnostics", "MierukaTestSupport"],
+            dependencies: [
+                "MierukaSource", "MierukaModel", "MierukaDiagnostics", "MierukaTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

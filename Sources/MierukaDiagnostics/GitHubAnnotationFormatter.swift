@@ -5,18 +5,22 @@
 /// The runner turns each into an annotation on that line of the pull request. Messages are escaped
 /// as the runner expects (`%`, CR and LF in the message; also `:` and `,` in the properties), so a
 /// hint is kept on a second line of the same annotation. A problem with the whole file (no line)
-/// is annotated on the file.
+/// is annotated on the file, and so is a problem in a workbook (its rows are no lines of the file):
+/// there the message starts with the cell (`進捗一覧!D12: …`).
 public struct GitHubAnnotationFormatter: Sendable {
     public init() {}
 
     public func format(_ diagnostic: Diagnostic) -> String {
         var properties = ["file=" + Self.escapeProperty(diagnostic.location.file)]
-        if diagnostic.location.line > 0 {
+        if diagnostic.location.sheet == nil, diagnostic.location.line > 0 {
             properties.append("line=\(diagnostic.location.line)")
             if diagnostic.location.column > 0 { properties.append("col=\(diagnostic.location.column)") }
         }
         properties.append("title=mieruka")
         var message = diagnostic.message
+        if let sheet = diagnostic.location.sheet {
+            message = (diagnostic.location.sheetReference ?? SourceLocation.quotedSheet(sheet)) + ": " + message
+        }
         if let hint = diagnostic.hint, !hint.isEmpty { message += "\nhint: " + hint }
         return "::\(diagnostic.severity.rawValue) \(properties.joined(separator: ","))::\(Self.escapeData(message))"
     }

@@ -4,7 +4,9 @@
 ///      "line":7,"column":8,"message":"…","hint":"…"}]}
 ///
 /// Diagnostics come sorted as in the text form; `line` and `column` are 0 when not known (a
-/// problem with the whole file), `hint` is null when there is none. Keys are always in this order,
+/// problem with the whole file), `hint` is null when there is none. A problem in a workbook also
+/// has `"sheet"` and `"cell"` ("D12", null for the whole sheet), after `"column"`; there `line` and
+/// `column` are the cell's row and column. Keys are always in this order,
 /// so the output is the same on every run.
 public struct JSONDiagnosticFormatter: Sendable {
     public init() {}
@@ -22,8 +24,17 @@ public struct JSONDiagnosticFormatter: Sendable {
     func object(_ diagnostic: Diagnostic) -> String {
         let location = diagnostic.location
         return "{\"severity\":\(Self.string(diagnostic.severity.rawValue)),\"file\":\(Self.string(location.file)),"
-            + "\"line\":\(location.line),\"column\":\(location.column),\"message\":\(Self.string(diagnostic.message)),"
+            + "\"line\":\(location.line),\"column\":\(location.column),"
+            + sheetFields(location) + "\"message\":\(Self.string(diagnostic.message)),"
             + "\"hint\":\(diagnostic.hint.map(Self.string) ?? "null")}"
+    }
+
+    /// `"sheet":"進捗一覧","cell":"D12",` for a location in a workbook, "" elsewhere.
+    func sheetFields(_ location: SourceLocation) -> String {
+        guard let sheet = location.sheet else { return "" }
+        let cell = location.line > 0 && location.column > 0
+            ? Self.string(SourceLocation.columnLetters(location.column) + String(location.line)) : "null"
+        return "\"sheet\":\(Self.string(sheet)),\"cell\":\(cell),"
     }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped, the rest as is (UTF-8).

@@ -1,17 +1,24 @@
-/// A position in a source file, as a person would look it up in an editor.
+/// A position in a source file, as a person would look it up in an editor — or, in a workbook, the
+/// cell as a spreadsheet names it.
 ///
 /// `line` and `column` are 1-based; `column` counts Unicode scalars, so a line of Japanese text
 /// is counted character by character. A value of 0 means "not known" (a whole-file problem).
+///
+/// In a workbook (`sheet` is set) `line` is the sheet's row and `column` its column (1 for A), and
+/// the location prints as the spreadsheet writes a reference: `R6.xlsx:進捗一覧!D12`.
 public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The path as it is shown to the user (relative to where the command was run when possible).
     public var file: String
     public var line: Int
     public var column: Int
+    /// The sheet of a workbook the location is on; nil in a text file.
+    public var sheet: String?
 
-    public init(file: String, line: Int = 0, column: Int = 0) {
+    public init(file: String, line: Int = 0, column: Int = 0, sheet: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
+        self.sheet = sheet
     }
 
     /// The whole file, without a position in it.
@@ -19,20 +26,69 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         SourceLocation(file: path)
     }
 
+    /// A cell of a workbook's sheet: row and column as the spreadsheet numbers them.
+    public static func cell(file: String, sheet: String, row: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: row, column: column, sheet: sheet)
+    }
+
     /// The same file, moved down by `lines` (used when a YAML block starts below line 1).
     public func shifted(lines: Int) -> SourceLocation {
         guard line > 0 else { return self }
-        return SourceLocation(file: file, line: line + lines, column: column)
+        return SourceLocation(file: file, line: line + lines, column: column, sheet: sheet)
     }
 
-    /// `path:line:column`, leaving out the parts that are not known.
+    /// `path:line:column`, leaving out the parts that are not known; in a workbook
+    /// `path:sheet!D12` (`path:sheet` for the whole sheet, `path:sheet!12:12` for a row).
     public var description: String {
+        if let sheet { return "\(file):\(sheetReference ?? Self.quotedSheet(sheet))" }
         if line == 0 { return file }
         if column == 0 { return "\(file):\(line)" }
         return "\(file):\(line):\(column)"
     }
 
+    /// "進捗一覧!D12" for a cell of a workbook, "進捗一覧!12:12" for a row; nil elsewhere.
+    public var sheetReference: String? {
+        guard let sheet, line > 0 else { return nil }
+        let name = Self.quotedSheet(sheet)
+        if column == 0 { return "\(name)!\(line):\(line)" }
+        return "\(name)!\(Self.columnLetters(column))\(line)"
+    }
+
+    /// A sheet's name as a reference writes it: in single quotes when it holds spaces or
+    /// punctuation ('R6 進捗'!A1), a quote in it doubled.
+    public static func quotedSheet(_ name: String) -> String {
+        let plain = !name.isEmpty && name.unicodeScalars.allSatisfy { scalar in
+            scalar == "_" || scalar == "." || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
+        if plain { return name }
+        return "'" + name.replacingQuotes() + "'"
+    }
+
+    /// "A" for 1, "Z" for 26, "AA" for 27 (bijective base 26, as spreadsheets count).
+    public static func columnLetters(_ column: Int) -> String {
+        guard column > 0 else { return "?" }
+        var remaining = column
+        var letters: [Character] = []
+        while remaining > 0 {
+            let digit = (remaining - 1) % 26
+            letters.append(Character(Unicode.Scalar(UInt8(65 + digit))))
+            remaining = (remaining - 1) / 26
+        }
+        return String(letters.reversed())
+    }
+
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+        (lhs.file, lhs.sheet ?? "", lhs.line, lhs.column) < (rhs.file, rhs.sheet ?? "", rhs.line, rhs.column)
+    }
+}
+
+extension String {
+    fileprivate func replacingQuotes() -> String {
+        var out = ""
+        for character in self {
+            out.append(character)
+            if character == "'" { out.append("'") }
+        }
+        return out
     }
 }

@@ -13,6 +13,7 @@ import Synchronization
 /// - any other `content/<plan>/…/<name>.md`: an item of that plan at `/<plan>/<name>/`;
 /// - `seeds/…/*.yml`: a year's results;
 /// - `seeds/…/*.csv`: results saved from Excel, one document per plan and year the rows give.
+/// - `seeds/…/*.xlsx`: Excel workbooks as saved, their sheets read as their CSV would be.
 ///
 /// Seeds are parsed after the content, so that the cells a CSV repeats from the item documents
 /// (title, targets, KPI units) can be read against them.
@@ -68,9 +69,10 @@ public struct DocumentParser: Sendable {
             }
         }
         let csv = config?.csv ?? CSVSettings()
+        let xlsx = config?.xlsx ?? XLSXSettings()
         let lookup = CSVItemLookup(items, plans: plans)
         let parsedSeeds = parallelMap(site.seeds, timing: &timing) { file, diagnostics in
-            parseSeeds(file, csv: csv, lookup: lookup, diagnostics: &diagnostics)
+            parseSeeds(file, csv: csv, xlsx: xlsx, lookup: lookup, diagnostics: &diagnostics)
         }
         var results: [ResultsDocument] = []
         for (parsed, fileDiagnostics) in parsedSeeds {
@@ -161,7 +163,8 @@ public struct DocumentParser: Sendable {
     /// The results of one seeds/ file: a YAML file gives one document, a CSV file one per plan and
     /// fiscal year its rows give. `lookup` holds the parsed items, for the cells a CSV repeats from them.
     public func parseSeeds(
-        _ file: SourceFile, csv: CSVSettings, lookup: CSVItemLookup, diagnostics: inout Diagnostics
+        _ file: SourceFile, csv: CSVSettings, xlsx: XLSXSettings = XLSXSettings(), lookup: CSVItemLookup,
+        diagnostics: inout Diagnostics
     ) -> [ResultsDocument] {
         switch file.fileExtension {
         case "yml", "yaml":
@@ -179,6 +182,8 @@ public struct DocumentParser: Sendable {
             return ResultDecoder.decodeFile(node, file: file.displayPath, diagnostics: &diagnostics).map { [$0] } ?? []
         case "csv":
             return CSVResultsReader.read(file, settings: csv, lookup: lookup, diagnostics: &diagnostics)
+        case "xlsx", "xls":
+            return XLSXResultsReader.read(file, csv: csv, xlsx: xlsx, lookup: lookup, diagnostics: &diagnostics)
         default:
             diagnostics.error(
                 at: SourceLocation(file: file.displayPath, line: 1, column: 1),

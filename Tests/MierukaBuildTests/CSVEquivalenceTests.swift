@@ -42,6 +42,31 @@ import Testing
         }
     }
 
+    /// The same data as a workbook (Tests/Fixtures/xlsx/kodaira-H29.xlsx, written by openpyxl: numbers
+    /// typed as numbers, 94.3% as 0.943 formatted 0.0%, 年度 and each item's 番号 merged down, a hidden
+    /// sheet of notes) builds the same pages as the Shift_JIS CSV.
+    @Test func theDemoSiteBuildsTheSamePagesFromAWorkbookAsFromItsShiftJISCSV() throws {
+        let csvSite = try copyOfTheDemoSite()
+        let xlsxSite = try copyOfTheDemoSite()
+        try FileManager.default.removeItem(atPath: xlsxSite.path + "/seeds/kodaira-3/H29.csv")
+        try FileManager.default.copyItem(
+            atPath: Fixtures.path("xlsx/kodaira-H29.xlsx"), toPath: xlsxSite.path + "/seeds/kodaira-3/H29.xlsx")
+
+        let fromCSV = try CommandRunner.mieruka(["build"], in: csvSite.path)
+        let fromXLSX = try CommandRunner.mieruka(["build"], in: xlsxSite.path)
+        #expect(fromCSV.status == 0, "\(fromCSV.standardError)")
+        #expect(fromXLSX.status == 0, "\(fromXLSX.standardError)")
+        #expect(fromXLSX.standardError.isEmpty, "\(fromXLSX.standardError)")
+
+        let csvPages = FileTree.snapshot(csvSite.path + "/public")
+        let xlsxPages = FileTree.snapshot(xlsxSite.path + "/public")
+        #expect(xlsxPages.keys.contains("kodaira-3/reports/2017/index.html"))
+        #expect(csvPages.keys.sorted() == xlsxPages.keys.sorted())
+        for (path, bytes) in csvPages.sorted(by: { $0.key < $1.key }) {
+            #expect(xlsxPages[path] == bytes, "\(path) differs between the CSV and the workbook build")
+        }
+    }
+
     @Test func theDemoCSVIsShiftJISAsExcelSavesIt() throws {
         let bytes = try #require(FileManager.default.contents(atPath: Fixtures.repositoryRoot + "/seeds/kodaira-3/H29.csv"))
         #expect(String(data: bytes, encoding: .utf8) == nil, "the demo CSV should be in Shift_JIS, not UTF-8")

@@ -13,6 +13,8 @@ public struct SiteConfig: Sendable {
     public let departmentSlugs: [String: String]
     /// How yearly results saved from Excel as CSV are read (`csv:`).
     public let csv: CSVSettings
+    /// Which sheets of Excel workbooks in seeds/ are read (`xlsx:`).
+    public let xlsx: XLSXSettings
     /// How the open data downloads are published (`data:`).
     public let data: DataSettings
     /// The accessibility policy and the published results of its checks (`accessibility:`).
@@ -21,7 +23,8 @@ public struct SiteConfig: Sendable {
     public init(
         title: String, description: String?, baseURL: BaseURL, language: String, allowRawHTML: Bool,
         publisher: String?, departmentSlugs: [String: String], csv: CSVSettings = CSVSettings(),
-        data: DataSettings = DataSettings(), accessibility: AccessibilitySettings = AccessibilitySettings()
+        data: DataSettings = DataSettings(), accessibility: AccessibilitySettings = AccessibilitySettings(),
+        xlsx: XLSXSettings = XLSXSettings()
     ) {
         self.title = title
         self.description = description
@@ -31,6 +34,7 @@ public struct SiteConfig: Sendable {
         self.publisher = publisher
         self.departmentSlugs = departmentSlugs
         self.csv = csv
+        self.xlsx = xlsx
         self.data = data
         self.accessibility = accessibility
     }
@@ -39,7 +43,8 @@ public struct SiteConfig: Sendable {
     public func with(baseURL: BaseURL) -> SiteConfig {
         SiteConfig(
             title: title, description: description, baseURL: baseURL, language: language, allowRawHTML: allowRawHTML,
-            publisher: publisher, departmentSlugs: departmentSlugs, csv: csv, data: data, accessibility: accessibility)
+            publisher: publisher, departmentSlugs: departmentSlugs, csv: csv, data: data, accessibility: accessibility,
+            xlsx: xlsx)
     }
 
     /// The same settings with the accessibility check results read from their file.
@@ -47,7 +52,7 @@ public struct SiteConfig: Sendable {
         SiteConfig(
             title: title, description: description, baseURL: baseURL, language: language, allowRawHTML: allowRawHTML,
             publisher: publisher, departmentSlugs: departmentSlugs, csv: csv, data: data,
-            accessibility: accessibility.with(results: results))
+            accessibility: accessibility.with(results: results), xlsx: xlsx)
     }
 }
 

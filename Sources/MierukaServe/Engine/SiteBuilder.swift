@@ -286,16 +286,17 @@ public final class SiteBuilder: Sendable {
         let contentChanged = changed.contains { $0.hasPrefix(SiteLayout.contentFolder + "/") && $0.hasSuffix(".md") }
         let seedsToParse = loaded.seeds.filter { entry in
             everything || changed.contains(entry.relativePath) || state.seeds[entry.relativePath] == nil
-                || ((contentChanged || configChanged) && entry.relativePath.lowercased().hasSuffix(".csv"))
+                || ((contentChanged || configChanged) && Self.isTable(entry.relativePath))
         }
         let csv = state.config?.csv ?? CSVSettings()
-        // The items are looked up only by CSV files (building the lookup takes a while on a large site).
-        let readsCSV = seedsToParse.contains { $0.relativePath.lowercased().hasSuffix(".csv") }
+        let xlsx = state.config?.xlsx ?? XLSXSettings()
+        // The items are looked up only by CSV files and workbooks (building the lookup takes a while on a large site).
+        let readsCSV = seedsToParse.contains { Self.isTable($0.relativePath) }
         let lookup = readsCSV ? CSVItemLookup(items, plans: plans) : CSVItemLookup([], plans: [])
         for (entry, parsed) in zip(seedsToParse, Parallel.map(seedsToParse) { entry in
             var fileDiagnostics = Diagnostics()
             let value = entry.read(diagnostics: &fileDiagnostics).map {
-                parser.parseSeeds($0, csv: csv, lookup: lookup, diagnostics: &fileDiagnostics)
+                parser.parseSeeds($0, csv: csv, xlsx: xlsx, lookup: lookup, diagnostics: &fileDiagnostics)
             }
             return Parsed(value: value ?? [], diagnostics: fileDiagnostics)
         }) {
@@ -463,6 +464,12 @@ public final class SiteBuilder: Sendable {
     /// The site's files as last loaded, with mieruka.yml and the templates read again, when only
     /// files the site already had changed (none appeared or disappeared, no folder changed);
     /// nil when the folders must be walked again.
+    /// A results table (a CSV file or a workbook): read against the items, so parsed again when they change.
+    static func isTable(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".csv") || lower.hasSuffix(".xlsx")
+    }
+
     static func reload(_ previous: LoadedSite, changed: Set<String>) -> LoadedSite? {
         let root = previous.root.hasSuffix("/") ? previous.root : previous.root + "/"
         var known: Set<String> = [SiteLayout.configFile]

@@ -1,16 +1,19 @@
 import MierukaDiagnostics
 import MierukaModel
 
-/// Where a cell of a CSV file is, for messages: 「cell C12 (評価)」 at line 12, column 3.
+/// Where a cell of a CSV file (or of a workbook's sheet) is, for messages: 「cell C12 (評価)」 at
+/// line 12, column 3 (in a workbook, at 進捗一覧!C12).
 struct CSVCellPosition: Sendable, Hashable {
     let file: String
     let row: Int
     let column: Int
     /// The column's header as written, "" for a column without one.
     let header: String
+    /// The workbook's sheet the cell is on; nil in a CSV file.
+    var sheet: String? = nil
 
     /// Line = the spreadsheet's row, column = the spreadsheet's column (1 for A).
-    var location: SourceLocation { SourceLocation(file: file, line: row, column: column) }
+    var location: SourceLocation { SourceLocation(file: file, line: row, column: column, sheet: sheet) }
 
     /// "C12"
     var reference: String { CSVCellReference.name(row: row, column: column) }

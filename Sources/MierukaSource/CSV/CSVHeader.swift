@@ -26,7 +26,7 @@ struct CSVHeader: Sendable {
 
     /// Reads the header row. Nil (with errors) when the row names no known column or no item number.
     static func read(
-        _ headerRow: CSVRow, settings: CSVSettings, file: String, diagnostics: inout Diagnostics
+        _ headerRow: CSVRow, settings: CSVSettings, file: String, sheet: String? = nil, diagnostics: inout Diagnostics
     ) -> CSVHeader? {
         let names = lookup(settings)
         var columns: [Int: CSVColumn] = [:]
@@ -37,7 +37,7 @@ struct CSVHeader: Sendable {
         for (offset, raw) in headerRow.cells.enumerated() {
             let header = raw.replacingLineBreaks()
             guard !header.isEmpty else { continue }
-            let position = CSVCellPosition(file: file, row: headerRow.number, column: offset + 1, header: "")
+            let position = CSVCellPosition(file: file, row: headerRow.number, column: offset + 1, header: "", sheet: sheet)
             guard let identified = identify(header, names: names) else {
                 unknown.append((position, header))
                 reported.insert(offset + 1)
@@ -75,7 +75,7 @@ struct CSVHeader: Sendable {
             columns[column.number] = column
             if field != .ignore { byField[field] = column }
         }
-        let start = SourceLocation(file: file, line: headerRow.number, column: 1)
+        let start = SourceLocation(file: file, line: headerRow.number, column: 1, sheet: sheet)
         guard !byField.isEmpty else {
             let first = headerRow.cells.first { !$0.trimmingWhitespace().isEmpty } ?? ""
             diagnostics.error(

@@ -30,6 +30,8 @@ struct CSVResultsBuilder {
 
     let header: CSVHeader
     let file: String
+    /// The workbook's sheet the rows are on; nil for a CSV file.
+    let sheet: String?
     let check: CSVCrossCheck
     private var plan: Carried<Located<String>>
     private var year: Carried<Located<FiscalYear>>
@@ -39,9 +41,13 @@ struct CSVResultsBuilder {
     private var order: [FileKey] = []
     private var itemOrder: [FileKey: [Key]] = [:]
 
-    init(header: CSVHeader, file: String, plan: Located<String>?, year: Located<FiscalYear>?, check: CSVCrossCheck) {
+    init(
+        header: CSVHeader, file: String, sheet: String? = nil, plan: Located<String>?, year: Located<FiscalYear>?,
+        check: CSVCrossCheck
+    ) {
         self.header = header
         self.file = file
+        self.sheet = sheet
         self.check = check
         self.plan = plan.map { .value($0) } ?? .none
         self.year = year.map { .value($0) } ?? .none
@@ -54,7 +60,7 @@ struct CSVResultsBuilder {
             guard let first = items.first else { return nil }
             return ResultsDocument(
                 plan: first.plan, year: first.year, results: items.map(\.document),
-                location: SourceLocation(file: file))
+                location: SourceLocation(file: file, sheet: sheet))
         }
     }
 
@@ -104,7 +110,7 @@ struct CSVResultsBuilder {
         let raw = row.cell(column.number)
         let text = raw.trimmingWhitespace()
         guard !text.isEmpty else { return nil }
-        let position = CSVCellPosition(file: file, row: row.number, column: column.number, header: column.header)
+        let position = CSVCellPosition(file: file, row: row.number, column: column.number, header: column.header, sheet: sheet)
         return CSVCell(text: text, raw: raw, position: position)
     }
 
@@ -114,7 +120,7 @@ struct CSVResultsBuilder {
         where header.columns[offset + 1] == nil && !header.reported.contains(offset + 1) {
             let text = raw.trimmingWhitespace()
             guard !text.isEmpty else { continue }
-            let position = CSVCellPosition(file: file, row: row.number, column: offset + 1, header: "")
+            let position = CSVCellPosition(file: file, row: row.number, column: offset + 1, header: "", sheet: sheet)
             diagnostics.error(
                 at: position.location,
                 "\(position.label): \"\(CSVCellPosition.shown(text))\" is in a column that is not read",
@@ -137,7 +143,7 @@ struct CSVResultsBuilder {
             }
         } else if case .none = plan, let column = header.column(.plan) {
             plan = .failed
-            let position = CSVCellPosition(file: file, row: row.number, column: column.number, header: column.header)
+            let position = CSVCellPosition(file: file, row: row.number, column: column.number, header: column.header, sheet: sheet)
             diagnostics.error(
                 at: position.location, "\(position.label) is empty, and the file is not in a plan's folder",
                 hint: "write the plan's folder name (e.g. kodaira-3), or put the file in seeds/<plan>/")
@@ -156,7 +162,7 @@ struct CSVResultsBuilder {
             year = CSVCellValues.year(yearCell, diagnostics: &diagnostics).map { .value($0) } ?? .failed
         } else if case .none = year, let column = header.column(yearField) {
             year = .failed
-            let position = CSVCellPosition(file: file, row: row.number, column: column.number, header: column.header)
+            let position = CSVCellPosition(file: file, row: row.number, column: column.number, header: column.header, sheet: sheet)
             diagnostics.error(
                 at: position.location, "\(position.label) is empty, and the file's name is not a fiscal year",
                 hint: "write the year (e.g. 平成29年度), or name the file after it (e.g. H29.csv); "
@@ -189,7 +195,7 @@ struct CSVResultsBuilder {
             number = .value(Located(cell.text, at: cell.location))
         } else if case .none = number, let column = header.column(.number) {
             number = .failed
-            let position = CSVCellPosition(file: file, row: row.number, column: column.number, header: column.header)
+            let position = CSVCellPosition(file: file, row: row.number, column: column.number, header: column.header, sheet: sheet)
             diagnostics.error(
                 at: position.location, "\(position.label) is empty",
                 hint: "write the item's number (番号); an empty cell repeats the row above, "

@@ -32,6 +32,18 @@ enum CSVResultsReader {
         diagnostics.append(contentsOf: headerDiagnostics)
         guard let header else { return [] }
 
+        return results(
+            rows: table.rows, headerRow: headerRow, header: header, file: file, sheet: nil, lookup: lookup,
+            diagnostics: &diagnostics)
+    }
+
+    /// The results of a table's rows below its header: shared by CSV files and workbooks' sheets,
+    /// so that both are read by the same rules and checked by the same checks.
+    static func results(
+        rows: [CSVRow], headerRow: CSVRow, header: CSVHeader, file: SourceFile, sheet: String?, lookup: CSVItemLookup,
+        diagnostics: inout Diagnostics
+    ) -> [ResultsDocument] {
+        let start = SourceLocation(file: file.displayPath, line: sheet == nil ? 1 : 0, column: sheet == nil ? 1 : 0, sheet: sheet)
         let plan = folderPlan(file)
         let year = FiscalYearParser.parse(file.baseName).map { Located($0, at: SourceLocation(file: file.displayPath)) }
         var ready = true
@@ -46,20 +58,23 @@ enum CSVResultsReader {
             ready = false
             diagnostics.error(
                 at: start, "the file does not say which fiscal year its results are for",
-                hint: "add a column 「年度」 (e.g. 平成29年度), or name the file after the year (e.g. H29.csv)")
+                hint: "add a column 「年度」 (e.g. 平成29年度), or name the file after the year (e.g. H29.\(file.fileExtension))")
         }
         guard ready else { return [] }
-        guard table.rows.contains(where: { $0.number > headerRow.number && !$0.isBlank }) else {
+        guard rows.contains(where: { $0.number > headerRow.number && !$0.isBlank }) else {
             diagnostics.warning(
-                at: SourceLocation(file: file.displayPath, line: headerRow.number, column: 1),
-                "the CSV file has its header and no rows: no results are read from it",
-                hint: "add a row per item (or per KPI) under the header, or delete the file")
+                at: SourceLocation(file: file.displayPath, line: headerRow.number, column: 1, sheet: sheet),
+                sheet == nil
+                    ? "the CSV file has its header and no rows: no results are read from it"
+                    : "the sheet has its header and no rows: no results are read from it",
+                hint: "add a row per item (or per KPI) under the header, or delete the " + (sheet == nil ? "file" : "sheet"))
             return []
         }
 
         var builder = CSVResultsBuilder(
-            header: header, file: file.displayPath, plan: plan, year: year, check: CSVCrossCheck(lookup: lookup))
-        for row in table.rows where row.number > headerRow.number && !row.isBlank {
+            header: header, file: file.displayPath, sheet: sheet, plan: plan, year: year,
+            check: CSVCrossCheck(lookup: lookup))
+        for row in rows where row.number > headerRow.number && !row.isBlank {
             builder.add(row, diagnostics: &diagnostics)
         }
         return builder.documents

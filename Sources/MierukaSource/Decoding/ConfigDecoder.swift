@@ -4,9 +4,10 @@ import MierukaModel
 /// Reads `mieruka.yml`.
 enum ConfigDecoder {
     static let keys = [
-        "title", "description", "base_url", "language", "raw_html", "publisher", "department_slugs", "csv", "data", "accessibility",
+        "title", "description", "base_url", "language", "raw_html", "publisher", "department_slugs", "csv", "xlsx", "data", "accessibility",
     ]
     static let csvKeys = ["encoding", "columns"]
+    static let xlsxKeys = ["sheets"]
     static let dataKeys = ["license", "license_url", "shift_jis"]
     static let accessibilityKeys = [
         "organization", "level", "scope", "exceptions", "contact", "date", "results", "results_site",
@@ -59,7 +60,32 @@ enum ConfigDecoder {
             csv: reader.node("csv").flatMap { csv($0, diagnostics: &diagnostics) } ?? CSVSettings(),
             data: reader.node("data").flatMap { data($0, diagnostics: &diagnostics) } ?? DataSettings(),
             accessibility: reader.node("accessibility").flatMap { accessibility($0, diagnostics: &diagnostics) }
-                ?? AccessibilitySettings())
+                ?? AccessibilitySettings(),
+            xlsx: reader.node("xlsx").flatMap { xlsx($0, diagnostics: &diagnostics) } ?? XLSXSettings())
+    }
+
+    /// `xlsx: {sheets: [進捗一覧, 指標]}`
+    static func xlsx(_ node: YAMLNode, diagnostics: inout Diagnostics) -> XLSXSettings? {
+        guard
+            let reader = MappingReader(node, what: "the xlsx: section", knownKeys: xlsxKeys, diagnostics: &diagnostics)
+        else { return nil }
+        var sheets: [String] = []
+        for name in reader.textList("sheets", diagnostics: &diagnostics) {
+            guard !name.value.trimmingWhitespace().isEmpty else {
+                diagnostics.error(
+                    at: name.location, "a sheet's name in xlsx: sheets: is empty",
+                    hint: "write each sheet's name as its tab shows it, e.g. sheets: [進捗一覧]")
+                continue
+            }
+            guard !sheets.contains(name.value) else {
+                diagnostics.error(
+                    at: name.location, "the sheet 「\(name.value)」 is named twice in xlsx: sheets:",
+                    hint: "name each sheet once")
+                continue
+            }
+            sheets.append(name.value)
+        }
+        return XLSXSettings(sheets: sheets)
     }
 
     /// `accessibility: {organization: 〇〇市, level: AA, results: .build-tools/check-site-results.json}`

@@ -58,14 +58,6 @@ public struct SiteLoader: Sendable {
                 outputPath: String(path.dropFirst(SiteLayout.contentFolder.count + 1)),
                 displayPath: prefix + path)
         }
-        for path in seeds where !Self.isSeedFile(path) {
-            let lower = path.lowercased()
-            if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xls") {
-                diagnostics.warning(
-                    at: SourceLocation(file: prefix + path), "Excel workbooks are not read",
-                    hint: "save the sheet as CSV (「CSV（コンマ区切り）」) into seeds/")
-            }
-        }
         guard let config = files.first(where: { $0.relativePath == SiteLayout.configFile }) else {
             throw NotASite(description: "\(prefix)\(SiteLayout.configFile) could not be read")
         }
@@ -83,7 +75,9 @@ public struct SiteLoader: Sendable {
 
     static func isSeedFile(_ path: String) -> Bool {
         let lower = path.lowercased()
-        return lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") || lower.hasSuffix(".csv")
+        // .xls too: an old workbook gets an error saying to save it as .xlsx, rather than nothing.
+        return lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") || lower.hasSuffix(".csv") || lower.hasSuffix(".xlsx")
+            || lower.hasSuffix(".xls")
     }
 
     /// Regular files below `root/folder`, as sorted paths relative to root. Hidden files and editor
