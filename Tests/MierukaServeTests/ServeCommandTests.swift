@@ -13,6 +13,9 @@ import Glibc
     final class Running: @unchecked Sendable {
         let process = Process()
         private let output = CapturedLines()
+        /// Signalled whenever output arrives or the process ends, so that `wait(for:)` waits on
+        /// events rather than polling.
+        private let arrived = NSCondition()
 
         init(_ arguments: [String], in directory: String) throws {
             process.executableURL = URL(fileURLWithPath: CommandRunner.executable)
@@ -22,24 +25,38 @@ import Glibc
             process.standardOutput = pipe
             process.standardError = pipe
             let output = self.output
+            let arrived = self.arrived
             pipe.fileHandleForReading.readabilityHandler = { handle in
                 let data = handle.availableData
                 output.append(String(decoding: data, as: UTF8.self))
+                arrived.lock()
+                arrived.broadcast()
+                arrived.unlock()
+            }
+            process.terminationHandler = { _ in
+                arrived.lock()
+                arrived.broadcast()
+                arrived.unlock()
             }
             try process.run()
         }
 
         var text: String { output.all.joined() }
 
-        /// Waits (off the task pool) until the output contains `needle`.
+        /// Waits (off the task pool) until the output contains `needle`, woken by each arrival.
         func wait(for needle: String, timeout: Double = 30) async throws {
-            let deadline = Date().addingTimeInterval(timeout)
-            while !text.contains(needle) {
-                guard Date() < deadline, process.isRunning else {
-                    throw TestHTTPClient.Failure(description: "no \"\(needle)\" in: \(text)")
+            let found = try await offPool { [self] () -> Bool in
+                let deadline = Date().addingTimeInterval(timeout)
+                arrived.lock()
+                defer { arrived.unlock() }
+                while !text.contains(needle) {
+                    guard process.isRunning, arrived.wait(until: deadline) || text.contains(needle) else {
+                        return text.contains(needle)
+                    }
                 }
-                try await Task.sleep(for: .milliseconds(20))
+                return true
             }
+            if !found { throw TestHTTPClient.Failure(description: "no \"\(needle)\" in: \(text)") }
         }
 
         func exit() async throws -> Int32 {
