@@ -7,7 +7,8 @@
 # 42; converted to Mieruka's format by bench/convert_corpus.py), on 127.0.0.1 only, each with its
 # defaults (Hugo renders to memory and injects its live-reload script; Mieruka reads its served
 # folder and injects its reload script). wrk asks, in turn, for SAMPLE (500) of each site's
-# pages, the same sample every run (sorted, every Nth), with 1 connection (1 thread) and with 64
+# pages, the same sample every run (sorted, every Nth), each page asked for once beforehand (Hugo
+# renders a page again on its first visit), with 1 connection (1 thread) and with 64
 # connections (2 threads), DURATION seconds each (default 10) after a 2 s warm-up, alternating
 # Hugo then Mieruka ROUNDS times (default 1). Prints per run p50, p99 and requests/s, and last:
 #
@@ -123,6 +124,19 @@ for check in "mieruka $mport" "hugo $hport"; do
 done
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) processors)"
+# Every sampled page once before measuring: Hugo's server (in its default fast render mode)
+# renders a page again on its first visit, so the measured requests would otherwise be renders.
+warm() { # port paths
+  python3 - "$1" "$2" <<'PY'
+import http.client, sys
+connection = http.client.HTTPConnection("127.0.0.1", int(sys.argv[1]), timeout=60)
+for path in open(sys.argv[2]).read().split():
+    connection.request("GET", path)
+    connection.getresponse().read()
+PY
+}
+warm "$hport" "$lists/hugo.paths"
+warm "$mport" "$lists/mieruka.paths"
 rss() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 results=$lists/results.txt
 : >"$results"
