@@ -24,8 +24,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        // `mieruka serve`: a small HTTP server (measured: +16 s to a clean debug build, +23 s release).
-        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
         // Excel workbooks (.xlsx) in seeds/: the ZIP container (links the system's zlib). The XML
         // inside is read by MierukaSource's own small parser, not FoundationXML (which links libxml2).
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
@@ -85,12 +83,14 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // `mieruka serve`: local preview with incremental rebuilds (inotify), reload and error overlay.
+        // `mieruka serve`: local preview with incremental rebuilds (inotify), reload and error overlay,
+        // over its own small HTTP/1.1 server (Sources/MierukaServe/HTTP; FlyingFox 0.27.1 had no
+        // bounds on request size, time or connections, and a 44 ms wait on every kept-alive response).
         .target(
             name: "MierukaServe",
             dependencies: [
                 "MierukaBuild", "MierukaSource", "MierukaSite", "MierukaRender", "MierukaExport", "MierukaSearch",
-                "MierukaOutput", "MierukaModel", "MierukaDiagnostics", .product(name: "FlyingFox", package: "FlyingFox"),
+                "MierukaOutput", "MierukaModel", "MierukaDiagnostics", "MierukaParallel",
             ],
             swiftSettings: strict
         ),

@@ -21,6 +21,23 @@ public struct BuildReport: Sendable {
     /// Where the site was written (build only).
     public var outputPath: String?
 
+    /// A run that fails on the site's files always says why: when a stage stopped the run without
+    /// reporting an error (a bug: issue 14 found a blank title that did), an error naming the
+    /// site's config is added, so that exit code 1 never comes without a message.
+    public init(
+        outcome: Outcome, diagnostics: Diagnostics, pages: Int, files: Int, timer: StageTimer, outputPath: String?,
+        configFile: String = "mieruka.yml"
+    ) {
+        var diagnostics = diagnostics
+        if outcome == .contentErrors { diagnostics.explainFailure(at: SourceLocation(file: configFile)) }
+        self.outcome = outcome
+        self.diagnostics = diagnostics
+        self.pages = pages
+        self.files = files
+        self.timer = timer
+        self.outputPath = outputPath
+    }
+
     public var exitCode: Int32 {
         switch outcome {
         case .success: 0

@@ -34,7 +34,8 @@ public struct SitePipeline: Sendable {
         do {
             loaded = try SiteLoader(jobs: options.jobs).load(root: options.source, displayRoot: options.displaySource, diagnostics: &diagnostics)
         } catch {
-            return finish(.usageError(error.description))
+            // mieruka.yml there but unreadable (a folder, too large) is a located error in the site.
+            return finish(error.isReported ? .contentErrors : .usageError(error.description))
         }
         var outputFolder: OutputFolder?
         if case .build(let path) = options.mode {

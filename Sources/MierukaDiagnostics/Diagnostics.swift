@@ -26,6 +26,15 @@ public struct Diagnostics: Sendable, Hashable {
         all.append(.warning(at: location, message, hint: hint))
     }
 
+    /// Makes sure a run that failed says why: when no error was reported (a stage that stopped
+    /// without one is a bug), adds one at `location`, so that a failure never prints nothing.
+    public mutating func explainFailure(at location: SourceLocation) {
+        guard !hasErrors else { return }
+        error(
+            at: location, "the site could not be built, and the stage that stopped did not say why (a bug in Mieruka)",
+            hint: "please report it with the site's files")
+    }
+
     public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
     public var hasErrors: Bool { all.contains { $0.severity == .error } }

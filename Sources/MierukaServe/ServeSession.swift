@@ -1,6 +1,4 @@
 import Dispatch
-import FlyingFox
-import FlyingSocks
 import Foundation
 import MierukaDiagnostics
 import Synchronization
@@ -18,11 +16,14 @@ public struct ServeOptions: Sendable {
     public var quietMilliseconds: Int
     /// Print how long each stage of each build took.
     public var timings: Bool
+    /// Bounds on requests and connections.
+    public var limits: HTTPLimits
 
     public init(
         source: String, displaySource: String, host: String = "127.0.0.1", port: UInt16 = 8080,
-        quietMilliseconds: Int = 50, timings: Bool = false
+        quietMilliseconds: Int = 50, timings: Bool = false, limits: HTTPLimits = HTTPLimits()
     ) {
+        self.limits = limits
         self.source = source
         self.displaySource = displaySource
         self.host = host
@@ -52,10 +53,11 @@ public final class ServeSession: Sendable {
     private let stopped = DispatchSemaphore(value: 0)
     private let stopRequested = Atomic<Bool>(false)
     private let builds = Mutex<(count: Int, idle: Int, last: BuildOutcome?)>((0, 0, nil))
+    /// Signalled each time the builder goes idle after a rebuild (tests wait on it, not on time).
+    private let rebuildFinished = NSCondition()
 
     struct Running: Sendable {
-        let server: HTTPServer
-        let serverTask: Task<Void, Never>
+        let server: SiteServer
         let heartbeat: Task<Void, Never>
         let watcher: SiteWatcher
         let builderDone: DispatchSemaphore
@@ -91,13 +93,6 @@ public final class ServeSession: Sendable {
     /// Builds the site and starts serving and watching; returns the port served on.
     /// Throws `ServeError` when the site cannot be served at all (exit code 2).
     public func start() throws -> UInt16 {
-        let address: any SocketAddress
-        do {
-            address = try Self.address(host: options.host, port: options.port)
-        } catch {
-            folder.delete()
-            throw ServeError("--host \(options.host) is not an IP address (use 127.0.0.1, 0.0.0.0 or ::1)")
-        }
         if let problem = siteProblem() {
             folder.delete()
             throw ServeError(problem)
@@ -105,45 +100,37 @@ public final class ServeSession: Sendable {
 
         // Listen first, so that a port in use is said at once; until the first build is done,
         // pages say that the site is being built (and reload when it is).
-        let server = HTTPServer(
-            address: address, timeout: 30, logger: .disabled, handler: SiteRequestHandler(folder: folder, state: state, hub: hub))
-        let failure = Shared<(any Error)?>(nil)
-        let serverTask = Task {
-            do {
-                try await server.run()
-            } catch {
-                failure.value = error
-            }
-        }
-        let port: UInt16
+        let server: SiteServer
         do {
-            port = try Self.waitForListening(server, failure: failure)
+            server = try SiteServer(
+                host: options.host, port: options.port, limits: options.limits,
+                handler: SiteRequestHandler(folder: folder, state: state), hub: hub)
         } catch {
-            serverTask.cancel()
             folder.delete()
-            if case SocketError.failed(_, let code, _) = error, code == EADDRINUSE {
-                throw ServeError("port \(options.port) is in use; choose another with --port")
+            switch error.code {
+            case EADDRINUSE: throw ServeError("port \(options.port) is in use; choose another with --port")
+            case EACCES: throw ServeError("port \(options.port) may not be used by this user; choose another with --port (above 1023)")
+            case EINVAL where error.description == "not an IP address":
+                throw ServeError("--host \(options.host) is not an IP address (use 127.0.0.1, 0.0.0.0 or ::1)")
+            default: throw ServeError("cannot serve on \(options.host):\(options.port): \(error.description)")
             }
-            if case SocketError.failed(_, let code, _) = error, code == EACCES {
-                throw ServeError("port \(options.port) may not be used by this user; choose another with --port (above 1023)")
-            }
-            throw ServeError("cannot serve on \(options.host):\(options.port): \(error)")
         }
+        server.start()
+        let port = server.port
 
         // Watch before the first build, so that a file saved while it runs is not missed.
         let watcher: SiteWatcher
         do {
             watcher = try SiteWatcher(root: options.source, quietMilliseconds: options.quietMilliseconds)
         } catch {
-            serverTask.cancel()
+            server.stop()
             folder.delete()
             throw ServeError("\(error)")
         }
 
         let first = builder.build()
         if case .notASite(let message) = first.status {
-            serverTask.cancel()
-            Self.wait { await server.stop(timeout: 0) }
+            server.stop()
             folder.delete()
             throw ServeError(message)
         }
@@ -172,7 +159,7 @@ public final class ServeSession: Sendable {
         thread.name = "mieruka-serve-builder"
         thread.start()
         running.withLock {
-            $0 = Running(server: server, serverTask: serverTask, heartbeat: heartbeat, watcher: watcher, builderDone: builderDone)
+            $0 = Running(server: server, heartbeat: heartbeat, watcher: watcher, builderDone: builderDone)
         }
         if stopRequested.load(ordering: .relaxed) {
             // Ctrl-C while starting.
@@ -214,10 +201,7 @@ public final class ServeSession: Sendable {
         running.watcher.stop()
         running.heartbeat.cancel()
         hub.finish()
-        Self.wait {
-            await running.server.stop(timeout: 0.3)
-            running.serverTask.cancel()
-        }
+        running.server.stop()
         running.builderDone.wait()
         folder.delete()
         stopped.signal()
@@ -234,6 +218,21 @@ public final class ServeSession: Sendable {
     /// builder has taken in a batch of changes and gone idle.
     public var finishedRebuilds: Int { builds.withLock { $0.idle } }
     public var lastBuild: BuildOutcome? { builds.withLock { $0.last } }
+
+    /// Waits until more than `count` rebuilds have finished (see `finishedRebuilds`); false when
+    /// `seconds` passed first. Woken by the builder itself, not by polling.
+    public func waitForRebuild(after count: Int, seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        rebuildFinished.lock()
+        defer { rebuildFinished.unlock() }
+        while finishedRebuilds <= count {
+            guard rebuildFinished.wait(until: deadline) else { return finishedRebuilds > count }
+        }
+        return true
+    }
+
+    /// Connections open to the server now (event streams included).
+    public var connectionCount: Int { running.withLock { $0?.server.connectionCount ?? 0 } }
     /// The folder the site is built into and served from (removed when serving stops).
     public var servedPath: String { folder.path }
 
@@ -247,6 +246,9 @@ public final class ServeSession: Sendable {
             let late = builder.finishSiteFiles()
             if !late.diagnostics.isEmpty { console.error(DiagnosticFormatter().format(late.diagnostics)) }
             builds.withLock { $0.idle += 1 }
+            rebuildFinished.lock()
+            rebuildFinished.broadcast()
+            rebuildFinished.unlock()
         }
         if outcome.status == .built, !outcome.isFull, outcome.changedFiles.isEmpty, !outcome.changesOutput,
             state.snapshot.failure == nil
@@ -337,16 +339,6 @@ public final class ServeSession: Sendable {
         return nil
     }
 
-    /// Runs async work from a thread that is not part of Swift's task pool, and waits for it.
-    static func wait(_ work: @escaping @Sendable () async -> Void) {
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            await work()
-            done.signal()
-        }
-        done.wait()
-    }
-
     func pageURL(_ outputFile: String) -> String {
         let base = state.snapshot.basePath
         let route = outputFile.hasSuffix("index.html") ? String(outputFile.dropLast("index.html".count)) : outputFile
@@ -359,51 +351,5 @@ public final class ServeSession: Sendable {
 
     static func duration(_ seconds: Double) -> String {
         seconds < 1 ? "\(Int((seconds * 1000).rounded())) ms" : "\(Double(Int(seconds * 100)) / 100) s"
-    }
-
-    static func address(host: String, port: UInt16) throws -> any SocketAddress {
-        let ip = host == "localhost" ? "127.0.0.1" : host
-        if ip.contains(":") { return try sockaddr_in6.inet6(ip6: ip, port: port) }
-        return try sockaddr_in.inet(ip4: ip, port: port)
-    }
-
-    /// Waits until the server listens, or fails to (the port is taken); returns the port.
-    static func waitForListening(_ server: HTTPServer, failure: Shared<(any Error)?>) throws -> UInt16 {
-        let result = Shared<Result<UInt16, any Error>?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            var outcome: Result<UInt16, any Error> = .failure(ServeError("the server did not start listening"))
-            for _ in 0..<1000 {
-                if let error = failure.value {
-                    outcome = .failure(error)
-                    break
-                }
-                if await server.isListening {
-                    switch await server.listeningAddress {
-                    case .ip4(_, let port)?: outcome = .success(port)
-                    case .ip6(_, let port)?: outcome = .success(port)
-                    default: outcome = .success(0)
-                    }
-                    break
-                }
-                try? await Task.sleep(for: .milliseconds(10))
-            }
-            result.value = outcome
-            done.signal()
-        }
-        done.wait()
-        return try result.value?.get() ?? 0
-    }
-}
-
-/// A value shared between threads and tasks, behind a lock.
-final class Shared<Value: Sendable>: Sendable {
-    private let lock: Mutex<Value>
-
-    init(_ value: Value) { lock = Mutex(value) }
-
-    var value: Value {
-        get { lock.withLock { $0 } }
-        set { lock.withLock { $0 = newValue } }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import MierukaDiagnostics
 import MierukaModel
 import MierukaRender
@@ -116,12 +117,68 @@ import Testing
         return files
     }
 
+    /// A site whose structure is valid (numbers, years, grades, references) and whose every free
+    /// text (titles, names, labels, descriptions, bodies) is hostile: it must build without errors,
+    /// and every page must show the texts escaped. Without these, no generated site ever got past
+    /// validation, and the pages of a site that builds were never rendered from hostile text.
+    static func siteWithHostileText(seed: UInt64) -> [String: String] {
+        var g = Generator(state: seed)
+        let texts = values.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        func text() -> String {
+            let value = g.pick(texts)
+            return "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
+        var files = [
+            "mieruka.yml": "title: \(text())\npublisher: \(text())\n",
+            "content/p/_index.md": """
+                ---
+                city: \(text())
+                title: \(text())
+                period: {from: R5, to: R9}
+                grades:
+                  - {code: A, label: \(text())}
+                  - {code: B, label: \(text())}
+                policies:
+                  - id: "1"
+                    title: \(text())
+                    description: \(text())
+                    children:
+                      - {id: "1-1", title: \(text())}
+                ---
+                \(g.pick(values))
+                """,
+        ]
+        for index in 1...3 {
+            files["content/p/i\(index).md"] = """
+                ---
+                number: \(index)
+                title: \(text())
+                policy: "1-1"
+                departments: [\(text())]
+                ---
+                \(g.pick(values))
+                """
+        }
+        files["seeds/p/r6.yml"] = """
+            plan: p
+            year: R6
+            results:
+              - {item: 1, grade: A, progress: \(text())}
+              - {item: 2, grade: B, factors: \(text()), next_steps: \(text())}
+            """
+        return files
+    }
+
     @Test(arguments: 0..<12)
     func hostileSitesGetDiagnosticsNotCrashes(batch: Int) {
         var builtCleanly = 0
+        var meantToBuild = 0
         for offset in 0..<40 {
             let seed = UInt64(batch * 40 + offset)
-            let files = Self.site(seed: seed)
+            // One site in four has a valid structure and hostile texts only.
+            let valid = offset % 4 == 0
+            if valid { meantToBuild += 1 }
+            let files = valid ? Self.siteWithHostileText(seed: seed) : Self.site(seed: seed)
             let (merged, mergeDiagnostics) = InMemorySite.merge(files)
             var diagnostics = mergeDiagnostics
             guard let merged else { continue }
@@ -138,11 +195,16 @@ import Testing
                 #expect(html?.contains("<script>alert") != true, "seed \(seed): unescaped content on \(page.route)")
             }
             if !diagnostics.hasErrors { builtCleanly += 1 }
+            if valid {
+                #expect(!diagnostics.hasErrors, "seed \(seed): a valid site with hostile texts: \(diagnostics.errors.map(\.message))")
+            }
             for diagnostic in diagnostics.all {
                 #expect(!diagnostic.message.isEmpty)
                 #expect(!diagnostic.location.file.isEmpty, "seed \(seed): \(diagnostic.message)")
             }
         }
-        _ = builtCleanly
+        // The hostile sites are refused with diagnostics; the valid ones with hostile texts build.
+        #expect(builtCleanly >= meantToBuild, "batch \(batch): \(builtCleanly) of \(meantToBuild) valid sites built cleanly")
+        #expect(builtCleanly < 40, "batch \(batch): the hostile sites must be refused")
     }
 }

@@ -13,6 +13,9 @@ import Glibc
     final class Running: @unchecked Sendable {
         let process = Process()
         private let output = CapturedLines()
+        /// Signalled whenever output arrives or the process ends, so that `wait(for:)` waits on
+        /// events rather than polling.
+        private let arrived = NSCondition()
 
         init(_ arguments: [String], in directory: String) throws {
             process.executableURL = URL(fileURLWithPath: CommandRunner.executable)
@@ -22,24 +25,38 @@ import Glibc
             process.standardOutput = pipe
             process.standardError = pipe
             let output = self.output
+            let arrived = self.arrived
             pipe.fileHandleForReading.readabilityHandler = { handle in
                 let data = handle.availableData
                 output.append(String(decoding: data, as: UTF8.self))
+                arrived.lock()
+                arrived.broadcast()
+                arrived.unlock()
+            }
+            process.terminationHandler = { _ in
+                arrived.lock()
+                arrived.broadcast()
+                arrived.unlock()
             }
             try process.run()
         }
 
         var text: String { output.all.joined() }
 
-        /// Waits (off the task pool) until the output contains `needle`.
+        /// Waits (off the task pool) until the output contains `needle`, woken by each arrival.
         func wait(for needle: String, timeout: Double = 30) async throws {
-            let deadline = Date().addingTimeInterval(timeout)
-            while !text.contains(needle) {
-                guard Date() < deadline, process.isRunning else {
-                    throw TestHTTPClient.Failure(description: "no \"\(needle)\" in: \(text)")
+            let found = try await offPool { [self] () -> Bool in
+                let deadline = Date().addingTimeInterval(timeout)
+                arrived.lock()
+                defer { arrived.unlock() }
+                while !text.contains(needle) {
+                    guard process.isRunning, arrived.wait(until: deadline) || text.contains(needle) else {
+                        return text.contains(needle)
+                    }
                 }
-                try await Task.sleep(for: .milliseconds(20))
+                return true
             }
+            if !found { throw TestHTTPClient.Failure(description: "no \"\(needle)\" in: \(text)") }
         }
 
         func exit() async throws -> Int32 {
@@ -70,6 +87,42 @@ import Glibc
         #expect(serve.text.contains("mieruka: stopped"))
         #expect(!folders().contains { $0.hasPrefix("mieruka-serve-\(pid)-") }, "the served folder is removed")
         #expect(!work.exists("public"), "serve never writes public/")
+    }
+
+    /// 200 open pages, each holding its event stream: a save reloads every one of them, a page is
+    /// still served beside them, and Ctrl-C ends every stream and exits 0 (the time it takes is
+    /// measured by bench/serve-load.sh's figures, not here; the bound below only stops a hang).
+    @Test func twoHundredOpenPagesReloadAndCtrlCClosesThemAndExitsZero() async throws {
+        let work = TemporaryDirectory()
+        try FileTree.overlay(Fixtures.path("base"), onto: work.path)
+        let serve = try Running(["--port", "0"], in: work.path)
+        try await serve.wait(for: "(Ctrl-C to stop)")
+        let match = try #require(serve.text.firstMatch(of: /at http:\/\/127\.0\.0\.1:(\d+)\/kaikaku\//))
+        let port = try #require(UInt16(match.1))
+        let pages = try await offPool { () -> [TestHTTPClient.EventStream] in
+            let pages = try (0..<200).map { _ in try TestHTTPClient.EventStream(port: port) }
+            for page in pages { _ = try page.next("hello") }
+            return pages
+        }
+        #expect(try await offPool { try TestHTTPClient(port: port).get("/kaikaku/test-plan/002/") }.status == 200)
+
+        let item = work.path + "/content/test-plan/003.md"
+        let text = try String(contentsOfFile: item, encoding: .utf8)
+        try text.replacingOccurrences(of: "title: 基金の確保", with: "title: 基金の確保と活用").write(toFile: item, atomically: false, encoding: .utf8)
+        let reloaded = try await offPool { () -> Int in
+            var count = 0
+            for page in pages where (try? page.next("reload")) != nil { count += 1 }
+            return count
+        }
+        #expect(reloaded == 200, "every open page is told to reload")
+
+        serve.process.interrupt()
+        #expect(try await serve.exit() == 0)
+        let ended = try await offPool { () -> Int in
+            let deadline = Date().addingTimeInterval(10)
+            return pages.filter { page in (try? page.connection.receive(until: deadline)) == .some(nil) }.count
+        }
+        #expect(ended == 200, "every event stream is ended")
     }
 
     @Test func aPortInUseIsAUsageError() async throws {

@@ -19,13 +19,13 @@ final class LiveServe: @unchecked Sendable {
     private(set) var session: ServeSession?
     private(set) var client = TestHTTPClient(port: 0)
 
-    static func start(extraFiles: [String: String] = [:]) async throws -> LiveServe {
+    static func start(extraFiles: [String: String] = [:], limits: HTTPLimits = HTTPLimits()) async throws -> LiveServe {
         let live = LiveServe()
         try FileTree.overlay(Fixtures.path("base"), onto: live.work.path)
         try live.work.write(extraFiles)
         let captured = live.captured
         let session = try ServeSession(
-            options: ServeOptions(source: live.work.path, displaySource: "", port: 0, quietMilliseconds: 30),
+            options: ServeOptions(source: live.work.path, displaySource: "", port: 0, quietMilliseconds: 30, limits: limits),
             console: ServeSession.Console(out: { captured.append($0) }, error: { captured.append($0) }))
         live.session = session
         live.client = TestHTTPClient(port: try await offPool { try session.start() })
@@ -66,13 +66,12 @@ final class LiveServe: @unchecked Sendable {
         try work.write(relative, text.replacingOccurrences(of: old, with: new))
     }
 
-    /// Waits until the builder has taken in a change and gone idle.
+    /// Waits until the builder has taken in a change and gone idle: woken by the session's
+    /// rebuild event, not by polling.
     func waitForRebuild(after count: Int, timeout: Double = 20) async throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        while finishedRebuilds <= count {
-            guard Date() < deadline else { throw TestHTTPClient.Failure(description: "no rebuild within \(timeout) s") }
-            try await Task.sleep(for: .milliseconds(10))
-        }
+        guard let session else { return }
+        let done = try await offPool { session.waitForRebuild(after: count, seconds: timeout) }
+        if !done { throw TestHTTPClient.Failure(description: "no rebuild within \(timeout) s") }
     }
 
     func stop() async throws {
@@ -252,19 +251,17 @@ final class CapturedLines: Sendable {
         _ = try await events.next("reload")
         #expect(try await live.get("/kaikaku/test-plan/002/").text.contains("庁内事務の見直し"))
 
-        // Deleted, then written again.
+        // Deleted (and the rebuild that takes the deletion in waited for), then written again.
         let count = live.finishedRebuilds
         try FileManager.default.removeItem(atPath: item)
-        usleep(150_000)
-        try text.write(toFile: item, atomically: false, encoding: .utf8)
         try await live.waitForRebuild(after: count)
         _ = try await events.next("reload")
-        var restored = try await live.get("/kaikaku/test-plan/002/")
-        if restored.status != 200 || !restored.text.contains("庁内事務の効率化") {
-            // The delete and the write may have been taken in by two rebuilds.
-            _ = try await events.next("reload")
-            restored = try await live.get("/kaikaku/test-plan/002/")
-        }
+        let rewritten = live.finishedRebuilds
+        try text.write(toFile: item, atomically: false, encoding: .utf8)
+        try await live.waitForRebuild(after: rewritten)
+        _ = try await events.next("reload")
+        let restored = try await live.get("/kaikaku/test-plan/002/")
+        #expect(restored.status == 200)
         #expect(restored.text.contains("庁内事務の効率化"))
 
         // A new folder with a new plan.

@@ -56,6 +56,26 @@ import Testing
         #expect(messages.contains("\"H40\" is not a fiscal year"))
     }
 
+    /// A blank title used to stop the build with no error at all (issue 14, finding 1).
+    @Test(arguments: [
+        ("title: \"\"\n", "\"title\" in the site config is empty", 1, 8),
+        ("title: \" \"\n", "\"title\" in the site config is empty (only spaces)", 1, 8),
+        ("title: \"\u{3000}\"\n", "\"title\" in the site config is empty (only spaces)", 1, 8),
+        ("title: \u{3000}\n", "\"title\" in the site config is empty (only spaces)", 1, 8),
+        ("description: x\ntitle:\n", "\"title\" in the site config is empty", 2, 1),
+        ("description: x\n", "the site config has no \"title\"", 1, 1),
+    ])
+    func aBlankTitleIsALocatedError(config: String, message: String, line: Int, column: Int) throws {
+        let (parsed, diagnostics) = parse(["mieruka.yml": config])
+        #expect(parsed == nil)
+        let error = try #require(diagnostics.errors.first, "no error for \(config.debugDescription)")
+        #expect(error.message == message)
+        #expect(error.location.file == "mieruka.yml")
+        #expect(error.location.line == line)
+        #expect(error.location.column == column)
+        #expect(error.hint != nil)
+    }
+
     @Test func aBadConfigIsReported() {
         let (parsed, diagnostics) = parse(["mieruka.yml": "title: T\nbase_url: example.org\nraw_html: maybe\n"])
         #expect(parsed == nil || diagnostics.hasErrors)

@@ -73,15 +73,18 @@ import Testing
 
         #expect(read == nil)
         #expect(diagnostics.all.map(\.location.file) == ["content/plan/001.md"])
-        #expect(diagnostics.all.map(\.message) == ["the file could not be read"])
+        #expect(diagnostics.all.map(\.message) == ["the file could not be read: No such file or directory"])
     }
 
     @Test func readsLargeFilesWhole() throws {
         let text = String(repeating: "取組の内容。", count: 50_000)
         let root = try makeSite(["mieruka.yml": "title: t\n", "content/big.md": text])
         defer { try? FileManager.default.removeItem(atPath: root) }
-        #expect(SourceFolder.read(root + "/content/big.md") == Array(text.utf8))
-        #expect(SourceFolder.read(root + "/content") == nil)
-        #expect(SourceFolder.read(root + "/missing.md") == nil)
+        #expect(SourceFolder.read(root + "/content/big.md") == .success(Array(text.utf8)))
+        #expect(SourceFolder.read(root + "/content") == .failure(.folder))
+        #expect(SourceFolder.read(root + "/missing.md") == .failure(.system(errno: ENOENT)))
+        #expect(SourceFolder.read(root + "/content/big.md", limit: text.utf8.count) == .success(Array(text.utf8)))
+        #expect(SourceFolder.read(root + "/content/big.md", limit: text.utf8.count - 1) == .failure(.tooLarge(bytes: text.utf8.count)))
+        #expect(SourceFolder.read("/dev/zero") == .failure(.notAFile), "never read: it has no end")
     }
 }

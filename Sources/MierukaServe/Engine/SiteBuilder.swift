@@ -153,6 +153,9 @@ public final class SiteBuilder: Sendable {
             files: [String] = [],
             removed: [String] = [], total: Int? = nil
         ) -> BuildOutcome {
+            if status == .failed {
+                diagnostics.explainFailure(at: SourceLocation(file: displayPrefix + SiteLayout.configFile))
+            }
             if status != .built {
                 state.pending.formUnion(changed)
                 if configChanged || templatesChanged { state.settingsPending = true }
@@ -177,8 +180,14 @@ public final class SiteBuilder: Sendable {
             do {
                 loaded = try SiteLoader().load(root: source, displayRoot: displaySource, diagnostics: &loaderDiagnostics)
             } catch {
-                if state.good == nil, state.configBytes == nil { return outcome(.notASite(error.description), full: true) }
-                diagnostics.error(at: SourceLocation(file: displayPrefix + SiteLayout.configFile), error.description)
+                if state.good == nil, state.configBytes == nil, !error.isReported {
+                    return outcome(.notASite(error.description), full: true)
+                }
+                if error.isReported {
+                    diagnostics.append(contentsOf: loaderDiagnostics)
+                } else {
+                    diagnostics.error(at: SourceLocation(file: displayPrefix + SiteLayout.configFile), error.description)
+                }
                 state.loaded = nil
                 return outcome(.failed, full: everything)
             }

@@ -1,32 +1,79 @@
-import FlyingFox
-import FlyingSocks
-import Foundation
+import Dispatch
 import Synchronization
 
 /// Server-Sent Events to the open pages: `hello` with the current generation when a page
 /// connects, `reload` with the new one after each build that changed something. A page reloads
 /// when the generation it receives differs from the one it was served with, so a build that ends
 /// between serving a page and its connecting is not missed, and a restarted server is noticed.
+///
+/// Each open page's connection waits on its own `Client` queue on its own thread; a queue keeps at
+/// most the newest 32 events, so a page that stopped reading costs bounded memory.
 public final class ReloadHub: Sendable {
-    private let clients = Mutex<[Int: AsyncStream<[UInt8]>.Continuation]>([:])
-    private let nextID = Atomic<Int>(0)
+    private let clients = Mutex<(all: [Int: Client], nextID: Int, finished: Bool)>(([:], 0, false))
 
     public init() {}
 
-    public var clientCount: Int { clients.withLock { $0.count } }
+    public var clientCount: Int { clients.withLock { $0.all.count } }
 
-    /// A new client's stream of event bytes, starting with `hello` and the generation as it is
-    /// once the client is registered: a build that ends while a page connects is either in the
-    /// `hello` or sent as a `reload`, never missed.
-    func subscribe(generation: @Sendable () -> String) -> AsyncStream<[UInt8]> {
-        let id = nextID.add(1, ordering: .relaxed).newValue
-        let (stream, continuation) = AsyncStream<[UInt8]>.makeStream(bufferingPolicy: .bufferingNewest(32))
-        continuation.onTermination = { [weak self] _ in
-            _ = self?.clients.withLock { $0.removeValue(forKey: id) }
+    /// One open page's queue of events.
+    final class Client: Sendable {
+        let id: Int
+        private let queue = Mutex<(events: [[UInt8]], finished: Bool)>(([], false))
+        private let wake = DispatchSemaphore(value: 0)
+
+        init(id: Int) { self.id = id }
+
+        func push(_ event: [UInt8]) {
+            let pushed = queue.withLock { queue -> Bool in
+                guard !queue.finished else { return false }
+                queue.events.append(event)
+                if queue.events.count > 32 { queue.events.removeFirst() }
+                return true
+            }
+            if pushed { wake.signal() }
         }
-        clients.withLock { $0[id] = continuation }
-        continuation.yield(Array("retry: 500\nevent: hello\ndata: \(generation())\n\n".utf8))
-        return stream
+
+        func finish() {
+            queue.withLock { $0.finished = true }
+            wake.signal()
+        }
+
+        enum Next {
+            case event([UInt8])
+            case quiet
+            case finished
+        }
+
+        /// The next event; `quiet` when none came within `seconds`; `finished` when the server stops.
+        func next(waiting seconds: Double) -> Next {
+            let deadline = DispatchTime.now() + seconds
+            while true {
+                let taken = queue.withLock { queue -> Next? in
+                    if !queue.events.isEmpty { return .event(queue.events.removeFirst()) }
+                    return queue.finished ? .finished : nil
+                }
+                if let taken { return taken }
+                if wake.wait(timeout: deadline) == .timedOut { return .quiet }
+            }
+        }
+    }
+
+    /// A new client's queue, starting with `hello` and the generation as it is once the client is
+    /// registered: a build that ends while a page connects is either in the `hello` or sent as a
+    /// `reload`, never missed.
+    func subscribe(generation: () -> String) -> Client {
+        let client = clients.withLock { clients -> Client in
+            clients.nextID += 1
+            let client = Client(id: clients.nextID)
+            if clients.finished { client.finish() } else { clients.all[client.id] = client }
+            return client
+        }
+        client.push(Array("retry: 500\nevent: hello\ndata: \(generation())\n\n".utf8))
+        return client
+    }
+
+    func unsubscribe(_ client: Client) {
+        _ = clients.withLock { $0.all.removeValue(forKey: client.id) }
     }
 
     /// Tells every open page about a new generation.
@@ -39,57 +86,19 @@ public final class ReloadHub: Sendable {
         send(Array(": keep-alive\n\n".utf8))
     }
 
-    /// Ends every stream (when the server stops).
+    /// Ends every stream (when the server stops); later subscribers are ended at once.
     public func finish() {
         let all = clients.withLock { clients in
-            defer { clients.removeAll() }
-            return Array(clients.values)
+            defer {
+                clients.all.removeAll()
+                clients.finished = true
+            }
+            return Array(clients.all.values)
         }
-        for continuation in all { continuation.finish() }
+        for client in all { client.finish() }
     }
 
     private func send(_ bytes: [UInt8]) {
-        let all = clients.withLock { Array($0) }
-        for (id, continuation) in all {
-            if case .terminated = continuation.yield(bytes) {
-                _ = clients.withLock { $0.removeValue(forKey: id) }
-            }
-        }
-    }
-}
-
-/// A stream of event bytes as the body of a chunked HTTP response: each event is sent as soon as
-/// it is yielded.
-struct EventStreamBody: AsyncBufferedSequence, Sendable {
-    typealias Element = UInt8
-    let events: AsyncStream<[UInt8]>
-
-    func makeAsyncIterator() -> Iterator {
-        Iterator(events: events.makeAsyncIterator())
-    }
-
-    struct Iterator: AsyncBufferedIteratorProtocol {
-        var events: AsyncStream<[UInt8]>.Iterator
-        var pending: ArraySlice<UInt8> = []
-
-        mutating func next() async -> UInt8? {
-            guard await fill() else { return nil }
-            return pending.popFirst()
-        }
-
-        mutating func nextBuffer(suggested count: Int) async -> ArraySlice<UInt8>? {
-            guard await fill() else { return nil }
-            let taken = pending.prefix(Swift.max(count, 1))
-            pending = pending.dropFirst(taken.count)
-            return taken
-        }
-
-        private mutating func fill() async -> Bool {
-            while pending.isEmpty {
-                guard let event = await events.next() else { return false }
-                pending = event[...]
-            }
-            return true
-        }
+        for client in clients.withLock({ Array($0.all.values) }) { client.push(bytes) }
     }
 }

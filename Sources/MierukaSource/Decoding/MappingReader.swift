@@ -81,12 +81,20 @@ struct MappingReader {
         return text.trimmingWhitespace().isEmpty ? nil : text
     }
 
+    /// A text value that must be there: an error when the key is missing, or when its value is
+    /// empty or only spaces (full-width ones too), as `title: ""` or `title: "　"`.
     func requiredText(_ key: String, diagnostics: inout Diagnostics) -> Located<String>? {
         if let value = text(key, diagnostics: &diagnostics) { return value }
-        if values[key] == nil || node(key) == nil {
+        guard let entry = values[key] else {
+            diagnostics.error(at: location, "\(what) has no \"\(key)\"", hint: "add a line \"\(key): …\"")
+            return nil
+        }
+        // A list or a mapping has been reported by `text`; an empty value has not.
+        if case .scalar(let scalar) = entry.value {
             diagnostics.error(
-                at: keyLocation(key) ?? location, "\(what) has no \"\(key)\"",
-                hint: "add a line \"\(key): …\"")
+                at: scalar.isNull ? entry.key.location : scalar.location,
+                "\"\(key)\" in \(what) is empty" + (scalar.text.isEmpty ? "" : " (only spaces)"),
+                hint: "write the \(key) after \"\(key):\" on the same line")
         }
         return nil
     }

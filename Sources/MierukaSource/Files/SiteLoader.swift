@@ -9,6 +9,9 @@ public struct SiteLoader: Sendable {
     /// Why a folder cannot be built at all (a usage error, not a content error).
     public struct NotASite: Error, Sendable, CustomStringConvertible {
         public let description: String
+        /// True when the reason is already among the diagnostics, located (mieruka.yml is there
+        /// but cannot be read): a problem in the site's files (exit code 1), not a misuse.
+        public var isReported = false
     }
 
     /// Threads to read files with (all processors when nil).
@@ -36,10 +39,10 @@ public struct SiteLoader: Sendable {
         }
         let prefix = displayRoot.isEmpty || displayRoot == "." ? "" : (displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/")
 
-        let content = walk(root, SiteLayout.contentFolder)
-        let seeds = walk(root, SiteLayout.seedsFolder)
-        let templates = walk(root, SiteLayout.templatesFolder)
-        let statics = walk(root, SiteLayout.staticFolder)
+        let content = walk(root, SiteLayout.contentFolder, prefix: prefix, diagnostics: &diagnostics)
+        let seeds = walk(root, SiteLayout.seedsFolder, prefix: prefix, diagnostics: &diagnostics)
+        let templates = walk(root, SiteLayout.templatesFolder, prefix: prefix, diagnostics: &diagnostics)
+        let statics = walk(root, SiteLayout.staticFolder, prefix: prefix, diagnostics: &diagnostics)
 
         // The config and templates are read now; documents and results when they are parsed.
         var toRead = [SiteLayout.configFile]
@@ -59,7 +62,8 @@ public struct SiteLoader: Sendable {
                 displayPath: prefix + path)
         }
         guard let config = files.first(where: { $0.relativePath == SiteLayout.configFile }) else {
-            throw NotASite(description: "\(prefix)\(SiteLayout.configFile) could not be read")
+            // Its located error (a folder, too large, not readable) is in the diagnostics.
+            throw NotASite(description: "\(prefix)\(SiteLayout.configFile) could not be read", isReported: true)
         }
         func under(_ folder: String) -> [SourceFile] {
             files.filter { $0.relativePath.hasPrefix(folder + "/") }
@@ -82,12 +86,17 @@ public struct SiteLoader: Sendable {
 
     /// Regular files below `root/folder`, as sorted paths relative to root. Hidden files and editor
     /// leftovers (backup~, .swp, #autosave#, and ~$R6.csv, the lock file Excel and Word keep beside
-    /// a file they have open) are skipped.
-    func walk(_ root: String, _ folder: String) -> [String] {
+    /// a file they have open) are skipped. A name that is not UTF-8 is an error naming its folder:
+    /// skipping it would drop a page without a word.
+    func walk(_ root: String, _ folder: String, prefix: String, diagnostics: inout Diagnostics) -> [String] {
         var paths: [String] = []
+        var undecodable: [(folder: String, name: SourceFolder.UndecodableName)] = []
         func visit(_ relative: String) {
-            for (name, kind) in SourceFolder.entries(root + "/" + relative) {
-                if name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("#") || name.hasPrefix("~$") { continue }
+            var unreadable: [SourceFolder.UndecodableName] = []
+            let entries = SourceFolder.entries(root + "/" + relative, undecodable: &unreadable)
+            undecodable += unreadable.map { (relative, $0) }
+            for (name, kind) in entries {
+                if Self.isSkipped(name) { continue }
                 switch kind {
                 case .file: paths.append(relative + "/" + name)
                 case .folder: visit(relative + "/" + name)
@@ -96,7 +105,20 @@ public struct SiteLoader: Sendable {
             }
         }
         if SourceFolder.kind(root + "/" + folder) == .folder { visit(folder) }
+        for (folder, name) in undecodable where !Self.isSkipped(name.escaped) {
+            let suggestion = name.asShiftJIS.map { " (it looks like Shift_JIS for 「\($0)」)" } ?? ""
+            diagnostics.error(
+                at: SourceLocation(file: prefix + folder + "/" + name.escaped),
+                "the name of this file or folder in \(prefix + folder)/ is not UTF-8, so it cannot be read\(suggestion); "
+                    + "the bytes that are not UTF-8 are shown as %XX",
+                hint: "rename it (in Explorer or with `convmv -f cp932 -t utf8 --notest`); files unpacked from a ZIP "
+                    + "made on Windows often have such names")
+        }
         return paths.sorted()
+    }
+
+    static func isSkipped(_ name: String) -> Bool {
+        name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("#") || name.hasPrefix("~$")
     }
 
     /// Reads files in parallel; results come back in the order of `paths`.
@@ -105,9 +127,12 @@ public struct SiteLoader: Sendable {
         let failures = DiagnosticSink()
         Parallel.forEach(paths.count, jobs: jobs) { index in
             let path = paths[index]
-            guard let bytes = SourceFolder.read(root + "/" + path) else {
+            let bytes: [UInt8]
+            switch SourceFolder.read(root + "/" + path) {
+            case .success(let read): bytes = read
+            case .failure(let failure):
                 failures.report(
-                    .error(at: SourceLocation(file: prefix + path), "the file could not be read", hint: "check its permissions"))
+                    SourceFolder.diagnostic(failure, displayPath: prefix + path, isConfig: path == SiteLayout.configFile))
                 return
             }
             let file = SourceFile(relativePath: path, displayPath: prefix + path, bytes: bytes)

@@ -26,11 +26,13 @@ public enum SourceEntry: Sendable {
         case .inMemory(let file):
             return file
         case .onDisk(let relativePath, let displayPath, let absolutePath):
-            guard let bytes = SourceFolder.read(absolutePath) else {
-                diagnostics.error(at: SourceLocation(file: displayPath), "the file could not be read", hint: "check its permissions")
+            switch SourceFolder.read(absolutePath) {
+            case .success(let bytes):
+                return SourceFile(relativePath: relativePath, displayPath: displayPath, bytes: bytes)
+            case .failure(let failure):
+                diagnostics.append(SourceFolder.diagnostic(failure, displayPath: displayPath))
                 return nil
             }
-            return SourceFile(relativePath: relativePath, displayPath: displayPath, bytes: bytes)
         }
     }
 }
