@@ -160,7 +160,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MierukaBuildTests",
-            dependencies: ["MierukaBuild", "MierukaModel", "MierukaSite", "MierukaTestSupport", "mieruka"],
+            dependencies: ["MierukaBuild", "MierukaOutput", "MierukaModel", "MierukaSite", "MierukaTestSupport", "mieruka"],
             swiftSettings: strict
         ),
     ]

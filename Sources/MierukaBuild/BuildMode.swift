@@ -1,3 +1,5 @@
+import MierukaOutput
+
 /// What a run of the pipeline does after validating.
 public enum BuildMode: Sendable {
     /// Render every page and write the site (`mieruka build`).
@@ -18,14 +20,18 @@ public struct BuildOptions: Sendable {
     public var accessibilityResults: String?
     /// How many threads the build uses (all processors when nil); the output is the same whatever it is.
     public var jobs: Int?
+    /// For tests: makes the k-th change the write stage makes to the file system fail.
+    public var writeFaults: WriteFaults?
 
     public init(
-        source: String, displaySource: String, mode: BuildMode, accessibilityResults: String? = nil, jobs: Int? = nil
+        source: String, displaySource: String, mode: BuildMode, accessibilityResults: String? = nil, jobs: Int? = nil,
+        writeFaults: WriteFaults? = nil
     ) {
         self.source = source
         self.displaySource = displaySource
         self.mode = mode
         self.accessibilityResults = accessibilityResults
         self.jobs = jobs
+        self.writeFaults = writeFaults
     }
 }

@@ -1,4 +1,5 @@
 import MierukaDiagnostics
+import MierukaOutput
 
 /// The outcome of a run: what was produced and every problem found.
 public struct BuildReport: Sendable {
@@ -20,6 +21,8 @@ public struct BuildReport: Sendable {
     public var timer: StageTimer
     /// Where the site was written (build only).
     public var outputPath: String?
+    /// The files written, left unchanged and removed (a successful build only).
+    public var writeSummary: WriteSummary?
 
     public var exitCode: Int32 {
         switch outcome {

@@ -19,6 +19,18 @@ enum ReportPrinter {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    /// A count with thousands separators: 10,513.
+    static func count(_ value: Int) -> String {
+        var digits = String(value)
+        var groups: [Substring] = []
+        while digits.count > 3 {
+            groups.insert(Substring(digits.suffix(3)), at: 0)
+            digits.removeLast(3)
+        }
+        groups.insert(Substring(digits), at: 0)
+        return groups.joined(separator: ",")
+    }
+
     static func seconds(_ value: Double) -> String {
         let hundredths = Int((value * 100).rounded())
         return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100) s"
