@@ -36,7 +36,7 @@ struct OutputJournal {
     mutating func exchange(_ staged: String, _ target: String, spare: String) throws(OutputError) {
         try faults.step("cannot exchange \(staged) and \(target)")
         remember([target])
-        if try POSIXFiles.exchange(staged, target) {
+        if faults?.canExchange != false, try POSIXFiles.exchange(staged, target) {
             steps.append(.exchanged(staged, target))
             return
         }

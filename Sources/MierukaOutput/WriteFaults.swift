@@ -6,10 +6,16 @@ import Synchronization
 public final class WriteFaults: Sendable {
     private let failing: Int?
     private let counted = Mutex<Int>(0)
+    /// False to act as on a file system that cannot exchange two paths in one step (the update
+    /// then replaces a file by two renames).
+    let canExchange: Bool
 
-    /// - Parameter operation: the 1-based operation that fails; nil counts without failing.
-    public init(failingAt operation: Int?) {
+    /// - Parameters:
+    ///   - operation: the 1-based operation that fails; nil counts without failing.
+    ///   - canExchange: false to take the path of file systems without RENAME_EXCHANGE.
+    public init(failingAt operation: Int?, canExchange: Bool = true) {
         failing = operation
+        self.canExchange = canExchange
     }
 
     /// How many operations were attempted (the failing one included).

@@ -91,10 +91,12 @@ import Testing
 
     /// The writer's k-th change to the file system fails, for every k of an update: writing the
     /// staged files, making folders, renaming and exchanging into place, moving stale files aside.
-    @Test func aFailureAtAnyOperationLeavesThePreviousOutputByteForByte() throws {
+    /// With and without RENAME_EXCHANGE (without it, a changed file replaces the old by two renames).
+    @Test(arguments: [true, false])
+    func aFailureAtAnyOperationLeavesThePreviousOutputByteForByte(canExchange: Bool) throws {
         let counting = TemporaryDirectory()
         try build(first, in: counting)
-        let faults = WriteFaults(failingAt: nil)
+        let faults = WriteFaults(failingAt: nil, canExchange: canExchange)
         try build(second, in: counting, faults: faults)
         let operations = faults.operations
         #expect(operations >= 12, "written files, folders, renames and removals are all counted")
@@ -104,7 +106,7 @@ import Testing
             try build(first, in: work)
             let before = FileStamps.snapshot(work.path + "/public")
             #expect(throws: OutputError.self, "operation \(failing)") {
-                try build(second, in: work, faults: WriteFaults(failingAt: failing))
+                try build(second, in: work, faults: WriteFaults(failingAt: failing, canExchange: canExchange))
             }
             let after = FileStamps.snapshot(work.path + "/public")
             let changed = FileStamps.changed(before, after)
