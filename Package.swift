@@ -186,8 +186,8 @@ let package = Package(
         .testTarget(
             name: "MierukaBuildTests",
             dependencies: [
-                "MierukaBuild", "MierukaModel", "MierukaSite", "MierukaSource", "MierukaDiagnostics", "MierukaTestSupport",
-                "mieruka",
+                "MierukaBuild", "MierukaOutput", "MierukaModel", "MierukaSite", "MierukaSource", "MierukaDiagnostics",
+                "MierukaTestSupport", "mieruka",
             ],
             swiftSettings: strict
         ),

@@ -1,28 +1,40 @@
 #!/usr/bin/env bash
 # Mieruka against Hugo on the same generated corpus, side by side.
 #
-#   bench/compare-hugo.sh PAGES          PAGES: 1000, 10000 or 50000 (the reference sizes)
+#   bench/compare-hugo.sh PAGES     PAGES: 100 (gen_corpus.py --plans 2 --items 49: Mieruka's
+#                                   156-page site), 1000, 10000, 50000 or 200000
 #
 # Also checks that both sides' pages carry the same information (bench/compare_information.py).
 # Uses the reference material in ../shared/bench (set SHARED_BENCH to point elsewhere): its corpus
 # generator (seeded, made-up data), its Hugo site, and Hugo 0.111 (Debian package hugo). The corpus
-# is converted to Mieruka's format by bench/convert_corpus.py. Runs alternate, Hugo then Mieruka,
-# RUNS times (default 3), each writing to an empty output folder after a sync and a wait for a quiet machine (as the reference harness does); wall time is taken
-# around /usr/bin/time -v, which gives the peak RSS. Prints each run, the medians, and last:
+# is converted to Mieruka's format by bench/convert_corpus.py.
 #
-#   mieruka/hugo: wall X.XX, peak RSS Y.YY
+# Three cases, as users run the tools, each tool into its own output:
+#   cold        a build into an empty folder;
+#   unchanged   a rebuild of the same input into the output the cold build made;
+#   one-change  a rebuild into that output after one item's document changed (a sentence is
+#               added to the body of the first plan's first item, on both sides; a different one
+#               in every round, so each round has a real change).
+# Rounds alternate, Hugo then Mieruka for each case, RUNS rounds (default 3); each run starts after
+# a sync and a wait for a quiet machine (as the reference harness does); wall time is taken around
+# /usr/bin/time -v, which gives the peak RSS. Prints each run, then per case the medians and the
+# ratios, and last the worst ratio of the three cases:
+#
+#   mieruka/hugo: wall X.XX, peak RSS Y.YY (worst of cold, unchanged, one-change)
 #
 # Env: RUNS, SEED (42), WORK (/tmp/mieruka-bench), SHARED_BENCH, MIERUKA (a built binary; by
 # default the release build is made with swift build -c release).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
-pages=${1:?usage: bench/compare-hugo.sh PAGES (1000, 10000 or 50000)}
+pages=${1:?usage: bench/compare-hugo.sh PAGES (100, 1000, 10000, 50000 or 200000)}
 case $pages in
+  100) plans=2; items=49 ;;
   1000) plans=10; items=99 ;;
   10000) plans=20; items=499 ;;
   50000) plans=50; items=999 ;;
-  *) echo "PAGES must be 1000, 10000 or 50000" >&2; exit 2 ;;
+  200000) plans=200; items=999 ;;
+  *) echo "PAGES must be 100, 1000, 10000, 50000 or 200000" >&2; exit 2 ;;
 esac
 RUNS=${RUNS:-3}
 SEED=${SEED:-42}
@@ -39,13 +51,29 @@ site=$WORK/mieruka-site-$pages
 stamp="plans=$plans items=$items seed=$SEED gen=$(sha256sum "$shared/gen_corpus.py" | cut -c1-16) conv=$(sha256sum "$here/convert_corpus.py" | cut -c1-16)"
 if [ "$(cat "$site/.stamp" 2>/dev/null || true)" != "$stamp" ]; then
   echo "generating the corpus ($stamp)" >&2
-  rm -rf "$corpus" "$site"
+  rm -rf "$corpus" "$site" "$WORK/pristine-$pages"
   python3 "$shared/gen_corpus.py" --plans "$plans" --items "$items" --seed "$SEED" --out "$corpus" >&2
   python3 "$here/convert_corpus.py" "$corpus/content" "$site"
   echo "$stamp" >"$site/.stamp"
 fi
 hugo_site=$WORK/hugo-site
 rm -rf "$hugo_site" && cp -r "$shared/hugo-site" "$hugo_site"
+
+# The document the one-change case edits, on both sides; put back as generated when the script ends.
+first_plan=$(cd "$corpus/content" && find . -mindepth 1 -maxdepth 1 -type d | sort | head -1 | cut -c3-)
+first_item=$(cd "$corpus/content/$first_plan" && ls | grep -v '^_index.md$' | grep '\.md$' | sort | head -1)
+hugo_doc=$corpus/content/$first_plan/$first_item
+mieruka_doc=$site/content/$first_plan/$first_item
+pristine=$WORK/pristine-$pages
+if [ ! -d "$pristine" ]; then  # (kept if an earlier run was killed before it could put them back)
+  mkdir -p "$pristine" && cp "$hugo_doc" "$pristine/hugo.md" && cp "$mieruka_doc" "$pristine/mieruka.md"
+fi
+restore() { cp "$pristine/hugo.md" "$hugo_doc"; cp "$pristine/mieruka.md" "$mieruka_doc"; }
+trap restore EXIT
+edit() {
+  restore
+  printf '\nベンチマークの変更 %s 回目：この一文だけが前回と異なる。\n' "$1" | tee -a "$hugo_doc" >>"$mieruka_doc"
+}
 
 if [ -z "${MIERUKA:-}" ]; then
   (cd "$root" && swift build -c release --product mieruka >&2)
@@ -101,26 +129,41 @@ run() {
   printf '%s\t%s\t%s\n' "$name" "$wall" "$rss" | tee -a "$results" >&2
 }
 
+# both CASE ROUND: Hugo then Mieruka, each into its own output of this round.
+both() {
+  run "hugo-$1" "$outputs/hugo-$2" -- hugo --quiet --gc --source "$hugo_site" --contentDir "$corpus/content" \
+    --destination "$outputs/hugo-$2" --cacheDir "$WORK/hugo-cache"
+  run "mieruka-$1" "$outputs/mieruka-$2" -- "$MIERUKA" build --source "$site" --output "$outputs/mieruka-$2"
+}
+
 for i in $(seq 1 "$RUNS"); do
-  run hugo "$outputs/hugo-$i" -- hugo --quiet --gc --source "$hugo_site" --contentDir "$corpus/content" \
-    --destination "$outputs/hugo-$i" --cacheDir "$WORK/hugo-cache"
-  run mieruka "$outputs/mieruka-$i" -- "$MIERUKA" build --source "$site" --output "$outputs/mieruka-$i"
+  both cold "$i"
+  both unchanged "$i"
+  edit "$i"
+  both one-change "$i"
 done
-# The last run of each is kept, for a look; the others are deleted now that the timing is done.
+# The last output of each is kept, for a look; the others are deleted now that the timing is done.
 mv "$outputs/hugo-$RUNS" "$WORK/out-hugo-$pages"
 mv "$outputs/mieruka-$RUNS" "$WORK/out-mieruka-$pages"
 rm -rf "$outputs"
 
 median() { awk -v n="$1" '$1==n{print $2}' "$results" | sort -n | awk '{a[NR]=$1} END{print (NR%2)? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 peak() { awk -v n="$1" '$1==n && $3>m{m=$3} END{print m}' "$results"; }
-hw=$(median hugo); mw=$(median mieruka); hr=$(peak hugo); mr=$(peak mieruka)
 hugo_pages=$(find "$WORK/out-hugo-$pages" -name '*.html' | wc -l)
 mieruka_pages=$(find "$WORK/out-mieruka-$pages" -name '*.html' | wc -l)
 # The same information on both sides (bench/compare_information.py: every word of each Hugo page
 # on Mieruka's page at the same path, after normalising what the two write differently on purpose).
 python3 "$here/compare_information.py" "$WORK/out-hugo-$pages" "$WORK/out-mieruka-$pages" --show 5 | sed 's/^/  /' >&2 \
     || echo "  (the pages differ in information: see above)" >&2
-printf '%s pages of corpus, %s runs each\n' "$pages" "$RUNS"
-printf '  hugo:    median wall %6.2f s, peak RSS %7.1f MiB, %s HTML files\n' "$hw" "$(awk -v k="$hr" 'BEGIN{print k/1024}')" "$hugo_pages"
-printf '  mieruka: median wall %6.2f s, peak RSS %7.1f MiB, %s HTML files\n' "$mw" "$(awk -v k="$mr" 'BEGIN{print k/1024}')" "$mieruka_pages"
-awk -v mw="$mw" -v hw="$hw" -v mr="$mr" -v hr="$hr" 'BEGIN{printf "mieruka/hugo: wall %.2f, peak RSS %.2f\n", mw/hw, mr/hr}'
+printf '%s pages of corpus (Hugo writes %s HTML files, Mieruka %s), %s rounds\n' "$pages" "$hugo_pages" "$mieruka_pages" "$RUNS"
+worst_wall=0; worst_rss=0
+for case in cold unchanged one-change; do
+  hw=$(median "hugo-$case"); mw=$(median "mieruka-$case"); hr=$(peak "hugo-$case"); mr=$(peak "mieruka-$case")
+  printf '  %-10s hugo: median wall %6.2f s, peak RSS %7.1f MiB; mieruka: median wall %6.2f s, peak RSS %7.1f MiB\n' \
+    "$case" "$hw" "$(awk -v k="$hr" 'BEGIN{print k/1024}')" "$mw" "$(awk -v k="$mr" 'BEGIN{print k/1024}')"
+  read -r ww wr < <(awk -v mw="$mw" -v hw="$hw" -v mr="$mr" -v hr="$hr" 'BEGIN{printf "%.2f %.2f\n", mw/hw, mr/hr}')
+  printf 'mieruka/hugo %s: wall %s, peak RSS %s\n' "$case" "$ww" "$wr"
+  worst_wall=$(awk -v a="$worst_wall" -v b="$ww" 'BEGIN{print (b>a)?b:a}')
+  worst_rss=$(awk -v a="$worst_rss" -v b="$wr" 'BEGIN{print (b>a)?b:a}')
+done
+printf 'mieruka/hugo: wall %.2f, peak RSS %.2f (worst of cold, unchanged, one-change)\n' "$worst_wall" "$worst_rss"

@@ -1,3 +1,5 @@
+import MierukaOutput
+
 /// What a run of the pipeline does after validating.
 public enum BuildMode: Sendable {
     /// Render every page and write the site (`mieruka build`).
@@ -21,10 +23,12 @@ public struct BuildOptions: Sendable {
     /// Where the site is published, instead of `base_url:` in mieruka.yml (CI knows it: GitHub or
     /// GitLab Pages give the address of the repository's site).
     public var baseURL: String?
+    /// For tests: makes the k-th change the write stage makes to the file system fail.
+    public var writeFaults: WriteFaults?
 
     public init(
         source: String, displaySource: String, mode: BuildMode, accessibilityResults: String? = nil, jobs: Int? = nil,
-        baseURL: String? = nil
+        baseURL: String? = nil, writeFaults: WriteFaults? = nil
     ) {
         self.baseURL = baseURL
         self.source = source
@@ -32,5 +36,6 @@ public struct BuildOptions: Sendable {
         self.mode = mode
         self.accessibilityResults = accessibilityResults
         self.jobs = jobs
+        self.writeFaults = writeFaults
     }
 }

@@ -1,4 +1,5 @@
 import MierukaDiagnostics
+import MierukaOutput
 
 /// The outcome of a run: what was produced and every problem found.
 public struct BuildReport: Sendable {
@@ -20,6 +21,8 @@ public struct BuildReport: Sendable {
     public var timer: StageTimer
     /// Where the site was written (build only).
     public var outputPath: String?
+    /// The files written, left unchanged and removed (a successful build only).
+    public var writeSummary: WriteSummary?
 
     /// A run that fails on the site's files always says why: when a stage stopped the run without
     /// reporting an error (a bug: issue 14 found a blank title that did), an error naming the

@@ -16,17 +16,21 @@ import Synchronization
 ///
 /// Each stage reports its problems as located diagnostics; the run stops after validation when
 /// there are errors, before anything is written. Pages are rendered in parallel, each on its own,
-/// and written as soon as they are rendered into a staging folder that replaces the output only
-/// when every page and file is in place.
+/// and written as soon as they are rendered into a staging folder beside the output (only those
+/// whose bytes differ from the previous output's), which updates the output only when every page
+/// and file is in place.
 public struct SitePipeline: Sendable {
     public init() {}
 
     public func run(_ options: BuildOptions) -> BuildReport {
         var timer = StageTimer()
         var diagnostics = Diagnostics()
-        func finish(_ outcome: BuildReport.Outcome, pages: Int = 0, files: Int = 0, output: String? = nil) -> BuildReport {
+        func finish(
+            _ outcome: BuildReport.Outcome, pages: Int = 0, files: Int = 0, output: String? = nil, written: WriteSummary? = nil
+        ) -> BuildReport {
             BuildReport(
-                outcome: outcome, diagnostics: diagnostics, pages: pages, files: files, timer: timer, outputPath: output)
+                outcome: outcome, diagnostics: diagnostics, pages: pages, files: files, timer: timer, outputPath: output,
+                writeSummary: written)
         }
 
         // load
@@ -101,7 +105,7 @@ public struct SitePipeline: Sendable {
             guard let outputFolder else { return finish(.usageError("no output folder")) }
             let staging: StagingArea
             do {
-                staging = try outputFolder.stage()
+                staging = try outputFolder.stage(faults: options.writeFaults)
             } catch {
                 diagnostics.error(at: SourceLocation(file: outputFolder.path), error.description)
                 return finish(.contentErrors)
@@ -139,9 +143,10 @@ public struct SitePipeline: Sendable {
             if !diagnostics.hasErrors {
                 writeAssets(assets, into: staging, diagnostics: &diagnostics)
             }
+            var summary: WriteSummary?
             if !diagnostics.hasErrors {
                 do {
-                    try staging.commit()
+                    summary = try staging.commit()
                 } catch {
                     diagnostics.error(at: SourceLocation(file: outputFolder.path), error.description)
                 }
@@ -151,7 +156,7 @@ public struct SitePipeline: Sendable {
             return finish(
                 diagnostics.hasErrors ? .contentErrors : .success, pages: pages.count,
                 files: made.files + assets.count,
-                output: outputFolder.path)
+                output: outputFolder.path, written: summary)
         }
     }
 

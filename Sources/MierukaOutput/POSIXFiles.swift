@@ -1,3 +1,5 @@
+import CMierukaSystem
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -50,6 +52,43 @@ public enum POSIXFiles {
         return true
     }
 
+    /// Whether `path` is a regular file (not followed if it is a symbolic link) holding exactly
+    /// `bytes`. Reads the file only when its size matches.
+    static func hasContents(_ path: String, _ bytes: some Collection<UInt8>) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else {
+            return false
+        }
+        let existing = readAll(descriptor, expected: bytes.count)
+        guard let existing, existing.count == bytes.count else { return false }
+        return bytes.withContiguousStorageIfAvailable { buffer in
+            existing.withUnsafeBufferPointer { old in
+                guard let first = old.baseAddress, let second = buffer.baseAddress else { return buffer.isEmpty }
+                return memcmp(first, second, buffer.count) == 0
+            }
+        } ?? existing.elementsEqual(bytes)
+    }
+
+    /// Up to `expected` + 1 bytes of an open file (one more, to notice a file that grew), or nil
+    /// on a read error.
+    private static func readAll(_ descriptor: Int32, expected: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: expected + 1)
+        var filled = 0
+        while filled < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress.map { $0 + filled }, $0.count - filled) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        return Array(bytes[0..<filled])
+    }
+
     static func exists(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0
@@ -74,6 +113,29 @@ public enum POSIXFiles {
         return names
     }
 
+    /// Names in a directory with whether each is a directory itself (symbolic links are not
+    /// followed: a link to a folder counts as a file), or nil if it cannot be read.
+    static func typedEntries(_ path: String) -> [(name: String, isDirectory: Bool)]? {
+        guard let directory = opendir(path) else { return nil }
+        defer { closedir(directory) }
+        var found: [(name: String, isDirectory: Bool)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            guard name != ".", name != ".." else { continue }
+            let type = entry.pointee.d_type
+            if type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                let isDirectory = lstat(path + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+                found.append((name, isDirectory))
+            } else {
+                found.append((name, type == UInt8(DT_DIR)))
+            }
+        }
+        return found
+    }
+
     /// Deletes a file or a whole folder tree (without following symbolic links).
     static func removeTree(_ path: String) {
         var info = stat()
@@ -84,6 +146,36 @@ public enum POSIXFiles {
         } else {
             unlink(path)
         }
+    }
+
+    /// Removes an empty directory.
+    static func removeDirectory(_ path: String) throws(OutputError) {
+        if rmdir(path) != 0 {
+            throw OutputError(.io, "cannot remove the folder \(path): \(errorText())")
+        }
+    }
+
+    /// Swaps two paths in one step (renameat2 with RENAME_EXCHANGE). Returns false, changing
+    /// nothing, where the kernel or the file system cannot exchange.
+    static func exchange(_ first: String, _ second: String) throws(OutputError) -> Bool {
+        if mieruka_exchange_paths(first, second) == 0 { return true }
+        let code = errno
+        if code == EINVAL || code == ENOSYS || code == ENOTSUP { return false }
+        throw OutputError(.io, "cannot exchange \(first) and \(second): \(errorText(code))")
+    }
+
+    /// The modification time of a path (not followed), or nil when it cannot be read.
+    static func modificationTime(_ path: String) -> timespec? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return info.st_mtim
+    }
+
+    /// Sets a path's modification time back (its access time is left alone).
+    static func setModificationTime(_ path: String, _ time: timespec) {
+        let omit = (1 << 30) - 2  // UTIME_OMIT, which Swift does not import
+        var times = [timespec(tv_sec: 0, tv_nsec: omit), time]
+        _ = utimensat(AT_FDCWD, path, &times, AT_SYMLINK_NOFOLLOW)
     }
 
     public static func rename(_ from: String, _ to: String) throws(OutputError) {

@@ -22,10 +22,11 @@ enum ReportPrinter {
             if !text.isEmpty { print(text) }
         case .json:
             if case .usageError = report.outcome { return }
-            let extra: [(key: String, json: String)] = [
+            var extra: [(key: String, json: String)] = [
                 ("command", JSONDiagnosticFormatter.string(command)), ("exitCode", "\(report.exitCode)"),
                 ("pages", "\(report.pages)"),
             ]
+            if command == "build" { extra += BuildSummaryJSON.fields(report) }
             print(JSONDiagnosticFormatter().format(report.diagnostics, extra: extra))
         }
     }
@@ -44,6 +45,18 @@ enum ReportPrinter {
     static func standardError(_ text: String) {
         fflush(nil)
         FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// A count with thousands separators: 10,513.
+    static func count(_ value: Int) -> String {
+        var digits = String(value)
+        var groups: [Substring] = []
+        while digits.count > 3 {
+            groups.insert(Substring(digits.suffix(3)), at: 0)
+            digits.removeLast(3)
+        }
+        groups.insert(Substring(digits), at: 0)
+        return groups.joined(separator: ",")
     }
 
     static func seconds(_ value: Double) -> String {
