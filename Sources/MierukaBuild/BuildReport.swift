@@ -29,7 +29,7 @@ public struct BuildReport: Sendable {
     /// site's config is added, so that exit code 1 never comes without a message.
     public init(
         outcome: Outcome, diagnostics: Diagnostics, pages: Int, files: Int, timer: StageTimer, outputPath: String?,
-        configFile: String = "mieruka.yml"
+        writeSummary: WriteSummary? = nil, configFile: String = "mieruka.yml"
     ) {
         var diagnostics = diagnostics
         if outcome == .contentErrors { diagnostics.explainFailure(at: SourceLocation(file: configFile)) }
@@ -39,6 +39,7 @@ public struct BuildReport: Sendable {
         self.files = files
         self.timer = timer
         self.outputPath = outputPath
+        self.writeSummary = writeSummary
     }
 
     public var exitCode: Int32 {
