@@ -17,6 +17,8 @@ import Testing
 ///   that folder added or put in place of its own).
 /// - `<!-- serve-output: starter -->`: the block is the first lines `mieruka serve` prints on a
 ///   starter site, until it says what it watches (the port may differ: the test asks for any free one).
+/// - `<!-- serve-change: examples/PATH -->`: the block is what that serve prints next, when the
+///   files of that folder are saved over the site's, up to its line `mieruka: rebuilt …`.
 ///
 /// The complete sites under `docs/ja/examples/` (folders holding a `mieruka.yml`) must build and
 /// pass `mieruka check` without a warning; every file under `docs/ja/examples/` must be shown in
@@ -51,7 +53,7 @@ import Testing
             }
             let kind = String(line.dropFirst(5)[..<colon])
             let argument = line[line.index(after: colon)...].dropLast(4).trimmingCharacters(in: .whitespaces)
-            guard ["example", "excerpt", "output", "serve-output"].contains(kind) else {
+            guard ["example", "excerpt", "output", "serve-output", "serve-change"].contains(kind) else {
                 index += 1
                 continue
             }
@@ -140,42 +142,63 @@ import Testing
         #expect(Self.withoutTimes(printed) == Self.withoutTimes(expected), "\(block): mieruka printed\n\(printed)")
     }
 
-    @Test func serveOutputBlockIsWhatServePrintsWhenItStarts() throws {
-        let blocks = Self.blocks.filter { $0.kind == "serve-output" }
-        #expect(!blocks.isEmpty)
-        for block in blocks {
-            #expect(block.argument == "starter", "\(block)")
-            let lines = block.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            #expect(lines.first == "$ mieruka serve", "\(block)")
-            let work = TemporaryDirectory()
-            #expect(try CommandRunner.mieruka(["init", "site"], in: work.path).status == 0)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: CommandRunner.executable)
-            process.arguments = ["serve", "--port", "0"]
-            process.currentDirectoryURL = URL(fileURLWithPath: work.path + "/site")
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            try process.run()
-            defer {
-                process.terminate()
-                process.waitUntilExit()
-            }
-            // Read until serve says what it watches (it has then built and is serving), or 60 s.
-            var printed = Data()
+    /// serve on a starter site: what it prints when it starts (the block marked
+    /// `<!-- serve-output: starter -->`), then, for each `<!-- serve-change: examples/PATH -->`,
+    /// what it prints when the files of that folder are saved over the site's.
+    @Test func serveBlocksAreWhatServePrints() throws {
+        let starts = Self.blocks.filter { $0.kind == "serve-output" }
+        let changes = Self.blocks.filter { $0.kind == "serve-change" }
+        #expect(starts.count == 1 && starts.first?.argument == "starter", "\(starts)")
+        #expect(!changes.isEmpty)
+        let work = TemporaryDirectory()
+        #expect(try CommandRunner.mieruka(["init", "site"], in: work.path).status == 0)
+        let site = work.path + "/site"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandRunner.executable)
+        process.arguments = ["serve", "--port", "0"]
+        process.currentDirectoryURL = URL(fileURLWithPath: site)
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        defer {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        var printed = Data()
+        /// Reads what serve prints until a line holding `marker` has ended (or 60 s), and returns
+        /// the text since the previous call.
+        func read(until marker: String) -> String {
+            let start = printed.count
             let deadline = Date().addingTimeInterval(60)
-            while Date() < deadline, !String(decoding: printed, as: UTF8.self).contains(" for changes\n") {
+            while Date() < deadline {
+                let text = String(decoding: printed[start...], as: UTF8.self)
+                if let found = text.range(of: marker), text[found.upperBound...].contains("\n") { break }
                 let chunk = pipe.fileHandleForReading.availableData
                 if chunk.isEmpty { break }
                 printed.append(chunk)
             }
-            var text = String(decoding: printed, as: UTF8.self)
-            if let pattern = try? NSRegularExpression(pattern: "127\\.0\\.0\\.1:[0-9]+/") {
-                text = pattern.stringByReplacingMatches(
-                    in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "127.0.0.1:8080/")
+            return Self.withoutTimes(String(decoding: printed[start...], as: UTF8.self))
+        }
+
+        // Serve says what it watches once it has built and is serving.
+        var text = read(until: " for changes")
+        if let pattern = try? NSRegularExpression(pattern: "127\\.0\\.0\\.1:[0-9]+/") {
+            text = pattern.stringByReplacingMatches(
+                in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "127.0.0.1:8080/")
+        }
+        for block in starts {
+            let lines = block.text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+            #expect(lines.first == "$ mieruka serve", "\(block)")
+            #expect(text == Self.withoutTimes(String(lines.dropFirst().first ?? "")), "\(block): serve printed\n\(text)")
+        }
+        for block in changes {
+            // Saved as many editors save: a new file renamed over the old one, seen at once.
+            for (path, bytes) in FileTree.snapshot(Self.guide + "/" + block.argument) {
+                try bytes.write(to: URL(fileURLWithPath: site + "/" + path), options: .atomic)
             }
-            let expected = lines.dropFirst().joined(separator: "\n")
-            #expect(Self.withoutTimes(text) == Self.withoutTimes(expected), "\(block): serve printed\n\(text)")
+            let printedAfter = read(until: "mieruka: rebuilt")
+            #expect(printedAfter == Self.withoutTimes(block.text), "\(block): serve printed\n\(printedAfter)")
         }
     }
 
