@@ -41,6 +41,26 @@ import Testing
         #expect(blocks.location == SourceLocation(file: "templates/x.mustache", line: 51, column: 1))
     }
 
+    /// Found by scripts/fuzz.sh templates (Tests/Fuzz/findings/templates/layout-extends-itself): a
+    /// site's layout.mustache that starts with {{<layout}} overflowed the stack.
+    @Test func aTemplateThatExtendsItselfIsALocatedError() throws {
+        let layout = "{{<layout}}\n{{$main}}<p>{{title}}</p>{{/main}}\n{{/layout}}\n"
+        let direct = try #require(problems(["layout": layout]).first { $0.message.contains("extends itself") })
+        #expect(direct.message == "the template \"layout\" extends itself (layout → layout)")
+        #expect(direct.location == SourceLocation(file: "templates/layout.mustache", line: 1, column: 1))
+        #expect(direct.hint?.contains("must name another template") == true)
+
+        let cycle = problems([
+            "partials/a": "{{<partials/b}}{{/partials/b}}", "partials/b": "{{<partials/a}}{{/partials/a}}",
+            "page": "{{<layout}}{{$main}}{{>partials/a}}{{/main}}{{/layout}}",
+        ])
+        // partials/a is included as a partial; its parent partials/b has partials/a as parent, whose
+        // parent is partials/b again.
+        #expect(
+            cycle.contains { $0.message == "the template \"partials/b\" extends itself (partials/b → partials/a → partials/b)" },
+            "\(cycle.map(\.message))")
+    }
+
     @Test func aHundredLevelsAreAllowedAndRender() {
         // An item page whose main block nests `{{#plan}}` as deep as a template may.
         let depth = TemplateNesting.maximumDepth - 2  // inside {{<layout}} and {{$main}}
