@@ -1,0 +1,107 @@
+#!/bin/sh
+# Builds `mieruka` as one binary that runs on a Linux machine without Swift, and packs it:
+#
+#   dist/mieruka-<version>-linux-x86_64.tar.gz
+#     mieruka-<version>-linux-x86_64/mieruka        the program
+#     mieruka-<version>-linux-x86_64/README.txt     what it is, how to run it
+#     mieruka-<version>-linux-x86_64/LICENSES/      the licences of everything linked into it
+#
+# The Swift runtime and Foundation are linked statically (--static-swift-stdlib), and libcmark and
+# libyaml from their static archives (a folder holding only the archives comes first on the
+# linker's search path, so -lcmark and -lyaml find them before the shared libraries). The binary
+# then needs only the C library and the C++ runtime every Debian or Ubuntu system has; the script
+# checks that with ldd and fails if anything else is needed.
+#
+# MIERUKA_PACKAGE_SCRATCH   SwiftPM's build folder (default .build-package)
+# MIERUKA_DIST              where the tarball goes (default dist)
+set -eu
+cd "$(dirname "$0")/.."
+scripts/install-system-packages.sh libcmark-dev libyaml-dev zlib1g-dev pkg-config
+scratch=${MIERUKA_PACKAGE_SCRATCH:-.build-package}
+dist=${MIERUKA_DIST:-dist}
+arch=$(uname -m)
+multiarch=$(gcc -print-multiarch 2>/dev/null || echo "$arch-linux-gnu")
+
+# The C libraries from their static archives: pkg-config files naming a folder that holds only the
+# archives (SwiftPM puts the -L of pkg-config's libdir first on the link line, so the linker finds
+# libcmark.a and libyaml.a there before the shared libraries in the system's folder). zlib
+# (ZIPFoundation's) is linked by name, and found in the same folder.
+static="$(pwd)/$scratch/static-libs"
+mkdir -p "$static/pkgconfig"
+for lib in libcmark.a libyaml.a libz.a; do
+    if [ ! -f "/usr/lib/$multiarch/$lib" ]; then
+        echo "package.sh: /usr/lib/$multiarch/$lib is missing (Debian packages libcmark-dev, libyaml-dev, zlib1g-dev)" >&2
+        exit 1
+    fi
+    cp "/usr/lib/$multiarch/$lib" "$static/$lib"
+done
+for pc in libcmark:cmark yaml-0.1:yaml; do
+    printf 'libdir=%s\nName: %s\nDescription: static archive for the packaged binary\nVersion: 0\nLibs: -L${libdir} -l%s\nCflags:\n' \
+        "$static" "${pc%%:*}" "${pc#*:}" >"$static/pkgconfig/${pc%%:*}.pc"
+done
+PKG_CONFIG_PATH="$static/pkgconfig" swift build -c release --scratch-path "$scratch" --static-swift-stdlib --product mieruka \
+    -Xlinker -L"$static"
+binary="$scratch/release/mieruka"
+
+# Only the system's own libraries may remain dynamic.
+needed=$(ldd "$binary" | awk '{print $1}' | sed 's/\.so.*//' | sort -u)
+for lib in $needed; do
+    case "$lib" in
+        linux-vdso | /lib64/ld-linux-x86-64 | /lib/ld-linux-aarch64 | libc | libm | libpthread | libdl | librt | libutil | libstdc++ | libgcc_s) ;;
+        *)
+            echo "package.sh: the binary still needs $lib:" >&2
+            ldd "$binary" >&2
+            exit 1
+            ;;
+    esac
+done
+
+version=$("$binary" --version | sed -n 's/^mieruka \([^ ]*\) .*/\1/p')
+name="mieruka-$version-linux-$arch"
+stage="$scratch/dist/$name"
+rm -rf "$scratch/dist"
+mkdir -p "$stage/LICENSES"
+cp "$binary" "$stage/mieruka"
+strip "$stage/mieruka"
+
+# Licences of what is linked in: the Swift runtime and Foundation (with its ICU), the two C
+# libraries, and the Swift packages of Package.swift.
+swift_license=$(dirname "$(dirname "$(command -v swift)")")/share/swift/LICENSE.txt
+cp "$swift_license" "$stage/LICENSES/swift-runtime-and-foundation.txt"
+cp /usr/share/doc/libcmark-dev/copyright "$stage/LICENSES/cmark.txt"
+cp /usr/share/doc/libyaml-dev/copyright "$stage/LICENSES/libyaml.txt"
+cp /usr/share/doc/zlib1g-dev/copyright "$stage/LICENSES/zlib.txt"
+packages=""
+for package in "$scratch"/checkouts/*; do
+    [ -d "$package" ] || continue
+    name_of_package=$(basename "$package")
+    license=$(ls "$package"/LICENSE* "$package"/COPYING* 2>/dev/null | head -n 1 || true)
+    if [ -z "$license" ]; then
+        echo "package.sh: $name_of_package is linked in but has no LICENSE file: add its licence to LICENSES/ by hand" >&2
+        exit 1
+    fi
+    cp "$license" "$stage/LICENSES/$name_of_package.txt"
+    packages="$packages, $name_of_package"
+done
+cat >"$stage/README.txt" <<README
+Mieruka $version ($("$binary" --version | sed 's/^mieruka [^ ]* //')) for Linux ($arch)
+
+自治体の行財政改革の計画と進捗状況を公開するサイトを作るプログラムです。
+Swift は要りません。このフォルダーの mieruka をそのまま実行します。
+
+  ./mieruka init my-site     新しいサイトを作る
+  ./mieruka serve            手元で確認する
+  ./mieruka check            間違いがないか調べる
+  ./mieruka build            public/ にサイトを作る
+
+LICENSES/ holds the licences of the software linked into this program: the Swift runtime and
+Foundation (Apache License 2.0 with Runtime Library Exception; Foundation includes ICU), cmark
+(BSD-2-Clause and others), libyaml (MIT), zlib (zlib licence) and the Swift packages
+${packages#, }.
+README
+
+mkdir -p "$dist"
+# Same bytes for the same binary: files in name order, fixed owner and time.
+tar --sort=name --owner=0 --group=0 --numeric-owner --mtime='2000-01-01 00:00:00Z' \
+    -C "$scratch/dist" -cf - "$name" | gzip -n -9 >"$dist/$name.tar.gz"
+echo "$dist/$name.tar.gz"
