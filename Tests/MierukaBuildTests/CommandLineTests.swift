@@ -155,22 +155,31 @@ import Testing
     @Test func versionNamesTheCommitOfThisCheckout() throws {
         let result = try CommandRunner.mieruka(["--version"], in: Fixtures.root)
         #expect(result.status == 0)
+        guard try git(["rev-parse", "HEAD"]).status == 0 else {
+            // Not built from a git checkout (a source archive).
+            #expect(result.standardOutput == "mieruka 0.1.0 (commit unknown)\n")
+            return
+        }
+        let version = result.standardOutput
+        #expect(version.hasPrefix("mieruka 0.1.0 (commit ") && version.hasSuffix(")\n"), "\(version)")
+        let commit = String(version.dropFirst("mieruka 0.1.0 (commit ".count).dropLast(2))
+        #expect(commit.count == 12 && commit.allSatisfy(\.isHexDigit), "\(commit)")
+        // The commit the binary was built from: HEAD, or an ancestor of it when a commit was made
+        // after the build (the plugin writes it again at the next build).
+        #expect(try git(["merge-base", "--is-ancestor", commit, "HEAD"]).status == 0, "\(commit) is not HEAD or before it")
+    }
+
+    func git(_ arguments: [String]) throws -> (status: Int32, output: String) {
         let git = Process()
         git.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-        git.arguments = ["-C", Fixtures.repositoryRoot, "rev-parse", "HEAD"]
+        git.arguments = ["-C", Fixtures.repositoryRoot] + arguments
         let pipe = Pipe()
         git.standardOutput = pipe
         git.standardError = FileHandle.nullDevice
         try git.run()
-        let head = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         git.waitUntilExit()
-        if git.terminationStatus == 0, head.count == 40 {
-            #expect(result.standardOutput == "mieruka 0.1.0 (commit \(head.prefix(12)))\n")
-        } else {
-            // Not built from a git checkout (a source archive).
-            #expect(result.standardOutput == "mieruka 0.1.0 (commit unknown)\n")
-        }
+        return (git.terminationStatus, output)
     }
 }
 
