@@ -79,20 +79,8 @@ public enum SpecRunner {
         message.contains("not supported") || message.hasPrefix("there is no template")
     }
 
-    private static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
+    /// The text as a JSON string literal, so that line breaks and spaces show in a failure.
+    private static func quoted(_ text: String) -> String { JSONDiagnosticFormatter.string(text) }
 }
 
 public struct SpecFileError: Error, Sendable {

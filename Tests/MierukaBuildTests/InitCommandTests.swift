@@ -194,24 +194,9 @@ struct YAMLTreeError: Error, CustomStringConvertible {
     var description: String { text }
 }
 
-/// Runs a program other than mieruka (sh, tar) in a folder.
+/// Runs a program other than mieruka (sh, tar) in a folder, found on the PATH.
 enum Shell {
     static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> CommandRunner.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandRunner.Result(
-            status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
-            standardError: String(decoding: errorData, as: UTF8.self))
+        try CommandRunner.run("/usr/bin/env", arguments, in: directory, environment: environment)
     }
 }

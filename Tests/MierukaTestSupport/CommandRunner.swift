@@ -22,10 +22,20 @@ public enum CommandRunner {
     public static var executable: String { productsDirectory + "/mieruka" }
 
     public static func mieruka(_ arguments: [String], in directory: String) throws -> Result {
+        try run(executable, arguments, in: directory)
+    }
+
+    /// Runs any program (sh, tar, git …) in a folder, with extra environment variables.
+    public static func run(
+        _ program: String, _ arguments: [String], in directory: String, environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
+        process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output
