@@ -31,17 +31,7 @@ package struct DynamicTemplate: Sendable {
             sources[name] = TemplateSource(name: name, text: text, displayPath: "partial \(name)", isDefault: false)
         }
         var diagnostics = Diagnostics()
-        var parsed: [String: [TemplateNode]] = [:]
-        for name in sources.keys.sorted() {
-            guard let source = sources[name] else { continue }
-            do {
-                parsed[name] = try TemplateParser.parse(source.text)
-            } catch {
-                diagnostics.error(
-                    at: SourceLocation(file: source.displayPath, line: error.position.line, column: error.position.column),
-                    error.message, hint: error.hint)
-            }
-        }
+        let parsed = TemplateParser.parseAll(sources, diagnostics: &diagnostics)
         var compiler = TemplateCompiler(sources: sources, parsed: parsed)
         let program = compiler.compileDynamic(main)
         diagnostics.append(contentsOf: compiler.diagnostics)

@@ -348,3 +348,26 @@ struct TemplateParser {
         return (nodes, false)
     }
 }
+
+extension TemplateParser {
+    /// Every template of `sources` parsed, in name order; one that cannot be read is left out and
+    /// reported at its position, its message after `prefix`, with `defaultHint` where the parser
+    /// gives none. (The site's theme and the specification runner's templates are read alike.)
+    static func parseAll(
+        _ sources: [String: TemplateSource], prefix: String = "", defaultHint: String? = nil,
+        diagnostics: inout Diagnostics
+    ) -> [String: [TemplateNode]] {
+        var parsed: [String: [TemplateNode]] = [:]
+        for name in sources.keys.sorted() {
+            guard let source = sources[name] else { continue }
+            do {
+                parsed[name] = try parse(source.text)
+            } catch {
+                diagnostics.error(
+                    at: SourceLocation(file: source.displayPath, line: error.position.line, column: error.position.column),
+                    prefix + error.message, hint: error.hint ?? defaultHint)
+            }
+        }
+        return parsed
+    }
+}

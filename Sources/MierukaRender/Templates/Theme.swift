@@ -33,18 +33,9 @@ public struct Theme: Sendable {
                 isDefault: source.isDefault)
         }
 
-        var parsed: [String: [TemplateNode]] = [:]
-        for name in sources.keys.sorted() {
-            guard let source = sources[name] else { continue }
-            do {
-                parsed[name] = try TemplateParser.parse(source.text)
-            } catch {
-                diagnostics.error(
-                    at: SourceLocation(file: source.displayPath, line: error.position.line, column: error.position.column),
-                    "the template cannot be read: \(error.message)",
-                    hint: error.hint ?? "check that every {{#section}} has its {{/section}} with the same name")
-            }
-        }
+        let parsed = TemplateParser.parseAll(
+            sources, prefix: "the template cannot be read: ",
+            defaultHint: "check that every {{#section}} has its {{/section}} with the same name", diagnostics: &diagnostics)
         var compiler = TemplateCompiler(sources: sources, parsed: parsed)
         var programs: [String: TemplateProgram] = [:]
         for (template, type) in ViewBuilder.contentTypes {
