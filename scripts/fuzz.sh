@@ -62,7 +62,7 @@ build_fuzzer() {
     objects=""
     for folder in "$scratch"/release/*.build; do
         case "$(basename "$folder" .build)" in
-            "$module" | FuzzSupport | Mieruka* | CMierukaSystem)
+            "$module" | FuzzSupport | Mieruka* | CMierukaSystem | ZIPFoundation)
                 for object in "$folder"/*.o; do
                     [ -f "$object" ] && objects="$objects $object"
                 done
@@ -71,7 +71,7 @@ build_fuzzer() {
     done
     mkdir -p "$scratch/fuzzers"
     # shellcheck disable=SC2086
-    swiftc -sanitize=fuzzer,address -o "$scratch/fuzzers/$module" $objects -lcmark -lyaml >"$scratch/link-$module.log" 2>&1 || {
+    swiftc -sanitize=fuzzer,address -o "$scratch/fuzzers/$module" $objects -lcmark -lyaml -lz >"$scratch/link-$module.log" 2>&1 || {
         grep -v "Cannot export local symbol" "$scratch/link-$module.log" | tail -n 30 >&2
         exit 1
     }

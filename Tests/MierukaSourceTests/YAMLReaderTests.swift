@@ -50,6 +50,25 @@ import Testing
         }
     }
 
+    @Test func linesEndedByLoneCarriageReturnsAreCountedAsEditorsShowThem() {
+        // A file saved with classic Mac line ends: libyaml counts each CR as a line end, and so
+        // must the lines the message quotes and the key it points at.
+        let (_, diagnostics) = read("title: a\rnumber: 1\r\tpolicy: b\r")
+        #expect(diagnostics.errors.first?.message == "a tab character is not allowed here")
+        #expect(diagnostics.errors.first?.location.line == 3)
+    }
+
+    @Test func aProblemFoundAtTheEndOfTheTextPointsAtALineThatExists() {
+        // libyaml reports "could not find expected ':'" on a line it adds after the last one; the
+        // error points where the key it was reading starts. (Found by the YAML fuzzer.)
+        for text in ["x: \nQ- m]", "x: \rQ- m]"] {
+            let (_, diagnostics) = read(text, lineOffset: 1)
+            #expect(diagnostics.errors.first?.location == SourceLocation(file: "f.md", line: 3, column: 1))
+        }
+        let (_, atEnd) = read("a: b\nc d")
+        #expect(atEnd.errors.first?.location.line == 2)
+    }
+
     @Test func unclosedBracketsAreExplained() {
         let (_, diagnostics) = read("title: [unclosed\nnumber: 1\n")
         #expect(diagnostics.errors.first?.message == "a bracket or quote is not closed")

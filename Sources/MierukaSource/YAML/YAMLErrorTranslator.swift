@@ -16,8 +16,22 @@ enum YAMLErrorTranslator {
         if parser.error == YAML_MEMORY_ERROR {
             return .error(at: SourceLocation(file: file, line: lineOffset + 1, column: 1), "YAML could not be read: out of memory")
         }
-        let line = Int(parser.problem_mark.line) + 1
-        let column = Int(parser.problem_mark.column) + 1
+        let lines = YAMLLines.split(text)
+        var line = Int(parser.problem_mark.line) + 1
+        var column = Int(parser.problem_mark.column) + 1
+        if line > lines.count {
+            // libyaml gives up at the end of the text, on a line it adds there. Point at where
+            // the construct it was reading starts (the simple key, the quoted scalar), or else
+            // at the end of the last line.
+            let contextLine = Int(parser.context_mark.line) + 1
+            if context != nil, contextLine >= 1, contextLine <= lines.count {
+                line = contextLine
+                column = Int(parser.context_mark.column) + 1
+            } else {
+                line = lines.count
+                column = (lines.last?.count ?? 0) + 1
+            }
+        }
         let (message, hint) = explain(problem: problem, context: context, line: line, text: text)
         if message == unclosedMessage, let opening = unclosedBracket(before: line, in: text) {
             return .error(
@@ -57,7 +71,7 @@ enum YAMLErrorTranslator {
     }
 
     private static func lineText(_ line: Int, in text: String) -> Substring {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = YAMLLines.split(text)
         guard line >= 1, line <= lines.count else { return "" }
         return lines[line - 1]
     }
@@ -65,7 +79,7 @@ enum YAMLErrorTranslator {
     /// The last "[" or "{" at or above `line` that is not closed on its own line: where the
     /// unclosed collection starts (libyaml reports where it gave up, often the next line).
     private static func unclosedBracket(before line: Int, in text: String) -> (line: Int, column: Int)? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = YAMLLines.split(text)
         var number = min(line, lines.count)
         while number >= 1, number > line - 20 {
             var open: [Int] = []

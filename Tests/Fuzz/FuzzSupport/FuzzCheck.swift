@@ -19,7 +19,10 @@ public enum FuzzCheck {
 
     /// Every diagnostic points into `text` (as `file`), at a line that exists.
     public static func located(_ diagnostics: Diagnostics, file: String, text: String, lineOffset: Int = 0) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count + lineOffset + 1
+        // Lines as the readers and editors count them: CR LF, a lone CR, LF, NEL, LS and PS each
+        // end one (libyaml's positions count lone CRs; a file saved with them is not one line).
+        let breaks: Set<Character> = ["\r\n", "\r", "\n", "\u{85}", "\u{2028}", "\u{2029}"]
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: breaks.contains).count + lineOffset + 1
         for diagnostic in diagnostics.all {
             require(diagnostic.location.file == file, "diagnostic for another file: \(diagnostic.location)")
             require(
