@@ -79,4 +79,18 @@ import Testing
         #expect(MoneyParser.parse("約40億円", location: here) == nil)
         #expect(MoneyParser.parse("12ドル", location: here) == nil)
     }
+
+    @Test func compoundAmountsTakeTheirUnitsInFallingOrderAndStayWritable() {
+        let here = SourceLocation(file: "t")
+        #expect(MoneyParser.parse("28億7,907万5千円", location: here)?.money(defaultUnit: .yen) == Money(yen: 2_879_075_000))
+        #expect(MoneyParser.parse("1兆2億円", location: here)?.money(defaultUnit: .yen) == Money(yen: 1_000_200_000_000))
+        // Out of order or repeated units are a typing slip, not an amount (found by the fuzzer:
+        // 0万17717000億7,700万円 was read as 1,771,700,077,000,000円, which then did not read back).
+        #expect(MoneyParser.parse("7,700万17億円", location: here) == nil)
+        #expect(MoneyParser.parse("0万17717000億7,700万円", location: here) == nil)
+        #expect(MoneyParser.parse("5万3万円", location: here) == nil)
+        // A sum past the largest number Mieruka writes is refused, not wrapped or trapped.
+        #expect(MoneyParser.parse("99999999兆円", location: here) == nil)
+        #expect(MoneyParser.parse("999兆9999億円", location: here) != nil)
+    }
 }

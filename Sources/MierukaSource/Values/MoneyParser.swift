@@ -21,6 +21,8 @@ public enum MoneyParser {
     }
 
     /// Sums groups like 17億 + 7,700万 (+ 千 and 百 inside a group, as in 5千万) and requires a final 円.
+    /// The large units come in falling order, each at most once (17億7,700万, never 7,700万17億),
+    /// and the sum stays within what a number can be written as, so the amount reads back.
     static func compoundYen(_ text: String) -> Int64? {
         let compact = String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
         guard compact.hasSuffix("円") else { return nil }
@@ -35,6 +37,7 @@ public enum MoneyParser {
         var total: Int64 = 0
         var section: Int64 = 0
         var parsedAny = false
+        var previousFactor = Int64.max
         while !rest.isEmpty {
             guard let parsed = NumberParser.parse(String(rest)) else { return nil }
             let consumed = rest.count - parsed.suffix.count
@@ -47,12 +50,17 @@ public enum MoneyParser {
             }
             guard let scaled = scaled(value, by: multiplier) else { return nil }
             value = DecimalNumber(units: scaled, scale: 0)
-            section += value.units
+            let (sum, sumOverflow) = section.addingReportingOverflow(value.units)
+            guard !sumOverflow else { return nil }
+            section = sum
             if let next = rest.first, let factor = large.first(where: { $0.0 == next })?.1 {
+                guard factor < previousFactor else { return nil }
+                previousFactor = factor
                 rest = rest.dropFirst()
                 let (product, overflow) = section.multipliedReportingOverflow(by: factor)
-                guard !overflow else { return nil }
-                total += product
+                let (added, addOverflow) = total.addingReportingOverflow(product)
+                guard !overflow, !addOverflow else { return nil }
+                total = added
                 section = 0
             } else if !rest.isEmpty {
                 return nil
@@ -60,8 +68,9 @@ public enum MoneyParser {
             parsedAny = true
         }
         guard parsedAny else { return nil }
-        total += section
-        return negative ? -total : total
+        let (sum, overflow) = total.addingReportingOverflow(section)
+        guard !overflow, sum <= DecimalNumber.maximumUnits else { return nil }
+        return negative ? -sum : sum
     }
 
     /// A decimal times a power of ten, when the result is whole.
