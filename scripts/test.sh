@@ -2,7 +2,8 @@
 # Runs every test: unit tests of each module, the fixture sites (valid and invalid) through the
 # built `mieruka` binary, and the demo site's own checks; then builds the demo site and the base
 # fixture with that binary and checks them in headless Chromium (axe-core, WCAG 2.0/2.1 A and AA)
-# and with the Nu HTML checker (scripts/check-site.py). Installs what the tests need if missing.
+# and with the Nu HTML checker (scripts/check-site.py), and measures the charts' labels there
+# (scripts/check-charts.py). Installs what the tests need if missing.
 #
 # MIERUKA_SCRATCH_PATH   SwiftPM's build folder (default .build)
 # MIERUKA_CHECK_JSON     where the site checks' results are written as JSON
@@ -69,6 +70,8 @@ trap 'rm -rf "$sites"' EXIT
 "$scratch/debug/mieruka" build --source Tests/Fixtures/base --output "$sites/base"
 mkdir -p "$(dirname "$json")"
 "$venv/bin/python" scripts/check-site.py --json "$json" "$sites/demo" "$sites/base"
+# The charts' labels: each inside its chart's viewBox and none over another, as Chromium draws them.
+"$venv/bin/python" scripts/check-charts.py "$sites/demo" "$sites/base"
 # The plan page's item filters, with and without JavaScript.
 "$venv/bin/python" scripts/check-filters.py "$sites/demo" kodaira-3/
 "$venv/bin/python" scripts/check-filters.py "$sites/base" test-plan/
