@@ -72,6 +72,16 @@ mkdir -p "$(dirname "$json")"
 "$venv/bin/python" scripts/check-site.py --json "$json" "$sites/demo" "$sites/base"
 # The charts' labels: each inside its chart's viewBox and none over another, as Chromium draws them.
 "$venv/bin/python" scripts/check-charts.py "$sites/demo" "$sites/base"
+# …and the check itself finds a label cut at the edge, one over another and one above the top.
+if "$venv/bin/python" scripts/check-charts.py Tests/Fixtures/check-charts/broken >"$sites/broken-charts.txt"; then
+    echo "check-charts.py passed a chart with labels cut and overlapping (Tests/Fixtures/check-charts/broken)" >&2
+    exit 1
+fi
+if [ "$(grep -c -e 'leaves the viewBox' -e 'overlap by' "$sites/broken-charts.txt")" -ne 3 ]; then
+    echo "check-charts.py did not find the three problems of Tests/Fixtures/check-charts/broken:" >&2
+    cat "$sites/broken-charts.txt" >&2
+    exit 1
+fi
 # The plan page's item filters, with and without JavaScript.
 "$venv/bin/python" scripts/check-filters.py "$sites/demo" kodaira-3/
 "$venv/bin/python" scripts/check-filters.py "$sites/base" test-plan/
