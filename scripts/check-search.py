@@ -11,8 +11,11 @@ SITE_FOLDER is a built site. Checks that:
 - the search box in a page's header leads to /search/?q=… with results: plan, item number and
   title linking to a page of the site, the grade written out (code and meaning), the department
   (the query: 使用料 on the demo, else the title of the index's first item);
-- with --demo (the demo site): 受益者負担 (four bigrams) finds its item; 使用 finds items but 使用済み (not in the demo) finds
-  nothing, as 新幹線 does: a query never shrinks to a part of it; one character (料) finds the
+- every result says what kind of page it is (取組項目, 計画, 施策, 年度の進捗状況, ページ) and
+  links to a page of the site;
+- with --demo (the demo site): 受益者負担 (four bigrams) finds its item first; a plan's text
+  (寄り添い, 伊勢原市, a plan without item pages) finds the plan, このサイト the standalone page;
+  使用 finds items but 使用済み (not in the demo) finds nothing, as 宇宙飛行士 does: a query never shrinks to a part of it; one character (料) finds the
   items with it, the start of a word (sn) finds SNS;
 - the results pass axe-core's WCAG 2.0/2.1 A and AA rules and do not scroll sideways at 1280
   and 320 px (scripts/check-site.py checks the page before a search);
@@ -64,6 +67,9 @@ MierukaSearch.load(arguments[0]).then(index => {
 }, error => done({documents: 0, problems: [String(error)]}));
 """
 
+# What a result may say it is (the index's "kinds").
+KINDS = {"取組項目", "計画", "施策", "年度の進捗状況", "ページ"}
+
 WAIT_FOR_SEARCH = """
 const done = arguments[arguments.length - 1];
 const started = Date.now();
@@ -82,6 +88,7 @@ def results(driver):
     return driver.execute_script("""
       return [...document.querySelectorAll('#search-results > li')].map(li => ({
         plan: li.querySelector('.search-result-plan')?.textContent,
+        kind: li.querySelector('.search-result-kind')?.textContent || null,
         title: li.querySelector('h3')?.textContent,
         href: li.querySelector('h3 a')?.getAttribute('href'),
         grade: li.querySelector('.grade')?.textContent || null,
@@ -141,7 +148,7 @@ def main(argv=None):
             for problem in agreement["problems"][:10]:
                 failures.append("search.js and the index disagree: " + problem)
             print(f"check-search: {len(vectors)} vectors; the titles and departments of "
-                  f"{agreement['documents']} items checked against the index")
+                  f"{agreement['documents']} documents checked against the index")
 
             # 2. The header's search box (a GET form) on another page: a word of the demo, or the
             # title of the index's first item (which must then be found).
@@ -159,7 +166,10 @@ def main(argv=None):
                    "the query is not put back into the search page's box")
             for result in found:
                 expect(result["plan"], f"a result without its plan: {result}")
+                expect(result["kind"] in KINDS, f"a result does not say what kind of page it is: {result}")
                 expect(result["href"] and exists(result["href"]), f"a result links to a missing page: {result['href']}")
+                if result["kind"] != "取組項目":
+                    continue
                 expect(result["title"] and result["title"].startswith("No."), f"a result without its number: {result}")
                 grade = result["grade"] or ""
                 expect(len(grade.split(" ")) >= 2 or "評価なし" in (result["meta"] or ""),
@@ -187,11 +197,20 @@ def main(argv=None):
             if args.demo:
                 status = search(server, "受益者負担")
                 found = results(driver)
-                expect(status == "「受益者負担」を含む取組項目が1件見つかりました。", f"受益者負担: status 「{status}」")
-                expect(found and "受益者負担の適正化" in found[0]["title"], f"受益者負担: {found}")
-                status = search(server, "新幹線")
+                expect(status.endswith("件見つかりました。"), f"受益者負担: status 「{status}」")
+                expect(found and "受益者負担の適正化" in found[0]["title"] and found[0]["kind"] == "取組項目",
+                       f"受益者負担: the item must come first: {found}")
+                status = search(server, "宇宙飛行士")
                 expect("見つかりませんでした" in status and not results(driver),
-                       f"新幹線 must find nothing in the demo: 「{status}」")
+                       f"宇宙飛行士 must find nothing in the demo: 「{status}」")
+                # Plans and standalone pages are found by their text, say what they are and
+                # link to their page (a plan without item pages is found too).
+                for query, kind, href in (("寄り添い", "計画", "tsukubamirai"), ("このサイト", "ページ", "about/"),
+                                          ("伊勢原市", "計画", "isehara")):
+                    status = search(server, query)
+                    found = results(driver)
+                    expect(any(r["kind"] == kind and href in (r["href"] or "") and exists(r["href"]) for r in found),
+                           f"{query} must find the {kind} at …{href}: 「{status}」 {found}")
                 # 使用 is in the demo, 使用済み is not: the query must not shrink to what is found.
                 status = search(server, "使用")
                 expect(status.endswith("件見つかりました。"), f"使用 must be found: 「{status}」")

@@ -2,7 +2,8 @@
 # Runs every test: unit tests of each module, the fixture sites (valid and invalid) through the
 # built `mieruka` binary, and the demo site's own checks; then builds the demo site and the base
 # fixture with that binary and checks them in headless Chromium (axe-core, WCAG 2.0/2.1 A and AA)
-# and with the Nu HTML checker (scripts/check-site.py). Installs what the tests need if missing.
+# and with the Nu HTML checker (scripts/check-site.py), and measures the charts' labels there
+# (scripts/check-charts.py). Installs what the tests need if missing.
 #
 # MIERUKA_SCRATCH_PATH   SwiftPM's build folder (default .build)
 # MIERUKA_CHECK_JSON     where the site checks' results are written as JSON
@@ -69,6 +70,18 @@ trap 'rm -rf "$sites"' EXIT
 "$scratch/debug/mieruka" build --source Tests/Fixtures/base --output "$sites/base"
 mkdir -p "$(dirname "$json")"
 "$venv/bin/python" scripts/check-site.py --json "$json" "$sites/demo" "$sites/base"
+# The charts' labels: each inside its chart's viewBox and none over another, as Chromium draws them.
+"$venv/bin/python" scripts/check-charts.py "$sites/demo" "$sites/base"
+# …and the check itself finds a label cut at the edge, one over another and one above the top.
+if "$venv/bin/python" scripts/check-charts.py Tests/Fixtures/check-charts/broken >"$sites/broken-charts.txt"; then
+    echo "check-charts.py passed a chart with labels cut and overlapping (Tests/Fixtures/check-charts/broken)" >&2
+    exit 1
+fi
+if [ "$(grep -c -e 'leaves the viewBox' -e 'overlap by' "$sites/broken-charts.txt")" -ne 3 ]; then
+    echo "check-charts.py did not find the three problems of Tests/Fixtures/check-charts/broken:" >&2
+    cat "$sites/broken-charts.txt" >&2
+    exit 1
+fi
 # The plan page's item filters, with and without JavaScript.
 "$venv/bin/python" scripts/check-filters.py "$sites/demo" kodaira-3/
 "$venv/bin/python" scripts/check-filters.py "$sites/base" test-plan/

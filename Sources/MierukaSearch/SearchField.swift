@@ -1,4 +1,4 @@
-/// A part of an item the search looks in. Its position is its bit in the postings' field masks.
+/// A part of a page the search looks in. Its position is its bit in the postings' field masks.
 public enum SearchField: Int, Sendable, CaseIterable {
     case title
     case departments
@@ -6,6 +6,8 @@ public enum SearchField: Int, Sendable, CaseIterable {
     case progress
     case factors
     case nextSteps
+    /// The text of a plan, policy, year report or standalone page.
+    case body
 
     /// The key in the index file.
     public var name: String {
@@ -16,6 +18,7 @@ public enum SearchField: Int, Sendable, CaseIterable {
         case .progress: "progress"
         case .factors: "factors"
         case .nextSteps: "next_steps"
+        case .body: "body"
         }
     }
 
@@ -28,6 +31,7 @@ public enum SearchField: Int, Sendable, CaseIterable {
         case .progress: "進捗状況"
         case .factors: "要因"
         case .nextSteps: "今後の対応"
+        case .body: "本文"
         }
     }
 
@@ -37,7 +41,7 @@ public enum SearchField: Int, Sendable, CaseIterable {
         switch self {
         case .title: 8
         case .departments, .kpis: 3
-        case .progress, .factors, .nextSteps: 1
+        case .progress, .factors, .nextSteps, .body: 1
         }
     }
 

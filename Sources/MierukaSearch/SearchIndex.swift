@@ -1,5 +1,5 @@
-/// What the site search looks in: one document per item, and for every token the items that
-/// hold it and where. Written as `search/index.json` (`SearchIndexBuilder.json`).
+/// What the site search looks in: one document per item, plan, policy, year report and
+/// standalone page, and for every token the documents that hold it and where. Written as `search/index.json` (`SearchIndexBuilder.json`).
 public struct SearchIndex: Sendable {
     public let plans: [Plan]
     public let documents: [Document]
@@ -23,14 +23,31 @@ public struct SearchIndex: Sendable {
         public let label: String
     }
 
-    /// An item, with what a result shows.
+    /// What kind of page a document is, as a result names it.
+    public enum Kind: String, Sendable, CaseIterable {
+        case item, plan, policy, report, page
+
+        public var label: String {
+            switch self {
+            case .item: "取組項目"
+            case .plan: "計画"
+            case .policy: "施策"
+            case .report: "年度の進捗状況"
+            case .page: "ページ"
+            }
+        }
+    }
+
+    /// A page, with what a result shows.
     public struct Document: Sendable, Hashable {
-        /// Index in `plans`.
-        public let plan: Int
-        /// The number under its primary listing.
+        public var kind: Kind = .item
+        /// Index in `plans`; nil for a standalone page.
+        public let plan: Int?
+        /// An item's number under its primary listing; empty for other pages.
         public let number: String
         public let title: String
-        /// The item's address after the plan's ("20/").
+        /// The page's address after the plan's ("20/", "policies/1/", "reports/2023/"), or for a
+        /// standalone page its whole address ("/about/").
         public let path: String
         /// The latest grade: index on the plan's scale, and the year it was given (index in the
         /// plan's `years`).

@@ -3,7 +3,10 @@ import MierukaSite
 
 /// Makes the site search's index from the merged site: a document per item (its plan, number,
 /// title, latest grade, departments and the beginnings of its texts) and, for every token of its
-/// title, departments, KPI names and each year's 進捗状況, 要因 and 今後の対応, the postings.
+/// title, departments, KPI names and each year's 進捗状況, 要因 and 今後の対応, the postings; then a
+/// document per plan (title, summary, text, published tables), policy (title, description, KPI
+/// names), year report (the year's notes, highlights, and the policies of its published
+/// tables; its items have documents of their own) and standalone page (title, summary, text).
 public struct SearchIndexBuilder: Sendable {
     /// Where the index is written, relative to the output folder.
     public static let path = SiteRoutes.searchIndex
@@ -81,12 +84,67 @@ public struct SearchIndexBuilder: Sendable {
                     postings[token, default: []].append(SearchIndex.Posting(document: document, fields: fields))
                 }
             }
+            // The plan's own pages: the plan, its policies and its year reports, so that a plan
+            // without item pages is found too.
+            func addPage(_ kind: SearchIndex.Kind, title: String, path: String, texts: [String]) {
+                var fieldsByToken: [String: UInt8] = [:]
+                SearchTokenizer.forEachToken(in: title) { fieldsByToken[$0, default: 0] |= SearchField.title.bit }
+                let plain = texts.map(SearchText.plain).filter { !$0.isEmpty }.joined(separator: " ")
+                SearchTokenizer.forEachToken(in: plain) { fieldsByToken[$0, default: 0] |= SearchField.body.bit }
+                let document = documents.count
+                documents.append(
+                    SearchIndex.Document(
+                        kind: kind, plan: planOffset, number: "", title: title, path: SiteRoutes.percentEncode(path),
+                        grade: nil, gradeYear: nil, departments: "",
+                        snippets: plain.isEmpty
+                            ? [] : [SearchIndex.Snippet(field: .body, year: nil, text: SearchText.excerpt(plain, limit: Self.snippetLength))]))
+                for (token, fields) in fieldsByToken.sorted(by: { $0.key < $1.key }) {
+                    postings[token, default: []].append(SearchIndex.Posting(document: document, fields: fields))
+                }
+            }
+            addPage(
+                .plan, title: plan.title, path: "",
+                texts: [plan.subtitle, plan.summary, plan.body].compactMap { $0 }
+                    + plan.tables.flatMap { [$0.title] + $0.header + $0.rows.flatMap { $0 } + [$0.note].compactMap { $0 } })
+            for policy in plan.policies {
+                addPage(
+                    .policy, title: policy.numberedTitle, path: "policies/\(policy.slug)/",
+                    texts: [policy.description].compactMap { $0 } + policy.kpis.map(\.name))
+            }
+            for year in planIndex.years {
+                let declared = plan.declared(in: year)
+                let rows = (declared?.gradeRows.map(\.policy) ?? []) + (declared?.effectRows.map(\.policy) ?? [])
+                let policyTitles = rows.compactMap { $0 < plan.policies.count ? plan.policies[$0].numberedTitle : nil }
+                let highlights = declared?.highlights.flatMap { [$0.title] + $0.entries.map(\.title) } ?? []
+                addPage(
+                    .report, title: "\(year.label(plan.yearStyle))の進捗状況", path: "reports/\(year.year)/",
+                    texts: [declared?.notes].compactMap { $0 } + highlights + policyTitles)
+            }
             plans.append(
                 SearchIndex.Plan(
                     title: plan.title.hasPrefix(plan.city) ? plan.title : "\(plan.city) \(plan.title)",
                     url: baseURL.link(SiteRoutes.percentEncode(SiteRoutes.plan(plan.slug))),
                     grades: plan.grades.grades.map { SearchIndex.Grade(code: $0.code, label: $0.label) },
                     years: years))
+        }
+        // Standalone pages (content/<page>.md), under no plan.
+        for page in index.merged.pages {
+            var fieldsByToken: [String: UInt8] = [:]
+            SearchTokenizer.forEachToken(in: page.title) { fieldsByToken[$0, default: 0] |= SearchField.title.bit }
+            let plain = [page.summary, page.body].compactMap { $0 }.map(SearchText.plain).filter { !$0.isEmpty }
+                .joined(separator: " ")
+            SearchTokenizer.forEachToken(in: plain) { fieldsByToken[$0, default: 0] |= SearchField.body.bit }
+            let document = documents.count
+            documents.append(
+                SearchIndex.Document(
+                    kind: .page, plan: nil, number: "", title: page.title,
+                    path: baseURL.link(SiteRoutes.percentEncode(SiteRoutes.page(page.slug))), grade: nil, gradeYear: nil,
+                    departments: "",
+                    snippets: plain.isEmpty
+                        ? [] : [SearchIndex.Snippet(field: .body, year: nil, text: SearchText.excerpt(plain, limit: Self.snippetLength))]))
+            for (token, fields) in fieldsByToken {
+                postings[token, default: []].append(SearchIndex.Posting(document: document, fields: fields))
+            }
         }
         let sorted = postings.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         return SearchIndex(

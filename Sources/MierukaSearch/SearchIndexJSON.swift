@@ -3,7 +3,8 @@
 ///     {"format":"mieruka-search","format_version":1,
 ///      "fields":[{"name":"title","label":"取組項目","weight":8}, …],
 ///      "plans":[{"title":…,"url":"/kodaira-3/","grades":[["S","予定以上に進捗"], …],"years":["平成29年度", …]}],
-///      "documents":[[plan, number, title, path, grade, grade_year, departments, [[field, year, text], …]], …],
+///      "kinds":{"item":"取組項目","plan":"計画", …},
+///      "documents":[[plan, number, title, path, grade, grade_year, departments, [[field, year, text], …], kind], …],
 ///      "postings":{"token":[n, …], …}}
 ///
 /// A document is an array (its positions are named in "document_fields") and its grade and years
@@ -25,8 +26,15 @@ enum SearchIndexJSON {
             out.raw(",\"weight\":\(field.weight)}")
         }
         out.raw(
-            "],\"document_fields\":[\"plan\",\"number\",\"title\",\"path\",\"grade\",\"grade_year\",\"departments\",\"snippets\"],\"plans\":["
+            "],\"document_fields\":[\"plan\",\"number\",\"title\",\"path\",\"grade\",\"grade_year\",\"departments\",\"snippets\",\"kind\"],\"kinds\":{"
         )
+        for (offset, kind) in SearchIndex.Kind.allCases.enumerated() {
+            if offset > 0 { out.raw(",") }
+            out.string(kind.rawValue)
+            out.raw(":")
+            out.string(kind.label)
+        }
+        out.raw("},\"plans\":[")
         for (offset, plan) in index.plans.enumerated() {
             if offset > 0 { out.raw(",") }
             out.raw("{\"title\":")
@@ -51,7 +59,8 @@ enum SearchIndexJSON {
         out.raw("],\"documents\":[")
         for (offset, document) in index.documents.enumerated() {
             out.raw(offset > 0 ? ",\n[" : "\n[")
-            out.raw("\(document.plan),")
+            out.number(document.plan)
+            out.raw(",")
             out.string(document.number)
             out.raw(",")
             out.string(document.title)
@@ -72,7 +81,9 @@ enum SearchIndexJSON {
                 out.string(snippet.text)
                 out.raw("]")
             }
-            out.raw("]]")
+            out.raw("],")
+            out.string(document.kind.rawValue)
+            out.raw("]")
         }
         out.raw("],\"postings\":{")
         let base = 1 << SearchField.allCases.count

@@ -38,6 +38,7 @@ import Testing
               - {year: R6, grade: C, progress: "\(String(repeating: "長い文章。", count: 30))"}
             ---
             """,
+        "content/about.md": "---\ntitle: このサイトについて\n---\n市の行財政改革の取組を公開しています。\n",
         "content/p/三番.md": "---\nnumber: 3\ntitle: ＫＰＩの整理\npolicy: \"2\"\n---\n",
     ]
 
@@ -63,7 +64,7 @@ import Testing
         #expect(index.plans[0].url == "/kaikaku/p/")
         #expect(index.plans[0].grades.map(\.code) == ["A", "B", "C"])
         #expect(index.plans[0].years == ["令和5年度", "令和6年度"])
-        #expect(index.documents.map(\.number) == ["1", "2", "3"])
+        #expect(index.documents.filter { $0.kind == .item }.map(\.number) == ["1", "2", "3"])
         let first = index.documents[0]
         #expect(first.title == "新幹線駅の活用")
         #expect(first.path == "a/")
@@ -125,7 +126,10 @@ import Testing
         let fields = try #require(object["fields"] as? [[String: Any]])
         #expect(fields.map { $0["name"] as? String } == SearchField.allCases.map(\.name))
         let documents = try #require(object["documents"] as? [[Any]])
-        #expect(documents.count == 3)
+        #expect(documents.count == builder.build().documents.count)
+        #expect(documents[0].count == 9 && documents[0][8] as? String == "item")
+        let kinds = try #require(object["kinds"] as? [String: String])
+        #expect(kinds["plan"] == "計画" && kinds["page"] == "ページ")
         #expect(documents[0][2] as? String == "新幹線駅の活用")
 
         // Each posting is gap × 2^fields + mask.
@@ -144,5 +148,38 @@ import Testing
         // Tokens are in the order of their UTF-8 bytes.
         let tokens = index.postings.map(\.token)
         #expect(tokens == tokens.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    }
+
+    /// A plan, its policies, its year reports and standalone pages are found too, each saying what
+    /// it is and linking to its page: a plan without items is not a search that finds nothing.
+    @Test func plansPoliciesReportsAndPagesAreDocumentsToo() throws {
+        let index = try Self.builder().build()
+        let plan = try #require(index.documents.first { $0.kind == .plan })
+        #expect(plan.plan == 0 && plan.path == "" && plan.title == "架空の計画")
+        let policies = index.documents.filter { $0.kind == .policy }
+        #expect(!policies.isEmpty)
+        #expect(policies.allSatisfy { $0.path.hasPrefix("policies/") && $0.path.hasSuffix("/") })
+        let reports = index.documents.filter { $0.kind == .report }
+        #expect(reports.map(\.path) == ["reports/2023/", "reports/2024/"])
+        #expect(reports.map(\.title) == ["令和5年度の進捗状況", "令和6年度の進捗状況"])
+        let page = try #require(index.documents.first { $0.kind == .page })
+        #expect(page.plan == nil)
+        #expect(page.path == "/kaikaku/about/")
+        #expect(page.snippets.first?.field == .body)
+        #expect(page.snippets.first?.text == "市の行財政改革の取組を公開しています。")
+        let pageNumber = try #require(index.documents.firstIndex { $0.kind == .page })
+        #expect(matching("行財政改革", in: index) == [pageNumber])
+        #expect(matching("このサイト", in: index) == [pageNumber])
+    }
+
+    @Test func aPlanWithoutItemsIsFound() throws {
+        var files = Self.files
+        for key in files.keys where key.hasPrefix("content/p/") && key != "content/p/_index.md" { files[key] = nil }
+        let (merged, diagnostics) = InMemorySite.merge(files)
+        #expect(!diagnostics.hasErrors, "\(diagnostics.all)")
+        let index = SearchIndexBuilder(index: SiteIndex(try #require(merged))).build()
+        #expect(!index.documents.contains { $0.kind == .item })
+        let planNumber = try #require(index.documents.firstIndex { $0.kind == .plan })
+        #expect(matching("架空", in: index).contains(planNumber))
     }
 }

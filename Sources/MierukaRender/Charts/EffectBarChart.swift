@@ -16,9 +16,12 @@ struct EffectBarChart {
     let years: [Year]
 
     static let width = 640.0
-    static let plotTop = 24.0
+    /// Room above the plot for the unit and the labels of the highest bars.
+    static let plotTop = 40.0
     static let plotHeight = 180.0
     static let left = 8.0
+    /// The font sizes of the theme's `.chart text`.
+    static let labelSize = 13.0
 
     var html: String? {
         let amounts = years.flatMap { [$0.expected, $0.actual] }.compactMap { $0?.amount(in: unit).doubleValue }
@@ -28,7 +31,27 @@ struct EffectBarChart {
         let span = max(high - low, 1e-9)
         func y(_ value: Double) -> Double { Self.plotTop + (high - value) / span * Self.plotHeight }
         let zero = y(0)
-        let height = Self.plotTop + Self.plotHeight + 70
+        let group = (Self.width - Self.left) / Double(max(years.count, 1))
+        let bar = min(56, group * 0.32)
+        func center(_ offset: Int) -> Double { Self.left + group * (Double(offset) + 0.5) }
+        var placer = ChartLabelPlacer(bounds: ChartBox(x: 0, y: 0, width: Self.width, height: Self.plotTop + Self.plotHeight + 90))
+        func inside(_ text: String, x: Double, y: Double) -> (x: Double, y: Double) {
+            let half = ChartText.width(text, fontSize: Self.labelSize) / 2
+            return (min(max(x, half + 0.5), Self.width - half - 0.5), y)
+        }
+        let unitLabel = "単位：\(unit.rawValue)"
+        placer.reserve(ChartText.box(unitLabel, fontSize: Self.labelSize, x: 0, y: 16))
+        // The years under the plot, on a second row where neighbours would touch.
+        let yearBaseline = Self.plotTop + Self.plotHeight + 36
+        let yearSpots = years.enumerated().map { offset, year in
+            placer.place(
+                year.label, fontSize: Self.labelSize, anchor: .middle,
+                at: [inside(year.label, x: center(offset), y: yearBaseline),
+                     inside(year.label, x: center(offset), y: yearBaseline + ChartText.lineHeight(Self.labelSize) + 1)])
+        }
+        let secondRow = yearSpots.contains { $0.y > yearBaseline } ? ChartText.lineHeight(Self.labelSize) + 1 : 0
+        let legendY = Self.plotTop + Self.plotHeight + 50 + secondRow
+        let height = legendY + 22
         var svg = SVGWriter(scope: scope)
         svg.open(
             "svg",
@@ -40,12 +63,10 @@ struct EffectBarChart {
         svg.element("title", [("id", .text(svg.id("title")))], text: title)
         svg.element("desc", [("id", .text(svg.id("desc")))], text: description)
         GradePatterns.definitions(&svg, styles: [.stripes])
-        svg.text("chart-label", x: 0, y: 14, "単位：\(unit.rawValue)")
+        svg.text("chart-label", x: 0, y: 16, unitLabel)
 
-        let group = (Self.width - Self.left) / Double(max(years.count, 1))
-        let bar = min(56, group * 0.32)
         for (offset, year) in years.enumerated() {
-            let center = Self.left + group * (Double(offset) + 0.5)
+            let center = center(offset)
             let bars: [(Money?, Double, Bool)] = [(year.expected, center - bar - 2, false), (year.actual, center + 2, true)]
             for (amount, x, isActual) in bars {
                 guard let amount else { continue }
@@ -55,14 +76,22 @@ struct EffectBarChart {
                 svg.rect(
                     isActual ? "chart-segment chart-actual" : "chart-segment chart-expected", x: x, y: barTop, width: bar,
                     height: barHeight, fill: isActual ? nil : GradePatterns.fill(.stripes, in: svg))
-                let labelY = value >= 0 ? barTop - 4 : barTop + barHeight + 13
-                svg.text("chart-value", x: x + bar / 2, y: labelY, anchor: "middle", amount.amount(in: unit).formatted())
+                // The amount over its bar (under it when negative), else further out.
+                let text = amount.amount(in: unit).formatted()
+                let outward: [Double] = value >= 0
+                    ? [barTop - 4, barTop - 20, barTop - 36] : [barTop + barHeight + 14]
+                // Left off when it fits nowhere (the table beside the chart gives every amount).
+                if let spot = placer.placeIfFits(
+                    text, fontSize: Self.labelSize, anchor: .middle,
+                    at: outward.map { inside(text, x: x + bar / 2, y: $0) })
+                {
+                    svg.text("chart-value", x: spot.x, y: spot.y, anchor: "middle", text)
+                }
             }
-            svg.text("chart-label", x: center, y: Self.plotTop + Self.plotHeight + 34, anchor: "middle", year.label)
+            svg.text("chart-label", x: yearSpots[offset].x, y: yearSpots[offset].y, anchor: "middle", year.label)
         }
         svg.line("chart-axis", x1: 0, x2: Self.width, y1: zero, y2: zero)
         // Legend
-        let legendY = Self.plotTop + Self.plotHeight + 48
         svg.rect("chart-segment chart-expected", x: 0, y: legendY, width: 18, height: 18, fill: GradePatterns.fill(.stripes, in: svg))
         svg.text("chart-label", x: 26, y: legendY + 14, "効果見込額")
         svg.rect("chart-segment chart-actual", x: 160, y: legendY, width: 18, height: 18)

@@ -22,6 +22,8 @@ struct GradeBarChart {
     static let width = 640.0
     static let barHeight = 22.0
     static let rowHeight = 50.0
+    /// The font size of the theme's `.chart text`.
+    static let labelSize = 13.0
 
     /// Nil when there is nothing to draw.
     var html: String? {
@@ -29,8 +31,19 @@ struct GradeBarChart {
         var svg = SVGWriter(scope: scope)
         let hasUngraded = rows.contains { $0.ungraded > 0 }
         let styles = grades.indices.map { GradePatterns.style(rank: $0, of: grades.count) } + (hasUngraded ? [.empty] : [])
-        let legendRows = (styles.count + 1) / 2
-        let height = Double(rows.count) * Self.rowHeight + 12 + Double(legendRows) * 24
+        // The legend: two columns, each label wrapped to its column; a row as tall as its
+        // longer label.
+        let labels = grades.map(\.spelledOut) + (hasUngraded ? ["未評価"] : [])
+        let legendLines = labels.map { ChartText.wrap($0, maxWidth: Self.width / 2 - 26 - 8, fontSize: Self.labelSize) }
+        let lineHeight = ChartText.lineHeight(Self.labelSize)
+        var legendRowTops: [Double] = []
+        var legendBottom = Double(rows.count) * Self.rowHeight + 12
+        for pair in stride(from: 0, to: legendLines.count, by: 2) {
+            legendRowTops.append(legendBottom)
+            let lines = legendLines[pair..<min(pair + 2, legendLines.count)].map(\.count).max() ?? 1
+            legendBottom += 24 + Double(lines - 1) * lineHeight
+        }
+        let height = legendBottom
         let plotWidth = Self.width - 70
         svg.open(
             "svg",
@@ -64,14 +77,12 @@ struct GradeBarChart {
         }
 
         // Legend: a swatch with the pattern, the code and what it means.
-        let legendTop = Double(rows.count) * Self.rowHeight + 12
-        let labels = grades.map(\.spelledOut) + (hasUngraded ? ["未評価"] : [])
-        for (offset, label) in labels.enumerated() {
+        for (offset, lines) in legendLines.enumerated() {
             let x = offset % 2 == 0 ? 0.0 : Self.width / 2
-            let y = legendTop + Double(offset / 2) * 24
+            let y = legendRowTops[offset / 2]
             let colour = offset < grades.count ? GradePatterns.colourClass(rank: offset, of: grades.count) : "chart-none"
             svg.rect("chart-segment \(colour)", x: x, y: y, width: 18, height: 18, fill: GradePatterns.fill(styles[offset], in: svg))
-            svg.text("chart-label", x: x + 26, y: y + 14, label)
+            svg.text("chart-label", x: x + 26, y: y + 14, lines: lines, lineHeight: lineHeight)
         }
         svg.end("svg")
         return svg.output
@@ -94,7 +105,12 @@ struct GradeBarChart {
     }
 
     /// Long policy titles are cut to fit one line (the table beside the chart has them whole).
+    /// Cut to `limit` characters and to the chart's width as `ChartText` measures it.
     static func shortened(_ label: String, limit: Int = 42) -> String {
-        label.count <= limit ? label : String(label.prefix(limit - 1)) + "…"
+        var cut = label.count <= limit ? label : String(label.prefix(limit - 1)) + "…"
+        while ChartText.width(cut, fontSize: labelSize) > width, cut.count > 1 {
+            cut = String(cut.dropLast(cut.hasSuffix("…") ? 2 : 1)) + "…"
+        }
+        return cut
     }
 }

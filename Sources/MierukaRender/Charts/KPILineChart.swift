@@ -24,6 +24,11 @@ struct KPILineChart {
     static let height = 230.0
     static let left = 84.0
     static let right = 104.0
+    /// The widest the right margin grows for the target's label before it wraps.
+    static let maxRight = 200.0
+    /// The font sizes of the theme's `.chart text` and `.chart .chart-tick`.
+    static let labelSize = 13.0
+    static let tickSize = 12.0
     static let top = 20.0
     static let bottom = 48.0
 
@@ -46,13 +51,31 @@ struct KPILineChart {
         let ticks = Self.ticks(low: low, high: high)
         low = min(low, ticks.first ?? low)
         high = max(high, ticks.last ?? high)
-        let plotWidth = Self.width - Self.left - Self.right
+        let decimals = Self.decimals(ticks)
+        let tickTexts = ticks.map { Self.format($0, decimals: decimals) }
+        // Margins wide enough for the axis numbers on the left and the target's label on the
+        // right; a target label wider than `maxRight` is wrapped.
+        let widestTick = tickTexts.map { ChartText.width($0, fontSize: Self.tickSize) }.max() ?? 0
+        let left = max(Self.left, (widestTick + 14).rounded(.up))
+        let targetText = target.map { "目標 " + $0.text }
+        let targetLines = targetText.map { ChartText.wrap($0, maxWidth: Self.maxRight - 12, fontSize: Self.labelSize) } ?? []
+        let targetWidth = targetLines.map { ChartText.width($0, fontSize: Self.labelSize) }.max() ?? 0
+        let right = min(max(Self.right, (targetWidth + 12).rounded(.up)), Self.maxRight)
+        let plotWidth = Self.width - left - right
         let plotHeight = Self.height - Self.top - Self.bottom
         func x(_ year: Int) -> Double {
-            lastYear == firstYear ? Self.left + plotWidth / 2
-                : Self.left + plotWidth * Double(year - firstYear) / Double(lastYear - firstYear)
+            lastYear == firstYear ? left + plotWidth / 2
+                : left + plotWidth * Double(year - firstYear) / Double(lastYear - firstYear)
         }
         func y(_ value: Double) -> Double { Self.top + (high - value) / (high - low) * plotHeight }
+        var placer = ChartLabelPlacer(bounds: ChartBox(x: 0, y: 0, width: Self.width, height: Self.height))
+        /// Where a label centred on `x` may go: there, or moved sideways into the viewBox and
+        /// off the axis numbers.
+        func across(_ text: String, size: Double, x: Double, y: Double) -> [(x: Double, y: Double)] {
+            let half = ChartText.width(text, fontSize: size) / 2
+            let inside = min(max(x, half + 0.5), Self.width - half - 0.5)
+            return [(inside, y), (max(inside, left - 2 + half), y), (min(inside, left + plotWidth + 2 - half), y)]
+        }
 
         var svg = SVGWriter(scope: scope)
         svg.open(
@@ -63,20 +86,37 @@ struct KPILineChart {
             ])
         svg.element("title", [("id", .text(svg.id("title")))], text: title)
         svg.element("desc", [("id", .text(svg.id("desc")))], text: description)
-        let decimals = Self.decimals(ticks)
-        for tick in ticks {
-            svg.line("chart-grid", x1: Self.left, x2: Self.left + plotWidth, y1: y(tick), y2: y(tick))
-            svg.text("chart-tick", x: Self.left - 8, y: y(tick) + 4, anchor: "end", Self.format(tick, decimals: decimals))
+        for (tick, text) in zip(ticks, tickTexts) {
+            svg.line("chart-grid", x1: left, x2: left + plotWidth, y1: y(tick), y2: y(tick))
+            svg.text("chart-tick", x: left - 8, y: y(tick) + 4, anchor: "end", text)
+            placer.reserve(ChartText.box(text, fontSize: Self.tickSize, x: left - 8, y: y(tick) + 4, anchor: .end))
         }
-        // Year labels under every year that has a point.
+        // Year labels under every year that has a point; a second row when they would touch.
         var labelled = Set<Int>()
+        let yearBaseline = Self.height - Self.bottom + 22
         for point in all.sorted(by: { ($0.year ?? 0) < ($1.year ?? 0) }) {
             guard let year = point.year, let label = point.yearLabel, labelled.insert(year).inserted else { continue }
-            svg.text("chart-tick", x: x(year), y: Self.height - Self.bottom + 20, anchor: "middle", label)
+            let spot = placer.place(
+                label, fontSize: Self.tickSize, anchor: .middle,
+                at: across(label, size: Self.tickSize, x: x(year), y: yearBaseline)
+                    + across(label, size: Self.tickSize, x: x(year), y: yearBaseline + ChartText.lineHeight(Self.tickSize) + 1))
+            svg.text("chart-tick", x: spot.x, y: spot.y, anchor: "middle", label)
         }
         if let target {
-            svg.line("chart-target", x1: Self.left, x2: Self.left + plotWidth, y1: y(target.value), y2: y(target.value))
-            svg.text("chart-label", x: Self.left + plotWidth + 6, y: y(target.value) + 4, "目標 " + target.text)
+            svg.line("chart-target", x1: left, x2: left + plotWidth, y1: y(target.value), y2: y(target.value))
+            let lineHeight = ChartText.lineHeight(Self.labelSize)
+            let blockHeight = Double(targetLines.count - 1) * lineHeight
+            let top = ChartText.ascent * Self.labelSize
+            let bottom = Self.height - ChartText.descent * Self.labelSize - blockHeight
+            let firstBaseline = min(max(y(target.value) + 4 - blockHeight / 2, top), bottom)
+            svg.text(
+                "chart-label", x: left + plotWidth + 6, y: firstBaseline, lines: targetLines, lineHeight: lineHeight)
+            for (offset, line) in targetLines.enumerated() {
+                placer.reserve(
+                    ChartText.box(
+                        line, fontSize: Self.labelSize, x: left + plotWidth + 6,
+                        y: firstBaseline + Double(offset) * lineHeight))
+            }
             if let year = target.year {
                 let cx = x(year)
                 let cy = y(target.value)
@@ -86,21 +126,34 @@ struct KPILineChart {
                     close: true)
             }
         }
-        if let baseline, let year = baseline.year {
-            let cx = x(year)
-            let cy = y(baseline.value)
-            svg.rect("chart-baseline-mark", x: cx - 6, y: cy - 6, width: 12, height: 12)
-            svg.text("chart-value", x: cx + 10, y: cy + 18, "基準 " + baseline.text)
-        }
         let line = actuals.compactMap { point in point.year.map { (x($0), y(point.value)) } }
         if line.count > 1 {
             let d = line.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(SVGWriter.number($0.element.0)),\(SVGWriter.number($0.element.1))" }.joined(separator: " ")
             svg.open("path", [("class", "chart-line"), ("d", .text(d))], close: true)
         }
+        // Each actual's value above its point, else below it, else further up or down.
         for point in actuals {
             guard let year = point.year else { continue }
-            svg.circle("chart-actual-mark", cx: x(year), cy: y(point.value), r: 5)
-            svg.text("chart-value", x: x(year), y: y(point.value) - 10, anchor: "middle", point.text)
+            let cx = x(year)
+            let cy = y(point.value)
+            svg.circle("chart-actual-mark", cx: cx, cy: cy, r: 5)
+            let spots = [cy - 10, cy + 20, cy - 24, cy + 34, cy - 38].flatMap {
+                across(point.text, size: Self.labelSize, x: cx, y: $0)
+            }
+            // Left off when it fits nowhere (the KPI table gives every value).
+            if let spot = placer.placeIfFits(point.text, fontSize: Self.labelSize, anchor: .middle, at: spots) {
+                svg.text("chart-value", x: spot.x, y: spot.y, anchor: "middle", point.text)
+            }
+        }
+        if let baseline, let year = baseline.year {
+            let cx = x(year)
+            let cy = y(baseline.value)
+            svg.rect("chart-baseline-mark", x: cx - 6, y: cy - 6, width: 12, height: 12)
+            let text = "基準 " + baseline.text
+            let spot = placer.place(
+                text, fontSize: Self.labelSize, anchor: .start,
+                at: [(cx + 10, cy + 18), (cx + 10, cy - 10), (cx + 10, cy + 32), (cx + 10, cy - 24), (cx + 10, cy + 4)])
+            svg.text("chart-value", x: spot.x, y: spot.y, text)
         }
         svg.end("svg")
         return svg.output

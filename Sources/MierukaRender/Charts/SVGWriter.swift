@@ -76,6 +76,29 @@ struct SVGWriter {
         append("</text>")
     }
 
+    /// A label of one or more lines: one line as `text(…)` writes it, more as a `<tspan>` per
+    /// line, each at `x` and `lineHeight` below the one before (the first at `y`).
+    mutating func text(
+        _ cls: StaticString, x: Double, y: Double, anchor: StaticString? = nil, lines: [String], lineHeight: Double
+    ) {
+        guard lines.count > 1 else {
+            text(cls, x: x, y: y, anchor: anchor, lines.first ?? "")
+            return
+        }
+        text(cls, x: x, y: y, anchor: anchor, "")
+        bytes.removeLast("</text>".utf8.count)
+        for (offset, line) in lines.enumerated() {
+            append("<tspan x=\"")
+            Self.appendNumber(x, to: &bytes)
+            append("\" y=\"")
+            Self.appendNumber(y + Double(offset) * lineHeight, to: &bytes)
+            append("\">")
+            HTMLEscaping.append(line, to: &bytes)
+            append("</tspan>")
+        }
+        append("</text>")
+    }
+
     /// `<line class="…" x1="…" x2="…" y1="…" y2="…"/>`
     mutating func line(_ cls: StaticString, x1: Double, x2: Double, y1: Double, y2: Double) {
         append("<line class=\"")

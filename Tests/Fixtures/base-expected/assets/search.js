@@ -3,8 +3,10 @@
  *
  * The search page (/search/) holds a form that sends ?q= to itself, so the box in every page's
  * header works the same way. This script reads ?q=, loads search/index.json (written by
- * `mieruka build`), and lists the items that hold every token of the query: plan, number and
- * title, latest grade spelled out, departments, and the text the words were found in.
+ * `mieruka build`), and lists the pages that hold every token of the query — items, plans,
+ * policies, year reports and standalone pages — each with what kind of page it is, its plan, its
+ * title (an item's number, latest grade spelled out and departments too) and the text the words
+ * were found in.
  *
  * The query is split into tokens by exactly the rules the index was made with
  * (Sources/MierukaSearch/SearchTokenizer.swift, KanaFolding.swift and IdeographFolding.swift):
@@ -318,20 +320,34 @@
     list.appendChild(group);
   }
 
+  // A document is an item, a plan, a policy, a year report or a standalone page (doc[8]); the
+  // result says which, before its title.
   function resultItem(index, match, query) {
     var data = index.data;
     var doc = data.documents[match.document];
-    var plan = data.plans[doc[0]];
-    var item = element('li', 'search-result');
-    item.appendChild(element('p', 'search-result-plan', plan.title));
+    var plan = doc[0] !== null ? data.plans[doc[0]] : null;
+    var kind = doc[8] || 'item';
+    var item = element('li', 'search-result search-result-' + kind);
+    var context = element('p', 'search-result-plan');
+    context.appendChild(element('span', 'search-result-kind', data.kinds[kind] || kind));
+    if (plan) context.appendChild(document.createTextNode('　' + plan.title));
+    item.appendChild(context);
     var heading = element('h3');
     var link = element('a');
-    link.href = plan.url + doc[3];
-    link.appendChild(element('span', 'item-number', 'No.' + doc[1]));
-    link.appendChild(document.createTextNode(' ' + doc[2]));
+    link.href = plan ? plan.url + doc[3] : doc[3];
+    if (kind === 'item') {
+      link.appendChild(element('span', 'item-number', 'No.' + doc[1]));
+      link.appendChild(document.createTextNode(' '));
+    }
+    link.appendChild(document.createTextNode(doc[2]));
     heading.appendChild(link);
     item.appendChild(heading);
+    if (kind === 'item') item.appendChild(itemMeta(plan, doc));
+    appendSnippet(item, data, plan, doc, match, query);
+    return item;
+  }
 
+  function itemMeta(plan, doc) {
     var meta = element('dl', 'search-result-meta');
     var gradeTerm = '評価' + (doc[5] !== null ? '（' + plan.years[doc[5]] + '）' : '');
     if (doc[4] !== null && plan.grades[doc[4]]) {
@@ -345,8 +361,10 @@
       metaEntry(meta, '評価', '評価なし');
     }
     if (doc[6]) metaEntry(meta, '担当', doc[6]);
-    item.appendChild(meta);
+    return meta;
+  }
 
+  function appendSnippet(item, data, plan, doc, match, query) {
     // The text the words were found in: the first that shows them, else the first that holds them.
     var candidates = doc[7].filter(function (snippet) { return match.fields & (1 << snippet[0]); });
     var chosen = null;
@@ -362,7 +380,7 @@
     if (chosen) {
       var field = data.fields[chosen.snippet[0]];
       var paragraph = element('p', 'search-snippet');
-      var year = chosen.snippet[1] !== null ? '（' + plan.years[chosen.snippet[1]] + '）' : '';
+      var year = chosen.snippet[1] !== null && plan ? '（' + plan.years[chosen.snippet[1]] + '）' : '';
       paragraph.appendChild(element('span', 'search-snippet-field', field.label + year + '：'));
       appendHighlighted(paragraph, chosen.found);
       if (chosen.elsewhere) {
@@ -371,7 +389,6 @@
       }
       item.appendChild(paragraph);
     }
-    return item;
   }
 
   function start() {
@@ -417,14 +434,14 @@
         if (current !== latest) return;  // a newer query is on its way
         var results = index.search(shown) || [];
         if (!results.length) {
-          status.textContent = '「' + shown + '」を含む取組項目は見つかりませんでした。語を減らすか、別の言い方でお試しください。';
+          status.textContent = '「' + shown + '」を含むページは見つかりませんでした。語を減らすか、別の言い方でお試しください。';
           return;
         }
         var fragment = document.createDocumentFragment();
         results.slice(0, LIMIT).forEach(function (match) { fragment.appendChild(resultItem(index, match, shown)); });
         list.appendChild(fragment);
         section.hidden = false;
-        status.textContent = '「' + shown + '」を含む取組項目が' + grouped(results.length) + '件見つかりました。' +
+        status.textContent = '「' + shown + '」を含むページが' + grouped(results.length) + '件見つかりました。' +
           (results.length > LIMIT ? '上位' + LIMIT + '件を表示しています。' : '');
       }, function () {
         if (current !== latest) return;
