@@ -149,7 +149,7 @@ struct PlanMerger {
                 at: first.location, "the grade \"\(first.label.value)\" has no code, but others of the scale have one",
                 hint: "give every grade a code (as the plan's table does), or none when the plan grades in words only")
         }
-        return GradeScale(grades)
+        return GradeScale(grades, isRanked: document.gradesRanked)
     }
 
     /// The plan's `states:`: each once, and none written like one of the grades.

@@ -18,6 +18,7 @@ public struct SiteValidator: Sendable {
                 checkDeclaredTotals(table, in: plan, diagnostics: &diagnostics)
                 checkPublishedCumulative(table, in: plan, diagnostics: &diagnostics)
                 checkPublishedShare(table, in: plan, diagnostics: &diagnostics)
+                checkPublishedChange(table, in: plan, diagnostics: &diagnostics)
             }
             let tally = plan.reportedYears.map { PlanYearTally(plan: plan, year: $0) }
             if tally.contains(where: \.overflowed) {
@@ -115,6 +116,24 @@ public struct SiteValidator: Sendable {
                     at: table.location,
                     "the published \(name) 累計 for \(label) is \(published.formatted(in: plan.moneyUnit)), but the published years \(span) add up to \(sum.formatted(in: plan.moneyUnit))",
                     hint: "the site shows both as published; check the transcription against the report, and keep both if the city's own figures differ")
+            }
+        }
+    }
+
+    /// A published 増減 against the published counts of the year and of the year before, when both
+    /// are published: a difference is a warning (each figure is shown as published).
+    func checkPublishedChange(_ table: DeclaredYear, in plan: Plan, diagnostics: inout Diagnostics) {
+        let previousYear = FiscalYear(table.year.year - 1)
+        guard let change = table.gradeChange, let now = table.gradeTotals,
+            let before = plan.declared(in: previousYear)?.gradeTotals
+        else { return }
+        for (index, grade) in plan.grades.grades.enumerated() where index < change.count {
+            let difference = now[index] - before[index]
+            if difference != change[index] {
+                diagnostics.warning(
+                    at: table.location,
+                    "the published 増減 of \(grade.shortName) for \(table.year.label(plan.yearStyle)) is \(NumberGrouping.format(change[index])), but the published counts of \(previousYear.label(plan.yearStyle)) and \(table.year.label(plan.yearStyle)) differ by \(NumberGrouping.format(difference))",
+                    hint: Self.publishedAsPublished + "check grade_change: and both years' counts against the reports")
             }
         }
     }
