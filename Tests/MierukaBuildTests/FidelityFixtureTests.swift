@@ -61,6 +61,24 @@ import Testing
         #expect(builtSite.cells(plan, table: "grade-table", column: -1).last == "80.0%")
     }
 
+    @Test func aPublishedTotalThatContradictsItsRowsIsShownAsPublishedAndWarned() throws {
+        // The made-up table's 計 row says 7 × B where its rows add up to 6 (3, 1, 2).
+        let (checked, _) = try Self.build("contradicting-table", command: ["check"])
+        #expect(checked.status == 0, "\(checked.standardError)")
+        #expect(
+            checked.standardError.contains(
+                "warning: the declared table for 令和6年度 gives 7 × B in total, but its rows add up to 6"),
+            "\(checked.standardError)")
+        #expect(!checked.standardError.contains("error:"), "\(checked.standardError)")
+        let (built, site) = try Self.build("contradicting-table")
+        #expect(built.status == 0, "\(built.standardError)")
+        #expect(built.standardError.contains("warning: the declared table for 令和6年度 gives 7 × B"))
+        let plan = site.page("test-plan/index.html")
+        // Each figure as published: the rows' B, and the total row's 7, not the rows' sum.
+        #expect(site.cells(plan, table: "grade-table", column: 1) == ["3", "1", "2", "7"])
+        #expect(plan.contains("全11項目（うち再掲1項目）"))
+    }
+
     // MARK: Scales
 
     @Test func aScaleOfWordsIsShownOnce() throws {
@@ -161,7 +179,7 @@ import Testing
 
     // MARK: Every figure is published or marked as derived
 
-    @Test(arguments: [nil, "named-share", "words-only-scale", "published-cumulative", "home-title", "states"])
+    @Test(arguments: [nil, "named-share", "words-only-scale", "published-cumulative", "home-title", "states", "year-against-year", "contradicting-table", "published-change"])
     func everyAggregateOnEveryFixturePageIsMarked(_ name: String?) throws {
         let (result, site) = try Self.build(name)
         #expect(result.status == 0, "\(result.standardError)")

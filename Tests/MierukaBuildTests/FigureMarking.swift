@@ -4,11 +4,12 @@ import Foundation
 /// Mieruka's (集計, or a note saying what Mieruka computed): the fidelity rule, checked on pages.
 ///
 /// What it knows of the default theme: the aggregate tables (grade counts, effects, effects by year,
-/// KPIs with a 進捗率), the share columns, the 進捗率 in running text and the home page's grade
+/// KPIs with a 進捗率, 増減 per grade, items whose grade changed, an item's grades across the years),
+/// the sentence comparing a year with the previous one, the share columns, the 進捗率 in running text and the home page's grade
 /// summaries. A new kind of aggregate needs a rule here.
 enum FigureMarking {
-    static let markedCaptionTables = ["grade-table", "effect-table"]
-    static let notedTables = ["grade-table", "effect-table", "effect-by-year"]
+    static let markedCaptionTables = ["grade-table", "effect-table", "grade-change-table", "item-change-table"]
+    static let notedTables = ["grade-table", "effect-table", "effect-by-year", "grade-change-table", "item-change-table", "grade-history"]
 
     static func problems(in html: String, page: String) -> [String] {
         var problems: [String] = []
@@ -44,6 +45,13 @@ enum FigureMarking {
                 problems.append("\(page): 進捗率 \(figure) without 「（Mieruka の計算）」")
             }
             search = found.upperBound..<html.endIndex
+        }
+        // The sentence comparing a year's grades with the previous year's says it is Mieruka's.
+        for summary in html.components(separatedBy: "<p class=\"comparison-summary\">").dropFirst() {
+            let text = summary.components(separatedBy: "</p>")[0]
+            if (0...9).contains(where: { text.contains("\($0)項目") }), !text.contains("Mieruka") {
+                problems.append("\(page): a comparison with the previous year (\(text)) not marked as Mieruka's")
+            }
         }
         // The home page's sum over plans says it is Mieruka's.
         for totals in html.components(separatedBy: "<p class=\"plan-totals\">").dropFirst() {

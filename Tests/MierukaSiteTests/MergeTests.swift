@@ -53,19 +53,36 @@ import Testing
     }
 
     @Test func aRejectedItemDoesNotKeepItsNumbers() throws {
-        // Item 5's 再掲 names an unknown policy, so item 5 is rejected; a result for 5 must then be
-        // reported as unknown, not applied to another item (or crash).
+        // Item 5's 再掲 names an unknown policy, so item 5 is rejected; a result for 5 must then not
+        // be applied to another item (or crash), and not be reported a second time as a result for
+        // an unknown number: the one error is the real one, the policy.
         let (merged, diagnostics) = merge([
             "content/p/a.md": InMemorySite.item("5", extra: "relisted:\n  - {number: 6, policy: \"9\"}\n"),
             "content/p/b.md": InMemorySite.item("7"),
-            "seeds/p/r6.yml": "plan: p\nyear: R6\nresults:\n  - {item: 5, grade: A}\n",
+            "seeds/p/r6.yml": "plan: p\nyear: R6\nresults:\n  - {item: 5, grade: A}\n  - {item: 6, grade: A}\n",
         ])
-        let messages = diagnostics.errors.map(\.message)
-        #expect(messages.contains("policy \"9\" is not in the plan p"))
-        #expect(messages.contains("the plan p has no item number 5"))
+        #expect(diagnostics.errors.map(\.message) == ["policy \"9\" is not in the plan p"])
         let item = try #require(merged?.site.plans.first?.items.first)
         #expect(item.number == "7")
         #expect(item.results.isEmpty)
+    }
+
+    @Test func anItemRejectedForADuplicateNumberGetsOneError() throws {
+        // b.md repeats item 7's number: b.md is rejected with one error; its other number (8) gets
+        // no second error, and the result for 7 goes to the item that kept the number.
+        let (merged, diagnostics) = merge([
+            "content/p/a.md": InMemorySite.item("7"),
+            "content/p/b.md": InMemorySite.item("7", extra: "relisted:\n  - {number: 8, policy: \"2\"}\n"),
+            "seeds/p/r6.yml": "plan: p\nyear: R6\nresults:\n  - {item: 7, grade: A}\n  - {item: 8, grade: B}\n  - {item: 9, grade: B}\n",
+        ])
+        let messages = diagnostics.errors.map(\.message)
+        #expect(messages.filter { $0.contains("used twice") }.count == 1)
+        #expect(!messages.contains("the plan p has no item number 8"))
+        #expect(messages.contains("the plan p has no item number 9"), "a number no item wrote is still reported")
+        #expect(messages.count == 2, "\(messages)")
+        let items = try #require(merged?.site.plans.first?.items)
+        #expect(items.map(\.number) == ["7"])
+        #expect(items.first?.result(in: FiscalYear(2024))?.grade == 0)
     }
 
     @Test func itemsSortByNumberAsPeopleRead() throws {

@@ -12,6 +12,8 @@ public struct PlanDocument: Sendable {
     public let moneyUnit: MoneyUnit
     public let grades: [GradeDocument]
     public let gradeShare: GradeShareDocument?
+    /// `grade_order: best_first`: the plan says its scale runs from the best grade to the worst.
+    public var gradesRanked = false
     /// `states:`: what an item may be in a year instead of graded, written like grades.
     public let states: [GradeDocument]
     public let levelNames: [String]
@@ -118,6 +120,8 @@ public struct PolicyDocument: Sendable {
 /// A published table as written under `declared:`.
 public struct DeclaredDocument: Sendable {
     public let year: Located<FiscalYear>
+    /// 増減 per grade against the previous year, as the report prints it (`grade_change:`).
+    public var gradeChange: DeclaredCountsDocument? = nil
     public let listings: Located<Int>?
     public let relisted: Located<Int>?
     public let gradeRows: [DeclaredGradeRowDocument]

@@ -21,6 +21,9 @@ public struct DeclaredYear: Sendable {
     public let effectCumulative: Effect?
     /// The share of the plan's `grade_share:` grades as the report publishes it.
     public let publishedShare: PublishedShare?
+    /// 増減 per grade against the previous year, as the report publishes it (one per grade of the
+    /// scale; negative for a decrease).
+    public var gradeChange: [Int]? = nil
     /// Where the numbers come from (「【表１】各プログラムの進捗状況（平成29年度末）」).
     public let source: String?
     /// Items the report singles out (主な取組), without them being detailed as items.

@@ -32,10 +32,14 @@ public struct Grade: Sendable, Hashable {
 /// A plan's own grading scale, best grade first (Kodaira S/A/B, Isehara A/B/C/D).
 public struct GradeScale: Sendable, Hashable {
     public let grades: [Grade]
+    /// True when the plan says its scale runs from the best grade to the worst (`grade_order:
+    /// best_first`): only then may a change of grade be called a rise or a fall.
+    public let isRanked: Bool
     private let indexByCode: [String: Int]
 
-    public init(_ grades: [Grade]) {
+    public init(_ grades: [Grade], isRanked: Bool = false) {
         self.grades = grades
+        self.isRanked = isRanked
         var index: [String: Int] = [:]
         for (offset, grade) in grades.enumerated() where index[grade.code] == nil {
             index[grade.code] = offset

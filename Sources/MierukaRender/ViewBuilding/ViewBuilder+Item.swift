@@ -12,7 +12,7 @@ extension ViewBuilder {
             guard let effect = result.effect, !effect.isEmpty else { return nil }
             return TableBuilder.EffectYear(year: result.year, expected: effect.expected, actual: effect.actual, basis: .item)
         }
-        let view = ItemPageView(
+        var view = ItemPageView(
             plan: planHeader(planIndex), number: item.number, title: item.title, summary: item.summary,
             listings: item.listings.map { listing in
                 let policy = plan.policies[listing.policy]
@@ -29,6 +29,7 @@ extension ViewBuilder {
             kpiTable: tables.kpiTable(item.kpis, caption: "成果指標（KPI）の目標と実績", scope: "\(plan.slug)/item/\(item.slug)"),
             results: item.results.reversed().map { yearResult($0, plan: plan) },
             effectByYear: tables.effectByYear(effects, caption: "財政効果額の推移", scope: "\(plan.slug)/item/\(item.slug)/effects"), bodyHTML: html(item.body, under: 2))
+        view.gradeHistory = gradeHistory(planIndex, itemIndex)
         let trail =
             [planCrumb(planIndex)] + (item.primaryPolicy.map { policyTrail(planIndex, $0, including: true) } ?? [])
         let description =

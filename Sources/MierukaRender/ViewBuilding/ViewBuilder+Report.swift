@@ -33,7 +33,7 @@ extension ViewBuilder {
                     heading: heading, id: grade.map { "grade-\($0.code ?? String($0.rank + 1))" } ?? "ungraded", grade: grade,
                     items: members.map { reportItem(planIndex, $0, year: year) }))
         }
-        let view = ReportPageView(
+        var view = ReportPageView(
             plan: planHeader(planIndex), year: format.year(year), summary: reportSummary(planIndex, year: year),
             notesHTML: html(plan.declared(in: year)?.notes, under: 1),
             gradeTable: tables.gradeTable(year: year, rows: rows, rowHeading: plan.levelName(0)),
@@ -42,6 +42,7 @@ extension ViewBuilder {
             otherYears: planIndex.years.filter { $0 != year }.reversed().map {
                 LinkView(title: "\(format.year($0))の進捗状況", url: links.href(SiteRoutes.report(plan.slug, year: $0.year)))
             })
+        view.comparison = yearComparison(planIndex, year: year)
         let title = "\(format.year(year))の進捗状況"
         return (
             meta(page, title: title, description: "\(format.fullTitle)の\(title)", trail: [planCrumb(planIndex)], kind: "report", plan: planIndex),

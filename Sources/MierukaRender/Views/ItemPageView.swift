@@ -9,6 +9,8 @@ public struct ItemPageView: TemplateView {
     public let latestGrade: GradeView?
     public let latestYear: String?
     public let kpiTable: KPITableView?
+    /// The item's grades across the years (「評価の推移」), when it has two or more.
+    public var gradeHistory: GradeHistoryView? = nil
     /// Newest year first.
     public let results: [YearResultView]
     public let effectByYear: EffectByYearView?
@@ -27,6 +29,7 @@ public struct ItemPageView: TemplateView {
             .view("latestGrade", GradeView.self) { $0.latestGrade },
             .text("latestYear") { $0.latestYear },
             .view("kpiTable", KPITableView.self) { $0.kpiTable },
+            .view("gradeHistory", GradeHistoryView.self) { $0.gradeHistory },
             .list("results", YearResultView.self) { $0.results },
             .flag("hasResults") { !$0.results.isEmpty },
             .view("effectByYear", EffectByYearView.self) { $0.effectByYear },

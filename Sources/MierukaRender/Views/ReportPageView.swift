@@ -8,6 +8,8 @@ public struct ReportPageView: TemplateView {
     public let notesHTML: String?
     public let gradeTable: GradeTableView?
     public let effectTable: EffectTableView?
+    /// What changed since the previous fiscal year (「前年度からの変化」).
+    public var comparison: YearComparisonView? = nil
     public let highlights: [HighlightGroupView]
     /// Items grouped by grade, best grade first, then those without a grade.
     public let sections: [ReportSectionView]
@@ -22,6 +24,7 @@ public struct ReportPageView: TemplateView {
             .html("notesHTML") { $0.notesHTML },
             .view("gradeTable", GradeTableView.self) { $0.gradeTable },
             .view("effectTable", EffectTableView.self) { $0.effectTable },
+            .view("comparison", YearComparisonView.self) { $0.comparison },
             .list("highlights", HighlightGroupView.self) { $0.highlights },
             .list("sections", ReportSectionView.self) { $0.sections },
             .flag("hasSections") { !$0.sections.isEmpty },

@@ -49,7 +49,7 @@ struct DeclaredBuilder {
                 effectRows.append(
                     DeclaredEffectRow(policy: policy, effect: effect(row.effect, diagnostics: &diagnostics), location: row.location))
             }
-            result.append(
+            var built =
                 DeclaredYear(
                     year: year, listings: document.listings?.value, relisted: document.relisted?.value,
                     gradeRows: rows, gradeTotal: total, effectRows: effectRows,
@@ -57,7 +57,9 @@ struct DeclaredBuilder {
                     effectCumulative: document.effectCumulative.map { effect($0, diagnostics: &diagnostics) },
                     publishedShare: document.publishedShare,
                     source: document.source, highlights: document.highlights, notes: document.notes,
-                    location: document.location))
+                    location: document.location)
+            built.gradeChange = document.gradeChange.flatMap { counts($0, diagnostics: &diagnostics) }
+            result.append(built)
         }
         return result.sorted { $0.year < $1.year }
     }

@@ -25,12 +25,18 @@ struct PlanMerger {
         var drafts: [ItemDraft] = []
         var numbers: [String: (draft: Int, location: SourceLocation)] = [:]
         var slugs: [String: SourceLocation] = [:]
+        // Numbers written by items rejected here: their results are not reported again as results
+        // for an unknown number (the item's own error says what to fix).
+        var rejectedNumbers: Set<String> = []
         for item in items {
-            guard checkSlug(item, slugs: &slugs, diagnostics: &diagnostics) else { continue }
+            let written = [(item.number, item.policy, false)] + item.relisted.map { ($0.number, $0.policy, true) }
+            guard checkSlug(item, slugs: &slugs, diagnostics: &diagnostics) else {
+                for (number, _, _) in written { rejectedNumbers.insert(WidthNormalization.fold(number.value)) }
+                continue
+            }
             var listings: [Listing] = []
             var own: [String: SourceLocation] = [:]
             var ok = true
-            let written = [(item.number, item.policy, false)] + item.relisted.map { ($0.number, $0.policy, true) }
             for (number, policy, isRelisting) in written {
                 if let first = numbers[number.value]?.location ?? own[number.value] {
                     diagnostics.error(
@@ -47,7 +53,10 @@ struct PlanMerger {
                 listings.append(Listing(number: number.value, policy: index, isRelisting: isRelisting))
             }
             // Numbers are taken only by an item that is kept, so results never reach the wrong item.
-            guard ok else { continue }
+            guard ok else {
+                for (number, _, _) in written { rejectedNumbers.insert(WidthNormalization.fold(number.value)) }
+                continue
+            }
             for (number, location) in own { numbers[number] = (drafts.count, location) }
             let kpis = kpiBuilder.build(item.kpis, owner: "the item \(item.number.value)", diagnostics: &diagnostics)
             drafts.append(ItemDraft(document: item, listings: listings, kpis: kpis))
@@ -67,8 +76,10 @@ struct PlanMerger {
             for result in file.results {
                 guard let number = result.item else { continue }
                 guard let target = numbers[number.value] ?? numbers[WidthNormalization.fold(number.value)] else {
-                    // The item's document has errors of its own, which say what to fix.
+                    // The item's document has errors of its own, which say what to fix: it could not be
+                    // read, or it was rejected above (a duplicate number, an unknown policy, a bad slug).
                     let folded = WidthNormalization.fold(number.value)
+                    if rejectedNumbers.contains(folded) { continue }
                     if unreadableItems.contains(where: { WidthNormalization.fold($0) == folded }) { continue }
                     var hint = "item numbers of \(document.slug): "
                         + numbers.keys.sorted(by: NaturalOrder.areInIncreasingOrder).prefix(20).joined(separator: ", ")
@@ -138,7 +149,7 @@ struct PlanMerger {
                 at: first.location, "the grade \"\(first.label.value)\" has no code, but others of the scale have one",
                 hint: "give every grade a code (as the plan's table does), or none when the plan grades in words only")
         }
-        return GradeScale(grades)
+        return GradeScale(grades, isRanked: document.gradesRanked)
     }
 
     /// The plan's `states:`: each once, and none written like one of the grades.

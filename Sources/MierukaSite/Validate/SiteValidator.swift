@@ -18,6 +18,7 @@ public struct SiteValidator: Sendable {
                 checkDeclaredTotals(table, in: plan, diagnostics: &diagnostics)
                 checkPublishedCumulative(table, in: plan, diagnostics: &diagnostics)
                 checkPublishedShare(table, in: plan, diagnostics: &diagnostics)
+                checkPublishedChange(table, in: plan, diagnostics: &diagnostics)
             }
             let tally = plan.reportedYears.map { PlanYearTally(plan: plan, year: $0) }
             if tally.contains(where: \.overflowed) {
@@ -43,48 +44,54 @@ public struct SiteValidator: Sendable {
         }
     }
 
-    /// A published table must add up in itself: rows against the total row, counts against the
-    /// number of listings, effect rows against the effect total.
+    /// The start of every hint about published figures that disagree with each other.
+    static let publishedAsPublished = "the site shows each figure as published; "
+
+    /// A published table should add up in itself: rows against the total row, counts against the
+    /// number of listings, effect rows against the effect total. Where the city's own figures
+    /// disagree, the site shows each as published and `check` warns (it does not fail): the
+    /// transcription may be wrong, or the report itself may be; neither is silently "fixed".
     func checkDeclaredTotals(_ table: DeclaredYear, in plan: Plan, diagnostics: inout Diagnostics) {
         let label = table.year.label(plan.yearStyle)
         if let total = table.gradeTotal, !table.gradeRows.isEmpty {
             for (index, grade) in plan.grades.grades.enumerated() {
                 let sum = table.gradeRows.reduce(0) { $0 + $1.counts[index] }
                 if sum != total[index] {
-                    diagnostics.error(
+                    diagnostics.warning(
                         at: table.location,
                         "the declared table for \(label) gives \(total[index]) × \(grade.code) in total, but its rows add up to \(sum)",
-                        hint: "compare each row of grades: with the published table")
+                        hint: Self.publishedAsPublished + "compare each row of grades: with the published table")
                 }
             }
         }
         if let listings = table.listings, let totals = table.gradeTotals {
             let sum = totals.reduce(0, +)
             if sum != listings {
-                diagnostics.error(
+                diagnostics.warning(
                     at: table.location,
                     "the declared table for \(label) counts \(listings) listings, but its grades add up to \(sum)",
-                    hint: "compare listings: with the published total")
+                    hint: Self.publishedAsPublished + "compare listings: with the published total")
             }
         }
         if let relisted = table.relisted, let listings = table.totalListings, relisted > listings {
-            diagnostics.error(
-                at: table.location, "the declared table for \(label) has more 再掲 listings (\(relisted)) than listings (\(listings))")
+            diagnostics.warning(
+                at: table.location, "the declared table for \(label) has more 再掲 listings (\(relisted)) than listings (\(listings))",
+                hint: Self.publishedAsPublished + "compare relisted: and listings: with the published table")
         }
         if let total = table.effectTotal, !table.effectRows.isEmpty {
             let expected = Money.sum(table.effectRows.map(\.effect.expected))
             let actual = Money.sum(table.effectRows.map(\.effect.actual))
             if let declared = total.expected, let expected, declared != expected {
-                diagnostics.error(
+                diagnostics.warning(
                     at: table.location,
                     "the declared 効果見込額 total for \(label) is \(declared.formatted(in: plan.moneyUnit)), but its rows add up to \(expected.formatted(in: plan.moneyUnit))",
-                    hint: "compare each row of effects: with the published table")
+                    hint: Self.publishedAsPublished + "compare each row of effects: with the published table")
             }
             if let declared = total.actual, let actual, declared != actual {
-                diagnostics.error(
+                diagnostics.warning(
                     at: table.location,
                     "the declared 実績効果額 total for \(label) is \(declared.formatted(in: plan.moneyUnit)), but its rows add up to \(actual.formatted(in: plan.moneyUnit))",
-                    hint: "compare each row of effects: with the published table")
+                    hint: Self.publishedAsPublished + "compare each row of effects: with the published table")
             }
         }
     }
@@ -109,6 +116,24 @@ public struct SiteValidator: Sendable {
                     at: table.location,
                     "the published \(name) 累計 for \(label) is \(published.formatted(in: plan.moneyUnit)), but the published years \(span) add up to \(sum.formatted(in: plan.moneyUnit))",
                     hint: "the site shows both as published; check the transcription against the report, and keep both if the city's own figures differ")
+            }
+        }
+    }
+
+    /// A published 増減 against the published counts of the year and of the year before, when both
+    /// are published: a difference is a warning (each figure is shown as published).
+    func checkPublishedChange(_ table: DeclaredYear, in plan: Plan, diagnostics: inout Diagnostics) {
+        let previousYear = FiscalYear(table.year.year - 1)
+        guard let change = table.gradeChange, let now = table.gradeTotals,
+            let before = plan.declared(in: previousYear)?.gradeTotals
+        else { return }
+        for (index, grade) in plan.grades.grades.enumerated() where index < change.count {
+            let difference = now[index] - before[index]
+            if difference != change[index] {
+                diagnostics.warning(
+                    at: table.location,
+                    "the published 増減 of \(grade.shortName) for \(table.year.label(plan.yearStyle)) is \(NumberGrouping.format(change[index])), but the published counts of \(previousYear.label(plan.yearStyle)) and \(table.year.label(plan.yearStyle)) differ by \(NumberGrouping.format(difference))",
+                    hint: Self.publishedAsPublished + "check grade_change: and both years' counts against the reports")
             }
         }
     }

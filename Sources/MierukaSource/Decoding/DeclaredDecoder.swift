@@ -4,7 +4,7 @@ import MierukaModel
 /// Reads a plan's published tables (`declared:`), the numbers a city publishes without every item.
 enum DeclaredDecoder {
     static let keys = [
-        "year", "listings", "relisted", "grades", "grade_total", "effects", "effect_total", "effect_cumulative", "grade_share", "source",
+        "year", "listings", "relisted", "grades", "grade_total", "grade_change", "effects", "effect_total", "effect_cumulative", "grade_share", "source",
         "highlights",
         "notes",
     ]
@@ -63,16 +63,19 @@ enum DeclaredDecoder {
                 publishedShare = PublishedShare(rate: rate, count: count, location: share.location)
             }
         }
-        return DeclaredDocument(
+        var document = DeclaredDocument(
             year: year, listings: reader.count("listings", diagnostics: &diagnostics),
             relisted: reader.count("relisted", diagnostics: &diagnostics), gradeRows: gradeRows, gradeTotal: gradeTotal,
             effectRows: effectRows, effectTotal: effectTotal, effectCumulative: effectCumulative, publishedShare: publishedShare, source: reader.text("source", diagnostics: &diagnostics)?.value,
             highlights: PlanExtrasDecoder.highlights(reader.list("highlights", diagnostics: &diagnostics), diagnostics: &diagnostics),
             notes: reader.markdown("notes", diagnostics: &diagnostics), location: reader.location)
+        document.gradeChange = reader.node("grade_change").flatMap { decodeCounts($0, signed: true, diagnostics: &diagnostics) }
+        return document
     }
 
     /// `{S: 1, A: 4, B: 2}`: grade codes and counts, in the order written.
-    private static func decodeCounts(_ node: YAMLNode, diagnostics: inout Diagnostics) -> DeclaredCountsDocument? {
+    /// `signed`: 増減, written as the reports print them (`▲22`, `△1`, `-1`, `+3`, `0`).
+    private static func decodeCounts(_ node: YAMLNode, signed: Bool = false, diagnostics: inout Diagnostics) -> DeclaredCountsDocument? {
         guard case .mapping(let mapping) = node else {
             diagnostics.error(
                 at: node.location, "counts should map grades to numbers, but are \(node.kindDescription)",
@@ -81,6 +84,19 @@ enum DeclaredDecoder {
         }
         var counts: [(code: Located<String>, count: Int)] = []
         for (key, value) in mapping.entries {
+            if signed {
+                guard case .scalar(let scalar) = value, let parsed = NumberParser.parse(scalar.text),
+                    parsed.number.scale == 0, ["", "項目", "件"].contains(parsed.suffix),
+                    let change = Int(exactly: parsed.number.units)
+                else {
+                    diagnostics.error(
+                        at: value.location, "the 増減 for grade \"\(key.text)\" is not a whole number",
+                        hint: "write it as the report prints it: 3, +3, ▲2 or △2 (a decrease), 0")
+                    continue
+                }
+                counts.append((Located(key.text, at: key.location), change))
+                continue
+            }
             guard case .scalar(let scalar) = value, let count = NumberParser.parseCount(scalar.text) else {
                 diagnostics.error(
                     at: value.location, "the count for grade \"\(key.text)\" is not a whole number",

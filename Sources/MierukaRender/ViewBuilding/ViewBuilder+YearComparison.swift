@@ -1,0 +1,203 @@
+import MierukaModel
+import MierukaSite
+
+extension ViewBuilder {
+    /// A year's grade counts for the whole plan and whose they are: the city's published table, or
+    /// Mieruka's count of the transcribed items; nil when the year has no grades.
+    struct YearGradeCounts {
+        let counts: [Int]
+        let isPublished: Bool
+        let outside: [Int]
+    }
+
+    func gradeCounts(_ planIndex: PlanIndex, _ year: FiscalYear) -> YearGradeCounts? {
+        let plan = planIndex.plan
+        let outside = planIndex.tallies[year]?.totalOutside ?? []
+        if let declared = plan.declared(in: year), declared.hasGradeCounts, let totals = declared.gradeTotals {
+            return YearGradeCounts(counts: totals, isPublished: true, outside: outside)
+        }
+        guard let tally = planIndex.tallies[year], tally.totalGraded > 0 else { return nil }
+        return YearGradeCounts(counts: Array(tally.totalCounts[0..<plan.grades.count]), isPublished: false, outside: outside)
+    }
+
+    /// 「上がった」, 「下がった」, 「変わった」, 「変わらない」.
+    static func changeWord(_ direction: YearComparison.Direction) -> String {
+        switch direction {
+        case .rose: "上がった"
+        case .fell: "下がった"
+        case .changed: "変わった"
+        case .same: "変わらない"
+        }
+    }
+
+    /// 「+2」, 「△1」, 「0」: a difference of counts, △ for a decrease as the cities write it.
+    static func signed(_ value: Int) -> String {
+        value > 0 ? "+\(NumberGrouping.format(value))" : value < 0 ? "△\(NumberGrouping.format(-value))" : "0"
+    }
+
+    func gradeOrState(_ plan: Plan, grade: Int?, state: Int?) -> GradeOrStateView {
+        let format = PlanFormatter(plan: plan)
+        return GradeOrStateView(
+            grade: format.grade(grade),
+            state: state.flatMap { $0 < plan.states.count ? "\(plan.states.grades[$0].spelledOut)（評価の対象外）" : nil })
+    }
+
+    /// How Mieruka compares two grades, as said under each table that does.
+    func comparisonRule(_ plan: Plan) -> String {
+        if plan.grades.isRanked {
+            let order = plan.grades.grades.map { $0.shortName }.joined(separator: "→")
+            return "「上がった」「下がった」は、計画が示す評価の順（よいものから\(order)）で、Mieruka が前年度の評価と比べたものです。"
+                + "評価の対象外との間の変化は「変わった」とし、上下を言いません。"
+        }
+        return "計画は評価の区分に良し悪しの順を示していないため、Mieruka は前年度の評価と比べて「変わった」かどうかだけを示しています。"
+    }
+
+    /// The year's report against the previous fiscal year, or nil when the plan has no scale, the
+    /// year has no grades, or the year is the plan's first. When the previous year has no grades
+    /// on the site, the view only says that no comparison is made.
+    func yearComparison(_ planIndex: PlanIndex, year: FiscalYear) -> YearComparisonView? {
+        let plan = planIndex.plan
+        guard !plan.grades.isEmpty, let now = gradeCounts(planIndex, year) else { return nil }
+        let previous = FiscalYear(year.year - 1)
+        guard previous >= plan.period.first else { return nil }
+        let format = PlanFormatter(plan: plan)
+        let heading = "前年度（\(format.year(previous))）からの変化"
+        let published = plan.declared(in: year)?.gradeChange
+        guard let before = gradeCounts(planIndex, previous) else {
+            // The city's own 増減 is shown as published even when the year before is not on the site.
+            guard let published else {
+                return YearComparisonView(
+                    heading: heading,
+                    summary: "\(format.year(previous))の評価はこのサイトに掲載されていないため、前年度との比較はしていません。",
+                    countTable: nil, itemTable: nil)
+            }
+            return YearComparisonView(
+                heading: heading,
+                summary: "\(format.year(previous))の評価はこのサイトに掲載されていないため、Mieruka は前年度と比べていません。増減は市の公表値です。",
+                countTable: countChangeTable(planIndex, year: year, now: now, before: nil, published: published),
+                itemTable: nil)
+        }
+        var summary: [String] = []
+
+        // 増減 per grade: the city's when it publishes one, else Mieruka's between counts of one kind.
+        var countTable: GradeChangeTableView? = nil
+        if published != nil || now.isPublished == before.isPublished {
+            countTable = countChangeTable(planIndex, year: year, now: now, before: before, published: published)
+        } else {
+            let (published, counted) = now.isPublished ? (year, previous) : (previous, year)
+            summary.append(
+                "評価ごとの件数は、\(format.year(published))が市の公表値、\(format.year(counted))が掲載している取組項目の集計で種類が異なるため、Mieruka は増減を計算していません。")
+        }
+
+        // The items graded in both years.
+        let comparison = YearComparison(plan: plan, year: year)
+        var itemTable: ItemChangeTableView? = nil
+        if !comparison.items.isEmpty {
+            let compared = format.items(comparison.items.count)
+            let same = format.items(comparison.count(.same))
+            if plan.grades.isRanked {
+                var text = "Mieruka が両年度の評価を比べると、両年度に結果を掲載している\(compared)のうち、評価が上がった項目は\(format.items(comparison.count(.rose)))、"
+                    + "下がった項目は\(format.items(comparison.count(.fell)))、変わらない項目は\(same)です"
+                if comparison.count(.changed) > 0 {
+                    text += "（ほかに評価の対象外との間で変わった項目が\(format.items(comparison.count(.changed)))あります）"
+                }
+                summary.insert(text + "。", at: 0)
+            } else {
+                summary.insert(
+                    "Mieruka が両年度の評価を比べると、両年度に結果を掲載している\(compared)のうち、評価が変わった項目は\(format.items(comparison.count(.changed)))、変わらない項目は\(same)です。",
+                    at: 0)
+            }
+            let changes = comparison.changes
+            if !changes.isEmpty {
+                itemTable = ItemChangeTableView(
+                    caption: "前年度から評価が変わった取組項目（\(format.year(previous))→\(format.year(year))）", year: format.year(year),
+                    previousYear: format.year(previous),
+                    rows: changes.map { change in
+                        let item = plan.items[change.item]
+                        return ItemChangeRowView(
+                            number: item.number, title: item.title, url: links.href(SiteRoutes.item(plan.slug, item.slug)),
+                            previous: gradeOrState(plan, grade: change.previousGrade, state: change.previousState),
+                            current: gradeOrState(plan, grade: change.grade, state: change.state),
+                            change: Self.changeWord(change.direction))
+                    },
+                    derivedNote: "この表は、両年度に結果を掲載している取組項目を Mieruka が比べたものです。" + comparisonRule(plan))
+            }
+        }
+        return YearComparisonView(
+            heading: heading, summary: summary.isEmpty ? nil : summary.joined(), countTable: countTable, itemTable: itemTable)
+    }
+
+    /// 増減 per grade: the published one (`grade_change:`) as published, else this year's counts
+    /// minus the previous year's (both of one kind, checked by the caller).
+    func countChangeTable(
+        _ planIndex: PlanIndex, year: FiscalYear, now: YearGradeCounts, before: YearGradeCounts?, published: [Int]?
+    ) -> GradeChangeTableView {
+        let plan = planIndex.plan
+        let format = PlanFormatter(plan: plan)
+        let previous = FiscalYear(year.year - 1)
+        let differences = published ?? before.map { YearComparison.differences(now.counts, previous: $0.counts) } ?? []
+        func basis(_ counts: YearGradeCounts) -> String { counts.isPublished ? "公表値" : "集計" }
+        let rows = plan.grades.grades.indices.map { index in
+            GradeChangeRowView(
+                grade: format.grade(index), count: format.count(now.counts[index]),
+                previous: before.map { format.count($0.counts[index]) } ?? "—",
+                difference: index < differences.count ? Self.signed(differences[index]) : "—")
+        }
+        let total = now.counts.reduce(0, +)
+        let previousTotal = before.map { $0.counts.reduce(0, +) }
+        var note: String
+        if published != nil {
+            note = "増減は市の公表値です（△は減少）。計の行は、各列を Mieruka が足したものです。"
+            if !now.isPublished || before.map({ !$0.isPublished }) == true {
+                note += "「集計」とある年度の件数は、掲載している取組項目の評価を Mieruka が数えたもので、市の公表値ではありません。"
+            }
+        } else if now.isPublished {
+            note = "増減は、両年度に市が公表した評価ごとの件数の差を Mieruka が計算したもので、市の公表値ではありません（△は減少）。計は各年度の件数の和です。"
+        } else {
+            note = "この表は、掲載している取組項目の評価を Mieruka が数えた両年度の件数とその差（増減）で、市の公表値ではありません（△は減少）。"
+        }
+        var outsideNote: String? = nil
+        let tables = tables(planIndex)
+        let parts = [(year, now.outside), (previous, before?.outside ?? [])].compactMap { entry -> String? in
+            tables.outsideText(entry.1).map { "\(format.year(entry.0))は\($0)" }
+        }
+        if !parts.isEmpty {
+            outsideNote = "評価の対象外（\(parts.joined(separator: "、"))）は、件数にも増減にも含めていません。"
+        }
+        return GradeChangeTableView(
+            caption: "評価ごとの件数の増減（\(format.year(previous))→\(format.year(year))）", isPublished: published != nil,
+            yearHeading: "\(format.year(year))（\(basis(now))）",
+            previousHeading: before.map { "\(format.year(previous))（\(basis($0))）" } ?? format.year(previous),
+            differenceHeading: published != nil ? "増減（公表値）" : "増減",
+            rows: rows,
+            total: GradeChangeRowView(
+                grade: nil, count: format.count(total), previous: previousTotal.map(format.count) ?? "—",
+                difference: differences.count == rows.count ? Self.signed(differences.reduce(0, +)) : "—"),
+            derivedNote: note, outsideNote: outsideNote)
+    }
+
+    /// An item's grades across the years, or nil when it has fewer than two years with a grade or
+    /// a state. A year is compared only with the fiscal year just before it.
+    func gradeHistory(_ planIndex: PlanIndex, _ itemIndex: Int) -> GradeHistoryView? {
+        let plan = planIndex.plan
+        let item = plan.items[itemIndex]
+        let format = PlanFormatter(plan: plan)
+        let graded = item.results.filter { $0.grade != nil || $0.state != nil }
+        guard graded.count > 1 else { return nil }
+        let rows = graded.map { result -> GradeHistoryRowView in
+            var change = "—"
+            if let before = item.result(in: FiscalYear(result.year.year - 1)), before.grade != nil || before.state != nil {
+                change = Self.changeWord(
+                    YearComparison.direction(
+                        from: (before.grade, before.state), to: (result.grade, result.state), ranked: plan.grades.isRanked))
+            }
+            return GradeHistoryRowView(
+                year: format.year(result.year), reportURL: links.href(SiteRoutes.report(plan.slug, year: result.year.year)),
+                value: gradeOrState(plan, grade: result.grade, state: result.state), change: change)
+        }
+        return GradeHistoryView(
+            caption: "評価の推移", rows: rows,
+            derivedNote: "「前年度からの変化」は、Mieruka が前年度の評価と比べたもので、前年度の結果がない年度は比べていません（—）。"
+                + comparisonRule(plan))
+    }
+}

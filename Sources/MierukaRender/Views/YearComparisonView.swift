@@ -1,0 +1,157 @@
+/// A year's report against the year before it (「前年度からの変化」): 増減 per grade and the items
+/// whose grade changed. Everything in it is Mieruka's, and said so, unless the city published it.
+public struct YearComparisonView: TemplateView {
+    /// 「前年度（令和5年度）からの変化」
+    public let heading: String
+    /// 「両年度に結果を掲載している3項目のうち、…」, or why no comparison is made.
+    public let summary: String?
+    public let countTable: GradeChangeTableView?
+    public let itemTable: ItemChangeTableView?
+
+    public static let fields = FieldTable<YearComparisonView>(
+        "year comparison",
+        [
+            .text("heading") { $0.heading },
+            .text("summary") { $0.summary },
+            .view("countTable", GradeChangeTableView.self) { $0.countTable },
+            .view("itemTable", ItemChangeTableView.self) { $0.itemTable },
+        ])
+}
+
+/// 増減 per grade: this year's count, the previous year's, and the difference.
+public struct GradeChangeTableView: TemplateView {
+    public let caption: String
+    /// The 増減 is the city's (`grade_change:`), not Mieruka's difference.
+    public let isPublished: Bool
+    /// 「令和6年度（公表値）」, 「令和5年度（集計）」: each year and whose counts they are.
+    public let yearHeading: String
+    public let previousHeading: String
+    /// 「増減」, or 「増減（公表値）」 when the city published it.
+    public let differenceHeading: String
+    public let rows: [GradeChangeRowView]
+    public let total: GradeChangeRowView
+    /// What Mieruka computed, and from what.
+    public let derivedNote: String
+    /// The states outside the counts, when some item has one.
+    public let outsideNote: String?
+
+    public var isDerived: Bool { !isPublished }
+
+    public static let fields = FieldTable<GradeChangeTableView>(
+        "grade change table",
+        [
+            .text("caption") { $0.caption },
+            .flag("isPublished") { $0.isPublished },
+            .flag("isDerived") { $0.isDerived },
+            .text("yearHeading") { $0.yearHeading },
+            .text("previousHeading") { $0.previousHeading },
+            .text("differenceHeading") { $0.differenceHeading },
+            .list("rows", GradeChangeRowView.self) { $0.rows },
+            .view("total", GradeChangeRowView.self) { $0.total },
+            .text("derivedNote") { $0.derivedNote },
+            .text("outsideNote") { $0.outsideNote },
+        ])
+}
+
+public struct GradeChangeRowView: TemplateView {
+    /// Nil for the 計 row.
+    public let grade: GradeView?
+    public let count: String
+    public let previous: String
+    /// 「+2」, 「△1」 or 「0」.
+    public let difference: String
+
+    public static let fields = FieldTable<GradeChangeRowView>(
+        "grade change row",
+        [
+            .view("grade", GradeView.self) { $0.grade },
+            .text("count") { $0.count },
+            .text("previous") { $0.previous },
+            .text("difference") { $0.difference },
+        ])
+}
+
+/// The items whose grade (or state) changed from the previous year.
+public struct ItemChangeTableView: TemplateView {
+    public let caption: String
+    public let year: String
+    public let previousYear: String
+    public let rows: [ItemChangeRowView]
+    public let derivedNote: String
+
+    public static let fields = FieldTable<ItemChangeTableView>(
+        "item change table",
+        [
+            .text("caption") { $0.caption },
+            .text("year") { $0.year },
+            .text("previousYear") { $0.previousYear },
+            .list("rows", ItemChangeRowView.self) { $0.rows },
+            .text("derivedNote") { $0.derivedNote },
+        ])
+}
+
+public struct ItemChangeRowView: TemplateView {
+    public let number: String
+    public let title: String
+    public let url: String
+    public let previous: GradeOrStateView
+    public let current: GradeOrStateView
+    /// 「上がった」, 「下がった」, 「変わった」 (or 「変わらない」 on an item's page).
+    public let change: String
+
+    public static let fields = FieldTable<ItemChangeRowView>(
+        "item change row",
+        [
+            .text("number") { $0.number },
+            .text("title") { $0.title },
+            .text("url") { $0.url },
+            .view("previous", GradeOrStateView.self) { $0.previous },
+            .view("current", GradeOrStateView.self) { $0.current },
+            .text("change") { $0.change },
+        ])
+}
+
+/// A year's grade, or the state it gives instead (「対象外（評価の対象外）」), or neither.
+public struct GradeOrStateView: TemplateView {
+    public let grade: GradeView?
+    public let state: String?
+
+    public static let fields = FieldTable<GradeOrStateView>(
+        "grade or state",
+        [
+            .view("grade", GradeView.self) { $0.grade },
+            .text("state") { $0.state },
+        ])
+}
+
+/// An item's grades year by year (「評価の推移」), with the change from the year before.
+public struct GradeHistoryView: TemplateView {
+    public let caption: String
+    public let rows: [GradeHistoryRowView]
+    public let derivedNote: String
+
+    public static let fields = FieldTable<GradeHistoryView>(
+        "grade history",
+        [
+            .text("caption") { $0.caption },
+            .list("rows", GradeHistoryRowView.self) { $0.rows },
+            .text("derivedNote") { $0.derivedNote },
+        ])
+}
+
+public struct GradeHistoryRowView: TemplateView {
+    public let year: String
+    public let reportURL: String
+    public let value: GradeOrStateView
+    /// 「上がった」 … or 「—」 when the year before has no result to compare with.
+    public let change: String
+
+    public static let fields = FieldTable<GradeHistoryRowView>(
+        "grade history row",
+        [
+            .text("year") { $0.year },
+            .text("reportURL") { $0.reportURL },
+            .view("value", GradeOrStateView.self) { $0.value },
+            .text("change") { $0.change },
+        ])
+}
