@@ -300,10 +300,11 @@ import Testing
         return "[" + tree.items.map(canonical).joined(separator: ", ") + "]"
     }
 
-    /// Times differ from run to run: `0.05 s` and `14 ms` become `# s` and `# ms`.
+    /// Times differ from run to run, in size and unit (a loaded machine prints `1.2 s` where the
+    /// guide shows `14 ms`): every time becomes `#`.
     static func withoutTimes(_ text: String) -> String {
         guard let pattern = try? NSRegularExpression(pattern: "[0-9]+(\\.[0-9]+)? (s|ms)\\b") else { return text }
         return pattern.stringByReplacingMatches(
-            in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "# $2")
+            in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "#")
     }
 }
