@@ -7,7 +7,7 @@ import Foundation
 /// KPIs with a 進捗率), the share columns, the 進捗率 in running text and the home page's grade
 /// summaries. A new kind of aggregate needs a rule here.
 enum FigureMarking {
-    static let markedCaptionTables = ["grade-table", "effect-table"]
+    static let markedCaptionTables = ["grade-table", "effect-table", "money-table", "achievement-table"]
     static let notedTables = ["grade-table", "effect-table", "effect-by-year"]
 
     static func problems(in html: String, page: String) -> [String] {

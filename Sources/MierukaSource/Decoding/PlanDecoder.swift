@@ -5,7 +5,7 @@ import MierukaModel
 enum PlanDecoder {
     static let keys = [
         "city", "title", "subtitle", "period", "year_style", "money_unit", "grades", "grade_share", "states", "policy_levels", "policies",
-        "declared", "lineage", "matrices", "timelines", "tables", "sources", "summary", "order",
+        "declared", "lineage", "matrices", "timelines", "tables", "money_tables", "achievements", "sources", "summary", "order",
     ]
     static let periodKeys = ["from", "to"]
     static let gradeKeys = ["code", "label"]
@@ -36,8 +36,9 @@ enum PlanDecoder {
             DeclaredDecoder.decode($0, diagnostics: &diagnostics)
         }
         let order = reader.integer("order", diagnostics: &diagnostics)?.value ?? 0
+        let reported = ReportedDecoder.decode(reader, moneyUnit: moneyUnit, diagnostics: &diagnostics)
         guard let city, let title, let period else { return nil }
-        return PlanDocument(
+        var document = PlanDocument(
             slug: slug, city: city, title: title, subtitle: reader.text("subtitle", diagnostics: &diagnostics)?.value,
             period: period, yearStyle: yearStyle, moneyUnit: moneyUnit, grades: grades,
             gradeShare: decodeGradeShare(reader, diagnostics: &diagnostics), states: states, levelNames: levelNames,
@@ -49,6 +50,8 @@ enum PlanDecoder {
             sources: reader.textList("sources", diagnostics: &diagnostics).map(\.value),
             summary: reader.text("summary", diagnostics: &diagnostics)?.value,
             body: body, bodyLocation: SourceLocation(file: file, line: bodyLine, column: 1), order: order, location: SourceLocation(file: file, line: 1, column: 1))
+        document.reported = reported
+        return document
     }
 
     /// `period: {from: H28, to: R2}`, `period: 2019～2023`, or `period: {from: H28}` when the end is not known.
