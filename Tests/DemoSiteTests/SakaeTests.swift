@@ -13,7 +13,7 @@ import Testing
         #expect(plan.moneyTables.map(\.title) == ["効果額", "改革の効果額（3カ年合計）", "改革の効果額"])
         let span = plan.moneyTables[1]
         #expect(span.years == "平成20年度～平成22年度")
-        #expect(span.spanNote == "この表は平成20年度～平成22年度の期間についての市の公表値で、単年度の数値ではありません。")
+        #expect(span.spanNote == "この表は平成20年度～平成22年度の期間についての公表値で、単年度の数値ではありません。")
         #expect(span.headings == ["3カ年合計目標額", "3カ年合計実績額", "達成率"])
         #expect(
             span.rows.map { [$0.label] + $0.cells } == [

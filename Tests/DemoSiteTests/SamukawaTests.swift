@@ -18,7 +18,7 @@ import Testing
         let money = try #require(plan.moneyTables.first)
         #expect(money.headings == ["目標額", "効果額", "達成率"])
         #expect(money.rows.map { [$0.label] + $0.cells } == [["3年間の取り組み結果", "5億4,900万円", "6億9,499万円", "126.6%"]])
-        #expect(money.spanNote == "この表は平成24年度～平成26年度の期間についての市の公表値で、単年度の数値ではありません。")
+        #expect(money.spanNote == "この表は平成24年度～平成26年度の期間についての公表値で、単年度の数値ではありません。")
         // Published figures only: no grade table, no effect table of Mieruka's, no yearly report.
         #expect(plan.gradeTable == nil)
         #expect(plan.effectTable == nil)

@@ -38,7 +38,7 @@ import Testing
                 ["計画期間内に目標を達成できなかった", "17", "11.4%"],
             ])
         #expect([achievement.total.label] + achievement.total.cells == ["改革項目の数", "149", "—"])
-        #expect(achievement.spanNote == "この表は平成20年度～平成23年度の期間についての市の公表値で、単年度の数値ではありません。")
+        #expect(achievement.spanNote == "この表は平成20年度～平成23年度の期間についての公表値で、単年度の数値ではありません。")
         let money = try #require(plan.moneyTables.last)
         #expect(money.years == "平成20年度～平成23年度")
         #expect(money.unit == nil)

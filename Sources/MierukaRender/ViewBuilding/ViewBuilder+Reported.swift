@@ -40,6 +40,6 @@ extension ViewBuilder {
     /// A span's figures are said to be the span's, never one fiscal year's.
     private func spanNote(_ years: FiscalYearRange, format: PlanFormatter) -> String? {
         guard !years.isSingleYear else { return nil }
-        return "この表は\(format.years(years))の期間についての市の公表値で、単年度の数値ではありません。"
+        return "この表は\(format.years(years))の期間についての公表値で、単年度の数値ではありません。"
     }
 }
