@@ -16,7 +16,7 @@ import Testing
         #expect(table.unit == "（単位：百万円）")
         #expect(table.basis == "一般財源ベース")
         #expect(table.rowHeading == "分野")
-        #expect(table.headings == ["計画額a", "実績額b", "差b-a", "達成率（金額ベース）b/a*100"])
+        #expect(table.headings == ["計画額a", "実績額b", "差b-a", "達成率(金額ベース)b/a*100"])
         #expect(
             table.rows.map { [$0.label] + $0.cells } == [
                 ["【適正化】職員に関すること", "347.0", "400.3", "53.3", "115.4%"],
@@ -53,7 +53,7 @@ import Testing
     @Test func theEarlierPlansTableKeepsItsFiguresAsPrinted() throws {
         let plan = try #require(site.page("sanda-dankou/", as: PlanPageView.self))
         let table = try #require(plan.moneyTables.first)
-        #expect(table.headings == ["計画額a", "決算額b", "差b-a", "達成率（金額ベース）b/a*100"])
+        #expect(table.headings == ["計画額a", "決算額b", "差b-a", "達成率(金額ベース)b/a*100"])
         #expect(
             table.rows.map(\.cells) == [
                 ["130.7", "153.8", "23.1", "117.7%"], ["391.3", "357.8", "-33.5", "91.4%"], ["104.3", "117.3", "13", "112.5%"],
