@@ -6,8 +6,14 @@ import Testing
 @Suite struct KodairaTests {
     let site = DemoSite.shared
 
+    /// No errors; the only warning is a contradiction in a city's own published figures (栄町's
+    /// 平成20年度 達成率), which the site shows as published.
     @Test func theDemoSiteHasNoProblems() {
-        #expect(site.diagnostics.isEmpty, "\(site.diagnostics.sorted.map(\.message))")
+        #expect(site.diagnostics.errors.isEmpty, "\(site.diagnostics.sorted.map(\.message))")
+        #expect(
+            site.diagnostics.sorted.map(\.message) == [
+                "the money table 「効果額」, 効果額: 達成率 is published as 90.2パーセント, but 実績 11億1,700万円 ÷ 目標 10億 780万円 is 110.8%"
+            ])
     }
 
     @Test func table1IsExactlyAsPublished() throws {

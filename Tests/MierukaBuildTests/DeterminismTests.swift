@@ -41,6 +41,8 @@ import Testing
     @Test func theDemoSitePassesCheck() throws {
         let result = try CommandRunner.mieruka(["check"], in: Fixtures.repositoryRoot)
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(result.standardError.isEmpty, "\(result.standardError)")
+        // Only the warning on 栄町's own contradictory 達成率, which the site shows as published.
+        #expect(result.standardError.contains(DemoSiteOutput.ownWarning), "\(result.standardError)")
+        #expect(DemoSiteOutput.beyondItsOwnWarning(result.standardError).isEmpty, "\(result.standardError)")
     }
 }

@@ -8,7 +8,7 @@ import Foundation
 /// the sentence comparing a year with the previous one, the share columns, the 進捗率 in running text and the home page's grade
 /// summaries. A new kind of aggregate needs a rule here.
 enum FigureMarking {
-    static let markedCaptionTables = ["grade-table", "effect-table", "grade-change-table", "item-change-table"]
+    static let markedCaptionTables = ["grade-table", "effect-table", "grade-change-table", "item-change-table", "money-table", "achievement-table"]
     static let notedTables = ["grade-table", "effect-table", "effect-by-year", "grade-change-table", "item-change-table", "grade-history"]
 
     static func problems(in html: String, page: String) -> [String] {

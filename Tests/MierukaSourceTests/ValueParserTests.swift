@@ -73,6 +73,10 @@ import Testing
         #expect(yen("28.6億円") == Money(yen: 2_860_000_000))
         #expect(yen("17億7,700万円") == Money(yen: 1_777_000_000))
         #expect(yen("40億5千万円") == Money(yen: 4_050_000_000))
+        // 三田市: 「4千440万円多い」; 栄町: 「10億 780万円」 with a space inside.
+        #expect(yen("4千440万円") == Money(yen: 44_400_000))
+        #expect(yen("10億 780万円") == Money(yen: 1_007_800_000))
+        #expect(yen("4千円5") == nil)
         #expect(yen("△2,000") == Money(yen: -2_000_000))
         #expect(yen("1.5") == Money(yen: 1_500))
         #expect(yen("0.0001") == nil)  // not a whole yen in 千円

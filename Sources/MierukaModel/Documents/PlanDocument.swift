@@ -23,6 +23,8 @@ public struct PlanDocument: Sendable {
     public let matrices: [MatrixDocument]
     public let timelines: [Timeline]
     public let tables: [PublishedTable]
+    /// `money_tables:` and `achievements:`, as written.
+    public var reported: ReportedFigures = .none
     public let sources: [String]
     public let summary: String?
     public let body: String

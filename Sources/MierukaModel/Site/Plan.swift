@@ -30,6 +30,8 @@ public struct Plan: Sendable {
     public let matrices: [Matrix]
     public let timelines: [Timeline]
     public let tables: [PublishedTable]
+    /// Money tables and achievement counts the reports publish outside the policy tree.
+    public var reported: ReportedFigures = .none
     /// The published documents the plan's pages are transcribed from.
     public let sources: [String]
     /// One line for lists and the page description.

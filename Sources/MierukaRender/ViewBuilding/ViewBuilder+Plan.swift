@@ -15,7 +15,7 @@ extension ViewBuilder {
         let itemsCaption =
             gradeYear.map { "取組項目の一覧（評価は\(format.year($0))）" } ?? "取組項目の一覧"
         let listingRows = itemRows(planIndex, listings: allListings(planIndex), year: gradeYear)
-        let view = PlanPageView(
+        var view = PlanPageView(
             plan: planHeader(planIndex), bodyHTML: html(plan.body, under: 2), policyLevel: plan.levelName(0),
             policies: rows.map { policyNode(planIndex, $0, withChildren: true) },
             lineage: lineageViews(plan), matrices: matrixViews(plan), timelines: timelineViews(plan),
@@ -38,7 +38,9 @@ extension ViewBuilder {
                     ? itemFilters(planIndex, tableID: "item-table", rowCount: listingRows.count) : nil),
             departmentsURL: planIndex.departments.isEmpty ? nil : links.href(SiteRoutes.departments(plan.slug)),
             dataURL: links.href(SiteRoutes.data(plan.slug)), feedURL: feed(planIndex)?.url,
-            noResultsNote: planIndex.years.isEmpty ? "この計画の年度ごとの進捗状況は、まだ公表されていません。" : nil)
+            noResultsNote: planIndex.years.isEmpty && plan.reported.isEmpty ? "この計画の年度ごとの進捗状況は、まだ公表されていません。" : nil)
+        view.moneyTables = moneyTableViews(plan)
+        view.achievements = achievementViews(plan)
         let description = plan.summary ?? "\(plan.city)の\(plan.title)（\(format.years(plan.period))）の内容と進捗状況"
         return (meta(page, title: plan.title, description: description, trail: [], kind: "plan", plan: planIndex), view)
     }

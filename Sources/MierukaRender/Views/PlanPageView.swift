@@ -26,6 +26,9 @@ public struct PlanPageView: TemplateView {
     public let feedURL: String?
     /// Said when the plan has no yearly results yet.
     public let noResultsNote: String?
+    /// Money tables and achievement counts the reports publish outside the policy tree.
+    public var moneyTables: [MoneyTableView] = []
+    public var achievements: [AchievementView] = []
 
     public static let fields = FieldTable<PlanPageView>(
         "plan page",
@@ -54,5 +57,7 @@ public struct PlanPageView: TemplateView {
             .text("dataURL") { $0.dataURL },
             .text("feedURL") { $0.feedURL },
             .text("noResultsNote") { $0.noResultsNote },
+            .list("moneyTables", MoneyTableView.self) { $0.moneyTables },
+            .list("achievements", AchievementView.self) { $0.achievements },
         ])
 }

@@ -101,7 +101,7 @@ struct PlanMerger {
         let built = drafts.map { $0.build() }.sorted {
             NaturalOrder.areInIncreasingOrder($0.number, $1.number)
         }
-        return Plan(
+        var plan = Plan(
             slug: document.slug, city: document.city.value, title: document.title.value, subtitle: document.subtitle,
             period: period, yearStyle: document.yearStyle, moneyUnit: document.moneyUnit, grades: grades,
             gradeShare: gradeShare(grades, diagnostics: &diagnostics), states: states, levelNames: document.levelNames, policies: policies, items: built, declared: declared,
@@ -109,6 +109,8 @@ struct PlanMerger {
             tables: document.tables, sources: document.sources,
             summary: document.summary, body: document.body, bodyLocation: document.bodyLocation, order: document.order,
             location: document.location)
+        plan.reported = document.reported
+        return plan
     }
 
     /// Matrices with their columns' policies resolved (a column named by policy takes its title).

@@ -20,6 +20,7 @@ public struct SiteValidator: Sendable {
                 checkPublishedShare(table, in: plan, diagnostics: &diagnostics)
                 checkPublishedChange(table, in: plan, diagnostics: &diagnostics)
             }
+            ReportedFiguresChecker().check(plan, diagnostics: &diagnostics)
             let tally = plan.reportedYears.map { PlanYearTally(plan: plan, year: $0) }
             if tally.contains(where: \.overflowed) {
                 diagnostics.error(

@@ -5,7 +5,7 @@ import MierukaModel
 enum PlanDecoder {
     static let keys = [
         "city", "title", "subtitle", "period", "year_style", "money_unit", "grades", "grade_order", "grade_share", "states", "policy_levels", "policies",
-        "declared", "lineage", "matrices", "timelines", "tables", "sources", "summary", "order",
+        "declared", "lineage", "matrices", "timelines", "tables", "money_tables", "achievements", "sources", "summary", "order",
     ]
     static let periodKeys = ["from", "to"]
     static let gradeKeys = ["code", "label"]
@@ -38,6 +38,7 @@ enum PlanDecoder {
         let order = reader.integer("order", diagnostics: &diagnostics)?.value ?? 0
         // Only the plan can say that its scale runs from best to worst; nothing is assumed.
         let ranked = reader.choice("grade_order", [("best_first", true)], diagnostics: &diagnostics) ?? false
+        let reported = ReportedDecoder.decode(reader, moneyUnit: moneyUnit, diagnostics: &diagnostics)
         guard let city, let title, let period else { return nil }
         var document = PlanDocument(
             slug: slug, city: city, title: title, subtitle: reader.text("subtitle", diagnostics: &diagnostics)?.value,
@@ -52,6 +53,7 @@ enum PlanDecoder {
             summary: reader.text("summary", diagnostics: &diagnostics)?.value,
             body: body, bodyLocation: SourceLocation(file: file, line: bodyLine, column: 1), order: order, location: SourceLocation(file: file, line: 1, column: 1))
         document.gradesRanked = ranked
+        document.reported = reported
         return document
     }
 

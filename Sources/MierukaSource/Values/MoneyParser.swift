@@ -62,7 +62,8 @@ public enum MoneyParser {
                 guard !overflow, !addOverflow else { return nil }
                 total = added
                 section = 0
-            } else if !rest.isEmpty {
+            } else if !rest.isEmpty, multiplier == 1 {
+                // Digits may follow a 千 or 百 inside a group (4千440万円 = 4,440万円), nothing else.
                 return nil
             }
             parsedAny = true

@@ -1,0 +1,45 @@
+import MierukaModel
+
+extension ViewBuilder {
+    /// The plan's money tables, with only the columns the report prints.
+    func moneyTableViews(_ plan: Plan) -> [MoneyTableView] {
+        let format = PlanFormatter(plan: plan)
+        return plan.reported.moneyTables.map { table in
+            let all = table.allRows
+            var columns: [(String, (MoneyTableRow) -> String?)] = []
+            if all.contains(where: { $0.planned != nil }) { columns.append((table.headings.planned, { $0.planned?.text })) }
+            if all.contains(where: { $0.actual != nil }) { columns.append((table.headings.actual, { $0.actual?.text })) }
+            if all.contains(where: { $0.difference != nil }) {
+                columns.append((table.headings.difference, { $0.difference?.text }))
+            }
+            if all.contains(where: { $0.rate != nil }) { columns.append((table.headings.rate, { $0.rate?.text })) }
+            func row(_ row: MoneyTableRow) -> ReportedRowView {
+                ReportedRowView(label: row.label, cells: columns.map { $0.1(row) ?? "—" })
+            }
+            return MoneyTableView(
+                title: table.title, years: format.years(table.years), unit: table.unit.map { "（単位：\($0.rawValue)）" },
+                basis: table.basis, rowHeading: table.rowHeading, headings: columns.map(\.0), rows: table.rows.map(row),
+                total: table.total.map(row), spanNote: spanNote(table.years, format: format), note: table.note,
+                source: table.source)
+        }
+    }
+
+    func achievementViews(_ plan: Plan) -> [AchievementView] {
+        let format = PlanFormatter(plan: plan)
+        return plan.reported.achievements.map { count in
+            AchievementView(
+                title: count.title, years: format.years(count.years), noun: count.noun,
+                rows: count.parts.map {
+                    ReportedRowView(label: $0.label, cells: [NumberGrouping.format($0.count), $0.rate?.text ?? "—"])
+                },
+                total: ReportedRowView(label: "\(count.noun)の数", cells: [NumberGrouping.format(count.total), "—"]),
+                spanNote: spanNote(count.years, format: format), note: count.note, source: count.source)
+        }
+    }
+
+    /// A span's figures are said to be the span's, never one fiscal year's.
+    private func spanNote(_ years: FiscalYearRange, format: PlanFormatter) -> String? {
+        guard !years.isSingleYear else { return nil }
+        return "この表は\(format.years(years))の期間についての公表値で、単年度の数値ではありません。"
+    }
+}
