@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import MierukaBuild
 import MierukaDiagnostics
 import MierukaModel
 import MierukaParallel
@@ -18,8 +19,10 @@ import Synchronization
 /// is served. A build with errors writes nothing: the last good site stays served, and the
 /// changes are carried over until a build succeeds.
 ///
-/// The stages are those of `SitePipeline`, on the same public APIs, so a served site is the site
-/// `mieruka build` writes (the serve tests compare the two file by file).
+/// The stages other than load and parse are MierukaBuild's, the functions `mieruka build` calls
+/// (`PlanStage`, `RenderStage`, `ExportStage`, `OutputAsset`), so a served site is the site
+/// `mieruka build` writes (the serve tests compare the two file by file). What is serve's own:
+/// keeping the parsed files, choosing the pages a change can alter, and writing only what differs.
 public final class SiteBuilder: Sendable {
     public let source: String
     public let displaySource: String
@@ -38,7 +41,7 @@ public final class SiteBuilder: Sendable {
     /// The path the site is served under (the base URL's path, "/kaikaku/"): from the last good
     /// build, else from mieruka.yml, else "/".
     public var basePath: String {
-        state.withLock { $0.good?.side.index.config.baseURL.path ?? $0.config?.baseURL.path ?? "/" }
+        state.withLock { $0.good?.side.index.config.baseURL.path ?? $0.settings?.config?.baseURL.path ?? "/" }
     }
 
     /// True once a build has succeeded (there is a site to serve).
@@ -73,7 +76,7 @@ public final class SiteBuilder: Sendable {
         state.deferred = nil
         var diagnostics = Diagnostics()
         var updated: [String] = []
-        for (path, bytes) in ServeExports.siteWide(index, pages: pages, diagnostics: &diagnostics).sorted(by: { $0.key < $1.key }) {
+        for (path, bytes) in ExportStage.siteWideFiles(index, pages: pages, diagnostics: &diagnostics).sorted(by: { $0.key < $1.key }) {
             let digest = ContentDigest(bytes)
             guard good.exports[path] != digest else { continue }
             do {
@@ -100,19 +103,29 @@ public final class SiteBuilder: Sendable {
     struct Good: Sendable {
         let side: SiteSide
         let pageDigests: [String: ContentDigest]
-        let assets: [String: ServeAsset]
+        let assets: [String: OutputAsset]
         var exports: [String: ContentDigest]
         let exportDiagnostics: [String: Diagnostics]
     }
 
+    /// mieruka.yml as the last build read it.
+    struct Settings: Sendable {
+        let bytes: [UInt8]
+        let fingerprint: String?
+        let config: SiteConfig?
+        let diagnostics: Diagnostics
+    }
+
+    /// The templates/ files as the last build read them, and the theme made of them.
+    struct ThemeFiles: Sendable {
+        let files: [String: [UInt8]]
+        let theme: Theme
+        let diagnostics: Diagnostics
+    }
+
     struct State: Sendable {
-        var configBytes: [UInt8]?
-        var configFingerprint: String?
-        var config: SiteConfig?
-        var configDiagnostics = Diagnostics()
-        var templateFiles: [String: [UInt8]]?
-        var theme: Theme?
-        var themeDiagnostics = Diagnostics()
+        var settings: Settings?
+        var theme: ThemeFiles?
         var content: [String: Parsed<DocumentParser.ParsedContent?>] = [:]
         var seeds: [String: Parsed<[ResultsDocument]>] = [:]
         var good: Good?
@@ -128,357 +141,370 @@ public final class SiteBuilder: Sendable {
         var settingsPending = false
     }
 
-    // MARK: - The build
-
-    private func run(_ state: inout State, requested: Set<String>?) -> BuildOutcome {
-        let start = DispatchTime.now().uptimeNanoseconds
-        var stages: [(name: String, seconds: Double)] = []
-        var lapStart = start
-        func lap(_ name: String) {
-            let now = DispatchTime.now().uptimeNanoseconds
-            stages.append((name, Double(now - lapStart) / 1e9))
-            lapStart = now
-        }
-        let parser = DocumentParser()
+    /// What one build knows as it goes: the changes it takes in, its problems and its times.
+    struct Rebuild {
+        /// No good build to start from, or asked to build everything.
+        let everything: Bool
+        var changed: Set<String>
+        /// The files the site reads, before and after: the changes reported are among them (not
+        /// an editor's temporary files, nor folders).
         var known: Set<String> = []
         var diagnostics = Diagnostics()
-        var changed = (requested ?? []).union(state.pending)
-        let everything = requested == nil || state.good == nil
-        // Set once the settings and templates are read, for a failed build to carry over.
+        var timer = StageTimer()
         var configChanged = false
         var templatesChanged = false
 
-        func outcome(
-            _ status: BuildOutcome.Status, full: Bool, rendered: Int = 0, always: Int = 0, pages: [String] = [],
-            files: [String] = [],
-            removed: [String] = [], total: Int? = nil
-        ) -> BuildOutcome {
-            if status == .failed {
-                diagnostics.explainFailure(at: SourceLocation(file: displayPrefix + SiteLayout.configFile))
-            }
-            if status != .built {
-                state.pending.formUnion(changed)
-                if configChanged || templatesChanged { state.settingsPending = true }
-            }
-            return BuildOutcome(
-                status: status, diagnostics: diagnostics, changedFiles: everything ? [] : changed.intersection(known).sorted(),
-                isFull: full,
-                totalPages: total ?? state.good?.side.pages.count ?? 0, renderedPages: rendered, alwaysRenderedPages: always,
-                updatedPages: pages,
-                updatedFiles: files, removedFiles: removed,
-                seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, stages: stages)
-        }
+        /// Every page is rendered.
+        var full: Bool { everything || configChanged || templatesChanged }
+    }
 
-        // load
+    /// A stage that ends the build early.
+    struct Stop: Error {
+        let status: BuildOutcome.Status
+    }
+
+    // MARK: - The build
+
+    private func run(_ state: inout State, requested: Set<String>?) -> BuildOutcome {
+        var rebuild = Rebuild(everything: requested == nil || state.good == nil, changed: (requested ?? []).union(state.pending))
         let loaded: LoadedSite
-        if !everything, let previous = state.loaded, let reloaded = Self.reload(previous, changed: changed) {
-            // Only files the site already had changed: the same files, without walking the folders.
+        switch load(&state, &rebuild) {
+        case .success(let value): loaded = value
+        case .failure(let stop): return finish(stop.status, &state, rebuild)
+        }
+        rebuild.timer.lap("load")
+
+        readSettings(loaded, &state, &rebuild)
+        readTheme(loaded, &state, &rebuild)
+        rebuild.timer.lap("settings and theme")
+
+        let content = parseContent(loaded, &state, &rebuild)
+        let (results, reparsedSeeds) = parseSeeds(loaded, content: content, &state, &rebuild)
+        guard let config = state.settings?.config, let theme = state.theme else {
+            rebuild.diagnostics.append(contentsOf: state.theme?.diagnostics ?? Diagnostics())
+            return finish(.failed, &state, rebuild)
+        }
+        rebuild.timer.lap("parse")
+
+        let merged = PlanStage.merge(content.site(config: config, results: results), diagnostics: &rebuild.diagnostics)
+        rebuild.timer.lap("merge")
+        let site = PlanStage.plan(
+            merged, totals: .warning, theme: theme.theme, themeDiagnostics: theme.diagnostics, loaded: loaded,
+            diagnostics: &rebuild.diagnostics)
+        guard !rebuild.diagnostics.hasErrors else { return finish(.failed, &state, rebuild) }
+        rebuild.timer.lap("validate")
+
+        let side = SiteSide(
+            index: site.index, pages: site.pages, content: state.content.compactMapValues { $0.value },
+            seeds: state.seeds.mapValues(\.value))
+        let selection = select(side, reparsedSeeds: reparsedSeeds, good: state.good, rebuild)
+        rebuild.timer.lap("select pages")
+
+        let data = planData(site, selection: selection, good: state.good, &rebuild)
+        guard !rebuild.diagnostics.hasErrors else { return finish(.failed, &state, rebuild) }
+        rebuild.timer.lap("plan data files")
+
+        let pages = writePages(site, theme: theme.theme, selection: selection, data: data, good: state.good, &rebuild)
+        rebuild.timer.lap("render and write pages")
+        let files = writeFiles(site, data: data, good: state.good, &rebuild)
+        guard !rebuild.diagnostics.hasErrors else { return finish(.failed, &state, rebuild, isFull: rebuild.full) }
+        rebuild.timer.lap("write files")
+
+        state.good = Good(
+            side: side, pageDigests: pages.digests, assets: Dictionary(site.assets.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a }),
+            exports: data.digests, exportDiagnostics: data.diagnostics)
+        state.pending = []
+        state.settingsPending = false
+        state.deferred = (site.index, site.pages)
+        return finish(
+            .built, &state, rebuild, isFull: rebuild.full, rendered: pages.rendered, always: selection.unknownKindPages,
+            pages: pages.updated.sorted(), files: files.sorted(), removed: pages.removed, total: site.pages.count)
+    }
+
+    /// The outcome of a build; a build that did not succeed carries its changes over to the next.
+    private func finish(
+        _ status: BuildOutcome.Status, _ state: inout State, _ rebuild: Rebuild, isFull: Bool? = nil, rendered: Int = 0,
+        always: Int = 0, pages: [String] = [], files: [String] = [], removed: [String] = [], total: Int? = nil
+    ) -> BuildOutcome {
+        var diagnostics = rebuild.diagnostics
+        if status == .failed {
+            diagnostics.explainFailure(at: SourceLocation(file: displayPrefix + SiteLayout.configFile))
+        }
+        if status != .built {
+            state.pending.formUnion(rebuild.changed)
+            if rebuild.configChanged || rebuild.templatesChanged { state.settingsPending = true }
+        }
+        return BuildOutcome(
+            status: status, diagnostics: diagnostics,
+            changedFiles: rebuild.everything ? [] : rebuild.changed.intersection(rebuild.known).sorted(),
+            isFull: isFull ?? rebuild.everything, totalPages: total ?? state.good?.side.pages.count ?? 0,
+            renderedPages: rendered, alwaysRenderedPages: always, updatedPages: pages, updatedFiles: files,
+            removedFiles: removed, seconds: rebuild.timer.total, stages: rebuild.timer.stages)
+    }
+
+    // MARK: - Stages
+
+    /// load: the site's files (without walking the folders when only files it already had
+    /// changed); files that appeared or disappeared count as changed.
+    private func load(_ state: inout State, _ rebuild: inout Rebuild) -> Result<LoadedSite, Stop> {
+        let loaded: LoadedSite
+        if !rebuild.everything, let previous = state.loaded, let reloaded = Self.reload(previous, changed: rebuild.changed) {
             loaded = reloaded
-            diagnostics.append(contentsOf: state.loaderDiagnostics)
         } else {
             var loaderDiagnostics = Diagnostics()
             do {
                 loaded = try SiteLoader().load(root: source, displayRoot: displaySource, diagnostics: &loaderDiagnostics)
             } catch {
-                if state.good == nil, state.configBytes == nil, !error.isReported {
-                    return outcome(.notASite(error.description), full: true)
+                if state.good == nil, state.settings == nil, !error.isReported {
+                    return .failure(Stop(status: .notASite(error.description)))
                 }
                 if error.isReported {
-                    diagnostics.append(contentsOf: loaderDiagnostics)
+                    rebuild.diagnostics.append(contentsOf: loaderDiagnostics)
                 } else {
-                    diagnostics.error(at: SourceLocation(file: displayPrefix + SiteLayout.configFile), error.description)
+                    rebuild.diagnostics.error(at: SourceLocation(file: displayPrefix + SiteLayout.configFile), error.description)
                 }
                 state.loaded = nil
-                return outcome(.failed, full: everything)
+                return .failure(Stop(status: .failed))
             }
             state.loaded = loaded
             state.loaderDiagnostics = loaderDiagnostics
-            diagnostics.append(contentsOf: loaderDiagnostics)
         }
+        rebuild.diagnostics.append(contentsOf: state.loaderDiagnostics)
+        noteFiles(loaded, state, &rebuild)
+        return .success(loaded)
+    }
 
-        // The files the site reads, before and after: the changes reported are among them (not
-        // an editor's temporary files, nor folders).
-        known.insert(SiteLayout.configFile)
-        known.formUnion(state.content.keys)
-        known.formUnion(state.seeds.keys)
-        known.formUnion(state.templateFiles?.keys ?? [:].keys)
-        known.formUnion(loaded.templates.map(\.relativePath))
-        known.formUnion(loaded.content.map(\.relativePath))
-        known.formUnion(loaded.seeds.map(\.relativePath))
+    /// The files the site reads before and after, and those that appeared or disappeared.
+    private func noteFiles(_ loaded: LoadedSite, _ state: State, _ rebuild: inout Rebuild) {
         let rootPrefix = loaded.root.hasSuffix("/") ? loaded.root : loaded.root + "/"
-        known.formUnion(loaded.assets.map { String($0.absolutePath.dropFirst(rootPrefix.count)) })
-        known.formUnion(state.good?.assets.values.compactMap(\.sourcePath) ?? [])
-
-        // Files that appeared or disappeared count as changed.
+        rebuild.known.insert(SiteLayout.configFile)
+        rebuild.known.formUnion(state.content.keys)
+        rebuild.known.formUnion(state.seeds.keys)
+        rebuild.known.formUnion(state.theme?.files.keys ?? [:].keys)
+        rebuild.known.formUnion(loaded.templates.map(\.relativePath))
+        rebuild.known.formUnion(loaded.content.map(\.relativePath))
+        rebuild.known.formUnion(loaded.seeds.map(\.relativePath))
+        rebuild.known.formUnion(loaded.assets.map { String($0.absolutePath.dropFirst(rootPrefix.count)) })
+        rebuild.known.formUnion(state.good?.assets.values.compactMap(\.sourcePath) ?? [])
         let contentPaths = Set(loaded.content.map(\.relativePath))
         let seedsPaths = Set(loaded.seeds.map(\.relativePath))
-        for path in contentPaths where state.content[path] == nil { changed.insert(path) }
-        for path in state.content.keys where !contentPaths.contains(path) {
-            changed.insert(path)
-            state.content[path] = nil
-        }
-        for path in seedsPaths where state.seeds[path] == nil { changed.insert(path) }
-        for path in state.seeds.keys where !seedsPaths.contains(path) {
-            changed.insert(path)
-            state.seeds[path] = nil
-        }
+        for path in contentPaths where state.content[path] == nil { rebuild.changed.insert(path) }
+        for path in state.content.keys where !contentPaths.contains(path) { rebuild.changed.insert(path) }
+        for path in seedsPaths where state.seeds[path] == nil { rebuild.changed.insert(path) }
+        for path in state.seeds.keys where !seedsPaths.contains(path) { rebuild.changed.insert(path) }
+    }
 
-        lap("load")
-
-        // the settings: read on every build, through the parser's own entry point (given no
-        // documents), so that what it adds to them (the accessibility results file) is read as
-        // build reads it; any difference from the last build renders every page.
-        var configDiagnostics = Diagnostics()
+    /// The settings, read on every build through the parser's own entry point (given no
+    /// documents), so that what it adds to them (the accessibility results file) is read as
+    /// build reads it; any difference from the last build renders every page.
+    private func readSettings(_ loaded: LoadedSite, _ state: inout State, _ rebuild: inout Rebuild) {
+        var diagnostics = Diagnostics()
         let configOnly = LoadedSite(root: loaded.root, config: loaded.config, content: [], seeds: [], templates: [], assets: [])
-        let config = parser.parse(configOnly, diagnostics: &configDiagnostics)?.config
-        let configFingerprint = config.map(StructuralFingerprint.of)
-        configChanged = !everything && (configFingerprint != state.configFingerprint || state.settingsPending)
-        if configChanged || state.configBytes != loaded.config.bytes { changed.insert(SiteLayout.configFile) }
-        state.config = config
-        state.configFingerprint = configFingerprint
-        state.configBytes = loaded.config.bytes
-        state.configDiagnostics = configDiagnostics
+        let config = DocumentParser().parse(configOnly, diagnostics: &diagnostics)?.config
+        let fingerprint = config.map(StructuralFingerprint.of)
+        rebuild.configChanged = !rebuild.everything && (fingerprint != state.settings?.fingerprint || state.settingsPending)
+        if rebuild.configChanged || state.settings?.bytes != loaded.config.bytes { rebuild.changed.insert(SiteLayout.configFile) }
+        state.settings = Settings(bytes: loaded.config.bytes, fingerprint: fingerprint, config: config, diagnostics: diagnostics)
+        rebuild.diagnostics.append(contentsOf: diagnostics)
+    }
 
-        let templateFiles = Dictionary(loaded.templates.map { ($0.relativePath, $0.bytes) }, uniquingKeysWith: { a, _ in a })
-        if templateFiles != state.templateFiles || state.theme == nil {
-            let previous = state.templateFiles ?? [:]
-            for (path, bytes) in templateFiles where previous[path] != bytes { changed.insert(path) }
-            for path in previous.keys where templateFiles[path] == nil { changed.insert(path) }
-            var themeDiagnostics = Diagnostics()
-            let sources = loaded.templates.compactMap { file -> TemplateSource? in
-                guard let text = TextDecoding.utf8Text(file, diagnostics: &themeDiagnostics) else { return nil }
-                let name = String(
-                    file.relativePath.dropFirst(SiteLayout.templatesFolder.count + 1).dropLast(".mustache".count))
-                return TemplateSource(name: name, text: text, displayPath: file.displayPath, isDefault: false)
-            }
-            state.theme = Theme.load(siteTemplates: sources, diagnostics: &themeDiagnostics)
-            state.themeDiagnostics = themeDiagnostics
-            templatesChanged = state.templateFiles != nil
-            state.templateFiles = templateFiles
-        }
-        diagnostics.append(contentsOf: state.configDiagnostics)
+    /// The theme, made again when a template changed.
+    private func readTheme(_ loaded: LoadedSite, _ state: inout State, _ rebuild: inout Rebuild) {
+        let files = Dictionary(loaded.templates.map { ($0.relativePath, $0.bytes) }, uniquingKeysWith: { a, _ in a })
+        guard files != state.theme?.files else { return }
+        let previous = state.theme?.files ?? [:]
+        for (path, bytes) in files where previous[path] != bytes { rebuild.changed.insert(path) }
+        for path in previous.keys where files[path] == nil { rebuild.changed.insert(path) }
+        var diagnostics = Diagnostics()
+        let theme = ThemeStage.load(ThemeStage.templates(loaded.templates, diagnostics: &diagnostics), diagnostics: &diagnostics)
+        rebuild.templatesChanged = state.theme != nil
+        state.theme = ThemeFiles(files: files, theme: theme, diagnostics: diagnostics)
+    }
 
-        lap("settings and theme")
-
-        // parse: the content documents that changed
-        let contentToParse = loaded.content.filter {
-            everything || changed.contains($0.relativePath) || state.content[$0.relativePath] == nil
+    /// parse: the content documents that changed; the others as last parsed.
+    private func parseContent(_ loaded: LoadedSite, _ state: inout State, _ rebuild: inout Rebuild) -> ContentDocuments {
+        let toParse = loaded.content.filter {
+            rebuild.everything || rebuild.changed.contains($0.relativePath) || state.content[$0.relativePath] == nil
         }
-        for (entry, parsed) in zip(contentToParse, Parallel.map(contentToParse) { entry in
-            var fileDiagnostics = Diagnostics()
-            let value = entry.read(diagnostics: &fileDiagnostics).flatMap {
-                parser.parseContent($0, diagnostics: &fileDiagnostics)
-            }
-            return Parsed(value: value, diagnostics: fileDiagnostics)
-        }) {
-            state.content[entry.relativePath] = parsed
+        let parser = DocumentParser()
+        let parsed = Parallel.map(toParse) { entry in
+            var diagnostics = Diagnostics()
+            let value = entry.read(diagnostics: &diagnostics).flatMap { parser.parseContent($0, diagnostics: &diagnostics) }
+            return Parsed(value: value, diagnostics: diagnostics)
         }
-        var home: PageDocument?
-        var pageDocuments: [PageDocument] = []
-        var plans: [PlanDocument] = []
-        var items: [ItemDocument] = []
-        var unreadableItems: [String: Set<String>] = [:]
+        let paths = Set(loaded.content.map(\.relativePath))
+        var content = state.content.filter { paths.contains($0.key) }
+        for (entry, value) in zip(toParse, parsed) { content[entry.relativePath] = value }
+        state.content = content
+        var documents: [DocumentParser.ParsedContent?] = []
         for entry in loaded.content {
-            guard let parsed = state.content[entry.relativePath] else { continue }
-            diagnostics.append(contentsOf: parsed.diagnostics)
-            switch parsed.value {
-            case .home(let page)?: home = page
-            case .page(let page)?: pageDocuments.append(page)
-            case .plan(let plan)?: plans.append(plan)
-            case .item(let item)?: items.append(item)
-            case .unreadableItem(let plan, let number)?: unreadableItems[plan, default: []].insert(number)
-            case nil: break
-            }
+            guard let parsed = content[entry.relativePath] else { continue }
+            rebuild.diagnostics.append(contentsOf: parsed.diagnostics)
+            documents.append(parsed.value)
         }
+        return ContentDocuments(documents)
+    }
 
-        // parse: the results that changed, and every CSV when documents they are read against changed
-        let contentChanged = changed.contains { $0.hasPrefix(SiteLayout.contentFolder + "/") && $0.hasSuffix(".md") }
-        let seedsToParse = loaded.seeds.filter { entry in
-            everything || changed.contains(entry.relativePath) || state.seeds[entry.relativePath] == nil
-                || ((contentChanged || configChanged) && Self.isTable(entry.relativePath))
+    /// parse: the results that changed, and every table (CSV, workbook) when the documents or
+    /// settings it is read against changed. Returns every result and the files read again.
+    private func parseSeeds(
+        _ loaded: LoadedSite, content: ContentDocuments, _ state: inout State, _ rebuild: inout Rebuild
+    ) -> (results: [ResultsDocument], reparsed: Set<String>) {
+        let contentChanged = rebuild.changed.contains { $0.hasPrefix(SiteLayout.contentFolder + "/") && $0.hasSuffix(".md") }
+        let toParse = loaded.seeds.filter { entry in
+            rebuild.everything || rebuild.changed.contains(entry.relativePath) || state.seeds[entry.relativePath] == nil
+                || ((contentChanged || rebuild.configChanged) && Self.isTable(entry.relativePath))
         }
-        let csv = state.config?.csv ?? CSVSettings()
-        let xlsx = state.config?.xlsx ?? XLSXSettings()
-        // The items are looked up only by CSV files and workbooks (building the lookup takes a while on a large site).
-        let readsCSV = seedsToParse.contains { Self.isTable($0.relativePath) }
-        let lookup = readsCSV ? CSVItemLookup(items, plans: plans) : CSVItemLookup([], plans: [])
-        for (entry, parsed) in zip(seedsToParse, Parallel.map(seedsToParse) { entry in
-            var fileDiagnostics = Diagnostics()
-            let value = entry.read(diagnostics: &fileDiagnostics).map {
-                parser.parseSeeds($0, csv: csv, xlsx: xlsx, lookup: lookup, diagnostics: &fileDiagnostics)
+        let config = state.settings?.config
+        let csv = config?.csv ?? CSVSettings()
+        let xlsx = config?.xlsx ?? XLSXSettings()
+        // The items are looked up only by tables (building the lookup takes a while on a large site).
+        let readsTables = toParse.contains { Self.isTable($0.relativePath) }
+        let lookup = readsTables ? CSVItemLookup(content.items, plans: content.plans) : CSVItemLookup([], plans: [])
+        let parser = DocumentParser()
+        let parsed = Parallel.map(toParse) { entry in
+            var diagnostics = Diagnostics()
+            let value = entry.read(diagnostics: &diagnostics).map {
+                parser.parseSeeds($0, csv: csv, xlsx: xlsx, lookup: lookup, diagnostics: &diagnostics)
             }
-            return Parsed(value: value ?? [], diagnostics: fileDiagnostics)
-        }) {
-            state.seeds[entry.relativePath] = parsed
+            return Parsed(value: value ?? [], diagnostics: diagnostics)
         }
+        let paths = Set(loaded.seeds.map(\.relativePath))
+        var seeds = state.seeds.filter { paths.contains($0.key) }
+        for (entry, value) in zip(toParse, parsed) { seeds[entry.relativePath] = value }
+        state.seeds = seeds
         var results: [ResultsDocument] = []
         for entry in loaded.seeds {
-            guard let parsed = state.seeds[entry.relativePath] else { continue }
-            diagnostics.append(contentsOf: parsed.diagnostics)
+            guard let parsed = seeds[entry.relativePath] else { continue }
+            rebuild.diagnostics.append(contentsOf: parsed.diagnostics)
             results.append(contentsOf: parsed.value)
         }
-        guard let config = state.config, let theme = state.theme else {
-            diagnostics.append(contentsOf: state.themeDiagnostics)
-            return outcome(.failed, full: everything)
-        }
+        return (results, Set(toParse.map(\.relativePath)))
+    }
 
-        lap("parse")
+    /// The pages the change can alter (every page for a first or full build).
+    private func select(_ side: SiteSide, reparsedSeeds: Set<String>, good: Good?, _ rebuild: Rebuild) -> PageSelection {
+        guard let good, !rebuild.full else { return .all }
+        return PageSelection.select(
+            changed: rebuild.changed,
+            // Those read again, and those that disappeared (now or in a build that failed).
+            reparsedSeeds: reparsedSeeds.union(rebuild.changed.filter { $0.hasPrefix(SiteLayout.seedsFolder + "/") }),
+            old: good.side, new: side)
+    }
 
-        // merge and validate: the whole site, as build does
-        let documents = SiteDocuments(
-            config: config, home: home, pages: pageDocuments, plans: plans, items: items, results: results,
-            unreadableItems: unreadableItems)
-        let merged = SiteMerger().merge(documents, diagnostics: &diagnostics)
-        lap("merge")
-        SiteValidator().validate(merged.site, diagnostics: &diagnostics)
-        DeclaredReconciler().reconcile(merged.site, severity: .warning, diagnostics: &diagnostics)
-        diagnostics.append(contentsOf: state.themeDiagnostics)
-        let index = SiteIndex(merged)
-        let pages = PagePlanner().plan(index)
-        let exportPaths = ServeExports.paths(index)
-        let assets = ServeAsset.list(
-            theme: theme, loaded: loaded, generated: Set(pages.map(\.outputFile) + exportPaths), diagnostics: &diagnostics)
-        guard !diagnostics.hasErrors else { return outcome(.failed, full: everything) }
+    /// The data files of a build: those made again, and the digests of every plan's files.
+    struct DataFiles {
+        /// The files of the plans made again.
+        let made: [String: [UInt8]]
+        /// Every data file of the plans (made now or kept), and the site-wide files kept until
+        /// `finishSiteFiles` makes them again.
+        let digests: [String: ContentDigest]
+        /// The problems found in each plan's data.
+        let diagnostics: [String: Diagnostics]
+        /// The files outside every plan's folder (the sitemap, the search index).
+        let siteWidePaths: Set<String>
+    }
 
-        lap("validate")
-
-        // what to render
-        let side = SiteSide(
-            index: index, pages: pages, content: state.content.compactMapValues { $0.value },
-            seeds: state.seeds.mapValues(\.value))
-        let good = state.good
-        let full = everything || configChanged || templatesChanged
-        let selection: PageSelection
-        if let good, !full {
-            selection = PageSelection.select(
-                changed: changed,
-                // Those read again, and those that disappeared (now or in a build that failed).
-                reparsedSeeds: Set(seedsToParse.map(\.relativePath)).union(
-                    changed.filter { $0.hasPrefix(SiteLayout.seedsFolder + "/") }),
-                old: good.side, new: side)
-        } else {
-            selection = .all
-        }
-
-        lap("select pages")
-
-        // data files: the plans touched, and the site-wide files
-        let planSlugs = Set(index.plans.map(\.plan.slug))
+    /// export: the data files of the plans the change touched.
+    private func planData(_ site: PlannedSite, selection: PageSelection, good: Good?, _ rebuild: inout Rebuild) -> DataFiles {
+        let planSlugs = Set(site.index.plans.map(\.plan.slug))
         let exportedPlans = selection.plans.map { planSlugs.intersection($0) } ?? planSlugs
-        let planExports = ServeExports.plans(Array(exportedPlans), of: index)
-        var exportDiagnostics = (good?.exportDiagnostics ?? [:]).filter { planSlugs.contains($0.key) }
-        var newExports: [String: [UInt8]] = [:]
-        for (slug, export) in planExports {
-            exportDiagnostics[slug] = export.diagnostics
-            newExports.merge(export.files) { a, _ in a }
+        var byPlan = (good?.exportDiagnostics ?? [:]).filter { planSlugs.contains($0.key) }
+        var made: [String: [UInt8]] = [:]
+        for (slug, export) in ExportStage.planFiles(exportedPlans, of: site.index) {
+            byPlan[slug] = export.diagnostics
+            made.merge(export.files) { a, _ in a }
         }
-        for slug in exportDiagnostics.keys.sorted() {
-            diagnostics.append(contentsOf: exportDiagnostics[slug] ?? Diagnostics())
-        }
-        guard !diagnostics.hasErrors else { return outcome(.failed, full: everything) }
-        // Data files of plans not made again keep their digests; so do the site-wide files (the
-        // sitemap, the search index) until `finishSiteFiles` makes them again.
-        let siteWidePaths = Set(exportPaths.filter { path in !planSlugs.contains(where: { path.hasPrefix($0 + "/") }) })
-        var exportDigests: [String: ContentDigest] = [:]
+        for slug in byPlan.keys.sorted() { rebuild.diagnostics.append(contentsOf: byPlan[slug] ?? Diagnostics()) }
+        let siteWidePaths = Set(site.dataPaths.filter { path in !planSlugs.contains(where: { path.hasPrefix($0 + "/") }) })
+        var digests: [String: ContentDigest] = [:]
         for (path, digest) in good?.exports ?? [:] {
             let plan = path.split(separator: "/").first.map(String.init) ?? ""
             let keptPlanFile = planSlugs.contains(plan) && !exportedPlans.contains(plan) && path.contains("/")
-            if keptPlanFile || siteWidePaths.contains(path) { exportDigests[path] = digest }
+            if keptPlanFile || siteWidePaths.contains(path) { digests[path] = digest }
         }
-        for (path, bytes) in newExports { exportDigests[path] = ContentDigest(bytes) }
+        for (path, bytes) in made { digests[path] = ContentDigest(bytes) }
+        return DataFiles(made: made, digests: digests, diagnostics: byPlan, siteWidePaths: siteWidePaths)
+    }
 
-        lap("plan data files")
+    /// What writing the pages did.
+    struct PagesWritten {
+        let digests: [String: ContentDigest]
+        let updated: [String]
+        let removed: [String]
+        let rendered: Int
+    }
 
-        // write: remove what is gone, then pages, files and data files that differ
-        let writeProblems = DiagnosticSink()
-        var outputs = Set(pages.map(\.outputFile))
-        outputs.formUnion(assets.map(\.outputPath))
-        outputs.formUnion(exportDigests.keys)
-        outputs.formUnion(siteWidePaths)
-        var previousOutputs = Set(good?.pageDigests.keys ?? [:].keys)
-        previousOutputs.formUnion(good?.assets.keys ?? [:].keys)
-        previousOutputs.formUnion(good?.exports.keys ?? [:].keys)
-        let removed = previousOutputs.subtracting(outputs).sorted()
+    /// render and write: removes what is gone, renders the chosen pages and writes those that
+    /// differ from what is served.
+    private func writePages(
+        _ site: PlannedSite, theme: Theme, selection: PageSelection, data: DataFiles, good: Good?, _ rebuild: inout Rebuild
+    ) -> PagesWritten {
+        var outputs = Set(site.pages.map(\.outputFile))
+        outputs.formUnion(site.assets.map(\.path))
+        outputs.formUnion(data.digests.keys)
+        outputs.formUnion(data.siteWidePaths)
+        var previous = Set(good?.pageDigests.keys ?? [:].keys)
+        previous.formUnion(good?.assets.keys ?? [:].keys)
+        previous.formUnion(good?.exports.keys ?? [:].keys)
+        let removed = previous.subtracting(outputs).sorted()
         for path in removed { folder.remove(path) }
 
-        let toRender = selection.routes.map { routes in pages.filter { routes.contains($0.route) } } ?? pages
-        let renderer = PageRenderer(theme: theme, views: ViewBuilder(index: index))
+        let toRender = selection.routes.map { routes in site.pages.filter { routes.contains($0.route) } } ?? site.pages
+        let renderer = PageRenderer(theme: theme, views: ViewBuilder(index: site.index))
         let served = good?.pageDigests ?? [:]
         let folder = self.folder
+        let problems = DiagnosticSink()
         let rendered = Parallel.map(toRender) { page -> (ContentDigest?, Bool) in
-            guard let bytes = renderer.renderBytes(page) else {
-                writeProblems.report(
-                    .error(at: SourceLocation(file: page.outputFile), "the page could not be rendered: its template is missing"))
-                return (nil, false)
-            }
+            guard let bytes = RenderStage.bytes(page, renderer: renderer, problems: problems) else { return (nil, false) }
             let digest = ContentDigest(bytes)
             guard served[page.outputFile] != digest else { return (digest, false) }
             do {
                 try folder.write(page.outputFile, bytes)
             } catch {
-                writeProblems.report(.error(at: SourceLocation(file: page.outputFile), "\(error)"))
+                problems.report(.error(at: SourceLocation(file: page.outputFile), "\(error)"))
                 return (nil, false)
             }
             return (digest, true)
         }
-        var pageDigests = served.filter { outputs.contains($0.key) }
-        var updatedPages: [String] = []
+        var digests = served.filter { outputs.contains($0.key) }
+        var updated: [String] = []
         for (page, (digest, written)) in zip(toRender, rendered) {
-            pageDigests[page.outputFile] = digest
-            if written { updatedPages.append(page.outputFile) }
+            digests[page.outputFile] = digest
+            if written { updated.append(page.outputFile) }
         }
-
-        lap("render and write pages")
-        var updatedFiles: [String] = []
-        var assetsByPath: [String: ServeAsset] = [:]
-        for asset in assets {
-            assetsByPath[asset.outputPath] = asset
-            let changedSource = asset.sourcePath.map { changed.contains($0) } ?? false
-            guard everything || good?.assets[asset.outputPath] != asset || changedSource else { continue }
-            do {
-                switch asset.origin {
-                case .text(let text): try folder.write(asset.outputPath, Array(text.utf8))
-                case .file(let absolutePath, _): try folder.copy(from: absolutePath, to: asset.outputPath)
-                }
-                updatedFiles.append(asset.outputPath)
-            } catch {
-                writeProblems.report(.error(at: SourceLocation(file: asset.outputPath), "\(error)"))
-            }
-        }
-        for (path, bytes) in newExports.sorted(by: { $0.key < $1.key }) where good?.exports[path] != exportDigests[path] {
-            do {
-                try folder.write(path, bytes)
-                updatedFiles.append(path)
-            } catch {
-                writeProblems.report(.error(at: SourceLocation(file: path), "\(error)"))
-            }
-        }
-        diagnostics.append(contentsOf: writeProblems.collected)
-        guard !diagnostics.hasErrors else { return outcome(.failed, full: full) }
-
-        lap("write files")
-
-        state.good = Good(
-            side: side, pageDigests: pageDigests, assets: assetsByPath, exports: exportDigests,
-            exportDiagnostics: exportDiagnostics)
-        state.pending = []
-        state.settingsPending = false
-        state.deferred = (index, pages)
-        return outcome(
-            .built, full: full, rendered: toRender.count, always: selection.unknownKindPages, pages: updatedPages.sorted(),
-            files: updatedFiles.sorted(),
-            removed: removed, total: pages.count)
+        rebuild.diagnostics.append(contentsOf: problems.collected)
+        return PagesWritten(digests: digests, updated: updated, removed: removed, rendered: toRender.count)
     }
 
-    /// The site's files as last loaded, with mieruka.yml and the templates read again, when only
-    /// files the site already had changed (none appeared or disappeared, no folder changed);
-    /// nil when the folders must be walked again.
+    /// write: the assets and data files that differ from what is served.
+    private func writeFiles(_ site: PlannedSite, data: DataFiles, good: Good?, _ rebuild: inout Rebuild) -> [String] {
+        let changedAssets = site.assets.filter { asset in
+            let changedSource = asset.sourcePath.map { rebuild.changed.contains($0) } ?? false
+            return rebuild.everything || good?.assets[asset.path] != asset || changedSource
+        }
+        var (updated, diagnostics) = folder.write(changedAssets)
+        for (path, bytes) in data.made.sorted(by: { $0.key < $1.key }) where good?.exports[path] != data.digests[path] {
+            do {
+                try folder.write(path, bytes)
+                updated.append(path)
+            } catch {
+                diagnostics.error(at: SourceLocation(file: path), "\(error)")
+            }
+        }
+        rebuild.diagnostics.append(contentsOf: diagnostics)
+        return updated
+    }
+
     /// A results table (a CSV file or a workbook): read against the items, so parsed again when they change.
     static func isTable(_ path: String) -> Bool {
         let lower = path.lowercased()
         return lower.hasSuffix(".csv") || lower.hasSuffix(".xlsx")
     }
 
+    /// The site's files as last loaded, with mieruka.yml and the templates read again, when only
+    /// files the site already had changed (none appeared or disappeared, no folder changed);
+    /// nil when the folders must be walked again.
     static func reload(_ previous: LoadedSite, changed: Set<String>) -> LoadedSite? {
         let root = previous.root.hasSuffix("/") ? previous.root : previous.root + "/"
         var known: Set<String> = [SiteLayout.configFile]
