@@ -217,14 +217,14 @@ public final class SiteBuilder: Sendable {
         state.settingsPending = false
         state.deferred = (site.index, site.pages)
         return finish(
-            .built, &state, rebuild, isFull: rebuild.full, rendered: pages.rendered, always: selection.unknownKindPages,
+            .built, &state, rebuild, isFull: rebuild.full, rendered: pages.rendered, routes: pages.renderedRoutes,
             pages: pages.updated.sorted(), files: files.sorted(), removed: pages.removed, total: site.pages.count)
     }
 
     /// The outcome of a build; a build that did not succeed carries its changes over to the next.
     private func finish(
         _ status: BuildOutcome.Status, _ state: inout State, _ rebuild: Rebuild, isFull: Bool? = nil, rendered: Int = 0,
-        always: Int = 0, pages: [String] = [], files: [String] = [], removed: [String] = [], total: Int? = nil
+        routes: [String] = [], pages: [String] = [], files: [String] = [], removed: [String] = [], total: Int? = nil
     ) -> BuildOutcome {
         var diagnostics = rebuild.diagnostics
         if status == .failed {
@@ -238,7 +238,7 @@ public final class SiteBuilder: Sendable {
             status: status, diagnostics: diagnostics,
             changedFiles: rebuild.everything ? [] : rebuild.changed.intersection(rebuild.known).sorted(),
             isFull: isFull ?? rebuild.everything, totalPages: total ?? state.good?.side.pages.count ?? 0,
-            renderedPages: rendered, alwaysRenderedPages: always, updatedPages: pages, updatedFiles: files,
+            renderedPages: rendered, renderedRoutes: routes, updatedPages: pages, updatedFiles: files,
             removedFiles: removed, seconds: rebuild.timer.total, stages: rebuild.timer.stages)
     }
 
@@ -433,6 +433,8 @@ public final class SiteBuilder: Sendable {
         let updated: [String]
         let removed: [String]
         let rendered: Int
+        /// The routes of the pages rendered, sorted.
+        var renderedRoutes: [String] = []
     }
 
     /// render and write: removes what is gone, renders the chosen pages and writes those that
@@ -474,7 +476,9 @@ public final class SiteBuilder: Sendable {
             if written { updated.append(page.outputFile) }
         }
         rebuild.diagnostics.append(contentsOf: problems.collected)
-        return PagesWritten(digests: digests, updated: updated, removed: removed, rendered: toRender.count)
+        return PagesWritten(
+            digests: digests, updated: updated, removed: removed, rendered: toRender.count,
+            renderedRoutes: toRender.map(\.route).sorted())
     }
 
     /// write: the assets and data files that differ from what is served.
