@@ -9,7 +9,9 @@
 //                   MierukaSearch   (the site search's index, search/index.json)
 //   write         → MierukaOutput   (temporary folder swapped into place)
 // around a domain model without I/O (MierukaModel) and located diagnostics (MierukaDiagnostics).
-// MierukaBuild runs the stages in order; the `mieruka` executable only parses arguments.
+// MierukaBuild holds the stages as functions (Sources/MierukaBuild/Stages) and runs them in order for
+// `build` and `check`; MierukaServe calls the same functions for its rebuilds; the `mieruka`
+// executable only parses arguments. Each target declares exactly the targets it imports.
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -72,7 +74,7 @@ let package = Package(
             swiftSettings: strict,
             plugins: ["EmbedThemePlugin"]
         ),
-        .target(name: "MierukaOutput", dependencies: ["MierukaDiagnostics", "CMierukaSystem"], swiftSettings: strict),
+        .target(name: "MierukaOutput", dependencies: ["CMierukaSystem"], swiftSettings: strict),
         // `mieruka init`: the starter site, compiled into the binary.
         .target(name: "MierukaInit", exclude: ["Starter"], swiftSettings: strict, plugins: ["EmbedThemePlugin"]),
         .target(
@@ -89,15 +91,16 @@ let package = Package(
         .target(
             name: "MierukaServe",
             dependencies: [
-                "MierukaBuild", "MierukaSource", "MierukaSite", "MierukaRender", "MierukaExport", "MierukaSearch",
-                "MierukaOutput", "MierukaModel", "MierukaDiagnostics", "MierukaParallel",
+                "MierukaBuild", "MierukaSource", "MierukaSite", "MierukaRender", "MierukaOutput", "MierukaModel",
+                "MierukaDiagnostics", "MierukaParallel",
             ],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "mieruka",
             dependencies: [
-                "MierukaBuild", "MierukaServe", "MierukaInit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "MierukaBuild", "MierukaServe", "MierukaInit", "MierukaDiagnostics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict,
             plugins: ["EmbedVersionPlugin"]
@@ -128,7 +131,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "MierukaDiagnosticsTests", dependencies: ["MierukaDiagnostics"], swiftSettings: strict),
-        .testTarget(name: "MierukaModelTests", dependencies: ["MierukaModel"], swiftSettings: strict),
+        .testTarget(name: "MierukaModelTests", dependencies: ["MierukaModel", "MierukaDiagnostics"], swiftSettings: strict),
         .testTarget(name: "MierukaMarkdownTests", dependencies: ["MierukaMarkdown"], swiftSettings: strict),
         .testTarget(
             name: "MierukaSourceTests",
@@ -140,14 +143,13 @@ let package = Package(
         ),
         .testTarget(
             name: "MierukaSiteTests",
-            dependencies: ["MierukaSite", "MierukaSource", "MierukaModel", "MierukaDiagnostics", "MierukaTestSupport"],
+            dependencies: ["MierukaSite", "MierukaModel", "MierukaDiagnostics", "MierukaTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "MierukaRenderTests",
             dependencies: [
-                "MierukaRender", "MierukaSite", "MierukaSource", "MierukaModel", "MierukaDiagnostics", "MierukaTestSupport",
-                "MustacheSpec",
+                "MierukaRender", "MierukaSite", "MierukaModel", "MierukaDiagnostics", "MierukaTestSupport", "MustacheSpec",
             ],
             swiftSettings: strict
         ),
@@ -164,9 +166,7 @@ let package = Package(
         .testTarget(name: "MierukaOutputTests", dependencies: ["MierukaOutput", "MierukaTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "MierukaRobustnessTests",
-            dependencies: [
-                "MierukaRender", "MierukaSite", "MierukaSource", "MierukaModel", "MierukaDiagnostics", "MierukaTestSupport",
-            ],
+            dependencies: ["MierukaRender", "MierukaSite", "MierukaModel", "MierukaDiagnostics", "MierukaTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -186,8 +186,8 @@ let package = Package(
         .testTarget(
             name: "MierukaBuildTests",
             dependencies: [
-                "MierukaBuild", "MierukaOutput", "MierukaModel", "MierukaSite", "MierukaSource", "MierukaDiagnostics",
-                "MierukaTestSupport", "mieruka",
+                // `mieruka`: the tests run the executable.
+                "MierukaBuild", "MierukaOutput", "MierukaSource", "MierukaDiagnostics", "MierukaTestSupport", "mieruka",
             ],
             swiftSettings: strict
         ),

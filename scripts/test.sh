@@ -12,6 +12,8 @@ set -eu
 cd "$(dirname "$0")/.."
 scratch=${MIERUKA_SCRATCH_PATH:-.build}
 scripts/install-system-packages.sh libcmark-dev libyaml-dev pkg-config
+# Each target of Package.swift declares exactly the targets it imports.
+python3 scripts/check-target-imports.py
 swift build --scratch-path "$scratch" --build-tests
 swift test --scratch-path "$scratch" --skip-build
 "$scratch/debug/mieruka" check

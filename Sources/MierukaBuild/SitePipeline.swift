@@ -12,8 +12,10 @@ import Synchronization
 
 /// The whole build, stage after stage:
 ///
-///     load → parse → merge → validate → render → write
+///     load → parse → merge → validate → plan → render, export, search → write
 ///
+/// The stages other than load, parse and write are functions of their own (`ThemeStage`,
+/// `PlanStage`, `RenderStage`, `ExportStage`, `OutputAsset`), which `serve` calls too.
 /// Each stage reports its problems as located diagnostics; the run stops after validation when
 /// there are errors, before anything is written. Pages are rendered in parallel, each on its own,
 /// and written as soon as they are rendered into a staging folder beside the output (only those
@@ -21,6 +23,11 @@ import Synchronization
 /// and file is in place.
 public struct SitePipeline: Sendable {
     public init() {}
+
+    /// A stage that ends the run early, with the outcome to report.
+    struct Stop: Error {
+        let outcome: BuildReport.Outcome
+    }
 
     public func run(_ options: BuildOptions) -> BuildReport {
         var timer = StageTimer()
@@ -33,178 +40,147 @@ public struct SitePipeline: Sendable {
                 writeSummary: written)
         }
 
-        // load
+        let loaded: LoadedSite
+        let outputFolder: OutputFolder?
+        switch load(options, diagnostics: &diagnostics) {
+        case .success(let value): (loaded, outputFolder) = value
+        case .failure(let stop): return finish(stop.outcome)
+        }
+        timer.lap("load")
+
+        // Files are read as they are parsed: the time is divided between the two stages.
+        var parseTiming = DocumentParser.Timing()
+        let documents = parse(loaded, options: options, diagnostics: &diagnostics, timing: &parseTiming)
+        let templates = ThemeStage.templates(loaded.templates, diagnostics: &diagnostics)
+        timer.splitLast("parse", reading: parseTiming.reading / max(parseTiming.reading + parseTiming.parsing, 1e-9))
+        guard let documents else { return finish(.contentErrors) }
+
+        let merged = PlanStage.merge(documents, diagnostics: &diagnostics)
+        timer.lap("merge")
+
+        var themeDiagnostics = Diagnostics()
+        let theme = ThemeStage.load(templates, diagnostics: &themeDiagnostics)
+        let isCheck: Bool = if case .check = options.mode { true } else { false }
+        let site = PlanStage.plan(
+            merged, totals: isCheck ? .error : .warning, theme: theme, themeDiagnostics: themeDiagnostics, loaded: loaded,
+            diagnostics: &diagnostics)
+        timer.lap("validate")
+        guard !diagnostics.hasErrors else { return finish(.contentErrors) }
+
+        let renderer = PageRenderer(theme: theme, views: ViewBuilder(index: site.index))
+        guard let outputFolder else {
+            diagnostics.append(contentsOf: renderAndCheckLinks(site, renderer: renderer, jobs: options.jobs))
+            timer.lap("render")
+            return finish(diagnostics.hasErrors ? .contentErrors : .success, pages: site.pages.count)
+        }
+        let written = write(site, renderer: renderer, into: outputFolder, options: options, timer: &timer)
+        diagnostics.append(contentsOf: written.diagnostics)
+        return finish(
+            diagnostics.hasErrors ? .contentErrors : .success, pages: site.pages.count, files: written.files,
+            output: outputFolder.path, written: written.summary)
+    }
+
+    /// load: the site's files, and the output folder `build` writes to (nil for `check`).
+    func load(_ options: BuildOptions, diagnostics: inout Diagnostics) -> Result<(LoadedSite, OutputFolder?), Stop> {
         let loaded: LoadedSite
         do {
             loaded = try SiteLoader(jobs: options.jobs).load(root: options.source, displayRoot: options.displaySource, diagnostics: &diagnostics)
         } catch {
             // mieruka.yml there but unreadable (a folder, too large) is a located error in the site.
-            return finish(error.isReported ? .contentErrors : .usageError(error.description))
+            return .failure(Stop(outcome: error.isReported ? .contentErrors : .usageError(error.description)))
         }
-        var outputFolder: OutputFolder?
-        if case .build(let path) = options.mode {
+        guard case .build(let path) = options.mode else { return .success((loaded, nil)) }
+        do {
+            return .success((loaded, try OutputFolder(path: path, siteRoot: options.source)))
+        } catch {
+            return .failure(Stop(outcome: .usageError(error.description)))
+        }
+    }
+
+    /// parse: every document, with the settings the command line gives over mieruka.yml's
+    /// (`--accessibility-results`, `--base-url`); nil when mieruka.yml could not be read.
+    func parse(
+        _ loaded: LoadedSite, options: BuildOptions, diagnostics: inout Diagnostics, timing: inout DocumentParser.Timing
+    ) -> SiteDocuments? {
+        guard var documents = DocumentParser(jobs: options.jobs).parse(loaded, diagnostics: &diagnostics, timing: &timing)
+        else { return nil }
+        if let path = options.accessibilityResults {
+            let config = documents.config
+            let results = AccessibilityResultsDecoder.read(path: path, site: config.accessibility.resultsSite, diagnostics: &diagnostics)
+            documents = documents.with(config: config.with(accessibilityResults: results))
+        }
+        if let text = options.baseURL, let baseURL = BaseURLOption.parse(text, diagnostics: &diagnostics) {
+            documents = documents.with(config: documents.config.with(baseURL: baseURL))
+        }
+        return documents
+    }
+
+    /// render, export, search and write (`build`): pages, the open data and the search index in
+    /// one pool of threads, each file written into the staging folder as soon as it is made
+    /// (nothing is held until the end, and no stage waits for another's stragglers); then the
+    /// assets; then the staging folder replaces the output, or is discarded on any error.
+    func write(
+        _ site: PlannedSite, renderer: PageRenderer, into outputFolder: OutputFolder, options: BuildOptions,
+        timer: inout StageTimer
+    ) -> (files: Int, summary: WriteSummary?, diagnostics: Diagnostics) {
+        var diagnostics = Diagnostics()
+        let staging: StagingArea
+        do {
+            staging = try outputFolder.stage(faults: options.writeFaults)
+        } catch {
+            diagnostics.error(at: SourceLocation(file: outputFolder.path), error.description)
+            return (0, nil, diagnostics)
+        }
+        let made = renderAndWrite(
+            site.pages, renderer: renderer, into: staging, jobs: options.jobs,
+            also: dataTasks(site, into: staging, jobs: options.jobs))
+        diagnostics.append(contentsOf: made.diagnostics)
+        timer.splitByWork(
+            ["render": made.seconds["render"] ?? 0, "write (pages)": made.seconds["write"] ?? 0,
+             "export": made.seconds["export"] ?? 0, "search": made.seconds["search"] ?? 0],
+            order: ["render", "write (pages)", "export", "search"])
+        if !diagnostics.hasErrors {
+            diagnostics.append(contentsOf: staging.write(site.assets).diagnostics)
+        }
+        var summary: WriteSummary?
+        if !diagnostics.hasErrors {
             do {
-                outputFolder = try OutputFolder(path: path, siteRoot: options.source)
-            } catch {
-                return finish(.usageError(error.description))
-            }
-        }
-        timer.lap("load")
-
-        // parse (files are read as they are parsed; the time is divided between the two stages)
-        var parseTiming = DocumentParser.Timing()
-        var documents = DocumentParser(jobs: options.jobs).parse(loaded, diagnostics: &diagnostics, timing: &parseTiming)
-        if let path = options.accessibilityResults, let parsed = documents {
-            let config = parsed.config
-            let results = AccessibilityResultsDecoder.read(
-                path: path, site: config.accessibility.resultsSite, diagnostics: &diagnostics)
-            documents = parsed.with(config: config.with(accessibilityResults: results))
-        }
-        if let text = options.baseURL, let parsed = documents,
-            let baseURL = BaseURLOption.parse(text, diagnostics: &diagnostics)
-        {
-            documents = parsed.with(config: parsed.config.with(baseURL: baseURL))
-        }
-        let templates = loaded.templates.compactMap { file -> TemplateSource? in
-            guard let text = TextDecoding.utf8Text(file, diagnostics: &diagnostics) else { return nil }
-            let name = String(file.relativePath.dropFirst(SiteLayout.templatesFolder.count + 1).dropLast(".mustache".count))
-            return TemplateSource(name: name, text: text, displayPath: file.displayPath, isDefault: false)
-        }
-        timer.splitLast(
-            "parse", reading: parseTiming.reading / max(parseTiming.reading + parseTiming.parsing, 1e-9))
-        guard let documents else { return finish(.contentErrors) }
-
-        // merge
-        let merged = SiteMerger().merge(documents, diagnostics: &diagnostics)
-        timer.lap("merge")
-
-        // validate
-        let isCheck: Bool = if case .check = options.mode { true } else { false }
-        SiteValidator().validate(merged.site, diagnostics: &diagnostics)
-        DeclaredReconciler().reconcile(merged.site, severity: isCheck ? .error : .warning, diagnostics: &diagnostics)
-        let theme = Theme.load(siteTemplates: templates, diagnostics: &diagnostics)
-        let index = SiteIndex(merged)
-        let pages = PagePlanner().plan(index)
-        let exporter = SiteExporter(index: index, jobs: options.jobs)
-        let assets = outputAssets(
-            theme: theme, loaded: loaded, generated: pages.map(\.outputFile) + exporter.paths() + [SearchIndexBuilder.path],
-            diagnostics: &diagnostics)
-        timer.lap("validate")
-        guard !diagnostics.hasErrors else { return finish(.contentErrors) }
-
-        let renderer = PageRenderer(theme: theme, views: ViewBuilder(index: index))
-        switch options.mode {
-        case .check:
-            let problems = renderAndCheckLinks(
-                pages, renderer: renderer, index: index, files: assets.map(\.path) + exporter.paths() + [SearchIndexBuilder.path],
-                jobs: options.jobs)
-            diagnostics.append(contentsOf: problems)
-            timer.lap("render")
-            return finish(diagnostics.hasErrors ? .contentErrors : .success, pages: pages.count)
-        case .build:
-            guard let outputFolder else { return finish(.usageError("no output folder")) }
-            let staging: StagingArea
-            do {
-                staging = try outputFolder.stage(faults: options.writeFaults)
+                summary = try staging.commit()
             } catch {
                 diagnostics.error(at: SourceLocation(file: outputFolder.path), error.description)
-                return finish(.contentErrors)
             }
-            // Pages, the open data and the search index in one pool of threads, each file written as
-            // soon as it is made (nothing is held until the end, and no stage waits for another's
-            // stragglers).
-            let search = SearchIndexBuilder(index: index)
-            let made = renderAndWrite(
-                pages, renderer: renderer, into: staging, jobs: options.jobs,
-                also: [
-                    Task(name: "search", count: 1) { _ in
-                        do {
-                            try staging.write(SearchIndexBuilder.path, search.json())
-                            return (1, Diagnostics())
-                        } catch {
-                            return (0, Diagnostics([.error(at: SourceLocation(file: SearchIndexBuilder.path), "\(error)")]))
-                        }
-                    },
-                    Task(name: "export", count: exporter.taskCount) { task in
-                        exporter.run(task: task, pages: pages) { file, _ in
-                            do {
-                                try staging.write(file.path, file.bytes)
-                                return nil
-                            } catch {
-                                return "\(error)"
-                            }
-                        }
-                    },
-                ])
-            diagnostics.append(contentsOf: made.diagnostics)
-            timer.splitByWork(["render": made.seconds["render"] ?? 0, "write (pages)": made.seconds["write"] ?? 0,
-                               "export": made.seconds["export"] ?? 0, "search": made.seconds["search"] ?? 0],
-                              order: ["render", "write (pages)", "export", "search"])
-            if !diagnostics.hasErrors {
-                writeAssets(assets, into: staging, diagnostics: &diagnostics)
-            }
-            var summary: WriteSummary?
-            if !diagnostics.hasErrors {
+        }
+        if diagnostics.hasErrors { staging.discard() }
+        timer.lap("write")
+        return (made.files + site.assets.count, summary, diagnostics)
+    }
+
+    /// export and search, as tasks of the pool that renders the pages.
+    func dataTasks(_ site: PlannedSite, into staging: StagingArea, jobs: Int?) -> [Task] {
+        let exporter = SiteExporter(index: site.index, jobs: jobs)
+        let index = site.index
+        let pages = site.pages
+        return [
+            Task(name: "search", count: 1) { _ in
+                let search = ExportStage.searchIndex(index)
                 do {
-                    summary = try staging.commit()
+                    try staging.write(search.path, search.bytes)
+                    return (1, Diagnostics())
                 } catch {
-                    diagnostics.error(at: SourceLocation(file: outputFolder.path), error.description)
+                    return (0, Diagnostics([.error(at: SourceLocation(file: search.path), "\(error)")]))
                 }
-            }
-            if diagnostics.hasErrors { staging.discard() }
-            timer.lap("write")
-            return finish(
-                diagnostics.hasErrors ? .contentErrors : .success, pages: pages.count,
-                files: made.files + assets.count,
-                output: outputFolder.path, written: summary)
-        }
-    }
-
-    /// A file that is not a rendered page: the theme's stylesheet, static/ files, attachments.
-    enum Asset: Sendable {
-        case text(path: String, text: String)
-        case copy(AssetFile)
-
-        var path: String {
-            switch self {
-            case .text(let path, _): path
-            case .copy(let file): file.outputPath
-            }
-        }
-    }
-
-    /// The theme's assets, then the site's static files and attachments (which may replace a
-    /// theme asset of the same name, but never a page).
-    func outputAssets(theme: Theme, loaded: LoadedSite, generated: [String], diagnostics: inout Diagnostics) -> [Asset] {
-        let pageFiles = Set(generated)
-        var byPath: [String: Asset] = [:]
-        for (path, text) in theme.assets {
-            guard path.hasPrefix("assets/") else { continue }
-            byPath[path] = .text(path: path, text: text)
-        }
-        for file in loaded.assets {
-            if pageFiles.contains(file.outputPath) || file.outputPath == OutputFolder.markerFile {
-                diagnostics.error(
-                    at: SourceLocation(file: file.displayPath), "this file would replace the generated file \(file.outputPath)",
-                    hint: "rename or move it")
-                continue
-            }
-            byPath[file.outputPath] = .copy(file)
-        }
-        return byPath.keys.sorted().compactMap { byPath[$0] }
-    }
-
-    func writeAssets(_ assets: [Asset], into staging: StagingArea, diagnostics: inout Diagnostics) {
-        for asset in assets {
-            do {
-                switch asset {
-                case .text(let path, let text): try staging.write(path, text: text)
-                case .copy(let file): try staging.copy(from: file.absolutePath, to: file.outputPath)
+            },
+            Task(name: "export", count: exporter.taskCount) { task in
+                exporter.run(task: task, pages: pages) { file, _ in
+                    do {
+                        try staging.write(file.path, file.bytes)
+                        return nil
+                    } catch {
+                        return "\(error)"
+                    }
                 }
-            } catch {
-                diagnostics.error(at: SourceLocation(file: asset.path), error.description)
-            }
-        }
+            },
+        ]
     }
 
     /// Work run in the same pool as the pages: `count` independent pieces, each returning how
@@ -249,10 +225,7 @@ public struct SitePipeline: Sendable {
                 return
             }
             let page = pages[offset - taskPieces.count]
-            guard let html = renderer.renderBytes(page) else {
-                sink.report(.error(at: SourceLocation(file: page.outputFile), "the page could not be rendered: its template is missing"))
-                return
-            }
+            guard let html = RenderStage.bytes(page, renderer: renderer, problems: sink) else { return }
             let rendered = DispatchTime.now().uptimeNanoseconds
             do {
                 try staging.write(page.outputFile, html)
@@ -270,21 +243,19 @@ public struct SitePipeline: Sendable {
         return (files.withLock { $0 }, sink.collected, seconds)
     }
 
-    /// Renders every page in parallel (writing nothing) and reports internal links that lead nowhere.
-    func renderAndCheckLinks(
-        _ pages: [PlannedPage], renderer: PageRenderer, index: SiteIndex, files other: [String], jobs: Int? = nil
-    ) -> Diagnostics {
-        var files = Set(pages.map(\.outputFile))
-        for path in other { files.insert(path) }
+    /// render (`check`): every page in parallel, writing nothing, and reports internal links that
+    /// lead nowhere.
+    func renderAndCheckLinks(_ site: PlannedSite, renderer: PageRenderer, jobs: Int? = nil) -> Diagnostics {
+        let pages = site.pages
+        let index = site.index
+        var files = Set(site.generatedPaths)
+        for asset in site.assets { files.insert(asset.path) }
         let checker = LinkChecker(basePath: index.config.baseURL.path, files: files)
         let sources = PageSources(index: index)
         let sink = DiagnosticSink()
         Parallel.forEach(pages.count, jobs: jobs) { offset in
             let page = pages[offset]
-            guard let html = renderer.render(page) else {
-                sink.report(.error(at: SourceLocation(file: page.outputFile), "the page could not be rendered: its template is missing"))
-                return
-            }
+            guard let html = RenderStage.text(page, renderer: renderer, problems: sink) else { return }
             for link in checker.brokenLinks(in: html, pageRoute: page.route) {
                 sink.report(
                     .error(

@@ -38,23 +38,5 @@ public struct StageTimer: Sendable {
     }
 
     /// One line per stage: "  render   0.231 s".
-    public var report: String {
-        let width = stages.map(\.name.count).max() ?? 0
-        return stages.map { stage in
-            let padding = String(repeating: " ", count: width - stage.name.count)
-            let milliseconds = (stage.seconds * 1000).rounded() / 1000
-            return "  \(stage.name)\(padding)  \(String(format3: milliseconds)) s"
-        }.joined(separator: "\n")
-    }
-}
-
-extension String {
-    /// A number with three decimals, without Foundation's locale-dependent formatting.
-    init(format3 value: Double) {
-        let thousandths = Int((value * 1000).rounded())
-        let whole = thousandths / 1000
-        let fraction = thousandths % 1000
-        let padded = String(fraction)
-        self = "\(whole)." + String(repeating: "0", count: 3 - padded.count) + padded
-    }
+    public var report: String { DurationText.stages(stages) }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import MierukaBuild
 import MierukaDiagnostics
 import Synchronization
 
@@ -282,7 +283,7 @@ public final class ServeSession: Sendable {
         if !outcome.diagnostics.isEmpty, !(alreadyPrinted && outcome.status == .built) {
             console.error(formatter.format(outcome.diagnostics))
         }
-        let took = Self.duration(outcome.seconds)
+        let took = DurationText.brief(outcome.seconds)
         if count > 1, !outcome.changedFiles.isEmpty {
             let shown = outcome.changedFiles.prefix(5).joined(separator: ", ")
             let more = outcome.changedFiles.count > 5 ? " and \(outcome.changedFiles.count - 5) more" : ""
@@ -314,13 +315,7 @@ public final class ServeSession: Sendable {
             console.error("mieruka: error: \(message)")
         }
         if options.timings, !outcome.stages.isEmpty {
-            let width = outcome.stages.map(\.name.count).max() ?? 0
-            console.out(
-                "timings:\n"
-                    + outcome.stages.map { stage in
-                        "  " + stage.name + String(repeating: " ", count: width - stage.name.count) + "  "
-                            + Self.duration(stage.seconds)
-                    }.joined(separator: "\n"))
+            console.out("timings:\n" + DurationText.stages(outcome.stages))
         }
     }
 
@@ -347,9 +342,5 @@ public final class ServeSession: Sendable {
 
     var shownDisplaySource: String {
         options.displaySource.isEmpty ? "the site in the current folder" : options.displaySource
-    }
-
-    static func duration(_ seconds: Double) -> String {
-        seconds < 1 ? "\(Int((seconds * 1000).rounded())) ms" : "\(Double(Int(seconds * 100)) / 100) s"
     }
 }

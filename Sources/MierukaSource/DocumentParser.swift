@@ -52,25 +52,11 @@ public struct DocumentParser: Sendable {
             parseContent(file, diagnostics: &diagnostics)
         }
 
-        var home: PageDocument?
-        var pages: [PageDocument] = []
-        var plans: [PlanDocument] = []
-        var items: [ItemDocument] = []
-        var unreadableItems: [String: Set<String>] = [:]
-        for (parsed, fileDiagnostics) in parsedContent {
-            diagnostics.append(contentsOf: fileDiagnostics)
-            switch parsed {
-            case .home(let page): home = page
-            case .page(let page): pages.append(page)
-            case .plan(let plan): plans.append(plan)
-            case .item(let item): items.append(item)
-            case .unreadableItem(let plan, let number): unreadableItems[plan, default: []].insert(number)
-            case .none: break
-            }
-        }
+        for (_, fileDiagnostics) in parsedContent { diagnostics.append(contentsOf: fileDiagnostics) }
+        let content = ContentDocuments(parsedContent.map { $0.0 })
         let csv = config?.csv ?? CSVSettings()
         let xlsx = config?.xlsx ?? XLSXSettings()
-        let lookup = CSVItemLookup(items, plans: plans)
+        let lookup = CSVItemLookup(content.items, plans: content.plans)
         let parsedSeeds = parallelMap(site.seeds, timing: &timing) { file, diagnostics in
             parseSeeds(file, csv: csv, xlsx: xlsx, lookup: lookup, diagnostics: &diagnostics)
         }
@@ -80,9 +66,7 @@ public struct DocumentParser: Sendable {
             if let parsed { results.append(contentsOf: parsed) }
         }
         guard let config else { return nil }
-        return SiteDocuments(
-            config: config, home: home, pages: pages, plans: plans, items: items, results: results,
-            unreadableItems: unreadableItems)
+        return content.site(config: config, results: results)
     }
 
     public func parseConfig(_ file: SourceFile, diagnostics: inout Diagnostics) -> SiteConfig? {

@@ -50,7 +50,7 @@ struct BuildCommand: ParsableCommand {
         let summary = DiagnosticFormatter().summary(report.diagnostics)
         switch report.outcome {
         case .success:
-            var line = "mieruka: built \(report.pages) pages (\(report.files) files) into \(outputPath) in \(ReportPrinter.seconds(report.timer.total))"
+            var line = "mieruka: built \(report.pages) pages (\(report.files) files) into \(outputPath) in \(DurationText.seconds(report.timer.total))"
             if let written = report.writeSummary {
                 line += ": \(ReportPrinter.count(written.written.count)) written, \(ReportPrinter.count(written.unchanged.count)) unchanged, \(ReportPrinter.count(written.removed.count)) removed"
             }

@@ -32,7 +32,7 @@ struct CheckCommand: ParsableCommand {
         let summary = DiagnosticFormatter().summary(report.diagnostics)
         switch report.outcome {
         case .success:
-            var line = "mieruka: checked \(report.pages) pages in \(ReportPrinter.seconds(report.timer.total)): links and published totals are consistent"
+            var line = "mieruka: checked \(report.pages) pages in \(DurationText.seconds(report.timer.total)): links and published totals are consistent"
             if !report.diagnostics.isEmpty { line += "; \(summary)" }
             // Standard output carries only the JSON document in that format.
             if format == .json { ReportPrinter.standardError(line) } else { print(line) }

@@ -58,9 +58,4 @@ enum ReportPrinter {
         groups.insert(Substring(digits), at: 0)
         return groups.joined(separator: ",")
     }
-
-    static func seconds(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
-        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100) s"
-    }
 }

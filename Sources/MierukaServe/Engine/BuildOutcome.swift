@@ -21,8 +21,8 @@ public struct BuildOutcome: Sendable {
     public let totalPages: Int
     /// Pages rendered to find the ones that changed.
     public let renderedPages: Int
-    /// Of those, pages of kinds the dependency rules do not know, rendered on every rebuild.
-    public let alwaysRenderedPages: Int
+    /// The routes of those pages, sorted (for tests of the dependency rules).
+    package let renderedRoutes: [String]
     /// Output files of the pages written because they differ from what was served.
     public let updatedPages: [String]
     /// Other output files written (stylesheet, static files, data files).

@@ -1,4 +1,5 @@
 import Foundation
+import MierukaBuild
 import MierukaOutput
 import Synchronization
 
@@ -95,4 +96,11 @@ public struct ServedFolderError: Error, CustomStringConvertible, Sendable {
     public let description: String
 
     init(_ description: String) { self.description = description }
+}
+
+extension ServedFolder: OutputTarget {
+    package func writeFile(_ relativePath: String, _ bytes: [UInt8]) throws { try write(relativePath, bytes) }
+    package func copyFile(from absolutePath: String, to relativePath: String) throws {
+        try copy(from: absolutePath, to: relativePath)
+    }
 }

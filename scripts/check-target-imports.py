@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Checks that each target of Package.swift declares exactly the targets and products it imports.
+
+For every Swift target, compares the modules its source folder imports (`import X` lines) with
+its dependencies in the manifest (`swift package dump-package`). System modules (Foundation,
+Glibc, Testing ...) are not declared and are left out; an executable target listed as a
+dependency of a test target is allowed without an import (the tests run it).
+
+Usage: scripts/check-target-imports.py   (from anywhere; exits 1 and lists the differences)
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+
+SYSTEM = {"Foundation", "FoundationEssentials", "Dispatch", "Glibc", "Darwin", "Synchronization", "Testing", "XCTest",
+          "PackagePlugin"}
+IMPORT = re.compile(r"^\s*(?:@testable\s+|@_implementationOnly\s+|(?:public|package|internal)\s+)?import\s+(\w+)", re.M)
+
+
+def dependency_names(target):
+    names = []
+    for dependency in target.get("dependencies", []):
+        for kind in ("byName", "target", "product"):
+            if kind in dependency:
+                names.append(dependency[kind][0])
+    return names
+
+
+def imports(folder):
+    found = set()
+    for directory, _, files in os.walk(folder):
+        for name in files:
+            if name.endswith(".swift"):
+                with open(os.path.join(directory, name), encoding="utf-8") as file:
+                    found.update(IMPORT.findall(file.read()))
+    return found - SYSTEM
+
+
+def main():
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+    manifest = json.loads(subprocess.run(
+        ["swift", "package", "dump-package"], cwd=root, check=True, capture_output=True, text=True).stdout)
+    targets = {target["name"]: target for target in manifest["targets"]}
+    problems = []
+    checked = 0
+    for name, target in sorted(targets.items()):
+        if target["type"] in ("system", "plugin"):
+            continue
+        checked += 1
+        default = "Tests" if target["type"] == "test" else "Sources"
+        folder = os.path.join(root, target.get("path") or os.path.join(default, name))
+        declared = set(dependency_names(target))
+        imported = imports(folder)
+        executables = {d for d in declared if targets.get(d, {}).get("type") == "executable"}
+        allowed_unimported = executables if target["type"] == "test" else set()
+        for module in sorted(imported - declared):
+            problems.append(f"{name} imports {module} without declaring it")
+        for module in sorted(declared - imported - allowed_unimported):
+            problems.append(f"{name} declares {module} without importing it")
+    for problem in problems:
+        print(f"Package.swift: {problem}", file=sys.stderr)
+    if problems:
+        return 1
+    print(f"check-target-imports: {checked} Swift targets declare exactly what they import")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
