@@ -60,7 +60,12 @@ let package = Package(
         // The site search's index (search/index.json) and the tokenizer search.js mirrors.
         .target(name: "MierukaSearch", dependencies: ["MierukaSite", "MierukaModel"], swiftSettings: strict),
         .target(
-            name: "MierukaExport", dependencies: ["MierukaSite", "MierukaModel", "MierukaDiagnostics", "MierukaParallel"],
+            name: "MierukaExport",
+            dependencies: [
+                "MierukaSite", "MierukaModel", "MierukaDiagnostics", "MierukaParallel",
+                // The .xlsx copy of each CSV download: its ZIP container.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strict
         ),
         .target(
@@ -158,7 +163,11 @@ let package = Package(
         ),
         .testTarget(
             name: "MierukaExportTests",
-            dependencies: ["MierukaExport", "MierukaSite", "MierukaModel", "MierukaDiagnostics", "MierukaTestSupport"],
+            dependencies: [
+                "MierukaExport", "MierukaSite", "MierukaModel", "MierukaDiagnostics", "MierukaTestSupport",
+                // The workbooks written are read back with the reader of seeds/.
+                "MierukaSource",
+            ],
             swiftSettings: strict
         ),
         .testTarget(name: "MierukaOutputTests", dependencies: ["MierukaOutput", "MierukaTestSupport"], swiftSettings: strict),
