@@ -79,7 +79,10 @@ let package = Package(
         ),
         .target(name: "MierukaOutput", dependencies: ["MierukaDiagnostics", "CMierukaSystem"], swiftSettings: strict),
         // `mieruka init`: the starter site, compiled into the binary.
-        .target(name: "MierukaInit", exclude: ["Starter"], swiftSettings: strict, plugins: ["EmbedThemePlugin"]),
+        // Its results workbook is written by MierukaExport's .xlsx writer.
+        .target(
+            name: "MierukaInit", dependencies: ["MierukaExport"], exclude: ["Starter"], swiftSettings: strict,
+            plugins: ["EmbedThemePlugin"]),
         .target(
             name: "MierukaBuild",
             dependencies: [

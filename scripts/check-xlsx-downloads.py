@@ -2,7 +2,7 @@
 """Opens every Excel workbook of built sites with openpyxl (a spreadsheet library that is not
 Mieruka's) and checks that each shows what the CSV beside it holds.
 
-    check-xlsx-downloads.py SITE_FOLDER...
+    check-xlsx-downloads.py [--seed WORKBOOK.xlsx AS_SAVED.csv] SITE_FOLDER...
 
 For each `<plan>/data/<name>.xlsx` of a site folder:
 - the workbook has one sheet, its header row is bold and frozen, and prints on every page;
@@ -10,6 +10,9 @@ For each `<plan>/data/<name>.xlsx` of a site folder:
   byte-order mark): a text cell is the text; a number cell, formatted with its number format
   (`0`, `0.0`, `0.00` ...), is the CSV's text, so no digit and no decimal place is lost.
 
+With --seed, a workbook meant for `seeds/` (the one `mieruka init` writes) is opened too, and each
+cell shown as Excel shows it (General, 0%, #,##0) must be the cell of AS_SAVED.csv, the CSV a member
+of staff would save from it.
 Exits 1 with the differences when anything differs, 0 otherwise.
 """
 import csv
@@ -37,13 +40,17 @@ def shown(cell):
         decimals = len(match.group(1) or "")
         return f"{Decimal(repr(value)):.{decimals}f}"
     if number_format == "General":
-        return repr(value)
+        return str(value) if isinstance(value, int) or not float(value).is_integer() else str(int(value))
+    if number_format == "0%":
+        return f"{Decimal(repr(value)) * 100:.0f}%"
+    if number_format == "#,##0":
+        return f"{Decimal(repr(value)):,.0f}"
     raise ValueError(f"{cell.coordinate}: unexpected number format {number_format!r}")
 
 
-def check(path):
+def check(path, csv_path=None):
     problems = []
-    csv_path = path[: -len(".xlsx")] + ".csv"
+    csv_path = csv_path or path[: -len(".xlsx")] + ".csv"
     with open(csv_path, encoding="utf-8-sig", newline="") as handle:
         expected = list(csv.reader(handle))
     workbook = openpyxl.load_workbook(path)
@@ -72,6 +79,21 @@ def check(path):
 def main(arguments):
     failed = False
     checked = 0
+    seeds = []
+    while "--seed" in arguments:
+        at = arguments.index("--seed")
+        seeds.append((arguments[at + 1], arguments[at + 2]))
+        del arguments[at : at + 3]
+    for path, saved in seeds:
+        problems, rows, numbers = check(path, saved)
+        checked += 1
+        if problems:
+            failed = True
+            print(f"{path}:", file=sys.stderr)
+            for problem in problems:
+                print(f"  {problem}", file=sys.stderr)
+        else:
+            print(f"ok {path}: {rows} rows, {numbers} number cells, as {saved}")
     for folder in arguments:
         paths = sorted(glob.glob(os.path.join(folder, "*", "data", "*.xlsx")))
         if not paths:

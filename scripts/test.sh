@@ -18,7 +18,8 @@ swift test --scratch-path "$scratch" --skip-build
 
 # --- The Excel downloads, opened by another program ----------------------------------------------
 # Every .xlsx download of the demo, the base fixture and a site made by `mieruka init`, opened with
-# openpyxl: one sheet, a bold frozen header, and every cell showing what the CSV beside it holds.
+# openpyxl: one sheet, a bold frozen header, and every cell showing what the CSV beside it holds;
+# and the results workbook `init` writes into seeds/, showing the CSV it stands for.
 # (LibreOffice is not installed here; when it is, `soffice --headless --convert-to csv` could be a
 # second reader.)
 xlsx_venv=.build-tools/xlsx-venv
@@ -39,7 +40,8 @@ workbooks=$(mktemp -d)
 "$scratch/debug/mieruka" build --source Tests/Fixtures/base --output "$workbooks/base" >/dev/null
 "$scratch/debug/mieruka" init "$workbooks/starter" >/dev/null
 "$scratch/debug/mieruka" build --source "$workbooks/starter" >/dev/null
-"$xlsx_venv/bin/python" scripts/check-xlsx-downloads.py "$workbooks/demo" "$workbooks/base" "$workbooks/starter/public"
+"$xlsx_venv/bin/python" scripts/check-xlsx-downloads.py --seed "$workbooks/starter/seeds/gyokaku/R7.xlsx" Tests/Fixtures/xlsx/starter-R7.csv \
+    "$workbooks/demo" "$workbooks/base" "$workbooks/starter/public"
 rm -rf "$workbooks"
 
 # --- Accessibility and HTML checks of the built sites -------------------------------------------
