@@ -100,7 +100,7 @@ import Testing
     @Test func textReadsBackAsWritten() throws {
         let texts = [
             "a & b <c> \"d\"", " 前後に空白 ", "行1\n行2", "制御\u{1}文字", "_x0041_ はそのまま", "タブ\tあり",
-            "=SUM(A1:A2)", "全角　空白　",
+            "=SUM(A1:A2)", "全角　空白　", "非文字\u{FFFE}も", "_X00e9_ 小文字も",
         ]
         let workbook = XLSXOutput(sheetName: "文字", header: ["見出し"], rows: texts.map { [.text($0)] })
         let (_, rows) = try Self.readBack(try workbook.bytes())

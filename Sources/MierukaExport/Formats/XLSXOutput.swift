@@ -112,9 +112,10 @@ public struct XLSXOutput: Sendable {
             out += Array("</cols>".utf8)
         }
         out += Array("<sheetData>".utf8)
-        appendRow(1, header.map(Cell.text), header: true, widths: widths, to: &out, strings: &strings, styles: &styles)
+        let columns = ColumnLayout(names: (0..<columnCount).map { Self.columnName($0 + 1) }, widths: widths)
+        appendRow(1, header.map(Cell.text), header: true, columns, to: &out, strings: &strings, styles: &styles)
         for (offset, row) in rows.enumerated() {
-            appendRow(offset + 2, row, header: false, widths: widths, to: &out, strings: &strings, styles: &styles)
+            appendRow(offset + 2, row, header: false, columns, to: &out, strings: &strings, styles: &styles)
         }
         out += Array(
             ("</sheetData><pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
@@ -122,13 +123,20 @@ public struct XLSXOutput: Sendable {
         return out
     }
 
+    /// Each column's letters and width, worked out once for all rows.
+    private struct ColumnLayout {
+        let names: [String]
+        let widths: [Int]
+    }
+
     private func appendRow(
-        _ number: Int, _ cells: [Cell], header: Bool, widths: [Int], to out: inout [UInt8],
+        _ number: Int, _ cells: [Cell], header: Bool, _ columns: ColumnLayout, to out: inout [UInt8],
         strings: inout XLSXSharedStrings, styles: inout XLSXStyles
     ) {
-        out += Array("<row r=\"\(number)\">".utf8)
+        let row = String(number)
+        out += Array("<row r=\"\(row)\">".utf8)
         for (offset, cell) in cells.enumerated() {
-            let reference = Self.columnName(offset + 1) + String(number)
+            let reference = columns.names[offset] + row
             switch cell {
             case .empty:
                 continue
@@ -138,7 +146,7 @@ public struct XLSXOutput: Sendable {
                 let style =
                     header
                     ? XLSXStyles.header
-                    : (text.contains("\n") || text.contains("\r") || Self.displayWidth(text) > widths[offset]
+                    : (text.utf8.contains(0x0A) || text.utf8.contains(0x0D) || Self.displayWidth(text) > columns.widths[offset]
                         ? XLSXStyles.wrapped : 0)
                 let index = strings.index(of: text)
                 out += Array("<c r=\"\(reference)\"\(style == 0 ? "" : " s=\"\(style)\"") t=\"s\"><v>\(index)</v></c>".utf8)
