@@ -129,14 +129,32 @@ public struct XLSXOutput: Sendable {
         let widths: [Int]
     }
 
+    /// Appends one `<row>`, byte by byte: a sheet has a cell for every value of a plan's table.
     private func appendRow(
         _ number: Int, _ cells: [Cell], header: Bool, _ columns: ColumnLayout, to out: inout [UInt8],
         strings: inout XLSXSharedStrings, styles: inout XLSXStyles
     ) {
         let row = String(number)
-        out += Array("<row r=\"\(row)\">".utf8)
+        out.append(contentsOf: "<row r=\"".utf8)
+        out.append(contentsOf: row.utf8)
+        out.append(contentsOf: "\">".utf8)
+        func open(_ offset: Int, style: Int) {
+            out.append(contentsOf: "<c r=\"".utf8)
+            out.append(contentsOf: columns.names[offset].utf8)
+            out.append(contentsOf: row.utf8)
+            if style != 0 {
+                out.append(contentsOf: "\" s=\"".utf8)
+                out.append(contentsOf: String(style).utf8)
+            }
+            out.append(UInt8(ascii: "\""))
+        }
+        func appendShared(_ text: String, style: Int, offset: Int) {
+            open(offset, style: style)
+            out.append(contentsOf: " t=\"s\"><v>".utf8)
+            out.append(contentsOf: String(strings.index(of: text)).utf8)
+            out.append(contentsOf: "</v></c>".utf8)
+        }
         for (offset, cell) in cells.enumerated() {
-            let reference = columns.names[offset] + row
             switch cell {
             case .empty:
                 continue
@@ -148,20 +166,19 @@ public struct XLSXOutput: Sendable {
                     ? XLSXStyles.header
                     : (text.utf8.contains(0x0A) || text.utf8.contains(0x0D) || Self.displayWidth(text) > columns.widths[offset]
                         ? XLSXStyles.wrapped : 0)
-                let index = strings.index(of: text)
-                out += Array("<c r=\"\(reference)\"\(style == 0 ? "" : " s=\"\(style)\"") t=\"s\"><v>\(index)</v></c>".utf8)
+                appendShared(text, style: style, offset: offset)
             case .number(let text, let format):
                 guard let stored = Self.storedNumber(text) else {
-                    if !text.isEmpty {
-                        out += Array("<c r=\"\(reference)\" t=\"s\"><v>\(strings.index(of: text))</v></c>".utf8)
-                    }
+                    if !text.isEmpty { appendShared(text, style: 0, offset: offset) }
                     continue
                 }
-                let style = styles.index(ofFormat: format ?? Self.fixedFormat(decimals: stored.decimals))
-                out += Array("<c r=\"\(reference)\" s=\"\(style)\"><v>\(stored.value)</v></c>".utf8)
+                open(offset, style: styles.index(ofFormat: format ?? Self.fixedFormat(decimals: stored.decimals)))
+                out.append(contentsOf: "><v>".utf8)
+                out.append(contentsOf: stored.value.utf8)
+                out.append(contentsOf: "</v></c>".utf8)
             }
         }
-        out += Array("</row>".utf8)
+        out.append(contentsOf: "</row>".utf8)
     }
 
     /// A number as it is stored (`<v>`), and how many decimal places it was written with; nil when
