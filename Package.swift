@@ -62,7 +62,12 @@ let package = Package(
         // The site search's index (search/index.json) and the tokenizer search.js mirrors.
         .target(name: "MierukaSearch", dependencies: ["MierukaSite", "MierukaModel"], swiftSettings: strict),
         .target(
-            name: "MierukaExport", dependencies: ["MierukaSite", "MierukaModel", "MierukaDiagnostics", "MierukaParallel"],
+            name: "MierukaExport",
+            dependencies: [
+                "MierukaSite", "MierukaModel", "MierukaDiagnostics", "MierukaParallel",
+                // The .xlsx copy of each CSV download: its ZIP container.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strict
         ),
         .target(
@@ -76,7 +81,10 @@ let package = Package(
         ),
         .target(name: "MierukaOutput", dependencies: ["CMierukaSystem"], swiftSettings: strict),
         // `mieruka init`: the starter site, compiled into the binary.
-        .target(name: "MierukaInit", exclude: ["Starter"], swiftSettings: strict, plugins: ["EmbedThemePlugin"]),
+        // Its results workbook is written by MierukaExport's .xlsx writer.
+        .target(
+            name: "MierukaInit", dependencies: ["MierukaExport"], exclude: ["Starter"], swiftSettings: strict,
+            plugins: ["EmbedThemePlugin"]),
         .target(
             name: "MierukaBuild",
             dependencies: [
@@ -160,7 +168,11 @@ let package = Package(
         ),
         .testTarget(
             name: "MierukaExportTests",
-            dependencies: ["MierukaExport", "MierukaSite", "MierukaModel", "MierukaDiagnostics", "MierukaTestSupport"],
+            dependencies: [
+                "MierukaExport", "MierukaSite", "MierukaModel", "MierukaDiagnostics", "MierukaTestSupport",
+                // The workbooks written are read back with the reader of seeds/.
+                "MierukaSource",
+            ],
             swiftSettings: strict
         ),
         .testTarget(name: "MierukaOutputTests", dependencies: ["MierukaOutput", "MierukaTestSupport"], swiftSettings: strict),

@@ -8,7 +8,7 @@
 #
 # The Swift runtime and Foundation are linked statically (--static-swift-stdlib), and libcmark and
 # libyaml from their static archives (a folder holding only the archives comes first on the
-# linker's search path, so -lcmark and -lyaml find them before the shared libraries). The binary
+# linker's search path, so -lcmark, -lyaml and -lz find them before the shared libraries). The binary
 # then needs only the C library and the C++ runtime every Debian or Ubuntu system has; the script
 # checks that with ldd and fails if anything else is needed.
 #
@@ -24,8 +24,10 @@ multiarch=$(gcc -print-multiarch 2>/dev/null || echo "$arch-linux-gnu")
 
 # The C libraries from their static archives: pkg-config files naming a folder that holds only the
 # archives (SwiftPM puts the -L of pkg-config's libdir first on the link line, so the linker finds
-# libcmark.a and libyaml.a there before the shared libraries in the system's folder). zlib
-# (ZIPFoundation's) is linked by name, and found in the same folder.
+# libcmark.a, libyaml.a and libz.a there before the shared libraries in the system's folder). zlib
+# (ZIPFoundation's, through its CZLib module) gets one too: SwiftPM writes the libdir of the
+# system's zlib.pc as -L/usr/lib/<multiarch>, and where that comes first on the link line (it does
+# once MierukaExport writes workbooks), the shared libraries would be found first.
 static="$(pwd)/$scratch/static-libs"
 mkdir -p "$static/pkgconfig"
 for lib in libcmark.a libyaml.a libz.a; do
@@ -35,7 +37,7 @@ for lib in libcmark.a libyaml.a libz.a; do
     fi
     cp "/usr/lib/$multiarch/$lib" "$static/$lib"
 done
-for pc in libcmark:cmark yaml-0.1:yaml; do
+for pc in libcmark:cmark yaml-0.1:yaml zlib:z; do
     printf 'libdir=%s\nName: %s\nDescription: static archive for the packaged binary\nVersion: 0\nLibs: -L${libdir} -l%s\nCflags:\n' \
         "$static" "${pc%%:*}" "${pc#*:}" >"$static/pkgconfig/${pc%%:*}.pc"
 done

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs every test: unit tests of each module, the fixture sites (valid and invalid) through the
-# built `mieruka` binary, and the demo site's own checks; then builds the demo site and the base
+# built `mieruka` binary, and the demo site's own checks; opens every Excel download with openpyxl
+# (scripts/check-xlsx-downloads.py); then builds the demo site and the base
 # fixture with that binary and checks them in headless Chromium (axe-core, WCAG 2.0/2.1 A and AA)
 # and with the Nu HTML checker (scripts/check-site.py), and measures the charts' labels there
 # (scripts/check-charts.py). Installs what the tests need if missing.
@@ -17,6 +18,34 @@ python3 scripts/check-target-imports.py
 swift build --scratch-path "$scratch" --build-tests
 swift test --scratch-path "$scratch" --skip-build
 "$scratch/debug/mieruka" check
+
+# --- The Excel downloads, opened by another program ----------------------------------------------
+# Every .xlsx download of the demo, the base fixture and a site made by `mieruka init`, opened with
+# openpyxl: one sheet, a bold frozen header, and every cell showing what the CSV beside it holds;
+# and the results workbook `init` writes into seeds/, showing the CSV it stands for.
+# (LibreOffice is not installed here; when it is, `soffice --headless --convert-to csv` could be a
+# second reader.)
+xlsx_venv=.build-tools/xlsx-venv
+xlsx_pins="openpyxl==3.1.5 et_xmlfile==2.0.0"
+if [ ! -x "$xlsx_venv/bin/python" ] || [ "$(cat "$xlsx_venv/mieruka-pins.txt" 2>/dev/null)" != "$xlsx_pins" ]; then
+    rm -rf "$xlsx_venv"
+    if ! python3 -m venv "$xlsx_venv" 2>/dev/null; then
+        rm -rf "$xlsx_venv"
+        scripts/install-system-packages.sh python3-venv
+        python3 -m venv "$xlsx_venv"
+    fi
+    # shellcheck disable=SC2086
+    "$xlsx_venv/bin/python" -m pip install --quiet --disable-pip-version-check $xlsx_pins
+    printf '%s\n' "$xlsx_pins" >"$xlsx_venv/mieruka-pins.txt"
+fi
+workbooks=$(mktemp -d)
+"$scratch/debug/mieruka" build --output "$workbooks/demo" >/dev/null
+"$scratch/debug/mieruka" build --source Tests/Fixtures/base --output "$workbooks/base" >/dev/null
+"$scratch/debug/mieruka" init "$workbooks/starter" >/dev/null
+"$scratch/debug/mieruka" build --source "$workbooks/starter" >/dev/null
+"$xlsx_venv/bin/python" scripts/check-xlsx-downloads.py --seed "$workbooks/starter/seeds/gyokaku/R7.xlsx" Tests/Fixtures/xlsx/starter-R7.csv \
+    "$workbooks/demo" "$workbooks/base" "$workbooks/starter/public"
+rm -rf "$workbooks"
 
 # --- Accessibility and HTML checks of the built sites -------------------------------------------
 # Python packages, pinned (all of them, dependencies included) and verified together on

@@ -2,7 +2,8 @@ import MierukaModel
 import MierukaSite
 
 /// The downloads of one plan: its tables as CSV (UTF-8 with a byte-order mark, and optionally a
-/// Shift_JIS copy) and the whole plan as JSON, at stable addresses under `/<plan>/data/`.
+/// Shift_JIS copy) and as Excel workbooks, and the whole plan as JSON, at stable addresses under
+/// `/<plan>/data/`.
 public struct PlanDatasets: Sendable {
     public let planIndex: PlanIndex
     public let tables: [Dataset]
@@ -28,6 +29,8 @@ public struct PlanDatasets: Sendable {
     public static func csvFile(_ dataset: Dataset) -> String { dataset.name + ".csv" }
     /// "results-sjis.csv"
     public static func shiftJISFile(_ dataset: Dataset) -> String { dataset.name + "-sjis.csv" }
+    /// "results.xlsx"
+    public static func workbookFile(_ dataset: Dataset) -> String { dataset.name + ".xlsx" }
     public static let jsonFile = "plan.json"
 
 }

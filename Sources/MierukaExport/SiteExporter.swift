@@ -12,7 +12,7 @@ public struct ExportFile: Sendable {
     public let bytes: [UInt8]
 }
 
-/// Writes the site's machine-readable files: per plan its CSV and JSON downloads and Atom feed,
+/// Writes the site's machine-readable files: per plan its CSV, Excel and JSON downloads and Atom feed,
 /// and the sitemap. Plans are exported in parallel; the files come back in a fixed order.
 public struct SiteExporter: Sendable {
     public let index: SiteIndex
@@ -46,6 +46,7 @@ public struct SiteExporter: Sendable {
         for name in PlanDatasets.tableNames {
             names.append(name + ".csv")
             if index.config.data.shiftJISCopies { names.append(name + "-sjis.csv") }
+            names.append(name + ".xlsx")
         }
         return names + [PlanDatasets.jsonFile]
     }
@@ -116,20 +117,23 @@ public struct SiteExporter: Sendable {
         let slug = planIndex.plan.slug
         let datasets = PlanDatasets(planIndex: planIndex, links: links, settings: config.data)
         for table in datasets.tables {
-            let csv = table.csv
+            let rows = table.rows
+            let csv = table.csv(rows)
             emit(ExportFile(path: SiteRoutes.dataFile(slug, PlanDatasets.csvFile(table)), bytes: csv.utf8WithBOM))
-            guard config.data.shiftJISCopies else { continue }
-            let path = SiteRoutes.dataFile(slug, PlanDatasets.shiftJISFile(table))
-            let (bytes, missing) = ShiftJISEncoder.encode(csv.text)
-            if !missing.isEmpty {
-                diagnostics.warning(
-                    at: planIndex.plan.location,
-                    "\(path): Shift_JIS has no code for " + missing.map { "「\($0)」" }.joined(separator: "")
-                        + ", written as 〓 in the Shift_JIS copy",
-                    hint: "the UTF-8 file \(PlanDatasets.csvFile(table)) holds the text as written; "
-                        + "to avoid the 〓, use a character that Shift_JIS has in the content")
+            if config.data.shiftJISCopies {
+                let path = SiteRoutes.dataFile(slug, PlanDatasets.shiftJISFile(table))
+                let (bytes, missing) = ShiftJISEncoder.encode(csv.text)
+                if !missing.isEmpty {
+                    diagnostics.warning(
+                        at: planIndex.plan.location,
+                        "\(path): Shift_JIS has no code for " + missing.map { "「\($0)」" }.joined(separator: "")
+                            + ", written as 〓 in the Shift_JIS copy",
+                        hint: "the UTF-8 file \(PlanDatasets.csvFile(table)) holds the text as written; "
+                            + "to avoid the 〓, use a character that Shift_JIS has in the content")
+                }
+                emit(ExportFile(path: path, bytes: bytes))
             }
-            emit(ExportFile(path: path, bytes: bytes))
+            workbookFile(table, rows: rows, planIndex, diagnostics: &diagnostics, emit: emit)
         }
         let json = PlanJSON(planIndex: planIndex, links: links, settings: config.data, publisher: config.publisher)
         emit(ExportFile(path: SiteRoutes.dataFile(slug, PlanDatasets.jsonFile), bytes: json.value.bytes(indent: nil) + [0x0A]))
@@ -138,6 +142,27 @@ public struct SiteExporter: Sendable {
             language: config.language)
         if let xml = feed.xml {
             emit(ExportFile(path: SiteRoutes.feed(slug), bytes: Array(xml.utf8)))
+        }
+    }
+
+    /// The table's `.xlsx` copy. A cell longer than Excel holds is written whole, with a warning.
+    func workbookFile(
+        _ table: Dataset, rows: [[String]], _ planIndex: PlanIndex, diagnostics: inout Diagnostics, emit: (ExportFile) -> Void
+    ) {
+        let path = SiteRoutes.dataFile(planIndex.plan.slug, PlanDatasets.workbookFile(table))
+        let workbook = table.workbook(rows)
+        for (row, column) in workbook.overlongCells {
+            let header = column <= table.columns.count ? table.columns[column - 1].header : String(column)
+            diagnostics.warning(
+                at: planIndex.plan.location,
+                "\(path): the cell \(XLSXOutput.columnName(column))\(row) (「\(header)」) holds more than the "
+                    + "\(XLSXOutput.cellCharacterLimit) characters a cell of Excel can hold; Excel shortens or refuses it",
+                hint: "the CSV file \(PlanDatasets.csvFile(table)) holds the whole text; a shorter text in the content avoids this")
+        }
+        do {
+            emit(ExportFile(path: path, bytes: try workbook.bytes()))
+        } catch {
+            diagnostics.error(at: planIndex.plan.location, "\(path): could not be written: \(error)")
         }
     }
 }

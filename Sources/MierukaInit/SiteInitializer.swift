@@ -37,8 +37,14 @@ public struct SiteInitializer: Sendable {
             let entries = ((try? files.contentsOfDirectory(atPath: folder)) ?? []).sorted()
             guard entries.isEmpty else { throw .notEmpty(folder, entries: entries) }
         }
+        let starter: [StarterSite.File]
+        do {
+            starter = try StarterSite.files()
+        } catch {
+            throw .cannotWrite(folder + "/" + StarterWorkbook.path, reason: error.description)
+        }
         var written: [String] = []
-        for file in StarterSite.files {
+        for file in starter {
             let target = folder + "/" + file.path
             do {
                 let parent = (target as NSString).deletingLastPathComponent

@@ -7,8 +7,8 @@ struct InitCommand: ParsableCommand {
         abstract: "Start a new site in an empty or new folder.",
         discussion: """
             Writes a starter site that builds and passes `mieruka check` at once: mieruka.yml, one
-            plan with its own grading scale, three items and two years of results (YAML, and a CSV
-            as Excel saves it), all clearly sample data; a 「はじめに」 (README.md) for staff, a note on
+            plan with its own grading scale, three items and two years of results (YAML, and an
+            Excel workbook), all clearly sample data; a 「はじめに」 (README.md) for staff, a note on
             templates, and CI files for GitHub Actions and GitLab CI. Refuses a folder that is not
             empty (exit 2).
             """

@@ -1,8 +1,9 @@
 import Foundation
 import MierukaDiagnostics
-import MierukaSource
 import MierukaTestSupport
 import Testing
+
+@testable import MierukaSource
 
 /// `mieruka init`: a city's first site, which builds and passes check at once.
 @Suite struct InitCommandTests {
@@ -23,8 +24,8 @@ import Testing
         #expect(build.status == 0, "\(build.standardError)")
         #expect(build.standardError.isEmpty)
 
-        // The pages say the data is sample data; both years of results are published, the CSV one
-        // read as Excel saved it.
+        // The pages say the data is sample data; both years of results are published, the
+        // workbook's read as Excel shows it.
         let home = try String(contentsOfFile: site + "/public/index.html", encoding: .utf8)
         #expect(home.contains("サンプルデータです。実在の市の計画ではありません。"))
         let plan = try String(contentsOfFile: site + "/public/gyokaku/index.html", encoding: .utf8)
@@ -34,15 +35,59 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site + "/public/gyokaku/reports/2024/index.html"))
     }
 
-    @Test func theCSVIsAsExcelSavesItAndTheScriptIsExecutable() throws {
+    /// The 令和7年度 results are a workbook typed as staff type one (番号 a number, 55% a percentage,
+    /// amounts with separators): read as Excel shows it, it is the CSV a member of staff would save
+    /// from it (Tests/Fixtures/xlsx/starter-R7.csv, which scripts/check-xlsx-downloads.py also
+    /// compares with what openpyxl reads); every init writes the same bytes.
+    @Test func theResultsWorkbookReadsAsItsCSVAndIsTheSameEveryTime() throws {
+        let work = TemporaryDirectory()
+        #expect(try CommandRunner.mieruka(["init", "a"], in: work.path).status == 0)
+        #expect(try CommandRunner.mieruka(["init", "b"], in: work.path).status == 0)
+        let bytes = try #require(FileManager.default.contents(atPath: work.path + "/a/seeds/gyokaku/R7.xlsx"))
+        #expect(FileManager.default.contents(atPath: work.path + "/b/seeds/gyokaku/R7.xlsx") == bytes)
+        #expect(!FileManager.default.fileExists(atPath: work.path + "/a/seeds/gyokaku/R7.csv"))
+
+        let workbook = try XLSXWorkbook(XLSXPackage(Array(bytes)))
+        #expect(workbook.sheets.map(\.name) == ["取組結果"])
+        let sheet = try XLSXSheetReader(workbook: workbook).read(part: try #require(workbook.sheets.first?.part))
+        let csv = try String(contentsOfFile: Fixtures.path("xlsx/starter-R7.csv"), encoding: .utf8)
+        let expected = CSVParser.parse(csv).rows.map { row in
+            var cells = row.cells
+            while cells.last == "" { cells.removeLast() }
+            return cells
+        }.filter { !$0.isEmpty }
+        #expect(sheet.rows.map(\.cells) == expected)
+        // Typed as numbers, not text that looks like numbers.
+        let xml = String(decoding: try #require(try XLSXPackage(Array(bytes)).part("xl/worksheets/sheet1.xml")), as: UTF8.self)
+        #expect(xml.contains("<v>0.55</v>"))
+        #expect(xml.contains("<v>1500</v>"))
+    }
+
+    /// The workbook builds the same site as the CSV saved from it.
+    @Test func theWorkbookBuildsTheSamePagesAsItsCSV() throws {
+        let work = TemporaryDirectory()
+        #expect(try CommandRunner.mieruka(["init", "xlsx"], in: work.path).status == 0)
+        #expect(try CommandRunner.mieruka(["init", "csv"], in: work.path).status == 0)
+        try FileManager.default.removeItem(atPath: work.path + "/csv/seeds/gyokaku/R7.xlsx")
+        try FileManager.default.copyItem(atPath: Fixtures.path("xlsx/starter-R7.csv"), toPath: work.path + "/csv/seeds/gyokaku/R7.csv")
+        for site in ["xlsx", "csv"] {
+            let build = try CommandRunner.mieruka(["build"], in: work.path + "/" + site)
+            #expect(build.status == 0 && build.standardError.isEmpty, "\(site): \(build.standardError)")
+        }
+        let fromWorkbook = FileTree.snapshot(work.path + "/xlsx/public")
+        let fromCSV = FileTree.snapshot(work.path + "/csv/public")
+        #expect(fromWorkbook.keys.sorted() == fromCSV.keys.sorted())
+        for (path, bytes) in fromWorkbook.sorted(by: { $0.key < $1.key }) {
+            #expect(fromCSV[path] == bytes, "\(path) differs")
+        }
+        let report = try String(contentsOfFile: work.path + "/xlsx/public/gyokaku/reports/2025/index.html", encoding: .utf8)
+        #expect(report.contains("55%"))
+        #expect(report.contains("2,100"))
+    }
+
+    @Test func theScriptIsExecutable() throws {
         let work = TemporaryDirectory()
         #expect(try CommandRunner.mieruka(["init", "s"], in: work.path).status == 0)
-        let csv = try #require(FileManager.default.contents(atPath: work.path + "/s/seeds/gyokaku/R7.csv"))
-        #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])
-        let text = String(decoding: csv.dropFirst(3), as: UTF8.self)
-        #expect(text.hasPrefix("年度,番号,取組項目,評価,"))
-        #expect(text.components(separatedBy: "\r\n").count == 5)
-        #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         let attributes = try FileManager.default.attributesOfItem(atPath: work.path + "/s/ci/install-mieruka.sh")
         #expect((attributes[.posixPermissions] as? Int).map { $0 & 0o111 != 0 } == true)
     }

@@ -2,16 +2,17 @@ import Foundation
 import MierukaTestSupport
 import Testing
 
-/// A plan's exported `results.csv`, saved into `seeds/` in place of the results it was made from,
-/// builds the same site: every page and every download, byte for byte.
+/// A plan's exported `results.csv` (or its `results.xlsx`), saved into `seeds/` in place of the
+/// results it was made from, builds the same site: every page and every download, byte for byte.
 @Suite struct OpenDataRoundTripTests {
     /// Builds `site`, then a copy whose results come only from the exported CSV; returns both outputs.
     func roundTrip(
-        _ site: TemporaryDirectory, plan: String, removing: [String], editing edit: (String) throws -> Void = { _ in }
+        _ site: TemporaryDirectory, plan: String, file: String = "results.csv", removing: [String],
+        editing edit: (String) throws -> Void = { _ in }
     ) throws -> (original: [String: Data], reimported: [String: Data]) {
         let first = try CommandRunner.mieruka(["build"], in: site.path)
         #expect(first.status == 0, "\(first.standardError)")
-        let exported = site.path + "/public/\(plan)/data/results.csv"
+        let exported = site.path + "/public/\(plan)/data/\(file)"
         #expect(FileManager.default.fileExists(atPath: exported))
 
         let copy = TemporaryDirectory()
@@ -19,7 +20,7 @@ import Testing
         try FileManager.default.removeItem(atPath: copy.path + "/public")
         for path in removing { try FileManager.default.removeItem(atPath: copy.path + "/" + path) }
         try edit(copy.path)
-        try FileManager.default.copyItem(atPath: exported, toPath: copy.path + "/seeds/\(plan)/results.csv")
+        try FileManager.default.copyItem(atPath: exported, toPath: copy.path + "/seeds/\(plan)/\(file)")
         let second = try CommandRunner.mieruka(["build"], in: copy.path)
         #expect(second.status == 0, "\(second.standardError)")
         #expect(DemoSiteOutput.beyondItsOwnWarning(second.standardError).isEmpty, "reading the export back gave: \(second.standardError)")
@@ -34,14 +35,15 @@ import Testing
     }
 
     /// Kodaira's FY H29 results, saved by the city as Shift_JIS CSV, exported and read back.
-    @Test func theDemoSiteRebuildsFromItsExportedResults() throws {
+    @Test(arguments: ["results.csv", "results.xlsx"])
+    func theDemoSiteRebuildsFromItsExportedResults(file: String) throws {
         let site = TemporaryDirectory()
         let root = Fixtures.repositoryRoot
         try FileManager.default.copyItem(atPath: root + "/mieruka.yml", toPath: site.path + "/mieruka.yml")
         for folder in CSVEquivalenceTests.siteFolders where FileManager.default.fileExists(atPath: root + "/" + folder) {
             try FileTree.overlay(root + "/" + folder, onto: site.path + "/" + folder)
         }
-        let outputs = try roundTrip(site, plan: "kodaira-3", removing: ["seeds/kodaira-3/H29.csv"])
+        let outputs = try roundTrip(site, plan: "kodaira-3", file: file, removing: ["seeds/kodaira-3/H29.csv"])
         #expect(outputs.original["kodaira-3/reports/2017/index.html"] != nil)
         expectSame(outputs)
     }
@@ -49,7 +51,8 @@ import Testing
     /// The fixture has what the demo lacks: amounts (negative, in another unit), KPI grades, a
     /// wording, an actual with its unit typed full-width, and results in an item's front matter,
     /// which are moved into the CSV.
-    @Test func theFixtureSiteRebuildsFromItsExportedResults() throws {
+    @Test(arguments: ["results.csv", "results.xlsx"])
+    func theFixtureSiteRebuildsFromItsExportedResults(file: String) throws {
         let site = TemporaryDirectory()
         try FileTree.overlay(Fixtures.path("base"), onto: site.path)
         // An actual typed with the full-width ％ of a KPI in %: shown as typed, and read back so.
@@ -57,7 +60,7 @@ import Testing
         let written = try String(contentsOfFile: seeds, encoding: .utf8)
         try written.replacingOccurrences(of: "kpis: {online: 30.0}", with: "kpis: {online: 30.0％}")
             .write(toFile: seeds, atomically: true, encoding: .utf8)
-        let outputs = try roundTrip(site, plan: "test-plan", removing: ["seeds/test-plan/R6.yml"]) { root in
+        let outputs = try roundTrip(site, plan: "test-plan", file: file, removing: ["seeds/test-plan/R6.yml"]) { root in
             // The front matter's own result and KPI actual for R5 now come from the CSV.
             let path = root + "/content/test-plan/items/001.md"
             let text = try String(contentsOfFile: path, encoding: .utf8)

@@ -34,7 +34,23 @@ public struct Dataset: Sendable {
     /// The rows, made when asked for (only the export asks).
     public var rows: [[String]] { makeRows() }
 
-    public var csv: CSVOutput { CSVOutput(header: columns.map(\.header), rows: rows) }
+    public var csv: CSVOutput { csv(rows) }
+
+    /// The table as CSV, from rows already made.
+    public func csv(_ rows: [[String]]) -> CSVOutput { CSVOutput(header: columns.map(\.header), rows: rows) }
+
+    /// The same table as an Excel workbook, on a sheet named after the table: the values of number
+    /// and year columns as numbers, everything else as text, cell for cell as in the CSV.
+    public func workbook(_ rows: [[String]]) -> XLSXOutput {
+        let numeric = columns.map(\.type.isNumber)
+        return XLSXOutput(
+            sheetName: title, header: columns.map(\.header),
+            rows: rows.map { row in
+                row.enumerated().map { offset, text in
+                    text.isEmpty ? .empty : (offset < numeric.count && numeric[offset] ? .number(text) : .text(text))
+                }
+            })
+    }
 }
 
 /// A column of a dataset, as the field dictionary documents it.
@@ -63,4 +79,12 @@ public enum DatasetColumnType: String, Sendable, Hashable {
     case eraYear = "年度（和暦）"
     case code = "コード"
     case url = "URL"
+
+    /// Written as numbers in the workbook (a code such as 番号 stays text: "01" is not 1).
+    public var isNumber: Bool {
+        switch self {
+        case .integer, .decimal, .fiscalYear: true
+        case .text, .eraYear, .code, .url: false
+        }
+    }
 }

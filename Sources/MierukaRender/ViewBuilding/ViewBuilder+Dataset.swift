@@ -14,6 +14,8 @@ extension ViewBuilder {
                 url: links.href(SiteRoutes.dataFile(plan.slug, PlanDatasets.csvFile(table))),
                 shiftJISURL: config.data.shiftJISCopies
                     ? links.href(SiteRoutes.dataFile(plan.slug, PlanDatasets.shiftJISFile(table))) : nil,
+                workbookFileName: PlanDatasets.workbookFile(table),
+                workbookURL: links.href(SiteRoutes.dataFile(plan.slug, PlanDatasets.workbookFile(table))),
                 rowCount: "\(table.rowCount)行",
                 columns: table.columns.enumerated().map { offset, column in
                     DatasetColumnView(
@@ -35,7 +37,7 @@ extension ViewBuilder {
             hasShiftJIS: config.data.shiftJISCopies)
         return (
             meta(
-                page, title: title, description: "\(format.fullTitle)の取組項目・成果指標・年度別結果のデータ（CSV・JSON）と項目定義",
+                page, title: title, description: "\(format.fullTitle)の取組項目・成果指標・年度別結果のデータ（CSV・Excel・JSON）と項目定義",
                 trail: [planCrumb(planIndex)], kind: "dataset", plan: planIndex),
             view
         )

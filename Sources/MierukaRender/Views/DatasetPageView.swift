@@ -39,6 +39,9 @@ public struct DatasetTableView: TemplateView {
     public let fileName: String
     public let url: String
     public let shiftJISURL: String?
+    /// The same table as an Excel workbook ("results.xlsx").
+    public let workbookFileName: String
+    public let workbookURL: String
     /// 「43行」
     public let rowCount: String
     public let columns: [DatasetColumnView]
@@ -52,6 +55,8 @@ public struct DatasetTableView: TemplateView {
             .text("fileName") { $0.fileName },
             .text("url") { $0.url },
             .text("shiftJISURL") { $0.shiftJISURL },
+            .text("workbookFileName") { $0.workbookFileName },
+            .text("workbookURL") { $0.workbookURL },
             .text("rowCount") { $0.rowCount },
             .list("columns", DatasetColumnView.self) { $0.columns },
         ])

@@ -1,0 +1,343 @@
+/// A table written as an Excel workbook (`.xlsx`, SpreadsheetML of Office Open XML): one worksheet
+/// with a bold header row that stays in view when scrolling and repeats on every printed page,
+/// column widths fitted to the text, and every later row as given.
+///
+/// Text goes into the shared strings as Excel writes it, so that a city's staff open the file by
+/// double-click without choosing an encoding. A number is stored as a number only when Excel shows
+/// it exactly as written (at most 15 significant digits, no leading zeros, a format with the same
+/// decimal places: `30.0` stays `30.0`, and 12 digits never turn into `1.23457E+11`); anything else
+/// is stored as the text it is. The bytes depend on the table alone (fixed dates in the ZIP, parts
+/// in a fixed order), so that the same table always gives the same file.
+public struct XLSXOutput: Sendable {
+    public enum Cell: Sendable, Hashable {
+        case empty
+        case text(String)
+        /// A number written in decimal ("-1234.50"), shown with `format` (an Excel number format
+        /// code such as `#,##0` or `0%`); nil shows it with the decimal places it is written with.
+        case number(String, format: String?)
+
+        /// A number shown with the decimal places it is written with.
+        public static func number(_ text: String) -> Cell { .number(text, format: nil) }
+    }
+
+    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        /// More rows or columns than a worksheet holds.
+        case tooLarge(rows: Int, columns: Int)
+        /// The ZIP container could not be written.
+        case archive(String)
+
+        public var description: String {
+            switch self {
+            case .tooLarge(let rows, let columns):
+                "\(rows) rows and \(columns) columns are more than an Excel worksheet holds "
+                    + "(\(XLSXOutput.maximumRows) rows, \(XLSXOutput.maximumColumns) columns)"
+            case .archive(let reason): "the ZIP container could not be written: \(reason)"
+            }
+        }
+    }
+
+    /// Excel's limits.
+    public static let maximumRows = 1_048_576
+    public static let maximumColumns = 16_384
+    /// The most characters (UTF-16 code units) a cell of Excel holds; a longer text is written
+    /// whole, but Excel cuts or refuses it (`overlongCells` finds them).
+    public static let cellCharacterLimit = 32_767
+
+    public let sheetName: String
+    public let header: [String]
+    public let rows: [[Cell]]
+
+    /// `sheetName` is made a name Excel accepts: at most 31 characters, without `[]:*?/\`.
+    public init(sheetName: String, header: [String], rows: [[Cell]]) {
+        self.sheetName = Self.validSheetName(sheetName)
+        self.header = header
+        self.rows = rows
+    }
+
+    /// The cells longer than `cellCharacterLimit`, as (row, column), 1-based, the header row being 1.
+    public var overlongCells: [(row: Int, column: Int)] {
+        var found: [(row: Int, column: Int)] = []
+        for (offset, text) in header.enumerated() where text.utf16.count > Self.cellCharacterLimit {
+            found.append((1, offset + 1))
+        }
+        for (rowOffset, row) in rows.enumerated() {
+            for (offset, cell) in row.enumerated() {
+                if case .text(let text) = cell, text.utf16.count > Self.cellCharacterLimit {
+                    found.append((rowOffset + 2, offset + 1))
+                }
+            }
+        }
+        return found
+    }
+
+    /// The workbook's bytes.
+    public func bytes() throws(Failure) -> [UInt8] {
+        let columnCount = max(header.count, rows.map(\.count).max() ?? 0)
+        guard rows.count + 1 <= Self.maximumRows, columnCount <= Self.maximumColumns else {
+            throw .tooLarge(rows: rows.count + 1, columns: columnCount)
+        }
+        var strings = XLSXSharedStrings()
+        var styles = XLSXStyles()
+        let sheet = worksheet(columnCount: columnCount, strings: &strings, styles: &styles)
+        return try XLSXArchive.write([
+            ("[Content_Types].xml", Self.contentTypes),
+            ("_rels/.rels", Self.packageRelationships),
+            ("xl/workbook.xml", workbook),
+            ("xl/_rels/workbook.xml.rels", Self.workbookRelationships),
+            ("xl/styles.xml", styles.xml),
+            ("xl/sharedStrings.xml", strings.xml),
+            ("xl/worksheets/sheet1.xml", sheet),
+        ])
+    }
+
+    // MARK: - The worksheet
+
+    func worksheet(columnCount: Int, strings: inout XLSXSharedStrings, styles: inout XLSXStyles) -> [UInt8] {
+        let widths = columnWidths(columnCount: columnCount)
+        var out = Self.declaration
+        out += Array(
+            "<worksheet xmlns=\"\(Self.mainNamespace)\" xmlns:r=\"\(Self.relationshipNamespace)\">".utf8)
+        let last = Self.columnName(max(columnCount, 1)) + String(rows.count + 1)
+        out += Array("<dimension ref=\"A1:\(last)\"/>".utf8)
+        // The header row stays in view when scrolling.
+        out += Array(
+            ("<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+                + "<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/></sheetView></sheetViews>"
+                + "<sheetFormatPr defaultRowHeight=\"18\"/>").utf8)
+        if columnCount > 0 {
+            out += Array("<cols>".utf8)
+            for (offset, width) in widths.enumerated() {
+                out += Array("<col min=\"\(offset + 1)\" max=\"\(offset + 1)\" width=\"\(width)\" customWidth=\"1\"/>".utf8)
+            }
+            out += Array("</cols>".utf8)
+        }
+        out += Array("<sheetData>".utf8)
+        let columns = ColumnLayout(names: (0..<columnCount).map { Self.columnName($0 + 1) }, widths: widths)
+        appendRow(1, header.map(Cell.text), header: true, columns, to: &out, strings: &strings, styles: &styles)
+        for (offset, row) in rows.enumerated() {
+            appendRow(offset + 2, row, header: false, columns, to: &out, strings: &strings, styles: &styles)
+        }
+        out += Array(
+            ("</sheetData><pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
+                + "<pageSetup orientation=\"landscape\"/></worksheet>").utf8)
+        return out
+    }
+
+    /// Each column's letters and width, worked out once for all rows.
+    private struct ColumnLayout {
+        let names: [String]
+        let widths: [Int]
+    }
+
+    /// Appends one `<row>`, byte by byte: a sheet has a cell for every value of a plan's table.
+    private func appendRow(
+        _ number: Int, _ cells: [Cell], header: Bool, _ columns: ColumnLayout, to out: inout [UInt8],
+        strings: inout XLSXSharedStrings, styles: inout XLSXStyles
+    ) {
+        let row = String(number)
+        out.append(contentsOf: "<row r=\"".utf8)
+        out.append(contentsOf: row.utf8)
+        out.append(contentsOf: "\">".utf8)
+        func open(_ offset: Int, style: Int) {
+            out.append(contentsOf: "<c r=\"".utf8)
+            out.append(contentsOf: columns.names[offset].utf8)
+            out.append(contentsOf: row.utf8)
+            if style != 0 {
+                out.append(contentsOf: "\" s=\"".utf8)
+                out.append(contentsOf: String(style).utf8)
+            }
+            out.append(UInt8(ascii: "\""))
+        }
+        func appendShared(_ text: String, style: Int, offset: Int) {
+            open(offset, style: style)
+            out.append(contentsOf: " t=\"s\"><v>".utf8)
+            out.append(contentsOf: String(strings.index(of: text)).utf8)
+            out.append(contentsOf: "</v></c>".utf8)
+        }
+        for (offset, cell) in cells.enumerated() {
+            switch cell {
+            case .empty:
+                continue
+            case .text(let text):
+                if text.isEmpty { continue }
+                // A text with a line break, or wider than its column, wraps inside the cell.
+                let style =
+                    header
+                    ? XLSXStyles.header
+                    : (text.utf8.contains(0x0A) || text.utf8.contains(0x0D) || Self.displayWidth(text) > columns.widths[offset]
+                        ? XLSXStyles.wrapped : 0)
+                appendShared(text, style: style, offset: offset)
+            case .number(let text, let format):
+                guard let stored = Self.storedNumber(text) else {
+                    if !text.isEmpty { appendShared(text, style: 0, offset: offset) }
+                    continue
+                }
+                open(offset, style: styles.index(ofFormat: format ?? Self.fixedFormat(decimals: stored.decimals)))
+                out.append(contentsOf: "><v>".utf8)
+                out.append(contentsOf: stored.value.utf8)
+                out.append(contentsOf: "</v></c>".utf8)
+            }
+        }
+        out.append(contentsOf: "</row>".utf8)
+    }
+
+    /// A number as it is stored (`<v>`), and how many decimal places it was written with; nil when
+    /// the text is not a number Excel would show exactly as written: an optional minus sign, digits,
+    /// optionally a point and digits; no leading zero before other digits, at most 15 significant
+    /// digits (Excel keeps no more), not a negative zero.
+    static func storedNumber(_ text: String) -> (value: String, decimals: Int)? {
+        var bytes = Array(text.utf8)[...]
+        let negative = bytes.first == UInt8(ascii: "-")
+        if negative { bytes = bytes.dropFirst() }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        let integer = bytes.prefix(while: isDigit)
+        var fraction = bytes[bytes.endIndex...]
+        let rest = bytes[integer.endIndex...]
+        if !rest.isEmpty {
+            guard rest.first == UInt8(ascii: "."), rest.count > 1 else { return nil }
+            fraction = rest.dropFirst()
+            guard fraction.allSatisfy(isDigit) else { return nil }
+        }
+        guard !integer.isEmpty, integer.count == 1 || integer.first != UInt8(ascii: "0") else { return nil }
+        let digits = Array(integer) + Array(fraction)
+        let significant = digits.drop { $0 == UInt8(ascii: "0") }.reversed().drop { $0 == UInt8(ascii: "0") }.count
+        guard significant <= 15, !(negative && significant == 0) else { return nil }
+        var value = String(decoding: integer, as: UTF8.self)
+        let kept = fraction.reversed().drop { $0 == UInt8(ascii: "0") }.reversed()
+        if !kept.isEmpty { value += "." + String(decoding: Array(kept), as: UTF8.self) }
+        return ((negative ? "-" : "") + value, fraction.count)
+    }
+
+    /// "0", "0.0", "0.00" …: every digit shown, however large (General turns 12 digits into 1.23457E+11).
+    static func fixedFormat(decimals: Int) -> String {
+        decimals == 0 ? "0" : "0." + String(repeating: "0", count: decimals)
+    }
+
+    // MARK: - Column widths
+
+    /// Each column's width in Excel's units (about one half-width character): the widest line of
+    /// its header or cells, wide (full-width) characters counting two, between 6 and 60.
+    func columnWidths(columnCount: Int) -> [Int] {
+        var widths = Array(repeating: 0, count: columnCount)
+        func fit(_ offset: Int, _ text: String) {
+            widths[offset] = max(widths[offset], min(Self.displayWidth(text), 60))
+        }
+        for (offset, text) in header.enumerated() { fit(offset, text) }
+        for row in rows {
+            for (offset, cell) in row.enumerated() {
+                switch cell {
+                case .empty: break
+                case .text(let text), .number(let text, _): fit(offset, text)
+                }
+            }
+        }
+        // A little room beside the text.
+        return widths.map { min(max($0 + 2, 6), 62) }
+    }
+
+    /// The widest line of a text, in half-width characters.
+    static func displayWidth(_ text: String) -> Int {
+        var widest = 0
+        var current = 0
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" || scalar == "\r" {
+                widest = max(widest, current)
+                current = 0
+                continue
+            }
+            current += Self.isWide(scalar) ? 2 : 1
+        }
+        return max(widest, current)
+    }
+
+    /// East Asian Wide and Fullwidth characters (kana, kanji, full-width forms …), by range.
+    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+            0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
+            0x20000...0x3FFFD:
+            true
+        default: false
+        }
+    }
+
+    /// "A", "Z", "AA" … for a 1-based column.
+    static func columnName(_ column: Int) -> String {
+        var column = column
+        var name: [Character] = []
+        while column > 0 {
+            let remainder = (column - 1) % 26
+            name.insert(Character(Unicode.Scalar(UInt8(65 + remainder))), at: 0)
+            column = (column - 1) / 26
+        }
+        return String(name)
+    }
+
+    // MARK: - The other parts
+
+    static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    static let declaration = Array("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n".utf8)
+
+    /// A sheet name Excel accepts: the characters it refuses replaced, at most 31 UTF-16 units,
+    /// not starting or ending with an apostrophe, not empty.
+    static func validSheetName(_ name: String) -> String {
+        var cleaned = String.UnicodeScalarView()
+        for scalar in name.unicodeScalars {
+            if "[]:*?/\\".unicodeScalars.contains(scalar) || scalar.value < 0x20 {
+                cleaned.append("_")
+            } else {
+                cleaned.append(scalar)
+            }
+        }
+        var result = ""
+        for character in String(cleaned) {
+            guard result.utf16.count + String(character).utf16.count <= 31 else { break }
+            result.append(character)
+        }
+        while result.hasPrefix("'") { result.removeFirst() }
+        while result.hasSuffix("'") { result.removeLast() }
+        return result.isEmpty ? "Sheet1" : result
+    }
+
+    var workbook: [UInt8] {
+        let name = XLSXSharedStrings.escaped(sheetName, attribute: true)
+        // The header row repeats at the top of every printed page.
+        let quoted = XLSXSharedStrings.escaped("'" + sheetName.replacingOccurrences(of: "'", with: "''") + "'", attribute: false)
+        return Self.declaration
+            + Array(
+                ("<workbook xmlns=\"\(Self.mainNamespace)\" xmlns:r=\"\(Self.relationshipNamespace)\">"
+                    + "<bookViews><workbookView/></bookViews>"
+                    + "<sheets><sheet name=\"\(name)\" sheetId=\"1\" r:id=\"rId1\"/></sheets>"
+                    + "<definedNames><definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">\(quoted)!$1:$1</definedName></definedNames>"
+                    + "</workbook>").utf8)
+    }
+
+    static let contentTypes =
+        declaration
+        + Array(
+            ("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+                + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+                + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+                + "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
+                + "</Types>").utf8)
+
+    static let packageRelationships =
+        declaration
+        + Array(
+            ("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + "<Relationship Id=\"rId1\" Type=\"\(relationshipNamespace)/officeDocument\" Target=\"xl/workbook.xml\"/>"
+                + "</Relationships>").utf8)
+
+    static let workbookRelationships =
+        declaration
+        + Array(
+            ("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + "<Relationship Id=\"rId1\" Type=\"\(relationshipNamespace)/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+                + "<Relationship Id=\"rId2\" Type=\"\(relationshipNamespace)/styles\" Target=\"styles.xml\"/>"
+                + "<Relationship Id=\"rId3\" Type=\"\(relationshipNamespace)/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+                + "</Relationships>").utf8)
+}
