@@ -99,15 +99,21 @@ public enum POSIXFiles {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// A directory entry's name, where it is. (`entry.pointee.d_name` copies the field's 256 bytes,
+    /// reading past the end of readdir's buffer when a short entry is the last in it:
+    /// AddressSanitizer's heap-buffer-overflow, scripts/sanitizers.sh.)
+    static func nameOf(_ entry: UnsafeMutablePointer<dirent>) -> UnsafePointer<CChar> {
+        let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name) ?? 19
+        return UnsafeRawPointer(entry).advanced(by: offset).assumingMemoryBound(to: CChar.self)
+    }
+
     /// Names in a directory (without . and ..), or nil if it cannot be read.
     static func entries(_ path: String) -> [String]? {
         guard let directory = opendir(path) else { return nil }
         defer { closedir(directory) }
         var names: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
+            let name = String(cString: nameOf(entry))
             if name != ".", name != ".." { names.append(name) }
         }
         return names
@@ -120,9 +126,7 @@ public enum POSIXFiles {
         defer { closedir(directory) }
         var found: [(name: String, isDirectory: Bool)] = []
         while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
+            let name = String(cString: nameOf(entry))
             guard name != ".", name != ".." else { continue }
             let type = entry.pointee.d_type
             if type == UInt8(DT_UNKNOWN) {

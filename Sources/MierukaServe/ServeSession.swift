@@ -94,6 +94,10 @@ public final class ServeSession: Sendable {
     /// Builds the site and starts serving and watching; returns the port served on.
     /// Throws `ServeError` when the site cannot be served at all (exit code 2).
     public func start() throws -> UInt16 {
+        // The folders of earlier serves that nobody owns any more, deleted meanwhile.
+        let leftovers = Thread { ServedFolder.removeLeftovers() }
+        leftovers.name = "mieruka-serve-leftovers"
+        leftovers.start()
         if let problem = siteProblem() {
             folder.delete()
             throw ServeError(problem)
@@ -195,7 +199,8 @@ public final class ServeSession: Sendable {
         return 0
     }
 
-    /// Stops serving and watching, and removes the served folder.
+    /// Stops serving and watching, and has the served folder removed (by a process of its own,
+    /// so that Ctrl-C does not wait for it: see `ServedFolder.deleteDetached`).
     public func stop() {
         stopRequested.store(true, ordering: .relaxed)
         guard let running = running.withLock({ state in defer { state = nil }; return state }) else { return }
@@ -204,7 +209,7 @@ public final class ServeSession: Sendable {
         hub.finish()
         running.server.stop()
         running.builderDone.wait()
-        folder.delete()
+        folder.deleteDetached()
         stopped.signal()
     }
 

@@ -170,16 +170,8 @@ import Testing
     }
 
     func git(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let git = Process()
-        git.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-        git.arguments = ["-C", Fixtures.repositoryRoot] + arguments
-        let pipe = Pipe()
-        git.standardOutput = pipe
-        git.standardError = FileHandle.nullDevice
-        try git.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        git.waitUntilExit()
-        return (git.terminationStatus, output)
+        let result = try CommandRunner.run("/usr/bin/git", ["-C", Fixtures.repositoryRoot] + arguments, in: Fixtures.repositoryRoot)
+        return (result.status, result.standardOutput)
     }
 }
 

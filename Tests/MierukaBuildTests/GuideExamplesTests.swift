@@ -153,17 +153,10 @@ import Testing
         let work = TemporaryDirectory()
         #expect(try CommandRunner.mieruka(["init", "site"], in: work.path).status == 0)
         let site = work.path + "/site"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandRunner.executable)
-        process.arguments = ["serve", "--port", "0"]
-        process.currentDirectoryURL = URL(fileURLWithPath: site)
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
+        let serve = try ChildProcess(CommandRunner.executable, ["serve", "--port", "0"], in: site, mergingErrors: true)
         defer {
-            process.terminate()
-            process.waitUntilExit()
+            serve.signal(SIGTERM)
+            serve.waitForExit()
         }
         var printed = Data()
         /// Reads what serve prints until a line holding `marker` has ended (or 60 s), and returns
@@ -174,9 +167,8 @@ import Testing
             while Date() < deadline {
                 let text = String(decoding: printed[start...], as: UTF8.self)
                 if let found = text.range(of: marker), text[found.upperBound...].contains("\n") { break }
-                let chunk = pipe.fileHandleForReading.availableData
-                if chunk.isEmpty { break }
-                printed.append(chunk)
+                guard let chunk = ChildProcess.read(serve.output) else { break }
+                printed.append(contentsOf: chunk)
             }
             return Self.withoutTimes(String(decoding: printed[start...], as: UTF8.self))
         }
@@ -280,17 +272,7 @@ import Testing
 
     /// Runs mieruka with standard output and standard error into one pipe, as a terminal shows them.
     static func runShowingTerminal(_ arguments: [String], in directory: String) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandRunner.executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try CommandRunner.runShowingTerminal(CommandRunner.executable, arguments, in: directory)
     }
 
     /// A YAML value written out without its positions, to compare two files' values.

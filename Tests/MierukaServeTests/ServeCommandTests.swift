@@ -11,59 +11,58 @@ import Glibc
 @Suite struct ServeCommandTests {
     /// The binary running `serve`, with what it prints gathered as it comes.
     final class Running: @unchecked Sendable {
-        let process = Process()
+        let process: ChildProcess
         private let output = CapturedLines()
-        /// Signalled whenever output arrives or the process ends, so that `wait(for:)` waits on
-        /// events rather than polling.
+        /// Set when the output has ended (the process has closed it: it has exited).
+        private var ended = false
+        /// Signalled whenever output arrives or ends, so that `wait(for:)` waits on events
+        /// rather than polling.
         private let arrived = NSCondition()
 
         init(_ arguments: [String], in directory: String) throws {
-            process.executableURL = URL(fileURLWithPath: CommandRunner.executable)
-            process.arguments = ["serve"] + arguments
-            process.currentDirectoryURL = URL(fileURLWithPath: directory)
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            let output = self.output
-            let arrived = self.arrived
-            pipe.fileHandleForReading.readabilityHandler = { handle in
-                let data = handle.availableData
-                output.append(String(decoding: data, as: UTF8.self))
+            process = try ChildProcess(CommandRunner.executable, ["serve"] + arguments, in: directory, mergingErrors: true)
+            let thread = Thread { [self] in
+                while let chunk = ChildProcess.read(process.output) {
+                    arrived.lock()
+                    output.append(String(decoding: chunk, as: UTF8.self))
+                    arrived.broadcast()
+                    arrived.unlock()
+                }
                 arrived.lock()
+                ended = true
                 arrived.broadcast()
                 arrived.unlock()
             }
-            process.terminationHandler = { _ in
-                arrived.lock()
-                arrived.broadcast()
-                arrived.unlock()
-            }
-            try process.run()
+            thread.start()
         }
 
         var text: String { output.all.joined() }
+        var pid: pid_t { process.pid }
 
-        /// Waits (off the task pool) until the output contains `needle`, woken by each arrival.
-        func wait(for needle: String, timeout: Double = 30) async throws {
+        func interrupt() { process.signal(SIGINT) }
+
+        /// Waits (off the task pool) until the output contains `needle`, woken by each arrival;
+        /// `timeout` only ends a hang (sanitizers slow everything down many times).
+        func wait(for needle: String, timeout: Double = 300) async throws {
             let found = try await offPool { [self] () -> Bool in
                 let deadline = Date().addingTimeInterval(timeout)
                 arrived.lock()
                 defer { arrived.unlock() }
-                while !text.contains(needle) {
-                    guard process.isRunning, arrived.wait(until: deadline) || text.contains(needle) else {
-                        return text.contains(needle)
-                    }
+                while !text.contains(needle), !ended {
+                    guard arrived.wait(until: deadline) else { break }
                 }
-                return true
+                return text.contains(needle)
             }
             if !found { throw TestHTTPClient.Failure(description: "no \"\(needle)\" in: \(text)") }
         }
 
+        /// Waits until the process has exited and all it printed has been read; its exit code.
         func exit() async throws -> Int32 {
-            let process = self.process
-            return try await offPool {
-                process.waitUntilExit()
-                return process.terminationStatus
+            try await offPool { [self] () -> Int32 in
+                arrived.lock()
+                while !ended { arrived.wait() }
+                arrived.unlock()
+                return process.waitForExit()
             }
         }
     }
@@ -78,14 +77,17 @@ import Glibc
         let port = try #require(UInt16(match.1))
         let page = try await offPool { try TestHTTPClient(port: port).get("/kaikaku/") }
         #expect(page.status == 200)
-        let pid = serve.process.processIdentifier
+        let pid = serve.pid
         let folders = { (try? FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)) ?? [] }
-        #expect(folders().contains { $0.hasPrefix("mieruka-serve-\(pid)-") })
+        let served = try #require(folders().first { $0.hasPrefix("mieruka-serve-\(pid)-") })
+        let path = FileManager.default.temporaryDirectory.path + "/" + served
 
-        serve.process.interrupt()
+        serve.interrupt()
         #expect(try await serve.exit() == 0)
         #expect(serve.text.contains("mieruka: stopped"))
-        #expect(!folders().contains { $0.hasPrefix("mieruka-serve-\(pid)-") }, "the served folder is removed")
+        // Deleted by a process of its own that holds the folder's lock until it is done.
+        try await offPool { ServedFolderTests.waitUntilUnlocked(path) }
+        #expect(!FileManager.default.fileExists(atPath: path), "the served folder is removed")
         #expect(!work.exists("public"), "serve never writes public/")
     }
 
@@ -116,7 +118,7 @@ import Glibc
         }
         #expect(reloaded == 200, "every open page is told to reload")
 
-        serve.process.interrupt()
+        serve.interrupt()
         #expect(try await serve.exit() == 0)
         let ended = try await offPool { () -> Int in
             let deadline = Date().addingTimeInterval(10)

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Runs the built `mieruka` executable, as a user would, and captures what it prints.
+/// Runs the built `mieruka` executable, as a user would, and captures what it prints (through
+/// `ChildProcess`, not Foundation's `Process`).
 public enum CommandRunner {
     public struct Result: Sendable {
         public let status: Int32
@@ -29,24 +30,21 @@ public enum CommandRunner {
     public static func run(
         _ program: String, _ arguments: [String], in directory: String, environment: [String: String] = [:]
     ) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        }
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        // Read both pipes before waiting, so a long output cannot block the child.
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let child = try ChildProcess(program, arguments, in: directory, environment: environment)
+        // Both pipes read to their ends before waiting, so a long output cannot block the child.
+        let (output, errors) = child.readToEnd()
         return Result(
-            status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
-            standardError: String(decoding: errorData, as: UTF8.self))
+            status: child.waitForExit(), standardOutput: String(decoding: output, as: UTF8.self),
+            standardError: String(decoding: errors, as: UTF8.self))
+    }
+
+    /// Runs any program with standard output and standard error into one pipe, as a terminal
+    /// shows them; the exit code and the text.
+    public static func runShowingTerminal(
+        _ program: String, _ arguments: [String], in directory: String
+    ) throws -> (status: Int32, output: String) {
+        let child = try ChildProcess(program, arguments, in: directory, mergingErrors: true)
+        let (output, _) = child.readToEnd()
+        return (child.waitForExit(), String(decoding: output, as: UTF8.self))
     }
 }

@@ -12,23 +12,48 @@ import Glibc
 ///
 /// Files are replaced one by one, each atomically (written beside, then renamed over the old one),
 /// so a request during a rebuild gets either the old file or the new one, never half of one.
+///
+/// The folder is locked (`flock`) for as long as serve runs and while it is being deleted after
+/// serve has stopped, so that a later serve can tell a folder that nobody owns any more (left by a
+/// serve that was killed, or whose deletion was cut short) from one in use, and delete it
+/// (`removeLeftovers`); nothing is left behind for ever.
 public final class ServedFolder: Sendable {
     public let path: String
+    /// The folder's lock, held while this value lives (-1 when the file system cannot lock, and
+    /// for folders given by tests).
+    private let lock: Int32
+    /// Served folders are named `mieruka-serve-<pid>-<random>`.
+    static let prefix = "mieruka-serve-"
     private let knownDirectories = Mutex<Set<String>>([])
     private let counter = Atomic<Int>(0)
 
     /// Creates a new empty folder under the system's temporary folder.
     public init() throws {
-        let base = FileManager.default.temporaryDirectory.path
-        let folder = base + "/mieruka-serve-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let folder = Self.parent + "/" + Self.prefix + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         // The real path, so that the server's containment checks compare like with like.
         path = POSIXFiles.realPath(folder) ?? folder
+        lock = LeftoverStaging.lock(path)
     }
 
     /// Uses an existing folder (tests).
     public init(existing path: String) {
         self.path = POSIXFiles.realPath(path) ?? path
+        lock = -1
+    }
+
+    deinit {
+        if lock >= 0 { close(lock) }
+    }
+
+    /// Where served folders are made: the system's temporary folder (TMPDIR, else /tmp).
+    public static var parent: String { FileManager.default.temporaryDirectory.path }
+
+    /// Deletes the served folders in `parent` that no serve owns any more: left by a serve that
+    /// was killed, or whose deletion after stopping was cut short. Takes as long as deleting
+    /// takes; `serve` calls it on a thread of its own when it starts.
+    public static func removeLeftovers(in parent: String = ServedFolder.parent) {
+        LeftoverStaging.removeAbandoned(in: parent, prefix: prefix)
     }
 
     public func write(_ relativePath: String, _ bytes: [UInt8]) throws {
@@ -63,9 +88,56 @@ public final class ServedFolder: Sendable {
         }
     }
 
-    /// Deletes the folder and everything in it.
+    /// Deletes the folder and everything in it, before returning (for a folder with few files:
+    /// serve calls it when it could not start).
     public func delete() {
         try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// Deletes the folder without waiting for it: a site of 10,000 pages is tens of thousands of
+    /// files, whose deletion would keep Ctrl-C waiting for minutes. `rm -rf` deletes them in a
+    /// process of its own, in a session of its own (a second Ctrl-C in the terminal does not stop
+    /// it), which inherits the folder's lock and so holds it until the folder is gone; should it
+    /// be stopped all the same, the next serve deletes what is left (`removeLeftovers`).
+    /// Deletes the folder before returning when no process can be started.
+    /// Returns the deleting process's id (0 when the folder was deleted here).
+    @discardableResult
+    public func deleteDetached() -> pid_t {
+        guard lock >= 0, let child = Self.spawnDetached(["/bin/rm", "-rf", "--", path], inheriting: lock) else {
+            delete()
+            return 0
+        }
+        // Reaped when it ends, should this process still be running then (tests).
+        Thread { _ = waitpid(child, nil, 0) }.start()
+        return child
+    }
+
+    /// glibc's POSIX_SPAWN_SETSID (spawn.h, since glibc 2.26), which Swift does not import.
+    static let spawnSetSID: Int16 = 0x80
+
+    /// Starts a program in a session of its own, with /dev/null for its standard input and
+    /// output, keeping open (only) the given descriptor among those this process holds.
+    static func spawnDetached(_ arguments: [String], inheriting descriptor: Int32) -> pid_t? {
+        var actions = posix_spawn_file_actions_t()
+        var attributes = posix_spawnattr_t()
+        guard posix_spawn_file_actions_init(&actions) == 0 else { return nil }
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        guard posix_spawnattr_init(&attributes) == 0 else { return nil }
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawnattr_setflags(&attributes, Self.spawnSetSID)
+        // The lock is opened close-on-exec (no other program this process starts should hold
+        // it); this one must.
+        let flags = fcntl(descriptor, F_GETFD)
+        guard flags >= 0, fcntl(descriptor, F_SETFD, flags & ~FD_CLOEXEC) == 0 else { return nil }
+        defer { _ = fcntl(descriptor, F_SETFD, flags) }
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var child: pid_t = 0
+        guard posix_spawn(&child, arguments[0], &actions, &attributes, &argv, environ) == 0 else { return nil }
+        return child
     }
 
     private func makeParents(of relativePath: String) throws {

@@ -62,7 +62,11 @@ enum SourceFolder {
         defer { closedir(stream) }
         var found: [(name: String, kind: EntryKind)] = []
         while let entry = readdir(stream) {
-            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            // The name where it is: `entry.pointee.d_name` would copy all 256 bytes of the field,
+            // past the end of readdir's buffer when a short entry is the last in it.
+            let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name) ?? 19
+            let start = UnsafeRawPointer(entry).advanced(by: offset).assumingMemoryBound(to: UInt8.self)
+            let bytes = Array(UnsafeBufferPointer(start: start, count: strlen(UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self))))
             guard let name = String(validating: bytes, as: UTF8.self) else {
                 undecodable.append(
                     UndecodableName(

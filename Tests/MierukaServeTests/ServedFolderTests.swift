@@ -1,0 +1,70 @@
+import Foundation
+import MierukaServe
+import MierukaTestSupport
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// serve's folder is deleted after serve stops, without keeping Ctrl-C waiting, and a folder left
+/// behind (serve killed, or its deletion cut short) is deleted by the next serve.
+@Suite struct ServedFolderTests {
+    /// Waits (blocking) until nobody holds the folder's lock: at once when it is gone.
+    static func waitUntilUnlocked(_ path: String) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0, errno == EINTR {}
+    }
+
+    static func makeFolder(_ path: String, files: Int) throws {
+        try FileManager.default.createDirectory(atPath: path + "/sub", withIntermediateDirectories: true)
+        for number in 0..<files {
+            try Data("<p>\(number)</p>\n".utf8).write(to: URL(fileURLWithPath: path + "/sub/\(number).html"))
+        }
+    }
+
+    @Test func aDetachedDeletionHoldsTheLockUntilTheFolderIsGone() async throws {
+        var path = ""
+        var deleter: pid_t = 0
+        do {
+            let folder = try ServedFolder()
+            path = folder.path
+            for number in 0..<2000 { try folder.write("plan/\(number)/index.html", Array("<p>\(number)</p>\n".utf8)) }
+            deleter = folder.deleteDetached()
+        }
+        #expect(deleter > 0, "deleted by a process of its own")
+        // The folder's own value is released: only the deleting process can hold the lock now.
+        let deleted = path
+        try await offPool { Self.waitUntilUnlocked(deleted) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func leftoversNobodyOwnsAreDeletedAndFoldersInUseAreNot() throws {
+        let parent = TemporaryDirectory("mieruka-served-leftovers")
+        // A process that has ended: its folder is nobody's.
+        let ended = try ChildProcess("/bin/true", [], in: parent.path)
+        ended.waitForExit()
+        let abandoned = parent.path + "/mieruka-serve-\(ended.pid)-1"
+        try Self.makeFolder(abandoned, files: 50)
+        // A serve running now (this process), holding its lock.
+        let inUse = parent.path + "/mieruka-serve-\(getpid())-2"
+        try Self.makeFolder(inUse, files: 3)
+        let lock = open(inUse, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { close(lock) }
+        try #require(flock(lock, LOCK_EX | LOCK_NB) == 0)
+        // Just made by a running serve that has not locked it yet.
+        let starting = parent.path + "/mieruka-serve-\(getpid())-3"
+        try Self.makeFolder(starting, files: 1)
+        // Not a served folder at all.
+        let other = parent.path + "/mieruka-serve-site-4"
+        try Self.makeFolder(other, files: 1)
+
+        ServedFolder.removeLeftovers(in: parent.path)
+        #expect(!FileManager.default.fileExists(atPath: abandoned), "the folder of a serve that ended")
+        #expect(FileManager.default.fileExists(atPath: inUse + "/sub/2.html"), "a locked folder is in use")
+        #expect(FileManager.default.fileExists(atPath: starting), "a recent folder of a running process")
+        #expect(FileManager.default.fileExists(atPath: other))
+    }
+}
