@@ -6,6 +6,9 @@ its dependencies in the manifest (`swift package dump-package`). System modules 
 Glibc, Testing ...) are not declared and are left out; an executable target listed as a
 dependency of a test target is allowed without an import (the tests run it).
 
+Also checks that Sources holds no `public` declaration: the only product is an executable, so
+targets share what they must with `package` access.
+
 Usage: scripts/check-target-imports.py   (from anywhere; exits 1 and lists the differences)
 """
 import json
@@ -59,12 +62,33 @@ def main():
             problems.append(f"{name} imports {module} without declaring it")
         for module in sorted(declared - imported - allowed_unimported):
             problems.append(f"{name} declares {module} without importing it")
+    problems += public_declarations(os.path.join(root, "Sources"))
     for problem in problems:
-        print(f"Package.swift: {problem}", file=sys.stderr)
+        print(f"Package.swift: {problem}" if not problem.startswith("Sources/") else problem, file=sys.stderr)
     if problems:
         return 1
-    print(f"check-target-imports: {checked} Swift targets declare exactly what they import")
+    print(f"check-target-imports: {checked} Swift targets declare exactly what they import; no public declarations")
     return 0
+
+
+PUBLIC_DECLARATION = re.compile(r"^\s*(@\w+(\([^)]*\))?\s+)*public\s")
+
+
+def public_declarations(sources):
+    """The package's only product is an executable: targets share declarations with `package`
+    access, and nothing is `public` (a `public` declaration would promise an API to no one)."""
+    found = []
+    for folder, _, files in os.walk(sources):
+        for file in sorted(files):
+            if not file.endswith(".swift"):
+                continue
+            path = os.path.join(folder, file)
+            with open(path, encoding="utf-8") as text:
+                for number, line in enumerate(text, 1):
+                    if PUBLIC_DECLARATION.match(line):
+                        relative = os.path.relpath(path, os.path.dirname(sources))
+                        found.append(f"{relative}:{number}: a public declaration; use package (or less)")
+    return found
 
 
 if __name__ == "__main__":

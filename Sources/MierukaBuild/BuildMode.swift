@@ -1,7 +1,7 @@
 import MierukaOutput
 
 /// What a run of the pipeline does after validating.
-public enum BuildMode: Sendable {
+package enum BuildMode: Sendable {
     /// Render every page and write the site (`mieruka build`).
     case build(output: String)
     /// Render every page in memory, check links and published totals, write nothing (`mieruka check`).
@@ -9,24 +9,24 @@ public enum BuildMode: Sendable {
 }
 
 /// The inputs of one run.
-public struct BuildOptions: Sendable {
+package struct BuildOptions: Sendable {
     /// The site folder.
-    public var source: String
+    package var source: String
     /// How the site folder is shown in messages ("" for the current folder).
-    public var displaySource: String
-    public var mode: BuildMode
+    package var displaySource: String
+    package var mode: BuildMode
     /// The results of scripts/check-site.py to publish on the accessibility test-results page,
     /// instead of the file `accessibility: results:` names.
-    public var accessibilityResults: String?
+    package var accessibilityResults: String?
     /// How many threads the build uses (all processors when nil); the output is the same whatever it is.
-    public var jobs: Int?
+    package var jobs: Int?
     /// Where the site is published, instead of `base_url:` in mieruka.yml (CI knows it: GitHub or
     /// GitLab Pages give the address of the repository's site).
-    public var baseURL: String?
+    package var baseURL: String?
     /// For tests: makes the k-th change the write stage makes to the file system fail.
-    public var writeFaults: WriteFaults?
+    package var writeFaults: WriteFaults?
 
-    public init(
+    package init(
         source: String, displaySource: String, mode: BuildMode, accessibilityResults: String? = nil, jobs: Int? = nil,
         baseURL: String? = nil, writeFaults: WriteFaults? = nil
     ) {

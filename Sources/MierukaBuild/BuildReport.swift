@@ -2,8 +2,8 @@ import MierukaDiagnostics
 import MierukaOutput
 
 /// The outcome of a run: what was produced and every problem found.
-public struct BuildReport: Sendable {
-    public enum Outcome: Sendable, Equatable {
+package struct BuildReport: Sendable {
+    package enum Outcome: Sendable, Equatable {
         /// Everything built (or checked) without errors.
         case success
         /// Problems in the site's files: exit code 1; the previous output is untouched.
@@ -12,22 +12,22 @@ public struct BuildReport: Sendable {
         case usageError(String)
     }
 
-    public var outcome: Outcome
-    public var diagnostics: Diagnostics
+    package var outcome: Outcome
+    package var diagnostics: Diagnostics
     /// HTML pages rendered.
-    public var pages: Int
+    package var pages: Int
     /// Files written (pages, assets, copied files); 0 for check.
-    public var files: Int
-    public var timer: StageTimer
+    package var files: Int
+    package var timer: StageTimer
     /// Where the site was written (build only).
-    public var outputPath: String?
+    package var outputPath: String?
     /// The files written, left unchanged and removed (a successful build only).
-    public var writeSummary: WriteSummary?
+    package var writeSummary: WriteSummary?
 
     /// A run that fails on the site's files always says why: when a stage stopped the run without
     /// reporting an error (a bug: issue 14 found a blank title that did), an error naming the
     /// site's config is added, so that exit code 1 never comes without a message.
-    public init(
+    package init(
         outcome: Outcome, diagnostics: Diagnostics, pages: Int, files: Int, timer: StageTimer, outputPath: String?,
         writeSummary: WriteSummary? = nil, configFile: String = "mieruka.yml"
     ) {
@@ -42,7 +42,7 @@ public struct BuildReport: Sendable {
         self.writeSummary = writeSummary
     }
 
-    public var exitCode: Int32 {
+    package var exitCode: Int32 {
         switch outcome {
         case .success: 0
         case .contentErrors: 1

@@ -21,15 +21,15 @@ import Synchronization
 /// and written as soon as they are rendered into a staging folder beside the output (only those
 /// whose bytes differ from the previous output's), which updates the output only when every page
 /// and file is in place.
-public struct SitePipeline: Sendable {
-    public init() {}
+package struct SitePipeline: Sendable {
+    package init() {}
 
     /// A stage that ends the run early, with the outcome to report.
     struct Stop: Error {
         let outcome: BuildReport.Outcome
     }
 
-    public func run(_ options: BuildOptions) -> BuildReport {
+    package func run(_ options: BuildOptions) -> BuildReport {
         var timer = StageTimer()
         var diagnostics = Diagnostics()
         func finish(

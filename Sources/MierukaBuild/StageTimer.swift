@@ -1,15 +1,15 @@
 import Dispatch
 
 /// Times the stages of a run, for `--timings` (load, parse, merge, validate, render, write).
-public struct StageTimer: Sendable {
-    public private(set) var stages: [(name: String, seconds: Double)] = []
+package struct StageTimer: Sendable {
+    package private(set) var stages: [(name: String, seconds: Double)] = []
     private var started = DispatchTime.now().uptimeNanoseconds
     private let origin = DispatchTime.now().uptimeNanoseconds
 
-    public init() {}
+    package init() {}
 
     /// Ends the current stage under `name` and starts the next.
-    public mutating func lap(_ name: String) {
+    package mutating func lap(_ name: String) {
         let now = DispatchTime.now().uptimeNanoseconds
         stages.append((name, Double(now - started) / 1e9))
         started = now
@@ -19,7 +19,7 @@ public struct StageTimer: Sendable {
 
     /// Ends a stage whose files were read as they were parsed: the part of its time spent reading
     /// is added to the previous stage (load), the rest is `name`.
-    public mutating func splitLast(_ name: String, reading ratio: Double) {
+    package mutating func splitLast(_ name: String, reading ratio: Double) {
         lap(name)
         guard stages.count >= 2 else { return }
         let current = stages.removeLast()
@@ -33,10 +33,10 @@ public struct StageTimer: Sendable {
         stages.append(contentsOf: replacements.map { (name: $0.0, seconds: $0.1) })
     }
 
-    public var total: Double {
+    package var total: Double {
         Double(DispatchTime.now().uptimeNanoseconds - origin) / 1e9
     }
 
     /// One line per stage: "  render   0.231 s".
-    public var report: String { DurationText.stages(stages) }
+    package var report: String { DurationText.stages(stages) }
 }

@@ -2,10 +2,10 @@
 ///
 ///     content/plan/item.md:7:8: error: grade "C" is not on this plan's scale (S, A, B)
 ///         hint: use one of S, A, B, or add "C" to `grades:` in content/plan/_index.md
-public struct DiagnosticFormatter: Sendable {
-    public init() {}
+package struct DiagnosticFormatter: Sendable {
+    package init() {}
 
-    public func format(_ diagnostic: Diagnostic) -> String {
+    package func format(_ diagnostic: Diagnostic) -> String {
         var text = "\(diagnostic.location): \(diagnostic.severity.rawValue): \(diagnostic.message)"
         if let hint = diagnostic.hint, !hint.isEmpty {
             text += "\n    hint: " + hint
@@ -13,12 +13,12 @@ public struct DiagnosticFormatter: Sendable {
         return text
     }
 
-    public func format(_ diagnostics: Diagnostics) -> String {
+    package func format(_ diagnostics: Diagnostics) -> String {
         diagnostics.sorted.map(format).joined(separator: "\n")
     }
 
     /// "2 errors, 1 warning"
-    public func summary(_ diagnostics: Diagnostics) -> String {
+    package func summary(_ diagnostics: Diagnostics) -> String {
         let errors = diagnostics.sorted.filter { $0.severity == .error }.count
         let warnings = diagnostics.sorted.filter { $0.severity == .warning }.count
         var parts: [String] = []

@@ -2,21 +2,21 @@ import Synchronization
 
 /// A thread-safe collector for stages that work in parallel (loading files, rendering pages).
 /// Order of arrival does not matter: reports are sorted before they are printed.
-public final class DiagnosticSink: Sendable {
+package final class DiagnosticSink: Sendable {
     private let storage = Mutex<[Diagnostic]>([])
 
-    public init() {}
+    package init() {}
 
-    public func report(_ diagnostic: Diagnostic) {
+    package func report(_ diagnostic: Diagnostic) {
         storage.withLock { $0.append(diagnostic) }
     }
 
-    public func report(_ diagnostics: Diagnostics) {
+    package func report(_ diagnostics: Diagnostics) {
         guard !diagnostics.isEmpty else { return }
         storage.withLock { $0.append(contentsOf: diagnostics.all) }
     }
 
-    public var collected: Diagnostics {
+    package var collected: Diagnostics {
         storage.withLock { Diagnostics($0) }
     }
 }

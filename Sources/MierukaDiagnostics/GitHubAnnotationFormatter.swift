@@ -7,10 +7,10 @@
 /// hint is kept on a second line of the same annotation. A problem with the whole file (no line)
 /// is annotated on the file, and so is a problem in a workbook (its rows are no lines of the file):
 /// there the message starts with the cell (`進捗一覧!D12: …`).
-public struct GitHubAnnotationFormatter: Sendable {
-    public init() {}
+package struct GitHubAnnotationFormatter: Sendable {
+    package init() {}
 
-    public func format(_ diagnostic: Diagnostic) -> String {
+    package func format(_ diagnostic: Diagnostic) -> String {
         var properties = ["file=" + Self.escapeProperty(diagnostic.location.file)]
         if diagnostic.location.sheet == nil, diagnostic.location.line > 0 {
             properties.append("line=\(diagnostic.location.line)")
@@ -25,7 +25,7 @@ public struct GitHubAnnotationFormatter: Sendable {
         return "::\(diagnostic.severity.rawValue) \(properties.joined(separator: ","))::\(Self.escapeData(message))"
     }
 
-    public func format(_ diagnostics: Diagnostics) -> String {
+    package func format(_ diagnostics: Diagnostics) -> String {
         diagnostics.sorted.map(format).joined(separator: "\n")
     }
 

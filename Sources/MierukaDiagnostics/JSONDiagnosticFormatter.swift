@@ -8,10 +8,10 @@
 /// has `"sheet"` and `"cell"` ("D12", null for the whole sheet), after `"column"`; there `line` and
 /// `column` are the cell's row and column. Keys are always in this order,
 /// so the output is the same on every run.
-public struct JSONDiagnosticFormatter: Sendable {
-    public init() {}
+package struct JSONDiagnosticFormatter: Sendable {
+    package init() {}
 
-    public func format(_ diagnostics: Diagnostics, extra: [(key: String, json: String)] = []) -> String {
+    package func format(_ diagnostics: Diagnostics, extra: [(key: String, json: String)] = []) -> String {
         let sorted = diagnostics.sorted
         let errors = sorted.filter { $0.severity == .error }.count
         var out = "{\"errors\":\(errors),\"warnings\":\(sorted.count - errors)"
@@ -38,7 +38,7 @@ public struct JSONDiagnosticFormatter: Sendable {
     }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped, the rest as is (UTF-8).
-    public static func string(_ text: String) -> String {
+    package static func string(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

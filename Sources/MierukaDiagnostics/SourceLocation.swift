@@ -6,15 +6,15 @@
 ///
 /// In a workbook (`sheet` is set) `line` is the sheet's row and `column` its column (1 for A), and
 /// the location prints as the spreadsheet writes a reference: `R6.xlsx:進捗一覧!D12`.
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The path as it is shown to the user (relative to where the command was run when possible).
-    public var file: String
-    public var line: Int
-    public var column: Int
+    package var file: String
+    package var line: Int
+    package var column: Int
     /// The sheet of a workbook the location is on; nil in a text file.
-    public var sheet: String?
+    package var sheet: String?
 
-    public init(file: String, line: Int = 0, column: Int = 0, sheet: String? = nil) {
+    package init(file: String, line: Int = 0, column: Int = 0, sheet: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
@@ -22,24 +22,24 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     }
 
     /// The whole file, without a position in it.
-    public static func file(_ path: String) -> SourceLocation {
+    package static func file(_ path: String) -> SourceLocation {
         SourceLocation(file: path)
     }
 
     /// A cell of a workbook's sheet: row and column as the spreadsheet numbers them.
-    public static func cell(file: String, sheet: String, row: Int, column: Int) -> SourceLocation {
+    package static func cell(file: String, sheet: String, row: Int, column: Int) -> SourceLocation {
         SourceLocation(file: file, line: row, column: column, sheet: sheet)
     }
 
     /// The same file, moved down by `lines` (used when a YAML block starts below line 1).
-    public func shifted(lines: Int) -> SourceLocation {
+    package func shifted(lines: Int) -> SourceLocation {
         guard line > 0 else { return self }
         return SourceLocation(file: file, line: line + lines, column: column, sheet: sheet)
     }
 
     /// `path:line:column`, leaving out the parts that are not known; in a workbook
     /// `path:sheet!D12` (`path:sheet` for the whole sheet, `path:sheet!12:12` for a row).
-    public var description: String {
+    package var description: String {
         if let sheet { return "\(file):\(sheetReference ?? Self.quotedSheet(sheet))" }
         if line == 0 { return file }
         if column == 0 { return "\(file):\(line)" }
@@ -47,7 +47,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     }
 
     /// "進捗一覧!D12" for a cell of a workbook, "進捗一覧!12:12" for a row; nil elsewhere.
-    public var sheetReference: String? {
+    package var sheetReference: String? {
         guard let sheet, line > 0 else { return nil }
         let name = Self.quotedSheet(sheet)
         if column == 0 { return "\(name)!\(line):\(line)" }
@@ -56,7 +56,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 
     /// A sheet's name as a reference writes it: in single quotes when it holds spaces or
     /// punctuation ('R6 進捗'!A1), a quote in it doubled.
-    public static func quotedSheet(_ name: String) -> String {
+    package static func quotedSheet(_ name: String) -> String {
         let plain = !name.isEmpty && name.unicodeScalars.allSatisfy { scalar in
             scalar == "_" || scalar == "." || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
         }
@@ -65,7 +65,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     }
 
     /// "A" for 1, "Z" for 26, "AA" for 27 (bijective base 26, as spreadsheets count).
-    public static func columnLetters(_ column: Int) -> String {
+    package static func columnLetters(_ column: Int) -> String {
         guard column > 0 else { return "?" }
         var remaining = column
         var letters: [Character] = []
@@ -77,7 +77,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         return String(letters.reversed())
     }
 
-    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+    package static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.file, lhs.sheet ?? "", lhs.line, lhs.column) < (rhs.file, rhs.sheet ?? "", rhs.line, rhs.column)
     }
 }

@@ -244,7 +244,7 @@ struct PlanJSON {
 extension PlanDatasets {
     /// The fields of `plan.json`, for its dictionary on the data page. A path names a field inside
     /// another: `items[].results[].grade` is the grade of one result of one item.
-    public static let jsonGuide: [(key: String, type: String, meaning: String)] = [
+    package static let jsonGuide: [(key: String, type: String, meaning: String)] = [
         ("format, format_version", "文字列, 整数", "データの形式名（mieruka-plan）と版。項目の意味を変えるか削るときだけ版が上がる"),
         ("license", "オブジェクト", "利用条件：name（名称）、url（条文）、publisher（公開者）"),
         ("plan", "オブジェクト", "計画：id、city（自治体）、title、subtitle、period（first・last：西暦の年度。last が null なら終期未定）、money_unit（表示の単位）、summary、sources（出典の資料）、url"),

@@ -6,28 +6,28 @@ import MierukaModel
 import MierukaSite
 
 /// A file of the open data: a download, a feed or the sitemap.
-public struct ExportFile: Sendable {
+package struct ExportFile: Sendable {
     /// Relative to the output folder.
-    public let path: String
-    public let bytes: [UInt8]
+    package let path: String
+    package let bytes: [UInt8]
 }
 
 /// Writes the site's machine-readable files: per plan its CSV, Excel and JSON downloads and Atom feed,
 /// and the sitemap. Plans are exported in parallel; the files come back in a fixed order.
-public struct SiteExporter: Sendable {
-    public let index: SiteIndex
+package struct SiteExporter: Sendable {
+    package let index: SiteIndex
     let links: ExportLinks
     /// Threads to export with (all processors when nil).
     let jobs: Int?
 
-    public init(index: SiteIndex, jobs: Int? = nil) {
+    package init(index: SiteIndex, jobs: Int? = nil) {
         self.index = index
         self.links = ExportLinks(baseURL: index.config.baseURL)
         self.jobs = jobs
     }
 
     /// The paths `files` writes, known without building them (for the link check).
-    public func paths() -> [String] {
+    package func paths() -> [String] {
         var paths: [String] = []
         for planIndex in index.plans {
             let slug = planIndex.plan.slug
@@ -39,7 +39,7 @@ public struct SiteExporter: Sendable {
     }
 
     /// Feeds and the sitemap need the site's origin.
-    public var hasFeeds: Bool { index.config.baseURL.absolute("") != nil }
+    package var hasFeeds: Bool { index.config.baseURL.absolute("") != nil }
 
     func fileNames(_ planIndex: PlanIndex) -> [String] {
         var names: [String] = []
@@ -52,7 +52,7 @@ public struct SiteExporter: Sendable {
     }
 
     /// Every file, in a fixed order (plans in site order, then the sitemap).
-    public func files(pages: [PlannedPage], diagnostics: inout Diagnostics) -> [ExportFile] {
+    package func files(pages: [PlannedPage], diagnostics: inout Diagnostics) -> [ExportFile] {
         let collected = Mutex<[Int: [ExportFile]]>([:])
         export(pages: pages, diagnostics: &diagnostics) { file, plan in
             collected.withLock { $0[plan, default: []].append(file) }
@@ -66,7 +66,7 @@ public struct SiteExporter: Sendable {
     /// plan's position (`index.plans.count` for the sitemap) and returns a problem, or nil.
     /// Returns how many files were made.
     @discardableResult
-    public func export(
+    package func export(
         pages: [PlannedPage], diagnostics: inout Diagnostics, write: @Sendable (ExportFile, Int) -> String?
     ) -> Int {
         let sink = Mutex<(count: Int, diagnostics: [Int: Diagnostics])>((0, [:]))
@@ -86,11 +86,11 @@ public struct SiteExporter: Sendable {
 
     /// The export as independent tasks, for a caller that runs them in its own pool beside other
     /// work: one per plan, and the sitemap.
-    public var taskCount: Int { index.plans.count + 1 }
+    package var taskCount: Int { index.plans.count + 1 }
 
     /// Runs one task of `taskCount`: makes its files and hands each to `write`. Returns how many
     /// files it made and what it found.
-    public func run(
+    package func run(
         task: Int, pages: [PlannedPage], write: (ExportFile, Int) -> String?
     ) -> (files: Int, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why `mieruka init` wrote nothing.
-public enum InitError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum InitError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The folder already holds files: a new site is never written over anything.
     case notEmpty(String, entries: [String])
     /// The path is a file, not a folder.
@@ -9,7 +9,7 @@ public enum InitError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The folder or a file in it could not be made.
     case cannotWrite(String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .notEmpty(let path, let entries):
             let shown = entries.prefix(3).joined(separator: ", ") + (entries.count > 3 ? ", …" : "")
@@ -24,12 +24,12 @@ public enum InitError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Writes the starter site into a new or empty folder (`mieruka init [DIR]`).
-public struct SiteInitializer: Sendable {
-    public init() {}
+package struct SiteInitializer: Sendable {
+    package init() {}
 
     /// Writes every file of the starter site under `folder` (made if missing) and returns their
     /// paths, relative to it. Refuses a folder that holds anything, hidden files included.
-    public func initialize(at folder: String) throws(InitError) -> [String] {
+    package func initialize(at folder: String) throws(InitError) -> [String] {
         let files = FileManager.default
         var isFolder: ObjCBool = false
         if files.fileExists(atPath: folder, isDirectory: &isFolder) {

@@ -1,8 +1,8 @@
 /// Anchor ids for headings, kept readable for Japanese: 「今後の対応」 stays 今後の対応.
-public enum HeadingID {
+package enum HeadingID {
     /// Letters and digits of any script are kept (ASCII lowercased); spaces and punctuation become
     /// single hyphens. The result needs no HTML escaping.
-    public static func make(from text: String) -> String {
+    package static func make(from text: String) -> String {
         var id = ""
         var pendingHyphen = false
         for scalar in text.unicodeScalars {

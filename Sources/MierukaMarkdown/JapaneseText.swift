@@ -1,8 +1,8 @@
 /// Character classes that matter when laying out Japanese text.
-public enum JapaneseText {
+package enum JapaneseText {
     /// True for characters written without spaces between them: kana, kanji, full-width forms and
     /// Japanese punctuation.
-    public static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isWide(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x2150...0x218F,  // number forms (Ⅰ Ⅱ Ⅲ)
             0x2190...0x21FF,  // arrows (→)

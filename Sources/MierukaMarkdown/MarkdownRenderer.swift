@@ -14,17 +14,17 @@ import Darwin
 /// - A line break inside a paragraph next to a Japanese character is removed: Japanese has no
 ///   spaces between words (nor before 「SNS」 or 「36」 in a Japanese sentence), and browsers would
 ///   otherwise show one where the source text was wrapped.
-public struct MarkdownRenderer: Sendable {
-    public let allowRawHTML: Bool
+package struct MarkdownRenderer: Sendable {
+    package let allowRawHTML: Bool
 
-    public init(allowRawHTML: Bool = false) {
+    package init(allowRawHTML: Bool = false) {
         self.allowRawHTML = allowRawHTML
     }
 
     /// - Parameter topHeadingLevel: the level the text's highest heading should have where the text
     ///   is placed (3 under a page's h2): all headings move by the same amount, keeping their
     ///   relative levels, so a document outline never skips a level. Nil keeps them as written.
-    public func html(_ markdown: String, topHeadingLevel: Int? = nil) -> String {
+    package func html(_ markdown: String, topHeadingLevel: Int? = nil) -> String {
         guard !markdown.isEmpty else { return "" }
         let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         var source = markdown

@@ -11,14 +11,14 @@ import Glibc
 ///
 /// `serve` keeps its served folders in the system's temporary folder by the same rule
 /// (`mieruka-serve-<pid>-…`, locked while serving and while being deleted after it).
-public enum LeftoverStaging {
+package enum LeftoverStaging {
     static func prefix(forOutputNamed name: String) -> String {
         "." + name + ".mieruka-staging-"
     }
 
     /// Locks a staging folder for as long as the returned descriptor is open; -1 when the file
     /// system cannot lock (the folder is then cleaned by pid and age only).
-    public static func lock(_ path: String) -> Int32 {
+    package static func lock(_ path: String) -> Int32 {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return -1 }
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
@@ -29,7 +29,7 @@ public enum LeftoverStaging {
     }
 
     /// Removes every staging folder in `parent` with the given prefix that no running build owns.
-    public static func removeAbandoned(in parent: String, prefix: String) {
+    package static func removeAbandoned(in parent: String, prefix: String) {
         for name in POSIXFiles.entries(parent) ?? [] where name.hasPrefix(prefix) {
             let digits = name.dropFirst(prefix.count).prefix { $0.isASCII && $0.isNumber }
             guard let pid = Int32(digits) else { continue }

@@ -8,8 +8,8 @@ import Darwin
 
 /// Thin wrappers over the system calls the writer needs, with errors as `OutputError`. `serve`
 /// writes its private folder with them too.
-public enum POSIXFiles {
-    public static func errorText(_ code: Int32 = errno) -> String {
+package enum POSIXFiles {
+    package static func errorText(_ code: Int32 = errno) -> String {
         String(cString: strerror(code))
     }
 
@@ -20,7 +20,7 @@ public enum POSIXFiles {
         }
     }
 
-    public static func write(_ bytes: some Collection<UInt8>, to path: String) throws(OutputError) {
+    package static func write(_ bytes: some Collection<UInt8>, to path: String) throws(OutputError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputError(.io, "cannot create \(path): \(errorText())") }
         defer { close(descriptor) }
@@ -182,7 +182,7 @@ public enum POSIXFiles {
         _ = utimensat(AT_FDCWD, path, &times, AT_SYMLINK_NOFOLLOW)
     }
 
-    public static func rename(_ from: String, _ to: String) throws(OutputError) {
+    package static func rename(_ from: String, _ to: String) throws(OutputError) {
         if Glibc.rename(from, to) != 0 {
             throw OutputError(.io, "cannot move \(from) to \(to): \(errorText())")
         }
@@ -193,7 +193,7 @@ public enum POSIXFiles {
     }
 
     /// The whole file.
-    public static func read(_ path: String) throws(OutputError) -> [UInt8] {
+    package static func read(_ path: String) throws(OutputError) -> [UInt8] {
         let input = open(path, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw OutputError(.io, "cannot read \(path): \(errorText())") }
         defer { close(input) }
@@ -211,7 +211,7 @@ public enum POSIXFiles {
     }
 
     /// The path with every symbolic link resolved, or nil when it does not exist.
-    public static func realPath(_ path: String) -> String? {
+    package static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)

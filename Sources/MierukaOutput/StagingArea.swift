@@ -16,8 +16,8 @@ import Glibc
 ///
 /// The folder is locked (flock) while the build lasts, so that another build can tell it from the
 /// leftover of a build that was killed (see `LeftoverStaging`).
-public final class StagingArea: Sendable {
-    public let path: String
+package final class StagingArea: Sendable {
+    package let path: String
     let destination: String
     /// The previous output, when there is one to update (nil: a cold build).
     let inventory: OutputInventory?
@@ -52,7 +52,7 @@ public final class StagingArea: Sendable {
 
     /// Writes a file at `relativePath` ("kodaira-3/001/index.html"), creating its folders; when
     /// the previous output has the same bytes there, nothing is written.
-    public func write(_ relativePath: String, _ bytes: some Collection<UInt8>) throws(OutputError) {
+    package func write(_ relativePath: String, _ bytes: some Collection<UInt8>) throws(OutputError) {
         state.withLock { _ = $0.made.insert(relativePath) }
         if let inventory, inventory.isFile(relativePath),
             POSIXFiles.hasContents(destination + "/" + relativePath, bytes)
@@ -65,12 +65,12 @@ public final class StagingArea: Sendable {
         state.withLock { _ = $0.written.insert(relativePath) }
     }
 
-    public func write(_ relativePath: String, text: String) throws(OutputError) {
+    package func write(_ relativePath: String, text: String) throws(OutputError) {
         try write(relativePath, text.utf8)
     }
 
     /// Copies a file from the site folder (static files, attachments).
-    public func copy(from absolutePath: String, to relativePath: String) throws(OutputError) {
+    package func copy(from absolutePath: String, to relativePath: String) throws(OutputError) {
         try write(relativePath, try POSIXFiles.read(absolutePath))
     }
 
@@ -96,7 +96,7 @@ public final class StagingArea: Sendable {
     /// first and moved back if the new one cannot take its place.
     /// Update: see `OutputUpdate`.
     @discardableResult
-    public func commit() throws(OutputError) -> WriteSummary {
+    package func commit() throws(OutputError) -> WriteSummary {
         try write(OutputFolder.markerFile, text: OutputFolder.markerText)
         let (made, written) = state.withLock { ($0.made, $0.written) }
         var summary = WriteSummary(
@@ -140,7 +140,7 @@ public final class StagingArea: Sendable {
     }
 
     /// Removes the staging folder (after a failed build, or what is left of it after a commit).
-    public func discard() {
+    package func discard() {
         POSIXFiles.removeTree(path)
         releaseLock()
     }

@@ -3,7 +3,7 @@ import Synchronization
 /// A seam for tests: counts the writer's operations that change the file system (each staged
 /// file, each folder made, each rename, exchange and removal in the output) and makes the k-th
 /// one fail as a full disk would, so that a failure can be simulated at every point of a write.
-public final class WriteFaults: Sendable {
+package final class WriteFaults: Sendable {
     private let failing: Int?
     private let counted = Mutex<Int>(0)
     /// False to act as on a file system that cannot exchange two paths in one step (the update
@@ -13,13 +13,13 @@ public final class WriteFaults: Sendable {
     /// - Parameters:
     ///   - operation: the 1-based operation that fails; nil counts without failing.
     ///   - canExchange: false to take the path of file systems without RENAME_EXCHANGE.
-    public init(failingAt operation: Int?, canExchange: Bool = true) {
+    package init(failingAt operation: Int?, canExchange: Bool = true) {
         failing = operation
         self.canExchange = canExchange
     }
 
     /// How many operations were attempted (the failing one included).
-    public var operations: Int {
+    package var operations: Int {
         counted.withLock { $0 }
     }
 

@@ -6,13 +6,13 @@ import Synchronization
 /// Every stage that works in parallel (reading, parsing, rendering, exporting) goes through here,
 /// so that `--jobs N` sets how many threads a build uses, and a test can build the same site on one
 /// thread and on many and compare the output byte for byte.
-public enum Parallel {
+package enum Parallel {
     /// How many threads to use when not told: one per active processor.
-    public static var defaultJobs: Int { max(1, ProcessInfoLite.activeProcessorCount) }
+    package static var defaultJobs: Int { max(1, ProcessInfoLite.activeProcessorCount) }
 
     /// Calls `body` once for every index in `0..<count`, from `jobs` threads (all processors when
     /// nil), in no particular order. Returns when every call has returned.
-    public static func forEach(_ count: Int, jobs: Int?, _ body: @Sendable (Int) -> Void) {
+    package static func forEach(_ count: Int, jobs: Int?, _ body: @Sendable (Int) -> Void) {
         guard count > 0 else { return }
         let workers = min(count, max(1, jobs ?? defaultJobs))
         if workers == 1 {
@@ -31,7 +31,7 @@ public enum Parallel {
 
     /// `body` applied to every element, from `jobs` threads (all processors when nil); the results
     /// come back in the order of the elements.
-    public static func map<Element: Sendable, Result: Sendable>(
+    package static func map<Element: Sendable, Result: Sendable>(
         _ elements: [Element], jobs: Int? = nil, _ body: @Sendable (Element) -> Result
     ) -> [Result] {
         let slots = Mutex<[Result?]>(Array(repeating: nil, count: elements.count))

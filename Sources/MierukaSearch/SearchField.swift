@@ -1,5 +1,5 @@
 /// A part of a page the search looks in. Its position is its bit in the postings' field masks.
-public enum SearchField: Int, Sendable, CaseIterable {
+package enum SearchField: Int, Sendable, CaseIterable {
     case title
     case departments
     case kpis
@@ -10,7 +10,7 @@ public enum SearchField: Int, Sendable, CaseIterable {
     case body
 
     /// The key in the index file.
-    public var name: String {
+    package var name: String {
         switch self {
         case .title: "title"
         case .departments: "departments"
@@ -23,7 +23,7 @@ public enum SearchField: Int, Sendable, CaseIterable {
     }
 
     /// What the result list calls it.
-    public var label: String {
+    package var label: String {
         switch self {
         case .title: "取組項目"
         case .departments: "担当"
@@ -37,7 +37,7 @@ public enum SearchField: Int, Sendable, CaseIterable {
 
     /// How much a match in it counts when results are ordered: a word in the title says more
     /// about an item than the same word somewhere in a year's report.
-    public var weight: Int {
+    package var weight: Int {
         switch self {
         case .title: 8
         case .departments, .kpis: 3
@@ -45,5 +45,5 @@ public enum SearchField: Int, Sendable, CaseIterable {
         }
     }
 
-    public var bit: UInt8 { 1 << UInt8(rawValue) }
+    package var bit: UInt8 { 1 << UInt8(rawValue) }
 }

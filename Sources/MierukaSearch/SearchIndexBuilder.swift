@@ -7,19 +7,19 @@ import MierukaSite
 /// document per plan (title, summary, text, published tables), policy (title, description, KPI
 /// names), year report (the year's notes, highlights, and the policies of its published
 /// tables; its items have documents of their own) and standalone page (title, summary, text).
-public struct SearchIndexBuilder: Sendable {
+package struct SearchIndexBuilder: Sendable {
     /// Where the index is written, relative to the output folder.
-    public static let path = SiteRoutes.searchIndex
+    package static let path = SiteRoutes.searchIndex
     /// Characters kept of a text for the result list.
-    public static let snippetLength = 80
+    package static let snippetLength = 80
 
-    public let index: SiteIndex
+    package let index: SiteIndex
 
-    public init(index: SiteIndex) {
+    package init(index: SiteIndex) {
         self.index = index
     }
 
-    public func build() -> SearchIndex {
+    package func build() -> SearchIndex {
         let baseURL = index.config.baseURL
         var plans: [SearchIndex.Plan] = []
         var documents: [SearchIndex.Document] = []
@@ -152,7 +152,7 @@ public struct SearchIndexBuilder: Sendable {
     }
 
     /// The index as written to `search/index.json`.
-    public func json() -> [UInt8] {
+    package func json() -> [UInt8] {
         SearchIndexJSON.encode(build())
     }
 }

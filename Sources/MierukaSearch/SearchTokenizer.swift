@@ -17,16 +17,16 @@ import MierukaModel
 ///    between words; a run of one character is that character.
 ///
 /// A search for 新幹線 therefore needs both 新幹 and 幹線, never 新 alone.
-public enum SearchTokenizer {
+package enum SearchTokenizer {
     /// What a character is to the tokenizer (after normalization).
-    public enum CharacterClass: Sendable {
+    package enum CharacterClass: Sendable {
         case word
         case japanese
         case separator
     }
 
     /// The tokens of `text` in the order they first occur, each once.
-    public static func tokens(_ text: String) -> [String] {
+    package static func tokens(_ text: String) -> [String] {
         var seen: Set<String> = []
         var tokens: [String] = []
         forEachToken(in: text) { token in
@@ -36,7 +36,7 @@ public enum SearchTokenizer {
     }
 
     /// Calls `body` with every token of `text`, in order, repeats included.
-    public static func forEachToken(in text: String, _ body: (String) -> Void) {
+    package static func forEachToken(in text: String, _ body: (String) -> Void) {
         var run: [Unicode.Scalar] = []
         var runClass = CharacterClass.separator
         func flush() {
@@ -66,7 +66,7 @@ public enum SearchTokenizer {
     }
 
     /// The text as the search compares it (step 1 above).
-    public static func normalize(_ text: String) -> [Unicode.Scalar] {
+    package static func normalize(_ text: String) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -107,7 +107,7 @@ public enum SearchTokenizer {
     }
 
     /// Which run a (normalized) scalar belongs to.
-    public static func characterClass(_ value: UInt32) -> CharacterClass {
+    package static func characterClass(_ value: UInt32) -> CharacterClass {
         switch value {
         case 0x30...0x39, 0x61...0x7A:
             .word

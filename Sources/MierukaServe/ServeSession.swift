@@ -5,22 +5,22 @@ import MierukaDiagnostics
 import Synchronization
 
 /// The options of `mieruka serve`.
-public struct ServeOptions: Sendable {
+package struct ServeOptions: Sendable {
     /// The site folder.
-    public var source: String
+    package var source: String
     /// How the site folder is shown in messages ("" for the current folder).
-    public var displaySource: String
-    public var host: String
+    package var displaySource: String
+    package var host: String
     /// 0 lets the system choose a free port (printed when serving starts).
-    public var port: UInt16
+    package var port: UInt16
     /// How long the inputs must be quiet before a rebuild starts.
-    public var quietMilliseconds: Int
+    package var quietMilliseconds: Int
     /// Print how long each stage of each build took.
-    public var timings: Bool
+    package var timings: Bool
     /// Bounds on requests and connections.
-    public var limits: HTTPLimits
+    package var limits: HTTPLimits
 
-    public init(
+    package init(
         source: String, displaySource: String, host: String = "127.0.0.1", port: UInt16 = 8080,
         quietMilliseconds: Int = 50, timings: Bool = false, limits: HTTPLimits = HTTPLimits()
     ) {
@@ -35,16 +35,16 @@ public struct ServeOptions: Sendable {
 }
 
 /// Why serving could not start (exit code 2).
-public struct ServeError: Error, CustomStringConvertible, Sendable {
-    public let description: String
+package struct ServeError: Error, CustomStringConvertible, Sendable {
+    package let description: String
 
     init(_ description: String) { self.description = description }
 }
 
 /// `mieruka serve`: builds the site into a private folder, serves it over HTTP, watches its
 /// files, rebuilds what a change alters, and tells the open pages to reload.
-public final class ServeSession: Sendable {
-    public let options: ServeOptions
+package final class ServeSession: Sendable {
+    package let options: ServeOptions
     let console: Console
     let folder: ServedFolder
     let builder: SiteBuilder
@@ -65,16 +65,16 @@ public final class ServeSession: Sendable {
     }
 
     /// Where messages go: standard output and standard error by default.
-    public struct Console: Sendable {
-        public var out: @Sendable (String) -> Void
-        public var error: @Sendable (String) -> Void
+    package struct Console: Sendable {
+        package var out: @Sendable (String) -> Void
+        package var error: @Sendable (String) -> Void
 
-        public init(out: @escaping @Sendable (String) -> Void, error: @escaping @Sendable (String) -> Void) {
+        package init(out: @escaping @Sendable (String) -> Void, error: @escaping @Sendable (String) -> Void) {
             self.out = out
             self.error = error
         }
 
-        public static let standard = Console(
+        package static let standard = Console(
             out: { line in
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))
             },
@@ -83,7 +83,7 @@ public final class ServeSession: Sendable {
             })
     }
 
-    public init(options: ServeOptions, console: Console = .standard) throws {
+    package init(options: ServeOptions, console: Console = .standard) throws {
         self.options = options
         self.console = console
         folder = try ServedFolder()
@@ -93,7 +93,7 @@ public final class ServeSession: Sendable {
 
     /// Builds the site and starts serving and watching; returns the port served on.
     /// Throws `ServeError` when the site cannot be served at all (exit code 2).
-    public func start() throws -> UInt16 {
+    package func start() throws -> UInt16 {
         // The folders of earlier serves that nobody owns any more, deleted meanwhile.
         let leftovers = Thread { ServedFolder.removeLeftovers() }
         leftovers.name = "mieruka-serve-leftovers"
@@ -178,7 +178,7 @@ public final class ServeSession: Sendable {
     }
 
     /// Serves until Ctrl-C (SIGINT) or SIGTERM, then stops cleanly. Returns the exit code.
-    public func run() -> Int32 {
+    package func run() -> Int32 {
         var sources: [any DispatchSourceSignal] = []
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber, SIG_IGN)
@@ -201,7 +201,7 @@ public final class ServeSession: Sendable {
 
     /// Stops serving and watching, and has the served folder removed (by a process of its own,
     /// so that Ctrl-C does not wait for it: see `ServedFolder.deleteDetached`).
-    public func stop() {
+    package func stop() {
         stopRequested.store(true, ordering: .relaxed)
         guard let running = running.withLock({ state in defer { state = nil }; return state }) else { return }
         running.watcher.stop()
@@ -213,21 +213,21 @@ public final class ServeSession: Sendable {
         stopped.signal()
     }
 
-    public func waitUntilStopped() {
+    package func waitUntilStopped() {
         stopped.wait()
         stopped.signal()
     }
 
     /// Builds reported so far (the first included), and the last one.
-    public var buildCount: Int { builds.withLock { $0.count } }
+    package var buildCount: Int { builds.withLock { $0.count } }
     /// Rebuilds finished (site-wide files included), reported or not: grows each time the
     /// builder has taken in a batch of changes and gone idle.
-    public var finishedRebuilds: Int { builds.withLock { $0.idle } }
-    public var lastBuild: BuildOutcome? { builds.withLock { $0.last } }
+    package var finishedRebuilds: Int { builds.withLock { $0.idle } }
+    package var lastBuild: BuildOutcome? { builds.withLock { $0.last } }
 
     /// Waits until more than `count` rebuilds have finished (see `finishedRebuilds`); false when
     /// `seconds` passed first. Woken by the builder itself, not by polling.
-    public func waitForRebuild(after count: Int, seconds: Double) -> Bool {
+    package func waitForRebuild(after count: Int, seconds: Double) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         rebuildFinished.lock()
         defer { rebuildFinished.unlock() }
@@ -238,9 +238,9 @@ public final class ServeSession: Sendable {
     }
 
     /// Connections open to the server now (event streams included).
-    public var connectionCount: Int { running.withLock { $0?.server.connectionCount ?? 0 } }
+    package var connectionCount: Int { running.withLock { $0?.server.connectionCount ?? 0 } }
     /// The folder the site is built into and served from (removed when serving stops).
-    public var servedPath: String { folder.path }
+    package var servedPath: String { folder.path }
 
     // MARK: - Rebuilds
 

@@ -17,29 +17,29 @@ import Synchronization
 ///
 /// Seeds are parsed after the content, so that the cells a CSV repeats from the item documents
 /// (title, targets, KPI units) can be read against them.
-public struct DocumentParser: Sendable {
+package struct DocumentParser: Sendable {
     let yaml = YAMLReader()
     /// Threads to read and parse with (all processors when nil).
     let jobs: Int?
 
-    public init(jobs: Int? = nil) {
+    package init(jobs: Int? = nil) {
         self.jobs = jobs
     }
 
     /// Seconds spent reading files and parsing them, summed over threads (for `--timings`).
-    public struct Timing: Sendable {
-        public var reading = 0.0
-        public var parsing = 0.0
+    package struct Timing: Sendable {
+        package var reading = 0.0
+        package var parsing = 0.0
 
-        public init() {}
+        package init() {}
     }
 
-    public func parse(_ site: LoadedSite, diagnostics: inout Diagnostics) -> SiteDocuments? {
+    package func parse(_ site: LoadedSite, diagnostics: inout Diagnostics) -> SiteDocuments? {
         var timing = Timing()
         return parse(site, diagnostics: &diagnostics, timing: &timing)
     }
 
-    public func parse(_ site: LoadedSite, diagnostics: inout Diagnostics, timing: inout Timing) -> SiteDocuments? {
+    package func parse(_ site: LoadedSite, diagnostics: inout Diagnostics, timing: inout Timing) -> SiteDocuments? {
         var configDiagnostics = Diagnostics()
         var config = parseConfig(site.config, diagnostics: &configDiagnostics)
         if let settings = config?.accessibility, settings.resultsFile != nil {
@@ -69,7 +69,7 @@ public struct DocumentParser: Sendable {
         return content.site(config: config, results: results)
     }
 
-    public func parseConfig(_ file: SourceFile, diagnostics: inout Diagnostics) -> SiteConfig? {
+    package func parseConfig(_ file: SourceFile, diagnostics: inout Diagnostics) -> SiteConfig? {
         guard let text = TextDecoding.utf8Text(file, diagnostics: &diagnostics) else { return nil }
         var yamlDiagnostics = Diagnostics()
         let node = yaml.read(text, file: file.displayPath, diagnostics: &yamlDiagnostics)
@@ -78,7 +78,7 @@ public struct DocumentParser: Sendable {
         return ConfigDecoder.decode(node, file: file.displayPath, diagnostics: &diagnostics)
     }
 
-    public enum ParsedContent: Sendable {
+    package enum ParsedContent: Sendable {
         case home(PageDocument)
         case page(PageDocument)
         case plan(PlanDocument)
@@ -88,7 +88,7 @@ public struct DocumentParser: Sendable {
         case unreadableItem(planSlug: String, number: String)
     }
 
-    public func parseContent(_ file: SourceFile, diagnostics: inout Diagnostics) -> ParsedContent? {
+    package func parseContent(_ file: SourceFile, diagnostics: inout Diagnostics) -> ParsedContent? {
         // "content/a/b.md" → ["a", "b.md"]
         let components = file.relativePath.split(separator: "/").dropFirst().map(String.init)
         guard let text = TextDecoding.utf8Text(file, diagnostics: &diagnostics),
@@ -146,7 +146,7 @@ public struct DocumentParser: Sendable {
 
     /// The results of one seeds/ file: a YAML file gives one document, a CSV file one per plan and
     /// fiscal year its rows give. `lookup` holds the parsed items, for the cells a CSV repeats from them.
-    public func parseSeeds(
+    package func parseSeeds(
         _ file: SourceFile, csv: CSVSettings, xlsx: XLSXSettings = XLSXSettings(), lookup: CSVItemLookup,
         diagnostics: inout Diagnostics
     ) -> [ResultsDocument] {

@@ -3,8 +3,8 @@ import MierukaRender
 import MierukaSource
 
 /// One case of a specification file.
-public struct SpecCase: Sendable {
-    public let name: String
+package struct SpecCase: Sendable {
+    package let name: String
     let template: String
     let partials: [String: String]
     let data: SpecValue
@@ -12,7 +12,7 @@ public struct SpecCase: Sendable {
 }
 
 /// What became of a case.
-public enum SpecOutcome: Sendable, Equatable {
+package enum SpecOutcome: Sendable, Equatable {
     case passed
     /// Rendered differently, or refused by an error the engine should not have given.
     case failed(String)
@@ -23,9 +23,9 @@ public enum SpecOutcome: Sendable, Equatable {
 
 /// Runs the cases of the Mustache specification (`specs/*.yml` of github.com/mustache/spec)
 /// through the site's template engine with data-driven views.
-public enum SpecRunner {
+package enum SpecRunner {
     /// The cases of one specification file, or the problems that kept it from being read.
-    public static func cases(inYAML text: String, file: String) -> Result<[SpecCase], SpecFileError> {
+    package static func cases(inYAML text: String, file: String) -> Result<[SpecCase], SpecFileError> {
         var diagnostics = Diagnostics()
         var reader = YAMLReader()
         reader.maximumDepth = 256
@@ -59,7 +59,7 @@ public enum SpecRunner {
         return .success(cases)
     }
 
-    public static func run(_ specCase: SpecCase) -> SpecOutcome {
+    package static func run(_ specCase: SpecCase) -> SpecOutcome {
         if specCase.data.holdsLambda { return .notSupported("lambdas: data holding code") }
         let (template, diagnostics) = DynamicTemplate.compile(specCase.template, partials: specCase.partials)
         guard let template else {
@@ -83,6 +83,6 @@ public enum SpecRunner {
     private static func quoted(_ text: String) -> String { JSONDiagnosticFormatter.string(text) }
 }
 
-public struct SpecFileError: Error, Sendable {
-    public let message: String
+package struct SpecFileError: Error, Sendable {
+    package let message: String
 }

@@ -12,21 +12,21 @@ import Glibc
 ///
 /// Standard output and standard error are pipes (or one pipe for both, as a terminal shows them);
 /// every descriptor this process holds is opened close-on-exec, so the child gets only these.
-public final class ChildProcess: @unchecked Sendable {
-    public let pid: pid_t
+package final class ChildProcess: @unchecked Sendable {
+    package let pid: pid_t
     /// Read end of the child's standard output (and standard error, when merged).
-    public let output: Int32
+    package let output: Int32
     /// Read end of the child's standard error; -1 when merged into `output`.
-    public let errors: Int32
+    package let errors: Int32
     private let exit = Mutex<Int32?>(nil)
 
-    public struct Failure: Error, CustomStringConvertible {
-        public let description: String
+    package struct Failure: Error, CustomStringConvertible {
+        package let description: String
     }
 
     /// Starts `program` (a path) in `directory`, with this process's environment and `environment`
     /// over it.
-    public init(
+    package init(
         _ program: String, _ arguments: [String], in directory: String, environment: [String: String] = [:],
         mergingErrors: Bool = false
     ) throws {
@@ -105,12 +105,12 @@ public final class ChildProcess: @unchecked Sendable {
     }
 
     /// Sends a signal (SIGINT: Ctrl-C).
-    public func signal(_ number: Int32) {
+    package func signal(_ number: Int32) {
         if exit.withLock({ $0 }) == nil { kill(pid, number) }
     }
 
     /// The next bytes of `descriptor` (`output` or `errors`), waiting for them; nil at the end.
-    public static func read(_ descriptor: Int32) -> [UInt8]? {
+    package static func read(_ descriptor: Int32) -> [UInt8]? {
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
@@ -122,7 +122,7 @@ public final class ChildProcess: @unchecked Sendable {
 
     /// Reads standard output and standard error to their ends (both at once, so that a child
     /// writing much to one is never blocked while the other is read).
-    public func readToEnd() -> (output: [UInt8], errors: [UInt8]) {
+    package func readToEnd() -> (output: [UInt8], errors: [UInt8]) {
         var collected: [Int32: [UInt8]] = [output: [], errors: []]
         var open = [output] + (errors >= 0 ? [errors] : [])
         while !open.isEmpty {
@@ -145,7 +145,7 @@ public final class ChildProcess: @unchecked Sendable {
 
     /// Waits for the child to end; its exit code, or 128 + the signal that ended it.
     @discardableResult
-    public func waitForExit() -> Int32 {
+    package func waitForExit() -> Int32 {
         if let known = exit.withLock({ $0 }) { return known }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}

@@ -2,13 +2,13 @@ import Foundation
 
 /// Runs the built `mieruka` executable, as a user would, and captures what it prints (through
 /// `ChildProcess`, not Foundation's `Process`).
-public enum CommandRunner {
-    public struct Result: Sendable {
-        public let status: Int32
-        public let standardOutput: String
-        public let standardError: String
+package enum CommandRunner {
+    package struct Result: Sendable {
+        package let status: Int32
+        package let standardOutput: String
+        package let standardError: String
 
-        public init(status: Int32, standardOutput: String, standardError: String) {
+        package init(status: Int32, standardOutput: String, standardError: String) {
             self.status = status
             self.standardOutput = standardOutput
             self.standardError = standardError
@@ -16,18 +16,18 @@ public enum CommandRunner {
     }
 
     /// The folder holding the built products (the test bundle sits beside the executables).
-    public static let productsDirectory: String = {
+    package static let productsDirectory: String = {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
     }()
 
-    public static var executable: String { productsDirectory + "/mieruka" }
+    package static var executable: String { productsDirectory + "/mieruka" }
 
-    public static func mieruka(_ arguments: [String], in directory: String) throws -> Result {
+    package static func mieruka(_ arguments: [String], in directory: String) throws -> Result {
         try run(executable, arguments, in: directory)
     }
 
     /// Runs any program (sh, tar, git …) in a folder, with extra environment variables.
-    public static func run(
+    package static func run(
         _ program: String, _ arguments: [String], in directory: String, environment: [String: String] = [:]
     ) throws -> Result {
         let child = try ChildProcess(program, arguments, in: directory, environment: environment)
@@ -40,7 +40,7 @@ public enum CommandRunner {
 
     /// Runs any program with standard output and standard error into one pipe, as a terminal
     /// shows them; the exit code and the text.
-    public static func runShowingTerminal(
+    package static func runShowingTerminal(
         _ program: String, _ arguments: [String], in directory: String
     ) throws -> (status: Int32, output: String) {
         let child = try ChildProcess(program, arguments, in: directory, mergingErrors: true)

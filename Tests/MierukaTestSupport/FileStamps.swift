@@ -6,21 +6,21 @@ import Glibc
 
 /// Every file and folder under a folder with what a rebuild must not change when it leaves them
 /// alone: kind, inode, modification time (to the nanosecond) and, for files, the bytes.
-public enum FileStamps {
-    public struct Stamp: Equatable, Sendable, CustomStringConvertible {
-        public var isDirectory: Bool
-        public var inode: UInt64
-        public var seconds: Int
-        public var nanoseconds: Int
-        public var bytes: Data?
+package enum FileStamps {
+    package struct Stamp: Equatable, Sendable, CustomStringConvertible {
+        package var isDirectory: Bool
+        package var inode: UInt64
+        package var seconds: Int
+        package var nanoseconds: Int
+        package var bytes: Data?
 
-        public var description: String {
+        package var description: String {
             "\(isDirectory ? "folder" : "file") inode \(inode) mtime \(seconds).\(nanoseconds) \(bytes?.count ?? 0) bytes"
         }
     }
 
     /// Paths relative to `root`; the root itself is "".
-    public static func snapshot(_ root: String) -> [String: Stamp] {
+    package static func snapshot(_ root: String) -> [String: Stamp] {
         var stamps: [String: Stamp] = [:]
         var pending = [""]
         while let folder = pending.popLast() {
@@ -45,7 +45,7 @@ public enum FileStamps {
     }
 
     /// The paths whose stamps differ between two snapshots (added, removed or changed), sorted.
-    public static func changed(_ before: [String: Stamp], _ after: [String: Stamp]) -> [String] {
+    package static func changed(_ before: [String: Stamp], _ after: [String: Stamp]) -> [String] {
         Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Every file under a folder with its bytes, for byte-for-byte comparisons of whole outputs.
-public enum FileTree {
-    public static func snapshot(_ root: String) -> [String: Data] {
+package enum FileTree {
+    package static func snapshot(_ root: String) -> [String: Data] {
         var files: [String: Data] = [:]
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return files }
         while let next = enumerator.nextObject() as? String {
@@ -13,7 +13,7 @@ public enum FileTree {
     }
 
     /// Copies a folder's contents into another (files from `source` replace those in `destination`).
-    public static func overlay(_ source: String, onto destination: String, skipping skipped: Set<String> = []) throws {
+    package static func overlay(_ source: String, onto destination: String, skipping skipped: Set<String> = []) throws {
         let fileManager = FileManager.default
         guard let enumerator = fileManager.enumerator(atPath: source) else { return }
         while let next = enumerator.nextObject() as? String {

@@ -1,19 +1,19 @@
 import Foundation
 
 /// Paths of the repository, found from this file's location.
-public enum Fixtures {
+package enum Fixtures {
     /// The repository root (the demo site).
-    public static let repositoryRoot: String = {
+    package static let repositoryRoot: String = {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { url.deleteLastPathComponent() }  // Tests/MierukaTestSupport/Fixtures.swift
         return url.path
     }()
 
     /// Tests/Fixtures
-    public static let root = repositoryRoot + "/Tests/Fixtures"
+    package static let root = repositoryRoot + "/Tests/Fixtures"
 
-    public static func path(_ relative: String) -> String { root + "/" + relative }
+    package static func path(_ relative: String) -> String { root + "/" + relative }
 
     /// Set MIERUKA_UPDATE_FIXTURES=1 to rewrite expected outputs from the current code.
-    public static var updating: Bool { ProcessInfo.processInfo.environment["MIERUKA_UPDATE_FIXTURES"] == "1" }
+    package static var updating: Bool { ProcessInfo.processInfo.environment["MIERUKA_UPDATE_FIXTURES"] == "1" }
 }

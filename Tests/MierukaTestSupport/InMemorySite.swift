@@ -4,9 +4,9 @@ import MierukaSite
 import MierukaSource
 
 /// Runs the parse and merge stages on files given as strings, without touching the disk.
-public enum InMemorySite {
+package enum InMemorySite {
     /// `root` is where files that the config names (the accessibility results) are looked for.
-    public static func loaded(_ files: [String: String], root: String = "/nowhere") -> LoadedSite {
+    package static func loaded(_ files: [String: String], root: String = "/nowhere") -> LoadedSite {
         func file(_ path: String) -> SourceFile {
             SourceFile(relativePath: path, displayPath: path, bytes: Array((files[path] ?? "").utf8))
         }
@@ -19,7 +19,7 @@ public enum InMemorySite {
     }
 
     /// Parsed and merged, with everything reported on the way (validation not included).
-    public static func merge(_ files: [String: String], root: String = "/nowhere") -> (MergedSite?, Diagnostics) {
+    package static func merge(_ files: [String: String], root: String = "/nowhere") -> (MergedSite?, Diagnostics) {
         var diagnostics = Diagnostics()
         guard let documents = DocumentParser().parse(loaded(files, root: root), diagnostics: &diagnostics) else {
             return (nil, diagnostics)
@@ -29,9 +29,9 @@ public enum InMemorySite {
     }
 
     /// A minimal valid site of made-up data to vary in tests.
-    public static let config = "title: テスト\n"
+    package static let config = "title: テスト\n"
 
-    public static let plan = """
+    package static let plan = """
         ---
         city: 架空市
         title: 架空の計画
@@ -50,7 +50,7 @@ public enum InMemorySite {
         本文
         """
 
-    public static func item(_ number: String, policy: String = "1-1", extra: String = "") -> String {
+    package static func item(_ number: String, policy: String = "1-1", extra: String = "") -> String {
         "---\nnumber: \(number)\ntitle: 項目\(number)\npolicy: \"\(policy)\"\n\(extra)---\n"
     }
 }

@@ -1,20 +1,20 @@
 /// One downloadable table of a plan's open data, with the definition of every column: the same
 /// values write the CSV file and the field dictionary (項目定義書) on the plan's data page, so the
 /// two cannot drift apart.
-public struct Dataset: Sendable {
+package struct Dataset: Sendable {
     /// The file name without extension, part of the stable download URL ("results").
-    public let name: String
+    package let name: String
     /// What the table is, in the data page's words (「取組の年度別結果」).
-    public let title: String
+    package let title: String
     /// One or two sentences: what a row is and where the numbers come from.
-    public let summary: String
-    public let columns: [DatasetColumn]
+    package let summary: String
+    package let columns: [DatasetColumn]
     /// How many rows there are, known without making them (the data page shows it).
-    public let rowCount: Int
+    package let rowCount: Int
     private let makeRows: @Sendable () -> [[String]]
 
     /// `rowCount` must be the number of rows `rows` makes (tests check that it is).
-    public init(
+    package init(
         name: String, title: String, summary: String, columns: [DatasetColumn], rowCount: Int,
         rows: @escaping @Sendable () -> [[String]]
     ) {
@@ -27,21 +27,21 @@ public struct Dataset: Sendable {
     }
 
     /// A table whose rows are cheap enough to make for counting.
-    public init(name: String, title: String, summary: String, columns: [DatasetColumn], rows: [[String]]) {
+    package init(name: String, title: String, summary: String, columns: [DatasetColumn], rows: [[String]]) {
         self.init(name: name, title: title, summary: summary, columns: columns, rowCount: rows.count) { rows }
     }
 
     /// The rows, made when asked for (only the export asks).
-    public var rows: [[String]] { makeRows() }
+    package var rows: [[String]] { makeRows() }
 
-    public var csv: CSVOutput { csv(rows) }
+    package var csv: CSVOutput { csv(rows) }
 
     /// The table as CSV, from rows already made.
-    public func csv(_ rows: [[String]]) -> CSVOutput { CSVOutput(header: columns.map(\.header), rows: rows) }
+    package func csv(_ rows: [[String]]) -> CSVOutput { CSVOutput(header: columns.map(\.header), rows: rows) }
 
     /// The same table as an Excel workbook, on a sheet named after the table: the values of number
     /// and year columns as numbers, everything else as text, cell for cell as in the CSV.
-    public func workbook(_ rows: [[String]]) -> XLSXOutput {
+    package func workbook(_ rows: [[String]]) -> XLSXOutput {
         let numeric = columns.map(\.type.isNumber)
         return XLSXOutput(
             sheetName: title, header: columns.map(\.header),
@@ -54,15 +54,15 @@ public struct Dataset: Sendable {
 }
 
 /// A column of a dataset, as the field dictionary documents it.
-public struct DatasetColumn: Sendable, Hashable {
-    public let header: String
-    public let type: DatasetColumnType
+package struct DatasetColumn: Sendable, Hashable {
+    package let header: String
+    package let type: DatasetColumnType
     /// What the column holds, when it is empty, and how it is written.
-    public let meaning: String
+    package let meaning: String
     /// True when every row has a value.
-    public let required: Bool
+    package let required: Bool
 
-    public init(_ header: String, _ type: DatasetColumnType, required: Bool = false, _ meaning: String) {
+    package init(_ header: String, _ type: DatasetColumnType, required: Bool = false, _ meaning: String) {
         self.header = header
         self.type = type
         self.meaning = meaning
@@ -71,7 +71,7 @@ public struct DatasetColumn: Sendable, Hashable {
 }
 
 /// The kinds of values a column holds, named as Japanese data dictionaries name them.
-public enum DatasetColumnType: String, Sendable, Hashable {
+package enum DatasetColumnType: String, Sendable, Hashable {
     case text = "文字列"
     case integer = "整数"
     case decimal = "数値"
@@ -81,7 +81,7 @@ public enum DatasetColumnType: String, Sendable, Hashable {
     case url = "URL"
 
     /// Written as numbers in the workbook (a code such as 番号 stays text: "01" is not 1).
-    public var isNumber: Bool {
+    package var isNumber: Bool {
         switch self {
         case .integer, .decimal, .fiscalYear: true
         case .text, .eraYear, .code, .url: false

@@ -3,17 +3,17 @@
 ///
 /// Line breaks inside a cell are kept as LF (what Excel writes for a multi-line cell), so a cell's
 /// text reads back exactly.
-public struct CSVOutput: Sendable {
-    public let header: [String]
-    public let rows: [[String]]
+package struct CSVOutput: Sendable {
+    package let header: [String]
+    package let rows: [[String]]
 
-    public init(header: [String], rows: [[String]]) {
+    package init(header: [String], rows: [[String]]) {
         self.header = header
         self.rows = rows
     }
 
     /// The bytes in UTF-8, without a byte-order mark.
-    public var bytes: [UInt8] {
+    package var bytes: [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(64 * (rows.count + 1) * max(header.count, 1))
         append(header, to: &out)
@@ -22,10 +22,10 @@ public struct CSVOutput: Sendable {
     }
 
     /// The text without a byte-order mark.
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    package var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// UTF-8 with a byte-order mark, which Excel needs to open the file as UTF-8 by double-click.
-    public var utf8WithBOM: [UInt8] {
+    package var utf8WithBOM: [UInt8] {
         var out: [UInt8] = [0xEF, 0xBB, 0xBF]
         out += bytes
         return out

@@ -1,6 +1,6 @@
 /// A JSON value whose objects keep their keys in the order written, so that the same data is
 /// always written as the same bytes, with the keys in a reading order rather than sorted.
-public enum JSONValue: Sendable, Hashable {
+package enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     /// A number as its JSON literal ("-1234.5"), so decimals are written exactly.
@@ -9,7 +9,7 @@ public enum JSONValue: Sendable, Hashable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): true
         case (.bool(let a), .bool(let b)): a == b
@@ -21,23 +21,23 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(serialized(indent: nil))
     }
 
-    public static func int(_ value: Int) -> JSONValue { .number(String(value)) }
-    public static func int64(_ value: Int64) -> JSONValue { .number(String(value)) }
+    package static func int(_ value: Int) -> JSONValue { .number(String(value)) }
+    package static func int64(_ value: Int64) -> JSONValue { .number(String(value)) }
 
     /// A string, or null when absent.
-    public static func text(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
+    package static func text(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
 
     /// Pretty-printed with two spaces (nil: on one line), ending with a line break when pretty.
-    public func serialized(indent: Int? = 2) -> String {
+    package func serialized(indent: Int? = 2) -> String {
         String(decoding: bytes(indent: indent), as: UTF8.self)
     }
 
     /// The UTF-8 bytes of `serialized(indent:)`.
-    public func bytes(indent: Int? = 2) -> [UInt8] {
+    package func bytes(indent: Int? = 2) -> [UInt8] {
         var out: [UInt8] = []
         write(to: &out, indent: indent, depth: 0)
         if indent != nil { out.append(0x0A) }

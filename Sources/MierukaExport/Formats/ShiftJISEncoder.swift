@@ -8,7 +8,7 @@ import Foundation
 /// no code for (an emoji, most characters outside JIS) is written as 〓, the geta mark that Japanese
 /// printing uses for a missing character, and reported, so that nothing is replaced silently;
 /// the UTF-8 file beside the copy always holds the text as it is.
-public enum ShiftJISEncoder {
+package enum ShiftJISEncoder {
     /// Unicode characters outside CP932 that Windows writes with another code point.
     static let substitutes: [Unicode.Scalar: Unicode.Scalar] = [
         "\u{2212}": "\u{FF0D}",  // − MINUS SIGN → －
@@ -23,7 +23,7 @@ public enum ShiftJISEncoder {
     static let missing: Unicode.Scalar = "\u{3013}"  // 〓
 
     /// The bytes, and the characters that had no code (each once, in order of appearance).
-    public static func encode(_ text: String) -> (bytes: [UInt8], unencodable: [Character]) {
+    package static func encode(_ text: String) -> (bytes: [UInt8], unencodable: [Character]) {
         if let data = text.data(using: .shiftJIS) { return (Array(data), []) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)

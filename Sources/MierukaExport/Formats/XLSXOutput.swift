@@ -8,8 +8,8 @@
 /// decimal places: `30.0` stays `30.0`, and 12 digits never turn into `1.23457E+11`); anything else
 /// is stored as the text it is. The bytes depend on the table alone (fixed dates in the ZIP, parts
 /// in a fixed order), so that the same table always gives the same file.
-public struct XLSXOutput: Sendable {
-    public enum Cell: Sendable, Hashable {
+package struct XLSXOutput: Sendable {
+    package enum Cell: Sendable, Hashable {
         case empty
         case text(String)
         /// A number written in decimal ("-1234.50"), shown with `format` (an Excel number format
@@ -17,16 +17,16 @@ public struct XLSXOutput: Sendable {
         case number(String, format: String?)
 
         /// A number shown with the decimal places it is written with.
-        public static func number(_ text: String) -> Cell { .number(text, format: nil) }
+        package static func number(_ text: String) -> Cell { .number(text, format: nil) }
     }
 
-    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
         /// More rows or columns than a worksheet holds.
         case tooLarge(rows: Int, columns: Int)
         /// The ZIP container could not be written.
         case archive(String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .tooLarge(let rows, let columns):
                 "\(rows) rows and \(columns) columns are more than an Excel worksheet holds "
@@ -37,25 +37,25 @@ public struct XLSXOutput: Sendable {
     }
 
     /// Excel's limits.
-    public static let maximumRows = 1_048_576
-    public static let maximumColumns = 16_384
+    package static let maximumRows = 1_048_576
+    package static let maximumColumns = 16_384
     /// The most characters (UTF-16 code units) a cell of Excel holds; a longer text is written
     /// whole, but Excel cuts or refuses it (`overlongCells` finds them).
-    public static let cellCharacterLimit = 32_767
+    package static let cellCharacterLimit = 32_767
 
-    public let sheetName: String
-    public let header: [String]
-    public let rows: [[Cell]]
+    package let sheetName: String
+    package let header: [String]
+    package let rows: [[Cell]]
 
     /// `sheetName` is made a name Excel accepts: at most 31 characters, without `[]:*?/\`.
-    public init(sheetName: String, header: [String], rows: [[Cell]]) {
+    package init(sheetName: String, header: [String], rows: [[Cell]]) {
         self.sheetName = Self.validSheetName(sheetName)
         self.header = header
         self.rows = rows
     }
 
     /// The cells longer than `cellCharacterLimit`, as (row, column), 1-based, the header row being 1.
-    public var overlongCells: [(row: Int, column: Int)] {
+    package var overlongCells: [(row: Int, column: Int)] {
         var found: [(row: Int, column: Int)] = []
         for (offset, text) in header.enumerated() where text.utf16.count > Self.cellCharacterLimit {
             found.append((1, offset + 1))
@@ -71,7 +71,7 @@ public struct XLSXOutput: Sendable {
     }
 
     /// The workbook's bytes.
-    public func bytes() throws(Failure) -> [UInt8] {
+    package func bytes() throws(Failure) -> [UInt8] {
         let columnCount = max(header.count, rows.map(\.count).max() ?? 0)
         guard rows.count + 1 <= Self.maximumRows, columnCount <= Self.maximumColumns else {
             throw .tooLarge(rows: rows.count + 1, columns: columnCount)

@@ -1,9 +1,9 @@
 /// A success criterion of WCAG 2.1 (JIS X 8341-3:2016 numbers them the same), with its level and
 /// its name in the Japanese translation, for the test-results page.
-public struct WCAGCriterion: Sendable, Hashable {
-    public let number: String
-    public let level: WCAGLevel
-    public let name: String
+package struct WCAGCriterion: Sendable, Hashable {
+    package let number: String
+    package let level: WCAGLevel
+    package let name: String
 
     init(_ number: String, _ level: WCAGLevel, _ name: String) {
         self.number = number
@@ -12,7 +12,7 @@ public struct WCAGCriterion: Sendable, Hashable {
     }
 
     /// The criteria of levels A and AA, in order.
-    public static let all: [WCAGCriterion] = [
+    package static let all: [WCAGCriterion] = [
         .init("1.1.1", .a, "非テキストコンテンツ"),
         .init("1.2.1", .a, "音声のみ及び映像のみ（収録済）"),
         .init("1.2.2", .a, "キャプション（収録済）"),
@@ -66,7 +66,7 @@ public struct WCAGCriterion: Sendable, Hashable {
     ]
 
     /// The criterion of an axe tag: "wcag143" is 1.4.3, "wcag1410" 1.4.10; level tags ("wcag2aa") are none.
-    public static func number(ofTag tag: String) -> String? {
+    package static func number(ofTag tag: String) -> String? {
         guard tag.hasPrefix("wcag") else { return nil }
         let digits = tag.dropFirst(4)
         guard digits.count >= 3, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }

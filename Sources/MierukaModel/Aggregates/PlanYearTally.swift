@@ -4,29 +4,29 @@
 /// Grades are counted per listing, as the cities count them (an item listed again, 再掲, counts
 /// under each policy it is listed under). Money is summed per item under its primary listing,
 /// so that a relisted item's effect is not counted twice.
-public struct PlanYearTally: Sendable {
-    public let year: FiscalYear
+package struct PlanYearTally: Sendable {
+    package let year: FiscalYear
     /// Number of grades on the plan's scale; counts have one more slot for 未評価 (no grade), then
     /// one per state of the plan (対象外 …), which are outside the grade counts.
-    public let gradeCount: Int
+    package let gradeCount: Int
     /// Per policy (its whole subtree): listings per grade index, then ungraded at `gradeCount`,
     /// then per state from `gradeCount + 1`.
-    public let listingCounts: [[Int]]
+    package let listingCounts: [[Int]]
     /// Per policy (subtree): how many of those listings are 再掲.
-    public let relistingCounts: [Int]
-    public let expected: [Money?]
-    public let actual: [Money?]
+    package let relistingCounts: [Int]
+    package let expected: [Money?]
+    package let actual: [Money?]
     /// Whole plan.
-    public let totalCounts: [Int]
-    public let totalRelistings: Int
-    public let totalExpected: Money?
-    public let totalActual: Money?
+    package let totalCounts: [Int]
+    package let totalRelistings: Int
+    package let totalExpected: Money?
+    package let totalActual: Money?
     /// Distinct items with a result this year.
-    public let itemsWithResult: Int
+    package let itemsWithResult: Int
     /// True when any amount did not fit (reported by validation; sums are then partial).
-    public let overflowed: Bool
+    package let overflowed: Bool
 
-    public init(plan: Plan, year: FiscalYear) {
+    package init(plan: Plan, year: FiscalYear) {
         let slots = plan.grades.count + 1 + plan.states.count
         let policyCount = plan.policies.count
         var direct = [[Int]](repeating: [Int](repeating: 0, count: slots), count: policyCount)
@@ -89,19 +89,19 @@ public struct PlanYearTally: Sendable {
     }
 
     /// Listings counted for the whole plan, graded or not.
-    public var totalListings: Int { totalCounts.reduce(0, +) }
+    package var totalListings: Int { totalCounts.reduce(0, +) }
 
     /// Listings without a grade this year (and without a state).
-    public var totalUngraded: Int { totalCounts[gradeCount] }
+    package var totalUngraded: Int { totalCounts[gradeCount] }
 
     /// Listings graded this year.
-    public var totalGraded: Int { totalCounts[0..<gradeCount].reduce(0, +) }
+    package var totalGraded: Int { totalCounts[0..<gradeCount].reduce(0, +) }
 
     /// Listings with a state instead of a grade this year, per state of the plan.
-    public var totalOutside: [Int] { Array(totalCounts[(gradeCount + 1)...]) }
+    package var totalOutside: [Int] { Array(totalCounts[(gradeCount + 1)...]) }
 
     /// A grade-distribution table whose rows are the given policies (subtrees).
-    public func distribution(rows policies: [Int]) -> GradeDistribution {
+    package func distribution(rows policies: [Int]) -> GradeDistribution {
         GradeDistribution(
             rows: policies.map { policy in
                 GradeDistribution.Row(
@@ -115,7 +115,7 @@ public struct PlanYearTally: Sendable {
     }
 
     /// An expected-versus-actual table whose rows are the given policies (subtrees).
-    public func effects(rows policies: [Int]) -> EffectSummary {
+    package func effects(rows policies: [Int]) -> EffectSummary {
         EffectSummary(
             rows: policies.map { EffectSummary.Row(policy: $0, expected: expected[$0], actual: actual[$0]) },
             total: EffectSummary.Row(policy: nil, expected: totalExpected, actual: totalActual))

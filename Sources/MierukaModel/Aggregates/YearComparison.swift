@@ -5,8 +5,8 @@
 /// A change of grade is a rise or a fall only on a scale the plan itself says runs from best to
 /// worst (`GradeScale.isRanked`); on any other scale it is only a change. A state that is not a
 /// grade (対象外 …) is never a rise or a fall, and is outside the counts.
-public struct YearComparison: Sendable {
-    public enum Direction: Sendable, Hashable {
+package struct YearComparison: Sendable {
+    package enum Direction: Sendable, Hashable {
         /// A better grade than the year before (on a ranked scale only).
         case rose
         /// A worse grade than the year before (on a ranked scale only).
@@ -18,23 +18,23 @@ public struct YearComparison: Sendable {
     }
 
     /// One item's grade (or state) in the two years.
-    public struct ItemChange: Sendable, Hashable {
+    package struct ItemChange: Sendable, Hashable {
         /// Index in `Plan.items`.
-        public let item: Int
-        public let previousGrade: Int?
-        public let previousState: Int?
-        public let grade: Int?
-        public let state: Int?
-        public let direction: Direction
+        package let item: Int
+        package let previousGrade: Int?
+        package let previousState: Int?
+        package let grade: Int?
+        package let state: Int?
+        package let direction: Direction
     }
 
-    public let year: FiscalYear
-    public let previous: FiscalYear
+    package let year: FiscalYear
+    package let previous: FiscalYear
     /// Items with a grade or a state in both years, in plan order (unchanged ones included).
-    public let items: [ItemChange]
+    package let items: [ItemChange]
 
     /// Compares `year` with the fiscal year before it, from the items' own results.
-    public init(plan: Plan, year: FiscalYear) {
+    package init(plan: Plan, year: FiscalYear) {
         self.year = year
         self.previous = FiscalYear(year.year - 1)
         var items: [ItemChange] = []
@@ -54,20 +54,20 @@ public struct YearComparison: Sendable {
 
     /// How a grade or state changed: a rise or a fall only between two grades of a ranked scale
     /// (a smaller index is better); a change otherwise.
-    public static func direction(from: (grade: Int?, state: Int?), to: (grade: Int?, state: Int?), ranked: Bool) -> Direction {
+    package static func direction(from: (grade: Int?, state: Int?), to: (grade: Int?, state: Int?), ranked: Bool) -> Direction {
         if from.grade == to.grade, from.state == to.state { return .same }
         guard ranked, let before = from.grade, let now = to.grade else { return .changed }
         return now < before ? .rose : .fell
     }
 
     /// The items whose grade or state changed.
-    public var changes: [ItemChange] { items.filter { $0.direction != .same } }
+    package var changes: [ItemChange] { items.filter { $0.direction != .same } }
 
-    public func count(_ direction: Direction) -> Int { items.filter { $0.direction == direction }.count }
+    package func count(_ direction: Direction) -> Int { items.filter { $0.direction == direction }.count }
 
     /// Per grade: this year's count minus the previous year's (増減), for two rows of counts of the
     /// same kind (both published, or both counted from the items).
-    public static func differences(_ counts: [Int], previous: [Int]) -> [Int] {
+    package static func differences(_ counts: [Int], previous: [Int]) -> [Int] {
         zip(counts, previous).map { $0 - $1 }
     }
 }

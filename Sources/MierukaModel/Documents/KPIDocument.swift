@@ -1,18 +1,18 @@
 import MierukaDiagnostics
 
 /// A KPI as written in front matter.
-public struct KPIDocument: Sendable {
-    public let id: Located<String>?
-    public let name: Located<String>
-    public let unit: String
-    public let direction: KPIDirection?
-    public let baseline: KPIPointDocument?
-    public let target: KPIPointDocument?
-    public let actuals: [KPIActualDocument]
-    public let note: String?
-    public let location: SourceLocation
+package struct KPIDocument: Sendable {
+    package let id: Located<String>?
+    package let name: Located<String>
+    package let unit: String
+    package let direction: KPIDirection?
+    package let baseline: KPIPointDocument?
+    package let target: KPIPointDocument?
+    package let actuals: [KPIActualDocument]
+    package let note: String?
+    package let location: SourceLocation
 
-    public init(
+    package init(
         id: Located<String>?, name: Located<String>, unit: String, direction: KPIDirection?,
         baseline: KPIPointDocument?, target: KPIPointDocument?, actuals: [KPIActualDocument], note: String?,
         location: SourceLocation
@@ -29,12 +29,12 @@ public struct KPIDocument: Sendable {
     }
 }
 
-public struct KPIPointDocument: Sendable {
-    public let years: Located<FiscalYearRange>?
-    public let value: QuantityDocument
-    public let location: SourceLocation
+package struct KPIPointDocument: Sendable {
+    package let years: Located<FiscalYearRange>?
+    package let value: QuantityDocument
+    package let location: SourceLocation
 
-    public init(years: Located<FiscalYearRange>?, value: QuantityDocument, location: SourceLocation) {
+    package init(years: Located<FiscalYearRange>?, value: QuantityDocument, location: SourceLocation) {
         self.years = years
         self.value = value
         self.location = location
@@ -43,14 +43,14 @@ public struct KPIPointDocument: Sendable {
 
 /// A yearly actual. In an item's `kpis:` the KPI is the enclosing one; in a result's `kpis:` it is
 /// named by `kpi` (the KPI's id, or its name).
-public struct KPIActualDocument: Sendable {
-    public let kpi: Located<String>?
-    public let year: Located<FiscalYear>?
-    public let value: QuantityDocument
-    public let grade: Located<String>?
-    public let location: SourceLocation
+package struct KPIActualDocument: Sendable {
+    package let kpi: Located<String>?
+    package let year: Located<FiscalYear>?
+    package let value: QuantityDocument
+    package let grade: Located<String>?
+    package let location: SourceLocation
 
-    public init(
+    package init(
         kpi: Located<String>?, year: Located<FiscalYear>?, value: QuantityDocument, grade: Located<String>?,
         location: SourceLocation
     ) {

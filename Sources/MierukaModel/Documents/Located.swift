@@ -1,11 +1,11 @@
 import MierukaDiagnostics
 
 /// A value read from a file, with where it was written, kept until validation is done.
-public struct Located<Value: Sendable>: Sendable {
-    public let value: Value
-    public let location: SourceLocation
+package struct Located<Value: Sendable>: Sendable {
+    package let value: Value
+    package let location: SourceLocation
 
-    public init(_ value: Value, at location: SourceLocation) {
+    package init(_ value: Value, at location: SourceLocation) {
         self.value = value
         self.location = location
     }

@@ -1,16 +1,16 @@
 import MierukaDiagnostics
 
 /// A matrix as written; columns may name one of the plan's policies.
-public struct MatrixDocument: Sendable {
-    public let title: String
-    public let rowHeading: String
-    public let columnHeading: String
-    public let columns: [MatrixColumnDocument]
-    public let rows: [MatrixRow]
-    public let source: String?
-    public let location: SourceLocation
+package struct MatrixDocument: Sendable {
+    package let title: String
+    package let rowHeading: String
+    package let columnHeading: String
+    package let columns: [MatrixColumnDocument]
+    package let rows: [MatrixRow]
+    package let source: String?
+    package let location: SourceLocation
 
-    public init(
+    package init(
         title: String, rowHeading: String, columnHeading: String, columns: [MatrixColumnDocument], rows: [MatrixRow],
         source: String?, location: SourceLocation
     ) {
@@ -24,13 +24,13 @@ public struct MatrixDocument: Sendable {
     }
 }
 
-public struct MatrixColumnDocument: Sendable {
-    public let number: String?
-    public let title: String?
-    public let policy: Located<String>?
-    public let location: SourceLocation
+package struct MatrixColumnDocument: Sendable {
+    package let number: String?
+    package let title: String?
+    package let policy: Located<String>?
+    package let location: SourceLocation
 
-    public init(number: String?, title: String?, policy: Located<String>?, location: SourceLocation) {
+    package init(number: String?, title: String?, policy: Located<String>?, location: SourceLocation) {
         self.number = number
         self.title = title
         self.policy = policy

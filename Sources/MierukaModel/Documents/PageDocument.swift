@@ -2,19 +2,19 @@ import MierukaDiagnostics
 
 /// A standalone page (`content/<name>.md`, e.g. about or accessibility) or the home page's text
 /// (`content/_index.md`).
-public struct PageDocument: Sendable {
+package struct PageDocument: Sendable {
     /// The URL segment ("" for the home page text).
-    public let slug: String
-    public let title: String
-    public let summary: String?
-    public let body: String
+    package let slug: String
+    package let title: String
+    package let summary: String?
+    package let body: String
     /// Where the body starts in the file.
-    public let bodyLocation: SourceLocation
+    package let bodyLocation: SourceLocation
     /// Position in the site's page list (smaller first).
-    public let order: Int
-    public let location: SourceLocation
+    package let order: Int
+    package let location: SourceLocation
 
-    public init(
+    package init(
         slug: String, title: String, summary: String?, body: String, bodyLocation: SourceLocation, order: Int,
         location: SourceLocation
     ) {

@@ -1,39 +1,39 @@
 import MierukaDiagnostics
 
 /// A plan's index document as written.
-public struct PlanDocument: Sendable {
+package struct PlanDocument: Sendable {
     /// The plan folder's name under content/.
-    public let slug: String
-    public let city: Located<String>
-    public let title: Located<String>
-    public let subtitle: String?
-    public let period: Located<FiscalYearRange>
-    public let yearStyle: FiscalYearStyle
-    public let moneyUnit: MoneyUnit
-    public let grades: [GradeDocument]
-    public let gradeShare: GradeShareDocument?
+    package let slug: String
+    package let city: Located<String>
+    package let title: Located<String>
+    package let subtitle: String?
+    package let period: Located<FiscalYearRange>
+    package let yearStyle: FiscalYearStyle
+    package let moneyUnit: MoneyUnit
+    package let grades: [GradeDocument]
+    package let gradeShare: GradeShareDocument?
     /// `grade_order: best_first`: the plan says its scale runs from the best grade to the worst.
-    public var gradesRanked = false
+    package var gradesRanked = false
     /// `states:`: what an item may be in a year instead of graded, written like grades.
-    public let states: [GradeDocument]
-    public let levelNames: [String]
-    public let policies: [PolicyDocument]
-    public let declared: [DeclaredDocument]
-    public let lineage: [LineageEntry]
-    public let matrices: [MatrixDocument]
-    public let timelines: [Timeline]
-    public let tables: [PublishedTable]
+    package let states: [GradeDocument]
+    package let levelNames: [String]
+    package let policies: [PolicyDocument]
+    package let declared: [DeclaredDocument]
+    package let lineage: [LineageEntry]
+    package let matrices: [MatrixDocument]
+    package let timelines: [Timeline]
+    package let tables: [PublishedTable]
     /// `money_tables:` and `achievements:`, as written.
-    public var reported: ReportedFigures = .none
-    public let sources: [String]
-    public let summary: String?
-    public let body: String
+    package var reported: ReportedFigures = .none
+    package let sources: [String]
+    package let summary: String?
+    package let body: String
     /// Where the body starts in the file.
-    public let bodyLocation: SourceLocation
-    public let order: Int
-    public let location: SourceLocation
+    package let bodyLocation: SourceLocation
+    package let order: Int
+    package let location: SourceLocation
 
-    public init(
+    package init(
         slug: String, city: Located<String>, title: Located<String>, subtitle: String?,
         period: Located<FiscalYearRange>, yearStyle: FiscalYearStyle, moneyUnit: MoneyUnit, grades: [GradeDocument],
         gradeShare: GradeShareDocument? = nil, states: [GradeDocument] = [], levelNames: [String], policies: [PolicyDocument], declared: [DeclaredDocument], lineage: [LineageEntry],
@@ -68,12 +68,12 @@ public struct PlanDocument: Sendable {
 
 /// A grade as written: a code with its meaning (`{code: A, label: 概ね計画どおり}`), or a word alone
 /// (`{label: 達成}`) on a scale without codes.
-public struct GradeDocument: Sendable {
-    public let code: Located<String>?
-    public let label: Located<String>
-    public let location: SourceLocation
+package struct GradeDocument: Sendable {
+    package let code: Located<String>?
+    package let label: Located<String>
+    package let location: SourceLocation
 
-    public init(code: Located<String>?, label: Located<String>, location: SourceLocation) {
+    package init(code: Located<String>?, label: Located<String>, location: SourceLocation) {
         self.code = code
         self.label = label
         self.location = location
@@ -81,12 +81,12 @@ public struct GradeDocument: Sendable {
 }
 
 /// `grade_share:` as written: the grades whose share the city itself reports, in its own words.
-public struct GradeShareDocument: Sendable {
-    public let grades: [Located<String>]
-    public let label: Located<String>?
-    public let location: SourceLocation
+package struct GradeShareDocument: Sendable {
+    package let grades: [Located<String>]
+    package let label: Located<String>?
+    package let location: SourceLocation
 
-    public init(grades: [Located<String>], label: Located<String>?, location: SourceLocation) {
+    package init(grades: [Located<String>], label: Located<String>?, location: SourceLocation) {
         self.grades = grades
         self.label = label
         self.location = location
@@ -94,17 +94,17 @@ public struct GradeShareDocument: Sendable {
 }
 
 /// A policy and its sub-policies as written.
-public struct PolicyDocument: Sendable {
-    public let id: Located<String>
-    public let number: String?
-    public let title: String
-    public let description: String?
-    public let slug: Located<String>?
-    public let kpis: [KPIDocument]
-    public let children: [PolicyDocument]
-    public let location: SourceLocation
+package struct PolicyDocument: Sendable {
+    package let id: Located<String>
+    package let number: String?
+    package let title: String
+    package let description: String?
+    package let slug: Located<String>?
+    package let kpis: [KPIDocument]
+    package let children: [PolicyDocument]
+    package let location: SourceLocation
 
-    public init(
+    package init(
         id: Located<String>, number: String?, title: String, description: String?, slug: Located<String>?,
         kpis: [KPIDocument], children: [PolicyDocument], location: SourceLocation
     ) {
@@ -120,26 +120,26 @@ public struct PolicyDocument: Sendable {
 }
 
 /// A published table as written under `declared:`.
-public struct DeclaredDocument: Sendable {
-    public let year: Located<FiscalYear>
+package struct DeclaredDocument: Sendable {
+    package let year: Located<FiscalYear>
     /// 増減 per grade against the previous year, as the report prints it (`grade_change:`).
-    public var gradeChange: DeclaredCountsDocument? = nil
-    public let listings: Located<Int>?
-    public let relisted: Located<Int>?
-    public let gradeRows: [DeclaredGradeRowDocument]
-    public let gradeTotal: DeclaredCountsDocument?
-    public let effectRows: [DeclaredEffectRowDocument]
-    public let effectTotal: EffectDocument?
+    package var gradeChange: DeclaredCountsDocument? = nil
+    package let listings: Located<Int>?
+    package let relisted: Located<Int>?
+    package let gradeRows: [DeclaredGradeRowDocument]
+    package let gradeTotal: DeclaredCountsDocument?
+    package let effectRows: [DeclaredEffectRowDocument]
+    package let effectTotal: EffectDocument?
     /// The 累計 the city published for the plan's years up to this one (`effect_cumulative:`).
-    public let effectCumulative: EffectDocument?
+    package let effectCumulative: EffectDocument?
     /// The share of the plan's `grade_share:` grades as the report publishes it (`grade_share:`).
-    public let publishedShare: PublishedShare?
-    public let source: String?
-    public let highlights: [HighlightGroup]
-    public let notes: String?
-    public let location: SourceLocation
+    package let publishedShare: PublishedShare?
+    package let source: String?
+    package let highlights: [HighlightGroup]
+    package let notes: String?
+    package let location: SourceLocation
 
-    public init(
+    package init(
         year: Located<FiscalYear>, listings: Located<Int>?, relisted: Located<Int>?,
         gradeRows: [DeclaredGradeRowDocument], gradeTotal: DeclaredCountsDocument?,
         effectRows: [DeclaredEffectRowDocument], effectTotal: EffectDocument?, effectCumulative: EffectDocument? = nil,
@@ -163,34 +163,34 @@ public struct DeclaredDocument: Sendable {
 }
 
 /// Counts per grade code as written (`{S: 1, A: 4, B: 2}`).
-public struct DeclaredCountsDocument: Sendable {
-    public let counts: [(code: Located<String>, count: Int)]
-    public let location: SourceLocation
+package struct DeclaredCountsDocument: Sendable {
+    package let counts: [(code: Located<String>, count: Int)]
+    package let location: SourceLocation
 
-    public init(counts: [(code: Located<String>, count: Int)], location: SourceLocation) {
+    package init(counts: [(code: Located<String>, count: Int)], location: SourceLocation) {
         self.counts = counts
         self.location = location
     }
 }
 
-public struct DeclaredGradeRowDocument: Sendable {
-    public let policy: Located<String>
-    public let counts: DeclaredCountsDocument
-    public let location: SourceLocation
+package struct DeclaredGradeRowDocument: Sendable {
+    package let policy: Located<String>
+    package let counts: DeclaredCountsDocument
+    package let location: SourceLocation
 
-    public init(policy: Located<String>, counts: DeclaredCountsDocument, location: SourceLocation) {
+    package init(policy: Located<String>, counts: DeclaredCountsDocument, location: SourceLocation) {
         self.policy = policy
         self.counts = counts
         self.location = location
     }
 }
 
-public struct DeclaredEffectRowDocument: Sendable {
-    public let policy: Located<String>
-    public let effect: EffectDocument
-    public let location: SourceLocation
+package struct DeclaredEffectRowDocument: Sendable {
+    package let policy: Located<String>
+    package let effect: EffectDocument
+    package let location: SourceLocation
 
-    public init(policy: Located<String>, effect: EffectDocument, location: SourceLocation) {
+    package init(policy: Located<String>, effect: EffectDocument, location: SourceLocation) {
         self.policy = policy
         self.effect = effect
         self.location = location

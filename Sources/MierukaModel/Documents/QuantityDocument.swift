@@ -2,15 +2,15 @@ import MierukaDiagnostics
 
 /// A KPI value as written: a number with the unit written after it, or a text, or both.
 /// The unit is checked against the KPI's unit (and money units converted) when results merge.
-public struct QuantityDocument: Sendable, Hashable {
-    public let number: DecimalNumber?
+package struct QuantityDocument: Sendable, Hashable {
+    package let number: DecimalNumber?
     /// The unit written after the number ("人", "億円"), nil when none was written.
-    public let writtenUnit: String?
+    package let writtenUnit: String?
     /// The text to show instead of the number (「80%台」, 「約340万件」).
-    public let text: String?
-    public let location: SourceLocation
+    package let text: String?
+    package let location: SourceLocation
 
-    public init(number: DecimalNumber?, writtenUnit: String?, text: String?, location: SourceLocation) {
+    package init(number: DecimalNumber?, writtenUnit: String?, text: String?, location: SourceLocation) {
         self.number = number
         self.writtenUnit = writtenUnit
         self.text = text
@@ -20,19 +20,19 @@ public struct QuantityDocument: Sendable, Hashable {
 
 /// An amount of money as written: a number, and the unit when one was written after it.
 /// Without a unit it is in the plan's `money_unit`.
-public struct MoneyDocument: Sendable, Hashable {
-    public let amount: DecimalNumber
-    public let writtenUnit: MoneyUnit?
-    public let location: SourceLocation
+package struct MoneyDocument: Sendable, Hashable {
+    package let amount: DecimalNumber
+    package let writtenUnit: MoneyUnit?
+    package let location: SourceLocation
 
-    public init(amount: DecimalNumber, writtenUnit: MoneyUnit?, location: SourceLocation) {
+    package init(amount: DecimalNumber, writtenUnit: MoneyUnit?, location: SourceLocation) {
         self.amount = amount
         self.writtenUnit = writtenUnit
         self.location = location
     }
 
     /// The exact amount in yen, or nil when it is not a whole number of yen or too large.
-    public func money(defaultUnit: MoneyUnit) -> Money? {
+    package func money(defaultUnit: MoneyUnit) -> Money? {
         let unit = writtenUnit ?? defaultUnit
         var units = amount.units
         var scale = amount.scale
@@ -62,12 +62,12 @@ public struct MoneyDocument: Sendable, Hashable {
 }
 
 /// 効果見込額 and 実績効果額 as written.
-public struct EffectDocument: Sendable, Hashable {
-    public let expected: MoneyDocument?
-    public let actual: MoneyDocument?
-    public let location: SourceLocation
+package struct EffectDocument: Sendable, Hashable {
+    package let expected: MoneyDocument?
+    package let actual: MoneyDocument?
+    package let location: SourceLocation
 
-    public init(expected: MoneyDocument?, actual: MoneyDocument?, location: SourceLocation) {
+    package init(expected: MoneyDocument?, actual: MoneyDocument?, location: SourceLocation) {
         self.expected = expected
         self.actual = actual
         self.location = location

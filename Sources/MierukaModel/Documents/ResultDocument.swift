@@ -1,20 +1,20 @@
 import MierukaDiagnostics
 
 /// One item's result for one fiscal year, from an item's front matter or a file in seeds/.
-public struct ResultDocument: Sendable {
+package struct ResultDocument: Sendable {
     /// The item number (in seeds/; nil in an item's own front matter).
-    public let item: Located<String>?
+    package let item: Located<String>?
     /// nil in seeds/ files, where the file gives the year for all its results.
-    public let year: Located<FiscalYear>?
-    public let grade: Located<String>?
-    public let progress: String?
-    public let factors: String?
-    public let nextSteps: String?
-    public let kpiActuals: [KPIActualDocument]
-    public let effect: EffectDocument?
-    public let location: SourceLocation
+    package let year: Located<FiscalYear>?
+    package let grade: Located<String>?
+    package let progress: String?
+    package let factors: String?
+    package let nextSteps: String?
+    package let kpiActuals: [KPIActualDocument]
+    package let effect: EffectDocument?
+    package let location: SourceLocation
 
-    public init(
+    package init(
         item: Located<String>?, year: Located<FiscalYear>?, grade: Located<String>?, progress: String?,
         factors: String?, nextSteps: String?, kpiActuals: [KPIActualDocument], effect: EffectDocument?,
         location: SourceLocation
@@ -32,13 +32,13 @@ public struct ResultDocument: Sendable {
 }
 
 /// A file of yearly results in seeds/: one plan, one fiscal year, many items.
-public struct ResultsDocument: Sendable {
-    public let plan: Located<String>
-    public let year: Located<FiscalYear>
-    public let results: [ResultDocument]
-    public let location: SourceLocation
+package struct ResultsDocument: Sendable {
+    package let plan: Located<String>
+    package let year: Located<FiscalYear>
+    package let results: [ResultDocument]
+    package let location: SourceLocation
 
-    public init(plan: Located<String>, year: Located<FiscalYear>, results: [ResultDocument], location: SourceLocation) {
+    package init(plan: Located<String>, year: Located<FiscalYear>, results: [ResultDocument], location: SourceLocation) {
         self.plan = plan
         self.year = year
         self.results = results

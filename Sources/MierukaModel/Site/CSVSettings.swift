@@ -1,7 +1,7 @@
 /// How results saved from Excel as CSV are read: the `csv:` section of `mieruka.yml`.
-public struct CSVSettings: Sendable, Hashable {
+package struct CSVSettings: Sendable, Hashable {
     /// The text encoding of CSV files.
-    public enum Encoding: String, Sendable, Hashable, CaseIterable {
+    package enum Encoding: String, Sendable, Hashable, CaseIterable {
         /// A byte-order mark is removed; valid UTF-8 is read as UTF-8; anything else as Shift_JIS (CP932).
         case auto
         /// UTF-8, with or without a byte-order mark (Excel's 「CSV UTF-8（コンマ区切り）」).
@@ -10,12 +10,12 @@ public struct CSVSettings: Sendable, Hashable {
         case shiftJIS = "shift_jis"
     }
 
-    public let encoding: Encoding
+    package let encoding: Encoding
     /// Column headers the site adds to the built-in ones, each mapped to a column key
     /// ("実績額" → "effect_actual", "担当課" → "ignore"). Keys are the headers as written.
-    public let columns: [String: String]
+    package let columns: [String: String]
 
-    public init(encoding: Encoding = .auto, columns: [String: String] = [:]) {
+    package init(encoding: Encoding = .auto, columns: [String: String] = [:]) {
         self.encoding = encoding
         self.columns = columns
     }

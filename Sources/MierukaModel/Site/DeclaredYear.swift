@@ -5,34 +5,34 @@ import MierukaDiagnostics
 /// Cities often publish counts and totals without every item behind them: Kodaira details 13 of
 /// its 43 listings, Isehara publishes only its counts of 74. The site shows these numbers marked
 /// as declared, and `mieruka check` verifies that the transcribed items do not contradict them.
-public struct DeclaredYear: Sendable {
-    public let year: FiscalYear
+package struct DeclaredYear: Sendable {
+    package let year: FiscalYear
     /// Listings in the published count (Kodaira: 全43項目).
-    public let listings: Int?
+    package let listings: Int?
     /// Listings that are 再掲 (Kodaira: 再掲2項目).
-    public let relisted: Int?
+    package let relisted: Int?
     /// Counts per policy × grade, rows in the order published.
-    public let gradeRows: [DeclaredGradeRow]
+    package let gradeRows: [DeclaredGradeRow]
     /// The published total row, per grade (checked against the sum of the rows).
-    public let gradeTotal: [Int]?
-    public let effectRows: [DeclaredEffectRow]
-    public let effectTotal: Effect?
+    package let gradeTotal: [Int]?
+    package let effectRows: [DeclaredEffectRow]
+    package let effectTotal: Effect?
     /// The 累計 the city published for the plan's years up to and including this one, as published.
-    public let effectCumulative: Effect?
+    package let effectCumulative: Effect?
     /// The share of the plan's `grade_share:` grades as the report publishes it.
-    public let publishedShare: PublishedShare?
+    package let publishedShare: PublishedShare?
     /// 増減 per grade against the previous year, as the report publishes it (one per grade of the
     /// scale; negative for a decrease).
-    public var gradeChange: [Int]? = nil
+    package var gradeChange: [Int]? = nil
     /// Where the numbers come from (「【表１】各プログラムの進捗状況（平成29年度末）」).
-    public let source: String?
+    package let source: String?
     /// Items the report singles out (主な取組), without them being detailed as items.
-    public let highlights: [HighlightGroup]
+    package let highlights: [HighlightGroup]
     /// What the report itself says about the year (Markdown), shown with its tables.
-    public let notes: String?
-    public let location: SourceLocation
+    package let notes: String?
+    package let location: SourceLocation
 
-    public init(
+    package init(
         year: FiscalYear, listings: Int?, relisted: Int?, gradeRows: [DeclaredGradeRow], gradeTotal: [Int]?,
         effectRows: [DeclaredEffectRow], effectTotal: Effect?, effectCumulative: Effect? = nil, publishedShare: PublishedShare? = nil, source: String?, highlights: [HighlightGroup] = [],
         notes: String? = nil, location: SourceLocation
@@ -52,11 +52,11 @@ public struct DeclaredYear: Sendable {
         self.location = location
     }
 
-    public var hasGradeCounts: Bool { !gradeRows.isEmpty || gradeTotal != nil }
-    public var hasEffects: Bool { !effectRows.isEmpty || effectTotal != nil }
+    package var hasGradeCounts: Bool { !gradeRows.isEmpty || gradeTotal != nil }
+    package var hasEffects: Bool { !effectRows.isEmpty || effectTotal != nil }
 
     /// Per-grade totals: the published total row, else the sum of the rows.
-    public var gradeTotals: [Int]? {
+    package var gradeTotals: [Int]? {
         if let gradeTotal { return gradeTotal }
         guard let first = gradeRows.first else { return nil }
         var sums = [Int](repeating: 0, count: first.counts.count)
@@ -67,7 +67,7 @@ public struct DeclaredYear: Sendable {
     }
 
     /// The published effect total, else the sum of the published rows.
-    public var effectTotals: Effect? {
+    package var effectTotals: Effect? {
         if let effectTotal { return effectTotal }
         guard !effectRows.isEmpty else { return nil }
         return Effect(
@@ -75,33 +75,33 @@ public struct DeclaredYear: Sendable {
     }
 
     /// All listings counted: the declared number, else the sum of the grade totals.
-    public var totalListings: Int? {
+    package var totalListings: Int? {
         listings ?? gradeTotals.map { $0.reduce(0, +) }
     }
 }
 
-public struct DeclaredGradeRow: Sendable, Hashable {
+package struct DeclaredGradeRow: Sendable, Hashable {
     /// Index in `Plan.policies`.
-    public let policy: Int
+    package let policy: Int
     /// One count per grade of the plan's scale.
-    public let counts: [Int]
-    public let location: SourceLocation
+    package let counts: [Int]
+    package let location: SourceLocation
 
-    public init(policy: Int, counts: [Int], location: SourceLocation) {
+    package init(policy: Int, counts: [Int], location: SourceLocation) {
         self.policy = policy
         self.counts = counts
         self.location = location
     }
 
-    public var total: Int { counts.reduce(0, +) }
+    package var total: Int { counts.reduce(0, +) }
 }
 
-public struct DeclaredEffectRow: Sendable, Hashable {
-    public let policy: Int
-    public let effect: Effect
-    public let location: SourceLocation
+package struct DeclaredEffectRow: Sendable, Hashable {
+    package let policy: Int
+    package let effect: Effect
+    package let location: SourceLocation
 
-    public init(policy: Int, effect: Effect, location: SourceLocation) {
+    package init(policy: Int, effect: Effect, location: SourceLocation) {
         self.policy = policy
         self.effect = effect
         self.location = location

@@ -1,26 +1,26 @@
 import MierukaDiagnostics
 
 /// An item of a plan (取組項目), with its listings, KPIs and yearly results.
-public struct Item: Sendable {
+package struct Item: Sendable {
     /// The URL segment (the file name without extension, unless the front matter gives `slug`).
-    public let slug: String
-    public let title: String
+    package let slug: String
+    package let title: String
     /// The first listing is where the item is primarily listed; later ones are 再掲.
-    public let listings: [Listing]
+    package let listings: [Listing]
     /// 担当部局 / 所管課, as written.
-    public let departments: [String]
-    public let kpis: [KPI]
+    package let departments: [String]
+    package let kpis: [KPI]
     /// Sorted by year, one per year.
-    public let results: [YearResult]
+    package let results: [YearResult]
     /// One line for lists and the page description.
-    public let summary: String?
+    package let summary: String?
     /// Markdown body of the item document.
-    public let body: String
+    package let body: String
     /// Where the body starts in its file (for locating links in it).
-    public let bodyLocation: SourceLocation
-    public let location: SourceLocation
+    package let bodyLocation: SourceLocation
+    package let location: SourceLocation
 
-    public init(
+    package init(
         slug: String, title: String, listings: [Listing], departments: [String], kpis: [KPI], results: [YearResult],
         summary: String?, body: String, bodyLocation: SourceLocation, location: SourceLocation
     ) {
@@ -37,19 +37,19 @@ public struct Item: Sendable {
     }
 
     /// The number under the primary listing.
-    public var number: String { listings.first?.number ?? "" }
+    package var number: String { listings.first?.number ?? "" }
 
     /// The policy of the primary listing.
-    public var primaryPolicy: Int? { listings.first?.policy }
+    package var primaryPolicy: Int? { listings.first?.policy }
 
-    public var isRelisted: Bool { listings.count > 1 }
+    package var isRelisted: Bool { listings.count > 1 }
 
-    public func result(in year: FiscalYear) -> YearResult? {
+    package func result(in year: FiscalYear) -> YearResult? {
         results.last { $0.year == year }
     }
 
     /// The most recent result with a grade.
-    public var latestGradedResult: YearResult? {
+    package var latestGradedResult: YearResult? {
         results.last { $0.grade != nil }
     }
 }

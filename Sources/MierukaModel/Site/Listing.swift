@@ -3,14 +3,14 @@
 /// Most items have one listing. An item listed again under a second policy (再掲) has one more,
 /// with its own number there: Kodaira's 観光まちづくりの推進 is No 7 under Ⅰ and No 41 under Ⅴ.
 /// Counts per policy count listings, as the cities count them.
-public struct Listing: Sendable, Hashable {
-    public let number: String
+package struct Listing: Sendable, Hashable {
+    package let number: String
     /// Index in `Plan.policies`.
-    public let policy: Int
+    package let policy: Int
     /// True for the second and later listings (再掲).
-    public let isRelisting: Bool
+    package let isRelisting: Bool
 
-    public init(number: String, policy: Int, isRelisting: Bool) {
+    package init(number: String, policy: Int, isRelisting: Bool) {
         self.number = number
         self.policy = policy
         self.isRelisting = isRelisting

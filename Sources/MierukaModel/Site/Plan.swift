@@ -1,50 +1,50 @@
 import MierukaDiagnostics
 
 /// A reform plan (計画 / 大綱) with its policy hierarchy, items and published tables.
-public struct Plan: Sendable {
+package struct Plan: Sendable {
     /// The URL segment: the plan's folder name under content/.
-    public let slug: String
-    public let city: String
-    public let title: String
+    package let slug: String
+    package let city: String
+    package let title: String
     /// A second title line (e.g. 「第4次つくばみらい市行財政改革大綱」).
-    public let subtitle: String?
-    public let period: FiscalYearRange
-    public let yearStyle: FiscalYearStyle
+    package let subtitle: String?
+    package let period: FiscalYearRange
+    package let yearStyle: FiscalYearStyle
     /// The unit in which the plan's amounts are written and shown.
-    public let moneyUnit: MoneyUnit
-    public let grades: GradeScale
+    package let moneyUnit: MoneyUnit
+    package let grades: GradeScale
     /// The grades whose share the city reports, when it names them (`grade_share:`).
-    public let gradeShare: GradeShare?
+    package let gradeShare: GradeShare?
     /// States an item may have in a year instead of a grade (目標年度が未到来, 対象外, 変更・中止 …),
     /// as the plan declares them beside its scale: shown, but outside grade counts and denominators.
-    public let states: GradeScale
+    package let states: GradeScale
     /// Names of the hierarchy levels, top first (["基本方針", "推進項目"]); "方針" when not given.
-    public let levelNames: [String]
+    package let levelNames: [String]
     /// The hierarchy in document order (a parent before its children).
-    public let policies: [Policy]
+    package let policies: [Policy]
     /// Items in the plan's order (by primary number).
-    public let items: [Item]
-    public let declared: [DeclaredYear]
+    package let items: [Item]
+    package let declared: [DeclaredYear]
     /// The earlier plans that led to this one, oldest first.
-    public let lineage: [LineageEntry]
-    public let matrices: [Matrix]
-    public let timelines: [Timeline]
-    public let tables: [PublishedTable]
+    package let lineage: [LineageEntry]
+    package let matrices: [Matrix]
+    package let timelines: [Timeline]
+    package let tables: [PublishedTable]
     /// Money tables and achievement counts the reports publish outside the policy tree.
-    public var reported: ReportedFigures = .none
+    package var reported: ReportedFigures = .none
     /// The published documents the plan's pages are transcribed from.
-    public let sources: [String]
+    package let sources: [String]
     /// One line for lists and the page description.
-    public let summary: String?
+    package let summary: String?
     /// Markdown body of the plan document.
-    public let body: String
+    package let body: String
     /// Where the body starts in its file.
-    public let bodyLocation: SourceLocation
+    package let bodyLocation: SourceLocation
     /// Position on the home page (smaller first); plans with equal order sort by slug.
-    public let order: Int
-    public let location: SourceLocation
+    package let order: Int
+    package let location: SourceLocation
 
-    public init(
+    package init(
         slug: String, city: String, title: String, subtitle: String?, period: FiscalYearRange,
         yearStyle: FiscalYearStyle, moneyUnit: MoneyUnit, grades: GradeScale, gradeShare: GradeShare? = nil, states: GradeScale = GradeScale([]), levelNames: [String],
         policies: [Policy], items: [Item], declared: [DeclaredYear], lineage: [LineageEntry] = [],
@@ -79,12 +79,12 @@ public struct Plan: Sendable {
     }
 
     /// Indices of the top-level policies.
-    public var topLevelPolicies: [Int] {
+    package var topLevelPolicies: [Int] {
         policies.indices.filter { policies[$0].parent == nil }
     }
 
     /// The top-level policy a policy belongs to (itself at the top level).
-    public func topLevelAncestor(of policy: Int) -> Int {
+    package func topLevelAncestor(of policy: Int) -> Int {
         var current = policy
         while let parent = policies[current].parent { current = parent }
         return current
@@ -92,7 +92,7 @@ public struct Plan: Sendable {
 
     /// The ancestor of `policy` that is `ancestor`'s child, or nil when `policy` is not below `ancestor`.
     /// Used to group a policy page's counts by its sub-policies.
-    public func child(of ancestor: Int, containing policy: Int) -> Int? {
+    package func child(of ancestor: Int, containing policy: Int) -> Int? {
         var current = policy
         while let parent = policies[current].parent {
             if parent == ancestor { return current }
@@ -102,7 +102,7 @@ public struct Plan: Sendable {
     }
 
     /// True when `policy` is `ancestor` or below it.
-    public func policy(_ policy: Int, isWithin ancestor: Int) -> Bool {
+    package func policy(_ policy: Int, isWithin ancestor: Int) -> Bool {
         var current: Int? = policy
         while let index = current {
             if index == ancestor { return true }
@@ -112,12 +112,12 @@ public struct Plan: Sendable {
     }
 
     /// The name of a hierarchy level (「基本方針」), falling back to 「方針」.
-    public func levelName(_ level: Int) -> String {
+    package func levelName(_ level: Int) -> String {
         level < levelNames.count ? levelNames[level] : (levelNames.last ?? "方針")
     }
 
     /// Years that have any result or declared table, ascending.
-    public var reportedYears: [FiscalYear] {
+    package var reportedYears: [FiscalYear] {
         var years = Set<FiscalYear>()
         for item in items {
             for result in item.results { years.insert(result.year) }
@@ -126,7 +126,7 @@ public struct Plan: Sendable {
         return years.sorted()
     }
 
-    public func declared(in year: FiscalYear) -> DeclaredYear? {
+    package func declared(in year: FiscalYear) -> DeclaredYear? {
         declared.first { $0.year == year }
     }
 }

@@ -1,26 +1,26 @@
 import MierukaDiagnostics
 
 /// A node of a plan's policy hierarchy: 基本方針, 戦略, 推進項目, 分野 … (one to three levels).
-public struct Policy: Sendable {
-    public let id: String
+package struct Policy: Sendable {
+    package let id: String
     /// The number as the plan writes it: Ⅰ, 1, ❶, 戦略1 (nil when the plan does not number it).
-    public let number: String?
-    public let title: String
+    package let number: String?
+    package let title: String
     /// Markdown: the policy's explanation (考え方, 戦略の内容 …).
-    public let description: String?
+    package let description: String?
     /// 0 for the top level.
-    public let level: Int
+    package let level: Int
     /// Index of the parent in `Plan.policies`, nil at the top level.
-    public let parent: Int?
+    package let parent: Int?
     /// Indices of the children in `Plan.policies`, in the plan's order.
-    public let children: [Int]
+    package let children: [Int]
     /// KPIs set for the policy itself (Komatsu sets its KPIs per 基本方針).
-    public let kpis: [KPI]
+    package let kpis: [KPI]
     /// The URL segment of the policy page.
-    public let slug: String
-    public let location: SourceLocation
+    package let slug: String
+    package let location: SourceLocation
 
-    public init(
+    package init(
         id: String, number: String?, title: String, description: String?, level: Int, parent: Int?,
         children: [Int], kpis: [KPI], slug: String, location: SourceLocation
     ) {
@@ -37,7 +37,7 @@ public struct Policy: Sendable {
     }
 
     /// "Ⅰ 地域協働の推進", or the title alone when unnumbered.
-    public var numberedTitle: String {
+    package var numberedTitle: String {
         guard let number, !number.isEmpty else { return title }
         return "\(number) \(title)"
     }

@@ -4,41 +4,41 @@ import MierukaDiagnostics
 /// money planned against actual grouped by the report's own fields (三田市's 分野 【適正化】…,
 /// 栄町's 歳入 / 歳出), and counts of items achieved over a stated number of items, for one fiscal
 /// year or for a span of years (計画期間の3年間). Every figure is kept as the report writes it.
-public struct ReportedFigures: Sendable {
-    public let moneyTables: [MoneyTable]
-    public let achievements: [AchievementCount]
+package struct ReportedFigures: Sendable {
+    package let moneyTables: [MoneyTable]
+    package let achievements: [AchievementCount]
 
-    public init(moneyTables: [MoneyTable] = [], achievements: [AchievementCount] = []) {
+    package init(moneyTables: [MoneyTable] = [], achievements: [AchievementCount] = []) {
         self.moneyTables = moneyTables
         self.achievements = achievements
     }
 
-    public static let none = ReportedFigures()
+    package static let none = ReportedFigures()
 
-    public var isEmpty: Bool { moneyTables.isEmpty && achievements.isEmpty }
+    package var isEmpty: Bool { moneyTables.isEmpty && achievements.isEmpty }
 }
 
 /// A table of money planned against actual, as published: rows in the report's order, under the
 /// report's own column headings, with 差 and 達成率 only where the report prints them.
-public struct MoneyTable: Sendable {
-    public let title: String
+package struct MoneyTable: Sendable {
+    package let title: String
     /// The fiscal year, or the span of years the amounts cover (3カ年合計: H20～H22).
-    public let years: FiscalYearRange
+    package let years: FiscalYearRange
     /// The unit of amounts written without one (単位：百万円); nil when every amount carries its own.
-    public let unit: MoneyUnit?
+    package let unit: MoneyUnit?
     /// What the amounts are counted on (一般財源ベース).
-    public let basis: String?
+    package let basis: String?
     /// The heading of the row labels (分野, 区分).
-    public let rowHeading: String
-    public let headings: MoneyTableHeadings
-    public let rows: [MoneyTableRow]
+    package let rowHeading: String
+    package let headings: MoneyTableHeadings
+    package let rows: [MoneyTableRow]
     /// The published total row (合計).
-    public let total: MoneyTableRow?
-    public let note: String?
-    public let source: String?
-    public let location: SourceLocation
+    package let total: MoneyTableRow?
+    package let note: String?
+    package let source: String?
+    package let location: SourceLocation
 
-    public init(
+    package init(
         title: String, years: FiscalYearRange, unit: MoneyUnit?, basis: String?, rowHeading: String,
         headings: MoneyTableHeadings, rows: [MoneyTableRow], total: MoneyTableRow?, note: String?, source: String?,
         location: SourceLocation
@@ -57,17 +57,17 @@ public struct MoneyTable: Sendable {
     }
 
     /// Rows followed by the total row.
-    public var allRows: [MoneyTableRow] { rows + (total.map { [$0] } ?? []) }
+    package var allRows: [MoneyTableRow] { rows + (total.map { [$0] } ?? []) }
 }
 
 /// The column headings as the report prints them (計画額a, 実績額b, 差b-a, 達成率).
-public struct MoneyTableHeadings: Sendable, Hashable {
-    public let planned: String
-    public let actual: String
-    public let difference: String
-    public let rate: String
+package struct MoneyTableHeadings: Sendable, Hashable {
+    package let planned: String
+    package let actual: String
+    package let difference: String
+    package let rate: String
 
-    public init(planned: String = "計画額", actual: String = "実績額", difference: String = "差", rate: String = "達成率") {
+    package init(planned: String = "計画額", actual: String = "実績額", difference: String = "差", rate: String = "達成率") {
         self.planned = planned
         self.actual = actual
         self.difference = difference
@@ -75,15 +75,15 @@ public struct MoneyTableHeadings: Sendable, Hashable {
     }
 }
 
-public struct MoneyTableRow: Sendable {
-    public let label: String
-    public let planned: PublishedAmount?
-    public let actual: PublishedAmount?
-    public let difference: PublishedAmount?
-    public let rate: PublishedRate?
-    public let location: SourceLocation
+package struct MoneyTableRow: Sendable {
+    package let label: String
+    package let planned: PublishedAmount?
+    package let actual: PublishedAmount?
+    package let difference: PublishedAmount?
+    package let rate: PublishedRate?
+    package let location: SourceLocation
 
-    public init(
+    package init(
         label: String, planned: PublishedAmount?, actual: PublishedAmount?, difference: PublishedAmount?,
         rate: PublishedRate?, location: SourceLocation
     ) {
@@ -98,13 +98,13 @@ public struct MoneyTableRow: Sendable {
 
 /// An amount as the report prints it (「347.0」 in a table in 百万円, 「3億3,357万円」), with its value
 /// in yen for checking the table against itself.
-public struct PublishedAmount: Sendable, Hashable {
+package struct PublishedAmount: Sendable, Hashable {
     /// Shown exactly as written.
-    public let text: String
-    public let money: Money
-    public let location: SourceLocation
+    package let text: String
+    package let money: Money
+    package let location: SourceLocation
 
-    public init(text: String, money: Money, location: SourceLocation) {
+    package init(text: String, money: Money, location: SourceLocation) {
         self.text = text
         self.money = money
         self.location = location
@@ -113,12 +113,12 @@ public struct PublishedAmount: Sendable, Hashable {
 
 /// A rate as the report prints it (「104.4%」, 「67.1パーセント」, 「80%」), with its value in percent
 /// and the decimal places it was written with.
-public struct PublishedRate: Sendable, Hashable {
-    public let text: String
-    public let percent: DecimalNumber
-    public let location: SourceLocation
+package struct PublishedRate: Sendable, Hashable {
+    package let text: String
+    package let percent: DecimalNumber
+    package let location: SourceLocation
 
-    public init(text: String, percent: DecimalNumber, location: SourceLocation) {
+    package init(text: String, percent: DecimalNumber, location: SourceLocation) {
         self.text = text
         self.percent = percent
         self.location = location
@@ -126,7 +126,7 @@ public struct PublishedRate: Sendable, Hashable {
 
     /// Whether `numerator ÷ denominator` in percent, rounded half up or cut at the decimal places
     /// the report wrote, is the published figure (cities do both). Nil when it cannot be computed.
-    public func agrees(numerator: Int64, denominator: Int64) -> Bool? {
+    package func agrees(numerator: Int64, denominator: Int64) -> Bool? {
         guard denominator != 0, percent.scale <= 6, let factor = DecimalNumber.integerPower(percent.scale + 2) else {
             return nil
         }
@@ -144,7 +144,7 @@ public struct PublishedRate: Sendable, Hashable {
     }
 
     /// The computed figure at the published decimal places, rounded half up, for messages.
-    public func computed(numerator: Int64, denominator: Int64) -> String? {
+    package func computed(numerator: Int64, denominator: Int64) -> String? {
         guard denominator != 0 else { return nil }
         let value = Double(numerator) * 100 / Double(denominator)
         let factor = DecimalNumber.power(percent.scale)
@@ -155,20 +155,20 @@ public struct PublishedRate: Sendable, Hashable {
 
 /// A count of items that reached their goal out of a stated number of items, as a report gives it
 /// (寒川町: 「20項目中、16項目を達成（達成率80%）」), for a year or a span of years.
-public struct AchievementCount: Sendable {
-    public let title: String
-    public let years: FiscalYearRange
+package struct AchievementCount: Sendable {
+    package let title: String
+    package let years: FiscalYearRange
     /// The stated number of items the counts are out of (20).
-    public let total: Int
+    package let total: Int
     /// What the items are called (改革項目, 取り組み項目).
-    public let noun: String
+    package let noun: String
     /// The counts the report gives, in its words (期間内に目標を達成、又は事業完了: 132).
-    public let parts: [AchievementPart]
-    public let note: String?
-    public let source: String?
-    public let location: SourceLocation
+    package let parts: [AchievementPart]
+    package let note: String?
+    package let source: String?
+    package let location: SourceLocation
 
-    public init(
+    package init(
         title: String, years: FiscalYearRange, total: Int, noun: String, parts: [AchievementPart], note: String?,
         source: String?, location: SourceLocation
     ) {
@@ -183,14 +183,14 @@ public struct AchievementCount: Sendable {
     }
 }
 
-public struct AchievementPart: Sendable {
-    public let label: String
-    public let count: Int
+package struct AchievementPart: Sendable {
+    package let label: String
+    package let count: Int
     /// The share the report prints beside the count, as printed.
-    public let rate: PublishedRate?
-    public let location: SourceLocation
+    package let rate: PublishedRate?
+    package let location: SourceLocation
 
-    public init(label: String, count: Int, rate: PublishedRate?, location: SourceLocation) {
+    package init(label: String, count: Int, rate: PublishedRate?, location: SourceLocation) {
         self.label = label
         self.count = count
         self.rate = rate

@@ -1,10 +1,10 @@
 /// Everything a site is made of, merged and resolved: the input of rendering.
-public struct Site: Sendable {
-    public let config: SiteConfig
+package struct Site: Sendable {
+    package let config: SiteConfig
     /// Plans in home-page order.
-    public let plans: [Plan]
+    package let plans: [Plan]
 
-    public init(config: SiteConfig, plans: [Plan]) {
+    package init(config: SiteConfig, plans: [Plan]) {
         self.config = config
         self.plans = plans.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }
     }

@@ -1,26 +1,26 @@
 /// The site-wide settings of `mieruka.yml`.
-public struct SiteConfig: Sendable {
-    public let title: String
-    public let description: String?
-    public let baseURL: BaseURL
+package struct SiteConfig: Sendable {
+    package let title: String
+    package let description: String?
+    package let baseURL: BaseURL
     /// The `lang` of every page ("ja").
-    public let language: String
+    package let language: String
     /// Raw HTML in Markdown passes through only when the site says its authors are trusted.
-    public let allowRawHTML: Bool
+    package let allowRawHTML: Bool
     /// Who publishes the site (shown in the footer), e.g. 「小平市 企画政策部」.
-    public let publisher: String?
+    package let publisher: String?
     /// Optional ASCII URL segments for department names (企画部 → kikaku).
-    public let departmentSlugs: [String: String]
+    package let departmentSlugs: [String: String]
     /// How yearly results saved from Excel as CSV are read (`csv:`).
-    public let csv: CSVSettings
+    package let csv: CSVSettings
     /// Which sheets of Excel workbooks in seeds/ are read (`xlsx:`).
-    public let xlsx: XLSXSettings
+    package let xlsx: XLSXSettings
     /// How the open data downloads are published (`data:`).
-    public let data: DataSettings
+    package let data: DataSettings
     /// The accessibility policy and the published results of its checks (`accessibility:`).
-    public let accessibility: AccessibilitySettings
+    package let accessibility: AccessibilitySettings
 
-    public init(
+    package init(
         title: String, description: String?, baseURL: BaseURL, language: String, allowRawHTML: Bool,
         publisher: String?, departmentSlugs: [String: String], csv: CSVSettings = CSVSettings(),
         data: DataSettings = DataSettings(), accessibility: AccessibilitySettings = AccessibilitySettings(),
@@ -40,7 +40,7 @@ public struct SiteConfig: Sendable {
     }
 
     /// The same settings published at another address (`mieruka build --base-url`, as CI knows it).
-    public func with(baseURL: BaseURL) -> SiteConfig {
+    package func with(baseURL: BaseURL) -> SiteConfig {
         SiteConfig(
             title: title, description: description, baseURL: baseURL, language: language, allowRawHTML: allowRawHTML,
             publisher: publisher, departmentSlugs: departmentSlugs, csv: csv, data: data, accessibility: accessibility,
@@ -48,7 +48,7 @@ public struct SiteConfig: Sendable {
     }
 
     /// The same settings with the accessibility check results read from their file.
-    public func with(accessibilityResults results: AccessibilityResults?) -> SiteConfig {
+    package func with(accessibilityResults results: AccessibilityResults?) -> SiteConfig {
         SiteConfig(
             title: title, description: description, baseURL: baseURL, language: language, allowRawHTML: allowRawHTML,
             publisher: publisher, departmentSlugs: departmentSlugs, csv: csv, data: data,
@@ -57,28 +57,28 @@ public struct SiteConfig: Sendable {
 }
 
 /// Where the site is published. Links in pages are paths under `path`; canonical links are absolute.
-public struct BaseURL: Sendable, Hashable {
+package struct BaseURL: Sendable, Hashable {
     /// "https://www.city.example.lg.jp" (empty for a site published at an unknown host).
-    public let origin: String
+    package let origin: String
     /// "/kaikaku/": always starts and ends with "/".
-    public let path: String
+    package let path: String
 
-    public init(origin: String, path: String) {
+    package init(origin: String, path: String) {
         self.origin = origin
         var normalized = path.hasPrefix("/") ? path : "/" + path
         if !normalized.hasSuffix("/") { normalized += "/" }
         self.path = normalized
     }
 
-    public static let root = BaseURL(origin: "", path: "/")
+    package static let root = BaseURL(origin: "", path: "/")
 
     /// The link to a site path ("plan/item/" → "/kaikaku/plan/item/").
-    public func link(_ sitePath: String) -> String {
+    package func link(_ sitePath: String) -> String {
         path + sitePath
     }
 
     /// The absolute URL, when the origin is known.
-    public func absolute(_ sitePath: String) -> String? {
+    package func absolute(_ sitePath: String) -> String? {
         origin.isEmpty ? nil : origin + path + sitePath
     }
 }

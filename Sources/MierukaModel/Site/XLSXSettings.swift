@@ -1,11 +1,11 @@
 /// How Excel workbooks (`.xlsx`) in seeds/ are read: the `xlsx:` section of `mieruka.yml`. Their
 /// columns are named as in CSV files, with the headers of `csv: columns:`.
-public struct XLSXSettings: Sendable, Hashable {
+package struct XLSXSettings: Sendable, Hashable {
     /// The sheets read from each workbook, by name, hidden ones too. Empty: every visible sheet
     /// that holds anything.
-    public let sheets: [String]
+    package let sheets: [String]
 
-    public init(sheets: [String] = []) {
+    package init(sheets: [String] = []) {
         self.sheets = sheets
     }
 }

@@ -1,24 +1,24 @@
 import MierukaDiagnostics
 
 /// How an item went in one fiscal year: its grade and the texts of the annual progress report.
-public struct YearResult: Sendable {
-    public let year: FiscalYear
+package struct YearResult: Sendable {
+    package let year: FiscalYear
     /// Index on the plan's grade scale; nil when the year is reported without a grade.
-    public let grade: Int?
+    package let grade: Int?
     /// Index in the plan's `states` when the year gives a state that is not a grade (対象外,
     /// 目標年度が未到来 …) instead of one; such a year is outside the grade counts.
-    public let state: Int?
+    package let state: Int?
     /// 進捗状況 (Markdown)
-    public let progress: String?
+    package let progress: String?
     /// 要因 (Markdown)
-    public let factors: String?
+    package let factors: String?
     /// 今後の対応 (Markdown)
-    public let nextSteps: String?
-    public let effect: Effect?
+    package let nextSteps: String?
+    package let effect: Effect?
     /// Where the result was written (an item's front matter or a file in seeds/).
-    public let location: SourceLocation
+    package let location: SourceLocation
 
-    public init(
+    package init(
         year: FiscalYear, grade: Int?, state: Int? = nil, progress: String?, factors: String?, nextSteps: String?,
         effect: Effect?, location: SourceLocation
     ) {
@@ -34,14 +34,14 @@ public struct YearResult: Sendable {
 }
 
 /// A financial effect (財政効果): what was expected (効果見込額) and what was achieved (実績効果額).
-public struct Effect: Sendable, Hashable {
-    public let expected: Money?
-    public let actual: Money?
+package struct Effect: Sendable, Hashable {
+    package let expected: Money?
+    package let actual: Money?
 
-    public init(expected: Money?, actual: Money?) {
+    package init(expected: Money?, actual: Money?) {
         self.expected = expected
         self.actual = actual
     }
 
-    public var isEmpty: Bool { expected == nil && actual == nil }
+    package var isEmpty: Bool { expected == nil && actual == nil }
 }

@@ -1,36 +1,36 @@
 /// An exact decimal number that remembers how many decimal places it was written with,
 /// so that 85.0% is shown as 85.0% and 1,190 as 1,190 (never 85% or 1190.0).
-public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The value times 10^scale.
-    public let units: Int64
+    package let units: Int64
     /// Digits after the decimal point.
-    public let scale: Int
+    package let scale: Int
 
     /// The largest magnitude accepted from input, so that sums of many values cannot overflow.
-    public static let maximumUnits: Int64 = 999_999_999_999_999
+    package static let maximumUnits: Int64 = 999_999_999_999_999
     /// The most decimal places a value may have (more is refused by parsers and conversions).
-    public static let maximumScale = 15
+    package static let maximumScale = 15
 
-    public init(units: Int64, scale: Int) {
+    package init(units: Int64, scale: Int) {
         self.units = units
         self.scale = scale
     }
 
-    public init(_ integer: Int) {
+    package init(_ integer: Int) {
         self.units = Int64(integer)
         self.scale = 0
     }
 
-    public static let zero = DecimalNumber(0)
+    package static let zero = DecimalNumber(0)
 
-    public var isNegative: Bool { units < 0 }
+    package var isNegative: Bool { units < 0 }
 
-    public var doubleValue: Double {
+    package var doubleValue: Double {
         Double(units) / Self.power(scale)
     }
 
     /// The same number with at least `scale` decimal places (1.5 → 1.50); nil when it does not fit.
-    public func rescaled(to newScale: Int) -> DecimalNumber? {
+    package func rescaled(to newScale: Int) -> DecimalNumber? {
         guard newScale >= scale, let factor = Self.integerPower(newScale - scale) else { return nil }
         let (result, overflow) = units.multipliedReportingOverflow(by: factor)
         return overflow ? nil : DecimalNumber(units: result, scale: newScale)
@@ -45,7 +45,7 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
     }
 
     /// Exact difference, with the larger of the two scales; nil on overflow.
-    public func subtracting(_ other: DecimalNumber) -> DecimalNumber? {
+    package func subtracting(_ other: DecimalNumber) -> DecimalNumber? {
         let common = max(scale, other.scale)
         guard let a = rescaled(to: common), let b = other.rescaled(to: common) else { return nil }
         let (result, overflow) = a.units.subtractingReportingOverflow(b.units)
@@ -53,14 +53,14 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
     }
 
     /// Exact sum, with the larger of the two scales; nil on overflow.
-    public func adding(_ other: DecimalNumber) -> DecimalNumber? {
+    package func adding(_ other: DecimalNumber) -> DecimalNumber? {
         let common = max(scale, other.scale)
         guard let a = rescaled(to: common), let b = other.rescaled(to: common) else { return nil }
         let (result, overflow) = a.units.addingReportingOverflow(b.units)
         return overflow ? nil : DecimalNumber(units: result, scale: common)
     }
 
-    public static func < (lhs: DecimalNumber, rhs: DecimalNumber) -> Bool {
+    package static func < (lhs: DecimalNumber, rhs: DecimalNumber) -> Bool {
         let common = max(lhs.scale, rhs.scale)
         if let a = lhs.rescaled(to: common), let b = rhs.rescaled(to: common) {
             return a.units < b.units
@@ -69,12 +69,12 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
     }
 
     /// Numerically equal regardless of written precision (85 and 85.0).
-    public func isNumericallyEqual(to other: DecimalNumber) -> Bool {
+    package func isNumericallyEqual(to other: DecimalNumber) -> Bool {
         !(self < other) && !(other < self)
     }
 
     /// "1,234.5"; negatives as "△1,234.5" (the Japanese report style) or "-1,234.5".
-    public func formatted(grouping: Bool = true, negative: NegativeStyle = .triangle) -> String {
+    package func formatted(grouping: Bool = true, negative: NegativeStyle = .triangle) -> String {
         // Written from the end of a buffer on the stack, least significant digit first: a number
         // is formatted for nearly every cell of every table, and most results fit in a small
         // String, so this makes no allocation at all.
@@ -113,7 +113,7 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
     }
 
     /// Plain form for data files: "-1234.5".
-    public var description: String { formatted(grouping: false, negative: .minus) }
+    package var description: String { formatted(grouping: false, negative: .minus) }
 
     static func power(_ exponent: Int) -> Double {
         var result = 1.0
@@ -123,7 +123,7 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
 }
 
 /// How a negative number is written.
-public enum NegativeStyle: Sendable {
+package enum NegativeStyle: Sendable {
     /// △1,234 (Japanese public documents)
     case triangle
     /// -1,234
@@ -138,9 +138,9 @@ public enum NegativeStyle: Sendable {
 }
 
 /// Thousands separators for digit strings.
-public enum NumberGrouping {
+package enum NumberGrouping {
     /// "1234567" → "1,234,567"
-    public static func group(_ digits: String) -> String {
+    package static func group(_ digits: String) -> String {
         let characters = Array(digits)
         guard characters.count > 3 else { return digits }
         var result = ""
@@ -153,7 +153,7 @@ public enum NumberGrouping {
     }
 
     /// "1,234" for an integer, "△1,234" when negative.
-    public static func format(_ value: Int, negative: NegativeStyle = .triangle) -> String {
+    package static func format(_ value: Int, negative: NegativeStyle = .triangle) -> String {
         if value >= 0, value < 1000 { return String(value) }
         return DecimalNumber(units: Int64(value), scale: 0).formatted(negative: negative)
     }

@@ -3,13 +3,13 @@
 /// A fiscal year (年度) runs from April to March and is named after the era in force when it
 /// begins, with one convention that matters here: FY2019 is 令和元年度 (Reiwa began on 1 May 2019,
 /// and municipalities name the whole fiscal year after it), and FY1989 is 平成元年度.
-public enum Era: String, CaseIterable, Sendable {
+package enum Era: String, CaseIterable, Sendable {
     case showa
     case heisei
     case reiwa
 
     /// 昭和, 平成, 令和
-    public var name: String {
+    package var name: String {
         switch self {
         case .showa: "昭和"
         case .heisei: "平成"
@@ -18,7 +18,7 @@ public enum Era: String, CaseIterable, Sendable {
     }
 
     /// The letter used in short forms such as H29 or R6.
-    public var letter: Character {
+    package var letter: Character {
         switch self {
         case .showa: "S"
         case .heisei: "H"
@@ -27,7 +27,7 @@ public enum Era: String, CaseIterable, Sendable {
     }
 
     /// The Western fiscal year that is year 1 (元年度) of this era.
-    public var firstFiscalYear: Int {
+    package var firstFiscalYear: Int {
         switch self {
         case .showa: 1926
         case .heisei: 1989
@@ -36,7 +36,7 @@ public enum Era: String, CaseIterable, Sendable {
     }
 
     /// The largest era year that documents use for this era (平成31年度 is still written for FY2019).
-    public var lastEraYear: Int? {
+    package var lastEraYear: Int? {
         switch self {
         case .showa: 64
         case .heisei: 31
@@ -45,7 +45,7 @@ public enum Era: String, CaseIterable, Sendable {
     }
 
     /// The era that names a fiscal year, or nil before 昭和2年度 (FY1927), which is shown in Western years.
-    public static func naming(fiscalYear year: Int) -> (era: Era, eraYear: Int)? {
+    package static func naming(fiscalYear year: Int) -> (era: Era, eraYear: Int)? {
         if year >= Era.reiwa.firstFiscalYear { return (.reiwa, year - 2018) }
         if year >= Era.heisei.firstFiscalYear { return (.heisei, year - 1988) }
         if year >= 1927 { return (.showa, year - 1925) }
@@ -53,18 +53,18 @@ public enum Era: String, CaseIterable, Sendable {
     }
 
     /// The Western fiscal year for a year of this era, or nil when the era year does not exist.
-    public func fiscalYear(eraYear: Int) -> Int? {
+    package func fiscalYear(eraYear: Int) -> Int? {
         // Era years beyond 200 are typing mistakes, and would overflow the arithmetic.
         guard eraYear >= 1, eraYear <= 200 else { return nil }
         if let last = lastEraYear, eraYear > last { return nil }
         return firstFiscalYear + eraYear - 1
     }
 
-    public static func named(_ name: String) -> Era? {
+    package static func named(_ name: String) -> Era? {
         allCases.first { $0.name == name }
     }
 
-    public static func lettered(_ letter: Character) -> Era? {
+    package static func lettered(_ letter: Character) -> Era? {
         let upper = Character(letter.uppercased())
         return allCases.first { $0.letter == upper }
     }

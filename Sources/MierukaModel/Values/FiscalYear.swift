@@ -1,19 +1,19 @@
 /// A Japanese fiscal year (年度), stored as the Western year of the April in which it begins.
-public struct FiscalYear: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let year: Int
+package struct FiscalYear: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package let year: Int
 
-    public init(_ year: Int) {
+    package init(_ year: Int) {
         self.year = year
     }
 
-    public static func < (lhs: FiscalYear, rhs: FiscalYear) -> Bool {
+    package static func < (lhs: FiscalYear, rhs: FiscalYear) -> Bool {
         lhs.year < rhs.year
     }
 
-    public var next: FiscalYear { FiscalYear(year + 1) }
+    package var next: FiscalYear { FiscalYear(year + 1) }
 
     /// 令和6年度, 2024年度 or 令和6（2024）年度, as the plan chooses.
-    public func label(_ style: FiscalYearStyle) -> String {
+    package func label(_ style: FiscalYearStyle) -> String {
         switch style {
         case .western:
             return "\(year)年度"
@@ -27,7 +27,7 @@ public struct FiscalYear: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     /// The era form without 年度 (令和6, 平成元), for compact table headings.
-    public var eraLabel: String {
+    package var eraLabel: String {
         guard let named = Era.naming(fiscalYear: year) else { return "\(year)" }
         return named.era.name + Self.eraYearText(named.eraYear)
     }
@@ -38,11 +38,11 @@ public struct FiscalYear: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     /// The Western year as used in file names and URLs ("2017").
-    public var description: String { String(year) }
+    package var description: String { String(year) }
 }
 
 /// How a plan writes its fiscal years.
-public enum FiscalYearStyle: String, Sendable, CaseIterable {
+package enum FiscalYearStyle: String, Sendable, CaseIterable {
     /// 令和6年度 (the default: how municipal documents write years)
     case wareki
     /// 2024年度
@@ -52,32 +52,32 @@ public enum FiscalYearStyle: String, Sendable, CaseIterable {
 }
 
 /// A span of fiscal years, such as a plan period or a target over several years (2020～2024年度).
-public struct FiscalYearRange: Sendable, Hashable {
-    public let first: FiscalYear
+package struct FiscalYearRange: Sendable, Hashable {
+    package let first: FiscalYear
     /// nil for an open-ended span (a plan whose end the documents do not give).
-    public let last: FiscalYear?
+    package let last: FiscalYear?
 
-    public init(_ first: FiscalYear, _ last: FiscalYear?) {
+    package init(_ first: FiscalYear, _ last: FiscalYear?) {
         self.first = first
         self.last = last
     }
 
-    public init(single year: FiscalYear) {
+    package init(single year: FiscalYear) {
         self.first = year
         self.last = year
     }
 
-    public func contains(_ year: FiscalYear) -> Bool {
+    package func contains(_ year: FiscalYear) -> Bool {
         year >= first && (last.map { year <= $0 } ?? true)
     }
 
-    public var isSingleYear: Bool { last == first }
+    package var isSingleYear: Bool { last == first }
 
     /// Number of fiscal years, when the span is closed.
-    public var length: Int? { last.map { $0.year - first.year + 1 } }
+    package var length: Int? { last.map { $0.year - first.year + 1 } }
 
     /// 平成29年度～令和2年度, 2020～2024年度, or 平成28年度～ when open-ended.
-    public func label(_ style: FiscalYearStyle) -> String {
+    package func label(_ style: FiscalYearStyle) -> String {
         guard let last else { return first.label(style) + "～" }
         if last == first { return first.label(style) }
         if style == .western { return "\(first.year)～\(last.year)年度" }

@@ -1,28 +1,28 @@
 /// An amount of money, held exactly in yen and shown in a plan's unit (千円, 万円, 億円).
-public struct Money: Sendable, Hashable, Comparable {
-    public let yen: Int64
+package struct Money: Sendable, Hashable, Comparable {
+    package let yen: Int64
 
-    public init(yen: Int64) {
+    package init(yen: Int64) {
         self.yen = yen
     }
 
-    public static let zero = Money(yen: 0)
+    package static let zero = Money(yen: 0)
 
-    public static func < (lhs: Money, rhs: Money) -> Bool { lhs.yen < rhs.yen }
+    package static func < (lhs: Money, rhs: Money) -> Bool { lhs.yen < rhs.yen }
 
     /// Sum; nil if the total leaves the representable range (far beyond any municipal budget).
-    public func adding(_ other: Money) -> Money? {
+    package func adding(_ other: Money) -> Money? {
         let (sum, overflow) = yen.addingReportingOverflow(other.yen)
         return overflow ? nil : Money(yen: sum)
     }
 
-    public func subtracting(_ other: Money) -> Money? {
+    package func subtracting(_ other: Money) -> Money? {
         let (difference, overflow) = yen.subtractingReportingOverflow(other.yen)
         return overflow ? nil : Money(yen: difference)
     }
 
     /// The sum of the amounts that are known; nil when none is (overflowing parts are left out).
-    public static func sum(_ amounts: some Sequence<Money?>) -> Money? {
+    package static func sum(_ amounts: some Sequence<Money?>) -> Money? {
         var total: Money?
         for case let amount? in amounts {
             total = (total ?? .zero).adding(amount) ?? total
@@ -31,7 +31,7 @@ public struct Money: Sendable, Hashable, Comparable {
     }
 
     /// The amount as a decimal number of `unit`, exact (28.6 for 2,860,000,000 yen in 億円).
-    public func amount(in unit: MoneyUnit) -> DecimalNumber {
+    package func amount(in unit: MoneyUnit) -> DecimalNumber {
         let factor = unit.yen
         if yen % factor == 0 { return DecimalNumber(units: yen / factor, scale: 0) }
         // Fewest decimal places that show the amount exactly.
@@ -45,7 +45,7 @@ public struct Money: Sendable, Hashable, Comparable {
     }
 
     /// "1,345,649千円", "28.6億円", "△2,000千円".
-    public func formatted(in unit: MoneyUnit, withUnit: Bool = true, negative: NegativeStyle = .triangle) -> String {
+    package func formatted(in unit: MoneyUnit, withUnit: Bool = true, negative: NegativeStyle = .triangle) -> String {
         amount(in: unit).formatted(negative: negative) + (withUnit ? unit.rawValue : "")
     }
 }

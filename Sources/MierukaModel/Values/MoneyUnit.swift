@@ -1,5 +1,5 @@
 /// The units in which Japanese municipal documents state amounts of money.
-public enum MoneyUnit: String, Sendable, CaseIterable {
+package enum MoneyUnit: String, Sendable, CaseIterable {
     case yen = "円"
     case thousandYen = "千円"
     case tenThousandYen = "万円"
@@ -7,7 +7,7 @@ public enum MoneyUnit: String, Sendable, CaseIterable {
     case hundredMillionYen = "億円"
 
     /// How many yen one of this unit is.
-    public var yen: Int64 {
+    package var yen: Int64 {
         switch self {
         case .yen: 1
         case .thousandYen: 1_000

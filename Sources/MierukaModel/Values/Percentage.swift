@@ -1,22 +1,22 @@
 /// A ratio shown as a percentage with one decimal place ("94.5%", "△12.0%").
-public struct Percentage: Sendable, Hashable {
+package struct Percentage: Sendable, Hashable {
     /// The ratio in tenths of a percent, rounded half away from zero (0.9453 → 945).
-    public let tenths: Int
+    package let tenths: Int
 
     /// Nil when the ratio is not a finite number or too large to show (beyond ±10¹⁵ %).
-    public init?(ratio: Double) {
+    package init?(ratio: Double) {
         let scaled = (ratio * 1000).rounded(.toNearestOrAwayFromZero)
         guard scaled.isFinite, abs(scaled) < 1e16 else { return nil }
         self.tenths = Int(scaled)
     }
 
-    public init(tenths: Int) {
+    package init(tenths: Int) {
         self.tenths = tenths
     }
 
-    public var ratio: Double { Double(tenths) / 1000 }
+    package var ratio: Double { Double(tenths) / 1000 }
 
-    public func formatted(negative: NegativeStyle = .triangle) -> String {
+    package func formatted(negative: NegativeStyle = .triangle) -> String {
         let magnitude = tenths.magnitude
         let text = NumberGrouping.group(String(magnitude / 10)) + "." + String(magnitude % 10) + "%"
         return tenths < 0 ? negative.prefix + text : text

@@ -1,8 +1,8 @@
 /// Checks and makes URL segments (plan folders, item files, policy ids).
-public enum URLSlug {
+package enum URLSlug {
     /// Letters, digits, hyphens and underscores of any script (so 企画部 is allowed), no spaces,
     /// slashes, dots at the start, or characters that need escaping in a path.
-    public static func isValid(_ text: String) -> Bool {
+    package static func isValid(_ text: String) -> Bool {
         guard !text.isEmpty, !text.hasPrefix("."), !text.hasPrefix("-") else { return false }
         return text.unicodeScalars.allSatisfy { scalar in
             scalar == "-" || scalar == "_" || scalar == "."
@@ -12,7 +12,7 @@ public enum URLSlug {
     }
 
     /// A valid segment made from any text: other characters become hyphens.
-    public static func make(from text: String) -> String {
+    package static func make(from text: String) -> String {
         var result = ""
         var pendingHyphen = false
         for scalar in text.unicodeScalars {

@@ -1,11 +1,11 @@
 /// Converts a number written with one unit into a KPI's unit, where the two are the same kind:
 /// money (1,000万円 → 10,000,000 円) or a count with a Japanese multiplier (1万人 → 10,000 人).
-public enum UnitConversion {
+package enum UnitConversion {
     /// Multipliers that may stand before a unit.
     static let multipliers: [(String, Int64)] = [("百万", 1_000_000), ("億", 100_000_000), ("万", 10_000), ("千", 1_000)]
 
     /// The number in `target` units, or nil when the units cannot be converted exactly.
-    public static func convert(_ number: DecimalNumber, from writtenUnit: String, to targetUnit: String) -> DecimalNumber? {
+    package static func convert(_ number: DecimalNumber, from writtenUnit: String, to targetUnit: String) -> DecimalNumber? {
         // Compare units as typed in either width (人／年 and 人/年, ％ and %).
         let written = WidthNormalization.fold(writtenUnit)
         let target = WidthNormalization.fold(targetUnit)

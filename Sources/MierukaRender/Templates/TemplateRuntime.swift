@@ -211,9 +211,9 @@ struct TemplateRuntime {
 }
 
 /// HTML escaping of text, on bytes: `<`, `>`, `&`, `"` and `'` (the characters Mustache escapes).
-public enum HTMLEscaping {
+package enum HTMLEscaping {
     /// The text, escaped (for HTML made outside the templates, such as serve's error panel).
-    public static func escaped(_ text: String) -> String {
+    package static func escaped(_ text: String) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count)
         append(text, to: &output)

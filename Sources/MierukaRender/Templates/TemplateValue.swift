@@ -1,5 +1,5 @@
 /// A view model field's value as templates see it.
-public enum TemplateValue: Sendable {
+package enum TemplateValue: Sendable {
     /// Text, escaped when shown with `{{name}}`.
     case text(String)
     /// HTML made safe by Mieruka (rendered Markdown), inserted with `{{{name}}}`.

@@ -3,15 +3,15 @@ import MierukaDiagnostics
 /// The templates and assets a site is rendered with: the default theme compiled into Mieruka,
 /// with any template of the same name from the site's templates/ folder taking its place.
 /// Page templates are compiled against their view models when the theme is loaded.
-public struct Theme: Sendable {
-    public let sources: [String: TemplateSource]
+package struct Theme: Sendable {
+    package let sources: [String: TemplateSource]
     /// Assets of the theme to write into the output (path → text), e.g. the stylesheet.
-    public let assets: [(path: String, text: String)]
+    package let assets: [(path: String, text: String)]
     /// Compiled page templates by name.
     let programs: [String: TemplateProgram]
 
     /// - Parameter siteTemplates: the site's own templates (their names without ".mustache").
-    public static func load(siteTemplates: [TemplateSource], diagnostics: inout Diagnostics) -> Theme {
+    package static func load(siteTemplates: [TemplateSource], diagnostics: inout Diagnostics) -> Theme {
         var sources: [String: TemplateSource] = [:]
         var assets: [(path: String, text: String)] = []
         for (path, text) in EmbeddedTheme.files {

@@ -4,13 +4,13 @@ import MierukaSite
 
 /// Builds the typed view model of one page from the site index. Pages are independent: any page
 /// can be built on any thread, in any order, and reads only what it shows.
-public struct ViewBuilder: Sendable {
-    public let index: SiteIndex
+package struct ViewBuilder: Sendable {
+    package let index: SiteIndex
     let links: LinkMaker
     let markdown: MarkdownRenderer
     let siteView: SiteView
 
-    public init(index: SiteIndex) {
+    package init(index: SiteIndex) {
         self.index = index
         let config = index.config
         let links = LinkMaker(baseURL: config.baseURL)
@@ -24,13 +24,13 @@ public struct ViewBuilder: Sendable {
             searchURL: links.href(SiteRoutes.search), accessibilityURL: links.href(SiteRoutes.accessibility))
     }
 
-    public func context(for page: PlannedPage) -> PageContext {
+    package func context(for page: PlannedPage) -> PageContext {
         let (meta, content) = build(page)
         return PageContext(site: siteView, meta: meta, content: content)
     }
 
     /// The template that lays out a page kind.
-    public static func templateName(for kind: PageKind) -> String {
+    package static func templateName(for kind: PageKind) -> String {
         switch kind {
         case .home: "home"
         case .page: "page"
@@ -49,7 +49,7 @@ public struct ViewBuilder: Sendable {
     }
 
     /// The view type each page template receives (for the template linter).
-    public static let contentTypes: [(template: String, type: any TemplateView.Type)] = [
+    package static let contentTypes: [(template: String, type: any TemplateView.Type)] = [
         ("home", HomeView.self), ("page", StandalonePageView.self), ("plan", PlanPageView.self),
         ("policy", PolicyPageView.self), ("item", ItemPageView.self), ("report", ReportPageView.self),
         ("departments", DepartmentsPageView.self), ("department", DepartmentPageView.self), ("dataset", DatasetPageView.self),

@@ -1,17 +1,17 @@
 /// The accessibility policy (アクセシビリティ方針) from `accessibility:` in `mieruka.yml`.
-public struct AccessibilityPolicyView: TemplateView {
-    public let organization: String
+package struct AccessibilityPolicyView: TemplateView {
+    package let organization: String
     /// 「AA」
-    public let level: String
-    public let scope: String
-    public let exceptions: [String]
-    public let contact: String?
-    public let date: String?
-    public let resultsURL: String
+    package let level: String
+    package let scope: String
+    package let exceptions: [String]
+    package let contact: String?
+    package let date: String?
+    package let resultsURL: String
     /// One sentence on the latest checks, or nil when there are none yet.
-    public let resultsSummary: String?
+    package let resultsSummary: String?
 
-    public static let fields = FieldTable<AccessibilityPolicyView>(
+    package static let fields = FieldTable<AccessibilityPolicyView>(
         "accessibility policy",
         [
             .text("organization") { $0.organization },
@@ -27,14 +27,14 @@ public struct AccessibilityPolicyView: TemplateView {
 }
 
 /// The results of the site's automated accessibility checks, per success criterion and per page.
-public struct AccessibilityResultsView: TemplateView {
-    public let organization: String
-    public let level: String
-    public let policyURL: String
+package struct AccessibilityResultsView: TemplateView {
+    package let organization: String
+    package let level: String
+    package let policyURL: String
     /// Nil before the site is first checked.
-    public let checked: CheckedView?
+    package let checked: CheckedView?
 
-    public static let fields = FieldTable<AccessibilityResultsView>(
+    package static let fields = FieldTable<AccessibilityResultsView>(
         "accessibility results",
         [
             .text("organization") { $0.organization },
@@ -43,26 +43,26 @@ public struct AccessibilityResultsView: TemplateView {
             .view("checked", CheckedView.self) { $0.checked },
         ])
 
-    public struct CheckedView: TemplateView {
+    package struct CheckedView: TemplateView {
         /// 「2026年11月23日」
-        public let date: String
-        public let tools: [ToolView]
+        package let date: String
+        package let tools: [ToolView]
         /// 「1,280px と 320px」
-        public let widths: String
+        package let widths: String
         /// 「78ページ」
-        public let pageCount: String
+        package let pageCount: String
         /// 「78ページすべて」 or 「78ページ中75ページ」
-        public let passedPages: String
-        public let criteria: [CriterionView]
+        package let passedPages: String
+        package let criteria: [CriterionView]
         /// 「自動試験で問題なし 20項目、…」
-        public let criteriaSummary: String
+        package let criteriaSummary: String
         /// The highest level the table lists: the target level, or AA when the target is AAA.
-        public let criteriaLevel: String
+        package let criteriaLevel: String
         /// Why the table stops short of the target level (AAA), or nil.
-        public let criteriaNote: String?
-        public let pages: [PageRowView]
+        package let criteriaNote: String?
+        package let pages: [PageRowView]
 
-        public static let fields = FieldTable<CheckedView>(
+        package static let fields = FieldTable<CheckedView>(
             "accessibility checks",
             [
                 .text("date") { $0.date },
@@ -78,26 +78,26 @@ public struct AccessibilityResultsView: TemplateView {
             ])
     }
 
-    public struct ToolView: TemplateView {
-        public let name: String
-        public let version: String
+    package struct ToolView: TemplateView {
+        package let name: String
+        package let version: String
 
-        public static let fields = FieldTable<ToolView>(
+        package static let fields = FieldTable<ToolView>(
             "tool", [.text("name") { $0.name }, .text("version") { $0.version }])
     }
 
-    public struct CriterionView: TemplateView {
-        public let number: String
-        public let name: String
-        public let level: String
+    package struct CriterionView: TemplateView {
+        package let number: String
+        package let name: String
+        package let level: String
         /// 「自動試験で問題なし」, 「問題あり（2ページ）」, 「自動試験の対象外（人による確認が必要）」 …
-        public let outcome: String
+        package let outcome: String
         /// A class naming the outcome (never the only signal: the text says it).
-        public let outcomeClass: String
+        package let outcomeClass: String
         /// 「3件」: the automated rules that test it.
-        public let rules: String
+        package let rules: String
 
-        public static let fields = FieldTable<CriterionView>(
+        package static let fields = FieldTable<CriterionView>(
             "criterion",
             [
                 .text("number") { $0.number },
@@ -109,13 +109,13 @@ public struct AccessibilityResultsView: TemplateView {
             ])
     }
 
-    public struct PageRowView: TemplateView {
+    package struct PageRowView: TemplateView {
         /// The page's path as checked (text, not a link: the results may be older than the pages).
-        public let path: String
+        package let path: String
         /// 「問題なし」 or 「問題あり（axe 2件、Nu 1件）」
-        public let result: String
+        package let result: String
 
-        public static let fields = FieldTable<PageRowView>(
+        package static let fields = FieldTable<PageRowView>(
             "checked page", [.text("path") { $0.path }, .text("result") { $0.result }])
     }
 }

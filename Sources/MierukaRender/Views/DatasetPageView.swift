@@ -1,20 +1,20 @@
 /// A plan's open data page: the downloads, their licence, and the field dictionary (項目定義書)
 /// of every table.
-public struct DatasetPageView: TemplateView {
-    public let plan: PlanHeaderView
-    public let title: String
-    public let license: String
-    public let licenseURL: String?
+package struct DatasetPageView: TemplateView {
+    package let plan: PlanHeaderView
+    package let title: String
+    package let license: String
+    package let licenseURL: String?
     /// How to credit the data (「出典：…」), as 政府標準利用規約 and CC BY ask.
-    public let attribution: String
-    public let tables: [DatasetTableView]
-    public let jsonURL: String
-    public let jsonFields: [DatasetColumnView]
-    public let feedURL: String?
+    package let attribution: String
+    package let tables: [DatasetTableView]
+    package let jsonURL: String
+    package let jsonFields: [DatasetColumnView]
+    package let feedURL: String?
     /// The Shift_JIS copies are offered.
-    public let hasShiftJIS: Bool
+    package let hasShiftJIS: Bool
 
-    public static let fields = FieldTable<DatasetPageView>(
+    package static let fields = FieldTable<DatasetPageView>(
         "dataset page",
         [
             .view("plan", PlanHeaderView.self) { $0.plan },
@@ -31,22 +31,22 @@ public struct DatasetPageView: TemplateView {
 }
 
 /// One downloadable table with its columns.
-public struct DatasetTableView: TemplateView {
+package struct DatasetTableView: TemplateView {
     /// The anchor of its dictionary on the page ("results").
-    public let id: String
-    public let title: String
-    public let summary: String
-    public let fileName: String
-    public let url: String
-    public let shiftJISURL: String?
+    package let id: String
+    package let title: String
+    package let summary: String
+    package let fileName: String
+    package let url: String
+    package let shiftJISURL: String?
     /// The same table as an Excel workbook ("results.xlsx").
-    public let workbookFileName: String
-    public let workbookURL: String
+    package let workbookFileName: String
+    package let workbookURL: String
     /// 「43行」
-    public let rowCount: String
-    public let columns: [DatasetColumnView]
+    package let rowCount: String
+    package let columns: [DatasetColumnView]
 
-    public static let fields = FieldTable<DatasetTableView>(
+    package static let fields = FieldTable<DatasetTableView>(
         "dataset table",
         [
             .text("id") { $0.id },
@@ -63,15 +63,15 @@ public struct DatasetTableView: TemplateView {
 }
 
 /// A row of a field dictionary.
-public struct DatasetColumnView: TemplateView {
-    public let number: String
-    public let name: String
-    public let type: String
+package struct DatasetColumnView: TemplateView {
+    package let number: String
+    package let name: String
+    package let type: String
     /// 「必須」 or empty.
-    public let required: String
-    public let meaning: String
+    package let required: String
+    package let meaning: String
 
-    public static let fields = FieldTable<DatasetColumnView>(
+    package static let fields = FieldTable<DatasetColumnView>(
         "dataset column",
         [
             .text("number") { $0.number },

@@ -1,9 +1,9 @@
 /// The departments (担当部局) of a plan.
-public struct DepartmentsPageView: TemplateView {
-    public let plan: PlanHeaderView
-    public let departments: [DepartmentSummaryView]
+package struct DepartmentsPageView: TemplateView {
+    package let plan: PlanHeaderView
+    package let departments: [DepartmentSummaryView]
 
-    public static let fields = FieldTable<DepartmentsPageView>(
+    package static let fields = FieldTable<DepartmentsPageView>(
         "departments page",
         [
             .view("plan", PlanHeaderView.self) { $0.plan },
@@ -11,12 +11,12 @@ public struct DepartmentsPageView: TemplateView {
         ])
 }
 
-public struct DepartmentSummaryView: TemplateView {
-    public let name: String
-    public let url: String
-    public let itemCount: String
+package struct DepartmentSummaryView: TemplateView {
+    package let name: String
+    package let url: String
+    package let itemCount: String
 
-    public static let fields = FieldTable<DepartmentSummaryView>(
+    package static let fields = FieldTable<DepartmentSummaryView>(
         "department summary",
         [
             .text("name") { $0.name },
@@ -26,12 +26,12 @@ public struct DepartmentSummaryView: TemplateView {
 }
 
 /// One department's items in a plan.
-public struct DepartmentPageView: TemplateView {
-    public let plan: PlanHeaderView
-    public let name: String
-    public let items: ItemTableView
+package struct DepartmentPageView: TemplateView {
+    package let plan: PlanHeaderView
+    package let name: String
+    package let items: ItemTableView
 
-    public static let fields = FieldTable<DepartmentPageView>(
+    package static let fields = FieldTable<DepartmentPageView>(
         "department page",
         [
             .view("plan", PlanHeaderView.self) { $0.plan },

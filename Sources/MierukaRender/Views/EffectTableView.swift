@@ -1,21 +1,21 @@
 /// Expected against actual financial effect per policy (効果見込額・実績効果額).
-public struct EffectTableView: TemplateView {
-    public let caption: String
-    public let isDeclared: Bool
-    public let source: String?
-    public let rowHeading: String
+package struct EffectTableView: TemplateView {
+    package let caption: String
+    package let isDeclared: Bool
+    package let source: String?
+    package let rowHeading: String
     /// "千円"
-    public let unit: String
-    public let rows: [EffectRowView]
-    public let total: EffectRowView
+    package let unit: String
+    package let rows: [EffectRowView]
+    package let total: EffectRowView
     /// What in the table Mieruka computed (differences and rates; the whole table when it sums the
     /// items), said under it.
-    public let derivedNote: String
+    package let derivedNote: String
 
     /// Summed by Mieruka from the transcribed items rather than published by the city (集計).
-    public var isDerived: Bool { !isDeclared }
+    package var isDerived: Bool { !isDeclared }
 
-    public static let fields = FieldTable<EffectTableView>(
+    package static let fields = FieldTable<EffectTableView>(
         "effect table",
         [
             .text("caption") { $0.caption },
@@ -30,15 +30,15 @@ public struct EffectTableView: TemplateView {
         ])
 }
 
-public struct EffectRowView: TemplateView {
-    public let title: String
-    public let url: String?
-    public let expected: String
-    public let actual: String
-    public let difference: String
-    public let rate: String
+package struct EffectRowView: TemplateView {
+    package let title: String
+    package let url: String?
+    package let expected: String
+    package let actual: String
+    package let difference: String
+    package let rate: String
 
-    public static let fields = FieldTable<EffectRowView>(
+    package static let fields = FieldTable<EffectRowView>(
         "effect row",
         [
             .text("title") { $0.title },
@@ -52,20 +52,20 @@ public struct EffectRowView: TemplateView {
 
 /// Effects year by year, with running totals (累計) only where a rule allows them: the city's own
 /// (公表値), or a sum over an unbroken run of fiscal years from the plan's first year.
-public struct EffectByYearView: TemplateView {
-    public let caption: String
-    public let unit: String
-    public let rows: [EffectYearRowView]
+package struct EffectByYearView: TemplateView {
+    package let caption: String
+    package let unit: String
+    package let rows: [EffectYearRowView]
     /// The 累計 row, only when the years shown run unbroken from the plan's first year.
-    public let total: EffectYearRowView?
+    package let total: EffectYearRowView?
     /// Expected against actual per year as a bar chart (inline SVG; the table is its text equivalent).
-    public let chartHTML: String?
+    package let chartHTML: String?
     /// Which years the table holds, and why it gives no 累計 when it gives none.
-    public let yearsNote: String?
+    package let yearsNote: String?
     /// What Mieruka computed in the table, and by which rule.
-    public let derivedNote: String
+    package let derivedNote: String
 
-    public static let fields = FieldTable<EffectByYearView>(
+    package static let fields = FieldTable<EffectByYearView>(
         "effect by year",
         [
             .text("caption") { $0.caption },
@@ -78,22 +78,22 @@ public struct EffectByYearView: TemplateView {
         ])
 }
 
-public struct EffectYearRowView: TemplateView {
-    public let year: String
+package struct EffectYearRowView: TemplateView {
+    package let year: String
     /// Where the year's amounts come from: 「公表値」 (the city's table) or 「集計」 (Mieruka's sum of
     /// the items); nil when they are an item's own amounts.
-    public let basis: String?
-    public let expected: String
-    public let actual: String
-    public let difference: String
-    public let cumulativeExpected: String
-    public let cumulativeActual: String
+    package let basis: String?
+    package let expected: String
+    package let actual: String
+    package let difference: String
+    package let cumulativeExpected: String
+    package let cumulativeActual: String
     /// The 累計 is the city's own (公表値), not Mieruka's sum.
-    public let cumulativeIsPublished: Bool
+    package let cumulativeIsPublished: Bool
     /// Actual over expected (「83.2%」), or 「—」.
-    public let rate: String
+    package let rate: String
 
-    public static let fields = FieldTable<EffectYearRowView>(
+    package static let fields = FieldTable<EffectYearRowView>(
         "effect year row",
         [
             .text("year") { $0.year },

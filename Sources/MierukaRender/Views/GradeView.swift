@@ -1,20 +1,20 @@
 /// A grade as shown on a page: always its code and its meaning in words, never a colour alone; a
 /// grade of a scale of words only is its word, shown once.
-public struct GradeView: TemplateView {
+package struct GradeView: TemplateView {
     /// Nil on a scale of words only.
-    public let code: String?
-    public let label: String
+    package let code: String?
+    package let label: String
     /// 0 for the best grade of the scale (used for styling only).
-    public let rank: Int
+    package let rank: Int
     /// How many grades the scale has.
-    public let scaleSize: Int
+    package let scaleSize: Int
 
-    public var spelledOut: String { code.map { "\($0) \(label)" } ?? label }
+    package var spelledOut: String { code.map { "\($0) \(label)" } ?? label }
 
     /// "grade grade-rank-0 grade-of-3"
-    public var cssClass: String { "grade grade-rank-\(rank) grade-of-\(scaleSize)" }
+    package var cssClass: String { "grade grade-rank-\(rank) grade-of-\(scaleSize)" }
 
-    public static let fields = FieldTable<GradeView>(
+    package static let fields = FieldTable<GradeView>(
         "grade",
         [
             .text("code") { $0.code },

@@ -1,13 +1,13 @@
 /// The home page: the site's own text and its plans.
-public struct HomeView: TemplateView {
+package struct HomeView: TemplateView {
     /// The page's heading: the home document's `title:` (content/_index.md), else the site's title.
-    public let heading: String
-    public let introHTML: String?
-    public let plans: [PlanSummaryView]
+    package let heading: String
+    package let introHTML: String?
+    package let plans: [PlanSummaryView]
     /// 「計画 4件、取組項目 計1,234項目」
-    public let totals: String?
+    package let totals: String?
 
-    public static let fields = FieldTable<HomeView>(
+    package static let fields = FieldTable<HomeView>(
         "home page",
         [
             .text("heading") { $0.heading },
@@ -19,22 +19,22 @@ public struct HomeView: TemplateView {
 }
 
 /// A plan as listed on the home page, with its latest year's grade distribution.
-public struct PlanSummaryView: TemplateView {
-    public let city: String
-    public let title: String
-    public let subtitle: String?
-    public let url: String
-    public let period: String
-    public let summary: String?
+package struct PlanSummaryView: TemplateView {
+    package let city: String
+    package let title: String
+    package let subtitle: String?
+    package let url: String
+    package let period: String
+    package let summary: String?
     /// 「取組項目 43項目（うち再掲2項目）」 or nil for a plan without items.
-    public let itemCount: String?
+    package let itemCount: String?
     /// 「基本方針 5」: the top level of the plan's hierarchy and how many there are.
-    public let policyCount: String?
-    public let latestYear: String?
-    public let grades: GradeTableView?
-    public let reportURL: String?
+    package let policyCount: String?
+    package let latestYear: String?
+    package let grades: GradeTableView?
+    package let reportURL: String?
 
-    public static let fields = FieldTable<PlanSummaryView>(
+    package static let fields = FieldTable<PlanSummaryView>(
         "plan summary",
         [
             .text("city") { $0.city },

@@ -1,22 +1,22 @@
 /// An item's page: where it is listed, its KPIs, each year's result and its financial effect.
-public struct ItemPageView: TemplateView {
-    public let plan: PlanHeaderView
-    public let number: String
-    public let title: String
-    public let summary: String?
-    public let listings: [ListingView]
-    public let departments: [LinkView]
-    public let latestGrade: GradeView?
-    public let latestYear: String?
-    public let kpiTable: KPITableView?
+package struct ItemPageView: TemplateView {
+    package let plan: PlanHeaderView
+    package let number: String
+    package let title: String
+    package let summary: String?
+    package let listings: [ListingView]
+    package let departments: [LinkView]
+    package let latestGrade: GradeView?
+    package let latestYear: String?
+    package let kpiTable: KPITableView?
     /// The item's grades across the years (「評価の推移」), when it has two or more.
-    public var gradeHistory: GradeHistoryView? = nil
+    package var gradeHistory: GradeHistoryView? = nil
     /// Newest year first.
-    public let results: [YearResultView]
-    public let effectByYear: EffectByYearView?
-    public let bodyHTML: String?
+    package let results: [YearResultView]
+    package let effectByYear: EffectByYearView?
+    package let bodyHTML: String?
 
-    public static let fields = FieldTable<ItemPageView>(
+    package static let fields = FieldTable<ItemPageView>(
         "item page",
         [
             .view("plan", PlanHeaderView.self) { $0.plan },
@@ -38,14 +38,14 @@ public struct ItemPageView: TemplateView {
 }
 
 /// Where an item is listed: number and policy (and whether it is the 再掲 listing).
-public struct ListingView: TemplateView {
-    public let number: String
-    public let policy: String
-    public let policyURL: String
-    public let level: String
-    public let isRelisting: Bool
+package struct ListingView: TemplateView {
+    package let number: String
+    package let policy: String
+    package let policyURL: String
+    package let level: String
+    package let isRelisting: Bool
 
-    public static let fields = FieldTable<ListingView>(
+    package static let fields = FieldTable<ListingView>(
         "listing",
         [
             .text("number") { $0.number },

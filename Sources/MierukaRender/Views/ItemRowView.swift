@@ -1,16 +1,16 @@
 /// A table of items (one row per listing) with what its columns are called.
-public struct ItemTableView: TemplateView {
-    public let caption: String
+package struct ItemTableView: TemplateView {
+    package let caption: String
     /// The heading of the policy column: the plan's level name (「分野」, 「基本方針」).
-    public let policyHeading: String
+    package let policyHeading: String
     /// False when no item names a department (the column is left out).
-    public let showDepartments: Bool
-    public let rows: [ItemRowView]
+    package let showDepartments: Bool
+    package let rows: [ItemRowView]
     /// Filters by grade, policy and department (plan page only; shown by a script, so that the
     /// whole table is there without JavaScript).
-    public let filters: ItemFilterView?
+    package let filters: ItemFilterView?
 
-    public init(
+    package init(
         caption: String, policyHeading: String, showDepartments: Bool, rows: [ItemRowView], filters: ItemFilterView? = nil
     ) {
         self.caption = caption
@@ -20,7 +20,7 @@ public struct ItemTableView: TemplateView {
         self.filters = filters
     }
 
-    public static let fields = FieldTable<ItemTableView>(
+    package static let fields = FieldTable<ItemTableView>(
         "item table",
         [
             .text("caption") { $0.caption },
@@ -34,18 +34,18 @@ public struct ItemTableView: TemplateView {
 /// The choices of an item table's filters. Each option's value is matched against the rows'
 /// `data-` attributes: a grade's position on the scale (or "none"), the indices of the policies a
 /// listing is under (itself and those above it), and the indices of its departments.
-public struct ItemFilterView: TemplateView {
+package struct ItemFilterView: TemplateView {
     /// The id of the table the filters act on.
-    public let tableID: String
-    public let grades: [OptionView]
-    public let policyHeading: String
-    public let policies: [OptionView]
-    public let departments: [OptionView]
-    public let scriptURL: String
+    package let tableID: String
+    package let grades: [OptionView]
+    package let policyHeading: String
+    package let policies: [OptionView]
+    package let departments: [OptionView]
+    package let scriptURL: String
     /// 「43件」: the rows shown when nothing is chosen.
-    public let total: String
+    package let total: String
 
-    public static let fields = FieldTable<ItemFilterView>(
+    package static let fields = FieldTable<ItemFilterView>(
         "item filters",
         [
             .text("tableID") { $0.tableID },
@@ -60,11 +60,11 @@ public struct ItemFilterView: TemplateView {
 }
 
 /// A choice of a select box.
-public struct OptionView: TemplateView {
-    public let value: String
-    public let label: String
+package struct OptionView: TemplateView {
+    package let value: String
+    package let label: String
 
-    public static let fields = FieldTable<OptionView>(
+    package static let fields = FieldTable<OptionView>(
         "option",
         [
             .text("value") { $0.value },
@@ -73,26 +73,26 @@ public struct OptionView: TemplateView {
 }
 
 /// One listing of an item in a table of items.
-public struct ItemRowView: TemplateView {
-    public let number: String
-    public let title: String
-    public let url: String
+package struct ItemRowView: TemplateView {
+    package let number: String
+    package let title: String
+    package let url: String
     /// The row is a 再掲 listing (the item listed again under another policy).
-    public let isRelisting: Bool
-    public let policy: String
-    public let policyURL: String
-    public let departments: String
-    public let grade: GradeView?
+    package let isRelisting: Bool
+    package let policy: String
+    package let policyURL: String
+    package let departments: String
+    package let grade: GradeView?
     /// The year the grade is for.
-    public let gradeYear: String?
+    package let gradeYear: String?
     /// For the filters: the grade's position on the scale, or "none".
-    public let filterGrade: String
+    package let filterGrade: String
     /// For the filters: the indices of the listing's policy and those above it ("0 3").
-    public let filterPolicies: String
+    package let filterPolicies: String
     /// For the filters: the indices of the item's departments among the plan's.
-    public let filterDepartments: String
+    package let filterDepartments: String
 
-    public static let fields = FieldTable<ItemRowView>(
+    package static let fields = FieldTable<ItemRowView>(
         "item row",
         [
             .text("number") { $0.number },

@@ -1,14 +1,14 @@
 /// KPIs with baseline, target, each year's actual (and grade), and progress.
-public struct KPITableView: TemplateView {
-    public let caption: String
-    public let years: [String]
-    public let rows: [KPIRowView]
+package struct KPITableView: TemplateView {
+    package let caption: String
+    package let years: [String]
+    package let rows: [KPIRowView]
     /// Some KPI has a baseline and a numeric target, so the progress column means something.
-    public let hasProgress: Bool
+    package let hasProgress: Bool
     /// One line chart per KPI that has actuals to compare (the table is their text equivalent).
-    public let charts: [KPIChartView]
+    package let charts: [KPIChartView]
 
-    public static let fields = FieldTable<KPITableView>(
+    package static let fields = FieldTable<KPITableView>(
         "KPI table",
         [
             .text("caption") { $0.caption },
@@ -22,11 +22,11 @@ public struct KPITableView: TemplateView {
 }
 
 /// A KPI's chart with the words of its caption.
-public struct KPIChartView: TemplateView {
-    public let caption: String
-    public let chartHTML: String
+package struct KPIChartView: TemplateView {
+    package let caption: String
+    package let chartHTML: String
 
-    public static let fields = FieldTable<KPIChartView>(
+    package static let fields = FieldTable<KPIChartView>(
         "KPI chart",
         [
             .text("caption") { $0.caption },
@@ -34,24 +34,24 @@ public struct KPIChartView: TemplateView {
         ])
 }
 
-public struct KPIRowView: TemplateView {
-    public let name: String
-    public let unit: String
-    public let baseline: String
-    public let baselineYear: String?
-    public let target: String
-    public let targetYear: String?
+package struct KPIRowView: TemplateView {
+    package let name: String
+    package let unit: String
+    package let baseline: String
+    package let baselineYear: String?
+    package let target: String
+    package let targetYear: String?
     /// Target − baseline, e.g. 「△2人」.
-    public let change: String?
+    package let change: String?
     /// 「減少を目指す指標」 for KPIs that should fall.
-    public let direction: String?
-    public let cells: [KPICellView]
-    public let progress: String
+    package let direction: String?
+    package let cells: [KPICellView]
+    package let progress: String
     /// The year the progress is computed for.
-    public let progressYear: String?
-    public let note: String?
+    package let progressYear: String?
+    package let note: String?
 
-    public static let fields = FieldTable<KPIRowView>(
+    package static let fields = FieldTable<KPIRowView>(
         "KPI row",
         [
             .text("name") { $0.name },
@@ -69,11 +69,11 @@ public struct KPIRowView: TemplateView {
         ])
 }
 
-public struct KPICellView: TemplateView {
-    public let value: String
-    public let grade: GradeView?
+package struct KPICellView: TemplateView {
+    package let value: String
+    package let grade: GradeView?
 
-    public static let fields = FieldTable<KPICellView>(
+    package static let fields = FieldTable<KPICellView>(
         "KPI cell",
         [
             .text("value") { $0.value },

@@ -1,11 +1,11 @@
 /// The root of every template's context: `site` and `meta` for the layout, then the page's own
 /// fields (`{{plan.title}}`, `{{#items}}` …) at the top level.
-public struct PageContext: Sendable {
-    public let site: SiteView
-    public let meta: PageMetaView
-    public let content: any TemplateView
+package struct PageContext: Sendable {
+    package let site: SiteView
+    package let meta: PageMetaView
+    package let content: any TemplateView
 
-    public init(site: SiteView, meta: PageMetaView, content: any TemplateView) {
+    package init(site: SiteView, meta: PageMetaView, content: any TemplateView) {
         self.site = site
         self.meta = meta
         self.content = content

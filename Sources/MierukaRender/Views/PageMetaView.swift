@@ -1,19 +1,19 @@
 /// What the layout needs to know about the page: `{{meta.title}}`, `{{#meta.breadcrumbs}}` …
-public struct PageMetaView: TemplateView {
+package struct PageMetaView: TemplateView {
     /// The page's own title (the h1).
-    public let title: String
+    package let title: String
     /// The <title> element: page title, then the site title.
-    public let documentTitle: String
-    public let description: String?
+    package let documentTitle: String
+    package let description: String?
     /// The absolute URL, when the site's base_url names a host.
-    public let canonicalURL: String?
-    public let breadcrumbs: [LinkView]
+    package let canonicalURL: String?
+    package let breadcrumbs: [LinkView]
     /// A class for the <body> naming the page kind ("page-item").
-    public let kind: String
+    package let kind: String
     /// The plan's Atom feed, announced in the head of the plan's pages.
-    public let feed: LinkView?
+    package let feed: LinkView?
 
-    public static let fields = FieldTable<PageMetaView>(
+    package static let fields = FieldTable<PageMetaView>(
         "meta",
         [
             .text("title") { $0.title },

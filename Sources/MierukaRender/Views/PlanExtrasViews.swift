@@ -1,13 +1,13 @@
 /// An earlier plan in the plan's lineage.
-public struct LineageEntryView: TemplateView {
-    public let title: String
-    public let date: String?
-    public let period: String?
-    public let textHTML: String?
-    public let effect: String?
-    public let effectYears: String?
+package struct LineageEntryView: TemplateView {
+    package let title: String
+    package let date: String?
+    package let period: String?
+    package let textHTML: String?
+    package let effect: String?
+    package let effectYears: String?
 
-    public static let fields = FieldTable<LineageEntryView>(
+    package static let fields = FieldTable<LineageEntryView>(
         "lineage entry",
         [
             .text("title") { $0.title },
@@ -20,17 +20,17 @@ public struct LineageEntryView: TemplateView {
 }
 
 /// A two-way table of the plan's structure, with each cell's text listed below it.
-public struct MatrixView: TemplateView {
-    public let id: String
-    public let title: String
+package struct MatrixView: TemplateView {
+    package let id: String
+    package let title: String
     /// 「推進手段＼基本姿勢」
-    public let corner: String
-    public let rowHeading: String
-    public let columns: [MatrixColumnView]
-    public let rows: [MatrixRowView]
-    public let source: String?
+    package let corner: String
+    package let rowHeading: String
+    package let columns: [MatrixColumnView]
+    package let rows: [MatrixRowView]
+    package let source: String?
 
-    public static let fields = FieldTable<MatrixView>(
+    package static let fields = FieldTable<MatrixView>(
         "matrix",
         [
             .text("id") { $0.id },
@@ -43,11 +43,11 @@ public struct MatrixView: TemplateView {
         ])
 }
 
-public struct MatrixColumnView: TemplateView {
-    public let title: String
-    public let url: String?
+package struct MatrixColumnView: TemplateView {
+    package let title: String
+    package let url: String?
 
-    public static let fields = FieldTable<MatrixColumnView>(
+    package static let fields = FieldTable<MatrixColumnView>(
         "matrix column",
         [
             .text("title") { $0.title },
@@ -55,11 +55,11 @@ public struct MatrixColumnView: TemplateView {
         ])
 }
 
-public struct MatrixRowView: TemplateView {
-    public let title: String
-    public let cells: [MatrixCellView]
+package struct MatrixRowView: TemplateView {
+    package let title: String
+    package let cells: [MatrixCellView]
 
-    public static let fields = FieldTable<MatrixRowView>(
+    package static let fields = FieldTable<MatrixRowView>(
         "matrix row",
         [
             .text("title") { $0.title },
@@ -67,15 +67,15 @@ public struct MatrixRowView: TemplateView {
         ])
 }
 
-public struct MatrixCellView: TemplateView {
-    public let title: String?
-    public let anchor: String
+package struct MatrixCellView: TemplateView {
+    package let title: String?
+    package let anchor: String
     /// The titles of the cell's row and column.
-    public let row: String
-    public let column: String
-    public let textHTML: String?
+    package let row: String
+    package let column: String
+    package let textHTML: String?
 
-    public static let fields = FieldTable<MatrixCellView>(
+    package static let fields = FieldTable<MatrixCellView>(
         "matrix cell",
         [
             .text("title") { $0.title },
@@ -87,13 +87,13 @@ public struct MatrixCellView: TemplateView {
 }
 
 /// On a policy's page: the cells of a matrix column that stands for the policy.
-public struct PolicyMatrixView: TemplateView {
-    public let title: String
+package struct PolicyMatrixView: TemplateView {
+    package let title: String
     /// The matrix on the plan page.
-    public let url: String
-    public let cells: [MatrixCellView]
+    package let url: String
+    package let cells: [MatrixCellView]
 
-    public static let fields = FieldTable<PolicyMatrixView>(
+    package static let fields = FieldTable<PolicyMatrixView>(
         "policy matrix",
         [
             .text("title") { $0.title },
@@ -103,15 +103,15 @@ public struct PolicyMatrixView: TemplateView {
 }
 
 /// Periods of related plans against fiscal years, as a table and as sentences.
-public struct TimelineView: TemplateView {
-    public let title: String
-    public let rowHeading: String
-    public let years: [String]
+package struct TimelineView: TemplateView {
+    package let title: String
+    package let rowHeading: String
+    package let years: [String]
     /// Rows in groups (a group without a title holds rows that belong to none).
-    public let groups: [TimelineGroupView]
-    public let source: String?
+    package let groups: [TimelineGroupView]
+    package let source: String?
 
-    public static let fields = FieldTable<TimelineView>(
+    package static let fields = FieldTable<TimelineView>(
         "timeline",
         [
             .text("title") { $0.title },
@@ -123,11 +123,11 @@ public struct TimelineView: TemplateView {
         ])
 }
 
-public struct TimelineGroupView: TemplateView {
-    public let title: String?
-    public let rows: [TimelineRowView]
+package struct TimelineGroupView: TemplateView {
+    package let title: String?
+    package let rows: [TimelineRowView]
 
-    public static let fields = FieldTable<TimelineGroupView>(
+    package static let fields = FieldTable<TimelineGroupView>(
         "timeline group",
         [
             .text("title") { $0.title },
@@ -135,13 +135,13 @@ public struct TimelineGroupView: TemplateView {
         ])
 }
 
-public struct TimelineRowView: TemplateView {
-    public let label: String
-    public let cells: [TimelineCellView]
+package struct TimelineRowView: TemplateView {
+    package let label: String
+    package let cells: [TimelineCellView]
     /// The row in words: 「みらい改革プラン：2019～2023年度、2024～2028年度（次期）」.
-    public let sentence: String
+    package let sentence: String
 
-    public static let fields = FieldTable<TimelineRowView>(
+    package static let fields = FieldTable<TimelineRowView>(
         "timeline row",
         [
             .text("label") { $0.label },
@@ -150,15 +150,15 @@ public struct TimelineRowView: TemplateView {
         ])
 }
 
-public struct TimelineCellView: TemplateView {
+package struct TimelineCellView: TemplateView {
     /// Years the cell covers.
-    public let span: String
-    public let label: String?
-    public let period: String?
-    public let isBar: Bool
-    public let continues: Bool
+    package let span: String
+    package let label: String?
+    package let period: String?
+    package let isBar: Bool
+    package let continues: Bool
 
-    public static let fields = FieldTable<TimelineCellView>(
+    package static let fields = FieldTable<TimelineCellView>(
         "timeline cell",
         [
             .text("span") { $0.span },
@@ -170,14 +170,14 @@ public struct TimelineCellView: TemplateView {
 }
 
 /// A table as the city published it.
-public struct PublishedTableView: TemplateView {
-    public let title: String
-    public let header: [String]
-    public let rows: [PublishedRowView]
-    public let note: String?
-    public let source: String?
+package struct PublishedTableView: TemplateView {
+    package let title: String
+    package let header: [String]
+    package let rows: [PublishedRowView]
+    package let note: String?
+    package let source: String?
 
-    public static let fields = FieldTable<PublishedTableView>(
+    package static let fields = FieldTable<PublishedTableView>(
         "published table",
         [
             .text("title") { $0.title },
@@ -189,11 +189,11 @@ public struct PublishedTableView: TemplateView {
         ])
 }
 
-public struct PublishedRowView: TemplateView {
-    public let heading: String
-    public let cells: [String]
+package struct PublishedRowView: TemplateView {
+    package let heading: String
+    package let cells: [String]
 
-    public static let fields = FieldTable<PublishedRowView>(
+    package static let fields = FieldTable<PublishedRowView>(
         "published row",
         [
             .text("heading") { $0.heading },
@@ -202,11 +202,11 @@ public struct PublishedRowView: TemplateView {
 }
 
 /// Items a report singles out, with their department.
-public struct HighlightGroupView: TemplateView {
-    public let title: String
-    public let entries: [HighlightView]
+package struct HighlightGroupView: TemplateView {
+    package let title: String
+    package let entries: [HighlightView]
 
-    public static let fields = FieldTable<HighlightGroupView>(
+    package static let fields = FieldTable<HighlightGroupView>(
         "highlight group",
         [
             .text("title") { $0.title },
@@ -214,13 +214,13 @@ public struct HighlightGroupView: TemplateView {
         ])
 }
 
-public struct HighlightView: TemplateView {
-    public let title: String
-    public let department: String?
-    public let amount: String?
-    public let textHTML: String?
+package struct HighlightView: TemplateView {
+    package let title: String
+    package let department: String?
+    package let amount: String?
+    package let textHTML: String?
 
-    public static let fields = FieldTable<HighlightView>(
+    package static let fields = FieldTable<HighlightView>(
         "highlight",
         [
             .text("title") { $0.title },

@@ -1,15 +1,15 @@
 /// What identifies a plan at the top of its pages.
-public struct PlanHeaderView: TemplateView {
-    public let city: String
-    public let title: String
-    public let subtitle: String?
-    public let url: String
-    public let period: String
+package struct PlanHeaderView: TemplateView {
+    package let city: String
+    package let title: String
+    package let subtitle: String?
+    package let url: String
+    package let period: String
     /// 「5年間」, when the period is closed.
-    public let periodYears: String?
-    public let summary: String?
+    package let periodYears: String?
+    package let summary: String?
 
-    public static let fields = FieldTable<PlanHeaderView>(
+    package static let fields = FieldTable<PlanHeaderView>(
         "plan",
         [
             .text("city") { $0.city },

@@ -1,36 +1,36 @@
 /// A plan's page: overview, policies, grade distribution, financial effects, item list.
-public struct PlanPageView: TemplateView {
-    public let plan: PlanHeaderView
-    public let bodyHTML: String?
+package struct PlanPageView: TemplateView {
+    package let plan: PlanHeaderView
+    package let bodyHTML: String?
     /// The name of the top level of the hierarchy (「基本方針」).
-    public let policyLevel: String
-    public let policies: [PolicyNodeView]
-    public let lineage: [LineageEntryView]
-    public let matrices: [MatrixView]
-    public let timelines: [TimelineView]
-    public let tables: [PublishedTableView]
+    package let policyLevel: String
+    package let policies: [PolicyNodeView]
+    package let lineage: [LineageEntryView]
+    package let matrices: [MatrixView]
+    package let timelines: [TimelineView]
+    package let tables: [PublishedTableView]
     /// The latest year's highlighted items, with the year in each group's title.
-    public let highlights: [HighlightGroupView]
+    package let highlights: [HighlightGroupView]
     /// The published documents the pages are transcribed from.
-    public let sources: [String]
-    public let reports: [LinkView]
-    public let gradeTable: GradeTableView?
+    package let sources: [String]
+    package let reports: [LinkView]
+    package let gradeTable: GradeTableView?
     /// The notes of the published year shown in the grade table.
-    public let notesHTML: String?
-    public let effectTable: EffectTableView?
-    public let effectByYear: EffectByYearView?
-    public let items: ItemTableView
-    public let departmentsURL: String?
+    package let notesHTML: String?
+    package let effectTable: EffectTableView?
+    package let effectByYear: EffectByYearView?
+    package let items: ItemTableView
+    package let departmentsURL: String?
     /// The plan's open data page.
-    public let dataURL: String
-    public let feedURL: String?
+    package let dataURL: String
+    package let feedURL: String?
     /// Said when the plan has no yearly results yet.
-    public let noResultsNote: String?
+    package let noResultsNote: String?
     /// Money tables and achievement counts the reports publish outside the policy tree.
-    public var moneyTables: [MoneyTableView] = []
-    public var achievements: [AchievementView] = []
+    package var moneyTables: [MoneyTableView] = []
+    package var achievements: [AchievementView] = []
 
-    public static let fields = FieldTable<PlanPageView>(
+    package static let fields = FieldTable<PlanPageView>(
         "plan page",
         [
             .view("plan", PlanHeaderView.self) { $0.plan },

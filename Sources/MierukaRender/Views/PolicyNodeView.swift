@@ -1,16 +1,16 @@
 /// A policy in a list or tree of policies.
-public struct PolicyNodeView: TemplateView {
-    public let number: String?
-    public let title: String
-    public let numberedTitle: String
-    public let url: String
-    public let level: String
-    public let descriptionHTML: String?
-    public let children: [PolicyNodeView]
+package struct PolicyNodeView: TemplateView {
+    package let number: String?
+    package let title: String
+    package let numberedTitle: String
+    package let url: String
+    package let level: String
+    package let descriptionHTML: String?
+    package let children: [PolicyNodeView]
     /// 「3項目」: listings under the policy and its sub-policies that have a page.
-    public let itemCount: String?
+    package let itemCount: String?
 
-    public static let fields = FieldTable<PolicyNodeView>(
+    package static let fields = FieldTable<PolicyNodeView>(
         "policy",
         [
             .text("number") { $0.number },

@@ -1,15 +1,15 @@
 /// A policy's page: its text, sub-policies, KPIs, grade distribution and items.
-public struct PolicyPageView: TemplateView {
-    public let plan: PlanHeaderView
-    public let policy: PolicyNodeView
-    public let parent: LinkView?
-    public let kpiTable: KPITableView?
-    public let matrices: [PolicyMatrixView]
-    public let gradeTable: GradeTableView?
-    public let effectTable: EffectTableView?
-    public let items: ItemTableView
+package struct PolicyPageView: TemplateView {
+    package let plan: PlanHeaderView
+    package let policy: PolicyNodeView
+    package let parent: LinkView?
+    package let kpiTable: KPITableView?
+    package let matrices: [PolicyMatrixView]
+    package let gradeTable: GradeTableView?
+    package let effectTable: EffectTableView?
+    package let items: ItemTableView
 
-    public static let fields = FieldTable<PolicyPageView>(
+    package static let fields = FieldTable<PolicyPageView>(
         "policy page",
         [
             .view("plan", PlanHeaderView.self) { $0.plan },

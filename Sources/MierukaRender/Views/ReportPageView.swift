@@ -1,21 +1,21 @@
 /// A year's progress report: the site's version of the city's annual progress document.
-public struct ReportPageView: TemplateView {
-    public let plan: PlanHeaderView
-    public let year: String
+package struct ReportPageView: TemplateView {
+    package let plan: PlanHeaderView
+    package let year: String
     /// The summary sentence (「全43項目（再掲2項目）の取組のうち、3項目が…」).
-    public let summary: String?
+    package let summary: String?
     /// What the city's report itself says about the year.
-    public let notesHTML: String?
-    public let gradeTable: GradeTableView?
-    public let effectTable: EffectTableView?
+    package let notesHTML: String?
+    package let gradeTable: GradeTableView?
+    package let effectTable: EffectTableView?
     /// What changed since the previous fiscal year (「前年度からの変化」).
-    public var comparison: YearComparisonView? = nil
-    public let highlights: [HighlightGroupView]
+    package var comparison: YearComparisonView? = nil
+    package let highlights: [HighlightGroupView]
     /// Items grouped by grade, best grade first, then those without a grade.
-    public let sections: [ReportSectionView]
-    public let otherYears: [LinkView]
+    package let sections: [ReportSectionView]
+    package let otherYears: [LinkView]
 
-    public static let fields = FieldTable<ReportPageView>(
+    package static let fields = FieldTable<ReportPageView>(
         "year report page",
         [
             .view("plan", PlanHeaderView.self) { $0.plan },
@@ -32,13 +32,13 @@ public struct ReportPageView: TemplateView {
         ])
 }
 
-public struct ReportSectionView: TemplateView {
-    public let heading: String
-    public let id: String
-    public let grade: GradeView?
-    public let items: [ReportItemView]
+package struct ReportSectionView: TemplateView {
+    package let heading: String
+    package let id: String
+    package let grade: GradeView?
+    package let items: [ReportItemView]
 
-    public static let fields = FieldTable<ReportSectionView>(
+    package static let fields = FieldTable<ReportSectionView>(
         "report section",
         [
             .text("heading") { $0.heading },
@@ -48,21 +48,21 @@ public struct ReportSectionView: TemplateView {
         ])
 }
 
-public struct ReportItemView: TemplateView {
+package struct ReportItemView: TemplateView {
     /// 「7・41」 for an item listed twice.
-    public let numbers: String
-    public let title: String
-    public let url: String
-    public let policies: String
-    public let departments: String?
-    public let grade: GradeView?
-    public let kpis: [ReportKPIView]
-    public let progressHTML: String?
-    public let factorsHTML: String?
-    public let nextStepsHTML: String?
-    public let effect: String?
+    package let numbers: String
+    package let title: String
+    package let url: String
+    package let policies: String
+    package let departments: String?
+    package let grade: GradeView?
+    package let kpis: [ReportKPIView]
+    package let progressHTML: String?
+    package let factorsHTML: String?
+    package let nextStepsHTML: String?
+    package let effect: String?
 
-    public static let fields = FieldTable<ReportItemView>(
+    package static let fields = FieldTable<ReportItemView>(
         "report item",
         [
             .text("numbers") { $0.numbers },
@@ -81,13 +81,13 @@ public struct ReportItemView: TemplateView {
 }
 
 /// A KPI's value in the report's year, against its target.
-public struct ReportKPIView: TemplateView {
-    public let name: String
-    public let actual: String
-    public let target: String?
-    public let progress: String?
+package struct ReportKPIView: TemplateView {
+    package let name: String
+    package let actual: String
+    package let target: String?
+    package let progress: String?
 
-    public static let fields = FieldTable<ReportKPIView>(
+    package static let fields = FieldTable<ReportKPIView>(
         "report KPI",
         [
             .text("name") { $0.name },

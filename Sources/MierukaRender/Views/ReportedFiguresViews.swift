@@ -1,22 +1,22 @@
 /// A money table as the report published it: only the columns it prints, each amount as written.
-public struct MoneyTableView: TemplateView {
-    public let title: String
+package struct MoneyTableView: TemplateView {
+    package let title: String
     /// 「平成20年度」, or 「平成20年度～平成22年度」 for a span.
-    public let years: String
+    package let years: String
     /// 「（単位：百万円）」 when the table has one unit.
-    public let unit: String?
+    package let unit: String?
     /// 「一般財源ベース」.
-    public let basis: String?
-    public let rowHeading: String
-    public let headings: [String]
-    public let rows: [ReportedRowView]
-    public let total: ReportedRowView?
+    package let basis: String?
+    package let rowHeading: String
+    package let headings: [String]
+    package let rows: [ReportedRowView]
+    package let total: ReportedRowView?
     /// Says that a span's figures are not one fiscal year's.
-    public let spanNote: String?
-    public let note: String?
-    public let source: String?
+    package let spanNote: String?
+    package let note: String?
+    package let source: String?
 
-    public static let fields = FieldTable<MoneyTableView>(
+    package static let fields = FieldTable<MoneyTableView>(
         "money table",
         [
             .text("title") { $0.title },
@@ -34,11 +34,11 @@ public struct MoneyTableView: TemplateView {
 }
 
 /// A row of a published table: its label and its cells as written (「—」 where the report prints none).
-public struct ReportedRowView: TemplateView {
-    public let label: String
-    public let cells: [String]
+package struct ReportedRowView: TemplateView {
+    package let label: String
+    package let cells: [String]
 
-    public static let fields = FieldTable<ReportedRowView>(
+    package static let fields = FieldTable<ReportedRowView>(
         "reported row",
         [
             .text("label") { $0.label },
@@ -47,19 +47,19 @@ public struct ReportedRowView: TemplateView {
 }
 
 /// Counts of items achieved out of a stated number, as the report gives them.
-public struct AchievementView: TemplateView {
-    public let title: String
-    public let years: String
+package struct AchievementView: TemplateView {
+    package let title: String
+    package let years: String
     /// 「取り組み項目」.
-    public let noun: String
-    public let rows: [ReportedRowView]
+    package let noun: String
+    package let rows: [ReportedRowView]
     /// The number the counts are out of, as a row (「取り組み項目数」, 「20」).
-    public let total: ReportedRowView
-    public let spanNote: String?
-    public let note: String?
-    public let source: String?
+    package let total: ReportedRowView
+    package let spanNote: String?
+    package let note: String?
+    package let source: String?
 
-    public static let fields = FieldTable<AchievementView>(
+    package static let fields = FieldTable<AchievementView>(
         "achievement count",
         [
             .text("title") { $0.title },

@@ -1,22 +1,22 @@
 /// The site search page: a form that works without JavaScript by sending the query to this page
 /// (`?q=`), where assets/search.js looks it up in search/index.json. Without JavaScript the page
 /// says so and offers each plan's item list instead.
-public struct SearchPageView: TemplateView {
-    public let title: String
+package struct SearchPageView: TemplateView {
+    package let title: String
     /// What the search looks in.
-    public let intro: String
+    package let intro: String
     /// How a query is matched (several words: all of them).
-    public let help: String
+    package let help: String
     /// The page's own address, the form's action.
-    public let formAction: String
-    public let indexURL: String
-    public let scriptURL: String
+    package let formAction: String
+    package let indexURL: String
+    package let scriptURL: String
     /// Shown when JavaScript is off.
-    public let noScriptMessage: String
+    package let noScriptMessage: String
     /// Each plan's item list, to browse instead of searching.
-    public let plans: [SearchPlanLinkView]
+    package let plans: [SearchPlanLinkView]
 
-    public static let fields = FieldTable<SearchPageView>(
+    package static let fields = FieldTable<SearchPageView>(
         "search page",
         [
             .text("title") { $0.title },
@@ -32,15 +32,15 @@ public struct SearchPageView: TemplateView {
 }
 
 /// A plan's item table, linked from the search page.
-public struct SearchPlanLinkView: TemplateView {
+package struct SearchPlanLinkView: TemplateView {
     /// 「小平市 第3次行財政再構築プラン」
-    public let title: String
+    package let title: String
     /// The plan page's item table ("/kodaira-3/#items").
-    public let url: String
+    package let url: String
     /// 「12項目」
-    public let itemCount: String
+    package let itemCount: String
 
-    public static let fields = FieldTable<SearchPlanLinkView>(
+    package static let fields = FieldTable<SearchPlanLinkView>(
         "search plan link",
         [
             .text("title") { $0.title },

@@ -1,19 +1,19 @@
 /// Site-wide values every page can show: `{{site.title}}`, `{{site.homeURL}}` …
-public struct SiteView: TemplateView {
-    public let title: String
-    public let description: String?
-    public let language: String
-    public let homeURL: String
-    public let stylesheetURL: String
-    public let publisher: String?
+package struct SiteView: TemplateView {
+    package let title: String
+    package let description: String?
+    package let language: String
+    package let homeURL: String
+    package let stylesheetURL: String
+    package let publisher: String?
     /// Standalone pages (about, accessibility …) for the site navigation.
-    public let pages: [LinkView]
+    package let pages: [LinkView]
     /// The site search page, where the header's search box sends its query (`?q=`).
-    public let searchURL: String
+    package let searchURL: String
     /// The accessibility policy (アクセシビリティ方針), linked from every page's footer.
-    public let accessibilityURL: String
+    package let accessibilityURL: String
 
-    public static let fields = FieldTable<SiteView>(
+    package static let fields = FieldTable<SiteView>(
         "site",
         [
             .text("title") { $0.title },

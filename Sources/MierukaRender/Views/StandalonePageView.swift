@@ -1,9 +1,9 @@
 /// A standalone page from content/<name>.md.
-public struct StandalonePageView: TemplateView {
-    public let title: String
-    public let bodyHTML: String
+package struct StandalonePageView: TemplateView {
+    package let title: String
+    package let bodyHTML: String
 
-    public static let fields = FieldTable<StandalonePageView>(
+    package static let fields = FieldTable<StandalonePageView>(
         "page",
         [
             .text("title") { $0.title },
@@ -12,10 +12,10 @@ public struct StandalonePageView: TemplateView {
 }
 
 /// The page for addresses that do not exist.
-public struct NotFoundView: TemplateView {
-    public let message: String
+package struct NotFoundView: TemplateView {
+    package let message: String
 
-    public static let fields = FieldTable<NotFoundView>(
+    package static let fields = FieldTable<NotFoundView>(
         "not-found page",
         [
             .text("message") { $0.message }

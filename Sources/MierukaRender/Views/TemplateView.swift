@@ -4,7 +4,7 @@
 /// renderer (fields are resolved when templates are compiled, then read by index, without names
 /// or reflection at render time) and describes the fields to the template compiler, so a misspelt
 /// `{{titel}}` in a template is an error at build time rather than an empty space.
-public protocol TemplateView: Sendable {
+package protocol TemplateView: Sendable {
     static var fields: FieldTable<Self> { get }
     /// The value of the field at `index` of the view's field table. A requirement (with the
     /// default below), so that each view type gets its own specialized witness: reached through
@@ -14,7 +14,7 @@ public protocol TemplateView: Sendable {
 }
 
 extension TemplateView {
-    public func read(_ index: Int) -> TemplateValue {
+    package func read(_ index: Int) -> TemplateValue {
         Self.fields.readers[index](self)
     }
 
@@ -22,7 +22,7 @@ extension TemplateView {
 }
 
 /// What kind of value a field holds, as far as templates are concerned.
-public enum FieldKind: Sendable {
+package enum FieldKind: Sendable {
     /// Text, escaped when shown with `{{name}}`.
     case text
     /// HTML produced by Mieruka itself (rendered Markdown); may be shown with `{{{name}}}`.
@@ -37,19 +37,19 @@ public enum FieldKind: Sendable {
     case textList
 }
 
-public struct ViewSchema: Sendable {
-    public let name: String
+package struct ViewSchema: Sendable {
+    package let name: String
     /// Field name → its index in the table and its kind.
-    public let fields: [String: (index: Int, kind: FieldKind)]
+    package let fields: [String: (index: Int, kind: FieldKind)]
 }
 
 /// The fields of one view type: names, kinds and how to read them. A class, so that reading a
 /// field at render time does not copy the table.
-public final class FieldTable<Root>: Sendable {
+package final class FieldTable<Root>: Sendable {
     let readers: [@Sendable (Root) -> TemplateValue]
     let schema: ViewSchema
 
-    public init(_ name: String, _ fields: [Field<Root>]) {
+    package init(_ name: String, _ fields: [Field<Root>]) {
         var readers: [@Sendable (Root) -> TemplateValue] = []
         var schemaFields: [String: (index: Int, kind: FieldKind)] = [:]
         for field in fields {
@@ -61,36 +61,36 @@ public final class FieldTable<Root>: Sendable {
     }
 }
 
-public struct Field<Root>: Sendable {
+package struct Field<Root>: Sendable {
     let name: String
     let kind: FieldKind
     let read: @Sendable (Root) -> TemplateValue
 
-    public static func text(_ name: String, _ read: @escaping @Sendable (Root) -> String?) -> Field {
+    package static func text(_ name: String, _ read: @escaping @Sendable (Root) -> String?) -> Field {
         Field(name: name, kind: .text, read: { read($0).map(TemplateValue.text) ?? .absent })
     }
 
-    public static func html(_ name: String, _ read: @escaping @Sendable (Root) -> String?) -> Field {
+    package static func html(_ name: String, _ read: @escaping @Sendable (Root) -> String?) -> Field {
         Field(name: name, kind: .html, read: { read($0).map(TemplateValue.html) ?? .absent })
     }
 
-    public static func flag(_ name: String, _ read: @escaping @Sendable (Root) -> Bool) -> Field {
+    package static func flag(_ name: String, _ read: @escaping @Sendable (Root) -> Bool) -> Field {
         Field(name: name, kind: .flag, read: { .flag(read($0)) })
     }
 
-    public static func view<View: TemplateView>(
+    package static func view<View: TemplateView>(
         _ name: String, _ type: View.Type, _ read: @escaping @Sendable (Root) -> View?
     ) -> Field {
         Field(name: name, kind: .view(type), read: { read($0).map { TemplateValue.view($0) } ?? .absent })
     }
 
-    public static func list<View: TemplateView>(
+    package static func list<View: TemplateView>(
         _ name: String, _ type: View.Type, _ read: @escaping @Sendable (Root) -> [View]
     ) -> Field {
         Field(name: name, kind: .list(type), read: { .list(read($0)) })
     }
 
-    public static func texts(_ name: String, _ read: @escaping @Sendable (Root) -> [String]) -> Field {
+    package static func texts(_ name: String, _ read: @escaping @Sendable (Root) -> [String]) -> Field {
         Field(name: name, kind: .textList, read: { .texts(read($0)) })
     }
 }

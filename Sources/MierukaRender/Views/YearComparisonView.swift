@@ -1,14 +1,14 @@
 /// A year's report against the year before it (「前年度からの変化」): 増減 per grade and the items
 /// whose grade changed. Everything in it is Mieruka's, and said so, unless the city published it.
-public struct YearComparisonView: TemplateView {
+package struct YearComparisonView: TemplateView {
     /// 「前年度（令和5年度）からの変化」
-    public let heading: String
+    package let heading: String
     /// 「両年度に結果を掲載している3項目のうち、…」, or why no comparison is made.
-    public let summary: String?
-    public let countTable: GradeChangeTableView?
-    public let itemTable: ItemChangeTableView?
+    package let summary: String?
+    package let countTable: GradeChangeTableView?
+    package let itemTable: ItemChangeTableView?
 
-    public static let fields = FieldTable<YearComparisonView>(
+    package static let fields = FieldTable<YearComparisonView>(
         "year comparison",
         [
             .text("heading") { $0.heading },
@@ -19,25 +19,25 @@ public struct YearComparisonView: TemplateView {
 }
 
 /// 増減 per grade: this year's count, the previous year's, and the difference.
-public struct GradeChangeTableView: TemplateView {
-    public let caption: String
+package struct GradeChangeTableView: TemplateView {
+    package let caption: String
     /// The 増減 is the city's (`grade_change:`), not Mieruka's difference.
-    public let isPublished: Bool
+    package let isPublished: Bool
     /// 「令和6年度（公表値）」, 「令和5年度（集計）」: each year and whose counts they are.
-    public let yearHeading: String
-    public let previousHeading: String
+    package let yearHeading: String
+    package let previousHeading: String
     /// 「増減」, or 「増減（公表値）」 when the city published it.
-    public let differenceHeading: String
-    public let rows: [GradeChangeRowView]
-    public let total: GradeChangeRowView
+    package let differenceHeading: String
+    package let rows: [GradeChangeRowView]
+    package let total: GradeChangeRowView
     /// What Mieruka computed, and from what.
-    public let derivedNote: String
+    package let derivedNote: String
     /// The states outside the counts, when some item has one.
-    public let outsideNote: String?
+    package let outsideNote: String?
 
-    public var isDerived: Bool { !isPublished }
+    package var isDerived: Bool { !isPublished }
 
-    public static let fields = FieldTable<GradeChangeTableView>(
+    package static let fields = FieldTable<GradeChangeTableView>(
         "grade change table",
         [
             .text("caption") { $0.caption },
@@ -53,15 +53,15 @@ public struct GradeChangeTableView: TemplateView {
         ])
 }
 
-public struct GradeChangeRowView: TemplateView {
+package struct GradeChangeRowView: TemplateView {
     /// Nil for the 計 row.
-    public let grade: GradeView?
-    public let count: String
-    public let previous: String
+    package let grade: GradeView?
+    package let count: String
+    package let previous: String
     /// 「+2」, 「△1」 or 「0」.
-    public let difference: String
+    package let difference: String
 
-    public static let fields = FieldTable<GradeChangeRowView>(
+    package static let fields = FieldTable<GradeChangeRowView>(
         "grade change row",
         [
             .view("grade", GradeView.self) { $0.grade },
@@ -72,14 +72,14 @@ public struct GradeChangeRowView: TemplateView {
 }
 
 /// The items whose grade (or state) changed from the previous year.
-public struct ItemChangeTableView: TemplateView {
-    public let caption: String
-    public let year: String
-    public let previousYear: String
-    public let rows: [ItemChangeRowView]
-    public let derivedNote: String
+package struct ItemChangeTableView: TemplateView {
+    package let caption: String
+    package let year: String
+    package let previousYear: String
+    package let rows: [ItemChangeRowView]
+    package let derivedNote: String
 
-    public static let fields = FieldTable<ItemChangeTableView>(
+    package static let fields = FieldTable<ItemChangeTableView>(
         "item change table",
         [
             .text("caption") { $0.caption },
@@ -90,16 +90,16 @@ public struct ItemChangeTableView: TemplateView {
         ])
 }
 
-public struct ItemChangeRowView: TemplateView {
-    public let number: String
-    public let title: String
-    public let url: String
-    public let previous: GradeOrStateView
-    public let current: GradeOrStateView
+package struct ItemChangeRowView: TemplateView {
+    package let number: String
+    package let title: String
+    package let url: String
+    package let previous: GradeOrStateView
+    package let current: GradeOrStateView
     /// 「上がった」, 「下がった」, 「変わった」 (or 「変わらない」 on an item's page).
-    public let change: String
+    package let change: String
 
-    public static let fields = FieldTable<ItemChangeRowView>(
+    package static let fields = FieldTable<ItemChangeRowView>(
         "item change row",
         [
             .text("number") { $0.number },
@@ -112,11 +112,11 @@ public struct ItemChangeRowView: TemplateView {
 }
 
 /// A year's grade, or the state it gives instead (「対象外（評価の対象外）」), or neither.
-public struct GradeOrStateView: TemplateView {
-    public let grade: GradeView?
-    public let state: String?
+package struct GradeOrStateView: TemplateView {
+    package let grade: GradeView?
+    package let state: String?
 
-    public static let fields = FieldTable<GradeOrStateView>(
+    package static let fields = FieldTable<GradeOrStateView>(
         "grade or state",
         [
             .view("grade", GradeView.self) { $0.grade },
@@ -125,12 +125,12 @@ public struct GradeOrStateView: TemplateView {
 }
 
 /// An item's grades year by year (「評価の推移」), with the change from the year before.
-public struct GradeHistoryView: TemplateView {
-    public let caption: String
-    public let rows: [GradeHistoryRowView]
-    public let derivedNote: String
+package struct GradeHistoryView: TemplateView {
+    package let caption: String
+    package let rows: [GradeHistoryRowView]
+    package let derivedNote: String
 
-    public static let fields = FieldTable<GradeHistoryView>(
+    package static let fields = FieldTable<GradeHistoryView>(
         "grade history",
         [
             .text("caption") { $0.caption },
@@ -139,14 +139,14 @@ public struct GradeHistoryView: TemplateView {
         ])
 }
 
-public struct GradeHistoryRowView: TemplateView {
-    public let year: String
-    public let reportURL: String
-    public let value: GradeOrStateView
+package struct GradeHistoryRowView: TemplateView {
+    package let year: String
+    package let reportURL: String
+    package let value: GradeOrStateView
     /// 「上がった」 … or 「—」 when the year before has no result to compare with.
-    public let change: String
+    package let change: String
 
-    public static let fields = FieldTable<GradeHistoryRowView>(
+    package static let fields = FieldTable<GradeHistoryRowView>(
         "grade history row",
         [
             .text("year") { $0.year },

@@ -1,17 +1,17 @@
 /// One year's result of an item: grade, 進捗状況, 要因, 今後の対応.
-public struct YearResultView: TemplateView {
-    public let year: String
-    public let reportURL: String
-    public let grade: GradeView?
+package struct YearResultView: TemplateView {
+    package let year: String
+    package let reportURL: String
+    package let grade: GradeView?
     /// 「対象外」: the state the year gives instead of a grade (outside the grade counts).
-    public let state: String?
-    public let progressHTML: String?
-    public let factorsHTML: String?
-    public let nextStepsHTML: String?
+    package let state: String?
+    package let progressHTML: String?
+    package let factorsHTML: String?
+    package let nextStepsHTML: String?
     /// 「効果見込額 … 実績効果額 …」 when the year has amounts.
-    public let effect: String?
+    package let effect: String?
 
-    public static let fields = FieldTable<YearResultView>(
+    package static let fields = FieldTable<YearResultView>(
         "year result",
         [
             .text("year") { $0.year },

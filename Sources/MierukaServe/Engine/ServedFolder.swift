@@ -17,8 +17,8 @@ import Glibc
 /// serve has stopped, so that a later serve can tell a folder that nobody owns any more (left by a
 /// serve that was killed, or whose deletion was cut short) from one in use, and delete it
 /// (`removeLeftovers`); nothing is left behind for ever.
-public final class ServedFolder: Sendable {
-    public let path: String
+package final class ServedFolder: Sendable {
+    package let path: String
     /// The folder's lock, held while this value lives (-1 when the file system cannot lock, and
     /// for folders given by tests).
     private let lock: Int32
@@ -28,7 +28,7 @@ public final class ServedFolder: Sendable {
     private let counter = Atomic<Int>(0)
 
     /// Creates a new empty folder under the system's temporary folder.
-    public init() throws {
+    package init() throws {
         let folder = Self.parent + "/" + Self.prefix + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         // The real path, so that the server's containment checks compare like with like.
@@ -37,7 +37,7 @@ public final class ServedFolder: Sendable {
     }
 
     /// Uses an existing folder (tests).
-    public init(existing path: String) {
+    package init(existing path: String) {
         self.path = POSIXFiles.realPath(path) ?? path
         lock = -1
     }
@@ -47,16 +47,16 @@ public final class ServedFolder: Sendable {
     }
 
     /// Where served folders are made: the system's temporary folder (TMPDIR, else /tmp).
-    public static var parent: String { FileManager.default.temporaryDirectory.path }
+    package static var parent: String { FileManager.default.temporaryDirectory.path }
 
     /// Deletes the served folders in `parent` that no serve owns any more: left by a serve that
     /// was killed, or whose deletion after stopping was cut short. Takes as long as deleting
     /// takes; `serve` calls it on a thread of its own when it starts.
-    public static func removeLeftovers(in parent: String = ServedFolder.parent) {
+    package static func removeLeftovers(in parent: String = ServedFolder.parent) {
         LeftoverStaging.removeAbandoned(in: parent, prefix: prefix)
     }
 
-    public func write(_ relativePath: String, _ bytes: [UInt8]) throws {
+    package func write(_ relativePath: String, _ bytes: [UInt8]) throws {
         try makeParents(of: relativePath)
         let target = path + "/" + relativePath
         let slash = target.lastIndex(of: "/") ?? target.startIndex
@@ -70,14 +70,14 @@ public final class ServedFolder: Sendable {
         }
     }
 
-    public func copy(from absolutePath: String, to relativePath: String) throws {
+    package func copy(from absolutePath: String, to relativePath: String) throws {
         let bytes: [UInt8]
         do { bytes = try POSIXFiles.read(absolutePath) } catch { throw ServedFolderError(error.description) }
         try write(relativePath, bytes)
     }
 
     /// Removes a file, and the folders it leaves empty.
-    public func remove(_ relativePath: String) {
+    package func remove(_ relativePath: String) {
         unlink(path + "/" + relativePath)
         var parts = relativePath.split(separator: "/").dropLast()
         while !parts.isEmpty {
@@ -90,7 +90,7 @@ public final class ServedFolder: Sendable {
 
     /// Deletes the folder and everything in it, before returning (for a folder with few files:
     /// serve calls it when it could not start).
-    public func delete() {
+    package func delete() {
         try? FileManager.default.removeItem(atPath: path)
     }
 
@@ -102,7 +102,7 @@ public final class ServedFolder: Sendable {
     /// Deletes the folder before returning when no process can be started.
     /// Returns the deleting process's id (0 when the folder was deleted here).
     @discardableResult
-    public func deleteDetached() -> pid_t {
+    package func deleteDetached() -> pid_t {
         guard lock >= 0, let child = Self.spawnDetached(["/bin/rm", "-rf", "--", path], inheriting: lock) else {
             delete()
             return 0
@@ -164,8 +164,8 @@ public final class ServedFolder: Sendable {
 
 }
 
-public struct ServedFolderError: Error, CustomStringConvertible, Sendable {
-    public let description: String
+package struct ServedFolderError: Error, CustomStringConvertible, Sendable {
+    package let description: String
 
     init(_ description: String) { self.description = description }
 }

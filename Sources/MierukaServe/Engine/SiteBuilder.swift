@@ -21,16 +21,16 @@ import Synchronization
 /// (`PlanStage`, `RenderStage`, `ExportStage`, `OutputAsset`), so a served site is the site
 /// `mieruka build` writes (the serve tests compare the two file by file). What is serve's own:
 /// keeping the parsed files, choosing the pages a change can alter, and writing only what differs.
-public final class SiteBuilder: Sendable {
-    public let source: String
-    public let displaySource: String
-    public let folder: ServedFolder
+package final class SiteBuilder: Sendable {
+    package let source: String
+    package let displaySource: String
+    package let folder: ServedFolder
     private let state = Mutex<State>(State())
 
     /// - Parameters:
     ///   - source: the site folder.
     ///   - displaySource: how the folder is shown in messages ("" for the current folder).
-    public init(source: String, displaySource: String, folder: ServedFolder) {
+    package init(source: String, displaySource: String, folder: ServedFolder) {
         self.source = source
         self.displaySource = displaySource
         self.folder = folder
@@ -38,12 +38,12 @@ public final class SiteBuilder: Sendable {
 
     /// The path the site is served under (the base URL's path, "/kaikaku/"): from the last good
     /// build, else from mieruka.yml, else "/".
-    public var basePath: String {
+    package var basePath: String {
         state.withLock { $0.good?.side.index.config.baseURL.path ?? $0.settings?.config?.baseURL.path ?? "/" }
     }
 
     /// True once a build has succeeded (there is a site to serve).
-    public var hasSite: Bool {
+    package var hasSite: Bool {
         state.withLock { $0.good != nil }
     }
 
@@ -52,7 +52,7 @@ public final class SiteBuilder: Sendable {
     ///   nil reads and renders everything. Files that appeared or disappeared are found anyway.
     ///   - siteFilesLater: leave the files that depend on the whole site (the search index, the
     ///     sitemap) for `finishSiteFiles()`, so that the pages can be reloaded sooner.
-    public func build(changed: Set<String>? = nil, siteFilesLater: Bool = false) -> BuildOutcome {
+    package func build(changed: Set<String>? = nil, siteFilesLater: Bool = false) -> BuildOutcome {
         state.withLock { state in
             let outcome = run(&state, requested: changed)
             guard outcome.status == .built, !siteFilesLater else { return outcome }
@@ -62,7 +62,7 @@ public final class SiteBuilder: Sendable {
     }
 
     /// Makes the site-wide files the last build left for later, writing those that differ.
-    public func finishSiteFiles() -> SiteFilesOutcome {
+    package func finishSiteFiles() -> SiteFilesOutcome {
         state.withLock { finishSiteFiles(&$0) }
     }
 

@@ -8,12 +8,12 @@ import Synchronization
 ///
 /// Each open page's connection waits on its own `Client` queue on its own thread; a queue keeps at
 /// most the newest 32 events, so a page that stopped reading costs bounded memory.
-public final class ReloadHub: Sendable {
+package final class ReloadHub: Sendable {
     private let clients = Mutex<(all: [Int: Client], nextID: Int, finished: Bool)>(([:], 0, false))
 
-    public init() {}
+    package init() {}
 
-    public var clientCount: Int { clients.withLock { $0.all.count } }
+    package var clientCount: Int { clients.withLock { $0.all.count } }
 
     /// One open page's queue of events.
     final class Client: Sendable {
@@ -77,17 +77,17 @@ public final class ReloadHub: Sendable {
     }
 
     /// Tells every open page about a new generation.
-    public func reload(generation: String) {
+    package func reload(generation: String) {
         send(Array("event: reload\ndata: \(generation)\n\n".utf8))
     }
 
     /// A comment line, so that connections closed by the other side are noticed and dropped.
-    public func heartbeat() {
+    package func heartbeat() {
         send(Array(": keep-alive\n\n".utf8))
     }
 
     /// Ends every stream (when the server stops); later subscribers are ended at once.
-    public func finish() {
+    package func finish() {
         let all = clients.withLock { clients in
             defer {
                 clients.all.removeAll()

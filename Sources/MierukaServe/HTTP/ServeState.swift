@@ -2,16 +2,16 @@ import MierukaDiagnostics
 import Synchronization
 
 /// What the server answers from, shared between the builds and the requests.
-public final class ServeState: Sendable {
-    public struct Snapshot: Sendable {
+package final class ServeState: Sendable {
+    package struct Snapshot: Sendable {
         /// The path the site is served under ("/kaikaku/").
-        public var basePath: String
+        package var basePath: String
         /// Changes with every build that changes what a page shows; pages reload when it does.
-        public var generation: String
+        package var generation: String
         /// The diagnostics of the last build when it failed (the page then shows them).
-        public var failure: Diagnostics?
+        package var failure: Diagnostics?
         /// True once a build has succeeded.
-        public var hasSite: Bool
+        package var hasSite: Bool
     }
 
     private let snapshotLock: Mutex<Snapshot>
@@ -20,16 +20,16 @@ public final class ServeState: Sendable {
     /// left open across a restart reloads too.
     private let runID = String(UInt32.random(in: 0...UInt32.max), radix: 36)
 
-    public init(basePath: String) {
+    package init(basePath: String) {
         snapshotLock = Mutex(Snapshot(basePath: basePath, generation: "", failure: nil, hasSite: false))
         snapshotLock.withLock { $0.generation = runID + "-0" }
     }
 
-    public var snapshot: Snapshot { snapshotLock.withLock { $0 } }
+    package var snapshot: Snapshot { snapshotLock.withLock { $0 } }
 
     /// Records the outcome of a build; returns the new generation when open pages should reload.
     @discardableResult
-    public func update(basePath: String, hasSite: Bool, failure: Diagnostics?, outputChanged: Bool) -> String? {
+    package func update(basePath: String, hasSite: Bool, failure: Diagnostics?, outputChanged: Bool) -> String? {
         let next = runID + "-" + String(counter.add(1, ordering: .relaxed).newValue)
         return snapshotLock.withLock { snapshot in
             let changed =

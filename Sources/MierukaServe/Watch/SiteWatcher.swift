@@ -15,19 +15,19 @@ import Glibc
 /// over the old one (or deletes and recreates it) is seen as a change of that name. Changes are
 /// gathered until the inputs have been quiet for a moment (editors write several times per save),
 /// then handed over as one batch of site-relative paths.
-public final class SiteWatcher: Sendable {
-    public struct Batch: Sendable {
+package final class SiteWatcher: Sendable {
+    package struct Batch: Sendable {
         /// Site-relative paths that changed ("content/plan/001.md").
-        public var paths: Set<String>
+        package var paths: Set<String>
         /// The kernel dropped events: everything must be read again.
-        public var overflowed: Bool
+        package var overflowed: Bool
     }
 
     /// The site folder (its real path).
-    public let root: String
-    public let quietMilliseconds: Int
+    package let root: String
+    package let quietMilliseconds: Int
     /// Changes are handed over at the latest this long after the first one, even if writes go on.
-    public let maximumWaitMilliseconds: Int
+    package let maximumWaitMilliseconds: Int
     private let inotify: Int32
     private let wakeRead: Int32
     private let wakeWrite: Int32
@@ -38,7 +38,7 @@ public final class SiteWatcher: Sendable {
         SiteLayout.contentFolder, SiteLayout.seedsFolder, SiteLayout.templatesFolder, SiteLayout.staticFolder,
     ]
 
-    public init(root: String, quietMilliseconds: Int = 50, maximumWaitMilliseconds: Int = 1000) throws {
+    package init(root: String, quietMilliseconds: Int = 50, maximumWaitMilliseconds: Int = 1000) throws {
         self.root = POSIXFiles.realPath(root) ?? root
         self.quietMilliseconds = quietMilliseconds
         self.maximumWaitMilliseconds = maximumWaitMilliseconds
@@ -62,16 +62,16 @@ public final class SiteWatcher: Sendable {
     }
 
     /// Number of folders watched.
-    public var watchCount: Int { folders.withLock { $0.count } }
+    package var watchCount: Int { folders.withLock { $0.count } }
 
     /// Makes `nextBatch` return nil.
-    public func stop() {
+    package func stop() {
         var byte: UInt8 = 1
         _ = write(wakeWrite, &byte, 1)
     }
 
     /// Waits for changes, then for quiet; returns the batch, or nil once stopped.
-    public func nextBatch() -> Batch? {
+    package func nextBatch() -> Batch? {
         var batch = Batch(paths: [], overflowed: false)
         var first: UInt64?
         var last: UInt64 = 0

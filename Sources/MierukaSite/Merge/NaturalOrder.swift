@@ -1,6 +1,6 @@
 /// Orders item numbers as people read them: 2 before 10, 3-2 before 3-10, T0009 before T0010.
-public enum NaturalOrder {
-    public static func areInIncreasingOrder(_ a: String, _ b: String) -> Bool {
+package enum NaturalOrder {
+    package static func areInIncreasingOrder(_ a: String, _ b: String) -> Bool {
         let left = chunks(a)
         let right = chunks(b)
         for (x, y) in zip(left, right) where x != y {

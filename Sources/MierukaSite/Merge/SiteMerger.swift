@@ -3,13 +3,13 @@ import MierukaModel
 
 /// The merge stage: plans get their items and results, references are resolved, and everything
 /// that cannot be resolved is reported where it was written.
-public struct SiteMerger: Sendable {
+package struct SiteMerger: Sendable {
     /// Item URL segments used by a plan's own pages.
-    public static let reservedItemSlugs: Set<String> = ["policies", "reports", "departments", "index", "data"]
+    package static let reservedItemSlugs: Set<String> = ["policies", "reports", "departments", "index", "data"]
 
-    public init() {}
+    package init() {}
 
-    public func merge(_ documents: SiteDocuments, diagnostics: inout Diagnostics) -> MergedSite {
+    package func merge(_ documents: SiteDocuments, diagnostics: inout Diagnostics) -> MergedSite {
         var planDocuments: [String: PlanDocument] = [:]
         for plan in documents.plans {
             planDocuments[plan.slug] = plan
@@ -75,12 +75,12 @@ public struct SiteMerger: Sendable {
 }
 
 /// The merged site, with the standalone pages that sit beside the plans.
-public struct MergedSite: Sendable {
-    public let site: Site
-    public let home: PageDocument?
-    public let pages: [PageDocument]
+package struct MergedSite: Sendable {
+    package let site: Site
+    package let home: PageDocument?
+    package let pages: [PageDocument]
 
-    public init(site: Site, home: PageDocument?, pages: [PageDocument]) {
+    package init(site: Site, home: PageDocument?, pages: [PageDocument]) {
         self.site = site
         self.home = home
         self.pages = pages

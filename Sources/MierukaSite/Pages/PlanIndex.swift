@@ -2,37 +2,37 @@ import MierukaModel
 
 /// Lookups for one plan, computed once so that no page has to scan the plan's items:
 /// the yearly tallies, the listings under each policy, and the plan's departments.
-public struct PlanIndex: Sendable {
-    public let plan: Plan
+package struct PlanIndex: Sendable {
+    package let plan: Plan
     /// Years with any result or published table, ascending.
-    public let years: [FiscalYear]
-    public let tallies: [FiscalYear: PlanYearTally]
+    package let years: [FiscalYear]
+    package let tallies: [FiscalYear: PlanYearTally]
     /// Per policy: the listings made directly under it, as (item index, listing index).
-    public let listingsByPolicy: [[ListingRef]]
-    public let departments: [Department]
+    package let listingsByPolicy: [[ListingRef]]
+    package let departments: [Department]
     /// Per item: indices into `departments`.
-    public let departmentsByItem: [[Int]]
+    package let departmentsByItem: [[Int]]
     /// Item index by URL segment.
-    public let itemIndexBySlug: [String: Int]
+    package let itemIndexBySlug: [String: Int]
 
-    public struct ListingRef: Sendable, Hashable {
-        public let item: Int
-        public let listing: Int
+    package struct ListingRef: Sendable, Hashable {
+        package let item: Int
+        package let listing: Int
 
-        public init(item: Int, listing: Int) {
+        package init(item: Int, listing: Int) {
             self.item = item
             self.listing = listing
         }
     }
 
-    public struct Department: Sendable, Hashable {
-        public let name: String
-        public let slug: String
+    package struct Department: Sendable, Hashable {
+        package let name: String
+        package let slug: String
         /// Items of this department, in plan order.
-        public let items: [Int]
+        package let items: [Int]
     }
 
-    public init(plan: Plan, departmentSlugs: [String: String]) {
+    package init(plan: Plan, departmentSlugs: [String: String]) {
         self.plan = plan
         let years = plan.reportedYears
         self.years = years
@@ -91,10 +91,10 @@ public struct PlanIndex: Sendable {
     }
 
     /// The most recent year with results or a published table.
-    public var latestYear: FiscalYear? { years.last }
+    package var latestYear: FiscalYear? { years.last }
 
     /// The most recent year in which any item has a grade, else the latest year.
-    public var latestGradedYear: FiscalYear? {
+    package var latestGradedYear: FiscalYear? {
         years.last { year in tallies[year].map { $0.totalListings > $0.totalUngraded } ?? false } ?? years.last
     }
 }

@@ -1,7 +1,7 @@
 import MierukaModel
 
 /// What a page shows; everything needed to render it independently of every other page.
-public enum PageKind: Sendable, Hashable {
+package enum PageKind: Sendable, Hashable {
     case home
     case page(Int)
     case plan(Int)
@@ -22,24 +22,24 @@ public enum PageKind: Sendable, Hashable {
 }
 
 /// A page of the output: its route (path under the base URL) and what it shows.
-public struct PlannedPage: Sendable, Hashable {
-    public let route: String
-    public let kind: PageKind
+package struct PlannedPage: Sendable, Hashable {
+    package let route: String
+    package let kind: PageKind
 
-    public init(route: String, kind: PageKind) {
+    package init(route: String, kind: PageKind) {
         self.route = route
         self.kind = kind
     }
 
     /// The file it is written to, relative to the output folder.
-    public var outputFile: String { SiteRoutes.outputFile(for: route) }
+    package var outputFile: String { SiteRoutes.outputFile(for: route) }
 }
 
 /// Plans the pages of the site: one entry per output page, in a fixed order.
-public struct PagePlanner: Sendable {
-    public init() {}
+package struct PagePlanner: Sendable {
+    package init() {}
 
-    public func plan(_ index: SiteIndex) -> [PlannedPage] {
+    package func plan(_ index: SiteIndex) -> [PlannedPage] {
         var pages = [PlannedPage(route: SiteRoutes.home, kind: .home)]
         for (offset, page) in index.merged.pages.enumerated() {
             pages.append(PlannedPage(route: SiteRoutes.page(page.slug), kind: .page(offset)))

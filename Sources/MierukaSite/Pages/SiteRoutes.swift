@@ -14,42 +14,42 @@
 ///     /sitemap.xml                        sitemap (when the origin is known)
 ///     /search/                            site search (search/index.json, read by assets/search.js)
 ///     /404.html                           not found
-public enum SiteRoutes {
+package enum SiteRoutes {
     /// Top-level names the site uses itself (assets and future data downloads).
-    public static let reservedTopLevel: Set<String> = ["accessibility", "assets", "search", "data", "404"]
+    package static let reservedTopLevel: Set<String> = ["accessibility", "assets", "search", "data", "404"]
 
-    public static func plan(_ plan: String) -> String { "\(plan)/" }
-    public static func item(_ plan: String, _ item: String) -> String { "\(plan)/\(item)/" }
-    public static func policy(_ plan: String, _ policy: String) -> String { "\(plan)/policies/\(policy)/" }
-    public static func report(_ plan: String, year: Int) -> String { "\(plan)/reports/\(year)/" }
-    public static func departments(_ plan: String) -> String { "\(plan)/departments/" }
-    public static func department(_ plan: String, _ department: String) -> String {
+    package static func plan(_ plan: String) -> String { "\(plan)/" }
+    package static func item(_ plan: String, _ item: String) -> String { "\(plan)/\(item)/" }
+    package static func policy(_ plan: String, _ policy: String) -> String { "\(plan)/policies/\(policy)/" }
+    package static func report(_ plan: String, year: Int) -> String { "\(plan)/reports/\(year)/" }
+    package static func departments(_ plan: String) -> String { "\(plan)/departments/" }
+    package static func department(_ plan: String, _ department: String) -> String {
         "\(plan)/departments/\(department)/"
     }
-    public static func page(_ slug: String) -> String { "\(slug)/" }
-    public static func data(_ plan: String) -> String { "\(plan)/data/" }
-    public static func dataFile(_ plan: String, _ file: String) -> String { "\(plan)/data/\(file)" }
-    public static func feed(_ plan: String) -> String { "\(plan)/feed.xml" }
-    public static let sitemap = "sitemap.xml"
-    public static let search = "search/"
-    public static let searchIndex = "search/index.json"
-    public static let searchScript = "assets/search.js"
-    public static let home = ""
-    public static let notFound = "404.html"
-    public static let stylesheet = "assets/mieruka.css"
-    public static let filterScript = "assets/filter.js"
-    public static let accessibility = "accessibility/"
-    public static let accessibilityResults = "accessibility/results/"
+    package static func page(_ slug: String) -> String { "\(slug)/" }
+    package static func data(_ plan: String) -> String { "\(plan)/data/" }
+    package static func dataFile(_ plan: String, _ file: String) -> String { "\(plan)/data/\(file)" }
+    package static func feed(_ plan: String) -> String { "\(plan)/feed.xml" }
+    package static let sitemap = "sitemap.xml"
+    package static let search = "search/"
+    package static let searchIndex = "search/index.json"
+    package static let searchScript = "assets/search.js"
+    package static let home = ""
+    package static let notFound = "404.html"
+    package static let stylesheet = "assets/mieruka.css"
+    package static let filterScript = "assets/filter.js"
+    package static let accessibility = "accessibility/"
+    package static let accessibilityResults = "accessibility/results/"
 
     /// The file a route is written to ("plan/item/" → "plan/item/index.html").
-    public static func outputFile(for route: String) -> String {
+    package static func outputFile(for route: String) -> String {
         if route.isEmpty { return "index.html" }
         if route.hasSuffix("/") { return route + "index.html" }
         return route
     }
 
     /// Encodes everything but unreserved ASCII and "/" (RFC 3986).
-    public static func percentEncode(_ path: String) -> String {
+    package static func percentEncode(_ path: String) -> String {
         // Most paths are plain ASCII segments: nothing to encode.
         if path.utf8.allSatisfy(isUnreserved) { return path }
         let hex = Array("0123456789ABCDEF".utf8)

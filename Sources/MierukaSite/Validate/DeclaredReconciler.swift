@@ -6,10 +6,10 @@ import MierukaModel
 /// - no policy × grade cell may have more transcribed listings than published;
 /// - when every listing is transcribed, every cell must be equal;
 /// - amounts follow the same rule where all amounts are not negative.
-public struct DeclaredReconciler: Sendable {
-    public init() {}
+package struct DeclaredReconciler: Sendable {
+    package init() {}
 
-    public func reconcile(_ site: Site, severity: Severity, diagnostics: inout Diagnostics) {
+    package func reconcile(_ site: Site, severity: Severity, diagnostics: inout Diagnostics) {
         for plan in site.plans {
             for table in plan.declared {
                 reconcile(table, in: plan, severity: severity, diagnostics: &diagnostics)

@@ -5,10 +5,10 @@ import MierukaModel
 /// city's and are shown as published; where they contradict each other (差 ≠ 実績 − 計画,
 /// 達成率 ≠ 実績 ÷ 計画, rows that do not add up to 合計, a share that is not count ÷ 総数) `check`
 /// warns, so that a transcription slip can be told from the city's own inconsistency.
-public struct ReportedFiguresChecker: Sendable {
-    public init() {}
+package struct ReportedFiguresChecker: Sendable {
+    package init() {}
 
-    public func check(_ plan: Plan, diagnostics: inout Diagnostics) {
+    package func check(_ plan: Plan, diagnostics: inout Diagnostics) {
         for table in plan.reported.moneyTables { check(table, in: plan, diagnostics: &diagnostics) }
         for count in plan.reported.achievements { check(count, in: plan, diagnostics: &diagnostics) }
     }

@@ -3,10 +3,10 @@ import MierukaModel
 
 /// The validate stage: rules that hold across a merged plan (the merge stage has already resolved
 /// every reference). Each rule reports where the offending value was written.
-public struct SiteValidator: Sendable {
-    public init() {}
+package struct SiteValidator: Sendable {
+    package init() {}
 
-    public func validate(_ site: Site, diagnostics: inout Diagnostics) {
+    package func validate(_ site: Site, diagnostics: inout Diagnostics) {
         for plan in site.plans {
             for policy in plan.policies {
                 for kpi in policy.kpis { checkDirection(kpi, in: plan, diagnostics: &diagnostics) }

@@ -5,7 +5,7 @@ import MierukaModel
 /// Each field has one English key (used in `mieruka.yml` and accepted as a header) and the Japanese
 /// headers found in cities' progress sheets. Headers are compared after folding full-width letters,
 /// dropping spaces, line breaks, `_`, `-` and `.`, and ignoring case: 「Ｎｏ．」, "No" and "no" are one.
-public enum CSVField: String, Sendable, Hashable, CaseIterable {
+package enum CSVField: String, Sendable, Hashable, CaseIterable {
     case plan
     case year
     /// 和暦年度 beside a Western 年度 (as exports write it): compared with 年度; the year when alone.
@@ -33,10 +33,10 @@ public enum CSVField: String, Sendable, Hashable, CaseIterable {
     case ignore
 
     /// The English key, as written in `mieruka.yml`.
-    public var key: String { rawValue }
+    package var key: String { rawValue }
 
     /// The built-in headers, the Japanese ones first; the first is the one used in messages.
-    public var headers: [String] {
+    package var headers: [String] {
         switch self {
         case .plan: ["計画", "plan"]
         case .year: ["年度", "対象年度", "year"]
@@ -62,7 +62,7 @@ public enum CSVField: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The header shown in messages and hints (「評価」).
-    public var displayName: String { headers[0] }
+    package var displayName: String { headers[0] }
 
     /// Amounts of money: a unit in the header (「効果額（千円）」) applies to cells written without one.
     var isMoney: Bool { self == .effectExpected || self == .effectActual }
@@ -72,14 +72,14 @@ public enum CSVField: String, Sendable, Hashable, CaseIterable {
     static let itemLevel: [CSVField] = [.title, .grade, .gradeLabel, .progress, .factors, .nextSteps, .effectExpected, .effectActual]
 
     /// The field for a key or a built-in header as written in `mieruka.yml` ("effect_actual", "効果額").
-    public static func named(_ name: String) -> CSVField? {
+    package static func named(_ name: String) -> CSVField? {
         let wanted = normalizedHeader(name)
         return allCases.first { field in field.headers.contains { normalizedHeader($0) == wanted } }
     }
 
     /// A header reduced to what identifies it: full-width folded, lowercased, without spaces, line
     /// breaks, `_`, `-`, `.` and `・`.
-    public static func normalizedHeader(_ header: String) -> String {
+    package static func normalizedHeader(_ header: String) -> String {
         let dropped: Set<Unicode.Scalar> = ["_", "-", ".", "・", "･"]
         let scalars = header.unicodeScalars.map(WidthNormalization.fold).filter {
             !$0.properties.isWhitespace && !dropped.contains($0)

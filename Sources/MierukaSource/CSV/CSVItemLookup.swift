@@ -3,11 +3,11 @@ import MierukaModel
 /// The item documents of every plan by number (再掲 numbers too), for the cells a results CSV
 /// repeats from them: 取組項目 is compared with the item's title, 目標値 with a KPI's target, and a
 /// 実績値 is read against the KPI's unit.
-public struct CSVItemLookup: Sendable {
+package struct CSVItemLookup: Sendable {
     private let items: [String: [String: ItemDocument]]
     private let gradeScales: [String: [(code: String, label: String)]]
 
-    public init(_ documents: [ItemDocument], plans: [PlanDocument] = []) {
+    package init(_ documents: [ItemDocument], plans: [PlanDocument] = []) {
         var scales: [String: [(code: String, label: String)]] = [:]
         for plan in plans where scales[plan.slug] == nil {
             scales[plan.slug] = plan.grades.map { (($0.code ?? $0.label).value, $0.label.value) }

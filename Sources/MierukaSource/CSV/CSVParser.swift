@@ -8,8 +8,8 @@
 /// Rows are counted as a spreadsheet shows them: a cell of several lines is one row. Problems are
 /// returned with the table, by row and column, for the reader to report with the columns' headers;
 /// a quote that is never closed swallows the rest of the file into its cell.
-public enum CSVParser {
-    public static func parse(_ text: String) -> CSVTable {
+package enum CSVParser {
+    package static func parse(_ text: String) -> CSVTable {
         let scalars = Array(text.unicodeScalars)
         var rows: [CSVRow] = []
         var cells: [String] = []

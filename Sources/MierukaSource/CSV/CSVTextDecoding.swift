@@ -10,10 +10,10 @@ import MierukaModel
 /// CP932. Foundation's `.shiftJIS` decodes CP932 exactly on Linux and macOS (～ stays U+FF5E);
 /// iconv's "SHIFT_JIS" and "SHIFT_JISX0213" do not, so they are not used. Bytes that are neither
 /// give one error for the file, never garbled text.
-public enum CSVTextDecoding {
+package enum CSVTextDecoding {
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-    public static func text(
+    package static func text(
         _ file: SourceFile, encoding: CSVSettings.Encoding, diagnostics: inout Diagnostics
     ) -> String? {
         let start = SourceLocation(file: file.displayPath, line: 1, column: 1)

@@ -7,7 +7,7 @@ import MierukaModel
 ///
 /// A missing file is not an error (a site is built before it is first checked: the page then says
 /// there are no results yet); a file that is not such results is, naming the file.
-public enum AccessibilityResultsDecoder {
+package enum AccessibilityResultsDecoder {
     static func read(_ settings: AccessibilitySettings, root: String, diagnostics: inout Diagnostics) -> AccessibilityResults? {
         guard let path = settings.resultsFile else { return nil }
         guard let data = FileManager.default.contents(atPath: root + "/" + path) else { return nil }
@@ -16,7 +16,7 @@ public enum AccessibilityResultsDecoder {
 
     /// The results file given on the command line (`mieruka build --accessibility-results FILE`):
     /// asked for explicitly, so a missing file is an error.
-    public static func read(path: String, site: String?, diagnostics: inout Diagnostics) -> AccessibilityResults? {
+    package static func read(path: String, site: String?, diagnostics: inout Diagnostics) -> AccessibilityResults? {
         guard let data = FileManager.default.contents(atPath: path) else {
             diagnostics.error(
                 at: SourceLocation(file: path), "there is no accessibility results file here",

@@ -211,8 +211,8 @@ enum ConfigDecoder {
 }
 
 /// A base URL given on the command line (`mieruka build --base-url`), read as `base_url:` is.
-public enum BaseURLOption {
-    public static func parse(_ text: String, diagnostics: inout Diagnostics) -> BaseURL? {
+package enum BaseURLOption {
+    package static func parse(_ text: String, diagnostics: inout Diagnostics) -> BaseURL? {
         ConfigDecoder.parseBaseURL(Located(text, at: SourceLocation(file: "--base-url")), diagnostics: &diagnostics)
     }
 }

@@ -4,16 +4,16 @@ import MierukaDiagnostics
 ///
 /// The front matter is delimited by lines that are exactly `---` (trailing spaces allowed); the
 /// closing line may also be `...`. A `---` anywhere else (a Markdown rule in the body) is body.
-public struct FrontMatter: Sendable {
-    public let yaml: String
+package struct FrontMatter: Sendable {
+    package let yaml: String
     /// Lines of the file above the YAML text (the opening `---`).
-    public let yamlLineOffset: Int
-    public let body: String
+    package let yamlLineOffset: Int
+    package let body: String
     /// Lines of the file above the body.
-    public let bodyLineOffset: Int
+    package let bodyLineOffset: Int
 
     /// Splits `text`, or reports why it cannot.
-    public static func split(_ text: String, file: String, diagnostics: inout Diagnostics) -> FrontMatter? {
+    package static func split(_ text: String, file: String, diagnostics: inout Diagnostics) -> FrontMatter? {
         let utf8 = text.utf8
         var lineStart = utf8.startIndex
         var lineNumber = 0

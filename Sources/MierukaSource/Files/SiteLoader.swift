@@ -5,26 +5,26 @@ import MierukaParallel
 import Synchronization
 
 /// The load stage: finds the site's files and reads the ones that are parsed.
-public struct SiteLoader: Sendable {
+package struct SiteLoader: Sendable {
     /// Why a folder cannot be built at all (a usage error, not a content error).
-    public struct NotASite: Error, Sendable, CustomStringConvertible {
-        public let description: String
+    package struct NotASite: Error, Sendable, CustomStringConvertible {
+        package let description: String
         /// True when the reason is already among the diagnostics, located (mieruka.yml is there
         /// but cannot be read): a problem in the site's files (exit code 1), not a misuse.
-        public var isReported = false
+        package var isReported = false
     }
 
     /// Threads to read files with (all processors when nil).
     let jobs: Int?
 
-    public init(jobs: Int? = nil) {
+    package init(jobs: Int? = nil) {
         self.jobs = jobs
     }
 
     /// - Parameters:
     ///   - root: the site folder.
     ///   - displayRoot: how the folder is shown in messages ("" for the current folder).
-    public func load(root: String, displayRoot: String, diagnostics: inout Diagnostics) throws(NotASite) -> LoadedSite {
+    package func load(root: String, displayRoot: String, diagnostics: inout Diagnostics) throws(NotASite) -> LoadedSite {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {

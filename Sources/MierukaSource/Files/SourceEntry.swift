@@ -2,18 +2,18 @@ import MierukaDiagnostics
 
 /// A file of the site to be parsed: already in memory, or on disk to be read when its turn comes,
 /// so that a large site is never held in memory whole.
-public enum SourceEntry: Sendable {
+package enum SourceEntry: Sendable {
     case inMemory(SourceFile)
     case onDisk(relativePath: String, displayPath: String, absolutePath: String)
 
-    public var relativePath: String {
+    package var relativePath: String {
         switch self {
         case .inMemory(let file): file.relativePath
         case .onDisk(let relativePath, _, _): relativePath
         }
     }
 
-    public var displayPath: String {
+    package var displayPath: String {
         switch self {
         case .inMemory(let file): file.displayPath
         case .onDisk(_, let displayPath, _): displayPath
@@ -21,7 +21,7 @@ public enum SourceEntry: Sendable {
     }
 
     /// The file with its bytes, or nil (with an error) when it cannot be read.
-    public func read(diagnostics: inout Diagnostics) -> SourceFile? {
+    package func read(diagnostics: inout Diagnostics) -> SourceFile? {
         switch self {
         case .inMemory(let file):
             return file

@@ -1,31 +1,31 @@
 /// A file of the site folder, read into memory.
-public struct SourceFile: Sendable {
+package struct SourceFile: Sendable {
     /// Path inside the site folder, with "/" separators ("content/kodaira-3/_index.md").
-    public let relativePath: String
+    package let relativePath: String
     /// Path shown in diagnostics (the site folder as given on the command line, then `relativePath`).
-    public let displayPath: String
-    public let bytes: [UInt8]
+    package let displayPath: String
+    package let bytes: [UInt8]
 
-    public init(relativePath: String, displayPath: String, bytes: [UInt8]) {
+    package init(relativePath: String, displayPath: String, bytes: [UInt8]) {
         self.relativePath = relativePath
         self.displayPath = displayPath
         self.bytes = bytes
     }
 
     /// The file name without its folder.
-    public var fileName: Substring {
+    package var fileName: Substring {
         relativePath.split(separator: "/").last ?? Substring(relativePath)
     }
 
     /// The file name without its extension.
-    public var baseName: String {
+    package var baseName: String {
         let name = fileName
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return String(name) }
         return String(name[..<dot])
     }
 
     /// The lowercased extension without the dot ("md", "yml").
-    public var fileExtension: String {
+    package var fileExtension: String {
         let name = fileName
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
         return name[name.index(after: dot)...].lowercased()

@@ -6,8 +6,8 @@ import MierukaDiagnostics
 /// UTF-8 with or without a byte-order mark is accepted, and Windows line endings are normalised.
 /// A file in another encoding gets one clear error; a file that decodes as Shift_JIS (CP932, what
 /// Japanese Windows editors save by default) is named as such, so the user knows what to change.
-public enum TextDecoding {
-    public static func utf8Text(_ file: SourceFile, diagnostics: inout Diagnostics) -> String? {
+package enum TextDecoding {
+    package static func utf8Text(_ file: SourceFile, diagnostics: inout Diagnostics) -> String? {
         var bytes = file.bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -23,7 +23,7 @@ public enum TextDecoding {
     }
 
     /// "\r\n" and lone "\r" become "\n".
-    public static func normalizeLineEndings(_ text: String) -> String {
+    package static func normalizeLineEndings(_ text: String) -> String {
         guard text.utf8.contains(13) else { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }

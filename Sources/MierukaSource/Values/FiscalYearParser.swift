@@ -2,11 +2,11 @@ import MierukaModel
 
 /// Reads fiscal years as people write them: 平成29年度, H29, R6, 令和元年度, 2024, 2024年度, ２０２４,
 /// and 2024（令和6）年度 as Mieruka's pages show them (the two must name the same year).
-public enum FiscalYearParser {
+package enum FiscalYearParser {
     /// The forms accepted, for error hints.
-    public static let acceptedForms = "2024, 2024年度, 令和6年度, 令和元年度, 平成29年度, R6, H29"
+    package static let acceptedForms = "2024, 2024年度, 令和6年度, 令和元年度, 平成29年度, R6, H29"
 
-    public static func parse(_ raw: String) -> FiscalYear? {
+    package static func parse(_ raw: String) -> FiscalYear? {
         // The common case on bytes: a Western year of four digits.
         let utf8 = raw.utf8
         if utf8.count == 4, utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
@@ -63,7 +63,7 @@ public enum FiscalYearParser {
     }
 
     /// A span: "2020～2024", "R2-R6", "平成29年度から令和2年度", or a single year.
-    public static func parseRange(_ raw: String) -> FiscalYearRange? {
+    package static func parseRange(_ raw: String) -> FiscalYearRange? {
         let text = WidthNormalization.fold(raw)
         for separator in ["～", "〜", "~", "から", "-", "–", "—"] {
             guard let range = Self.firstRange(of: separator, in: text) else { continue }

@@ -3,10 +3,10 @@ import MierukaModel
 
 /// Reads amounts of money as Japanese documents write them:
 /// 107,077 (in the plan's unit) · 107,077千円 · 36百万円 · 28.6億円 · 17億7,700万円 · 40億5千万円 · △2,000.
-public enum MoneyParser {
-    public static let acceptedForms = "107,077 (in the plan's unit), 107,077千円, 36百万円, 28.6億円, 17億7,700万円, △2,000"
+package enum MoneyParser {
+    package static let acceptedForms = "107,077 (in the plan's unit), 107,077千円, 36百万円, 28.6億円, 17億7,700万円, △2,000"
 
-    public static func parse(_ raw: String, location: SourceLocation) -> MoneyDocument? {
+    package static func parse(_ raw: String, location: SourceLocation) -> MoneyDocument? {
         let text = WidthNormalization.fold(raw)
         guard let first = NumberParser.parse(text) else { return nil }
         if first.suffix.isEmpty {

@@ -1,16 +1,16 @@
 import MierukaModel
 
 /// Reads numbers as people type them: 1,234 / １，２３４ / 94.8 / △2 / ▲140 / -3 / 9,718人.
-public enum NumberParser {
-    public struct Parsed: Sendable, Hashable {
-        public let number: DecimalNumber
+package enum NumberParser {
+    package struct Parsed: Sendable, Hashable {
+        package let number: DecimalNumber
         /// Text written after the number ("人", "億円", "%"), empty when none.
-        public let suffix: String
+        package let suffix: String
     }
 
     /// A number, optionally followed by a unit. Nil when the text does not start with a number.
     /// The number may be typed in full-width digits; the unit is returned as typed (％ stays ％).
-    public static func parse(_ raw: String) -> Parsed? {
+    package static func parse(_ raw: String) -> Parsed? {
         if let plain = parsePlainASCII(raw) { return plain }
         let original = Array(raw.trimmingWhitespace().unicodeScalars)
         var scalars = original.map(WidthNormalization.fold)[...]
@@ -102,13 +102,13 @@ public enum NumberParser {
     }
 
     /// A whole number without unit; nil for anything else.
-    public static func parseInteger(_ raw: String) -> Int? {
+    package static func parseInteger(_ raw: String) -> Int? {
         guard let parsed = parse(raw), parsed.suffix.isEmpty, parsed.number.scale == 0 else { return nil }
         return Int(exactly: parsed.number.units)
     }
 
     /// A count such as "43", "43項目" or "74件".
-    public static func parseCount(_ raw: String) -> Int? {
+    package static func parseCount(_ raw: String) -> Int? {
         guard let parsed = parse(raw), parsed.number.scale == 0, parsed.number.units >= 0 else { return nil }
         guard ["", "項目", "件", "本", "事業"].contains(parsed.suffix) else { return nil }
         return Int(exactly: parsed.number.units)

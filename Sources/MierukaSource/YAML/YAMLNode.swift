@@ -5,12 +5,12 @@ import MierukaDiagnostics
 /// Scalars keep their text exactly as written: numbers, years, amounts and grades are parsed by
 /// Mieruka itself, so YAML 1.1's surprises (`080` → 80.0, `yes` → true, `1.10` → 1.1) never reach
 /// the data.
-public indirect enum YAMLNode: Sendable {
+package indirect enum YAMLNode: Sendable {
     case scalar(YAMLScalar)
     case mapping(YAMLMapping)
     case sequence(YAMLSequence)
 
-    public var location: SourceLocation {
+    package var location: SourceLocation {
         switch self {
         case .scalar(let scalar): scalar.location
         case .mapping(let mapping): mapping.location
@@ -19,7 +19,7 @@ public indirect enum YAMLNode: Sendable {
     }
 
     /// "a mapping", "a list", "a text": for error messages.
-    public var kindDescription: String {
+    package var kindDescription: String {
         switch self {
         case .scalar(let scalar): scalar.isNull ? "an empty value" : "a single value"
         case .mapping: "a mapping (key: value lines)"
@@ -27,48 +27,48 @@ public indirect enum YAMLNode: Sendable {
         }
     }
 
-    public var isNull: Bool {
+    package var isNull: Bool {
         if case .scalar(let scalar) = self { return scalar.isNull }
         return false
     }
 }
 
-public struct YAMLScalar: Sendable {
-    public let text: String
+package struct YAMLScalar: Sendable {
+    package let text: String
     /// Written without quotes or block markers (so `~` and an empty value mean "nothing").
-    public let isPlain: Bool
-    public let location: SourceLocation
+    package let isPlain: Bool
+    package let location: SourceLocation
 
-    public init(text: String, isPlain: Bool, location: SourceLocation) {
+    package init(text: String, isPlain: Bool, location: SourceLocation) {
         self.text = text
         self.isPlain = isPlain
         self.location = location
     }
 
-    public var isNull: Bool {
+    package var isNull: Bool {
         isPlain && (text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL")
     }
 }
 
-public struct YAMLMapping: Sendable {
-    public let entries: [(key: YAMLScalar, value: YAMLNode)]
-    public let location: SourceLocation
+package struct YAMLMapping: Sendable {
+    package let entries: [(key: YAMLScalar, value: YAMLNode)]
+    package let location: SourceLocation
     /// The mapping's explicit tag (`!code` written before it), if any. Site files have none; the
     /// Mustache specification's files mark their lambdas so.
-    public let tag: String?
+    package let tag: String?
 
-    public init(entries: [(key: YAMLScalar, value: YAMLNode)], location: SourceLocation, tag: String? = nil) {
+    package init(entries: [(key: YAMLScalar, value: YAMLNode)], location: SourceLocation, tag: String? = nil) {
         self.entries = entries
         self.location = location
         self.tag = tag
     }
 }
 
-public struct YAMLSequence: Sendable {
-    public let items: [YAMLNode]
-    public let location: SourceLocation
+package struct YAMLSequence: Sendable {
+    package let items: [YAMLNode]
+    package let location: SourceLocation
 
-    public init(items: [YAMLNode], location: SourceLocation) {
+    package init(items: [YAMLNode], location: SourceLocation) {
         self.items = items
         self.location = location
     }

@@ -8,18 +8,18 @@ import MierukaDiagnostics
 /// Guards against hostile or broken input: nesting deeper than `maximumDepth` and a tree larger
 /// than `maximumNodes` are refused (an alias "billion laughs" expands to billions of values), and
 /// a key given twice in one mapping is reported where it is written the second time.
-public struct YAMLReader: Sendable {
-    public var maximumDepth = 64
-    public var maximumNodes = 1_000_000
+package struct YAMLReader: Sendable {
+    package var maximumDepth = 64
+    package var maximumNodes = 1_000_000
 
-    public init() {}
+    package init() {}
 
     /// - Parameters:
     ///   - text: the YAML text.
     ///   - file: the path shown in diagnostics.
     ///   - lineOffset: lines above the YAML text in its file (1 for front matter after `---`).
     /// - Returns: the root node, nil for an empty document or on error (with the error in `diagnostics`).
-    public func read(_ text: String, file: String, lineOffset: Int = 0, diagnostics: inout Diagnostics) -> YAMLNode? {
+    package func read(_ text: String, file: String, lineOffset: Int = 0, diagnostics: inout Diagnostics) -> YAMLNode? {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
         guard yaml_parser_initialize(parser) == 1 else {
