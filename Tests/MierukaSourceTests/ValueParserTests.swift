@@ -93,6 +93,9 @@ import Testing
         #expect(MoneyParser.parse("7,700万17億円", location: here) == nil)
         #expect(MoneyParser.parse("0万17717000億7,700万円", location: here) == nil)
         #expect(MoneyParser.parse("5万3万円", location: here) == nil)
+        #expect(MoneyParser.parse("17億-5万円", location: here) == nil)
+        #expect(MoneyParser.parse("17億△5万円", location: here) == nil)
+        #expect(MoneyParser.parse("△17億5万円", location: here)?.money(defaultUnit: .yen) == Money(yen: -1_700_050_000))
         // A sum past the largest number Mieruka writes is refused, not wrapped or trapped.
         #expect(MoneyParser.parse("99999999兆円", location: here) == nil)
         #expect(MoneyParser.parse("999兆9999億円", location: here) != nil)

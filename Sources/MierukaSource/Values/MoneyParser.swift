@@ -39,7 +39,8 @@ package enum MoneyParser {
         var parsedAny = false
         var previousFactor = Int64.max
         while !rest.isEmpty {
-            guard let parsed = NumberParser.parse(String(rest)) else { return nil }
+            // The sign is written once, in front (△17億円); a part of its own cannot be negative.
+            guard let parsed = NumberParser.parse(String(rest)), !parsed.number.isNegative else { return nil }
             let consumed = rest.count - parsed.suffix.count
             rest = rest.dropFirst(consumed)
             var value = parsed.number
