@@ -300,8 +300,16 @@ final class CapturedLines: Sendable {
         #expect(errors.text.contains(escaped))
 
         try live.edit("seeds/test-plan/R6.yml", replacing: "    grade: \"<X>\"", with: "    grade: B")
+        // The broken save may have been built twice (an editor's write can reach inotify as two
+        // events), so a reload for the broken site can still be on its way: wait, on reload
+        // events, for the one after which the page is whole again.
+        let deadline = Date().addingTimeInterval(15)
         _ = try await events.next("reload")
-        let fixed = try await live.get("/kaikaku/test-plan/002/")
+        var fixed = try await live.get("/kaikaku/test-plan/002/")
+        while fixed.text.contains("mieruka-serve-errors"), Date() < deadline {
+            _ = try? await events.next("reload", timeout: 2)
+            fixed = try await live.get("/kaikaku/test-plan/002/")
+        }
         #expect(!fixed.text.contains("mieruka-serve-errors"))
         #expect(try await live.get("/__mieruka/errors").text.contains("エラーはありません"))
         try await live.stop()
