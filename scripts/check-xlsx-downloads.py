@@ -84,8 +84,16 @@ def main(arguments):
         at = arguments.index("--seed")
         seeds.append((arguments[at + 1], arguments[at + 2]))
         del arguments[at : at + 3]
-    for path, saved in seeds:
-        problems, rows, numbers = check(path, saved)
+    # (workbook, the CSV it must read as or None for the one beside it, how to name it)
+    workbooks = [(path, saved, f"{path}: {{}}, as {saved}") for path, saved in seeds]
+    for folder in arguments:
+        paths = sorted(glob.glob(os.path.join(folder, "*", "data", "*.xlsx")))
+        if not paths:
+            print(f"{folder}: no workbooks under */data/", file=sys.stderr)
+            failed = True
+        workbooks += [(path, None, f"{os.path.relpath(path, folder)}: {{}}") for path in paths]
+    for path, saved, name in workbooks:
+        problems, rows, numbers = check(path, saved) if saved else check(path)
         checked += 1
         if problems:
             failed = True
@@ -93,22 +101,7 @@ def main(arguments):
             for problem in problems:
                 print(f"  {problem}", file=sys.stderr)
         else:
-            print(f"ok {path}: {rows} rows, {numbers} number cells, as {saved}")
-    for folder in arguments:
-        paths = sorted(glob.glob(os.path.join(folder, "*", "data", "*.xlsx")))
-        if not paths:
-            print(f"{folder}: no workbooks under */data/", file=sys.stderr)
-            failed = True
-        for path in paths:
-            problems, rows, numbers = check(path)
-            checked += 1
-            if problems:
-                failed = True
-                print(f"{path}:", file=sys.stderr)
-                for problem in problems:
-                    print(f"  {problem}", file=sys.stderr)
-            else:
-                print(f"ok {os.path.relpath(path, folder)}: {rows} rows, {numbers} number cells")
+            print("ok " + name.format(f"{rows} rows, {numbers} number cells"))
     print(f"check-xlsx-downloads.py: {checked} workbooks opened with openpyxl {openpyxl.__version__}"
           + (", all as their CSV" if not failed else ", with differences"))
     return 1 if failed else 0
