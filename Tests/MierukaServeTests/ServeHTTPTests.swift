@@ -235,9 +235,16 @@ final class CapturedLines: Sendable {
         #expect(try await events.next("hello") == served)
 
         try live.edit("content/test-plan/003.md", replacing: "title: 基金の確保", with: "title: 基金の確保と活用")
-        let next = try await events.next("reload")
+        var next = try await events.next("reload")
         #expect(next != served)
-        let updated = try await live.get("/kaikaku/test-plan/003/")
+        var updated = try await live.get("/kaikaku/test-plan/003/")
+        // As below: a save that reached inotify as two events is built twice.
+        let savedDeadline = Date().addingTimeInterval(15)
+        while !updated.text.contains("基金の確保と活用"), Date() < savedDeadline {
+            guard let later = try? await events.next("reload", timeout: 2) else { continue }
+            next = later
+            updated = try await live.get("/kaikaku/test-plan/003/")
+        }
         #expect(updated.text.contains("基金の確保と活用"))
         #expect(Self.generation(in: updated.text) == next)
         #expect(live.captured.all.contains { $0.hasPrefix("mieruka: rebuilt in ") && $0.contains("/kaikaku/test-plan/003/") })
@@ -282,10 +289,16 @@ final class CapturedLines: Sendable {
         let events = try await live.events()
         _ = try await events.next("hello")
         try live.edit("seeds/test-plan/R6.yml", replacing: "    grade: C", with: "    grade: \"<X>\"")
-        _ = try await events.next("reload")
-
         let message = "seeds/test-plan/R6.yml:13:12: error: grade \"<X>\" is not on the plan's scale"
         let escaped = "seeds/test-plan/R6.yml:13:12: error: grade &quot;&lt;X&gt;&quot; is not on the plan&#39;s scale"
+        // The save can reach inotify as two events (the file emptied, then written), so the first
+        // reload may be for a build of the half-written file: wait, on reload events, for the
+        // build that read the whole of it. serve prints before it tells the pages to reload.
+        let deadline = Date().addingTimeInterval(15)
+        _ = try await events.next("reload")
+        while !live.captured.all.contains(where: { $0.contains(message) }), Date() < deadline {
+            _ = try? await events.next("reload", timeout: 2)
+        }
         #expect(live.captured.all.contains { $0.contains(message) }, "the terminal prints it as build does")
         for path in ["/kaikaku/", "/kaikaku/test-plan/002/", "/kaikaku/about/"] {
             let page = try await live.get(path)
@@ -303,10 +316,10 @@ final class CapturedLines: Sendable {
         // The broken save may have been built twice (an editor's write can reach inotify as two
         // events), so a reload for the broken site can still be on its way: wait, on reload
         // events, for the one after which the page is whole again.
-        let deadline = Date().addingTimeInterval(15)
+        let fixDeadline = Date().addingTimeInterval(15)
         _ = try await events.next("reload")
         var fixed = try await live.get("/kaikaku/test-plan/002/")
-        while fixed.text.contains("mieruka-serve-errors"), Date() < deadline {
+        while fixed.text.contains("mieruka-serve-errors"), Date() < fixDeadline {
             _ = try? await events.next("reload", timeout: 2)
             fixed = try await live.get("/kaikaku/test-plan/002/")
         }
