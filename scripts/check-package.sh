@@ -4,7 +4,8 @@
 # builds the demo site and a site made by `mieruka init` there, and compares both, file by file,
 # with what the normal build of the same commit makes. Then the newcomer's remaining steps: the
 # demo with a workbook in seeds/ in place of a CSV (Kodaira's H29 results, the same pages), and
-# `mieruka serve` on the init site answering a request for its home page.
+# `mieruka serve` on the init site answering a request for its home page, and the CI recipes init
+# writes (GitHub Actions, GitLab CI) run step by step as in a city's repository.
 #
 # Usage: scripts/check-package.sh [TARBALL]   (default: the one scripts/package.sh makes)
 # MIERUKA                 the normal binary to compare with (default .build/debug/mieruka)
@@ -107,6 +108,61 @@ grep -q "サンプル市" "$inside/serve-response" || {
     exit 1
 }
 
+# The CI recipe init writes, run as the CI services would run it in a city's repository that has
+# the tarball committed in tools/: scripts/ci-recipe.py reads the steps from the files init wrote
+# (GitHub's own actions, checkout and Pages, cannot run here and are listed as skipped). On a push
+# to main both check and build with the Pages address; on a pull request, a results file with a
+# grade off the scale must fail the job with an annotation on its line.
+run_inside "$binary" init "$test_dir/ci-site" >/dev/null
+mkdir -p "$inside/ci-site/tools"
+cp "$tarball" "$inside/ci-site/tools/"
+run_ci() { # service event
+    rm -rf "$inside/ci-site/public" "$inside/ci-site/.mieruka"
+    python3 scripts/ci-recipe.py "$inside/ci-site" "$1" "$2" >"$inside/ci-$1-$2.sh"
+    chroot "$root" /usr/bin/env -i PATH=/usr/bin:/bin LANG=C.UTF-8 \
+        GITHUB_PAGES_BASE_URL=https://example.github.io/site CI_PAGES_URL=https://example.gitlab.io/site \
+        /bin/sh -c "cd $test_dir/ci-site && sh $test_dir/ci-$1-$2.sh" >"$inside/ci-$1-$2.log" 2>&1
+}
+for service in github gitlab; do
+    for event in push pull_request; do
+        run_ci "$service" "$event" || {
+            echo "check-package.sh: the $service CI recipe failed on a $event in the Debian root:" >&2
+            tail -n 30 "$inside/ci-$service-$event.log" >&2
+            exit 1
+        }
+        [ -f "$inside/ci-site/public/index.html" ] || {
+            echo "check-package.sh: the $service CI recipe on a $event made no public/index.html" >&2
+            exit 1
+        }
+    done
+    [ "$service" = github ] && address=https://example.github.io/site/ || address=https://example.gitlab.io/site/
+    # (the last run was a pull request: built with the site's own base_url; run the push again)
+    run_ci "$service" push
+    grep -q "$address" "$inside/ci-site/public/sitemap.xml" || {
+        echo "check-package.sh: the $service CI recipe did not build for the Pages address $address" >&2
+        exit 1
+    }
+done
+sed -i 's/^    grade: C$/    grade: Z/' "$inside/ci-site/seeds/gyokaku/R6.yml"
+if run_ci github pull_request; then
+    echo "check-package.sh: the GitHub CI recipe passed a pull request with a grade off the scale" >&2
+    exit 1
+fi
+grep -q "^::error file=seeds/gyokaku/R6.yml,line=12," "$inside/ci-github-pull_request.log" || {
+    echo "check-package.sh: the failing pull request has no annotation on seeds/gyokaku/R6.yml line 12:" >&2
+    tail -n 20 "$inside/ci-github-pull_request.log" >&2
+    exit 1
+}
+if run_ci gitlab pull_request; then
+    echo "check-package.sh: the GitLab CI recipe passed a branch with a grade off the scale" >&2
+    exit 1
+fi
+grep -q "seeds/gyokaku/R6.yml:12:" "$inside/ci-gitlab-pull_request.log" || {
+    echo "check-package.sh: the failing GitLab job does not locate the error in seeds/gyokaku/R6.yml:" >&2
+    tail -n 20 "$inside/ci-gitlab-pull_request.log" >&2
+    exit 1
+}
+
 reference=$(mktemp -d)
 "$normal" build --source "$inside/demo" --output "$reference/demo-public" >/dev/null
 "$normal" init "$reference/init-site" >/dev/null
@@ -114,4 +170,4 @@ reference=$(mktemp -d)
 diff -r "$reference/demo-public" "$inside/demo-public"
 diff -r "$reference/demo-public" "$inside/demo-xlsx-public"
 diff -r "$reference/init-site" "$inside/init-site"
-echo "check-package.sh: $name runs in a Debian root without Swift; the demo site (from its CSV and from a workbook) and an init site are byte for byte those of $normal; serve answers"
+echo "check-package.sh: $name runs in a Debian root without Swift; the demo site (from its CSV and from a workbook) and an init site are byte for byte those of $normal; serve answers; init's GitHub and GitLab CI recipes check, build and publish, and fail a broken pull request on its line"
