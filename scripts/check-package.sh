@@ -17,7 +17,7 @@ normal=${MIERUKA:-.build/debug/mieruka}
 if [ $# -ge 1 ]; then tarball=$1; else tarball=$(scripts/package.sh | tail -n 1); fi
 root=${MIERUKA_DEBIAN_ROOT:-${XDG_CACHE_HOME:-$HOME/.cache}/mieruka/debian-root}
 
-scripts/install-system-packages.sh debootstrap
+scripts/install-system-packages.sh debootstrap python3-yaml
 if [ ! -x "$root/bin/sh" ]; then
     echo "Making a clean Debian root in $root (debootstrap --variant=minbase bookworm)" >&2
     rm -rf "$root.partial"
@@ -118,7 +118,7 @@ mkdir -p "$inside/ci-site/tools"
 cp "$tarball" "$inside/ci-site/tools/"
 run_ci() { # service event
     rm -rf "$inside/ci-site/public" "$inside/ci-site/.mieruka"
-    python3 scripts/ci-recipe.py "$inside/ci-site" "$1" "$2" >"$inside/ci-$1-$2.sh"
+    /usr/bin/python3 scripts/ci-recipe.py "$inside/ci-site" "$1" "$2" >"$inside/ci-$1-$2.sh"
     chroot "$root" /usr/bin/env -i PATH=/usr/bin:/bin LANG=C.UTF-8 \
         GITHUB_PAGES_BASE_URL=https://example.github.io/site CI_PAGES_URL=https://example.gitlab.io/site \
         /bin/sh -c "cd $test_dir/ci-site && sh $test_dir/ci-$1-$2.sh" >"$inside/ci-$1-$2.log" 2>&1

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Prints, as one POSIX shell script, the commands a CI service would run for a site made by
 `mieruka init`, read from the CI files init wrote (so the test runs what a city's CI runs, not a
 copy of it).
@@ -10,6 +10,8 @@ Usage: scripts/ci-recipe.py SITE github|gitlab EVENT
   github pull_request  the same on a pull request
   gitlab push          the `script:` of the job whose rules match the default branch
   gitlab pull_request  the `script:` of the job whose rules match another branch
+
+Runs with Debian's python3 and python3-yaml (scripts/check-package.sh installs them).
 
 Steps that call an action (`uses:`) are GitHub's own (checkout, Pages) and cannot run here; each
 is printed as a comment. `${{ … }}` expressions outside `run:` are GitHub's, not the shell's: the
