@@ -89,6 +89,7 @@ struct PlanJSON {
                     })
             ),
             ("departments", .array(item.departments.map { .string($0) })),
+            ("schedule", .array(item.schedule.map { .object([("years", years($0.years)), ("step", .string($0.text))]) })),
             ("kpis", .array(item.kpis.map(kpi))),
             ("results", .array(item.results.map(result))),
             ("url", .string(links.url(SiteRoutes.item(plan.slug, item.slug)))),
@@ -251,7 +252,7 @@ extension PlanDatasets {
         ("grades", "配列", "評価の段階（良い順）：code（記号）、label（意味）"),
         ("levels", "配列", "方針の階層名（上位から）"),
         ("policies[]", "配列", "方針：id、level（0が最上位）、level_name、number、title、parent（上位の方針の id）、kpis（方針の成果指標）、url"),
-        ("items[]", "配列", "取組項目：number、id、title、summary、listings（number・policy・relisting：再掲なら true）、departments、kpis、results、url"),
+        ("items[]", "配列", "取組項目：number、id、title、summary、listings（number・policy・relisting：再掲なら true）、departments、schedule（取組の工程：years（first・last：西暦の年度）・step（計画の表記））、kpis、results、url"),
         ("items[].kpis[]", "配列", "成果指標：id、name、unit、direction（increase / decrease / null）、baseline・target（years・value（数値か null）・text（表記））、note、actuals（year・value・text・grade・progress_percent）"),
         ("items[].results[]", "配列", "年度別結果：year、grade（記号か null）、progress・factors・next_steps（Markdown）、effect_expected_yen・effect_actual_yen（円単位の整数か null）"),
         ("years[]", "配列", "年度ごとの集計：year、computed（掲載項目の集計：grade_counts（評価記号ごとの数と ungraded）、relistings、effect_*_yen、policies（方針ごと））、published（市の公表値：grade_counts、grade_totals、effects、effect_totals、listings、relistings、source）"),

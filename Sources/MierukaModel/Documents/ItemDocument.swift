@@ -15,6 +15,8 @@ package struct ItemDocument: Sendable {
     package let kpis: [KPIDocument]
     package let results: [ResultDocument]
     package let summary: String?
+    /// 取組の工程: `schedule:`, in the order written.
+    package var schedule: [ScheduleStepDocument] = []
     package let body: String
     /// Where the body starts in the file.
     package let bodyLocation: SourceLocation

@@ -14,6 +14,8 @@ package struct Item: Sendable {
     package let results: [YearResult]
     /// One line for lists and the page description.
     package let summary: String?
+    /// 取組の工程 as the plan schedules it, in year order (spans do not overlap).
+    package var schedule: [ScheduleStep] = []
     /// Markdown body of the item document.
     package let body: String
     /// Where the body starts in its file (for locating links in it).

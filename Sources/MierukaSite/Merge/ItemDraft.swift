@@ -8,12 +8,16 @@ struct ItemDraft {
     var kpis: [KPI]
     var results: [YearResult] = []
     var resultLocations: [FiscalYear: SourceLocation] = [:]
+    /// The schedule, checked against the plan's period (ScheduleChecker).
+    var schedule: [ScheduleStep] = []
 
     func build() -> Item {
-        Item(
+        var item = Item(
             slug: document.slug.value, title: document.title.value, listings: listings,
             departments: document.departments.map(\.value), kpis: kpis, results: results, summary: document.summary,
             body: document.body,
             bodyLocation: document.bodyLocation, location: document.location)
+        item.schedule = schedule
+        return item
     }
 }

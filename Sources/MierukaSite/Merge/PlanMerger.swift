@@ -59,7 +59,10 @@ struct PlanMerger {
             }
             for (number, location) in own { numbers[number] = (drafts.count, location) }
             let kpis = kpiBuilder.build(item.kpis, owner: "the item \(item.number.value)", diagnostics: &diagnostics)
-            drafts.append(ItemDraft(document: item, listings: listings, kpis: kpis))
+            var draft = ItemDraft(document: item, listings: listings, kpis: kpis)
+            draft.schedule = ScheduleChecker(period: period, yearStyle: document.yearStyle)
+                .check(item.schedule, item: item.number.value, diagnostics: &diagnostics)
+            drafts.append(draft)
         }
 
         // Results: first those in the items' own front matter, then seeds/ files in path order.

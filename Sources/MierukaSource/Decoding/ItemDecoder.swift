@@ -5,6 +5,7 @@ import MierukaModel
 enum ItemDecoder {
     static let keys = [
         "number", "title", "policy", "relisted", "department", "departments", "kpis", "results", "summary", "slug",
+        "schedule",
     ]
     static let relistingKeys = ["number", "policy"]
 
@@ -42,12 +43,15 @@ enum ItemDecoder {
             ResultDecoder.decodeInItem($0, diagnostics: &diagnostics)
         }
         let slug = reader.text("slug", diagnostics: &diagnostics) ?? fileSlug
+        let schedule = ScheduleDecoder.decode(reader.node("schedule"), diagnostics: &diagnostics)
         guard let number, let title, let policy else { return nil }
-        return ItemDocument(
+        var document = ItemDocument(
             planSlug: planSlug, slug: slug, number: number, title: title, policy: policy, relisted: relisted,
             departments: departments, kpis: kpis, results: results,
             summary: reader.text("summary", diagnostics: &diagnostics)?.value, body: body,
             bodyLocation: SourceLocation(file: file, line: bodyLine, column: 1),
             location: SourceLocation(file: file, line: 1, column: 1))
+        document.schedule = schedule
+        return document
     }
 }
