@@ -41,6 +41,9 @@ package struct SearchIndex: Sendable {
     /// A page, with what a result shows.
     package struct Document: Sendable, Hashable {
         package var kind: Kind = .item
+        /// What a result calls the page when its plan names it (a policy of a plan whose
+        /// `policy_levels:` call that level 基本方針); nil for the kind's own word.
+        package var label: String? = nil
         /// Index in `plans`; nil for a standalone page.
         package let plan: Int?
         /// An item's number under its primary listing; empty for other pages.

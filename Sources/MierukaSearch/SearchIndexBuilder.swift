@@ -3,10 +3,11 @@ import MierukaSite
 
 /// Makes the site search's index from the merged site: a document per item (its plan, number,
 /// title, latest grade, departments and the beginnings of its texts) and, for every token of its
-/// title, departments, KPI names and each year's 進捗状況, 要因 and 今後の対応, the postings; then a
+/// title, departments, KPI names, text (本文) and each year's 進捗状況, 要因 and 今後の対応, the postings; then a
 /// document per plan (title, summary, text, published tables), policy (title, description, KPI
 /// names), year report (the year's notes, highlights, and the policies of its published
-/// tables; its items have documents of their own) and standalone page (title, summary, text).
+/// tables; its items have documents of their own), the home page's text and each standalone page
+/// (title, summary, text).
 package struct SearchIndexBuilder: Sendable {
     /// Where the index is written, relative to the output folder.
     package static let path = SiteRoutes.searchIndex
@@ -46,6 +47,8 @@ package struct SearchIndexBuilder: Sendable {
                 add(item.title, .title)
                 for department in item.departments { add(department, .departments) }
                 for kpi in item.kpis { add(kpi.name, .kpis) }
+                let body = SearchText.plain(item.body)
+                add(body, .body)
                 var snippets: [SearchIndex.Snippet] = []
                 if !item.kpis.isEmpty {
                     let names = item.kpis.map(\.name).joined(separator: "、")
@@ -71,6 +74,10 @@ package struct SearchIndexBuilder: Sendable {
                                 text: SearchText.excerpt(plain, limit: Self.snippetLength)))
                     }
                 }
+                if !body.isEmpty {
+                    snippets.append(
+                        SearchIndex.Snippet(field: .body, year: nil, text: SearchText.excerpt(body, limit: Self.snippetLength)))
+                }
                 let graded = item.latestGradedResult
                 let document = documents.count
                 documents.append(
@@ -86,7 +93,7 @@ package struct SearchIndexBuilder: Sendable {
             }
             // The plan's own pages: the plan, its policies and its year reports, so that a plan
             // without item pages is found too.
-            func addPage(_ kind: SearchIndex.Kind, title: String, path: String, texts: [String]) {
+            func addPage(_ kind: SearchIndex.Kind, label: String? = nil, title: String, path: String, texts: [String]) {
                 var fieldsByToken: [String: UInt8] = [:]
                 SearchTokenizer.forEachToken(in: title) { fieldsByToken[$0, default: 0] |= SearchField.title.bit }
                 let plain = texts.map(SearchText.plain).filter { !$0.isEmpty }.joined(separator: " ")
@@ -94,7 +101,7 @@ package struct SearchIndexBuilder: Sendable {
                 let document = documents.count
                 documents.append(
                     SearchIndex.Document(
-                        kind: kind, plan: planOffset, number: "", title: title, path: SiteRoutes.percentEncode(path),
+                        kind: kind, label: label, plan: planOffset, number: "", title: title, path: SiteRoutes.percentEncode(path),
                         grade: nil, gradeYear: nil, departments: "",
                         snippets: plain.isEmpty
                             ? [] : [SearchIndex.Snippet(field: .body, year: nil, text: SearchText.excerpt(plain, limit: Self.snippetLength))]))
@@ -108,7 +115,7 @@ package struct SearchIndexBuilder: Sendable {
                     + plan.tables.flatMap { [$0.title] + $0.header + $0.rows.flatMap { $0 } + [$0.note].compactMap { $0 } })
             for policy in plan.policies {
                 addPage(
-                    .policy, title: policy.numberedTitle, path: "policies/\(policy.slug)/",
+                    .policy, label: plan.levelNames.isEmpty ? nil : plan.levelName(policy.level), title: policy.numberedTitle, path: "policies/\(policy.slug)/",
                     texts: [policy.description].compactMap { $0 } + policy.kpis.map(\.name))
             }
             for year in planIndex.years {
@@ -127,18 +134,20 @@ package struct SearchIndexBuilder: Sendable {
                     grades: plan.grades.grades.map { SearchIndex.Grade(code: $0.code, label: $0.label) },
                     years: years))
         }
-        // Standalone pages (content/<page>.md), under no plan.
-        for page in index.merged.pages {
+        // The home page's text (content/_index.md) and standalone pages (content/<page>.md), under no plan.
+        for page in [index.merged.home].compactMap({ $0 }) + index.merged.pages {
+            let title = page.title.isEmpty ? index.config.title : page.title
+            let path = page.slug.isEmpty ? SiteRoutes.home : SiteRoutes.page(page.slug)
             var fieldsByToken: [String: UInt8] = [:]
-            SearchTokenizer.forEachToken(in: page.title) { fieldsByToken[$0, default: 0] |= SearchField.title.bit }
+            SearchTokenizer.forEachToken(in: title) { fieldsByToken[$0, default: 0] |= SearchField.title.bit }
             let plain = [page.summary, page.body].compactMap { $0 }.map(SearchText.plain).filter { !$0.isEmpty }
                 .joined(separator: " ")
             SearchTokenizer.forEachToken(in: plain) { fieldsByToken[$0, default: 0] |= SearchField.body.bit }
             let document = documents.count
             documents.append(
                 SearchIndex.Document(
-                    kind: .page, plan: nil, number: "", title: page.title,
-                    path: baseURL.link(SiteRoutes.percentEncode(SiteRoutes.page(page.slug))), grade: nil, gradeYear: nil,
+                    kind: .page, plan: nil, number: "", title: title,
+                    path: baseURL.link(SiteRoutes.percentEncode(path)), grade: nil, gradeYear: nil,
                     departments: "",
                     snippets: plain.isEmpty
                         ? [] : [SearchIndex.Snippet(field: .body, year: nil, text: SearchText.excerpt(plain, limit: Self.snippetLength))]))

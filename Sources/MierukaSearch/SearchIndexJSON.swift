@@ -4,10 +4,11 @@
 ///      "fields":[{"name":"title","label":"取組項目","weight":8}, …],
 ///      "plans":[{"title":…,"url":"/kodaira-3/","grades":[["S","予定以上に進捗"], …],"years":["平成29年度", …]}],
 ///      "kinds":{"item":"取組項目","plan":"計画", …},
-///      "documents":[[plan, number, title, path, grade, grade_year, departments, [[field, year, text], …], kind], …],
+///      "documents":[[plan, number, title, path, grade, grade_year, departments, [[field, year, text], …], kind(, label)], …],
 ///      "postings":{"token":[n, …], …}}
 ///
-/// A document is an array (its positions are named in "document_fields") and its grade and years
+/// A document is an array (its positions are named in "document_fields"; `label`, what a result
+/// calls the page in its plan's words, is there only when the plan names it) and its grade and years
 /// are indices into its plan's lists, to keep the file small. Each posting is one number,
 /// `gap × 2^fields + mask`: the gap from the previous posting's document (the first: from 0) and
 /// the fields that hold the token, one bit each in the order of "fields".
@@ -26,7 +27,7 @@ enum SearchIndexJSON {
             out.raw(",\"weight\":\(field.weight)}")
         }
         out.raw(
-            "],\"document_fields\":[\"plan\",\"number\",\"title\",\"path\",\"grade\",\"grade_year\",\"departments\",\"snippets\",\"kind\"],\"kinds\":{"
+            "],\"document_fields\":[\"plan\",\"number\",\"title\",\"path\",\"grade\",\"grade_year\",\"departments\",\"snippets\",\"kind\",\"label\"],\"kinds\":{"
         )
         for (offset, kind) in SearchIndex.Kind.allCases.enumerated() {
             if offset > 0 { out.raw(",") }
@@ -83,6 +84,10 @@ enum SearchIndexJSON {
             }
             out.raw("],")
             out.string(document.kind.rawValue)
+            if let label = document.label {
+                out.raw(",")
+                out.string(label)
+            }
             out.raw("]")
         }
         out.raw("],\"postings\":{")

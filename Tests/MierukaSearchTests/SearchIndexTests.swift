@@ -182,4 +182,47 @@ import Testing
         let planNumber = try #require(index.documents.firstIndex { $0.kind == .plan })
         #expect(matching("架空", in: index).contains(planNumber))
     }
+
+    /// An item's own text (本文) is searched, with its beginning as the snippet; so is the home
+    /// page's text, as a page at the site's address.
+    @Test func itemBodiesAndTheHomeTextAreSearched() throws {
+        var files = Self.files
+        files["content/p/三番.md"] = "---\nnumber: 3\ntitle: ＫＰＩの整理\npolicy: \"2\"\n---\n## 課題\n\n指標の定義が部署ごとに違う。\n"
+        files["content/_index.md"] = "---\ntitle: 見える化の入口\n---\n架空市の改革を一覧で示します。\n"
+        let (merged, diagnostics) = InMemorySite.merge(files)
+        #expect(!diagnostics.hasErrors, "\(diagnostics.all)")
+        let index = SearchIndexBuilder(index: SiteIndex(try #require(merged))).build()
+        let item = try #require(index.documents.firstIndex { $0.kind == .item && $0.number == "3" })
+        #expect(matching("指標の定義", in: index) == [item])
+        #expect(index.documents[item].snippets.last?.field == .body)
+        #expect(index.documents[item].snippets.last?.text == "課題指標の定義が部署ごとに違う。")
+        #expect(index.postings(for: "定義").first { $0.document == item }?.fields == SearchField.body.bit)
+        let home = try #require(index.documents.firstIndex { $0.kind == .page && $0.path == "/kaikaku/" })
+        #expect(index.documents[home].title == "見える化の入口")
+        #expect(matching("一覧で示", in: index) == [home])
+        // The home text comes before the standalone pages.
+        #expect(index.documents.firstIndex { $0.kind == .page } == home)
+    }
+
+    /// A policy's result says what its plan calls that level (`policy_levels:`), and the file
+    /// carries it as the document's last field only then.
+    @Test func aPolicyIsCalledWhatItsPlanCallsItsLevel() throws {
+        var files = Self.files
+        files["content/p/_index.md"] = InMemorySite.plan.replacingOccurrences(
+            of: "policies:\n", with: "policy_levels: [基本方針, 推進項目]\npolicies:\n")
+        let (merged, diagnostics) = InMemorySite.merge(files)
+        #expect(!diagnostics.hasErrors, "\(diagnostics.all)")
+        let builder = SearchIndexBuilder(index: SiteIndex(try #require(merged)))
+        let policies = builder.build().documents.filter { $0.kind == .policy }
+        #expect(policies.map(\.label) == ["基本方針", "推進項目", "基本方針"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(builder.json())) as? [String: Any])
+        let documents = try #require(object["documents"] as? [[Any]])
+        let written = documents.filter { $0[8] as? String == "policy" }
+        #expect(written.map { $0.count } == [10, 10, 10])
+        #expect(written.map { $0[9] as? String } == ["基本方針", "推進項目", "基本方針"])
+        // Without policy_levels:, the kind's own word (施策), and no tenth field.
+        let plain = try Self.builder().build().documents.filter { $0.kind == .policy }
+        #expect(plain.allSatisfy { $0.label == nil })
+        #expect((try Self.builder().json()).count < (builder.json()).count)
+    }
 }
