@@ -90,8 +90,18 @@ struct PlanJSON {
             ),
             ("departments", .array(item.departments.map { .string($0) })),
             ("schedule", .array(item.schedule.map { .object([("years", years($0.years)), ("step", .string($0.text))]) })),
+            (
+                "subitems",
+                .array(
+                    item.subitems.map {
+                        .object([
+                            ("number", .string($0.number)), ("title", .string($0.title)),
+                            ("departments", .array($0.departments.map { .string($0) })),
+                        ])
+                    })
+            ),
             ("kpis", .array(item.kpis.map(kpi))),
-            ("results", .array(item.results.map(result))),
+            ("results", .array(item.results.map { result($0, of: item) })),
             ("url", .string(links.url(SiteRoutes.item(plan.slug, item.slug)))),
         ])
     }
@@ -140,8 +150,8 @@ struct PlanJSON {
         money.map { .int64($0.yen) } ?? .null
     }
 
-    func result(_ result: YearResult) -> JSONValue {
-        .object([
+    func result(_ result: YearResult, of item: Item) -> JSONValue {
+        var members: [(String, JSONValue)] = [
             ("year", .int(result.year.year)),
             ("grade", grade(result.grade)),
             ("progress", .text(result.progress)),
@@ -149,7 +159,25 @@ struct PlanJSON {
             ("next_steps", .text(result.nextSteps)),
             ("effect_expected_yen", money(result.effect?.expected)),
             ("effect_actual_yen", money(result.effect?.actual)),
-        ])
+        ]
+        // Only where the item has sub-items, so that other plans' files keep their bytes.
+        if !item.subitems.isEmpty {
+            let states = planIndex.plan.states.grades
+            members.append(
+                (
+                    "subitems",
+                    .array(
+                        result.subitems.map { sub in
+                            .object([
+                                ("number", .string(sub.subitem < item.subitems.count ? item.subitems[sub.subitem].number : "")),
+                                ("grade", grade(sub.grade)),
+                                ("state", .text(sub.state.flatMap { $0 < states.count ? states[$0].label : nil })),
+                                ("progress", .text(sub.progress)),
+                            ])
+                        })
+                ))
+        }
+        return .object(members)
     }
 
     /// One year's aggregates: computed from the items, and as published when the plan declares them.
@@ -252,9 +280,9 @@ extension PlanDatasets {
         ("grades", "配列", "評価の段階（良い順）：code（記号）、label（意味）"),
         ("levels", "配列", "方針の階層名（上位から）"),
         ("policies[]", "配列", "方針：id、level（0が最上位）、level_name、number、title、parent（上位の方針の id）、kpis（方針の成果指標）、url"),
-        ("items[]", "配列", "取組項目：number、id、title、summary、listings（number・policy・relisting：再掲なら true）、departments、schedule（取組の工程：years（first・last：西暦の年度）・step（計画の表記））、kpis、results、url"),
+        ("items[]", "配列", "取組項目：number、id、title、summary、listings（number・policy・relisting：再掲なら true）、departments、schedule（取組の工程：years（first・last：西暦の年度）・step（計画の表記））、subitems（細目：number・title・departments）、kpis、results、url"),
         ("items[].kpis[]", "配列", "成果指標：id、name、unit、direction（increase / decrease / null）、baseline・target（years・value（数値か null）・text（表記））、note、actuals（year・value・text・grade・progress_percent）"),
-        ("items[].results[]", "配列", "年度別結果：year、grade（記号か null）、progress・factors・next_steps（Markdown）、effect_expected_yen・effect_actual_yen（円単位の整数か null）"),
+        ("items[].results[]", "配列", "年度別結果：year、grade（記号か null）、progress・factors・next_steps（Markdown）、effect_expected_yen・effect_actual_yen（円単位の整数か null）、subitems（細目のある項目だけ：number・grade・state（評価の対象外の状態）・progress）"),
         ("years[]", "配列", "年度ごとの集計：year、computed（掲載項目の集計：grade_counts（評価記号ごとの数と ungraded）、relistings、effect_*_yen、policies（方針ごと））、published（市の公表値：grade_counts、grade_totals、effects、effect_totals、listings、relistings、source）"),
         ("tables[]", "配列", "計画が公表している表：title、header、rows、note、source"),
     ]

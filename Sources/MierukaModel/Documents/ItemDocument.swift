@@ -17,6 +17,8 @@ package struct ItemDocument: Sendable {
     package let summary: String?
     /// 取組の工程: `schedule:`, in the order written.
     package var schedule: [ScheduleStepDocument] = []
+    /// 細目: `subitems:`, in the order written.
+    package var subitems: [SubItemDocument] = []
     package let body: String
     /// Where the body starts in the file.
     package let bodyLocation: SourceLocation

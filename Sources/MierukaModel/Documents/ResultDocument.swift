@@ -12,6 +12,8 @@ package struct ResultDocument: Sendable {
     package let nextSteps: String?
     package let kpiActuals: [KPIActualDocument]
     package let effect: EffectDocument?
+    /// How the item's sub-items (細目) went that year.
+    package var subitems: [SubItemResultDocument] = []
     package let location: SourceLocation
 
     package init(

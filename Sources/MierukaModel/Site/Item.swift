@@ -16,6 +16,8 @@ package struct Item: Sendable {
     package let summary: String?
     /// 取組の工程 as the plan schedules it, in year order (spans do not overlap).
     package var schedule: [ScheduleStep] = []
+    /// 細目, in the plan's order; counts and shares stay those of the item's listings.
+    package var subitems: [SubItem] = []
     /// Markdown body of the item document.
     package let body: String
     /// Where the body starts in its file (for locating links in it).

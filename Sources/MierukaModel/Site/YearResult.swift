@@ -15,6 +15,8 @@ package struct YearResult: Sendable {
     /// 今後の対応 (Markdown)
     package let nextSteps: String?
     package let effect: Effect?
+    /// How the item's sub-items (細目) went that year, in the item's order of sub-items.
+    package var subitems: [SubItemResult] = []
     /// Where the result was written (an item's front matter or a file in seeds/).
     package let location: SourceLocation
 

@@ -27,10 +27,15 @@ extension ViewBuilder {
             },
             latestGrade: format.grade(latest?.grade), latestYear: latest.map { format.year($0.year) },
             kpiTable: tables.kpiTable(item.kpis, caption: "成果指標（KPI）の目標と実績", scope: "\(plan.slug)/item/\(item.slug)"),
-            results: item.results.reversed().map { yearResult($0, plan: plan) },
+            results: item.results.reversed().map { result in
+                var view = yearResult(result, plan: plan)
+                view.subitemResults = subItemResults(result, item: item, plan: plan)
+                return view
+            },
             effectByYear: tables.effectByYear(effects, caption: "財政効果額の推移", scope: "\(plan.slug)/item/\(item.slug)/effects"), bodyHTML: html(item.body, under: 2))
         view.gradeHistory = gradeHistory(planIndex, itemIndex)
         view.schedule = schedule(planIndex, itemIndex)
+        view.subitems = subItemList(item)
         let trail =
             [planCrumb(planIndex)] + (item.primaryPolicy.map { policyTrail(planIndex, $0, including: true) } ?? [])
         let description =

@@ -13,6 +13,8 @@ package struct ItemPageView: TemplateView {
     package var gradeHistory: GradeHistoryView? = nil
     /// 「取組の工程」, when the item has a schedule.
     package var schedule: ScheduleView? = nil
+    /// 「細目」, when the item has sub-items.
+    package var subitems: SubItemListView? = nil
     /// Newest year first.
     package let results: [YearResultView]
     package let effectByYear: EffectByYearView?
@@ -33,6 +35,7 @@ package struct ItemPageView: TemplateView {
             .view("kpiTable", KPITableView.self) { $0.kpiTable },
             .view("gradeHistory", GradeHistoryView.self) { $0.gradeHistory },
             .view("schedule", ScheduleView.self) { $0.schedule },
+            .view("subitems", SubItemListView.self) { $0.subitems },
             .list("results", YearResultView.self) { $0.results },
             .flag("hasResults") { !$0.results.isEmpty },
             .view("effectByYear", EffectByYearView.self) { $0.effectByYear },

@@ -10,6 +10,8 @@ package struct YearResultView: TemplateView {
     package let nextStepsHTML: String?
     /// 「効果見込額 … 実績効果額 …」 when the year has amounts.
     package let effect: String?
+    /// 「細目の評価」, when the year gives results for the item's sub-items.
+    package var subitemResults: SubItemResultsView? = nil
 
     package static let fields = FieldTable<YearResultView>(
         "year result",
@@ -22,5 +24,6 @@ package struct YearResultView: TemplateView {
             .html("factorsHTML") { $0.factorsHTML },
             .html("nextStepsHTML") { $0.nextStepsHTML },
             .text("effect") { $0.effect },
+            .view("subitemResults", SubItemResultsView.self) { $0.subitemResults },
         ])
 }

@@ -10,6 +10,8 @@ struct ItemDraft {
     var resultLocations: [FiscalYear: SourceLocation] = [:]
     /// The schedule, checked against the plan's period (ScheduleChecker).
     var schedule: [ScheduleStep] = []
+    /// The sub-items (細目), numbers checked (SubItemChecker).
+    var subitems: [SubItem] = []
 
     func build() -> Item {
         var item = Item(
@@ -18,6 +20,7 @@ struct ItemDraft {
             body: document.body,
             bodyLocation: document.bodyLocation, location: document.location)
         item.schedule = schedule
+        item.subitems = subitems
         return item
     }
 }

@@ -62,6 +62,8 @@ struct PlanMerger {
             var draft = ItemDraft(document: item, listings: listings, kpis: kpis)
             draft.schedule = ScheduleChecker(period: period, yearStyle: document.yearStyle)
                 .check(item.schedule, item: item.number.value, diagnostics: &diagnostics)
+            draft.subitems = SubItemChecker(grades: grades, states: states)
+                .subItems(item.subitems, item: item.number.value, diagnostics: &diagnostics)
             drafts.append(draft)
         }
 

@@ -53,13 +53,16 @@ struct ResultApplier {
         for written in result.kpiActuals {
             applyActual(written, year: fiscalYear, to: &draft, diagnostics: &diagnostics)
         }
-        guard !failed else { return }
+        let subitems = SubItemChecker(grades: grades, states: states).results(
+            result.subitems, of: draft.subitems, item: draft.document.number.value, year: label, diagnostics: &diagnostics)
+        guard !failed, let subitems else { return }
         draft.resultLocations[fiscalYear] = result.location
-        draft.results.append(
-            YearResult(
-                year: fiscalYear, grade: grade, state: state, progress: result.progress?.trimmingTrailingSpace(),
-                factors: result.factors?.trimmingTrailingSpace(), nextSteps: result.nextSteps?.trimmingTrailingSpace(),
-                effect: effect, location: result.location))
+        var yearResult = YearResult(
+            year: fiscalYear, grade: grade, state: state, progress: result.progress?.trimmingTrailingSpace(),
+            factors: result.factors?.trimmingTrailingSpace(), nextSteps: result.nextSteps?.trimmingTrailingSpace(),
+            effect: effect, location: result.location)
+        yearResult.subitems = subitems
+        draft.results.append(yearResult)
     }
 
     private func applyActual(

@@ -5,7 +5,7 @@ import MierukaModel
 enum ItemDecoder {
     static let keys = [
         "number", "title", "policy", "relisted", "department", "departments", "kpis", "results", "summary", "slug",
-        "schedule",
+        "schedule", "subitems",
     ]
     static let relistingKeys = ["number", "policy"]
 
@@ -52,6 +52,7 @@ enum ItemDecoder {
             bodyLocation: SourceLocation(file: file, line: bodyLine, column: 1),
             location: SourceLocation(file: file, line: 1, column: 1))
         document.schedule = schedule
+        document.subitems = SubItemDecoder.decodeList(reader.list("subitems", diagnostics: &diagnostics), diagnostics: &diagnostics)
         return document
     }
 }

@@ -329,7 +329,8 @@
     var kind = doc[8] || 'item';
     var item = element('li', 'search-result search-result-' + kind);
     var context = element('p', 'search-result-plan');
-    context.appendChild(element('span', 'search-result-kind', data.kinds[kind] || kind));
+    // A policy is called what its plan calls that level (基本方針) when the plan names it.
+    context.appendChild(element('span', 'search-result-kind', doc[9] || data.kinds[kind] || kind));
     if (plan) context.appendChild(document.createTextNode('　' + plan.title));
     item.appendChild(context);
     var heading = element('h3');

@@ -1,0 +1,34 @@
+import MierukaModel
+import MierukaSite
+
+extension ViewBuilder {
+    /// 「細目」: the item's sub-items as the plan lists them.
+    func subItemList(_ item: Item) -> SubItemListView? {
+        guard !item.subitems.isEmpty else { return nil }
+        let hasDepartments = item.subitems.contains { !$0.departments.isEmpty }
+        return SubItemListView(
+            caption: "細目の一覧（\(item.subitems.count)細目）",
+            rows: item.subitems.map {
+                SubItemRowView(
+                    number: $0.number, title: $0.title, departments: $0.departments.isEmpty ? "—" : $0.departments.joined(separator: "、"),
+                    hasDepartments: hasDepartments)
+            },
+            hasDepartments: hasDepartments)
+    }
+
+    /// 「細目の評価（令和6年度）」: the sub-items' results the year gives, as given.
+    func subItemResults(_ result: YearResult, item: Item, plan: Plan) -> SubItemResultsView? {
+        guard !result.subitems.isEmpty else { return nil }
+        let format = PlanFormatter(plan: plan)
+        return SubItemResultsView(
+            caption: "細目の評価（\(format.year(result.year))）",
+            rows: result.subitems.compactMap { subResult in
+                guard subResult.subitem < item.subitems.count else { return nil }
+                let subItem = item.subitems[subResult.subitem]
+                return SubItemResultRowView(
+                    number: subItem.number, title: subItem.title,
+                    value: gradeOrState(plan, grade: subResult.grade, state: subResult.state),
+                    progressHTML: html(subResult.progress, under: 4))
+            })
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import MierukaTestSupport
+import Testing
+
+/// Two item levels (項目 with 細目): the base fixture's item 3 has two sub-items, and its R6 result
+/// gives each a grade (made-up data). Counts stay those of the items' listings.
+@Suite struct SubItemTests {
+    @Test func theItemPageListsItsSubItemsAndEachYearsResultsForThem() throws {
+        let (result, site) = try FidelityFixtureTests.build(nil)
+        #expect(result.status == 0, "\(result.standardError)")
+        let page = site.page("test-plan/003/index.html")
+        #expect(page.contains("<h2 id=\"subitems\">細目</h2>"))
+        #expect(page.contains("<caption>細目の一覧（2細目）</caption>"))
+        #expect(
+            YearComparisonFixtureTests.rows(page, table: "subitem-list") == [
+                ["1", "基金の運用方針の策定", "—"], ["2", "&lt;特定目的基金&gt;の整理", "財務部"],
+            ])
+        #expect(page.contains("<caption>細目の評価（令和6年度）</caption>"))
+        // In the item's order of sub-items, whatever the order the result gives them in.
+        #expect(
+            YearComparisonFixtureTests.rows(page, table: "subitem-results") == [
+                ["1", "基金の運用方針の策定", "A 計画を上回る", "—"],
+                ["2", "&lt;特定目的基金&gt;の整理", "B 概ね計画どおり", "対象の基金を洗い出した。"],
+            ])
+        #expect(!page.contains("<特定目的基金>"))
+        // An item without sub-items shows neither table.
+        #expect(!site.page("test-plan/002/index.html").contains("subitem"))
+        // The year's counts are the items' listings: sub-item grades are not counted (the year
+        // report's bytes are checked against Tests/Fixtures/base-expected by FixtureSiteTests).
+        #expect(!site.page("test-plan/reports/2024/index.html").contains("細目"))
+    }
+
+    @Test func planJSONCarriesSubItemsAndTheirResults() throws {
+        let (_, site) = try FidelityFixtureTests.build(nil)
+        let json = try JSONSerialization.jsonObject(with: Data(site.page("test-plan/data/plan.json").utf8)) as? [String: Any]
+        let items = try #require(json?["items"] as? [[String: Any]])
+        let item3 = try #require(items.first { $0["number"] as? String == "3" })
+        let subitems = try #require(item3["subitems"] as? [[String: Any]])
+        #expect(subitems.map { $0["title"] as? String } == ["基金の運用方針の策定", "<特定目的基金>の整理"])
+        #expect(subitems.map { ($0["departments"] as? [String]) ?? [] } == [[], ["財務部"]])
+        let results = try #require(item3["results"] as? [[String: Any]])
+        let r6 = try #require(results.first { $0["year"] as? Int == 2024 })
+        let given = try #require(r6["subitems"] as? [[String: Any]])
+        #expect(given.map { $0["number"] as? String } == ["1", "2"])
+        #expect(given.map { $0["grade"] as? String } == ["A", "B"])
+        // An item without sub-items has an empty list, and its results no subitems key.
+        let item2 = try #require(items.first { $0["number"] as? String == "2" })
+        #expect((item2["subitems"] as? [Any])?.isEmpty == true)
+        #expect((item2["results"] as? [[String: Any]])?.allSatisfy { $0["subitems"] == nil } == true)
+    }
+}
