@@ -21,7 +21,13 @@ struct PlanJSON {
             ("format_version", .int(Self.formatVersion)),
             ("license", license),
             ("plan", planValue),
-            ("grades", .array(plan.grades.grades.map { .object([("code", .string($0.code)), ("label", .string($0.label))]) })),
+            (
+                "grades",
+                .array(
+                    plan.grades.grades.map {
+                        .object([("code", .string($0.code)), ("label", .string($0.label)), ("definition", .text($0.definition))])
+                    })
+            ),
             ("levels", .array(plan.levelNames.map { .string($0) })),
             ("policies", .array(plan.policies.map(policy))),
             ("items", .array(plan.items.map(item))),
@@ -277,7 +283,7 @@ extension PlanDatasets {
         ("format, format_version", "文字列, 整数", "データの形式名（mieruka-plan）と版。項目の意味を変えるか削るときだけ版が上がる"),
         ("license", "オブジェクト", "利用条件：name（名称）、url（条文）、publisher（公開者）"),
         ("plan", "オブジェクト", "計画：id、city（自治体）、title、subtitle、period（first・last：西暦の年度。last が null なら終期未定）、money_unit（表示の単位）、summary、sources（出典の資料）、url"),
-        ("grades", "配列", "評価の段階（良い順）：code（記号）、label（意味）"),
+        ("grades", "配列", "評価の段階（良い順）：code（記号）、label（意味）、definition（計画の示す評価の基準。なければ null）"),
         ("levels", "配列", "方針の階層名（上位から）"),
         ("policies[]", "配列", "方針：id、level（0が最上位）、level_name、number、title、parent（上位の方針の id）、kpis（方針の成果指標）、url"),
         ("items[]", "配列", "取組項目：number、id、title、summary、listings（number・policy・relisting：再掲なら true）、departments、schedule（取組の工程：years（first・last：西暦の年度）・step（計画の表記））、subitems（細目：number・title・departments）、kpis、results、url"),

@@ -71,6 +71,8 @@ package struct PlanDocument: Sendable {
 package struct GradeDocument: Sendable {
     package let code: Located<String>?
     package let label: Located<String>
+    /// 評価の基準 as the plan writes it (「達成率が100％以上」), when it gives one.
+    package var definition: String? = nil
     package let location: SourceLocation
 
     package init(code: Located<String>?, label: Located<String>, location: SourceLocation) {

@@ -10,6 +10,8 @@ package struct Grade: Sendable, Hashable {
     package let label: String
     /// False on a scale of words only: the grade is its label, and is shown once.
     package let hasCode: Bool
+    /// The plan's criterion for the grade (評価の基準: 「達成率が80％以上100％未満」), as written.
+    package var definition: String? = nil
 
     package init(code: String, label: String, hasCode: Bool = true) {
         self.code = code

@@ -29,6 +29,8 @@ package struct PlanPageView: TemplateView {
     /// Money tables and achievement counts the reports publish outside the policy tree.
     package var moneyTables: [MoneyTableView] = []
     package var achievements: [AchievementView] = []
+    /// 「評価の区分と基準」, when the plan writes criteria for its grades.
+    package var scale: ScaleView? = nil
 
     package static let fields = FieldTable<PlanPageView>(
         "plan page",
@@ -59,5 +61,6 @@ package struct PlanPageView: TemplateView {
             .text("noResultsNote") { $0.noResultsNote },
             .list("moneyTables", MoneyTableView.self) { $0.moneyTables },
             .list("achievements", AchievementView.self) { $0.achievements },
+            .view("scale", ScaleView.self) { $0.scale },
         ])
 }

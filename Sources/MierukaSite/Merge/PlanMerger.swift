@@ -149,7 +149,9 @@ struct PlanMerger {
             }
             if grade.code != nil { hasCodes = true } else { hasWords = true }
             seen[key] = written.location
-            grades.append(grade.code != nil ? Grade(code: key, label: grade.label.value) : Grade(word: grade.label.value, key: key))
+            var built = grade.code != nil ? Grade(code: key, label: grade.label.value) : Grade(word: grade.label.value, key: key)
+            built.definition = grade.definition
+            grades.append(built)
         }
         if hasCodes, hasWords, let first = document.grades.first(where: { $0.code == nil }) {
             diagnostics.error(
@@ -178,7 +180,9 @@ struct PlanMerger {
                 continue
             }
             seen[key] = written.location
-            states.append(state.code != nil ? Grade(code: key, label: state.label.value) : Grade(word: state.label.value, key: key))
+            var built = state.code != nil ? Grade(code: key, label: state.label.value) : Grade(word: state.label.value, key: key)
+            built.definition = state.definition
+            states.append(built)
         }
         return GradeScale(states)
     }

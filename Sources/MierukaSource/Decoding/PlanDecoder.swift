@@ -8,7 +8,7 @@ enum PlanDecoder {
         "declared", "lineage", "matrices", "timelines", "tables", "money_tables", "achievements", "sources", "summary", "order",
     ]
     static let periodKeys = ["from", "to"]
-    static let gradeKeys = ["code", "label"]
+    static let gradeKeys = ["code", "label", "definition"]
     static let gradeShareKeys = ["grades", "label"]
     static let policyKeys = ["id", "number", "title", "description", "slug", "kpis", "children"]
 
@@ -107,9 +107,12 @@ enum PlanDecoder {
             }
             let code = grade.text("code", diagnostics: &diagnostics)
             let label = grade.text("label", diagnostics: &diagnostics)
+            let definition = grade.text("definition", diagnostics: &diagnostics)?.value
             switch (code, label) {
             case let (code, label?):
-                return GradeDocument(code: code, label: label, location: grade.location)
+                var document = GradeDocument(code: code, label: label, location: grade.location)
+                document.definition = definition.flatMap { $0.isEmpty ? nil : $0 }
+                return document
             case let (code?, nil):
                 // Reported, and kept (its code standing for its meaning) so that results and
                 // declared counts using it are not also told that the plan has no scale.
