@@ -25,6 +25,8 @@ package struct PlanDocument: Sendable {
     package let tables: [PublishedTable]
     /// `money_tables:` and `achievements:`, as written.
     package var reported: ReportedFigures = .none
+    /// `publisher_kind:`: what kind of body publishes the reports (市, 町, 県, 広域連合 …), when written.
+    package var publisherKind: Located<String>? = nil
     package let sources: [String]
     package let summary: String?
     package let body: String

@@ -92,7 +92,7 @@ struct TableBuilder {
         }
         let caption = "評価の分布（\(yearLabel)）"
         var derivedNote =
-            "この表は、掲載している取組項目の評価を Mieruka が数えた集計で、市の公表値ではありません。"
+            "この表は、掲載している取組項目の評価を Mieruka が数えた集計で、\(plan.publisher.publishedMark)ではありません。"
         if let outside = outsideText(total.outside) {
             derivedNote += "評価の対象外の\(outside)は、計にも割合にも含めていません。"
         }
@@ -224,7 +224,7 @@ struct TableBuilder {
                 effectRow(title: $0.policy.map(policyTitle) ?? "", url: $0.policy.map(policyURL), expected: $0.expected, actual: $0.actual)
             },
             total: effectRow(title: "合計", url: nil, expected: summary.total.expected, actual: summary.total.actual),
-            derivedNote: "この表は、掲載している取組項目の効果額を Mieruka が合計した集計で、市の公表値ではありません。"
+            derivedNote: "この表は、掲載している取組項目の効果額を Mieruka が合計した集計で、\(plan.publisher.publishedMark)ではありません。"
                 + Self.differenceRule)
     }
 
@@ -334,16 +334,16 @@ struct TableBuilder {
         } else {
             let reason =
                 mixedBases
-                ? "市の公表値と Mieruka の集計が混じるため"
+                ? "\(plan.publisher.publishedMark)と Mieruka の集計が混じるため"
                 : "計画の初年度（\(format.year(first))）から年度がそろっていないため"
             yearsNote = "この表は\(yearList)の\(entries.count)年度分です。\(reason)、Mieruka はその先の累計を計算していません"
-                + (hasPublishedCumulative ? "（市が公表した累計は、公表値として示しています）。" : "。")
+                + (hasPublishedCumulative ? "（\(plan.publisher.subject)公表した累計は、公表値として示しています）。" : "。")
         }
         let rule = "計画の初年度（\(format.year(first))）から欠けずにそろった同じ種類の額を Mieruka が合計したもので、そろわない年度からは「—」です"
         var derived = "累計は、\(rule)。"
-        if hasPublishedCumulative { derived = "累計は、「公表値」とある年度は市が公表した累計、ほかは\(rule)。" }
+        if hasPublishedCumulative { derived = "累計は、「公表値」とある年度は\(plan.publisher.subject)公表した累計、ほかは\(rule)。" }
         if entries.contains(where: { $0.basis == .summed }) {
-            derived = "「集計」とある年度は、掲載している取組項目の効果額を Mieruka が合計した額で、市の公表値ではありません。" + derived
+            derived = "「集計」とある年度は、掲載している取組項目の効果額を Mieruka が合計した額で、\(plan.publisher.publishedMark)ではありません。" + derived
         }
         derived += Self.differenceRule
         // A chart needs more than one year to show a course.

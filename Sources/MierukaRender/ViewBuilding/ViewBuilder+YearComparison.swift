@@ -73,7 +73,7 @@ extension ViewBuilder {
             }
             return YearComparisonView(
                 heading: heading,
-                summary: "\(format.year(previous))の評価はこのサイトに掲載されていないため、Mieruka は前年度と比べていません。増減は市の公表値です。",
+                summary: "\(format.year(previous))の評価はこのサイトに掲載されていないため、Mieruka は前年度と比べていません。増減は\(plan.publisher.publishedMark)です。",
                 countTable: countChangeTable(planIndex, year: year, now: now, before: nil, published: published),
                 itemTable: nil)
         }
@@ -86,7 +86,7 @@ extension ViewBuilder {
         } else {
             let (published, counted) = now.isPublished ? (year, previous) : (previous, year)
             summary.append(
-                "評価ごとの件数は、\(format.year(published))が市の公表値、\(format.year(counted))が掲載している取組項目の集計で種類が異なるため、Mieruka は増減を計算していません。")
+                "評価ごとの件数は、\(format.year(published))が\(plan.publisher.publishedMark)、\(format.year(counted))が掲載している取組項目の集計で種類が異なるため、Mieruka は増減を計算していません。")
         }
 
         // The items graded in both years.
@@ -147,14 +147,14 @@ extension ViewBuilder {
         let previousTotal = before.map { $0.counts.reduce(0, +) }
         var note: String
         if published != nil {
-            note = "増減は市の公表値です（△は減少）。計の行は、各列を Mieruka が足したものです。"
+            note = "増減は\(plan.publisher.publishedMark)です（△は減少）。計の行は、各列を Mieruka が足したものです。"
             if !now.isPublished || before.map({ !$0.isPublished }) == true {
-                note += "「集計」とある年度の件数は、掲載している取組項目の評価を Mieruka が数えたもので、市の公表値ではありません。"
+                note += "「集計」とある年度の件数は、掲載している取組項目の評価を Mieruka が数えたもので、\(plan.publisher.publishedMark)ではありません。"
             }
         } else if now.isPublished {
-            note = "増減は、両年度に市が公表した評価ごとの件数の差を Mieruka が計算したもので、市の公表値ではありません（△は減少）。計は各年度の件数の和です。"
+            note = "増減は、両年度に\(plan.publisher.subject)公表した評価ごとの件数の差を Mieruka が計算したもので、\(plan.publisher.publishedMark)ではありません（△は減少）。計は各年度の件数の和です。"
         } else {
-            note = "この表は、掲載している取組項目の評価を Mieruka が数えた両年度の件数とその差（増減）で、市の公表値ではありません（△は減少）。"
+            note = "この表は、掲載している取組項目の評価を Mieruka が数えた両年度の件数とその差（増減）で、\(plan.publisher.publishedMark)ではありません（△は減少）。"
         }
         var outsideNote: String? = nil
         let tables = tables(planIndex)
