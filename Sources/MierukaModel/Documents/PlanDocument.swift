@@ -126,6 +126,8 @@ package struct DeclaredDocument: Sendable {
     package let year: Located<FiscalYear>
     /// 増減 per grade against the previous year, as the report prints it (`grade_change:`).
     package var gradeChange: DeclaredCountsDocument? = nil
+    /// `as_of:`: the point within the year the published figures stand at (「9月末」).
+    package var asOf: Snapshot? = nil
     package let listings: Located<Int>?
     package let relisted: Located<Int>?
     package let gradeRows: [DeclaredGradeRowDocument]

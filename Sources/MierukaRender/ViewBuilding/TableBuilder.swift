@@ -73,7 +73,7 @@ struct TableBuilder {
                 policy.map { plan.policy(row.policy, isWithin: $0) } ?? true
             }
             if policy == nil || !declaredRows.isEmpty {
-                return declaredTable(declared, rows: declaredRows, yearLabel: yearLabel, rowHeading: rowHeading, whole: policy == nil)
+                return declaredTable(declared, rows: declaredRows, yearLabel: format.year(year, asOf: declared.asOf), rowHeading: rowHeading, whole: policy == nil)
             }
         }
         guard let tally = index.tallies[year] else { return nil }
@@ -206,7 +206,7 @@ struct TableBuilder {
             var note = Self.differenceRule
             if policy != nil || declared.effectTotal == nil { note = "合計は公表された額の和です。" + note }
             return EffectTableView(
-                caption: "財政効果額（\(yearLabel)・公表値）", isDeclared: true, source: declared.source,
+                caption: "財政効果額（\(format.year(year, asOf: declared.asOf))・公表値）", isDeclared: true, source: declared.source,
                 rowHeading: rowHeading, unit: plan.moneyUnit.rawValue,
                 rows: declaredRows.map {
                     effectRow(title: policyTitle($0.policy), url: policyURL($0.policy), expected: $0.effect.expected, actual: $0.effect.actual)
@@ -239,6 +239,9 @@ struct TableBuilder {
     /// published total when it declares one, else Mieruka's sum of the items.
     func planEffectByYear() -> EffectByYearView? {
         let entries: [EffectYear] = index.years.compactMap { year in
+            // Figures at a point within the year (as_of:) are not the year's: they stay out of the
+            // years and of any 累計 (the table then says which years it holds).
+            if plan.declared(in: year)?.asOf != nil { return nil }
             let cumulative = plan.declared(in: year)?.effectCumulative
             if let declared = plan.declared(in: year), let total = declared.effectTotals {
                 return EffectYear(year: year, expected: total.expected, actual: total.actual, basis: .published, publishedCumulative: cumulative)

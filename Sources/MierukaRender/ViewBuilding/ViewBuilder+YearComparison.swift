@@ -8,13 +8,15 @@ extension ViewBuilder {
         let counts: [Int]
         let isPublished: Bool
         let outside: [Int]
+        /// The point within the year the published counts stand at (nil: the year's end).
+        var asOf: Snapshot? = nil
     }
 
     func gradeCounts(_ planIndex: PlanIndex, _ year: FiscalYear) -> YearGradeCounts? {
         let plan = planIndex.plan
         let outside = planIndex.tallies[year]?.totalOutside ?? []
         if let declared = plan.declared(in: year), declared.hasGradeCounts, let totals = declared.gradeTotals {
-            return YearGradeCounts(counts: totals, isPublished: true, outside: outside)
+            return YearGradeCounts(counts: totals, isPublished: true, outside: outside, asOf: declared.asOf)
         }
         guard let tally = planIndex.tallies[year], tally.totalGraded > 0 else { return nil }
         return YearGradeCounts(counts: Array(tally.totalCounts[0..<plan.grades.count]), isPublished: false, outside: outside)
@@ -81,7 +83,12 @@ extension ViewBuilder {
 
         // 増減 per grade: the city's when it publishes one, else Mieruka's between counts of one kind.
         var countTable: GradeChangeTableView? = nil
-        if published != nil || now.isPublished == before.isPublished {
+        if published == nil, now.isPublished, before.isPublished, !Snapshot.samePoint(now.asOf, before.asOf) {
+            // Like with like only: counts at 9月末 are not subtracted from counts at the year's end.
+            func point(_ counts: YearGradeCounts) -> String { counts.asOf?.pointLabel ?? "年度末" }
+            summary.append(
+                "評価ごとの件数は、\(format.year(year))が\(point(now))、\(format.year(previous))が\(point(before))の\(plan.publisher.publishedMark)で時点が異なるため、Mieruka は増減を計算していません。")
+        } else if published != nil || now.isPublished == before.isPublished {
             countTable = countChangeTable(planIndex, year: year, now: now, before: before, published: published)
         } else {
             let (published, counted) = now.isPublished ? (year, previous) : (previous, year)
@@ -166,8 +173,8 @@ extension ViewBuilder {
         }
         return GradeChangeTableView(
             caption: "評価ごとの件数の増減（\(format.year(previous))→\(format.year(year))）", isPublished: published != nil,
-            yearHeading: "\(format.year(year))（\(basis(now))）",
-            previousHeading: before.map { "\(format.year(previous))（\(basis($0))）" } ?? format.year(previous),
+            yearHeading: "\(format.year(year, asOf: now.asOf))（\(basis(now))）",
+            previousHeading: before.map { "\(format.year(previous, asOf: $0.asOf))（\(basis($0))）" } ?? format.year(previous),
             differenceHeading: published != nil ? "増減（公表値）" : "増減",
             rows: rows,
             total: GradeChangeRowView(
