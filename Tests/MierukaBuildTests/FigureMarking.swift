@@ -8,7 +8,7 @@ import Foundation
 /// the sentence comparing a year with the previous one, the share columns, the 進捗率 in running text and the home page's grade
 /// summaries. A new kind of aggregate needs a rule here.
 enum FigureMarking {
-    static let markedCaptionTables = ["grade-table", "effect-table", "grade-change-table", "item-change-table", "money-table", "achievement-table"]
+    static let markedCaptionTables = ["grade-table", "effect-table", "grade-change-table", "item-change-table", "money-table", "achievement-table", "plan-kpi-table"]
     static let notedTables = ["grade-table", "effect-table", "effect-by-year", "grade-change-table", "item-change-table", "grade-history"]
 
     static func problems(in html: String, page: String) -> [String] {
@@ -27,7 +27,9 @@ enum FigureMarking {
             let notes = after.components(separatedBy: "<p class=\"table-note derived-note\">").dropFirst().map {
                 $0.components(separatedBy: "</p>")[0]
             }
-            let needsNote = notedTables.contains(kind) || (kind == "kpi-table" && table.contains(">進捗率</th>"))
+            let needsNote =
+                notedTables.contains(kind) || (kind == "kpi-table" && table.contains(">進捗率</th>"))
+                || (kind == "plan-kpi-table" && table.contains(">目標との比較</th>"))
             if needsNote, notes.isEmpty {
                 problems.append("\(page): a \(kind) (\(title)) without a note on what Mieruka computed")
             }

@@ -27,6 +27,8 @@ package struct PlanDocument: Sendable {
     package var reported: ReportedFigures = .none
     /// `publisher_kind:`: what kind of body publishes the reports (市, 町, 県, 広域連合 …), when written.
     package var publisherKind: Located<String>? = nil
+    /// `plan_kpis:`: the plan's own KPIs (主要目標), as the reports print them.
+    package var planKPIs: [PlanKPITable] = []
     package let sources: [String]
     package let summary: String?
     package let body: String

@@ -29,6 +29,7 @@ package struct PlanPageView: TemplateView {
     /// Money tables and achievement counts the reports publish outside the policy tree.
     package var moneyTables: [MoneyTableView] = []
     package var achievements: [AchievementView] = []
+    package var planKPIs: [PlanKPITableView] = []
 
     package static let fields = FieldTable<PlanPageView>(
         "plan page",
@@ -59,5 +60,6 @@ package struct PlanPageView: TemplateView {
             .text("noResultsNote") { $0.noResultsNote },
             .list("moneyTables", MoneyTableView.self) { $0.moneyTables },
             .list("achievements", AchievementView.self) { $0.achievements },
+            .list("planKPIs", PlanKPITableView.self) { $0.planKPIs },
         ])
 }

@@ -5,7 +5,7 @@ import MierukaModel
 enum PlanDecoder {
     static let keys = [
         "city", "publisher_kind", "title", "subtitle", "period", "year_style", "money_unit", "grades", "grade_order", "grade_share", "states", "policy_levels", "policies",
-        "declared", "lineage", "matrices", "timelines", "tables", "money_tables", "achievements", "sources", "summary", "order",
+        "declared", "lineage", "matrices", "timelines", "tables", "money_tables", "achievements", "plan_kpis", "sources", "summary", "order",
     ]
     static let periodKeys = ["from", "to"]
     static let gradeKeys = ["code", "label"]
@@ -54,6 +54,7 @@ enum PlanDecoder {
             body: body, bodyLocation: SourceLocation(file: file, line: bodyLine, column: 1), order: order, location: SourceLocation(file: file, line: 1, column: 1))
         document.gradesRanked = ranked
         document.reported = reported
+        document.planKPIs = PlanKPIDecoder.decode(reader, period: period.value, diagnostics: &diagnostics)
         document.publisherKind = decodePublisherKind(reader, city: city, diagnostics: &diagnostics)
         return document
     }
