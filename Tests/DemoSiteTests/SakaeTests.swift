@@ -38,19 +38,26 @@ import Testing
         #expect(site.diagnostics.warnings.map(\.location.file) == ["content/sakae/_index.md"])
     }
 
-    @Test func planWideTargetsAreThePublishedTables() throws {
+    @Test func planWideTargetsAreThePlansOwnKPIsAsPublished() throws {
         let plan = try #require(site.page("sakae/", as: PlanPageView.self))
-        #expect(plan.tables.map(\.title) == ["基本目標（平成20年度）", "基本目標（平成22年度）"])
-        let h22 = plan.tables[1]
-        #expect(h22.header == ["項目", "平成22年度目標値", "平成22年度実績値", "平成21年度実績値"])
+        #expect(plan.tables.isEmpty)
+        let kpis = try #require(plan.planKPIs.first)
+        #expect(kpis.title == "基本目標")
+        #expect(kpis.columns == ["実績（平成20年度）", "実績（平成21年度）", "実績（平成22年度）"])
+        #expect(kpis.rateHeading == nil)
+        func row(_ row: PlanKPIRowView) -> [String] {
+            [row.name, row.target] + row.cells.map { $0.value + ($0.interimTarget ?? "") } + [row.comparison]
+        }
         #expect(
-            h22.rows.map { [$0.heading] + $0.cells } == [
-                ["経常収支比率", "98パーセント未満", "93.5パーセント", "97.1パーセント"],
-                ["地方債残高", "90億円未満", "89億9,960万円", "92億1,459万円"],
-                ["財政調整基金残高", "2億円以上", "4億7,299万円", "2億7,390万円"],
-                ["町税収納率", "92.0パーセント以上", "89.9パーセント", "90.6パーセント(91.7パーセント)"],
-                ["職員削減数", "11人(3カ年累計)", "16人(3カ年累計)", "3人(3人)"],
+            kpis.rows.map(row) == [
+                ["経常収支比率", "98パーセント未満", "98.1パーセント", "97.1パーセント", "93.5パーセント", "達成"],
+                ["地方債残高", "90億円未満", "94億9,718万円", "92億1,459万円", "89億9,960万円", "達成"],
+                ["財政調整基金残高", "2億円以上", "2億43万円", "2億7,390万円", "4億7,299万円", "達成"],
+                ["町税収納率", "92.0パーセント以上", "91.4パーセント（目標 91.6パーセント）", "90.6パーセント(91.7パーセント)", "89.9パーセント", "未達成"],
+                ["職員削減数", "11人(3カ年累計)", "3人（目標 3人）", "3人(3人)", "16人(3カ年累計)", "—"],
+                ["協働事業の立ち上がり件数", "2件(3カ年累計)", "1件（目標 1件）", "—", "—", "—"],
+                ["成果目標を意識している職員の割合", "100パーセント", "95パーセント（目標 70パーセント）", "—", "—", "—"],
             ])
-        #expect(plan.tables[0].rows.count == 7)
+        #expect(kpis.rows.allSatisfy { $0.targetYear == "平成22年度" })
     }
 }

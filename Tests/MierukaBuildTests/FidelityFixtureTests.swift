@@ -179,7 +179,7 @@ import Testing
 
     // MARK: Every figure is published or marked as derived
 
-    @Test(arguments: [nil, "named-share", "words-only-scale", "published-cumulative", "home-title", "states", "year-against-year", "contradicting-table", "published-change", "reported-figures"])
+    @Test(arguments: [nil, "named-share", "words-only-scale", "published-cumulative", "home-title", "states", "year-against-year", "contradicting-table", "published-change", "reported-figures", "publisher-kind", "snapshots", "plan-kpis"])
     func everyAggregateOnEveryFixturePageIsMarked(_ name: String?) throws {
         let (result, site) = try Self.build(name)
         #expect(result.status == 0, "\(result.standardError)")
@@ -197,6 +197,20 @@ import Testing
         #expect(pages.count > 20)
         let problems = pages.flatMap { FigureMarking.problems(in: $0.html, page: $0.path) }
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+        // The towns' tables are the towns' published figures, the cities' the cities'.
+        for page in pages {
+            let plan = page.path.split(separator: "/").first.map(String.init) ?? ""
+            let marks = FigureMarking.publishedMarks(in: page.html)
+            if ["sakae", "samukawa-5"].contains(plan) {
+                #expect(!page.html.contains("市の公表"), "\(page.path)")
+                #expect(marks.allSatisfy { $0 == "町の公表値" }, "\(page.path): \(marks)")
+            } else if ["kodaira-3", "isehara-6", "sanda-shin", "sanda-dankou", "komatsu", "tsukubamirai"].contains(plan) {
+                #expect(marks.allSatisfy { $0 == "市の公表値" }, "\(page.path): \(marks)")
+            }
+        }
+        #expect(FigureMarking.publishedMarks(in: site.page("sakae/index.html")) == ["町の公表値"])
+        #expect(FigureMarking.publishedMarks(in: site.page("samukawa-5/index.html")) == ["町の公表値"])
+        #expect(FigureMarking.publishedMarks(in: site.page("sanda-shin/index.html")) == ["市の公表値"])
     }
 
     @Test func theAuditCatchesAnUnmarkedTable() {

@@ -8,7 +8,7 @@ import Foundation
 /// the sentence comparing a year with the previous one, the share columns, the 進捗率 in running text and the home page's grade
 /// summaries. A new kind of aggregate needs a rule here.
 enum FigureMarking {
-    static let markedCaptionTables = ["grade-table", "effect-table", "grade-change-table", "item-change-table", "money-table", "achievement-table"]
+    static let markedCaptionTables = ["grade-table", "effect-table", "grade-change-table", "item-change-table", "money-table", "achievement-table", "plan-kpi-table"]
     static let notedTables = ["grade-table", "effect-table", "effect-by-year", "grade-change-table", "item-change-table", "grade-history"]
 
     static func problems(in html: String, page: String) -> [String] {
@@ -19,7 +19,7 @@ enum FigureMarking {
             }.map(String.init) ?? ""
             let title = caption.components(separatedBy: " <span").first ?? caption
             if markedCaptionTables.contains(kind),
-                !caption.contains("<span class=\"declared-mark\">市の公表値</span>"),
+                !isPublishedMark(caption),
                 !caption.contains("<span class=\"derived-mark\">集計</span>")
             {
                 problems.append("\(page): a \(kind) (\(title)) marked neither 市の公表値 nor 集計")
@@ -27,7 +27,9 @@ enum FigureMarking {
             let notes = after.components(separatedBy: "<p class=\"table-note derived-note\">").dropFirst().map {
                 $0.components(separatedBy: "</p>")[0]
             }
-            let needsNote = notedTables.contains(kind) || (kind == "kpi-table" && table.contains(">進捗率</th>"))
+            let needsNote =
+                notedTables.contains(kind) || (kind == "kpi-table" && table.contains(">進捗率</th>"))
+                || (kind == "plan-kpi-table" && table.contains(">目標との比較</th>"))
             if needsNote, notes.isEmpty {
                 problems.append("\(page): a \(kind) (\(title)) without a note on what Mieruka computed")
             }
@@ -68,11 +70,31 @@ enum FigureMarking {
         // The home page's grade counts say whose they are.
         for summary in html.components(separatedBy: "<ul class=\"grade-summary\">").dropFirst() {
             let card = summary.components(separatedBy: "</li>\n<li class=\"plan-card\">")[0]
-            if !card.contains("市の公表値です。"), !card.contains("<p class=\"table-note derived-note\">") {
+            if !card.contains("公表値です。"), !card.contains("<p class=\"table-note derived-note\">") {
                 problems.append("\(page): grade counts on the home page marked neither 市の公表値 nor 集計")
             }
         }
         return problems
+    }
+
+    /// A caption marked as published: 「市の公表値」, 「町の公表値」 … (the plan's publisher), or 「公表値」
+    /// when the plan does not say who published it.
+    static func isPublishedMark(_ caption: String) -> Bool {
+        guard let start = caption.range(of: "<span class=\"declared-mark\">"),
+            let end = caption.range(of: "</span>", range: start.upperBound..<caption.endIndex)
+        else { return false }
+        let mark = caption[start.upperBound..<end.lowerBound]
+        return mark == "公表値" || (mark.hasSuffix("の公表値") && mark.count > 4)
+    }
+
+    /// The published marks a page carries (「町の公表値」 …), each once, in order of first use.
+    static func publishedMarks(in html: String) -> [String] {
+        var marks: [String] = []
+        for part in html.components(separatedBy: "<span class=\"declared-mark\">").dropFirst() {
+            let mark = part.components(separatedBy: "</span>")[0]
+            if !marks.contains(mark) { marks.append(mark) }
+        }
+        return marks
     }
 
     /// Each `<table class="…">` with its kind, its text, and the text after it up to the next table

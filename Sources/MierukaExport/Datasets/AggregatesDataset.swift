@@ -16,7 +16,7 @@ enum AggregatesDataset {
             DatasetColumn("和暦年度", .eraYear, required: true, "集計の年度の和暦"),
             DatasetColumn(
                 "集計元", .text, required: true,
-                "「\(published)」は市が公表した表の値、「\(computed)」はこのサイトに掲載した取組項目から計算した値（市が一部の項目だけを詳しく公表しているときは公表値と異なる）"),
+                "「\(published)」は\(plan.publisher.subject)公表した表の値、「\(computed)」はこのサイトに掲載した取組項目から計算した値（\(plan.publisher.subject)一部の項目だけを詳しく公表しているときは公表値と異なる）"),
             DatasetColumn("方針の階層", .text, required: true, "行の方針の階層名（" + (0..<max(1, plan.levelNames.count)).map { plan.levelName($0) }.joined(separator: "、") + "）。合計の行は「\(wholePlan)」"),
             DatasetColumn("方針番号", .code, "方針の番号（計画での表記）。合計の行は空欄"),
             DatasetColumn("方針", .text, required: true, "方針の名称。合計の行は「合計」"),
@@ -35,7 +35,7 @@ enum AggregatesDataset {
             sourceColumns(plan) + [
                 DatasetColumn("評価", .code, "評価の記号（" + ResultsDataset.gradeList(plan) + "）。評価のない項目の行は空欄"),
                 DatasetColumn("評価の内容", .text, required: true, "評価の記号の意味。評価のない項目の行は「未評価」"),
-                DatasetColumn("項目数", .integer, required: true, "その評価の項目の数。再掲の項目は掲げられた方針ごとに数える（市の数え方）"),
+                DatasetColumn("項目数", .integer, required: true, "その評価の項目の数。再掲の項目は掲げられた方針ごとに数える（\(plan.publisher.kind ?? "公表元")の数え方）"),
             ]
         var rows: [[String]] = []
         for year in planIndex.years {

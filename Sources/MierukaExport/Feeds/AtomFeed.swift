@@ -61,7 +61,7 @@ struct AtomFeed {
         if let declared = plan.declared(in: year), let totals = declared.gradeTotals {
             let counts = zip(plan.grades.grades, totals).map { "\($0.spelledOut) \($1)項目" }.joined(separator: "、")
             let all = declared.totalListings.map { "全\($0)項目：" } ?? ""
-            parts.append("\(all)\(counts)（市の公表値）")
+            parts.append("\(all)\(counts)（\(plan.publisher.publishedMark)）")
         } else if let tally = planIndex.tallies[year], tally.totalListings > 0 {
             var counts = zip(plan.grades.grades, tally.totalCounts).map { "\($0.spelledOut) \($1)項目" }
             if tally.totalUngraded > 0 { counts.append("未評価 \(tally.totalUngraded)項目") }

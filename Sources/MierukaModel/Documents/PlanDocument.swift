@@ -25,6 +25,10 @@ package struct PlanDocument: Sendable {
     package let tables: [PublishedTable]
     /// `money_tables:` and `achievements:`, as written.
     package var reported: ReportedFigures = .none
+    /// `publisher_kind:`: what kind of body publishes the reports (市, 町, 県, 広域連合 …), when written.
+    package var publisherKind: Located<String>? = nil
+    /// `plan_kpis:`: the plan's own KPIs (主要目標), as the reports print them.
+    package var planKPIs: [PlanKPITable] = []
     package let sources: [String]
     package let summary: String?
     package let body: String
@@ -126,6 +130,8 @@ package struct DeclaredDocument: Sendable {
     package let year: Located<FiscalYear>
     /// 増減 per grade against the previous year, as the report prints it (`grade_change:`).
     package var gradeChange: DeclaredCountsDocument? = nil
+    /// `as_of:`: the point within the year the published figures stand at (「9月末」).
+    package var asOf: Snapshot? = nil
     package let listings: Located<Int>?
     package let relisted: Located<Int>?
     package let gradeRows: [DeclaredGradeRowDocument]

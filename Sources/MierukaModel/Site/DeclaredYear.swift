@@ -24,6 +24,8 @@ package struct DeclaredYear: Sendable {
     /// 増減 per grade against the previous year, as the report publishes it (one per grade of the
     /// scale; negative for a decrease).
     package var gradeChange: [Int]? = nil
+    /// The point within the year the published figures stand at (「9月末」); nil for the year's end.
+    package var asOf: Snapshot? = nil
     /// Where the numbers come from (「【表１】各プログラムの進捗状況（平成29年度末）」).
     package let source: String?
     /// Items the report singles out (主な取組), without them being detailed as items.

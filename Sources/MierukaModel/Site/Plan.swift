@@ -32,6 +32,10 @@ package struct Plan: Sendable {
     package let tables: [PublishedTable]
     /// Money tables and achievement counts the reports publish outside the policy tree.
     package var reported: ReportedFigures = .none
+    /// Who publishes the plan's reports, for 「町の公表値」 (from `publisher_kind:` or `city:`).
+    package var publisher = Publisher(kind: "市")
+    /// The plan's own KPIs (主要目標), every figure as the reports print it.
+    package var planKPIs: [PlanKPITable] = []
     /// The published documents the plan's pages are transcribed from.
     package let sources: [String]
     /// One line for lists and the page description.

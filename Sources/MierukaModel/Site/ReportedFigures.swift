@@ -37,6 +37,8 @@ package struct MoneyTable: Sendable {
     package let note: String?
     package let source: String?
     package let location: SourceLocation
+    /// The point within the year the amounts stand at (「9月末」), when the report says so.
+    package var asOf: Snapshot? = nil
 
     package init(
         title: String, years: FiscalYearRange, unit: MoneyUnit?, basis: String?, rowHeading: String,
@@ -167,6 +169,8 @@ package struct AchievementCount: Sendable {
     package let note: String?
     package let source: String?
     package let location: SourceLocation
+    /// The point within the year the counts stand at (宮古島市: 「9月末」), when the report says so.
+    package var asOf: Snapshot? = nil
 
     package init(
         title: String, years: FiscalYearRange, total: Int, noun: String, parts: [AchievementPart], note: String?,

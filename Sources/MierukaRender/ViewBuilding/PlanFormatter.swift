@@ -9,6 +9,11 @@ struct PlanFormatter {
 
     func years(_ range: FiscalYearRange) -> String { range.label(plan.yearStyle) }
 
+    /// 「令和6年度・9月末時点」 for figures at a snapshot within the year, else the year alone.
+    func year(_ year: FiscalYear, asOf: Snapshot?) -> String {
+        asOf.map { "\(year.label(plan.yearStyle))・\($0.pointLabel)" } ?? year.label(plan.yearStyle)
+    }
+
     func money(_ amount: Money?) -> String {
         amount.map { $0.amount(in: plan.moneyUnit).formatted() } ?? "—"
     }

@@ -73,7 +73,7 @@ struct TableBuilder {
                 policy.map { plan.policy(row.policy, isWithin: $0) } ?? true
             }
             if policy == nil || !declaredRows.isEmpty {
-                return declaredTable(declared, rows: declaredRows, yearLabel: yearLabel, rowHeading: rowHeading, whole: policy == nil)
+                return declaredTable(declared, rows: declaredRows, yearLabel: format.year(year, asOf: declared.asOf), rowHeading: rowHeading, whole: policy == nil)
             }
         }
         guard let tally = index.tallies[year] else { return nil }
@@ -92,7 +92,7 @@ struct TableBuilder {
         }
         let caption = "評価の分布（\(yearLabel)）"
         var derivedNote =
-            "この表は、掲載している取組項目の評価を Mieruka が数えた集計で、市の公表値ではありません。"
+            "この表は、掲載している取組項目の評価を Mieruka が数えた集計で、\(plan.publisher.publishedMark)ではありません。"
         if let outside = outsideText(total.outside) {
             derivedNote += "評価の対象外の\(outside)は、計にも割合にも含めていません。"
         }
@@ -206,7 +206,7 @@ struct TableBuilder {
             var note = Self.differenceRule
             if policy != nil || declared.effectTotal == nil { note = "合計は公表された額の和です。" + note }
             return EffectTableView(
-                caption: "財政効果額（\(yearLabel)・公表値）", isDeclared: true, source: declared.source,
+                caption: "財政効果額（\(format.year(year, asOf: declared.asOf))・公表値）", isDeclared: true, source: declared.source,
                 rowHeading: rowHeading, unit: plan.moneyUnit.rawValue,
                 rows: declaredRows.map {
                     effectRow(title: policyTitle($0.policy), url: policyURL($0.policy), expected: $0.effect.expected, actual: $0.effect.actual)
@@ -224,7 +224,7 @@ struct TableBuilder {
                 effectRow(title: $0.policy.map(policyTitle) ?? "", url: $0.policy.map(policyURL), expected: $0.expected, actual: $0.actual)
             },
             total: effectRow(title: "合計", url: nil, expected: summary.total.expected, actual: summary.total.actual),
-            derivedNote: "この表は、掲載している取組項目の効果額を Mieruka が合計した集計で、市の公表値ではありません。"
+            derivedNote: "この表は、掲載している取組項目の効果額を Mieruka が合計した集計で、\(plan.publisher.publishedMark)ではありません。"
                 + Self.differenceRule)
     }
 
@@ -239,6 +239,9 @@ struct TableBuilder {
     /// published total when it declares one, else Mieruka's sum of the items.
     func planEffectByYear() -> EffectByYearView? {
         let entries: [EffectYear] = index.years.compactMap { year in
+            // Figures at a point within the year (as_of:) are not the year's: they stay out of the
+            // years and of any 累計 (the table then says which years it holds).
+            if plan.declared(in: year)?.asOf != nil { return nil }
             let cumulative = plan.declared(in: year)?.effectCumulative
             if let declared = plan.declared(in: year), let total = declared.effectTotals {
                 return EffectYear(year: year, expected: total.expected, actual: total.actual, basis: .published, publishedCumulative: cumulative)
@@ -334,16 +337,16 @@ struct TableBuilder {
         } else {
             let reason =
                 mixedBases
-                ? "市の公表値と Mieruka の集計が混じるため"
+                ? "\(plan.publisher.publishedMark)と Mieruka の集計が混じるため"
                 : "計画の初年度（\(format.year(first))）から年度がそろっていないため"
             yearsNote = "この表は\(yearList)の\(entries.count)年度分です。\(reason)、Mieruka はその先の累計を計算していません"
-                + (hasPublishedCumulative ? "（市が公表した累計は、公表値として示しています）。" : "。")
+                + (hasPublishedCumulative ? "（\(plan.publisher.subject)公表した累計は、公表値として示しています）。" : "。")
         }
         let rule = "計画の初年度（\(format.year(first))）から欠けずにそろった同じ種類の額を Mieruka が合計したもので、そろわない年度からは「—」です"
         var derived = "累計は、\(rule)。"
-        if hasPublishedCumulative { derived = "累計は、「公表値」とある年度は市が公表した累計、ほかは\(rule)。" }
+        if hasPublishedCumulative { derived = "累計は、「公表値」とある年度は\(plan.publisher.subject)公表した累計、ほかは\(rule)。" }
         if entries.contains(where: { $0.basis == .summed }) {
-            derived = "「集計」とある年度は、掲載している取組項目の効果額を Mieruka が合計した額で、市の公表値ではありません。" + derived
+            derived = "「集計」とある年度は、掲載している取組項目の効果額を Mieruka が合計した額で、\(plan.publisher.publishedMark)ではありません。" + derived
         }
         derived += Self.differenceRule
         // A chart needs more than one year to show a course.

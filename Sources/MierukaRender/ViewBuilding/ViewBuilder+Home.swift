@@ -12,12 +12,14 @@ extension ViewBuilder {
             let table = year.flatMap {
                 tables(planIndex).gradeTable(year: $0, rows: plan.topLevelPolicies, rowHeading: plan.levelName(0))
             }
-            return PlanSummaryView(
+            var summary = PlanSummaryView(
                 city: plan.city, title: plan.title, subtitle: plan.subtitle, url: links.href(SiteRoutes.plan(plan.slug)),
                 period: format.years(plan.period), summary: plan.summary, itemCount: itemCountText(planIndex),
                 policyCount: plan.topLevelPolicies.isEmpty ? nil : "\(plan.levelName(0)) \(plan.topLevelPolicies.count)",
-                latestYear: table != nil ? year.map(format.year) : nil, grades: table,
+                latestYear: table != nil ? year.map { format.year($0, asOf: plan.declared(in: $0)?.asOf) } : nil, grades: table,
                 reportURL: table != nil ? year.map { links.href(SiteRoutes.report(plan.slug, year: $0.year)) } : nil)
+            summary.publishedMark = plan.publisher.publishedMark
+            return summary
         }
         // The home document's own title heads the page (and its <title>, with the site's) when it has one.
         let heading = index.merged.home?.title ?? index.config.title

@@ -42,6 +42,7 @@ extension ViewBuilder {
         view.moneyTables = moneyTableViews(plan)
         view.achievements = achievementViews(plan)
         view.scale = scaleView(plan)
+        view.planKPIs = planKPITableViews(plan)
         let description = plan.summary ?? "\(plan.city)の\(plan.title)（\(format.years(plan.period))）の内容と進捗状況"
         return (meta(page, title: plan.title, description: description, trail: [], kind: "plan", plan: planIndex), view)
     }

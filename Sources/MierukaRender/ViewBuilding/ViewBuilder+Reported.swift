@@ -17,9 +17,9 @@ extension ViewBuilder {
                 ReportedRowView(label: row.label, cells: columns.map { $0.1(row) ?? "—" })
             }
             return MoneyTableView(
-                title: table.title, years: format.years(table.years), unit: table.unit.map { "（単位：\($0.rawValue)）" },
+                title: table.title, years: pointLabel(table.years, table.asOf, format: format), unit: table.unit.map { "（単位：\($0.rawValue)）" },
                 basis: table.basis, rowHeading: table.rowHeading, headings: columns.map(\.0), rows: table.rows.map(row),
-                total: table.total.map(row), spanNote: spanNote(table.years, format: format), note: table.note,
+                total: table.total.map(row), spanNote: spanNote(table.years, table.asOf, format: format), note: table.note,
                 source: table.source)
         }
     }
@@ -28,18 +28,27 @@ extension ViewBuilder {
         let format = PlanFormatter(plan: plan)
         return plan.reported.achievements.map { count in
             AchievementView(
-                title: count.title, years: format.years(count.years), noun: count.noun,
+                title: count.title, years: pointLabel(count.years, count.asOf, format: format), noun: count.noun,
                 rows: count.parts.map {
                     ReportedRowView(label: $0.label, cells: [NumberGrouping.format($0.count), $0.rate?.text ?? "—"])
                 },
                 total: ReportedRowView(label: "\(count.noun)の数", cells: [NumberGrouping.format(count.total), "—"]),
-                spanNote: spanNote(count.years, format: format), note: count.note, source: count.source)
+                spanNote: spanNote(count.years, count.asOf, format: format), note: count.note, source: count.source)
         }
     }
 
-    /// A span's figures are said to be the span's, never one fiscal year's.
-    private func spanNote(_ years: FiscalYearRange, format: PlanFormatter) -> String? {
+    /// A span's figures are said to be the span's, never one fiscal year's; a snapshot's are said
+    /// to stand at that point, not at the year's end.
+    private func spanNote(_ years: FiscalYearRange, _ asOf: Snapshot?, format: PlanFormatter) -> String? {
+        if let asOf {
+            return "この表は\(format.years(years))の\(asOf.pointLabel)の公表値で、年度末の数値ではありません。"
+        }
         guard !years.isSingleYear else { return nil }
         return "この表は\(format.years(years))の期間についての公表値で、単年度の数値ではありません。"
+    }
+
+    /// 「平成19年度・9月末時点」 for a snapshot, else the year or the span.
+    func pointLabel(_ years: FiscalYearRange, _ asOf: Snapshot?, format: PlanFormatter) -> String {
+        asOf.map { "\(format.years(years))・\($0.pointLabel)" } ?? format.years(years)
     }
 }

@@ -8,13 +8,15 @@ extension ViewBuilder {
         let counts: [Int]
         let isPublished: Bool
         let outside: [Int]
+        /// The point within the year the published counts stand at (nil: the year's end).
+        var asOf: Snapshot? = nil
     }
 
     func gradeCounts(_ planIndex: PlanIndex, _ year: FiscalYear) -> YearGradeCounts? {
         let plan = planIndex.plan
         let outside = planIndex.tallies[year]?.totalOutside ?? []
         if let declared = plan.declared(in: year), declared.hasGradeCounts, let totals = declared.gradeTotals {
-            return YearGradeCounts(counts: totals, isPublished: true, outside: outside)
+            return YearGradeCounts(counts: totals, isPublished: true, outside: outside, asOf: declared.asOf)
         }
         guard let tally = planIndex.tallies[year], tally.totalGraded > 0 else { return nil }
         return YearGradeCounts(counts: Array(tally.totalCounts[0..<plan.grades.count]), isPublished: false, outside: outside)
@@ -73,7 +75,7 @@ extension ViewBuilder {
             }
             return YearComparisonView(
                 heading: heading,
-                summary: "\(format.year(previous))の評価はこのサイトに掲載されていないため、Mieruka は前年度と比べていません。増減は市の公表値です。",
+                summary: "\(format.year(previous))の評価はこのサイトに掲載されていないため、Mieruka は前年度と比べていません。増減は\(plan.publisher.publishedMark)です。",
                 countTable: countChangeTable(planIndex, year: year, now: now, before: nil, published: published),
                 itemTable: nil)
         }
@@ -81,12 +83,17 @@ extension ViewBuilder {
 
         // 増減 per grade: the city's when it publishes one, else Mieruka's between counts of one kind.
         var countTable: GradeChangeTableView? = nil
-        if published != nil || now.isPublished == before.isPublished {
+        if published == nil, now.isPublished, before.isPublished, !Snapshot.samePoint(now.asOf, before.asOf) {
+            // Like with like only: counts at 9月末 are not subtracted from counts at the year's end.
+            func point(_ counts: YearGradeCounts) -> String { counts.asOf?.pointLabel ?? "年度末" }
+            summary.append(
+                "評価ごとの件数は、\(format.year(year))が\(point(now))、\(format.year(previous))が\(point(before))の\(plan.publisher.publishedMark)で時点が異なるため、Mieruka は増減を計算していません。")
+        } else if published != nil || now.isPublished == before.isPublished {
             countTable = countChangeTable(planIndex, year: year, now: now, before: before, published: published)
         } else {
             let (published, counted) = now.isPublished ? (year, previous) : (previous, year)
             summary.append(
-                "評価ごとの件数は、\(format.year(published))が市の公表値、\(format.year(counted))が掲載している取組項目の集計で種類が異なるため、Mieruka は増減を計算していません。")
+                "評価ごとの件数は、\(format.year(published))が\(plan.publisher.publishedMark)、\(format.year(counted))が掲載している取組項目の集計で種類が異なるため、Mieruka は増減を計算していません。")
         }
 
         // The items graded in both years.
@@ -147,14 +154,14 @@ extension ViewBuilder {
         let previousTotal = before.map { $0.counts.reduce(0, +) }
         var note: String
         if published != nil {
-            note = "増減は市の公表値です（△は減少）。計の行は、各列を Mieruka が足したものです。"
+            note = "増減は\(plan.publisher.publishedMark)です（△は減少）。計の行は、各列を Mieruka が足したものです。"
             if !now.isPublished || before.map({ !$0.isPublished }) == true {
-                note += "「集計」とある年度の件数は、掲載している取組項目の評価を Mieruka が数えたもので、市の公表値ではありません。"
+                note += "「集計」とある年度の件数は、掲載している取組項目の評価を Mieruka が数えたもので、\(plan.publisher.publishedMark)ではありません。"
             }
         } else if now.isPublished {
-            note = "増減は、両年度に市が公表した評価ごとの件数の差を Mieruka が計算したもので、市の公表値ではありません（△は減少）。計は各年度の件数の和です。"
+            note = "増減は、両年度に\(plan.publisher.subject)公表した評価ごとの件数の差を Mieruka が計算したもので、\(plan.publisher.publishedMark)ではありません（△は減少）。計は各年度の件数の和です。"
         } else {
-            note = "この表は、掲載している取組項目の評価を Mieruka が数えた両年度の件数とその差（増減）で、市の公表値ではありません（△は減少）。"
+            note = "この表は、掲載している取組項目の評価を Mieruka が数えた両年度の件数とその差（増減）で、\(plan.publisher.publishedMark)ではありません（△は減少）。"
         }
         var outsideNote: String? = nil
         let tables = tables(planIndex)
@@ -166,8 +173,8 @@ extension ViewBuilder {
         }
         return GradeChangeTableView(
             caption: "評価ごとの件数の増減（\(format.year(previous))→\(format.year(year))）", isPublished: published != nil,
-            yearHeading: "\(format.year(year))（\(basis(now))）",
-            previousHeading: before.map { "\(format.year(previous))（\(basis($0))）" } ?? format.year(previous),
+            yearHeading: "\(format.year(year, asOf: now.asOf))（\(basis(now))）",
+            previousHeading: before.map { "\(format.year(previous, asOf: $0.asOf))（\(basis($0))）" } ?? format.year(previous),
             differenceHeading: published != nil ? "増減（公表値）" : "増減",
             rows: rows,
             total: GradeChangeRowView(

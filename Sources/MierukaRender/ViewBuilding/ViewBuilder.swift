@@ -115,10 +115,13 @@ package struct ViewBuilder: Sendable {
 
     func planHeader(_ planIndex: PlanIndex) -> PlanHeaderView {
         let plan = planIndex.plan
-        return PlanHeaderView(
+        var header = PlanHeaderView(
             city: plan.city, title: plan.title, subtitle: plan.subtitle, url: links.href(SiteRoutes.plan(plan.slug)),
             period: PlanFormatter(plan: plan).years(plan.period),
             periodYears: plan.period.length.map { "\($0)年間" }, summary: plan.summary)
+        header.publishedMark = plan.publisher.publishedMark
+        header.publisherOf = plan.publisher.kind.map { "\($0)の" } ?? ""
+        return header
     }
 
     func planCrumb(_ planIndex: PlanIndex) -> LinkView {

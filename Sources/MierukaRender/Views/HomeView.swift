@@ -33,6 +33,8 @@ package struct PlanSummaryView: TemplateView {
     package let latestYear: String?
     package let grades: GradeTableView?
     package let reportURL: String?
+    /// 「町の公表値」 (or 「公表値」), from who publishes the plan's reports.
+    package var publishedMark = "市の公表値"
 
     package static let fields = FieldTable<PlanSummaryView>(
         "plan summary",
@@ -48,5 +50,6 @@ package struct PlanSummaryView: TemplateView {
             .text("latestYear") { $0.latestYear },
             .view("grades", GradeTableView.self) { $0.grades },
             .text("reportURL") { $0.reportURL },
+            .text("publishedMark") { $0.publishedMark },
         ])
 }

@@ -8,6 +8,10 @@ package struct PlanHeaderView: TemplateView {
     /// 「5年間」, when the period is closed.
     package let periodYears: String?
     package let summary: String?
+    /// 「町の公表値」 (or 「公表値」), from who publishes the plan's reports.
+    package var publishedMark = "市の公表値"
+    /// 「町の」 (or nothing), before 公表どおり.
+    package var publisherOf = "市の"
 
     package static let fields = FieldTable<PlanHeaderView>(
         "plan",
@@ -19,5 +23,7 @@ package struct PlanHeaderView: TemplateView {
             .text("period") { $0.period },
             .text("periodYears") { $0.periodYears },
             .text("summary") { $0.summary },
+            .text("publishedMark") { $0.publishedMark },
+            .text("publisherOf") { $0.publisherOf },
         ])
 }

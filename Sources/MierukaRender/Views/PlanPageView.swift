@@ -31,6 +31,7 @@ package struct PlanPageView: TemplateView {
     package var achievements: [AchievementView] = []
     /// 「評価の区分と基準」, when the plan writes criteria for its grades.
     package var scale: ScaleView? = nil
+    package var planKPIs: [PlanKPITableView] = []
 
     package static let fields = FieldTable<PlanPageView>(
         "plan page",
@@ -62,5 +63,6 @@ package struct PlanPageView: TemplateView {
             .list("moneyTables", MoneyTableView.self) { $0.moneyTables },
             .list("achievements", AchievementView.self) { $0.achievements },
             .view("scale", ScaleView.self) { $0.scale },
+            .list("planKPIs", PlanKPITableView.self) { $0.planKPIs },
         ])
 }

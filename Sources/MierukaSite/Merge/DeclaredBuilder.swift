@@ -59,6 +59,7 @@ struct DeclaredBuilder {
                     source: document.source, highlights: document.highlights, notes: document.notes,
                     location: document.location)
             built.gradeChange = document.gradeChange.flatMap { counts($0, diagnostics: &diagnostics) }
+            built.asOf = document.asOf
             result.append(built)
         }
         return result.sorted { $0.year < $1.year }

@@ -115,6 +115,8 @@ struct PlanMerger {
             summary: document.summary, body: document.body, bodyLocation: document.bodyLocation, order: document.order,
             location: document.location)
         plan.reported = document.reported
+        plan.planKPIs = document.planKPIs
+        plan.publisher = Publisher(city: document.city.value, declaredKind: document.publisherKind?.value)
         return plan
     }
 

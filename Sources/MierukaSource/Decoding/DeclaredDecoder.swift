@@ -4,7 +4,7 @@ import MierukaModel
 /// Reads a plan's published tables (`declared:`), the numbers a city publishes without every item.
 enum DeclaredDecoder {
     static let keys = [
-        "year", "listings", "relisted", "grades", "grade_total", "grade_change", "effects", "effect_total", "effect_cumulative", "grade_share", "source",
+        "year", "as_of", "listings", "relisted", "grades", "grade_total", "grade_change", "effects", "effect_total", "effect_cumulative", "grade_share", "source",
         "highlights",
         "notes",
     ]
@@ -69,6 +69,9 @@ enum DeclaredDecoder {
             effectRows: effectRows, effectTotal: effectTotal, effectCumulative: effectCumulative, publishedShare: publishedShare, source: reader.text("source", diagnostics: &diagnostics)?.value,
             highlights: PlanExtrasDecoder.highlights(reader.list("highlights", diagnostics: &diagnostics), diagnostics: &diagnostics),
             notes: reader.markdown("notes", diagnostics: &diagnostics), location: reader.location)
+        document.asOf = SnapshotDecoder.decode(
+            reader, what: "the declared table for \(year.value.year)", years: FiscalYearRange(year.value, year.value),
+            diagnostics: &diagnostics)
         document.gradeChange = reader.node("grade_change").flatMap { decodeCounts($0, signed: true, diagnostics: &diagnostics) }
         return document
     }

@@ -4,8 +4,8 @@ import MierukaModel
 /// Reads a plan's index document (`content/<plan>/_index.md`).
 enum PlanDecoder {
     static let keys = [
-        "city", "title", "subtitle", "period", "year_style", "money_unit", "grades", "grade_order", "grade_share", "states", "policy_levels", "policies",
-        "declared", "lineage", "matrices", "timelines", "tables", "money_tables", "achievements", "sources", "summary", "order",
+        "city", "publisher_kind", "title", "subtitle", "period", "year_style", "money_unit", "grades", "grade_order", "grade_share", "states", "policy_levels", "policies",
+        "declared", "lineage", "matrices", "timelines", "tables", "money_tables", "achievements", "plan_kpis", "sources", "summary", "order",
     ]
     static let periodKeys = ["from", "to"]
     static let gradeKeys = ["code", "label", "definition"]
@@ -54,7 +54,32 @@ enum PlanDecoder {
             body: body, bodyLocation: SourceLocation(file: file, line: bodyLine, column: 1), order: order, location: SourceLocation(file: file, line: 1, column: 1))
         document.gradesRanked = ranked
         document.reported = reported
+        document.planKPIs = PlanKPIDecoder.decode(reader, period: period.value, diagnostics: &diagnostics)
+        document.publisherKind = decodePublisherKind(reader, city: city, diagnostics: &diagnostics)
         return document
+    }
+
+    /// `publisher_kind: 広域連合`. Without it, `city:` must end with 市, 町, 村 or 区 for the pages to
+    /// name the body (「町の公表値」); otherwise they say 「公表値」 and this warns, at `city:`.
+    private static func decodePublisherKind(
+        _ reader: MappingReader, city: Located<String>, diagnostics: inout Diagnostics
+    ) -> Located<String>? {
+        if reader.has("publisher_kind") {
+            if let kind = reader.text("publisher_kind", diagnostics: &diagnostics) { return kind }
+            if case .scalar = reader.node("publisher_kind") {
+                diagnostics.error(
+                    at: reader.node("publisher_kind")?.location ?? reader.location, "\"publisher_kind\" is empty",
+                    hint: "write the kind of body that publishes the reports, e.g. publisher_kind: 県, or leave the key out")
+            }
+            return nil
+        }
+        if Publisher.kind(endingOf: city.value) == nil {
+            diagnostics.warning(
+                at: city.location,
+                "city: 「\(city.value)」 does not end with 市, 町, 村 or 区, so the pages say 「公表値」 without naming who published it",
+                hint: "add publisher_kind: with the kind of body, as it calls itself (e.g. publisher_kind: 県 or publisher_kind: 広域連合)")
+        }
+        return nil
     }
 
     /// `period: {from: H28, to: R2}`, `period: 2019～2023`, or `period: {from: H28}` when the end is not known.

@@ -5,11 +5,11 @@ import MierukaModel
 /// policy tree, kept as written.
 enum ReportedDecoder {
     static let tableKeys = [
-        "title", "years", "unit", "basis", "row_heading", "columns", "rows", "total", "note", "source",
+        "title", "years", "as_of", "unit", "basis", "row_heading", "columns", "rows", "total", "note", "source",
     ]
     static let columnKeys = ["planned", "actual", "difference", "rate"]
     static let rowKeys = ["label", "planned", "actual", "difference", "rate"]
-    static let achievementKeys = ["title", "years", "of", "noun", "counts", "note", "source"]
+    static let achievementKeys = ["title", "years", "as_of", "of", "noun", "counts", "note", "source"]
     static let partKeys = ["label", "count", "rate"]
 
     static func decode(_ reader: MappingReader, moneyUnit: MoneyUnit, diagnostics: inout Diagnostics) -> ReportedFigures {
@@ -56,11 +56,14 @@ enum ReportedDecoder {
                 hint: "add rows: with a label and the amounts each row shows, and total: for the 合計 row")
             return nil
         }
-        return MoneyTable(
+        var table = MoneyTable(
             title: title.value, years: years.value, unit: unit, basis: reader.text("basis", diagnostics: &diagnostics)?.value,
             rowHeading: reader.text("row_heading", diagnostics: &diagnostics)?.value ?? "区分", headings: headings,
             rows: rows, total: total, note: reader.text("note", diagnostics: &diagnostics)?.value,
             source: reader.text("source", diagnostics: &diagnostics)?.value, location: reader.location)
+        table.asOf = SnapshotDecoder.decode(
+            reader, what: "the money table \"\(title.value)\"", years: years.value, diagnostics: &diagnostics)
+        return table
     }
 
     static func row(_ node: YAMLNode, unit: MoneyUnit, diagnostics: inout Diagnostics) -> MoneyTableRow? {
@@ -144,11 +147,15 @@ enum ReportedDecoder {
                 at: reader.location, "the achievement count \"\(title.value)\" has no \"counts\"",
                 hint: "add counts: with the report's words and numbers, e.g. - {label: 達成, count: 16, rate: 80%}")
         }
+        let asOf = SnapshotDecoder.decode(
+            reader, what: "the achievement count \"\(title.value)\"", years: years?.value, diagnostics: &diagnostics)
         guard let years, let total, !parts.isEmpty else { return nil }
-        return AchievementCount(
+        var count = AchievementCount(
             title: title.value, years: years.value, total: total.value,
             noun: reader.text("noun", diagnostics: &diagnostics)?.value ?? "項目", parts: parts,
             note: reader.text("note", diagnostics: &diagnostics)?.value,
             source: reader.text("source", diagnostics: &diagnostics)?.value, location: reader.location)
+        count.asOf = asOf
+        return count
     }
 }
