@@ -25,6 +25,8 @@ package struct PlanDocument: Sendable {
     package let tables: [PublishedTable]
     /// `money_tables:` and `achievements:`, as written.
     package var reported: ReportedFigures = .none
+    /// `revisions:`, as written.
+    package var revisions: [RevisionDocument] = []
     package let sources: [String]
     package let summary: String?
     package let body: String

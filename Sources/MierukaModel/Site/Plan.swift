@@ -32,6 +32,8 @@ package struct Plan: Sendable {
     package let tables: [PublishedTable]
     /// Money tables and achievement counts the reports publish outside the policy tree.
     package var reported: ReportedFigures = .none
+    /// The plan's declared revisions (計画の見直し), oldest first.
+    package var revisions: PlanRevisions = .none
     /// The published documents the plan's pages are transcribed from.
     package let sources: [String]
     /// One line for lists and the page description.

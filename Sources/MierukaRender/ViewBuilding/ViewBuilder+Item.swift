@@ -30,6 +30,7 @@ extension ViewBuilder {
             results: item.results.reversed().map { yearResult($0, plan: plan) },
             effectByYear: tables.effectByYear(effects, caption: "財政効果額の推移", scope: "\(plan.slug)/item/\(item.slug)/effects"), bodyHTML: html(item.body, under: 2))
         view.gradeHistory = gradeHistory(planIndex, itemIndex)
+        view.revisionHistory = itemRevisionHistory(planIndex, itemIndex)
         let trail =
             [planCrumb(planIndex)] + (item.primaryPolicy.map { policyTrail(planIndex, $0, including: true) } ?? [])
         let description =

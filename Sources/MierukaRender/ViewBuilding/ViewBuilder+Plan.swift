@@ -41,6 +41,7 @@ extension ViewBuilder {
             noResultsNote: planIndex.years.isEmpty && plan.reported.isEmpty ? "この計画の年度ごとの進捗状況は、まだ公表されていません。" : nil)
         view.moneyTables = moneyTableViews(plan)
         view.achievements = achievementViews(plan)
+        view.revisions = planRevisions(planIndex)
         let description = plan.summary ?? "\(plan.city)の\(plan.title)（\(format.years(plan.period))）の内容と進捗状況"
         return (meta(page, title: plan.title, description: description, trail: [], kind: "plan", plan: planIndex), view)
     }

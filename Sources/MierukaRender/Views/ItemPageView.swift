@@ -11,6 +11,8 @@ package struct ItemPageView: TemplateView {
     package let kpiTable: KPITableView?
     /// The item's grades across the years (「評価の推移」), when it has two or more.
     package var gradeHistory: GradeHistoryView? = nil
+    /// When revisions added or took out the item, or revised its targets.
+    package var revisionHistory: ItemRevisionHistoryView? = nil
     /// Newest year first.
     package let results: [YearResultView]
     package let effectByYear: EffectByYearView?
@@ -30,6 +32,7 @@ package struct ItemPageView: TemplateView {
             .text("latestYear") { $0.latestYear },
             .view("kpiTable", KPITableView.self) { $0.kpiTable },
             .view("gradeHistory", GradeHistoryView.self) { $0.gradeHistory },
+            .view("revisionHistory", ItemRevisionHistoryView.self) { $0.revisionHistory },
             .list("results", YearResultView.self) { $0.results },
             .flag("hasResults") { !$0.results.isEmpty },
             .view("effectByYear", EffectByYearView.self) { $0.effectByYear },

@@ -29,6 +29,8 @@ package struct PlanPageView: TemplateView {
     /// Money tables and achievement counts the reports publish outside the policy tree.
     package var moneyTables: [MoneyTableView] = []
     package var achievements: [AchievementView] = []
+    /// 「計画の見直し」: the plan's declared revisions.
+    package var revisions: PlanRevisionsView? = nil
 
     package static let fields = FieldTable<PlanPageView>(
         "plan page",
@@ -40,6 +42,7 @@ package struct PlanPageView: TemplateView {
             .flag("hasPolicies") { !$0.policies.isEmpty },
             .list("lineage", LineageEntryView.self) { $0.lineage },
             .flag("hasLineage") { !$0.lineage.isEmpty },
+            .view("revisions", PlanRevisionsView.self) { $0.revisions },
             .list("matrices", MatrixView.self) { $0.matrices },
             .list("timelines", TimelineView.self) { $0.timelines },
             .list("tables", PublishedTableView.self) { $0.tables },

@@ -110,6 +110,7 @@ struct PlanMerger {
             summary: document.summary, body: document.body, bodyLocation: document.bodyLocation, order: document.order,
             location: document.location)
         plan.reported = document.reported
+        plan.revisions = RevisionBuilder(plan: plan, kpiBuilder: kpiBuilder).build(document.revisions, diagnostics: &diagnostics)
         return plan
     }
 

@@ -5,7 +5,7 @@ import MierukaModel
 enum PlanDecoder {
     static let keys = [
         "city", "title", "subtitle", "period", "year_style", "money_unit", "grades", "grade_order", "grade_share", "states", "policy_levels", "policies",
-        "declared", "lineage", "matrices", "timelines", "tables", "money_tables", "achievements", "sources", "summary", "order",
+        "declared", "lineage", "matrices", "timelines", "tables", "money_tables", "achievements", "revisions", "sources", "summary", "order",
     ]
     static let periodKeys = ["from", "to"]
     static let gradeKeys = ["code", "label"]
@@ -39,6 +39,7 @@ enum PlanDecoder {
         // Only the plan can say that its scale runs from best to worst; nothing is assumed.
         let ranked = reader.choice("grade_order", [("best_first", true)], diagnostics: &diagnostics) ?? false
         let reported = ReportedDecoder.decode(reader, moneyUnit: moneyUnit, diagnostics: &diagnostics)
+        let revisions = RevisionDecoder.decode(reader, diagnostics: &diagnostics)
         guard let city, let title, let period else { return nil }
         var document = PlanDocument(
             slug: slug, city: city, title: title, subtitle: reader.text("subtitle", diagnostics: &diagnostics)?.value,
@@ -54,6 +55,7 @@ enum PlanDecoder {
             body: body, bodyLocation: SourceLocation(file: file, line: bodyLine, column: 1), order: order, location: SourceLocation(file: file, line: 1, column: 1))
         document.gradesRanked = ranked
         document.reported = reported
+        document.revisions = revisions
         return document
     }
 
