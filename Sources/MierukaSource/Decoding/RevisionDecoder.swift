@@ -36,7 +36,7 @@ enum RevisionDecoder {
             !reader.has("finished"), !reader.has("targets")
         {
             diagnostics.error(
-                at: reader.location, "the plan revision of \(year.value.eraLabel) says nothing that changed",
+                at: reader.location, "the plan revision of \(year.value.label(.wareki)) says nothing that changed",
                 hint: "add what the revision changed: period:, added:, deleted:, finished: or targets:")
             return nil
         }
