@@ -34,7 +34,7 @@ import Testing
         #expect(plan.contains("<th scope=\"row\">紙の申請書の削減</th>"), "an item the site does not detail has no link")
         #expect(plan.contains("この表の取組項目は追加1項目、削除1項目、完了1項目です（Mieruka が表の行を数えた集計）。"))
         // The published counts, and both targets.
-        #expect(plan.contains("<dt>取組項目数（変更前・市の公表値）</dt>\n<dd>5項目</dd>"))
+        #expect(plan.contains("<dt>取組項目の数（変更前・市の公表値）</dt>\n<dd>5項目</dd>"))
         #expect(
             Self.rows(plan, table: "target-revision-table") == [
                 ["1", "窓口のオンライン化 &lt;テスト&gt;", "オンライン申請割合", "50.0%", "60.0%", "前倒しで進んだため"]
@@ -116,7 +116,7 @@ import Testing
         _ = site
         // Shown as published.
         let (_, built) = try Self.build(["revisions-contradicting"])
-        #expect(built.page("test-plan/index.html").contains("<dt>取組項目数（変更後・市の公表値）</dt>\n<dd>5項目</dd>"))
+        #expect(built.page("test-plan/index.html").contains("<dt>取組項目の数（変更後・市の公表値）</dt>\n<dd>5項目</dd>"))
     }
 
     @Test func everyFigureOnTheRevisedSiteIsMarked() throws {

@@ -54,15 +54,25 @@ package struct PeriodChangeDocument: Sendable {
     }
 }
 
-/// `items: {before: 74, after: 21}`: item counts the revision publishes.
+/// `items: {before: 74件, after: 21件, noun: 実施項目}`: item counts the revision publishes, as written.
 package struct ItemCountChangeDocument: Sendable {
     package let before: Located<Int>
     package let after: Located<Int>
+    package let beforeText: String
+    package let afterText: String
+    /// What the items are called (実施項目); nil for 取組項目.
+    package let noun: String?
     package let location: SourceLocation
 
-    package init(before: Located<Int>, after: Located<Int>, location: SourceLocation) {
+    package init(
+        before: Located<Int>, after: Located<Int>, beforeText: String, afterText: String, noun: String?,
+        location: SourceLocation
+    ) {
         self.before = before
         self.after = after
+        self.beforeText = beforeText
+        self.afterText = afterText
+        self.noun = noun
         self.location = location
     }
 }

@@ -15,14 +15,14 @@ package struct PlanRevision: Sendable {
     package let note: String?
     package let source: String?
     package let period: PeriodChange?
-    package let itemCount: (before: Int, after: Int)?
+    package let itemCount: ItemCountChange?
     package let items: [RevisedItem]
     package let targets: [TargetRevision]
     package let location: SourceLocation
 
     package init(
         year: FiscalYear, date: String?, title: String?, note: String?, source: String?, period: PeriodChange?,
-        itemCount: (before: Int, after: Int)?, items: [RevisedItem], targets: [TargetRevision], location: SourceLocation
+        itemCount: ItemCountChange?, items: [RevisedItem], targets: [TargetRevision], location: SourceLocation
     ) {
         self.year = year
         self.date = date
@@ -47,6 +47,25 @@ package struct PeriodChange: Sendable, Hashable {
     package init(before: FiscalYearRange, after: FiscalYearRange) {
         self.before = before
         self.after = after
+    }
+}
+
+/// The numbers of items a revision publishes before and after it (倉吉市: 74件 → 21件), as written.
+package struct ItemCountChange: Sendable, Hashable {
+    package let before: Int
+    package let after: Int
+    /// As written (「74件」, or 「74」).
+    package let beforeText: String
+    package let afterText: String
+    /// What the report calls the items (実施項目); 取組項目 when it does not say.
+    package let noun: String
+
+    package init(before: Int, after: Int, beforeText: String, afterText: String, noun: String = "取組項目") {
+        self.before = before
+        self.after = after
+        self.beforeText = beforeText
+        self.afterText = afterText
+        self.noun = noun
     }
 }
 

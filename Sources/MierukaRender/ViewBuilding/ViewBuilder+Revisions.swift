@@ -16,6 +16,11 @@ extension ViewBuilder {
         "\(PlanFormatter(plan: plan).year(revision.year))からの見直し"
     }
 
+    /// A published count as written, with 項目 after a bare number (「74」 → 「74項目」, 「74件」 stays).
+    static func writtenCount(_ text: String) -> String {
+        text.allSatisfy { $0.isNumber || $0 == "," } ? text + "項目" : text
+    }
+
     static func revisionAnchor(_ revision: PlanRevision) -> String { "revision-\(revision.year.year)" }
 
     func revisedItemRows(_ plan: Plan, _ revision: PlanRevision) -> [RevisedItemRowView] {
@@ -65,8 +70,9 @@ extension ViewBuilder {
                     title: revision.title, noteHTML: html(revision.note, under: 3),
                     periodBefore: revision.period.map { format.years($0.before) },
                     periodAfter: revision.period.map { format.years($0.after) },
-                    countBefore: revision.itemCount.map { format.items($0.before) },
-                    countAfter: revision.itemCount.map { format.items($0.after) },
+                    countNoun: revision.itemCount?.noun,
+                    countBefore: revision.itemCount.map { Self.writtenCount($0.beforeText) },
+                    countAfter: revision.itemCount.map { Self.writtenCount($0.afterText) },
                     itemCaption: "見直しで追加・削除した取組項目（\(format.year(revision.year))から）",
                     items: revisedItemRows(plan, revision),
                     itemCounts: counts.map { "この表の取組項目は\($0)です（Mieruka が表の行を数えた集計）。" },

@@ -21,7 +21,9 @@ package struct RevisionView: TemplateView {
     /// The period before and after (「令和2年度～令和6年度」, 「令和2年度～令和7年度」).
     package let periodBefore: String?
     package let periodAfter: String?
-    /// The item counts the city published before and after.
+    /// What the published counts count (実施項目).
+    package let countNoun: String?
+    /// The item counts the city published before and after, as written.
     package let countBefore: String?
     package let countAfter: String?
     /// 「見直しで追加・削除した取組項目（令和7年度から）」
@@ -44,6 +46,7 @@ package struct RevisionView: TemplateView {
             .text("periodBefore") { $0.periodBefore },
             .text("periodAfter") { $0.periodAfter },
             .flag("hasPeriod") { $0.periodAfter != nil },
+            .text("countNoun") { $0.countNoun },
             .text("countBefore") { $0.countBefore },
             .text("countAfter") { $0.countAfter },
             .flag("hasCount") { $0.countAfter != nil },

@@ -90,9 +90,16 @@ struct RevisionBuilder {
             revisions.append(
                 PlanRevision(
                     year: year, date: document.date, title: document.title, note: document.note, source: document.source,
-                    period: period, itemCount: document.itemCount.map { ($0.before.value, $0.after.value) }, items: items,
+                    period: period,
+                    itemCount: document.itemCount.map {
+                        ItemCountChange(
+                            before: $0.before.value, after: $0.after.value, beforeText: $0.beforeText, afterText: $0.afterText,
+                            noun: $0.noun ?? "取組項目")
+                    }, items: items,
                     targets: targets, location: document.location))
-            if let count = document.itemCount {
+            // Only a revision that lists its items can contradict its counts: one that publishes
+            // the counts alone (倉吉市: 74件 → 21件) says nothing about which items went.
+            if let count = document.itemCount, !items.isEmpty {
                 checkCount(count, items: items, diagnostics: &diagnostics)
             }
         }

@@ -7,6 +7,7 @@ enum RevisionDecoder {
         "year", "date", "title", "note", "source", "period", "items", "added", "deleted", "finished", "targets",
     ]
     static let changeKeys = ["before", "after"]
+    static let countKeys = ["before", "after", "noun"]
     static let itemKeys = ["item", "title", "reason"]
     static let targetKeys = ["item", "kpi", "before", "after", "reason"]
 
@@ -65,17 +66,22 @@ enum RevisionDecoder {
 
     /// `items: {before: 74, after: 21}`.
     static func countChange(_ node: YAMLNode, diagnostics: inout Diagnostics) -> ItemCountChangeDocument? {
-        guard let reader = MappingReader(node, what: "a revision's item count", knownKeys: changeKeys, diagnostics: &diagnostics)
+        guard let reader = MappingReader(node, what: "a revision's item count", knownKeys: countKeys, diagnostics: &diagnostics)
         else { return nil }
         let before = reader.count("before", diagnostics: &diagnostics)
         let after = reader.count("after", diagnostics: &diagnostics)
         for key in changeKeys where !reader.has(key) {
             diagnostics.error(
                 at: reader.location, "a revision's item count has no \"\(key)\"",
-                hint: "write the numbers of items the revision publishes, e.g. items: {before: 74, after: 21}")
+                hint: "write the numbers of items the revision publishes, as written, e.g. items: {before: 74件, after: 21件, noun: 実施項目}")
         }
-        guard let before, let after else { return nil }
-        return ItemCountChangeDocument(before: before, after: after, location: reader.location)
+        guard let before, let after,
+            let beforeText = reader.text("before", diagnostics: &diagnostics)?.value.trimmingWhitespace(),
+            let afterText = reader.text("after", diagnostics: &diagnostics)?.value.trimmingWhitespace()
+        else { return nil }
+        return ItemCountChangeDocument(
+            before: before, after: after, beforeText: beforeText, afterText: afterText,
+            noun: reader.text("noun", diagnostics: &diagnostics)?.value, location: reader.location)
     }
 
     /// `added:`, `deleted:`, `finished:`: `- {item: 12, reason: …}`, `- {title: …, reason: …}`, or a number alone.
