@@ -84,6 +84,11 @@ import Testing
         let revised = site.page("test-plan/001/index.html")
         #expect(Self.rows(revised, table: "target-revision-table") == [["オンライン申請割合", "50.0%", "60.0%", "令和7年度から", "前倒しで進んだため"]])
         #expect(!site.page("test-plan/003/index.html").contains("revision-history"))
+        // Lists of items say which a revision added or took out.
+        let plan = site.page("test-plan/index.html")
+        #expect(plan.contains("施設予約の電話受付</a> <span class=\"revision-mark\">（令和7年度から削除）</span></th>"))
+        #expect(plan.contains("キャッシュレス決済の導入</a> <span class=\"revision-mark\">（令和7年度から追加）</span></th>"))
+        #expect(!plan.contains("基金の確保</a> <span class=\"revision-mark\">"))
     }
 
     @Test func mistakesInRevisionsAreLocatedWithAFix() throws {

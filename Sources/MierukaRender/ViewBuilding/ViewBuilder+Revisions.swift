@@ -11,6 +11,15 @@ extension ViewBuilder {
         }
     }
 
+    /// 「令和7年度から削除」, 「令和7年度から追加」: an item's place in the revised plan, for lists of items.
+    func revisionMark(_ plan: Plan, _ item: Int) -> String? {
+        let format = PlanFormatter(plan: plan)
+        if let removal = plan.revisions.removal(of: item) {
+            return "\(format.year(removal.year))から\(removal.kind == .deleted ? "削除" : "完了（進捗管理の終了）")"
+        }
+        return plan.revisions.addedYear(of: item).map { "\(format.year($0))から追加" }
+    }
+
     /// 「令和7年度からの見直し」
     func revisionHeading(_ plan: Plan, _ revision: PlanRevision) -> String {
         "\(PlanFormatter(plan: plan).year(revision.year))からの見直し"
