@@ -105,7 +105,7 @@ struct RevisionBuilder {
         }
         let result = PlanRevisions(revisions)
         checkPeriods(documents, diagnostics: &diagnostics)
-        checkTargets(result, documents: documents, diagnostics: &diagnostics)
+        checkTargets(result, diagnostics: &diagnostics)
         checkResults(result, diagnostics: &diagnostics)
         return result
     }
@@ -172,7 +172,7 @@ struct RevisionBuilder {
 
     /// The target after the last revision of a KPI is the KPI's `target:`; each revision starts
     /// from the target the one before it set (a warning).
-    private func checkTargets(_ revisions: PlanRevisions, documents: [RevisionDocument], diagnostics: inout Diagnostics) {
+    private func checkTargets(_ revisions: PlanRevisions, diagnostics: inout Diagnostics) {
         var seen: Set<[Int]> = []
         for revision in revisions.revisions {
             for target in revision.targets where !seen.contains([target.item, target.kpi]) {
