@@ -99,10 +99,14 @@ sites=$(mktemp -d)
 trap 'rm -rf "$sites"' EXIT
 "$scratch/debug/mieruka" build --output "$sites/demo"
 "$scratch/debug/mieruka" build --source Tests/Fixtures/base --output "$sites/base"
+# The base site with plan revisions (made-up), for the revision tables' HTML and accessibility.
+mkdir "$sites/revisions-source"
+cp -R Tests/Fixtures/base/. Tests/Fixtures/fidelity/revisions/. "$sites/revisions-source"
+"$scratch/debug/mieruka" build --source "$sites/revisions-source" --output "$sites/revisions"
 mkdir -p "$(dirname "$json")"
-"$venv/bin/python" scripts/check-site.py --json "$json" "$sites/demo" "$sites/base"
+"$venv/bin/python" scripts/check-site.py --json "$json" "$sites/demo" "$sites/base" "$sites/revisions"
 # The charts' labels: each inside its chart's viewBox and none over another, as Chromium draws them.
-"$venv/bin/python" scripts/check-charts.py "$sites/demo" "$sites/base"
+"$venv/bin/python" scripts/check-charts.py "$sites/demo" "$sites/base" "$sites/revisions"
 # …and the check itself finds a label cut at the edge, one over another and one above the top.
 if "$venv/bin/python" scripts/check-charts.py Tests/Fixtures/check-charts/broken >"$sites/broken-charts.txt"; then
     echo "check-charts.py passed a chart with labels cut and overlapping (Tests/Fixtures/check-charts/broken)" >&2

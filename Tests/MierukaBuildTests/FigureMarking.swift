@@ -8,7 +8,10 @@ import Foundation
 /// the sentence comparing a year with the previous one, the share columns, the 進捗率 in running text and the home page's grade
 /// summaries. A new kind of aggregate needs a rule here.
 enum FigureMarking {
-    static let markedCaptionTables = ["grade-table", "effect-table", "grade-change-table", "item-change-table", "money-table", "achievement-table", "plan-kpi-table"]
+    static let markedCaptionTables = [
+        "grade-table", "effect-table", "grade-change-table", "item-change-table", "money-table", "achievement-table", "plan-kpi-table",
+        "revision-table", "target-revision-table", "item-revision-table",
+    ]
     static let notedTables = ["grade-table", "effect-table", "effect-by-year", "grade-change-table", "item-change-table", "grade-history"]
 
     static func problems(in html: String, page: String) -> [String] {
@@ -53,6 +56,13 @@ enum FigureMarking {
             let text = summary.components(separatedBy: "</p>")[0]
             if (0...9).contains(where: { text.contains("\($0)項目") }), !text.contains("Mieruka") {
                 problems.append("\(page): a comparison with the previous year (\(text)) not marked as Mieruka's")
+            }
+        }
+        // Counts of a revision's items are Mieruka's, and say so.
+        for counts in html.components(separatedBy: "<p class=\"table-note revision-counts\">").dropFirst() {
+            let text = counts.components(separatedBy: "</p>")[0]
+            if !text.contains("Mieruka が") || !text.contains("集計") {
+                problems.append("\(page): counts of a revision's items (\(text)) not marked as Mieruka's")
             }
         }
         // The home page's sum over plans says it is Mieruka's.

@@ -36,7 +36,10 @@ package struct PlanYearTally: Sendable {
         var overflowed = false
         var withResult = 0
 
-        for item in plan.items {
+        for (index, item) in plan.items.enumerated() {
+            // An item added by a later revision, or out of the plan by then, is not counted (not
+            // even as 未評価): the year is read against the plan as it stood that year.
+            guard plan.revisions.isInPlan(index, in: year) else { continue }
             let result = item.result(in: year)
             if result != nil { withResult += 1 }
             let slot = result?.grade ?? result?.state.map { plan.grades.count + 1 + $0 } ?? plan.grades.count

@@ -29,6 +29,8 @@ package struct PlanDocument: Sendable {
     package var publisherKind: Located<String>? = nil
     /// `plan_kpis:`: the plan's own KPIs (主要目標), as the reports print them.
     package var planKPIs: [PlanKPITable] = []
+    /// `revisions:`, as written.
+    package var revisions: [RevisionDocument] = []
     package let sources: [String]
     package let summary: String?
     package let body: String

@@ -36,6 +36,8 @@ package struct Plan: Sendable {
     package var publisher = Publisher(kind: "市")
     /// The plan's own KPIs (主要目標), every figure as the reports print it.
     package var planKPIs: [PlanKPITable] = []
+    /// The plan's declared revisions (計画の見直し), oldest first.
+    package var revisions: PlanRevisions = .none
     /// The published documents the plan's pages are transcribed from.
     package let sources: [String]
     /// One line for lists and the page description.

@@ -36,6 +36,7 @@ extension ViewBuilder {
         view.gradeHistory = gradeHistory(planIndex, itemIndex)
         view.schedule = schedule(planIndex, itemIndex)
         view.subitems = subItemList(item)
+        view.revisionHistory = itemRevisionHistory(planIndex, itemIndex)
         let trail =
             [planCrumb(planIndex)] + (item.primaryPolicy.map { policyTrail(planIndex, $0, including: true) } ?? [])
         let description =

@@ -43,6 +43,7 @@ extension ViewBuilder {
         view.achievements = achievementViews(plan)
         view.scale = scaleView(plan)
         view.planKPIs = planKPITableViews(plan)
+        view.revisions = planRevisions(planIndex)
         let description = plan.summary ?? "\(plan.city)の\(plan.title)（\(format.years(plan.period))）の内容と進捗状況"
         return (meta(page, title: plan.title, description: description, trail: [], kind: "plan", plan: planIndex), view)
     }

@@ -43,6 +43,15 @@ extension ViewBuilder {
                 LinkView(title: "\(format.year($0))の進捗状況", url: links.href(SiteRoutes.report(plan.slug, year: $0.year)))
             })
         view.comparison = yearComparison(planIndex, year: year)
+        if let revisions = revisionYear(planIndex, year: year) {
+            if view.comparison == nil {
+                let previous = FiscalYear(year.year - 1)
+                view.comparison = YearComparisonView(
+                    heading: previous >= plan.period.first ? "前年度（\(format.year(previous))）からの変化" : "計画の見直し",
+                    summary: nil, countTable: nil, itemTable: nil)
+            }
+            view.comparison?.revisions = revisions
+        }
         let title = "\(format.year(year))の進捗状況"
         return (
             meta(page, title: title, description: "\(format.fullTitle)の\(title)", trail: [planCrumb(planIndex)], kind: "report", plan: planIndex),
@@ -62,12 +71,18 @@ extension ViewBuilder {
                 .joined(separator: "、"),
             departments: item.departments.isEmpty ? nil : item.departments.joined(separator: "、"),
             grade: format.grade(result?.grade),
-            kpis: item.kpis.compactMap { kpi in
-                guard let actual = kpi.actual(in: year) else { return nil }
+            kpis: item.kpis.enumerated().compactMap { offset, written in
+                guard let actual = written.actual(in: year) else { return nil }
+                // The target in force that year, when a revision changed it.
+                let revised = !plan.revisions.targetRevisions(item: itemIndex, kpi: offset).isEmpty
+                let kpi = revised
+                    ? written.withTarget(plan.revisions.target(item: itemIndex, kpi: offset, in: year, current: written.target))
+                    : written
                 return ReportKPIView(
                     name: kpi.name, actual: actual.value.display(unit: kpi.unit),
                     target: kpi.target.map {
                         $0.value.display(unit: kpi.unit) + ($0.years.map { "（\(format.years($0))）" } ?? "")
+                            + (revised ? "、\(format.year(year))の時点の目標" : "")
                     },
                     progress: kpi.progress(of: actual)?.formatted())
             },

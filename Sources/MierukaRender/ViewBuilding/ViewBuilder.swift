@@ -168,7 +168,7 @@ package struct ViewBuilder: Sendable {
                 chain.insert(policy, at: 0)
                 current = plan.policies[policy].parent
             }
-            return ItemRowView(
+            var row = ItemRowView(
                 number: listing.number, title: item.title, url: links.href(SiteRoutes.item(plan.slug, item.slug)),
                 isRelisting: listing.isRelisting, policy: plan.policies[listing.policy].numberedTitle,
                 policyURL: links.href(SiteRoutes.policy(plan.slug, plan.policies[listing.policy].slug)),
@@ -177,6 +177,8 @@ package struct ViewBuilder: Sendable {
                 filterGrade: result?.grade.map { String($0) } ?? "none",
                 filterPolicies: chain.map(String.init).joined(separator: " "),
                 filterDepartments: planIndex.departmentsByItem[ref.item].map(String.init).joined(separator: " "))
+            row.revision = revisionMark(plan, ref.item)
+            return row
         }
     }
 

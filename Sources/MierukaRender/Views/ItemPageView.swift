@@ -15,6 +15,8 @@ package struct ItemPageView: TemplateView {
     package var schedule: ScheduleView? = nil
     /// 「細目」, when the item has sub-items.
     package var subitems: SubItemListView? = nil
+    /// When revisions added or took out the item, or revised its targets.
+    package var revisionHistory: ItemRevisionHistoryView? = nil
     /// Newest year first.
     package let results: [YearResultView]
     package let effectByYear: EffectByYearView?
@@ -36,6 +38,7 @@ package struct ItemPageView: TemplateView {
             .view("gradeHistory", GradeHistoryView.self) { $0.gradeHistory },
             .view("schedule", ScheduleView.self) { $0.schedule },
             .view("subitems", SubItemListView.self) { $0.subitems },
+            .view("revisionHistory", ItemRevisionHistoryView.self) { $0.revisionHistory },
             .list("results", YearResultView.self) { $0.results },
             .flag("hasResults") { !$0.results.isEmpty },
             .view("effectByYear", EffectByYearView.self) { $0.effectByYear },

@@ -91,6 +91,8 @@ package struct ItemRowView: TemplateView {
     package let filterPolicies: String
     /// For the filters: the indices of the item's departments among the plan's.
     package let filterDepartments: String
+    /// 「令和7年度から削除」: when a declared revision added the item or took it out.
+    package var revision: String? = nil
 
     package static let fields = FieldTable<ItemRowView>(
         "item row",
@@ -107,5 +109,6 @@ package struct ItemRowView: TemplateView {
             .text("filterGrade") { $0.filterGrade },
             .text("filterPolicies") { $0.filterPolicies },
             .text("filterDepartments") { $0.filterDepartments },
+            .text("revision") { $0.revision },
         ])
 }

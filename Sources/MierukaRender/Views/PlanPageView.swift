@@ -32,6 +32,8 @@ package struct PlanPageView: TemplateView {
     /// 「評価の区分と基準」, when the plan writes criteria for its grades.
     package var scale: ScaleView? = nil
     package var planKPIs: [PlanKPITableView] = []
+    /// 「計画の見直し」: the plan's declared revisions.
+    package var revisions: PlanRevisionsView? = nil
 
     package static let fields = FieldTable<PlanPageView>(
         "plan page",
@@ -43,6 +45,7 @@ package struct PlanPageView: TemplateView {
             .flag("hasPolicies") { !$0.policies.isEmpty },
             .list("lineage", LineageEntryView.self) { $0.lineage },
             .flag("hasLineage") { !$0.lineage.isEmpty },
+            .view("revisions", PlanRevisionsView.self) { $0.revisions },
             .list("matrices", MatrixView.self) { $0.matrices },
             .list("timelines", TimelineView.self) { $0.timelines },
             .list("tables", PublishedTableView.self) { $0.tables },

@@ -7,6 +7,8 @@ package struct YearComparisonView: TemplateView {
     package let summary: String?
     package let countTable: GradeChangeTableView?
     package let itemTable: ItemChangeTableView?
+    /// The items new, deleted and finished this year, from the city's declared revisions.
+    package var revisions: RevisionYearView? = nil
 
     package static let fields = FieldTable<YearComparisonView>(
         "year comparison",
@@ -15,6 +17,7 @@ package struct YearComparisonView: TemplateView {
             .text("summary") { $0.summary },
             .view("countTable", GradeChangeTableView.self) { $0.countTable },
             .view("itemTable", ItemChangeTableView.self) { $0.itemTable },
+            .view("revisions", RevisionYearView.self) { $0.revisions },
         ])
 }
 

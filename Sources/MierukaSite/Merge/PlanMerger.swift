@@ -117,6 +117,7 @@ struct PlanMerger {
         plan.reported = document.reported
         plan.planKPIs = document.planKPIs
         plan.publisher = Publisher(city: document.city.value, declaredKind: document.publisherKind?.value)
+        plan.revisions = RevisionBuilder(plan: plan, kpiBuilder: kpiBuilder).build(document.revisions, diagnostics: &diagnostics)
         return plan
     }
 

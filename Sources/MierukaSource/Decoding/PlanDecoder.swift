@@ -5,7 +5,7 @@ import MierukaModel
 enum PlanDecoder {
     static let keys = [
         "city", "publisher_kind", "title", "subtitle", "period", "year_style", "money_unit", "grades", "grade_order", "grade_share", "states", "policy_levels", "policies",
-        "declared", "lineage", "matrices", "timelines", "tables", "money_tables", "achievements", "plan_kpis", "sources", "summary", "order",
+        "declared", "lineage", "matrices", "timelines", "tables", "money_tables", "achievements", "plan_kpis", "revisions", "sources", "summary", "order",
     ]
     static let periodKeys = ["from", "to"]
     static let gradeKeys = ["code", "label", "definition"]
@@ -39,6 +39,7 @@ enum PlanDecoder {
         // Only the plan can say that its scale runs from best to worst; nothing is assumed.
         let ranked = reader.choice("grade_order", [("best_first", true)], diagnostics: &diagnostics) ?? false
         let reported = ReportedDecoder.decode(reader, moneyUnit: moneyUnit, diagnostics: &diagnostics)
+        let revisions = RevisionDecoder.decode(reader, diagnostics: &diagnostics)
         guard let city, let title, let period else { return nil }
         var document = PlanDocument(
             slug: slug, city: city, title: title, subtitle: reader.text("subtitle", diagnostics: &diagnostics)?.value,
@@ -56,6 +57,7 @@ enum PlanDecoder {
         document.reported = reported
         document.planKPIs = PlanKPIDecoder.decode(reader, period: period.value, diagnostics: &diagnostics)
         document.publisherKind = decodePublisherKind(reader, city: city, diagnostics: &diagnostics)
+        document.revisions = revisions
         return document
     }
 
