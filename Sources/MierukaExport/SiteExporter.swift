@@ -19,11 +19,14 @@ package struct SiteExporter: Sendable {
     let links: ExportLinks
     /// Threads to export with (all processors when nil).
     let jobs: Int?
+    /// Workbooks made before, taken instead of making them again (nil: every one is made).
+    let workbooks: (any WorkbookReuse)?
 
-    package init(index: SiteIndex, jobs: Int? = nil) {
+    package init(index: SiteIndex, jobs: Int? = nil, workbooks: (any WorkbookReuse)? = nil) {
         self.index = index
         self.links = ExportLinks(baseURL: index.config.baseURL)
         self.jobs = jobs
+        self.workbooks = workbooks
     }
 
     /// The paths `files` writes, known without building them (for the link check).
@@ -146,6 +149,7 @@ package struct SiteExporter: Sendable {
     }
 
     /// The table's `.xlsx` copy. A cell longer than Excel holds is written whole, with a warning.
+    /// A workbook made before from the same table (`workbooks`) is taken as it is.
     func workbookFile(
         _ table: Dataset, rows: [[String]], _ planIndex: PlanIndex, diagnostics: inout Diagnostics, emit: (ExportFile) -> Void
     ) {
@@ -160,7 +164,18 @@ package struct SiteExporter: Sendable {
                 hint: "the CSV file \(PlanDatasets.csvFile(table)) holds the whole text; a shorter text in the content avoids this")
         }
         do {
-            emit(ExportFile(path: path, bytes: try workbook.bytes()))
+            guard let workbooks else {
+                emit(ExportFile(path: path, bytes: try workbook.bytes()))
+                return
+            }
+            let key = workbook.reuseKey
+            if let bytes = workbooks.workbook(at: path, key: key) {
+                emit(ExportFile(path: path, bytes: bytes))
+                return
+            }
+            let bytes = try workbook.bytes()
+            workbooks.made(bytes, at: path, key: key)
+            emit(ExportFile(path: path, bytes: bytes))
         } catch {
             diagnostics.error(at: planIndex.plan.location, "\(path): could not be written: \(error)")
         }
