@@ -30,20 +30,22 @@ import Testing
         }
     }
 
-    /// The key of a workbook changes with anything its bytes are made from.
-    @Test func theReuseKeyFollowsEveryInput() {
-        let base = XLSXOutput(sheetName: "結果", header: ["番号", "金額"], rows: [[.text("01"), .number("1200")]])
+    /// The key of a workbook changes with anything `Dataset.workbook` makes its bytes from.
+    @Test func theWorkbookKeyFollowsEveryInput() {
+        func table(_ title: String = "結果", type: DatasetColumnType = .integer, header: String = "金額") -> Dataset {
+            Dataset(
+                name: "results", title: title, summary: "", columns: [DatasetColumn("番号", .code, ""), DatasetColumn(header, type, "")],
+                rows: [["01", "1200"]])
+        }
+        func key(_ dataset: Dataset, rows: [[String]]? = nil) -> String {
+            SHA256.hex(dataset.workbookKey(csv: dataset.csv(rows ?? dataset.rows).utf8WithBOM))
+        }
         let keys = [
-            base,
-            XLSXOutput(sheetName: "結果2", header: ["番号", "金額"], rows: [[.text("01"), .number("1200")]]),
-            XLSXOutput(sheetName: "結果", header: ["番号", "額"], rows: [[.text("01"), .number("1200")]]),
-            XLSXOutput(sheetName: "結果", header: ["番号", "金額"], rows: [[.text("01"), .text("1200")]]),
-            XLSXOutput(sheetName: "結果", header: ["番号", "金額"], rows: [[.text("01"), .number("1200", format: "#,##0")]]),
-            XLSXOutput(sheetName: "結果", header: ["番号", "金額"], rows: [[.text("01"), .number("1201")]]),
-            XLSXOutput(sheetName: "結果", header: ["番号", "金額"], rows: [[.text("01")], [.number("1200")]]),
-            XLSXOutput(sheetName: "結果", header: ["番号", "金額"], rows: [[.text("01"), .empty, .number("1200")]]),
-        ].map(\.reuseKey)
-        #expect(Set(keys.map { SHA256.hex($0) }).count == keys.count)
-        #expect(base.reuseKey == XLSXOutput(sheetName: "結果", header: ["番号", "金額"], rows: [[.text("01"), .number("1200")]]).reuseKey)
+            key(table()), key(table("結果2")), key(table(type: .decimal)), key(table(type: .text)), key(table(header: "額")),
+            key(table(), rows: [["01", "1201"]]), key(table(), rows: [["01", "1200"], []]), key(table(), rows: [["01,", "1200"]]),
+        ]
+        #expect(Set(keys).count == keys.count - 1, "integer and decimal columns are both numbers: \(keys)")
+        #expect(keys[0] == keys[2])
+        #expect(key(table()) == key(table()))
     }
 }

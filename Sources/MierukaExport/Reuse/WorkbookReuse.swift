@@ -5,7 +5,7 @@
 ///
 /// `build` keeps a record beside the output (`WorkbookRecord`), `serve` may keep the bytes in
 /// memory. Whatever keeps them must hand back only bytes that this very writer made from a table
-/// with the same `XLSXOutput.reuseKey`.
+/// with the same `Dataset.workbookKey`.
 package protocol WorkbookReuse: Sendable {
     /// The bytes made earlier at `path` (relative to the output) from a table with `key`, or nil.
     func workbook(at path: String, key: [UInt8]) -> [UInt8]?
@@ -13,32 +13,19 @@ package protocol WorkbookReuse: Sendable {
     func made(_ bytes: [UInt8], at path: String, key: [UInt8])
 }
 
-extension XLSXOutput {
-    /// The SHA-256 of everything the workbook's bytes are made from: the sheet's name, the header
-    /// and every cell, each with its kind (text or number, and a number's format).
-    package var reuseKey: [UInt8] {
+extension Dataset {
+    /// The SHA-256 of everything `workbook(rows)` makes a workbook from: the title (the sheet's
+    /// name), which columns hold numbers, and the table's CSV (`csv(rows)`, as written), whose bytes
+    /// give back the header and every cell: a quoted cell starts with a quote and an unquoted one
+    /// holds none, so no two tables have the same CSV. One pass over bytes the export has made anyway.
+    package func workbookKey(csv: [UInt8]) -> [UInt8] {
         var hasher = SHA256()
-        hasher.update(field: "mieruka xlsx")
-        hasher.update(field: sheetName)
-        hasher.update(count: header.count)
-        for text in header { hasher.update(field: text) }
-        hasher.update(count: rows.count)
-        for row in rows {
-            hasher.update(count: row.count)
-            for cell in row {
-                switch cell {
-                case .empty:
-                    hasher.update(byte: 0)
-                case .text(let text):
-                    hasher.update(byte: 1)
-                    hasher.update(field: text)
-                case .number(let text, let format):
-                    hasher.update(byte: format == nil ? 2 : 3)
-                    hasher.update(field: text)
-                    if let format { hasher.update(field: format) }
-                }
-            }
-        }
+        hasher.update(field: "mieruka xlsx 1")
+        hasher.update(field: title)
+        hasher.update(count: columns.count)
+        for column in columns { hasher.update(byte: column.type.isNumber ? 1 : 0) }
+        hasher.update(count: csv.count)
+        hasher.update(csv)
         return hasher.finish()
     }
 }
