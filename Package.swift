@@ -200,6 +200,8 @@ let package = Package(
             dependencies: [
                 // `mieruka`: the tests run the executable.
                 "MierukaBuild", "MierukaOutput", "MierukaSource", "MierukaDiagnostics", "MierukaTestSupport", "mieruka",
+                // The workbook record's digests (WorkbookReuseTests).
+                "MierukaExport",
             ],
             swiftSettings: strict
         ),

@@ -23,6 +23,8 @@ package struct BuildReport: Sendable {
     package var outputPath: String?
     /// The files written, left unchanged and removed (a successful build only).
     package var writeSummary: WriteSummary?
+    /// Workbooks (.xlsx) kept from the previous output rather than made again (`WorkbookRecord`).
+    package var reusedWorkbooks = 0
 
     /// A run that fails on the site's files always says why: when a stage stopped the run without
     /// reporting an error (a bug: issue 14 found a blank title that did), an error naming the

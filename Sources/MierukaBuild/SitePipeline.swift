@@ -75,9 +75,11 @@ package struct SitePipeline: Sendable {
         }
         let written = write(site, renderer: renderer, into: outputFolder, options: options, timer: &timer)
         diagnostics.append(contentsOf: written.diagnostics)
-        return finish(
+        var report = finish(
             diagnostics.hasErrors ? .contentErrors : .success, pages: site.pages.count, files: written.files,
             output: outputFolder.path, written: written.summary)
+        report.reusedWorkbooks = written.reusedWorkbooks
+        return report
     }
 
     /// load: the site's files, and the output folder `build` writes to (nil for `check`).
@@ -122,18 +124,19 @@ package struct SitePipeline: Sendable {
     func write(
         _ site: PlannedSite, renderer: PageRenderer, into outputFolder: OutputFolder, options: BuildOptions,
         timer: inout StageTimer
-    ) -> (files: Int, summary: WriteSummary?, diagnostics: Diagnostics) {
+    ) -> (files: Int, summary: WriteSummary?, diagnostics: Diagnostics, reusedWorkbooks: Int) {
         var diagnostics = Diagnostics()
         let staging: StagingArea
         do {
             staging = try outputFolder.stage(faults: options.writeFaults)
         } catch {
             diagnostics.error(at: SourceLocation(file: outputFolder.path), error.description)
-            return (0, nil, diagnostics)
+            return (0, nil, diagnostics, 0)
         }
+        let workbooks = WorkbookRecord(for: outputFolder)
         let made = renderAndWrite(
             site.pages, renderer: renderer, into: staging, jobs: options.jobs,
-            also: dataTasks(site, into: staging, jobs: options.jobs))
+            also: dataTasks(site, into: staging, jobs: options.jobs, workbooks: workbooks))
         diagnostics.append(contentsOf: made.diagnostics)
         timer.splitByWork(
             ["render": made.seconds["render"] ?? 0, "write (pages)": made.seconds["write"] ?? 0,
@@ -150,14 +153,18 @@ package struct SitePipeline: Sendable {
                 diagnostics.error(at: SourceLocation(file: outputFolder.path), error.description)
             }
         }
-        if diagnostics.hasErrors { staging.discard() }
+        if diagnostics.hasErrors {
+            staging.discard()
+        } else {
+            workbooks?.save()
+        }
         timer.lap("write")
-        return (made.files + site.assets.count, summary, diagnostics)
+        return (made.files + site.assets.count, summary, diagnostics, workbooks?.reused ?? 0)
     }
 
     /// export and search, as tasks of the pool that renders the pages.
-    func dataTasks(_ site: PlannedSite, into staging: StagingArea, jobs: Int?) -> [Task] {
-        let exporter = SiteExporter(index: site.index, jobs: jobs)
+    func dataTasks(_ site: PlannedSite, into staging: StagingArea, jobs: Int?, workbooks: WorkbookRecord? = nil) -> [Task] {
+        let exporter = SiteExporter(index: site.index, jobs: jobs, workbooks: workbooks)
         let index = site.index
         let pages = site.pages
         return [

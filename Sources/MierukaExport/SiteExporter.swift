@@ -19,11 +19,14 @@ package struct SiteExporter: Sendable {
     let links: ExportLinks
     /// Threads to export with (all processors when nil).
     let jobs: Int?
+    /// Workbooks made before, taken instead of making them again (nil: every one is made).
+    let workbooks: (any WorkbookReuse)?
 
-    package init(index: SiteIndex, jobs: Int? = nil) {
+    package init(index: SiteIndex, jobs: Int? = nil, workbooks: (any WorkbookReuse)? = nil) {
         self.index = index
         self.links = ExportLinks(baseURL: index.config.baseURL)
         self.jobs = jobs
+        self.workbooks = workbooks
     }
 
     /// The paths `files` writes, known without building them (for the link check).
@@ -119,7 +122,8 @@ package struct SiteExporter: Sendable {
         for table in datasets.tables {
             let rows = table.rows
             let csv = table.csv(rows)
-            emit(ExportFile(path: SiteRoutes.dataFile(slug, PlanDatasets.csvFile(table)), bytes: csv.utf8WithBOM))
+            let csvBytes = csv.utf8WithBOM
+            emit(ExportFile(path: SiteRoutes.dataFile(slug, PlanDatasets.csvFile(table)), bytes: csvBytes))
             if config.data.shiftJISCopies {
                 let path = SiteRoutes.dataFile(slug, PlanDatasets.shiftJISFile(table))
                 let (bytes, missing) = ShiftJISEncoder.encode(csv.text)
@@ -133,7 +137,7 @@ package struct SiteExporter: Sendable {
                 }
                 emit(ExportFile(path: path, bytes: bytes))
             }
-            workbookFile(table, rows: rows, planIndex, diagnostics: &diagnostics, emit: emit)
+            workbookFile(table, rows: rows, csv: csvBytes, planIndex, diagnostics: &diagnostics, emit: emit)
         }
         let json = PlanJSON(planIndex: planIndex, links: links, settings: config.data, publisher: config.publisher)
         emit(ExportFile(path: SiteRoutes.dataFile(slug, PlanDatasets.jsonFile), bytes: json.value.bytes(indent: nil) + [0x0A]))
@@ -146,8 +150,11 @@ package struct SiteExporter: Sendable {
     }
 
     /// The table's `.xlsx` copy. A cell longer than Excel holds is written whole, with a warning.
+    /// A workbook made before from the same table (`workbooks`; `csv` is the table's CSV) is taken
+    /// as it is.
     func workbookFile(
-        _ table: Dataset, rows: [[String]], _ planIndex: PlanIndex, diagnostics: inout Diagnostics, emit: (ExportFile) -> Void
+        _ table: Dataset, rows: [[String]], csv: [UInt8], _ planIndex: PlanIndex, diagnostics: inout Diagnostics,
+        emit: (ExportFile) -> Void
     ) {
         let path = SiteRoutes.dataFile(planIndex.plan.slug, PlanDatasets.workbookFile(table))
         let workbook = table.workbook(rows)
@@ -160,7 +167,18 @@ package struct SiteExporter: Sendable {
                 hint: "the CSV file \(PlanDatasets.csvFile(table)) holds the whole text; a shorter text in the content avoids this")
         }
         do {
-            emit(ExportFile(path: path, bytes: try workbook.bytes()))
+            guard let workbooks else {
+                emit(ExportFile(path: path, bytes: try workbook.bytes()))
+                return
+            }
+            let key = table.workbookKey(csv: csv)
+            if let bytes = workbooks.workbook(at: path, key: key) {
+                emit(ExportFile(path: path, bytes: bytes))
+                return
+            }
+            let bytes = try workbook.bytes()
+            workbooks.made(bytes, at: path, key: key)
+            emit(ExportFile(path: path, bytes: bytes))
         } catch {
             diagnostics.error(at: planIndex.plan.location, "\(path): could not be written: \(error)")
         }

@@ -69,6 +69,12 @@ package struct OutputFolder: Sendable {
         return StagingArea(path: staging, destination: path, inventory: inventory, lock: lock, faults: faults)
     }
 
+    /// Beside the destination (not in it, so never uploaded with the site): the record of the
+    /// workbooks the last build wrote into it, which the next build may keep (`WorkbookRecord`).
+    package var workbookRecordPath: String {
+        Self.parent(of: path) + "/." + name + ".mieruka-workbooks"
+    }
+
     /// The destination's own name ("public").
     var name: String {
         path.split(separator: "/").last.map(String.init) ?? "public"

@@ -12,6 +12,9 @@ struct BuildCommand: ParsableCommand {
             included, so an upload by date (rsync, lftp mirror, aws s3 sync) sends only what changed.
             Nothing in the output changes until every file is written, and a failed build leaves the
             previous output exactly as it was. Staging folders left by a killed build are removed.
+            Beside the output, .<output>.mieruka-workbooks records the Excel files written, so that the
+            next build keeps those whose tables did not change (made again if edited since, or if
+            another mieruka wrote them); deleting it only makes the next build slower.
 
             --format text (default): problems as file:line:column: error: …, then one line with how
             many files were written, left unchanged and removed.

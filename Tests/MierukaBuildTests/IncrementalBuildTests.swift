@@ -95,7 +95,10 @@ import Testing
             let next = build(work)
             #expect(next.outcome == .success, "operation \(failing)")
             #expect(!work.exists("public/about/index.html"))
-            #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).sorted() == ["public", "site"])
+            // Beside the output: only the record of its workbooks (WorkbookRecord), no staging folder.
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: work.path).sorted()
+                    == [".public.mieruka-workbooks", "public", "site"])
         }
     }
 

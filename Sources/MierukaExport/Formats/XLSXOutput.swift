@@ -164,7 +164,7 @@ package struct XLSXOutput: Sendable {
                 let style =
                     header
                     ? XLSXStyles.header
-                    : (text.utf8.contains(0x0A) || text.utf8.contains(0x0D) || Self.displayWidth(text) > columns.widths[offset]
+                    : (Self.hasLineBreak(text) || Self.displayWidth(text) > columns.widths[offset]
                         ? XLSXStyles.wrapped : 0)
                 appendShared(text, style: style, offset: offset)
             case .number(let text, let format):
@@ -186,26 +186,52 @@ package struct XLSXOutput: Sendable {
     /// optionally a point and digits; no leading zero before other digits, at most 15 significant
     /// digits (Excel keeps no more), not a negative zero.
     static func storedNumber(_ text: String) -> (value: String, decimals: Int)? {
-        var bytes = Array(text.utf8)[...]
-        let negative = bytes.first == UInt8(ascii: "-")
-        if negative { bytes = bytes.dropFirst() }
-        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-        let integer = bytes.prefix(while: isDigit)
-        var fraction = bytes[bytes.endIndex...]
-        let rest = bytes[integer.endIndex...]
-        if !rest.isEmpty {
-            guard rest.first == UInt8(ascii: "."), rest.count > 1 else { return nil }
-            fraction = rest.dropFirst()
-            guard fraction.allSatisfy(isDigit) else { return nil }
+        // One pass over the bytes, without copies: a plan's sheets have a number in most rows.
+        var text = text
+        return text.withUTF8 { bytes -> (value: String, decimals: Int)? in
+            let zero = UInt8(ascii: "0")
+            func isDigit(_ byte: UInt8) -> Bool { byte >= zero && byte <= UInt8(ascii: "9") }
+            let count = bytes.count
+            let negative = count > 0 && bytes[0] == UInt8(ascii: "-")
+            let integerStart = negative ? 1 : 0
+            var index = integerStart
+            while index < count, isDigit(bytes[index]) { index += 1 }
+            let integerEnd = index
+            var fractionStart = count
+            if index < count {
+                guard bytes[index] == UInt8(ascii: "."), count - index > 1 else { return nil }
+                fractionStart = index + 1
+                for position in fractionStart..<count where !isDigit(bytes[position]) { return nil }
+            }
+            guard integerEnd > integerStart, integerEnd - integerStart == 1 || bytes[integerStart] != zero else { return nil }
+            // Significant digits: from the first non-zero digit to the last, over integer and fraction.
+            var first = -1
+            var last = -1
+            var keptEnd = fractionStart
+            for position in integerStart..<count where position != integerEnd && bytes[position] != zero {
+                if first < 0 { first = position }
+                last = position
+                if position >= fractionStart { keptEnd = position + 1 }
+            }
+            var significant = 0
+            if first >= 0 { significant = last - first + 1 - (first < integerEnd && last >= fractionStart ? 1 : 0) }
+            guard significant <= 15, !(negative && significant == 0) else { return nil }
+            var value = [UInt8]()
+            value.reserveCapacity(keptEnd - (negative ? 0 : 1) + 1)
+            if negative { value.append(UInt8(ascii: "-")) }
+            value.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[integerStart..<integerEnd]))
+            if keptEnd > fractionStart {
+                value.append(UInt8(ascii: "."))
+                value.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[fractionStart..<keptEnd]))
+            }
+            return (String(decoding: value, as: UTF8.self), count - fractionStart)
         }
-        guard !integer.isEmpty, integer.count == 1 || integer.first != UInt8(ascii: "0") else { return nil }
-        let digits = Array(integer) + Array(fraction)
-        let significant = digits.drop { $0 == UInt8(ascii: "0") }.reversed().drop { $0 == UInt8(ascii: "0") }.count
-        guard significant <= 15, !(negative && significant == 0) else { return nil }
-        var value = String(decoding: integer, as: UTF8.self)
-        let kept = fraction.reversed().drop { $0 == UInt8(ascii: "0") }.reversed()
-        if !kept.isEmpty { value += "." + String(decoding: Array(kept), as: UTF8.self) }
-        return ((negative ? "-" : "") + value, fraction.count)
+    }
+
+    /// Whether a text holds a line break (LF or CR).
+    static func hasLineBreak(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in bytes.contains { $0 == 0x0A || $0 == 0x0D } }
     }
 
     /// "0", "0.0", "0.00" …: every digit shown, however large (General turns 12 digits into 1.23457E+11).
