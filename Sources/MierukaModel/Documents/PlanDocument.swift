@@ -25,6 +25,8 @@ package struct PlanDocument: Sendable {
     package let tables: [PublishedTable]
     /// `money_tables:` and `achievements:`, as written.
     package var reported: ReportedFigures = .none
+    /// `axes:`: status axes besides the plan's grades, as written.
+    package var axes: [AxisDocument] = []
     package let sources: [String]
     package let summary: String?
     package let body: String

@@ -12,6 +12,8 @@ package struct ResultDocument: Sendable {
     package let nextSteps: String?
     package let kpiActuals: [KPIActualDocument]
     package let effect: EffectDocument?
+    /// Values on the plan's status axes (`axes:`), as written.
+    package var axes: [AxisValueDocument] = []
     package let location: SourceLocation
 
     package init(

@@ -32,6 +32,8 @@ package struct Plan: Sendable {
     package let tables: [PublishedTable]
     /// Money tables and achievement counts the reports publish outside the policy tree.
     package var reported: ReportedFigures = .none
+    /// Status axes the plan grades its items on besides (or instead of) `grades` (`axes:`).
+    package var axes: [StatusAxis] = []
     /// The published documents the plan's pages are transcribed from.
     package let sources: [String]
     /// One line for lists and the page description.

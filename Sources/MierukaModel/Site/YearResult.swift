@@ -15,6 +15,8 @@ package struct YearResult: Sendable {
     /// 今後の対応 (Markdown)
     package let nextSteps: String?
     package let effect: Effect?
+    /// The year's values on the plan's status axes (`axes:`), in the plan's axis order.
+    package var axisValues: [AxisValue] = []
     /// Where the result was written (an item's front matter or a file in seeds/).
     package let location: SourceLocation
 

@@ -43,6 +43,7 @@ extension ViewBuilder {
                 LinkView(title: "\(format.year($0))の進捗状況", url: links.href(SiteRoutes.report(plan.slug, year: $0.year)))
             })
         view.comparison = yearComparison(planIndex, year: year)
+        view.axes = axisReports(planIndex, year: year)
         let title = "\(format.year(year))の進捗状況"
         return (
             meta(page, title: title, description: "\(format.fullTitle)の\(title)", trail: [planCrumb(planIndex)], kind: "report", plan: planIndex),
@@ -55,7 +56,7 @@ extension ViewBuilder {
         let item = plan.items[itemIndex]
         let format = PlanFormatter(plan: plan)
         let result = item.result(in: year)
-        return ReportItemView(
+        var view = ReportItemView(
             numbers: item.listings.map(\.number).joined(separator: "・"), title: item.title,
             url: links.href(SiteRoutes.item(plan.slug, item.slug)),
             policies: item.listings.map { plan.policies[$0.policy].numberedTitle + ($0.isRelisting ? "（再掲）" : "") }
@@ -73,6 +74,8 @@ extension ViewBuilder {
             },
             progressHTML: html(result?.progress, under: 4), factorsHTML: html(result?.factors, under: 4),
             nextStepsHTML: html(result?.nextSteps, under: 4), effect: effectSentence(result?.effect, plan: plan))
+        view.axes = axisValues(result, plan: plan)
+        return view
     }
 
     /// 「全43項目（うち再掲2項目）の取組のうち、3項目が「予定以上に進捗」、…でした。」

@@ -11,6 +11,10 @@ package struct ItemPageView: TemplateView {
     package let kpiTable: KPITableView?
     /// The item's grades across the years (「評価の推移」), when it has two or more.
     package var gradeHistory: GradeHistoryView? = nil
+    /// The latest year's values on the plan's status axes, and each axis's history.
+    package var latestAxes: [AxisValueView] = []
+    package var latestAxesYear: String? = nil
+    package var axisHistories: [AxisHistoryView] = []
     /// Newest year first.
     package let results: [YearResultView]
     package let effectByYear: EffectByYearView?
@@ -30,6 +34,9 @@ package struct ItemPageView: TemplateView {
             .text("latestYear") { $0.latestYear },
             .view("kpiTable", KPITableView.self) { $0.kpiTable },
             .view("gradeHistory", GradeHistoryView.self) { $0.gradeHistory },
+            .list("latestAxes", AxisValueView.self) { $0.latestAxes },
+            .text("latestAxesYear") { $0.latestAxesYear },
+            .list("axisHistories", AxisHistoryView.self) { $0.axisHistories },
             .list("results", YearResultView.self) { $0.results },
             .flag("hasResults") { !$0.results.isEmpty },
             .view("effectByYear", EffectByYearView.self) { $0.effectByYear },

@@ -10,6 +10,8 @@ package struct YearResultView: TemplateView {
     package let nextStepsHTML: String?
     /// 「効果見込額 … 実績効果額 …」 when the year has amounts.
     package let effect: String?
+    /// The year's values on the plan's status axes.
+    package var axes: [AxisValueView] = []
 
     package static let fields = FieldTable<YearResultView>(
         "year result",
@@ -22,5 +24,7 @@ package struct YearResultView: TemplateView {
             .html("factorsHTML") { $0.factorsHTML },
             .html("nextStepsHTML") { $0.nextStepsHTML },
             .text("effect") { $0.effect },
+            .list("axes", AxisValueView.self) { $0.axes },
+            .flag("hasAxes") { !$0.axes.isEmpty },
         ])
 }

@@ -12,6 +12,8 @@ struct ResultApplier {
     /// States a year may give instead of a grade (`states:` of the plan).
     var states: GradeScale = GradeScale([])
     let moneyUnit: MoneyUnit
+    /// The plan's status axes (`axes:`), on which a result may give values.
+    var axes: [StatusAxis] = []
 
     func apply(
         _ result: ResultDocument, year: Located<FiscalYear>, to draft: inout ItemDraft, diagnostics: inout Diagnostics
@@ -53,13 +55,15 @@ struct ResultApplier {
         for written in result.kpiActuals {
             applyActual(written, year: fiscalYear, to: &draft, diagnostics: &diagnostics)
         }
-        guard !failed else { return }
+        let axisValues = axisValues(result, diagnostics: &diagnostics)
+        guard !failed, let axisValues else { return }
         draft.resultLocations[fiscalYear] = result.location
-        draft.results.append(
-            YearResult(
-                year: fiscalYear, grade: grade, state: state, progress: result.progress?.trimmingTrailingSpace(),
-                factors: result.factors?.trimmingTrailingSpace(), nextSteps: result.nextSteps?.trimmingTrailingSpace(),
-                effect: effect, location: result.location))
+        var yearResult = YearResult(
+            year: fiscalYear, grade: grade, state: state, progress: result.progress?.trimmingTrailingSpace(),
+            factors: result.factors?.trimmingTrailingSpace(), nextSteps: result.nextSteps?.trimmingTrailingSpace(),
+            effect: effect, location: result.location)
+        yearResult.axisValues = axisValues
+        draft.results.append(yearResult)
     }
 
     private func applyActual(

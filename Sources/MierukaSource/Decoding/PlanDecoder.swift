@@ -5,7 +5,7 @@ import MierukaModel
 enum PlanDecoder {
     static let keys = [
         "city", "title", "subtitle", "period", "year_style", "money_unit", "grades", "grade_order", "grade_share", "states", "policy_levels", "policies",
-        "declared", "lineage", "matrices", "timelines", "tables", "money_tables", "achievements", "sources", "summary", "order",
+        "declared", "lineage", "matrices", "timelines", "tables", "money_tables", "achievements", "sources", "summary", "order", "axes",
     ]
     static let periodKeys = ["from", "to"]
     static let gradeKeys = ["code", "label"]
@@ -39,6 +39,7 @@ enum PlanDecoder {
         // Only the plan can say that its scale runs from best to worst; nothing is assumed.
         let ranked = reader.choice("grade_order", [("best_first", true)], diagnostics: &diagnostics) ?? false
         let reported = ReportedDecoder.decode(reader, moneyUnit: moneyUnit, diagnostics: &diagnostics)
+        let axes = AxisDecoder.decode(reader, diagnostics: &diagnostics)
         guard let city, let title, let period else { return nil }
         var document = PlanDocument(
             slug: slug, city: city, title: title, subtitle: reader.text("subtitle", diagnostics: &diagnostics)?.value,
@@ -54,6 +55,7 @@ enum PlanDecoder {
             body: body, bodyLocation: SourceLocation(file: file, line: bodyLine, column: 1), order: order, location: SourceLocation(file: file, line: 1, column: 1))
         document.gradesRanked = ranked
         document.reported = reported
+        document.axes = axes
         return document
     }
 
@@ -85,7 +87,7 @@ enum PlanDecoder {
     }
 
     /// `grades:` (or `states:`, written the same way).
-    private static func decodeGrades(
+    static func decodeGrades(
         _ reader: MappingReader, key: String = "grades", what: String = "a grade", diagnostics: inout Diagnostics
     ) -> [GradeDocument] {
         let nodes = reader.list(key, diagnostics: &diagnostics)
@@ -127,7 +129,7 @@ enum PlanDecoder {
     }
 
     /// `grade_share: {grades: [A, B], label: 「計画以上」か「概ね計画どおり」}`.
-    private static func decodeGradeShare(_ reader: MappingReader, diagnostics: inout Diagnostics) -> GradeShareDocument? {
+    static func decodeGradeShare(_ reader: MappingReader, diagnostics: inout Diagnostics) -> GradeShareDocument? {
         guard let node = reader.node("grade_share"),
             let share = MappingReader(node, what: "the grade share", knownKeys: gradeShareKeys, diagnostics: &diagnostics)
         else { return nil }

@@ -3,8 +3,8 @@ import MierukaModel
 
 /// Reads yearly results: in an item's `results:` (with `year`) or in a seeds/ file (with `item`).
 enum ResultDecoder {
-    static let itemResultKeys = ["year", "grade", "progress", "factors", "next_steps", "kpis", "effect"]
-    static let seedResultKeys = ["item", "grade", "progress", "factors", "next_steps", "kpis", "effect"]
+    static let itemResultKeys = ["year", "grade", "progress", "factors", "next_steps", "kpis", "effect", "axes"]
+    static let seedResultKeys = ["item", "grade", "progress", "factors", "next_steps", "kpis", "effect", "axes"]
     static let effectKeys = ["expected", "actual"]
     static let fileKeys = ["plan", "year", "results"]
 
@@ -32,7 +32,7 @@ enum ResultDecoder {
     private static func fields(
         _ reader: MappingReader, item: Located<String>?, year: Located<FiscalYear>?, diagnostics: inout Diagnostics
     ) -> ResultDocument {
-        ResultDocument(
+        var document = ResultDocument(
             item: item, year: year, grade: reader.text("grade", diagnostics: &diagnostics),
             progress: reader.markdown("progress", diagnostics: &diagnostics),
             factors: reader.markdown("factors", diagnostics: &diagnostics),
@@ -40,6 +40,8 @@ enum ResultDecoder {
             kpiActuals: reader.node("kpis").map { KPIDecoder.resultActuals($0, diagnostics: &diagnostics) } ?? [],
             effect: reader.node("effect").flatMap { effect($0, diagnostics: &diagnostics) },
             location: reader.location)
+        document.axes = reader.node("axes").map { AxisDecoder.values($0, diagnostics: &diagnostics) } ?? []
+        return document
     }
 
     static func effect(_ node: YAMLNode, diagnostics: inout Diagnostics) -> EffectDocument? {
