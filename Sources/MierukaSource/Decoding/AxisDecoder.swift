@@ -20,7 +20,7 @@ enum AxisDecoder {
             let grades = PlanDecoder.decodeGrades(axis, diagnostics: &diagnostics)
             if grades.isEmpty, !axis.has("grades") {
                 diagnostics.error(
-                    at: axis.location, "the status axis \(name.map { "「\($0.value)」" } ?? "") has no \"grades\"",
+                    at: axis.location, "\(name.map { "the status axis 「\($0.value)」" } ?? "a status axis") has no \"grades\"",
                     hint: "list the axis's own scale, best first when the plan ranks it, e.g. grades: [未着手, 取組中, 完了]")
             }
             return AxisDocument(
