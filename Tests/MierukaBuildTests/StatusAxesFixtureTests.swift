@@ -92,6 +92,19 @@ import Testing
                 "<dt>達成度</dt>\n<dd><span class=\"grade grade-rank-2 grade-of-3\"><span class=\"grade-code\">C</span> <span class=\"grade-label\">未達成</span></span> <span class=\"graded-by\">（委員会評価）</span></dd>"
             ))
         #expect(report.contains("<dd><span class=\"grade-state\">目標年度が未到来（評価の対象外）</span> <span class=\"graded-by\">（内部評価）</span></dd>"))
+        // The plan's own grades: its graded_by:, and a result that says otherwise.
+        let r6 = site.page("test-plan/reports/2024/index.html")
+        #expect(r6.contains("<h2 id=\"grades\">評価の分布</h2>\n<p class=\"graded-by\">評価者：内部評価（うち1項目は委員会評価）</p>"))
+        #expect(r6.contains("<dt>評価</dt>\n<dd><span class=\"grade grade-rank-0 grade-of-4\"><span class=\"grade-code\">A</span> <span class=\"grade-label\">計画を上回る</span></span> <span class=\"graded-by\">（委員会評価）</span></dd>"))
+        let item = site.page("test-plan/003/index.html")
+        #expect(item.contains("<h3>令和6年度 <span class=\"grade grade-rank-0 grade-of-4\"><span class=\"grade-code\">A</span> <span class=\"grade-label\">計画を上回る</span></span> <span class=\"graded-by\">（委員会評価）</span></h3>"))
+        #expect(site.page("test-plan/002/index.html").contains("<span class=\"graded-by\">（内部評価）</span></h3>"))
+    }
+
+    @Test func whoGradedIsNeverGuessed() throws {
+        // The base fixture says nowhere who graded: no page says it.
+        let (_, site) = try FidelityFixtureTests.build(nil)
+        for page in site.pages() { #expect(!page.html.contains("graded-by"), "\(page.path)") }
     }
 
     @Test func aResultsSheetGivesEachAxisItsColumn() throws {

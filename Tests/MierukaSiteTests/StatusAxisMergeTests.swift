@@ -121,4 +121,19 @@ import Testing
         #expect(messages.contains("a status axis has no \"name\""))
         #expect(messages.contains("a status axis has no \"grades\""))
     }
+
+    @Test func whoGradedTheGradeIsKeptAndNeedsAGrade() throws {
+        let plan = InMemorySite.plan.replacingOccurrences(of: "policies:\n", with: "graded_by: 内部評価\npolicies:\n")
+        let (merged, diagnostics) = merge(
+            plan: plan,
+            [
+                "content/p/a.md": InMemorySite.item("1"),
+                "content/p/b.md": InMemorySite.item("2"),
+                "seeds/p/r6.yml": "plan: p\nyear: R6\nresults:\n  - {item: 1, grade: A, graded_by: 委員会評価}\n  - {item: 2, graded_by: 自己評価}\n",
+            ])
+        #expect(diagnostics.errors.map { "\($0.location.line):\($0.location.column) \($0.message)" } == ["5:26 the result says who graded (自己評価), but gives no grade"])
+        let site = try #require(merged?.site.plans.first)
+        #expect(site.gradedBy == "内部評価")
+        #expect(site.items.first?.results.first?.gradedBy == "委員会評価")
+    }
 }

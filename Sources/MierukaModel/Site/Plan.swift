@@ -34,6 +34,8 @@ package struct Plan: Sendable {
     package var reported: ReportedFigures = .none
     /// Status axes the plan grades its items on besides (or instead of) `grades` (`axes:`).
     package var axes: [StatusAxis] = []
+    /// Who graded on the plan's own scale, as the report says (`graded_by:`); nil when it does not.
+    package var gradedBy: String? = nil
     /// The published documents the plan's pages are transcribed from.
     package let sources: [String]
     /// One line for lists and the page description.

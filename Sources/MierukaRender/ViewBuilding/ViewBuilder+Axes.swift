@@ -26,19 +26,21 @@ extension ViewBuilder {
             let values = plan.items.compactMap { $0.result(in: year)?.value(on: axisIndex) }
             guard gradeTable != nil || !values.isEmpty else { return nil }
             return AxisReportView(
-                name: axis.name, id: Self.axisID(axisIndex), gradedBy: gradedBySentence(axis, values: values, plan: plan),
+                name: axis.name, id: Self.axisID(axisIndex),
+                gradedBy: gradedBySentence(axis.gradedBy, overrides: values.map(\.gradedBy), plan: plan),
                 gradeTable: gradeTable, comparison: comparison)
         }
     }
 
     /// 「評価者：委員会評価」, or 「評価者：自己評価（うち1項目は委員会評価）」 when some results say
     /// otherwise; nil when neither the plan nor any result says who graded.
-    func gradedBySentence(_ axis: StatusAxis, values: [AxisValue], plan: Plan) -> String? {
+    /// `overrides`: each graded value's own grader, nil where it says none.
+    func gradedBySentence(_ grader: String?, overrides: [String?], plan: Plan) -> String? {
         var counts: [String: Int] = [:]
         var order: [String] = []
         var unsaid = 0
-        for value in values {
-            guard let grader = value.gradedBy ?? axis.gradedBy else {
+        for override in overrides {
+            guard let grader = override ?? grader else {
                 unsaid += 1
                 continue
             }
@@ -47,14 +49,27 @@ extension ViewBuilder {
         }
         guard !order.isEmpty else { return nil }
         let format = PlanFormatter(plan: plan)
-        let main = axis.gradedBy ?? order[0]
+        let main = grader ?? order[0]
         let others = order.filter { $0 != main }.map { "\(format.items(counts[$0] ?? 0))は\($0)" }
         var text = "評価者：\(main)"
         if !others.isEmpty { text += "（うち" + others.joined(separator: "、") + "）" }
-        if unsaid > 0, axis.gradedBy == nil {
+        if unsaid > 0, grader == nil {
             text += "。\(format.items(unsaid))は評価者の記載がありません"
         }
         return text
+    }
+
+    /// Who graded the plan's own grades in a year (its `graded_by:`, or the results' own), or nil.
+    func gradesGradedBy(_ planIndex: PlanIndex, year: FiscalYear) -> String? {
+        let plan = planIndex.plan
+        let results = plan.items.compactMap { $0.result(in: year) }.filter { $0.grade != nil || $0.state != nil }
+        return gradedBySentence(plan.gradedBy, overrides: results.map(\.gradedBy), plan: plan)
+    }
+
+    /// Who gave a result's grade, when the result or the plan says so.
+    func gradedBy(_ result: YearResult?, plan: Plan) -> String? {
+        guard let result, result.grade != nil || result.state != nil else { return nil }
+        return result.gradedBy ?? plan.gradedBy
     }
 
     /// A year's values on the plan's axes, in the plan's axis order.

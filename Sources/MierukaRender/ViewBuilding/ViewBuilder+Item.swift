@@ -35,6 +35,7 @@ extension ViewBuilder {
             view.latestAxesYear = format.year(latest.year)
         }
         view.axisHistories = axisHistories(planIndex, itemIndex)
+        view.latestGradedBy = gradedBy(latest, plan: plan)
         let trail =
             [planCrumb(planIndex)] + (item.primaryPolicy.map { policyTrail(planIndex, $0, including: true) } ?? [])
         let description =
@@ -52,6 +53,7 @@ extension ViewBuilder {
             progressHTML: html(result.progress, under: 4),
             factorsHTML: html(result.factors, under: 4), nextStepsHTML: html(result.nextSteps, under: 4), effect: effectSentence(result.effect, plan: plan))
         view.axes = axisValues(result, plan: plan)
+        view.gradedBy = gradedBy(result, plan: plan)
         return view
     }
 

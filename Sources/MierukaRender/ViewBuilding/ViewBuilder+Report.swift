@@ -44,6 +44,7 @@ extension ViewBuilder {
             })
         view.comparison = yearComparison(planIndex, year: year)
         view.axes = axisReports(planIndex, year: year)
+        view.gradedBy = gradesGradedBy(planIndex, year: year)
         let title = "\(format.year(year))の進捗状況"
         return (
             meta(page, title: title, description: "\(format.fullTitle)の\(title)", trail: [planCrumb(planIndex)], kind: "report", plan: planIndex),
@@ -75,6 +76,7 @@ extension ViewBuilder {
             progressHTML: html(result?.progress, under: 4), factorsHTML: html(result?.factors, under: 4),
             nextStepsHTML: html(result?.nextSteps, under: 4), effect: effectSentence(result?.effect, plan: plan))
         view.axes = axisValues(result, plan: plan)
+        view.gradedBy = gradedBy(result, plan: plan)
         return view
     }
 

@@ -15,6 +15,8 @@ package struct ItemPageView: TemplateView {
     package var latestAxes: [AxisValueView] = []
     package var latestAxesYear: String? = nil
     package var axisHistories: [AxisHistoryView] = []
+    /// Who gave the latest grade, when the report says.
+    package var latestGradedBy: String? = nil
     /// Newest year first.
     package let results: [YearResultView]
     package let effectByYear: EffectByYearView?
@@ -37,6 +39,7 @@ package struct ItemPageView: TemplateView {
             .list("latestAxes", AxisValueView.self) { $0.latestAxes },
             .text("latestAxesYear") { $0.latestAxesYear },
             .list("axisHistories", AxisHistoryView.self) { $0.axisHistories },
+            .text("latestGradedBy") { $0.latestGradedBy },
             .list("results", YearResultView.self) { $0.results },
             .flag("hasResults") { !$0.results.isEmpty },
             .view("effectByYear", EffectByYearView.self) { $0.effectByYear },

@@ -12,6 +12,8 @@ package struct YearResultView: TemplateView {
     package let effect: String?
     /// The year's values on the plan's status axes.
     package var axes: [AxisValueView] = []
+    /// Who gave the grade, when the report says.
+    package var gradedBy: String? = nil
 
     package static let fields = FieldTable<YearResultView>(
         "year result",
@@ -26,5 +28,6 @@ package struct YearResultView: TemplateView {
             .text("effect") { $0.effect },
             .list("axes", AxisValueView.self) { $0.axes },
             .flag("hasAxes") { !$0.axes.isEmpty },
+            .text("gradedBy") { $0.gradedBy },
         ])
 }

@@ -113,6 +113,7 @@ struct PlanMerger {
             location: document.location)
         plan.reported = document.reported
         plan.axes = axes
+        plan.gradedBy = document.gradedBy?.value
         return plan
     }
 

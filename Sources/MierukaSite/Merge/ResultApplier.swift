@@ -63,6 +63,7 @@ struct ResultApplier {
             factors: result.factors?.trimmingTrailingSpace(), nextSteps: result.nextSteps?.trimmingTrailingSpace(),
             effect: effect, location: result.location)
         yearResult.axisValues = axisValues
+        yearResult.gradedBy = result.gradedBy?.value
         draft.results.append(yearResult)
     }
 

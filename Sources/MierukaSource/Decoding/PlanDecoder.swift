@@ -5,7 +5,7 @@ import MierukaModel
 enum PlanDecoder {
     static let keys = [
         "city", "title", "subtitle", "period", "year_style", "money_unit", "grades", "grade_order", "grade_share", "states", "policy_levels", "policies",
-        "declared", "lineage", "matrices", "timelines", "tables", "money_tables", "achievements", "sources", "summary", "order", "axes",
+        "declared", "lineage", "matrices", "timelines", "tables", "money_tables", "achievements", "sources", "summary", "order", "axes", "graded_by",
     ]
     static let periodKeys = ["from", "to"]
     static let gradeKeys = ["code", "label"]
@@ -56,6 +56,7 @@ enum PlanDecoder {
         document.gradesRanked = ranked
         document.reported = reported
         document.axes = axes
+        document.gradedBy = reader.text("graded_by", diagnostics: &diagnostics)
         return document
     }
 
