@@ -142,4 +142,36 @@ import Testing
         #expect(errors.contains("seeds/test-plan/R7.csv:3:3: error: \"完\" is not on the scale of the status axis 「着手状況」"))
         #expect(errors.contains("mieruka check: 5 errors"))
     }
+
+    @Test func aPlanGradedOnItsAxesOnlyListsItsItemsWithoutCallingThemUngraded() throws {
+        // The fixture's plan without grades: (and so without the published grade table): made up.
+        let site = TemporaryDirectory()
+        try FileTree.overlay(Fixtures.path("base"), onto: site.path)
+        try FileTree.overlay(Fixtures.path("fidelity/status-axes"), onto: site.path)
+        let planPath = site.path + "/content/test-plan/_index.md"
+        var plan = try String(contentsOfFile: planPath, encoding: .utf8)
+        let grades = try #require(plan.range(of: "grades:\n  - {code: A, label: 計画を上回る}"))
+        let gradedBy = try #require(plan.range(of: "graded_by: 内部評価\n"))
+        plan.removeSubrange(grades.lowerBound..<gradedBy.lowerBound)
+        let declared = try #require(plan.range(of: "declared:\n"))
+        let end = try #require(plan.range(of: "---\n", range: declared.upperBound..<plan.endIndex))
+        plan.removeSubrange(declared.lowerBound..<end.lowerBound)
+        plan = plan.replacingOccurrences(of: "\ngraded_by: 内部評価\n", with: "\n")
+        try plan.write(toFile: planPath, atomically: true, encoding: .utf8)
+        for path in ["/seeds/test-plan/R5.yml", "/seeds/test-plan/R6.yml", "/content/test-plan/items/001.md"] {
+            let text = try String(contentsOfFile: site.path + path, encoding: .utf8)
+            try text.replacingOccurrences(of: "grade: C, axes", with: "axes").replacingOccurrences(of: "grade: B, axes", with: "axes")
+                .replacingOccurrences(of: "    grade: A\n    graded_by: 委員会評価\n", with: "").replacingOccurrences(of: "    grade: [ABC]\n", with: "", options: .regularExpression)
+                .replacingOccurrences(of: "{kpi: hours, value: 65分, grade: D}", with: "{kpi: hours, value: 65分}")
+                .write(toFile: site.path + path, atomically: true, encoding: .utf8)
+        }
+        try "番号,着手状況,達成度（内部評価）\r\n1,完了,A\r\n".write(toFile: site.path + "/seeds/test-plan/R7.csv", atomically: true, encoding: .utf8)
+        let result = try CommandRunner.mieruka(["build"], in: site.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        let report = try String(contentsOfFile: site.path + "/public/test-plan/reports/2024/index.html", encoding: .utf8)
+        #expect(report.contains("<h2 id=\"ungraded\">取組項目（3項目）</h2>"))
+        #expect(!report.contains("評価なし"))
+        #expect(!report.contains("<h2 id=\"grades\">"))
+        #expect(report.contains("<caption>達成度の分布（令和6年度） <span class=\"derived-mark\">集計</span></caption>"))
+    }
 }

@@ -27,7 +27,9 @@ extension ViewBuilder {
                 continue
             }
             let grade = format.grade(slot < plan.grades.count ? slot : nil)
-            let heading = grade.map { "\($0.spelledOut)（\(format.items(members.count))）" } ?? "評価なし（\(format.items(members.count))）"
+            // A plan graded on its axes only has no grades to be without: its items are listed as such.
+            let ungraded = plan.grades.isEmpty && !plan.axes.isEmpty ? "取組項目" : "評価なし"
+            let heading = grade.map { "\($0.spelledOut)（\(format.items(members.count))）" } ?? "\(ungraded)（\(format.items(members.count))）"
             sections.append(
                 ReportSectionView(
                     heading: heading, id: grade.map { "grade-\($0.code ?? String($0.rank + 1))" } ?? "ungraded", grade: grade,
