@@ -103,10 +103,14 @@ trap 'rm -rf "$sites"' EXIT
 mkdir "$sites/revisions-source"
 cp -R Tests/Fixtures/base/. Tests/Fixtures/fidelity/revisions/. "$sites/revisions-source"
 "$scratch/debug/mieruka" build --source "$sites/revisions-source" --output "$sites/revisions"
+# The status axes fixture (two axes beside the grades) is the base fixture with its files over it.
+mkdir -p "$sites/axes-source"
+cp -R Tests/Fixtures/base/. Tests/Fixtures/fidelity/status-axes/. "$sites/axes-source"
+"$scratch/debug/mieruka" build --source "$sites/axes-source" --output "$sites/axes"
 mkdir -p "$(dirname "$json")"
-"$venv/bin/python" scripts/check-site.py --json "$json" "$sites/demo" "$sites/base" "$sites/revisions"
+"$venv/bin/python" scripts/check-site.py --json "$json" "$sites/demo" "$sites/base" "$sites/revisions" "$sites/axes"
 # The charts' labels: each inside its chart's viewBox and none over another, as Chromium draws them.
-"$venv/bin/python" scripts/check-charts.py "$sites/demo" "$sites/base" "$sites/revisions"
+"$venv/bin/python" scripts/check-charts.py "$sites/demo" "$sites/base" "$sites/revisions" "$sites/axes"
 # …and the check itself finds a label cut at the edge, one over another and one above the top.
 if "$venv/bin/python" scripts/check-charts.py Tests/Fixtures/check-charts/broken >"$sites/broken-charts.txt"; then
     echo "check-charts.py passed a chart with labels cut and overlapping (Tests/Fixtures/check-charts/broken)" >&2

@@ -76,4 +76,39 @@ import Testing
         #expect(text.contains(",-100,"), "the negative amount △100 is written as -100")
         expectSame(outputs)
     }
+
+    /// The status axes fixture: each axis's values in a column of its own, headed with the axis's
+    /// name or its columns:, read back as the same values. Who graded each value is not in the file
+    /// (only the plan's graded_by: is, in content/), so the fixture's per-result graders are taken
+    /// out first.
+    @Test(arguments: ["results.csv", "results.xlsx"])
+    func theStatusAxesFixtureRebuildsFromItsExportedResults(file: String) throws {
+        let site = TemporaryDirectory()
+        try FileTree.overlay(Fixtures.path("base"), onto: site.path)
+        try FileTree.overlay(Fixtures.path("fidelity/status-axes"), onto: site.path)
+        for (path, from, to) in [
+            ("content/test-plan/items/001.md", "achievement: {grade: C, graded_by: 委員会評価}", "achievement: C"),
+            ("seeds/test-plan/R6.yml", "    graded_by: 委員会評価\n", ""),
+        ] {
+            let text = try String(contentsOfFile: site.path + "/" + path, encoding: .utf8)
+            #expect(text.contains(from))
+            try text.replacingOccurrences(of: from, with: to).write(toFile: site.path + "/" + path, atomically: true, encoding: .utf8)
+        }
+        let outputs = try roundTrip(
+            site, plan: "test-plan", file: file,
+            removing: ["seeds/test-plan/R5.yml", "seeds/test-plan/R6.yml", "seeds/test-plan/R7.csv"]
+        ) { root in
+            let path = root + "/content/test-plan/items/001.md"
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let withoutActual = text.replacingOccurrences(of: "    actuals: {R5: 20.0}\n", with: "")
+            let start = try #require(withoutActual.range(of: "results:\n"))
+            let end = try #require(withoutActual.range(of: "---\n", range: start.upperBound..<withoutActual.endIndex))
+            try (String(withoutActual[..<start.lowerBound]) + String(withoutActual[end.lowerBound...]))
+                .write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let results = String(decoding: try #require(outputs.original["test-plan/data/results.csv"]), as: UTF8.self)
+        #expect(results.hasPrefix("\u{FEFF}計画,") || results.hasPrefix("計画,"))
+        #expect(results.unicodeScalars.split(separator: "\n").first.map { String($0).hasSuffix(",指標の評価,着手状況,達成度\r") } == true)
+        expectSame(outputs)
+    }
 }

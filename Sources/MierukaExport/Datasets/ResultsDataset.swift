@@ -11,7 +11,7 @@ enum ResultsDataset {
     static func make(_ planIndex: PlanIndex) -> Dataset {
         let plan = planIndex.plan
         let unit = plan.moneyUnit.rawValue
-        let columns = [
+        let columns: [DatasetColumn] = [
             DatasetColumn("計画", .code, required: true, "計画の識別子（サイトのURLに使われる名前）"),
             DatasetColumn("年度", .fiscalYear, required: true, "結果の年度（4月に始まる年の西暦）"),
             DatasetColumn("和暦年度", .eraYear, required: true, "同じ年度の和暦（読み込むときは「年度」と照合するだけ）"),
@@ -30,7 +30,7 @@ enum ResultsDataset {
             DatasetColumn("実績値", .decimal, "その年度の指標の実績値（数値のみ。数値で表せない実績は空欄）"),
             DatasetColumn("実績値の表記", .text, "報告書での実績値の書き方が数値と単位だけでないとき、その表記（例：約340万件）"),
             DatasetColumn("指標の評価", .code, "指標ごとに評価する計画での、その指標の評価の記号"),
-        ]
+        ] + axisColumns(plan)
         return Dataset(
             name: "results", title: "取組の年度別結果",
             summary: "取組項目ごと・年度ごとの評価、進捗状況、要因、今後の対応、財政効果と、その年度の成果指標の実績。"
@@ -76,9 +76,9 @@ enum ResultsDataset {
                             kpi.id, kpi.name, kpi.unit, DataFormat.number(actual.value.number),
                             DataFormat.wording(actual.value, unit: kpi.unit),
                             DataFormat.grade(actual.grade, plan.grades).code,
-                        ])
+                        ] + axisCells(result, plan: plan))
                 }
-                if !wroteKPI { rows.append(itemCells + ["", "", "", "", "", ""]) }
+                if !wroteKPI { rows.append(itemCells + ["", "", "", "", "", ""] + axisCells(result, plan: plan)) }
             }
         }
         return rows

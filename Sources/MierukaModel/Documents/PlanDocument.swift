@@ -31,6 +31,10 @@ package struct PlanDocument: Sendable {
     package var planKPIs: [PlanKPITable] = []
     /// `revisions:`, as written.
     package var revisions: [RevisionDocument] = []
+    /// `axes:`: status axes besides the plan's grades, as written.
+    package var axes: [AxisDocument] = []
+    /// `graded_by:`: who graded on the plan's own scale (自己評価, 内部評価 …), as the report says.
+    package var gradedBy: Located<String>? = nil
     package let sources: [String]
     package let summary: String?
     package let body: String

@@ -14,6 +14,10 @@ package struct ResultDocument: Sendable {
     package let effect: EffectDocument?
     /// How the item's sub-items (細目) went that year.
     package var subitems: [SubItemResultDocument] = []
+    /// Values on the plan's status axes (`axes:`), as written.
+    package var axes: [AxisValueDocument] = []
+    /// `graded_by:`: who gave this result's grade, when the report says so for it.
+    package var gradedBy: Located<String>? = nil
     package let location: SourceLocation
 
     package init(

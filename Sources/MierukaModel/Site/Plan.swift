@@ -38,6 +38,10 @@ package struct Plan: Sendable {
     package var planKPIs: [PlanKPITable] = []
     /// The plan's declared revisions (計画の見直し), oldest first.
     package var revisions: PlanRevisions = .none
+    /// Status axes the plan grades its items on besides (or instead of) `grades` (`axes:`).
+    package var axes: [StatusAxis] = []
+    /// Who graded on the plan's own scale, as the report says (`graded_by:`); nil when it does not.
+    package var gradedBy: String? = nil
     /// The published documents the plan's pages are transcribed from.
     package let sources: [String]
     /// One line for lists and the page description.

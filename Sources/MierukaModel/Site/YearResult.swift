@@ -17,6 +17,10 @@ package struct YearResult: Sendable {
     package let effect: Effect?
     /// How the item's sub-items (細目) went that year, in the item's order of sub-items.
     package var subitems: [SubItemResult] = []
+    /// The year's values on the plan's status axes (`axes:`), in the plan's axis order.
+    package var axisValues: [AxisValue] = []
+    /// Who gave this year's grade, when the result says so itself (else the plan's `gradedBy`).
+    package var gradedBy: String? = nil
     /// Where the result was written (an item's front matter or a file in seeds/).
     package let location: SourceLocation
 

@@ -6,6 +6,10 @@ import MierukaSite
 struct TableBuilder {
     let index: PlanIndex
     let links: LinkMaker
+    /// What the grade tables count, named in their captions: 評価, or a status axis's name (着手状況).
+    var subject = "評価"
+    /// The kind of chart in chart ids: another for each status axis, so that a page's charts differ.
+    var chartKind = "grades"
 
     var plan: Plan { index.plan }
     var format: PlanFormatter { PlanFormatter(plan: plan) }
@@ -90,14 +94,14 @@ struct TableBuilder {
         if total.relisted > 0 {
             totalNote = "計\(format.items(total.total))（うち再掲\(format.items(total.relisted))）"
         }
-        let caption = "評価の分布（\(yearLabel)）"
+        let caption = "\(subject)の分布（\(yearLabel)）"
         var derivedNote =
             "この表は、掲載している取組項目の評価を Mieruka が数えた集計で、\(plan.publisher.publishedMark)ではありません。"
         if let outside = outsideText(total.outside) {
             derivedNote += "評価の対象外の\(outside)は、計にも割合にも含めていません。"
         }
         let chart = GradeBarChart(
-            scope: chartScope("grades", year, policy), title: caption, grades: plan.grades.grades,
+            scope: chartScope(chartKind, year, policy), title: caption, grades: plan.grades.grades,
             rows: distribution.rows.map {
                 GradeBarChart.Row(label: $0.policy.map(policyTitle) ?? "計", counts: $0.counts, ungraded: $0.ungraded)
             })

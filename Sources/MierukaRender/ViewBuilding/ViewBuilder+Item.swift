@@ -37,6 +37,12 @@ extension ViewBuilder {
         view.schedule = schedule(planIndex, itemIndex)
         view.subitems = subItemList(item)
         view.revisionHistory = itemRevisionHistory(planIndex, itemIndex)
+        if let latest = item.results.last(where: { !$0.axisValues.isEmpty }) {
+            view.latestAxes = axisValues(latest, plan: plan)
+            view.latestAxesYear = format.year(latest.year)
+        }
+        view.axisHistories = axisHistories(planIndex, itemIndex)
+        view.latestGradedBy = gradedBy(latest, plan: plan)
         let trail =
             [planCrumb(planIndex)] + (item.primaryPolicy.map { policyTrail(planIndex, $0, including: true) } ?? [])
         let description =
@@ -47,12 +53,15 @@ extension ViewBuilder {
 
     func yearResult(_ result: YearResult, plan: Plan) -> YearResultView {
         let format = PlanFormatter(plan: plan)
-        return YearResultView(
+        var view = YearResultView(
             year: format.year(result.year), reportURL: links.href(SiteRoutes.report(plan.slug, year: result.year.year)),
             grade: format.grade(result.grade),
             state: result.state.flatMap { $0 < plan.states.count ? plan.states.grades[$0].spelledOut : nil },
             progressHTML: html(result.progress, under: 4),
             factorsHTML: html(result.factors, under: 4), nextStepsHTML: html(result.nextSteps, under: 4), effect: effectSentence(result.effect, plan: plan))
+        view.axes = axisValues(result, plan: plan)
+        view.gradedBy = gradedBy(result, plan: plan)
+        return view
     }
 
     /// 「効果見込額 4,700千円、実績効果額 6,352千円」

@@ -27,7 +27,9 @@ extension ViewBuilder {
                 continue
             }
             let grade = format.grade(slot < plan.grades.count ? slot : nil)
-            let heading = grade.map { "\($0.spelledOut)（\(format.items(members.count))）" } ?? "評価なし（\(format.items(members.count))）"
+            // A plan graded on its axes only has no grades to be without: its items are listed as such.
+            let ungraded = plan.grades.isEmpty && !plan.axes.isEmpty ? "取組項目" : "評価なし"
+            let heading = grade.map { "\($0.spelledOut)（\(format.items(members.count))）" } ?? "\(ungraded)（\(format.items(members.count))）"
             sections.append(
                 ReportSectionView(
                     heading: heading, id: grade.map { "grade-\($0.code ?? String($0.rank + 1))" } ?? "ungraded", grade: grade,
@@ -52,6 +54,8 @@ extension ViewBuilder {
             }
             view.comparison?.revisions = revisions
         }
+        view.axes = axisReports(planIndex, year: year)
+        view.gradedBy = gradesGradedBy(planIndex, year: year)
         let title = "\(format.year(year))の進捗状況"
         return (
             meta(page, title: title, description: "\(format.fullTitle)の\(title)", trail: [planCrumb(planIndex)], kind: "report", plan: planIndex),
@@ -64,7 +68,7 @@ extension ViewBuilder {
         let item = plan.items[itemIndex]
         let format = PlanFormatter(plan: plan)
         let result = item.result(in: year)
-        return ReportItemView(
+        var view = ReportItemView(
             numbers: item.listings.map(\.number).joined(separator: "・"), title: item.title,
             url: links.href(SiteRoutes.item(plan.slug, item.slug)),
             policies: item.listings.map { plan.policies[$0.policy].numberedTitle + ($0.isRelisting ? "（再掲）" : "") }
@@ -88,6 +92,9 @@ extension ViewBuilder {
             },
             progressHTML: html(result?.progress, under: 4), factorsHTML: html(result?.factors, under: 4),
             nextStepsHTML: html(result?.nextSteps, under: 4), effect: effectSentence(result?.effect, plan: plan))
+        view.axes = axisValues(result, plan: plan)
+        view.gradedBy = gradedBy(result, plan: plan)
+        return view
     }
 
     /// 「全43項目（うち再掲2項目）の取組のうち、3項目が「予定以上に進捗」、…でした。」

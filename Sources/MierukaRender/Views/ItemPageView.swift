@@ -17,6 +17,12 @@ package struct ItemPageView: TemplateView {
     package var subitems: SubItemListView? = nil
     /// When revisions added or took out the item, or revised its targets.
     package var revisionHistory: ItemRevisionHistoryView? = nil
+    /// The latest year's values on the plan's status axes, and each axis's history.
+    package var latestAxes: [AxisValueView] = []
+    package var latestAxesYear: String? = nil
+    package var axisHistories: [AxisHistoryView] = []
+    /// Who gave the latest grade, when the report says.
+    package var latestGradedBy: String? = nil
     /// Newest year first.
     package let results: [YearResultView]
     package let effectByYear: EffectByYearView?
@@ -39,6 +45,10 @@ package struct ItemPageView: TemplateView {
             .view("schedule", ScheduleView.self) { $0.schedule },
             .view("subitems", SubItemListView.self) { $0.subitems },
             .view("revisionHistory", ItemRevisionHistoryView.self) { $0.revisionHistory },
+            .list("latestAxes", AxisValueView.self) { $0.latestAxes },
+            .text("latestAxesYear") { $0.latestAxesYear },
+            .list("axisHistories", AxisHistoryView.self) { $0.axisHistories },
+            .text("latestGradedBy") { $0.latestGradedBy },
             .list("results", YearResultView.self) { $0.results },
             .flag("hasResults") { !$0.results.isEmpty },
             .view("effectByYear", EffectByYearView.self) { $0.effectByYear },

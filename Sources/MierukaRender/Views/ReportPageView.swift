@@ -10,6 +10,10 @@ package struct ReportPageView: TemplateView {
     package let effectTable: EffectTableView?
     /// What changed since the previous fiscal year (「前年度からの変化」).
     package var comparison: YearComparisonView? = nil
+    /// Each status axis of the plan (`axes:`): its counts, chart and change, beside the grades'.
+    package var axes: [AxisReportView] = []
+    /// 「評価者：内部評価」: who graded the plan's own grades, when the report says.
+    package var gradedBy: String? = nil
     package let highlights: [HighlightGroupView]
     /// Items grouped by grade, best grade first, then those without a grade.
     package let sections: [ReportSectionView]
@@ -25,6 +29,8 @@ package struct ReportPageView: TemplateView {
             .view("gradeTable", GradeTableView.self) { $0.gradeTable },
             .view("effectTable", EffectTableView.self) { $0.effectTable },
             .view("comparison", YearComparisonView.self) { $0.comparison },
+            .list("axes", AxisReportView.self) { $0.axes },
+            .text("gradedBy") { $0.gradedBy },
             .list("highlights", HighlightGroupView.self) { $0.highlights },
             .list("sections", ReportSectionView.self) { $0.sections },
             .flag("hasSections") { !$0.sections.isEmpty },
@@ -61,6 +67,10 @@ package struct ReportItemView: TemplateView {
     package let factorsHTML: String?
     package let nextStepsHTML: String?
     package let effect: String?
+    /// The year's values on the plan's status axes.
+    package var axes: [AxisValueView] = []
+    /// Who gave the grade, when the report says.
+    package var gradedBy: String? = nil
 
     package static let fields = FieldTable<ReportItemView>(
         "report item",
@@ -77,6 +87,8 @@ package struct ReportItemView: TemplateView {
             .html("factorsHTML") { $0.factorsHTML },
             .html("nextStepsHTML") { $0.nextStepsHTML },
             .text("effect") { $0.effect },
+            .list("axes", AxisValueView.self) { $0.axes },
+            .text("gradedBy") { $0.gradedBy },
         ])
 }
 

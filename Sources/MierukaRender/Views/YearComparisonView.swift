@@ -5,8 +5,8 @@ package struct YearComparisonView: TemplateView {
     package let heading: String
     /// 「両年度に結果を掲載している3項目のうち、…」, or why no comparison is made.
     package let summary: String?
-    package let countTable: GradeChangeTableView?
-    package let itemTable: ItemChangeTableView?
+    package var countTable: GradeChangeTableView?
+    package var itemTable: ItemChangeTableView?
     /// The items new, deleted and finished this year, from the city's declared revisions.
     package var revisions: RevisionYearView? = nil
 
@@ -23,7 +23,7 @@ package struct YearComparisonView: TemplateView {
 
 /// 増減 per grade: this year's count, the previous year's, and the difference.
 package struct GradeChangeTableView: TemplateView {
-    package let caption: String
+    package var caption: String
     /// The 増減 is the city's (`grade_change:`), not Mieruka's difference.
     package let isPublished: Bool
     /// 「令和6年度（公表値）」, 「令和5年度（集計）」: each year and whose counts they are.
@@ -76,7 +76,7 @@ package struct GradeChangeRowView: TemplateView {
 
 /// The items whose grade (or state) changed from the previous year.
 package struct ItemChangeTableView: TemplateView {
-    package let caption: String
+    package var caption: String
     package let year: String
     package let previousYear: String
     package let rows: [ItemChangeRowView]
@@ -129,7 +129,7 @@ package struct GradeOrStateView: TemplateView {
 
 /// An item's grades year by year (「評価の推移」), with the change from the year before.
 package struct GradeHistoryView: TemplateView {
-    package let caption: String
+    package var caption: String
     package let rows: [GradeHistoryRowView]
     package let derivedNote: String
 

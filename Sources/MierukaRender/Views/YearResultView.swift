@@ -12,6 +12,10 @@ package struct YearResultView: TemplateView {
     package let effect: String?
     /// 「細目の評価」, when the year gives results for the item's sub-items.
     package var subitemResults: SubItemResultsView? = nil
+    /// The year's values on the plan's status axes.
+    package var axes: [AxisValueView] = []
+    /// Who gave the grade, when the report says.
+    package var gradedBy: String? = nil
 
     package static let fields = FieldTable<YearResultView>(
         "year result",
@@ -25,5 +29,8 @@ package struct YearResultView: TemplateView {
             .html("nextStepsHTML") { $0.nextStepsHTML },
             .text("effect") { $0.effect },
             .view("subitemResults", SubItemResultsView.self) { $0.subitemResults },
+            .list("axes", AxisValueView.self) { $0.axes },
+            .flag("hasAxes") { !$0.axes.isEmpty },
+            .text("gradedBy") { $0.gradedBy },
         ])
 }

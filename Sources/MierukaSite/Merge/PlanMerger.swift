@@ -10,6 +10,7 @@ struct PlanMerger {
     func merge(items: [ItemDocument], results: [ResultsDocument], diagnostics: inout Diagnostics) -> Plan {
         let grades = gradeScale(diagnostics: &diagnostics)
         let states = stateScale(grades, diagnostics: &diagnostics)
+        let axes = AxisBuilder(planSlug: document.slug).build(document.axes, grades: grades, diagnostics: &diagnostics)
         let period = document.period.value
         let kpiBuilder = KPIBuilder(grades: grades, period: period, yearStyle: document.yearStyle)
         let policies = PolicyFlattener(kpiBuilder: kpiBuilder).flatten(
@@ -68,9 +69,10 @@ struct PlanMerger {
         }
 
         // Results: first those in the items' own front matter, then seeds/ files in path order.
-        let applier = ResultApplier(
+        var applier = ResultApplier(
             planSlug: document.slug, period: period, yearStyle: document.yearStyle, grades: grades, states: states,
             moneyUnit: document.moneyUnit)
+        applier.axes = axes
         for index in drafts.indices {
             for result in drafts[index].document.results {
                 guard let year = result.year else { continue }
@@ -118,6 +120,8 @@ struct PlanMerger {
         plan.planKPIs = document.planKPIs
         plan.publisher = Publisher(city: document.city.value, declaredKind: document.publisherKind?.value)
         plan.revisions = RevisionBuilder(plan: plan, kpiBuilder: kpiBuilder).build(document.revisions, diagnostics: &diagnostics)
+        plan.axes = axes
+        plan.gradedBy = document.gradedBy?.value
         return plan
     }
 

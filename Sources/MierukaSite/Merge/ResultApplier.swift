@@ -12,6 +12,8 @@ struct ResultApplier {
     /// States a year may give instead of a grade (`states:` of the plan).
     var states: GradeScale = GradeScale([])
     let moneyUnit: MoneyUnit
+    /// The plan's status axes (`axes:`), on which a result may give values.
+    var axes: [StatusAxis] = []
 
     func apply(
         _ result: ResultDocument, year: Located<FiscalYear>, to draft: inout ItemDraft, diagnostics: inout Diagnostics
@@ -55,13 +57,16 @@ struct ResultApplier {
         }
         let subitems = SubItemChecker(grades: grades, states: states).results(
             result.subitems, of: draft.subitems, item: draft.document.number.value, year: label, diagnostics: &diagnostics)
-        guard !failed, let subitems else { return }
+        let axisValues = axisValues(result, diagnostics: &diagnostics)
+        guard !failed, let subitems, let axisValues else { return }
         draft.resultLocations[fiscalYear] = result.location
         var yearResult = YearResult(
             year: fiscalYear, grade: grade, state: state, progress: result.progress?.trimmingTrailingSpace(),
             factors: result.factors?.trimmingTrailingSpace(), nextSteps: result.nextSteps?.trimmingTrailingSpace(),
             effect: effect, location: result.location)
         yearResult.subitems = subitems
+        yearResult.axisValues = axisValues
+        yearResult.gradedBy = result.gradedBy?.value
         draft.results.append(yearResult)
     }
 

@@ -14,6 +14,9 @@ package struct PlanIndex: Sendable {
     package let departmentsByItem: [[Int]]
     /// Item index by URL segment.
     package let itemIndexBySlug: [String: Int]
+    /// The plan seen through each of its status axes (`Plan.projected(onto:)`), in the plan's axis
+    /// order: the same items in the same order, counted on the axis's scale. Empty without axes.
+    package let axes: [PlanIndex]
 
     package struct ListingRef: Sendable, Hashable {
         package let item: Int
@@ -88,6 +91,7 @@ package struct PlanIndex: Sendable {
             departments.append(Department(name: name, slug: slug, items: departmentItems[index]))
         }
         self.departments = departments
+        self.axes = plan.axes.indices.map { PlanIndex(plan: plan.projected(onto: $0), departmentSlugs: departmentSlugs) }
     }
 
     /// The most recent year with results or a published table.

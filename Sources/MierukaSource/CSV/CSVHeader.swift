@@ -16,6 +16,8 @@ struct CSVHeader: Sendable {
     /// Columns whose header was reported as unknown or wrong: their cells are not reported again.
     let reported: Set<Int>
     private let byField: [CSVField: CSVColumn]
+    /// Columns of the plans' status axes: the axis as a result names it, and the column.
+    var axes: [(axis: String, column: CSVColumn)] = []
 
     func column(_ field: CSVField) -> CSVColumn? { byField[field] }
 
@@ -26,8 +28,10 @@ struct CSVHeader: Sendable {
 
     /// Reads the header row. Nil (with errors) when the row names no known column or no item number.
     static func read(
-        _ headerRow: CSVRow, settings: CSVSettings, file: String, sheet: String? = nil, diagnostics: inout Diagnostics
+        _ headerRow: CSVRow, settings: CSVSettings, file: String, sheet: String? = nil, axisHeaders: [String: String] = [:],
+        diagnostics: inout Diagnostics
     ) -> CSVHeader? {
+        var axes: [(axis: String, column: CSVColumn)] = []
         let names = lookup(settings)
         var columns: [Int: CSVColumn] = [:]
         var byField: [CSVField: CSVColumn] = [:]
@@ -39,6 +43,16 @@ struct CSVHeader: Sendable {
             guard !header.isEmpty else { continue }
             let position = CSVCellPosition(file: file, row: headerRow.number, column: offset + 1, header: "", sheet: sheet)
             guard let identified = identify(header, names: names) else {
+                // A status axis's column: its name or id, or a header its plan lists under columns:
+                // (「達成度（A～E）」 is 達成度).
+                if let axis = axisHeaders[CSVField.normalizedHeader(header)]
+                    ?? splitNote(header).flatMap({ axisHeaders[CSVField.normalizedHeader($0.name)] })
+                {
+                    let column = CSVColumn(field: .ignore, number: offset + 1, header: header, unit: nil)
+                    columns[column.number] = column
+                    axes.append((axis, column))
+                    continue
+                }
                 unknown.append((position, header))
                 reported.insert(offset + 1)
                 continue
@@ -111,7 +125,9 @@ struct CSVHeader: Sendable {
                     .joined(separator: ", ") + " with each item's number")
             return nil
         }
-        return CSVHeader(columns: columns, row: headerRow.number, reported: reported, byField: byField)
+        var read = CSVHeader(columns: columns, row: headerRow.number, reported: reported, byField: byField)
+        read.axes = axes
+        return read
     }
 
     /// Every field with its Japanese and English names, for hints.

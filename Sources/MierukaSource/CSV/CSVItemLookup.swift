@@ -6,6 +6,8 @@ import MierukaModel
 package struct CSVItemLookup: Sendable {
     private let items: [String: [String: ItemDocument]]
     private let gradeScales: [String: [(code: String, label: String)]]
+    /// Headers of the plans' status axes' columns (normalized) → how the axis is named in a result.
+    let axisHeaders: [String: String]
 
     package init(_ documents: [ItemDocument], plans: [PlanDocument] = []) {
         var scales: [String: [(code: String, label: String)]] = [:]
@@ -13,6 +15,7 @@ package struct CSVItemLookup: Sendable {
             scales[plan.slug] = plan.grades.map { (($0.code ?? $0.label).value, $0.label.value) }
         }
         self.gradeScales = scales
+        self.axisHeaders = Self.axisHeaders(plans)
         var items: [String: [String: ItemDocument]] = [:]
         for document in documents {
             for number in [document.number] + document.relisted.map(\.number) {
@@ -37,5 +40,25 @@ package struct CSVItemLookup: Sendable {
     func kpi(plan: String, number: String, named name: String) -> KPIDocument? {
         guard let item = item(plan: plan, number: number) else { return nil }
         return item.kpis.first { $0.id?.value == name } ?? item.kpis.first { $0.name.value == name }
+    }
+
+    /// A column is an axis's when its header is the axis's name, its id, or one of its `columns:`;
+    /// the built-in columns (評価, 進捗状況 …) keep their meaning (an axis spelt like one is read from
+    /// its `columns:` only).
+    private static func axisHeaders(_ plans: [PlanDocument]) -> [String: String] {
+        var headers: [String: String] = [:]
+        let builtIn = Set(CSVField.allCases.flatMap(\.headers).map(CSVField.normalizedHeader))
+        for plan in plans {
+            for axis in plan.axes {
+                guard let name = axis.name else { continue }
+                let reference = (axis.id ?? name).value
+                for header in [name.value] + (axis.id.map { [$0.value] } ?? []) + axis.columns.map(\.value) {
+                    let normalized = CSVField.normalizedHeader(header)
+                    guard !builtIn.contains(normalized), headers[normalized] == nil else { continue }
+                    headers[normalized] = header == name.value ? name.value : reference
+                }
+            }
+        }
+        return headers
     }
 }

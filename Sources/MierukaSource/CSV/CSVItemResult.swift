@@ -12,6 +12,8 @@ struct CSVItemResult: Sendable {
     private var expected: MoneyDocument?
     private var actual: MoneyDocument?
     private var kpiActuals: [KPIActualDocument] = []
+    /// Cells of the status axes' columns, by the axis as the header names it, in the order first given.
+    private var axisCells: [(axis: String, cell: CSVCell)] = []
 
     init(plan: Located<String>, year: Located<FiscalYear>, item: Located<String>) {
         self.plan = plan
@@ -48,6 +50,22 @@ struct CSVItemResult: Sendable {
         return a.amount == b.amount && a.writtenUnit == b.writtenUnit
     }
 
+    /// Takes a status axis's cell: like an item-level cell, given once for the item and year or repeated exactly.
+    mutating func takeAxis(_ axis: String, _ cell: CSVCell, diagnostics: inout Diagnostics) {
+        guard let first = axisCells.first(where: { $0.axis == axis })?.cell else {
+            axisCells.append((axis, cell))
+            return
+        }
+        if WidthNormalization.fold(first.text) != WidthNormalization.fold(cell.text) {
+            diagnostics.error(
+                at: cell.location,
+                "\(cell.label): \(cell.quoted) differs from \(first.quoted) in cell \(first.position.reference), "
+                    + "on another row of item \(item.value) for the same year",
+                hint: "an item's 「\(cell.position.header)」 is given once for the year: leave it empty on the rows "
+                    + "of its other KPIs, or repeat it exactly")
+        }
+    }
+
     /// The first cell given for an item-level field.
     func cell(_ field: CSVField) -> CSVCell? { cells[field] }
 
@@ -67,9 +85,15 @@ struct CSVItemResult: Sendable {
             ? EffectDocument(
                 expected: expected, actual: actual, location: effectCells.first?.location ?? item.location)
             : nil
-        return ResultDocument(
+        var document = ResultDocument(
             item: item, year: nil, grade: cells[.grade].map { Located($0.text, at: $0.location) },
             progress: cells[.progress]?.raw, factors: cells[.factors]?.raw, nextSteps: cells[.nextSteps]?.raw,
             kpiActuals: kpiActuals, effect: effect, location: item.location)
+        document.axes = axisCells.map { axis, cell in
+            AxisValueDocument(
+                axis: Located(axis, at: cell.location), grade: Located(cell.text, at: cell.location), gradedBy: nil,
+                location: cell.location)
+        }
+        return document
     }
 }

@@ -77,6 +77,7 @@ struct CSVResultsBuilder {
             money[field] = CSVCellValues.money(cell, unit: header.column(field)?.unit, diagnostics: &diagnostics)
         }
         let kpi = readKPI(row, plan: plan?.value, number: number?.value, diagnostics: &diagnostics)
+        let axisCells = header.axes.compactMap { axis, column in cell(column, in: row).map { (axis, $0) } }
 
         guard let plan, let year, let number else { return }
         let fileKey = FileKey(plan: plan.value, year: year.value)
@@ -99,6 +100,7 @@ struct CSVResultsBuilder {
             check.gradeLabel(label, grade: cell(.grade, in: row) ?? result.cell(.grade), plan: plan.value, diagnostics: &diagnostics)
         }
         if let kpi { result.add(kpi) }
+        for (axis, cell) in axisCells { result.takeAxis(axis, cell, diagnostics: &diagnostics) }
         results[key] = result
     }
 
@@ -107,6 +109,11 @@ struct CSVResultsBuilder {
     /// The cell of a field on a row, when its column exists and the cell holds something.
     func cell(_ field: CSVField, in row: CSVRow) -> CSVCell? {
         guard let column = header.column(field) else { return nil }
+        return cell(column, in: row)
+    }
+
+    /// The cell of a column on a row, when it holds something.
+    func cell(_ column: CSVColumn, in row: CSVRow) -> CSVCell? {
         let raw = row.cell(column.number)
         let text = raw.trimmingWhitespace()
         guard !text.isEmpty else { return nil }

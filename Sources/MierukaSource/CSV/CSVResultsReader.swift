@@ -24,7 +24,8 @@ enum CSVResultsReader {
         }
         var headerDiagnostics = Diagnostics()
         let header = CSVHeader.read(
-            headerRow, settings: settings, file: file.displayPath, diagnostics: &headerDiagnostics)
+            headerRow, settings: settings, file: file.displayPath, axisHeaders: lookup.axisHeaders,
+            diagnostics: &headerDiagnostics)
         guard report(table.problems, header: header, file: file.displayPath, diagnostics: &diagnostics) else {
             // A quote never closed: the header may be cut short, and every later row is one cell.
             return []

@@ -5,7 +5,7 @@ import MierukaModel
 enum PlanDecoder {
     static let keys = [
         "city", "publisher_kind", "title", "subtitle", "period", "year_style", "money_unit", "grades", "grade_order", "grade_share", "states", "policy_levels", "policies",
-        "declared", "lineage", "matrices", "timelines", "tables", "money_tables", "achievements", "plan_kpis", "revisions", "sources", "summary", "order",
+        "declared", "lineage", "matrices", "timelines", "tables", "money_tables", "achievements", "plan_kpis", "revisions", "sources", "summary", "order", "axes", "graded_by",
     ]
     static let periodKeys = ["from", "to"]
     static let gradeKeys = ["code", "label", "definition"]
@@ -40,6 +40,7 @@ enum PlanDecoder {
         let ranked = reader.choice("grade_order", [("best_first", true)], diagnostics: &diagnostics) ?? false
         let reported = ReportedDecoder.decode(reader, moneyUnit: moneyUnit, diagnostics: &diagnostics)
         let revisions = RevisionDecoder.decode(reader, diagnostics: &diagnostics)
+        let axes = AxisDecoder.decode(reader, diagnostics: &diagnostics)
         guard let city, let title, let period else { return nil }
         var document = PlanDocument(
             slug: slug, city: city, title: title, subtitle: reader.text("subtitle", diagnostics: &diagnostics)?.value,
@@ -58,6 +59,8 @@ enum PlanDecoder {
         document.planKPIs = PlanKPIDecoder.decode(reader, period: period.value, diagnostics: &diagnostics)
         document.publisherKind = decodePublisherKind(reader, city: city, diagnostics: &diagnostics)
         document.revisions = revisions
+        document.axes = axes
+        document.gradedBy = reader.text("graded_by", diagnostics: &diagnostics)
         return document
     }
 
@@ -112,7 +115,7 @@ enum PlanDecoder {
     }
 
     /// `grades:` (or `states:`, written the same way).
-    private static func decodeGrades(
+    static func decodeGrades(
         _ reader: MappingReader, key: String = "grades", what: String = "a grade", diagnostics: inout Diagnostics
     ) -> [GradeDocument] {
         let nodes = reader.list(key, diagnostics: &diagnostics)
@@ -157,7 +160,7 @@ enum PlanDecoder {
     }
 
     /// `grade_share: {grades: [A, B], label: 「計画以上」か「概ね計画どおり」}`.
-    private static func decodeGradeShare(_ reader: MappingReader, diagnostics: inout Diagnostics) -> GradeShareDocument? {
+    static func decodeGradeShare(_ reader: MappingReader, diagnostics: inout Diagnostics) -> GradeShareDocument? {
         guard let node = reader.node("grade_share"),
             let share = MappingReader(node, what: "the grade share", knownKeys: gradeShareKeys, diagnostics: &diagnostics)
         else { return nil }

@@ -3,8 +3,8 @@ import MierukaModel
 
 /// Reads yearly results: in an item's `results:` (with `year`) or in a seeds/ file (with `item`).
 enum ResultDecoder {
-    static let itemResultKeys = ["year", "grade", "progress", "factors", "next_steps", "kpis", "effect", "subitems"]
-    static let seedResultKeys = ["item", "grade", "progress", "factors", "next_steps", "kpis", "effect", "subitems"]
+    static let itemResultKeys = ["year", "grade", "progress", "factors", "next_steps", "kpis", "effect", "subitems", "axes", "graded_by"]
+    static let seedResultKeys = ["item", "grade", "progress", "factors", "next_steps", "kpis", "effect", "subitems", "axes", "graded_by"]
     static let effectKeys = ["expected", "actual"]
     static let fileKeys = ["plan", "year", "results"]
 
@@ -41,6 +41,13 @@ enum ResultDecoder {
             effect: reader.node("effect").flatMap { effect($0, diagnostics: &diagnostics) },
             location: reader.location)
         document.subitems = SubItemDecoder.decodeResults(reader.list("subitems", diagnostics: &diagnostics), diagnostics: &diagnostics)
+        document.axes = reader.node("axes").map { AxisDecoder.values($0, diagnostics: &diagnostics) } ?? []
+        document.gradedBy = reader.text("graded_by", diagnostics: &diagnostics)
+        if let gradedBy = document.gradedBy, document.grade == nil {
+            diagnostics.error(
+                at: gradedBy.location, "the result says who graded (\(gradedBy.value)), but gives no grade",
+                hint: "add the grade: it was given by, or take graded_by: out (an axis's grader goes with its value: axes: {名前: {grade: B, graded_by: …}})")
+        }
         return document
     }
 

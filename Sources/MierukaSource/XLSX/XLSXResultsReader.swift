@@ -80,7 +80,8 @@ enum XLSXResultsReader {
             readAny = true
             var headerDiagnostics = Diagnostics()
             let header = CSVHeader.read(
-                headerRow, settings: csv, file: file.displayPath, sheet: sheet.name, diagnostics: &headerDiagnostics)
+                headerRow, settings: csv, file: file.displayPath, sheet: sheet.name, axisHeaders: lookup.axisHeaders,
+                diagnostics: &headerDiagnostics)
             if header == nil, xlsx.sheets.isEmpty, chosen.count > 1 {
                 // A sheet of notes beside the results: say how to leave it out.
                 headerDiagnostics = Diagnostics(

@@ -1,0 +1,177 @@
+import Foundation
+import MierukaTestSupport
+import Testing
+
+/// Several status axes per item and year (Tests/Fixtures/fidelity/status-axes: made-up 着手状況, a
+/// scale of words graded by 自己評価, and 達成度 A/B/C, ranked, with a state and a named share,
+/// graded by 内部評価 with one result saying 委員会評価; R5 and R6 in YAML, R7 from a CSV): each axis
+/// gets its own counts, table, chart and comparison on the year's report, and its values on the item
+/// page, beside the plan's own grades, which stay as they were.
+@Suite struct StatusAxesFixtureTests {
+    /// The text of each body and footer row's cells of the table whose caption starts with `caption`.
+    static func rows(_ html: String, caption: String) -> [[String]] {
+        guard let at = html.range(of: "<caption>" + caption),
+            let start = html.range(of: "<table", options: .backwards, range: html.startIndex..<at.lowerBound),
+            let end = html.range(of: "</table>", range: at.upperBound..<html.endIndex)
+        else { return [] }
+        let table = String(html[start.lowerBound..<end.upperBound])
+        guard let body = table.range(of: "<tbody>") else { return [] }
+        return table[body.upperBound...].components(separatedBy: "<tr>").dropFirst().map { segment in
+            segment.components(separatedBy: "</tr>")[0].components(separatedBy: "</t").dropLast().map { cell in
+                var text = ""
+                var inTag = false
+                for character in cell.components(separatedBy: ">").dropFirst().joined(separator: ">") {
+                    if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { text.append(character) }
+                }
+                return text.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+        }
+    }
+
+    @Test func eachAxisHasItsOwnCountsTableAndChartOnTheYearsReport() throws {
+        let (result, site) = try FidelityFixtureTests.build("status-axes")
+        #expect(result.status == 0, "\(result.standardError)")
+        let report = site.page("test-plan/reports/2024/index.html")
+        // The plan's own grades are unchanged: the published table of the base fixture.
+        #expect(report.contains("<caption>評価の分布（令和6年度・公表値）"))
+        #expect(report.contains("<section class=\"status-axis\" aria-labelledby=\"axis-1\">\n<h2 id=\"axis-1\">着手状況</h2>\n<p class=\"graded-by\">評価者：自己評価</p>"))
+        #expect(report.contains("<h2 id=\"axis-2\">達成度</h2>\n<p class=\"graded-by\">評価者：内部評価</p>"))
+        // Words only: each word once, as a column header with its scope.
+        #expect(report.contains("<caption>着手状況の分布（令和6年度） <span class=\"derived-mark\">集計</span></caption>"))
+        #expect(report.contains("<th scope=\"col\" class=\"num\"><span class=\"grade grade-rank-0 grade-of-3\"><span class=\"grade-label\">未着手</span></span></th>"))
+        #expect(
+            Self.rows(report, caption: "着手状況の分布（令和6年度）") == [
+                ["1 行政サービスの最適化", "0", "1", "1", "2"], ["2 健全な財政運営", "0", "1", "1", "2"],
+                ["3 公共施設の最適化", "0", "0", "0", "0"], ["計", "0", "2", "2", "4"],
+            ])
+        // 達成度 with its own named share (「達成」: A of the graded listings) and its denominator.
+        #expect(
+            Self.rows(report, caption: "達成度の分布（令和6年度）") == [
+                ["1 行政サービスの最適化", "0", "1", "1", "2", "0.0%"], ["2 健全な財政運営", "1", "0", "1", "2", "50.0%"],
+                ["3 公共施設の最適化", "0", "0", "0", "0", "—"], ["計", "1", "1", "2", "4", "25.0%"],
+            ])
+        #expect(report.contains("<th scope=\"col\" class=\"num\">「達成」の割合</th>"))
+        #expect(report.contains("「達成」の割合は、評価した4項目（再掲の項目は掲載ごとに数えます）のうちAの評価の件数が占める割合で"))
+        // Each chart has its own ids and its text equivalent (title and desc), and names its grades in words.
+        #expect(report.contains("<title id=\"c") && report.contains("-title\">着手状況の分布（令和6年度）</title>"))
+        #expect(report.contains("-desc\">1 行政サービスの最適化：A 達成 0項目、B 一部達成 1項目、C 未達成 1項目。"))
+        #expect(report.contains("<figcaption>図：達成度の分布（令和6年度）（Mieruka の集計）。模様は評価を表し、数は下の表のとおりです。</figcaption>"))
+        let ids = report.components(separatedBy: " id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(Set(ids).count == ids.count, "ids repeat on the page: \(ids.sorted())")
+    }
+
+    @Test func eachAxisIsComparedWithThePreviousYearByItsOwnOrder() throws {
+        let (_, site) = try FidelityFixtureTests.build("status-axes")
+        let report = site.page("test-plan/reports/2024/index.html")
+        #expect(report.contains("<h3 id=\"axis-2-comparison\">達成度：前年度（令和5年度）からの変化</h3>"))
+        // Ranked (grade_order: best_first): rose and fell; to or from a state only 「変わった」.
+        #expect(
+            report.contains(
+                "Mieruka が両年度の評価を比べると、両年度に結果を掲載している3項目のうち、評価が上がった項目は2項目、下がった項目は0項目、変わらない項目は0項目です（ほかに評価の対象外との間で変わった項目が1項目あります）。"
+            ))
+        #expect(
+            Self.rows(report, caption: "達成度：評価ごとの件数の増減（令和5年度→令和6年度）") == [
+                ["A 達成", "1", "0", "+1"], ["B 一部達成", "1", "1", "0"], ["C 未達成", "2", "1", "+1"], ["計", "4", "2", "+2"],
+            ])
+        #expect(report.contains("評価の対象外（令和5年度は2項目（目標年度が未到来 2項目））は、件数にも増減にも含めていません。"))
+        // Not ranked: only 「変わった」.
+        #expect(
+            Self.rows(report, caption: "着手状況：前年度から評価が変わった取組項目（令和5年度→令和6年度）") == [
+                ["1", "窓口のオンライン化 &lt;テスト&gt;", "取組中", "完了", "変わった"],
+                ["2", "庁内事務の効率化", "未着手", "取組中", "変わった"],
+                ["3", "基金の確保", "取組中", "完了", "変わった"],
+            ])
+    }
+
+    @Test func whoGradedIsShownWhereTheResultSaysIt() throws {
+        let (_, site) = try FidelityFixtureTests.build("status-axes")
+        let report = site.page("test-plan/reports/2023/index.html")
+        #expect(report.contains("<p class=\"graded-by\">評価者：内部評価（うち1項目は委員会評価）</p>"))
+        #expect(
+            report.contains(
+                "<dt>達成度</dt>\n<dd><span class=\"grade grade-rank-2 grade-of-3\"><span class=\"grade-code\">C</span> <span class=\"grade-label\">未達成</span></span> <span class=\"graded-by\">（委員会評価）</span></dd>"
+            ))
+        #expect(report.contains("<dd><span class=\"grade-state\">目標年度が未到来（評価の対象外）</span> <span class=\"graded-by\">（内部評価）</span></dd>"))
+        // The plan's own grades: its graded_by:, and a result that says otherwise.
+        let r6 = site.page("test-plan/reports/2024/index.html")
+        #expect(r6.contains("<h2 id=\"grades\">評価の分布</h2>\n<p class=\"graded-by\">評価者：内部評価（うち1項目は委員会評価）</p>"))
+        #expect(r6.contains("<dt>評価</dt>\n<dd><span class=\"grade grade-rank-0 grade-of-4\"><span class=\"grade-code\">A</span> <span class=\"grade-label\">計画を上回る</span></span> <span class=\"graded-by\">（委員会評価）</span></dd>"))
+        let item = site.page("test-plan/003/index.html")
+        #expect(item.contains("<h3>令和6年度 <span class=\"grade grade-rank-0 grade-of-4\"><span class=\"grade-code\">A</span> <span class=\"grade-label\">計画を上回る</span></span> <span class=\"graded-by\">（委員会評価）</span></h3>"))
+        #expect(site.page("test-plan/002/index.html").contains("<span class=\"graded-by\">（内部評価）</span></h3>"))
+    }
+
+    @Test func whoGradedIsNeverGuessed() throws {
+        // The base fixture says nowhere who graded: no page says it.
+        let (_, site) = try FidelityFixtureTests.build(nil)
+        for page in site.pages() { #expect(!page.html.contains("graded-by"), "\(page.path)") }
+    }
+
+    @Test func aResultsSheetGivesEachAxisItsColumn() throws {
+        let (_, site) = try FidelityFixtureTests.build("status-axes")
+        // R7.csv: 着手状況 by the axis's name, 達成度（内部評価） by the axis's columns:.
+        let report = site.page("test-plan/reports/2025/index.html")
+        #expect(Self.rows(report, caption: "着手状況の分布（令和7年度）").last == ["計", "0", "0", "4", "4"])
+        #expect(Self.rows(report, caption: "達成度の分布（令和7年度）").last == ["計", "2", "2", "0", "4", "50.0%"])
+    }
+
+    @Test func anItemPageShowsItsValuesOnEachAxisAndTheirHistory() throws {
+        let (_, site) = try FidelityFixtureTests.build("status-axes")
+        let item = site.page("test-plan/001/index.html")
+        #expect(item.contains("<th scope=\"row\">着手状況（令和7年度）</th>"))
+        #expect(item.contains("<h2 id=\"axis-2-history\">達成度の推移</h2>"))
+        #expect(
+            Self.rows(item, caption: "達成度の推移") == [
+                ["令和5年度", "C 未達成", "—"], ["令和6年度", "B 一部達成", "上がった"], ["令和7年度", "A 達成", "上がった"],
+            ])
+        #expect(
+            Self.rows(item, caption: "着手状況の推移") == [
+                ["令和5年度", "取組中", "—"], ["令和6年度", "完了", "変わった"], ["令和7年度", "完了", "変わらない"],
+            ])
+        #expect(item.contains("<dl class=\"axis-values\">\n<dt>着手状況</dt>"))
+    }
+
+    @Test func wrongAxesAreReportedWithTheirPlaceAndHowToFixThem() throws {
+        let (result, _) = try FidelityFixtureTests.build("status-axes-invalid", command: ["check"])
+        #expect(result.status == 1)
+        let errors = result.standardError
+        #expect(errors.contains("content/test-plan/_index.md:17:5: error: a status axis has no \"name\"\n    hint: name the axis as the plan's report does"))
+        #expect(errors.contains("content/test-plan/_index.md:20:11: error: the status axis \"着手状況\" is declared twice"))
+        #expect(errors.contains("seeds/test-plan/R5.yml:5:32: error: the plan test-plan has no status axis \"着手\"\n    hint: did you mean \"着手状況\"?"))
+        #expect(errors.contains("seeds/test-plan/R5.yml:6:39: error: \"済\" is not on the scale of the status axis 「着手状況」 (未着手, 取組中, 完了)"))
+        #expect(errors.contains("seeds/test-plan/R7.csv:3:3: error: \"完\" is not on the scale of the status axis 「着手状況」"))
+        #expect(errors.contains("mieruka check: 5 errors"))
+    }
+
+    @Test func aPlanGradedOnItsAxesOnlyListsItsItemsWithoutCallingThemUngraded() throws {
+        // The fixture's plan without grades: (and so without the published grade table): made up.
+        let site = TemporaryDirectory()
+        try FileTree.overlay(Fixtures.path("base"), onto: site.path)
+        try FileTree.overlay(Fixtures.path("fidelity/status-axes"), onto: site.path)
+        let planPath = site.path + "/content/test-plan/_index.md"
+        var plan = try String(contentsOfFile: planPath, encoding: .utf8)
+        let grades = try #require(plan.range(of: "grades:\n  - {code: A, label: 計画を上回る}"))
+        let gradedBy = try #require(plan.range(of: "graded_by: 内部評価\n"))
+        plan.removeSubrange(grades.lowerBound..<gradedBy.lowerBound)
+        let declared = try #require(plan.range(of: "declared:\n"))
+        let end = try #require(plan.range(of: "---\n", range: declared.upperBound..<plan.endIndex))
+        plan.removeSubrange(declared.lowerBound..<end.lowerBound)
+        plan = plan.replacingOccurrences(of: "\ngraded_by: 内部評価\n", with: "\n")
+        try plan.write(toFile: planPath, atomically: true, encoding: .utf8)
+        for path in ["/seeds/test-plan/R5.yml", "/seeds/test-plan/R6.yml", "/content/test-plan/items/001.md"] {
+            let text = try String(contentsOfFile: site.path + path, encoding: .utf8)
+            try text.replacingOccurrences(of: "grade: C, axes", with: "axes").replacingOccurrences(of: "grade: B, axes", with: "axes")
+                .replacingOccurrences(of: "    grade: A\n    graded_by: 委員会評価\n", with: "").replacingOccurrences(of: "    grade: [ABC]\n", with: "", options: .regularExpression)
+                .replacingOccurrences(of: "{kpi: hours, value: 65分, grade: D}", with: "{kpi: hours, value: 65分}")
+                .write(toFile: site.path + path, atomically: true, encoding: .utf8)
+        }
+        try "番号,着手状況,達成度（内部評価）\r\n1,完了,A\r\n".write(toFile: site.path + "/seeds/test-plan/R7.csv", atomically: true, encoding: .utf8)
+        let result = try CommandRunner.mieruka(["build"], in: site.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        let report = try String(contentsOfFile: site.path + "/public/test-plan/reports/2024/index.html", encoding: .utf8)
+        #expect(report.contains("<h2 id=\"ungraded\">取組項目（3項目）</h2>"))
+        #expect(!report.contains("評価なし"))
+        #expect(!report.contains("<h2 id=\"grades\">"))
+        #expect(report.contains("<caption>達成度の分布（令和6年度） <span class=\"derived-mark\">集計</span></caption>"))
+    }
+}
