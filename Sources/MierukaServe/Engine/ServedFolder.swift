@@ -1,6 +1,7 @@
 import Foundation
 import MierukaBuild
 import MierukaOutput
+import MierukaParallel
 import Synchronization
 
 #if canImport(Glibc)
@@ -24,7 +25,7 @@ package final class ServedFolder: Sendable {
     private let lock: Int32
     /// Served folders are named `mieruka-serve-<pid>-<random>`.
     static let prefix = "mieruka-serve-"
-    private let knownDirectories = Mutex<Set<String>>([])
+    private let knownDirectories = Lock<Set<String>>([])
     private let counter = Atomic<Int>(0)
 
     /// Creates a new empty folder under the system's temporary folder.
