@@ -45,9 +45,10 @@ let package = Package(
         .target(name: "CMierukaSystem"),
 
         // Pipeline libraries
-        .target(name: "MierukaDiagnostics", swiftSettings: strict),
-        // One way to run work on N threads, so that --jobs governs every parallel stage.
+        // One way to run work on N threads, so that --jobs governs every parallel stage, and the lock
+        // every target shares state with (`Lock`: a pthread mutex, which ThreadSanitizer can see).
         .target(name: "MierukaParallel", swiftSettings: strict),
+        .target(name: "MierukaDiagnostics", dependencies: ["MierukaParallel"], swiftSettings: strict),
         .target(name: "MierukaModel", dependencies: ["MierukaDiagnostics"], swiftSettings: strict),
         .target(name: "MierukaMarkdown", dependencies: ["CCmark"], swiftSettings: strict),
         .target(
@@ -79,7 +80,7 @@ let package = Package(
             swiftSettings: strict,
             plugins: ["EmbedThemePlugin"]
         ),
-        .target(name: "MierukaOutput", dependencies: ["CMierukaSystem"], swiftSettings: strict),
+        .target(name: "MierukaOutput", dependencies: ["CMierukaSystem", "MierukaParallel"], swiftSettings: strict),
         // `mieruka init`: the starter site, compiled into the binary.
         // Its results workbook is written by MierukaExport's .xlsx writer.
         .target(
@@ -134,7 +135,7 @@ let package = Package(
         // Tests
         .target(
             name: "MierukaTestSupport",
-            dependencies: ["MierukaDiagnostics", "MierukaModel", "MierukaSource", "MierukaSite"],
+            dependencies: ["MierukaDiagnostics", "MierukaModel", "MierukaSource", "MierukaSite", "MierukaParallel"],
             path: "Tests/MierukaTestSupport",
             swiftSettings: strict
         ),
@@ -191,7 +192,7 @@ let package = Package(
         .testTarget(
             name: "MierukaServeTests",
             dependencies: [
-                "MierukaServe", "MierukaBuild", "MierukaDiagnostics", "MierukaTestSupport", "mieruka",
+                "MierukaServe", "MierukaBuild", "MierukaDiagnostics", "MierukaParallel", "MierukaTestSupport", "mieruka",
             ],
             swiftSettings: strict
         ),

@@ -8,7 +8,6 @@ import MierukaRender
 import MierukaSearch
 import MierukaSite
 import MierukaSource
-import Synchronization
 
 /// The whole build, stage after stage:
 ///
@@ -212,8 +211,8 @@ package struct SitePipeline: Sendable {
         _ pages: [PlannedPage], renderer: PageRenderer, into staging: StagingArea, jobs: Int? = nil, also tasks: [Task] = []
     ) -> (files: Int, diagnostics: Diagnostics, seconds: [String: Double]) {
         let sink = DiagnosticSink()
-        let clock = Mutex<[String: UInt64]>([:])
-        let files = Mutex<Int>(0)
+        let clock = Lock<[String: UInt64]>([:])
+        let files = Lock<Int>(0)
         var schedule: [(task: Int, piece: Int)] = []
         for (offset, task) in tasks.enumerated() {
             for piece in 0..<task.count { schedule.append((offset, piece)) }

@@ -1,6 +1,6 @@
 import MierukaExport
 import MierukaOutput
-import Synchronization
+import MierukaParallel
 
 #if canImport(Glibc)
 import Glibc
@@ -35,7 +35,7 @@ package final class WorkbookRecord: WorkbookReuse {
     let outputPath: String
     let writer: String
     private let previous: [String: Entry]
-    private let state = Mutex<(entries: [String: Entry], reused: Int)>(([:], 0))
+    private let state = Lock<(entries: [String: Entry], reused: Int)>(([:], 0))
 
     /// The record of the output `folder`; nil when the running executable cannot be identified
     /// (every workbook is then made).

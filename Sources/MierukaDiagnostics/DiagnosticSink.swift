@@ -1,9 +1,9 @@
-import Synchronization
+import MierukaParallel
 
 /// A thread-safe collector for stages that work in parallel (loading files, rendering pages).
 /// Order of arrival does not matter: reports are sorted before they are printed.
 package final class DiagnosticSink: Sendable {
-    private let storage = Mutex<[Diagnostic]>([])
+    private let storage = Lock<[Diagnostic]>([])
 
     package init() {}
 

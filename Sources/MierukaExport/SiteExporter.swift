@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 import MierukaDiagnostics
 import MierukaParallel
 import MierukaModel
@@ -56,7 +55,7 @@ package struct SiteExporter: Sendable {
 
     /// Every file, in a fixed order (plans in site order, then the sitemap).
     package func files(pages: [PlannedPage], diagnostics: inout Diagnostics) -> [ExportFile] {
-        let collected = Mutex<[Int: [ExportFile]]>([:])
+        let collected = Lock<[Int: [ExportFile]]>([:])
         export(pages: pages, diagnostics: &diagnostics) { file, plan in
             collected.withLock { $0[plan, default: []].append(file) }
             return nil
@@ -72,7 +71,7 @@ package struct SiteExporter: Sendable {
     package func export(
         pages: [PlannedPage], diagnostics: inout Diagnostics, write: @Sendable (ExportFile, Int) -> String?
     ) -> Int {
-        let sink = Mutex<(count: Int, diagnostics: [Int: Diagnostics])>((0, [:]))
+        let sink = Lock<(count: Int, diagnostics: [Int: Diagnostics])>((0, [:]))
         Parallel.forEach(taskCount, jobs: jobs) { task in
             let (made, taskDiagnostics) = run(task: task, pages: pages, write: write)
             sink.withLock {

@@ -30,6 +30,15 @@ package enum LeftoverStaging {
 
     /// Removes every staging folder in `parent` with the given prefix that no running build owns.
     package static func removeAbandoned(in parent: String, prefix: String) {
+        forEachAbandoned(in: parent, prefix: prefix) { path, _ in POSIXFiles.removeTree(path) }
+    }
+
+    /// Calls `body` with the path of every folder in `parent` with the given prefix that no
+    /// running process owns, and a descriptor of it that holds its lock until `body` returns (a
+    /// process started by `body` that inherits the descriptor keeps the folder locked longer).
+    package static func forEachAbandoned(
+        in parent: String, prefix: String, _ body: (_ path: String, _ lock: Int32) -> Void
+    ) {
         for name in POSIXFiles.entries(parent) ?? [] where name.hasPrefix(prefix) {
             let digits = name.dropFirst(prefix.count).prefix { $0.isASCII && $0.isNumber }
             guard let pid = Int32(digits) else { continue }
@@ -39,7 +48,7 @@ package enum LeftoverStaging {
             defer { close(descriptor) }
             guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { continue }
             if !isRunning(pid) || isOlderThanAMinute(descriptor) {
-                POSIXFiles.removeTree(path)
+                body(path, descriptor)
             }
         }
     }

@@ -1,4 +1,4 @@
-import Synchronization
+import MierukaParallel
 
 #if canImport(Glibc)
 import Glibc
@@ -23,7 +23,7 @@ package final class StagingArea: Sendable {
     let inventory: OutputInventory?
     let faults: WriteFaults?
     private let lock: Int32
-    private let state = Mutex(State())
+    private let state = Lock(State())
 
     private struct State {
         var createdDirectories: Set<String> = []

@@ -1,11 +1,11 @@
-import Synchronization
+import MierukaParallel
 
 /// A seam for tests: counts the writer's operations that change the file system (each staged
 /// file, each folder made, each rename, exchange and removal in the output) and makes the k-th
 /// one fail as a full disk would, so that a failure can be simulated at every point of a write.
 package final class WriteFaults: Sendable {
     private let failing: Int?
-    private let counted = Mutex<Int>(0)
+    private let counted = Lock<Int>(0)
     /// False to act as on a file system that cannot exchange two paths in one step (the update
     /// then replaces a file by two renames).
     let canExchange: Bool

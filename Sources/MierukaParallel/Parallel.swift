@@ -34,7 +34,7 @@ package enum Parallel {
     package static func map<Element: Sendable, Result: Sendable>(
         _ elements: [Element], jobs: Int? = nil, _ body: @Sendable (Element) -> Result
     ) -> [Result] {
-        let slots = Mutex<[Result?]>(Array(repeating: nil, count: elements.count))
+        let slots = Lock<[Result?]>(Array(repeating: nil, count: elements.count))
         forEach(elements.count, jobs: jobs) { offset in
             let result = body(elements[offset])
             slots.withLock { $0[offset] = result }

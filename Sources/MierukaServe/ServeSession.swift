@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import MierukaBuild
 import MierukaDiagnostics
+import MierukaParallel
 import Synchronization
 
 /// The options of `mieruka serve`.
@@ -50,10 +51,10 @@ package final class ServeSession: Sendable {
     let builder: SiteBuilder
     let state: ServeState
     let hub = ReloadHub()
-    private let running = Mutex<Running?>(nil)
+    private let running = Lock<Running?>(nil)
     private let stopped = DispatchSemaphore(value: 0)
     private let stopRequested = Atomic<Bool>(false)
-    private let builds = Mutex<(count: Int, idle: Int, last: BuildOutcome?)>((0, 0, nil))
+    private let builds = Lock<(count: Int, idle: Int, last: BuildOutcome?)>((0, 0, nil))
     /// Signalled each time the builder goes idle after a rebuild (tests wait on it, not on time).
     private let rebuildFinished = NSCondition()
 
@@ -271,7 +272,7 @@ package final class ServeSession: Sendable {
         if let generation { hub.reload(generation: generation) }
     }
 
-    private let printed = Mutex<Diagnostics?>(nil)
+    private let printed = Lock<Diagnostics?>(nil)
 
     func report(_ outcome: BuildOutcome) {
         let count = builds.withLock { builds -> Int in

@@ -2,7 +2,6 @@ import Dispatch
 import MierukaParallel
 import MierukaDiagnostics
 import MierukaModel
-import Synchronization
 
 /// The parse stage: front matter and YAML of every file into located documents, in parallel.
 ///
@@ -182,8 +181,8 @@ package struct DocumentParser: Sendable {
     func parallelMap<Output: Sendable>(
         _ entries: [SourceEntry], timing: inout Timing, _ transform: @Sendable (SourceFile, inout Diagnostics) -> Output?
     ) -> [(Output?, Diagnostics)] {
-        let slots = Mutex<[(Output?, Diagnostics)]>(Array(repeating: (nil, Diagnostics()), count: entries.count))
-        let clock = Mutex<(reading: UInt64, parsing: UInt64)>((0, 0))
+        let slots = Lock<[(Output?, Diagnostics)]>(Array(repeating: (nil, Diagnostics()), count: entries.count))
+        let clock = Lock<(reading: UInt64, parsing: UInt64)>((0, 0))
         Parallel.forEach(entries.count, jobs: jobs) { index in
             var diagnostics = Diagnostics()
             let start = DispatchTime.now().uptimeNanoseconds

@@ -1,6 +1,7 @@
 import ArgumentParser
 import MierukaBuild
 import MierukaDiagnostics
+import MierukaServe
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,7 +12,8 @@ struct BuildCommand: ParsableCommand {
             made are removed; every other file and folder is left as it was, modification time
             included, so an upload by date (rsync, lftp mirror, aws s3 sync) sends only what changed.
             Nothing in the output changes until every file is written, and a failed build leaves the
-            previous output exactly as it was. Staging folders left by a killed build are removed.
+            previous output exactly as it was. Staging folders left by a killed build are removed, and
+            so are the preview folders of serves that no longer run (in the temporary folder).
             Beside the output, .<output>.mieruka-workbooks records the Excel files written, so that the
             next build keeps those whose tables did not change (made again if edited since, or if
             another mieruka wrote them); deleting it only makes the next build slower.
@@ -44,6 +46,9 @@ struct BuildCommand: ParsableCommand {
     var format: DiagnosticFormat = .text
 
     func run() throws {
+        // What earlier serves left in the temporary folder and no serve owns any more (one killed,
+        // or whose deletion after Ctrl-C was cut short) is deleted by processes of its own.
+        ServedFolder.removeLeftoversDetached()
         let outputPath = output ?? (site.source == "." ? "public" : site.source + "/public")
         let report = SitePipeline().run(
             BuildOptions(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import MierukaBuild
 import MierukaDiagnostics
+import MierukaServe
 
 extension DiagnosticFormat: ExpressibleByArgument {}
 
@@ -17,6 +18,9 @@ struct CheckCommand: ParsableCommand {
             output, so a pull request shows each problem on its line.
             --format json: one JSON document on standard output with every diagnostic and the counts.
             The exit codes are the same in every format.
+
+            Like build, check removes the preview folders left in the temporary folder by serves
+            that no longer run; it writes nothing else.
             """
     )
 
@@ -26,6 +30,9 @@ struct CheckCommand: ParsableCommand {
     var format: DiagnosticFormat = .text
 
     func run() throws {
+        // What earlier serves left in the temporary folder and no serve owns any more (one killed,
+        // or whose deletion after Ctrl-C was cut short) is deleted by processes of its own.
+        ServedFolder.removeLeftoversDetached()
         let report = SitePipeline().run(
             BuildOptions(source: site.source, displaySource: site.displaySource, mode: .check, jobs: site.jobs))
         ReportPrinter.printDiagnostics(report, format: format, command: "check")

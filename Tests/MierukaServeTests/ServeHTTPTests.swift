@@ -1,7 +1,7 @@
 import Foundation
+import MierukaParallel
 import MierukaServe
 import MierukaTestSupport
-import Synchronization
 import Testing
 
 #if canImport(Glibc)
@@ -100,7 +100,7 @@ func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async thro
 }
 
 final class CapturedLines: Sendable {
-    private let lines = Mutex<[String]>([])
+    private let lines = Lock<[String]>([])
     func append(_ line: String) { lines.withLock { $0.append(line) } }
     var all: [String] { lines.withLock { $0 } }
 }

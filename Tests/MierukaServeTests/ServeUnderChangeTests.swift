@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import MierukaParallel
 import MierukaServe
 import MierukaTestSupport
 import Synchronization
@@ -156,7 +157,7 @@ import Testing
         let targets: [String]
         let expected: [String: Set<Data>]
         private let stopping = Atomic<Bool>(false)
-        private let result = Mutex(Result())
+        private let result = Lock(Result())
         private let done = DispatchGroup()
 
         init(client: TestHTTPClient, targets: [String], expected: [String: Set<Data>]) {

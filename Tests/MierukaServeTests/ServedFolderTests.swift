@@ -67,4 +67,54 @@ import Glibc
         #expect(FileManager.default.fileExists(atPath: starting), "a recent folder of a running process")
         #expect(FileManager.default.fileExists(atPath: other))
     }
+
+    /// `build` and `check` delete what serves that no longer run left in the temporary folder
+    /// (TMPDIR), each folder by an `rm -rf` of its own that holds its lock; a folder whose lock
+    /// another process holds (here as the `rm` after a serve's Ctrl-C holds it, under the name of
+    /// the serve that ended) is left alone until that process is gone.
+    @Test func buildAndCheckDeleteWhatEndedServesLeftButNotAFolderStillLocked() async throws {
+        let parent = TemporaryDirectory("mieruka-build-leftovers")
+        let work = TemporaryDirectory()
+        try FileTree.overlay(Fixtures.path("base"), onto: work.path)
+        let ended = try ChildProcess("/bin/true", [], in: parent.path)
+        ended.waitForExit()
+        let abandoned = parent.path + "/mieruka-serve-\(ended.pid)-1"
+        try Self.makeFolder(abandoned, files: 300)
+        let locked = parent.path + "/mieruka-serve-\(ended.pid)-2"
+        try Self.makeFolder(locked, files: 3)
+        // Another process holds the second folder's lock until it is killed.
+        let holder = try ChildProcess(
+            "/usr/bin/python3",
+            ["-c", "import fcntl, os, signal; fcntl.flock(os.open('\(locked)', os.O_RDONLY), fcntl.LOCK_EX); print('locked', flush=True); signal.pause()"],
+            in: parent.path)
+        defer {
+            holder.signal(SIGKILL)
+            holder.waitForExit()
+        }
+        let said = try await offPool { () -> String in
+            var text = ""
+            while !text.contains("\n"), let chunk = ChildProcess.read(holder.output) { text += String(decoding: chunk, as: UTF8.self) }
+            return text
+        }
+        try #require(said == "locked\n", "the lock is held")
+        let environment = ["TMPDIR": parent.path]
+
+        let built = try await offPool {
+            try CommandRunner.run(CommandRunner.executable, ["build"], in: work.path, environment: environment)
+        }
+        #expect(built.status == 0, "\(built.standardError)")
+        try await offPool { Self.waitUntilUnlocked(abandoned) }
+        #expect(!FileManager.default.fileExists(atPath: abandoned), "build deleted the folder nobody owns")
+        #expect(FileManager.default.fileExists(atPath: locked + "/sub/2.html"), "a locked folder is left alone")
+
+        holder.signal(SIGKILL)
+        holder.waitForExit()
+        let checked = try await offPool {
+            try CommandRunner.run(CommandRunner.executable, ["check"], in: work.path, environment: environment)
+        }
+        #expect(checked.status == 0, "\(checked.standardError)")
+        try await offPool { Self.waitUntilUnlocked(locked) }
+        #expect(!FileManager.default.fileExists(atPath: locked), "check deleted it once its lock was free")
+        #expect(built.standardOutput.hasPrefix("mieruka: built "), "the build itself was made")
+    }
 }

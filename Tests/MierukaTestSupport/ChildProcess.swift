@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import MierukaParallel
 
 #if canImport(Glibc)
 import Glibc
@@ -18,7 +18,7 @@ package final class ChildProcess: @unchecked Sendable {
     package let output: Int32
     /// Read end of the child's standard error; -1 when merged into `output`.
     package let errors: Int32
-    private let exit = Mutex<Int32?>(nil)
+    private let exit = Lock<Int32?>(nil)
 
     package struct Failure: Error, CustomStringConvertible {
         package let description: String

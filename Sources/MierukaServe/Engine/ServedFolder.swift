@@ -1,6 +1,7 @@
 import Foundation
 import MierukaBuild
 import MierukaOutput
+import MierukaParallel
 import Synchronization
 
 #if canImport(Glibc)
@@ -24,7 +25,7 @@ package final class ServedFolder: Sendable {
     private let lock: Int32
     /// Served folders are named `mieruka-serve-<pid>-<random>`.
     static let prefix = "mieruka-serve-"
-    private let knownDirectories = Mutex<Set<String>>([])
+    private let knownDirectories = Lock<Set<String>>([])
     private let counter = Atomic<Int>(0)
 
     /// Creates a new empty folder under the system's temporary folder.
@@ -54,6 +55,26 @@ package final class ServedFolder: Sendable {
     /// takes; `serve` calls it on a thread of its own when it starts.
     package static func removeLeftovers(in parent: String = ServedFolder.parent) {
         LeftoverStaging.removeAbandoned(in: parent, prefix: prefix)
+    }
+
+    /// The same folders as `removeLeftovers`, each handed to an `rm -rf` of its own that holds
+    /// the folder's lock until it is gone (as after Ctrl-C, `deleteDetached`), without waiting:
+    /// `build` and `check` call it, so that a leftover of a 10,000-page serve (seconds of deleting)
+    /// does not slow them. A folder whose deleting process cannot be started is deleted here.
+    /// Returns the ids of the deleting processes.
+    @discardableResult
+    package static func removeLeftoversDetached(in parent: String = ServedFolder.parent) -> [pid_t] {
+        var deleters: [pid_t] = []
+        LeftoverStaging.forEachAbandoned(in: parent, prefix: prefix) { path, lock in
+            guard let child = spawnDetached(["/bin/rm", "-rf", "--", path], inheriting: lock) else {
+                try? FileManager.default.removeItem(atPath: path)
+                return
+            }
+            // Reaped when it ends, should this process still be running then.
+            Thread { _ = waitpid(child, nil, 0) }.start()
+            deleters.append(child)
+        }
+        return deleters
     }
 
     package func write(_ relativePath: String, _ bytes: [UInt8]) throws {

@@ -3,9 +3,9 @@ import Foundation
 import MierukaBuild
 import MierukaDiagnostics
 import MierukaModel
+import MierukaParallel
 import MierukaSite
 import MierukaSource
-import Synchronization
 
 /// The builds of `serve`: a first full build into the served folder, then rebuilds that start
 /// from the files that changed.
@@ -25,7 +25,7 @@ package final class SiteBuilder: Sendable {
     package let source: String
     package let displaySource: String
     package let folder: ServedFolder
-    private let state = Mutex<State>(State())
+    private let state = Lock<State>(State())
 
     /// - Parameters:
     ///   - source: the site folder.

@@ -1,5 +1,5 @@
 import Dispatch
-import Synchronization
+import MierukaParallel
 
 /// Server-Sent Events to the open pages: `hello` with the current generation when a page
 /// connects, `reload` with the new one after each build that changed something. A page reloads
@@ -9,7 +9,7 @@ import Synchronization
 /// Each open page's connection waits on its own `Client` queue on its own thread; a queue keeps at
 /// most the newest 32 events, so a page that stopped reading costs bounded memory.
 package final class ReloadHub: Sendable {
-    private let clients = Mutex<(all: [Int: Client], nextID: Int, finished: Bool)>(([:], 0, false))
+    private let clients = Lock<(all: [Int: Client], nextID: Int, finished: Bool)>(([:], 0, false))
 
     package init() {}
 
@@ -18,7 +18,7 @@ package final class ReloadHub: Sendable {
     /// One open page's queue of events.
     final class Client: Sendable {
         let id: Int
-        private let queue = Mutex<(events: [[UInt8]], finished: Bool)>(([], false))
+        private let queue = Lock<(events: [[UInt8]], finished: Bool)>(([], false))
         private let wake = DispatchSemaphore(value: 0)
 
         init(id: Int) { self.id = id }

@@ -1,4 +1,5 @@
 import MierukaDiagnostics
+import MierukaParallel
 import Synchronization
 
 /// What the server answers from, shared between the builds and the requests.
@@ -14,14 +15,14 @@ package final class ServeState: Sendable {
         package var hasSite: Bool
     }
 
-    private let snapshotLock: Mutex<Snapshot>
+    private let snapshotLock: Lock<Snapshot>
     private let counter = Atomic<Int>(0)
     /// Distinguishes this run of the server from an earlier one on the same port, so that a page
     /// left open across a restart reloads too.
     private let runID = String(UInt32.random(in: 0...UInt32.max), radix: 36)
 
     package init(basePath: String) {
-        snapshotLock = Mutex(Snapshot(basePath: basePath, generation: "", failure: nil, hasSite: false))
+        snapshotLock = Lock(Snapshot(basePath: basePath, generation: "", failure: nil, hasSite: false))
         snapshotLock.withLock { $0.generation = runID + "-0" }
     }
 

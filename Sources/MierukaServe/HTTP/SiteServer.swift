@@ -3,7 +3,7 @@ import Glibc
 #endif
 import Dispatch
 import Foundation
-import Synchronization
+import MierukaParallel
 
 /// The HTTP/1.1 server of `mieruka serve`: a listening socket, a thread that accepts, and a thread
 /// per connection (`HTTPConnection`), at most `HTTPLimits.connections` at once.
@@ -21,7 +21,7 @@ final class SiteServer: Sendable {
     private let listener: Int32
     /// The port listened on (the one the system chose when 0 was asked).
     let port: UInt16
-    private let open = Mutex<(sockets: Set<Int32>, stopping: Bool)>(([], false))
+    private let open = Lock<(sockets: Set<Int32>, stopping: Bool)>(([], false))
     private let connections = DispatchGroup()
     private let acceptorDone = DispatchSemaphore(value: 0)
 

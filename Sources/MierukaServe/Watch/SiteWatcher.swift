@@ -1,7 +1,7 @@
 import Foundation
 import MierukaOutput
+import MierukaParallel
 import MierukaSource
-import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -32,7 +32,7 @@ package final class SiteWatcher: Sendable {
     private let wakeRead: Int32
     private let wakeWrite: Int32
     /// Watched folders by watch descriptor, as site-relative paths ("" for the site folder).
-    private let folders = Mutex<[Int32: String]>([:])
+    private let folders = Lock<[Int32: String]>([:])
 
     static let watchedFolders = [
         SiteLayout.contentFolder, SiteLayout.seedsFolder, SiteLayout.templatesFolder, SiteLayout.staticFolder,

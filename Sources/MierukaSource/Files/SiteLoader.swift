@@ -2,7 +2,6 @@ import Dispatch
 import Foundation
 import MierukaDiagnostics
 import MierukaParallel
-import Synchronization
 
 /// The load stage: finds the site's files and reads the ones that are parsed.
 package struct SiteLoader: Sendable {
@@ -123,7 +122,7 @@ package struct SiteLoader: Sendable {
 
     /// Reads files in parallel; results come back in the order of `paths`.
     func readAll(_ paths: [String], root: String, prefix: String, diagnostics: inout Diagnostics) -> [SourceFile] {
-        let slots = Mutex<[SourceFile?]>([SourceFile?](repeating: nil, count: paths.count))
+        let slots = Lock<[SourceFile?]>([SourceFile?](repeating: nil, count: paths.count))
         let failures = DiagnosticSink()
         Parallel.forEach(paths.count, jobs: jobs) { index in
             let path = paths[index]
