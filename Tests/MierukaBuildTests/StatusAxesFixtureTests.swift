@@ -16,16 +16,7 @@ import Testing
         else { return [] }
         let table = String(html[start.lowerBound..<end.upperBound])
         guard let body = table.range(of: "<tbody>") else { return [] }
-        return table[body.upperBound...].components(separatedBy: "<tr>").dropFirst().map { segment in
-            segment.components(separatedBy: "</tr>")[0].components(separatedBy: "</t").dropLast().map { cell in
-                var text = ""
-                var inTag = false
-                for character in cell.components(separatedBy: ">").dropFirst().joined(separator: ">") {
-                    if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { text.append(character) }
-                }
-                return text.trimmingCharacters(in: .whitespacesAndNewlines)
-            }
-        }
+        return YearComparisonFixtureTests.bodyRows(table[body.upperBound...])
     }
 
     @Test func eachAxisHasItsOwnCountsTableAndChartOnTheYearsReport() throws {

@@ -12,7 +12,12 @@ import Testing
             let end = html.range(of: "</table>", range: start.upperBound..<html.endIndex),
             let body = html.range(of: "<tbody>", range: start.upperBound..<end.lowerBound)
         else { return [] }
-        return html[body.upperBound..<end.lowerBound].components(separatedBy: "<tr>").dropFirst().map { segment in
+        return bodyRows(html[body.upperBound..<end.lowerBound])
+    }
+
+    /// The text of each row's cells in what follows a table's `<tbody>`, tags removed.
+    static func bodyRows(_ body: Substring) -> [[String]] {
+        body.components(separatedBy: "<tr>").dropFirst().map { segment in
             segment.components(separatedBy: "</tr>")[0].components(separatedBy: "</t").dropLast().map { cell in
                 var text = ""
                 var inTag = false

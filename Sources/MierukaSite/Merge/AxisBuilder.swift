@@ -48,7 +48,8 @@ struct AxisBuilder {
 
 /// The scale checks shared by a plan's grades and its axes' scales.
 enum ScaleBuilder {
-    static func grades(_ documents: [GradeDocument], ranked: Bool, of what: String, diagnostics: inout Diagnostics) -> GradeScale {
+    /// - Parameter what: the axis, named in messages (「on the axis 着手状況」); nil for the plan's own grades.
+    static func grades(_ documents: [GradeDocument], ranked: Bool, of what: String?, diagnostics: inout Diagnostics) -> GradeScale {
         var seen: [String: SourceLocation] = [:]
         var grades: [Grade] = []
         var hasCodes = false
@@ -58,18 +59,21 @@ enum ScaleBuilder {
             let key = WidthNormalization.fold(written.value)
             if let first = seen[key] {
                 diagnostics.error(
-                    at: written.location, "the grade \"\(key)\" is listed twice on \(what)",
+                    at: written.location, "the grade \"\(key)\" is listed twice" + (what.map { " on \($0)" } ?? ""),
                     hint: "the first is at \(first); list each grade once, best first")
                 continue
             }
             if grade.code != nil { hasCodes = true } else { hasWords = true }
             seen[key] = written.location
             grades.append(grade.code != nil ? Grade(code: key, label: grade.label.value) : Grade(word: grade.label.value, key: key))
+            grades[grades.count - 1].definition = grade.definition
         }
         if hasCodes, hasWords, let first = documents.first(where: { $0.code == nil }) {
+            let owner = what.map { " of \($0)" } ?? ""
             diagnostics.error(
-                at: first.location, "the grade \"\(first.label.value)\" of \(what) has no code, but others of its scale have one",
-                hint: "give every grade a code (as the plan's table does), or none when it grades in words only")
+                at: first.location,
+                "the grade \"\(first.label.value)\"\(owner) has no code, but others of \(what == nil ? "the" : "its") scale have one",
+                hint: "give every grade a code (as the plan's table does), or none when \(what == nil ? "the plan grades" : "it grades") in words only")
         }
         return GradeScale(grades, isRanked: ranked)
     }
@@ -92,6 +96,7 @@ enum ScaleBuilder {
             }
             seen[key] = written.location
             states.append(state.code != nil ? Grade(code: key, label: state.label.value) : Grade(word: state.label.value, key: key))
+            states[states.count - 1].definition = state.definition
         }
         return GradeScale(states)
     }

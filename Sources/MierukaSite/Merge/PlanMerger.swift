@@ -8,8 +8,8 @@ struct PlanMerger {
     var unreadableItems: Set<String> = []
 
     func merge(items: [ItemDocument], results: [ResultsDocument], diagnostics: inout Diagnostics) -> Plan {
-        let grades = gradeScale(diagnostics: &diagnostics)
-        let states = stateScale(grades, diagnostics: &diagnostics)
+        let grades = ScaleBuilder.grades(document.grades, ranked: document.gradesRanked, of: nil, diagnostics: &diagnostics)
+        let states = ScaleBuilder.states(document.states, grades: grades, diagnostics: &diagnostics)
         let axes = AxisBuilder(planSlug: document.slug).build(document.axes, grades: grades, diagnostics: &diagnostics)
         let period = document.period.value
         let kpiBuilder = KPIBuilder(grades: grades, period: period, yearStyle: document.yearStyle)
@@ -111,7 +111,7 @@ struct PlanMerger {
         var plan = Plan(
             slug: document.slug, city: document.city.value, title: document.title.value, subtitle: document.subtitle,
             period: period, yearStyle: document.yearStyle, moneyUnit: document.moneyUnit, grades: grades,
-            gradeShare: gradeShare(grades, diagnostics: &diagnostics), states: states, levelNames: document.levelNames, policies: policies, items: built, declared: declared,
+            gradeShare: ScaleBuilder.share(document.gradeShare, grades: grades, diagnostics: &diagnostics), states: states, levelNames: document.levelNames, policies: policies, items: built, declared: declared,
             lineage: document.lineage, matrices: matrices(resolver, diagnostics: &diagnostics), timelines: document.timelines,
             tables: document.tables, sources: document.sources,
             summary: document.summary, body: document.body, bodyLocation: document.bodyLocation, order: document.order,
@@ -138,81 +138,6 @@ struct PlanMerger {
                 title: written.title, rowHeading: written.rowHeading, columnHeading: written.columnHeading,
                 columns: columns, rows: written.rows, source: written.source)
         }
-    }
-
-    private func gradeScale(diagnostics: inout Diagnostics) -> GradeScale {
-        var seen: [String: SourceLocation] = [:]
-        var grades: [Grade] = []
-        var hasCodes = false
-        var hasWords = false
-        for grade in document.grades {
-            let written = grade.code ?? grade.label
-            let key = WidthNormalization.fold(written.value)
-            if let first = seen[key] {
-                diagnostics.error(
-                    at: written.location, "the grade \"\(key)\" is listed twice",
-                    hint: "the first is at \(first); list each grade once, best first")
-                continue
-            }
-            if grade.code != nil { hasCodes = true } else { hasWords = true }
-            seen[key] = written.location
-            var built = grade.code != nil ? Grade(code: key, label: grade.label.value) : Grade(word: grade.label.value, key: key)
-            built.definition = grade.definition
-            grades.append(built)
-        }
-        if hasCodes, hasWords, let first = document.grades.first(where: { $0.code == nil }) {
-            diagnostics.error(
-                at: first.location, "the grade \"\(first.label.value)\" has no code, but others of the scale have one",
-                hint: "give every grade a code (as the plan's table does), or none when the plan grades in words only")
-        }
-        return GradeScale(grades, isRanked: document.gradesRanked)
-    }
-
-    /// The plan's `states:`: each once, and none written like one of the grades.
-    private func stateScale(_ grades: GradeScale, diagnostics: inout Diagnostics) -> GradeScale {
-        var seen: [String: SourceLocation] = [:]
-        var states: [Grade] = []
-        for state in document.states {
-            let written = state.code ?? state.label
-            let key = WidthNormalization.fold(written.value)
-            if grades.index(of: key) != nil {
-                diagnostics.error(
-                    at: written.location, "\"\(key)\" is both a grade and a state",
-                    hint: "a state (対象外, 未到来 …) is what an item is instead of graded; give it a name of its own")
-                continue
-            }
-            if let first = seen[key] {
-                diagnostics.error(
-                    at: written.location, "the state \"\(key)\" is listed twice", hint: "the first is at \(first)")
-                continue
-            }
-            seen[key] = written.location
-            var built = state.code != nil ? Grade(code: key, label: state.label.value) : Grade(word: state.label.value, key: key)
-            built.definition = state.definition
-            states.append(built)
-        }
-        return GradeScale(states)
-    }
-
-    /// The plan's `grade_share:` with its grades found on the scale.
-    private func gradeShare(_ grades: GradeScale, diagnostics: inout Diagnostics) -> GradeShare? {
-        guard let written = document.gradeShare, let label = written.label else { return nil }
-        var indices: [Int] = []
-        for code in written.grades {
-            guard let index = GradeResolver(grades: grades).resolve(code, diagnostics: &diagnostics) else { return nil }
-            if indices.contains(index) {
-                diagnostics.error(at: code.location, "the grade share names \"\(code.value)\" twice", hint: "name each grade once")
-                return nil
-            }
-            indices.append(index)
-        }
-        if indices.count == grades.count {
-            diagnostics.error(
-                at: written.location, "the grade share names every grade of the scale",
-                hint: "a share of all the grades says nothing; list only the grades the city's report counts together")
-            return nil
-        }
-        return GradeShare(grades: indices.sorted(), label: label.value)
     }
 
     private func checkSlug(
