@@ -29,6 +29,8 @@ for sanitizer in $sanitizers; do
         address) export ASAN_OPTIONS=detect_leaks=0:halt_on_error=1 ;;
         thread)
             export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
+            # The serve tests' waits (which only stop a hang) stretched to match.
+            export MIERUKA_TEST_TIMEOUT_FACTOR=4
             serial=--no-parallel
             ;;
         *)

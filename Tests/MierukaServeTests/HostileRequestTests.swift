@@ -18,7 +18,7 @@ import Glibc
         let connection = try Connection(port: port)
         defer { connection.close() }
         try send(connection, request)
-        return try readToClose(connection, timeout: timeout)
+        return try readToClose(connection, timeout: timeout * TestHTTPClient.timeoutFactor)
     }
 
     static func send(_ connection: Connection, _ bytes: [UInt8]) throws {

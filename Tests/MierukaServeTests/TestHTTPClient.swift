@@ -22,6 +22,16 @@ struct TestHTTPClient: Sendable {
 
     let port: UInt16
 
+    /// How much longer than their written bounds the serve tests wait, from
+    /// MIERUKA_TEST_TIMEOUT_FACTOR (scripts/sanitizers.sh sets it under ThreadSanitizer, where every
+    /// thread runs many times slower); 1 otherwise. The bounds only stop a hang: nothing is timed.
+    static let timeoutFactor: Double = {
+        guard let text = ProcessInfo.processInfo.environment["MIERUKA_TEST_TIMEOUT_FACTOR"], let factor = Double(text),
+            factor >= 1
+        else { return 1 }
+        return factor
+    }()
+
     func get(_ target: String) throws -> Response { try request("GET", target) }
     func head(_ target: String) throws -> Response { try request("HEAD", target) }
 
@@ -30,7 +40,7 @@ struct TestHTTPClient: Sendable {
         defer { connection.close() }
         try connection.send("\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
         var bytes: [UInt8] = []
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = Date().addingTimeInterval(timeout * Self.timeoutFactor)
         while let chunk = try connection.receive(until: deadline) { bytes += chunk }
         return try Self.parse(bytes, head: method == "HEAD")
     }
@@ -65,7 +75,7 @@ struct TestHTTPClient: Sendable {
 
         /// Waits for the next event named `name`; returns its data.
         func next(_ name: String, timeout: Double = 15) throws -> String {
-            let deadline = Date().addingTimeInterval(timeout)
+            let deadline = Date().addingTimeInterval(timeout * TestHTTPClient.timeoutFactor)
             while true {
                 if let range = buffer.range(of: "event: \(name)\ndata: "),
                     let end = buffer[range.upperBound...].range(of: "\n\n")
