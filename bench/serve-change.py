@@ -70,7 +70,11 @@ class Item:
     def good(self, variant):
         text = self.original
         if variant:
-            text = text.replace("title: " + self.title, "title: " + self.title + MARK.format(variant), 1)
+            mark = MARK.format(variant)
+            # A title in quotes (the generated corpus writes them so) takes the mark inside them.
+            quoted = len(self.title) >= 2 and self.title[0] == self.title[-1] and self.title[0] in "\"'"
+            changed = self.title[:-1] + mark + self.title[-1] if quoted else self.title + mark
+            text = text.replace("title: " + self.title, "title: " + changed, 1)
         return text
 
     def broken(self):
