@@ -94,6 +94,13 @@ struct GradeResolver {
     /// The plan's states, named in the hint where they may be used too (an item's yearly result).
     var states: GradeScale = GradeScale([])
 
+    /// Where a yearly result's grade goes: a state the plan declares beside its scale (対象外 …) may
+    /// stand where a grade would. Nil when the code is neither (reported).
+    func gradeOrState(_ code: Located<String>, diagnostics: inout Diagnostics) -> (grade: Int?, state: Int?)? {
+        if let state = states.index(of: WidthNormalization.fold(code.value)) { return (nil, state) }
+        return resolve(code, diagnostics: &diagnostics).map { ($0, nil) }
+    }
+
     func resolve(_ code: Located<String>, diagnostics: inout Diagnostics) -> Int? {
         let folded = WidthNormalization.fold(code.value)
         if let index = grades.index(of: folded) { return index }

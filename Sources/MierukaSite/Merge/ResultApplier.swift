@@ -38,13 +38,9 @@ struct ResultApplier {
         var grade: Int?
         var state: Int?
         if let code = result.grade {
-            // A state the plan declares beside its scale (対象外 …) may stand where a grade would.
-            if let index = states.index(of: WidthNormalization.fold(code.value)) {
-                state = index
-            } else {
-                grade = GradeResolver(grades: grades, states: states).resolve(code, diagnostics: &diagnostics)
-                failed = grade == nil
-            }
+            let resolved = GradeResolver(grades: grades, states: states).gradeOrState(code, diagnostics: &diagnostics)
+            (grade, state) = resolved ?? (nil, nil)
+            failed = resolved == nil
         }
         var effect: Effect?
         if let written = result.effect {

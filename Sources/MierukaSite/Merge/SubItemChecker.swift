@@ -57,14 +57,12 @@ struct SubItemChecker {
             var grade: Int?
             var state: Int?
             if let code = document.grade {
-                if let index = states.index(of: WidthNormalization.fold(code.value)) {
-                    state = index
-                } else if let index = GradeResolver(grades: grades, states: states).resolve(code, diagnostics: &diagnostics) {
-                    grade = index
-                } else {
+                guard let resolved = GradeResolver(grades: grades, states: states).gradeOrState(code, diagnostics: &diagnostics)
+                else {
                     failed = true
                     continue
                 }
+                (grade, state) = resolved
             }
             results.append(
                 SubItemResult(subitem: index, grade: grade, state: state, progress: document.progress?.trimmingTrailingSpace()))

@@ -28,14 +28,7 @@ struct CSVItemResult: Sendable {
             cells[field] = cell
             return true
         }
-        if !Self.same(field, first.text, cell.text) {
-            diagnostics.error(
-                at: cell.location,
-                "\(cell.label): \(cell.quoted) differs from \(first.quoted) in cell \(first.position.reference), "
-                    + "on another row of item \(item.value) for the same year",
-                hint: "an item's 「\(cell.position.header)」 is given once for the year: leave it empty on the rows "
-                    + "of its other KPIs, or repeat it exactly")
-        }
+        if !Self.same(field, first.text, cell.text) { reportDifferentRepeat(cell, of: first, diagnostics: &diagnostics) }
         return false
     }
 
@@ -57,13 +50,19 @@ struct CSVItemResult: Sendable {
             return
         }
         if WidthNormalization.fold(first.text) != WidthNormalization.fold(cell.text) {
-            diagnostics.error(
-                at: cell.location,
-                "\(cell.label): \(cell.quoted) differs from \(first.quoted) in cell \(first.position.reference), "
-                    + "on another row of item \(item.value) for the same year",
-                hint: "an item's 「\(cell.position.header)」 is given once for the year: leave it empty on the rows "
-                    + "of its other KPIs, or repeat it exactly")
+            reportDifferentRepeat(cell, of: first, diagnostics: &diagnostics)
         }
+    }
+
+    /// A cell that repeats, on another row of the item and year, a cell given once for both, and
+    /// says something else.
+    private func reportDifferentRepeat(_ cell: CSVCell, of first: CSVCell, diagnostics: inout Diagnostics) {
+        diagnostics.error(
+            at: cell.location,
+            "\(cell.label): \(cell.quoted) differs from \(first.quoted) in cell \(first.position.reference), "
+                + "on another row of item \(item.value) for the same year",
+            hint: "an item's 「\(cell.position.header)」 is given once for the year: leave it empty on the rows "
+                + "of its other KPIs, or repeat it exactly")
     }
 
     /// The first cell given for an item-level field.
