@@ -12,14 +12,17 @@ package struct SearchIndex: Sendable {
         package let title: String
         /// The plan page's address (an item's is this followed by its `path`).
         package let url: String
-        /// The grading scale, best first: (code, label).
+        /// The grading scale in the plan's order: (code, label).
         package let grades: [Grade]
+        /// Whether the plan ranks its scale best first (`grade_order: best_first`).
+        package let ranked: Bool
         /// The fiscal years the documents name, as the plan writes them (「平成29年度」).
         package let years: [String]
     }
 
     package struct Grade: Sendable, Hashable {
-        package let code: String
+        /// Nil on a scale of words only (the word is the label, shown once).
+        package let code: String?
         package let label: String
     }
 

@@ -131,7 +131,8 @@ package struct SearchIndexBuilder: Sendable {
                 SearchIndex.Plan(
                     title: plan.title.hasPrefix(plan.city) ? plan.title : "\(plan.city) \(plan.title)",
                     url: baseURL.link(SiteRoutes.percentEncode(SiteRoutes.plan(plan.slug))),
-                    grades: plan.grades.grades.map { SearchIndex.Grade(code: $0.code, label: $0.label) },
+                    grades: plan.grades.grades.map { SearchIndex.Grade(code: $0.hasCode ? $0.code : nil, label: $0.label) },
+                    ranked: plan.grades.isRanked,
                     years: years))
         }
         // The home page's text (content/_index.md) and standalone pages (content/<page>.md), under no plan.

@@ -2,14 +2,16 @@
 ///
 ///     {"format":"mieruka-search","format_version":1,
 ///      "fields":[{"name":"title","label":"取組項目","weight":8}, …],
-///      "plans":[{"title":…,"url":"/kodaira-3/","grades":[["S","予定以上に進捗"], …],"years":["平成29年度", …]}],
+///      "plans":[{"title":…,"url":"/kodaira-3/","grades":[["S","予定以上に進捗"], …],"ranked":true,"years":["平成29年度", …]}],
 ///      "kinds":{"item":"取組項目","plan":"計画", …},
 ///      "documents":[[plan, number, title, path, grade, grade_year, departments, [[field, year, text], …], kind(, label)], …],
 ///      "postings":{"token":[n, …], …}}
 ///
 /// A document is an array (its positions are named in "document_fields"; `label`, what a result
 /// calls the page in its plan's words, is there only when the plan names it) and its grade and years
-/// are indices into its plan's lists, to keep the file small. Each posting is one number,
+/// are indices into its plan's lists, to keep the file small. A grade's code is null on a scale of
+/// words only; `ranked` says whether the plan ranks its scale best first (only then do results
+/// colour grades as better and worse). Each posting is one number,
 /// `gap × 2^fields + mask`: the gap from the previous posting's document (the first: from 0) and
 /// the fields that hold the token, one bit each in the order of "fields".
 enum SearchIndexJSON {
@@ -45,12 +47,12 @@ enum SearchIndexJSON {
             out.raw(",\"grades\":[")
             for (gradeOffset, grade) in plan.grades.enumerated() {
                 out.raw(gradeOffset > 0 ? ",[" : "[")
-                out.string(grade.code)
+                if let code = grade.code { out.string(code) } else { out.raw("null") }
                 out.raw(",")
                 out.string(grade.label)
                 out.raw("]")
             }
-            out.raw("],\"years\":[")
+            out.raw(plan.ranked ? "],\"ranked\":true,\"years\":[" : "],\"ranked\":false,\"years\":[")
             for (yearOffset, year) in plan.years.enumerated() {
                 if yearOffset > 0 { out.raw(",") }
                 out.string(year)

@@ -29,7 +29,7 @@ import Testing
         #expect(report.contains("<h2 id=\"axis-2\">達成度</h2>\n<p class=\"graded-by\">評価者：内部評価</p>"))
         // Words only: each word once, as a column header with its scope.
         #expect(report.contains("<caption>着手状況の分布（令和6年度） <span class=\"derived-mark\">集計</span></caption>"))
-        #expect(report.contains("<th scope=\"col\" class=\"num\"><span class=\"grade grade-rank-0 grade-of-3\"><span class=\"grade-label\">未着手</span></span></th>"))
+        #expect(report.contains("<th scope=\"col\" class=\"num\"><span class=\"grade grade-unranked\"><span class=\"grade-label\">未着手</span></span></th>"))
         #expect(
             Self.rows(report, caption: "着手状況の分布（令和6年度）") == [
                 ["1 行政サービスの最適化", "0", "1", "1", "2"], ["2 健全な財政運営", "0", "1", "1", "2"],
@@ -86,9 +86,9 @@ import Testing
         // The plan's own grades: its graded_by:, and a result that says otherwise.
         let r6 = site.page("test-plan/reports/2024/index.html")
         #expect(r6.contains("<h2 id=\"grades\">評価の分布</h2>\n<p class=\"graded-by\">評価者：内部評価（うち1項目は委員会評価）</p>"))
-        #expect(r6.contains("<dt>評価</dt>\n<dd><span class=\"grade grade-rank-0 grade-of-4\"><span class=\"grade-code\">A</span> <span class=\"grade-label\">計画を上回る</span></span> <span class=\"graded-by\">（委員会評価）</span></dd>"))
+        #expect(r6.contains("<dt>評価</dt>\n<dd><span class=\"grade grade-unranked\"><span class=\"grade-code\">A</span> <span class=\"grade-label\">計画を上回る</span></span> <span class=\"graded-by\">（委員会評価）</span></dd>"))
         let item = site.page("test-plan/003/index.html")
-        #expect(item.contains("<h3>令和6年度 <span class=\"grade grade-rank-0 grade-of-4\"><span class=\"grade-code\">A</span> <span class=\"grade-label\">計画を上回る</span></span> <span class=\"graded-by\">（委員会評価）</span></h3>"))
+        #expect(item.contains("<h3>令和6年度 <span class=\"grade grade-unranked\"><span class=\"grade-code\">A</span> <span class=\"grade-label\">計画を上回る</span></span> <span class=\"graded-by\">（委員会評価）</span></h3>"))
         #expect(site.page("test-plan/002/index.html").contains("<span class=\"graded-by\">（内部評価）</span></h3>"))
     }
 

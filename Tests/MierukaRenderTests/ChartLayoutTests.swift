@@ -157,7 +157,7 @@ import Testing
             Grade(code: "C", label: "計画より遅れており、目標の達成には取組の見直しが必要である"),
         ]
         let chart = GradeBarChart(
-            scope: "t/grades", title: "評価の分布", grades: grades,
+            scope: "t/grades", title: "評価の分布", grades: grades, ranked: true,
             rows: [
                 GradeBarChart.Row(label: String(repeating: "市民サービスの向上と行政運営の効率化", count: 3), counts: [3, 2, 1], ungraded: 1),
                 GradeBarChart.Row(label: "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW", counts: [0, 1, 0], ungraded: 0),

@@ -36,13 +36,39 @@ import Testing
         // The text equivalent: every row and grade in words (the table has the same numbers).
         #expect(chart.contains("方針一：A 良い 0項目、B 普通 0項目、C 遅れ 1項目"))
         #expect(chart.contains("方針二：A 良い 0項目、B 普通 1項目、C 遅れ 0項目"))
-        // Patterns: the worst grade is cross-hatched, a middle one striped (not just coloured).
+        // Patterns: each grade after the first has its own (not just a colour).
         #expect(chart.contains("<pattern id=\""))
-        #expect(chart.contains("-crosshatch)"))
         #expect(chart.contains("-stripes)"))
+        #expect(chart.contains("-dots)"))
         // The legend names each grade.
         for label in ["A 良い", "B 普通", "C 遅れ"] { #expect(chart.contains(">\(label)</text>")) }
         #expect(html.contains("<figcaption>図：評価の分布（令和6年度）"))
+    }
+
+    /// Colour says better and worse only where the plan ranks its scale: without
+    /// `grade_order: best_first` every grade has one neutral colour, in the chart and in the marks,
+    /// and the patterns still tell the grades apart.
+    @Test func gradesAreColouredBetterAndWorseOnlyOnAScaleThePlanRanks() throws {
+        let unranked = RenderTestSite(files)
+        let chart = try #require(svgs(unranked.html("p/")).first { $0.contains("chart-grades") })
+        for judged in ["chart-best", "chart-worst", "chart-middle", "chart-ink-worst", "chart-ink-middle"] {
+            #expect(!chart.contains(judged), "an unranked scale's chart uses \(judged)")
+        }
+        #expect(chart.contains("chart-segment chart-unranked"))
+        #expect(chart.contains("-stripes)") && chart.contains("-dots)"))
+        let item = unranked.html("p/a/")
+        #expect(item.contains("<span class=\"grade grade-unranked\"><span class=\"grade-code\">C</span>"))
+        #expect(!item.contains("grade-rank-"))
+
+        var rankedFiles = files
+        rankedFiles["content/p/_index.md"] = files["content/p/_index.md"]?.replacingOccurrences(
+            of: "policies:", with: "grade_order: best_first\npolicies:")
+        let ranked = RenderTestSite(rankedFiles)
+        let rankedChart = try #require(svgs(ranked.html("p/")).first { $0.contains("chart-grades") })
+        #expect(rankedChart.contains("chart-segment chart-worst"))
+        #expect(rankedChart.contains("-crosshatch)"))  // the worst grade, cross-hatched
+        #expect(!rankedChart.contains("chart-unranked"))
+        #expect(ranked.html("p/a/").contains("<span class=\"grade grade-rank-2 grade-of-3\"><span class=\"grade-code\">C</span>"))
     }
 
     @Test func kpiChartShowsBaselineActualsAndTarget() throws {

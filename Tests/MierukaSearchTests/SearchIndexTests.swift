@@ -225,4 +225,31 @@ import Testing
         #expect(plain.allSatisfy { $0.label == nil })
         #expect((try Self.builder().json()).count < (builder.json()).count)
     }
+
+    /// A plan's scale as results show it: a scale of words carries no code (its word is shown once,
+    /// not as code and label), and `ranked` is the plan's own `grade_order:`.
+    @Test func aPlansScaleCarriesItsCodesOnlyWhereItHasThemAndItsOrder() throws {
+        func plans(_ plan: String) throws -> [[String: Any]] {
+            // The plan and an item without results (the other items' grades are codes).
+            var files = Self.files.filter { $0.key == "mieruka.yml" || $0.key == "content/p/三番.md" }
+            files["content/p/_index.md"] = plan
+            let (merged, diagnostics) = InMemorySite.merge(files)
+            #expect(!diagnostics.hasErrors, "\(diagnostics.all)")
+            let builder = SearchIndexBuilder(index: SiteIndex(try #require(merged)))
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(builder.json())) as? [String: Any])
+            return try #require(object["plans"] as? [[String: Any]])
+        }
+        let coded = try plans(InMemorySite.plan)
+        #expect(coded[0]["ranked"] as? Bool == false)
+        #expect((coded[0]["grades"] as? [[Any]])?.first?.first as? String == "A")
+
+        let words = try plans(
+            InMemorySite.plan.replacingOccurrences(
+                of: "  - {code: A, label: 良い}\n  - {code: B, label: 普通}\n  - {code: C, label: 遅れ}\n",
+                with: "  - 良い\n  - 普通\n  - 遅れ\ngrade_order: best_first\n"))
+        #expect(words[0]["ranked"] as? Bool == true)
+        let grades = try #require(words[0]["grades"] as? [[Any]])
+        #expect(grades.count == 3)
+        #expect(grades[0][0] is NSNull && grades[0][1] as? String == "良い")
+    }
 }

@@ -62,7 +62,7 @@ struct EffectBarChart {
             ])
         svg.element("title", [("id", .text(svg.id("title")))], text: title)
         svg.element("desc", [("id", .text(svg.id("desc")))], text: description)
-        GradePatterns.definitions(&svg, styles: [.stripes])
+        GradePatterns.definitions(&svg, styles: [.stripes], ranked: true)
         svg.text("chart-label", x: 0, y: 16, unitLabel)
 
         for (offset, year) in years.enumerated() {

@@ -17,6 +17,8 @@ struct GradeBarChart {
     /// What the chart shows (the table's caption).
     let title: String
     let grades: [Grade]
+    /// Whether the plan ranks the scale best first; only then are grades coloured better and worse.
+    let ranked: Bool
     let rows: [Row]
 
     static let width = 640.0
@@ -30,7 +32,7 @@ struct GradeBarChart {
         guard let longest = rows.map(\.total).max(), longest > 0 else { return nil }
         var svg = SVGWriter(scope: scope)
         let hasUngraded = rows.contains { $0.ungraded > 0 }
-        let styles = grades.indices.map { GradePatterns.style(rank: $0, of: grades.count) } + (hasUngraded ? [.empty] : [])
+        let styles = grades.indices.map { GradePatterns.style(rank: $0, of: grades.count, ranked: ranked) } + (hasUngraded ? [.empty] : [])
         // The legend: two columns, each label wrapped to its column; a row as tall as its
         // longer label.
         let labels = grades.map(\.spelledOut) + (hasUngraded ? ["未評価"] : [])
@@ -53,7 +55,7 @@ struct GradeBarChart {
             ])
         svg.element("title", [("id", .text(svg.id("title")))], text: title)
         svg.element("desc", [("id", .text(svg.id("desc")))], text: description)
-        GradePatterns.definitions(&svg, styles: styles)
+        GradePatterns.definitions(&svg, styles: styles, ranked: ranked)
 
         for (offset, row) in rows.enumerated() {
             let top = Double(offset) * Self.rowHeight
@@ -63,8 +65,8 @@ struct GradeBarChart {
             let segments = row.counts.enumerated().map { ($0.offset, $0.element) } + [(grades.count, row.ungraded)]
             for (rank, count) in segments where count > 0 {
                 let width = plotWidth * Double(count) / Double(longest)
-                let style = rank < grades.count ? GradePatterns.style(rank: rank, of: grades.count) : .empty
-                let colour = rank < grades.count ? GradePatterns.colourClass(rank: rank, of: grades.count) : "chart-none"
+                let style = rank < grades.count ? styles[rank] : .empty
+                let colour = rank < grades.count ? GradePatterns.colourClass(rank: rank, of: grades.count, ranked: ranked) : "chart-none"
                 svg.rect(
                     "chart-segment \(colour)", x: x, y: barTop, width: width, height: Self.barHeight,
                     fill: GradePatterns.fill(style, in: svg))
@@ -80,7 +82,7 @@ struct GradeBarChart {
         for (offset, lines) in legendLines.enumerated() {
             let x = offset % 2 == 0 ? 0.0 : Self.width / 2
             let y = legendRowTops[offset / 2]
-            let colour = offset < grades.count ? GradePatterns.colourClass(rank: offset, of: grades.count) : "chart-none"
+            let colour = offset < grades.count ? GradePatterns.colourClass(rank: offset, of: grades.count, ranked: ranked) : "chart-none"
             svg.rect("chart-segment \(colour)", x: x, y: y, width: 18, height: 18, fill: GradePatterns.fill(styles[offset], in: svg))
             svg.text("chart-label", x: x + 26, y: y + 14, lines: lines, lineHeight: lineHeight)
         }

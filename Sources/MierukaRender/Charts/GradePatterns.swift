@@ -2,40 +2,53 @@
 /// without colour (for colour-blind readers, and on paper in black and white): solid for the best
 /// grade, a cross-hatch for the worst, stripes and dots between, an empty box for 未評価.
 /// Every segment also has a dark outline, which keeps 3:1 contrast with its neighbours.
+///
+/// The colours of better and worse (green for the best, red for the worst) are only for a scale
+/// the plan ranks (`grade_order: best_first`). On any other scale every grade has one neutral
+/// colour and differs by its pattern only, in the scale's order: colour must not say which of a
+/// city's grades is good when the city has not said so.
 enum GradePatterns {
     enum Style: String {
         case solid, stripes, dots, rows, crosshatch, empty
     }
 
-    /// The style of the grade at `rank` (0 is the best) on a scale of `size` grades.
-    static func style(rank: Int, of size: Int) -> Style {
+    /// The style of the grade at `rank` (0 is the best, or the first of an unranked scale) on a
+    /// scale of `size` grades.
+    static func style(rank: Int, of size: Int, ranked: Bool) -> Style {
         if rank == 0 { return .solid }
+        if !ranked {
+            let others: [Style] = [.stripes, .dots, .rows, .crosshatch]
+            return others[(rank - 1) % others.count]
+        }
         if rank >= size - 1 { return .crosshatch }
         let middle: [Style] = [.stripes, .dots, .rows]
         return middle[(rank - 1) % middle.count]
     }
 
     /// The CSS class naming the colour, shared with the grade marks of the tables.
-    static func colourClass(rank: Int, of size: Int) -> String {
+    static func colourClass(rank: Int, of size: Int, ranked: Bool) -> String {
+        if !ranked { return "chart-unranked" }
         if rank == 0 { return "chart-best" }
         if rank >= size - 1 { return "chart-worst" }
         return "chart-middle"
     }
 
     /// `<defs>` with one pattern per style used, ids under the chart's prefix.
-    static func definitions(_ svg: inout SVGWriter, styles: [Style]) {
+    static func definitions(_ svg: inout SVGWriter, styles: [Style], ranked: Bool) {
+        let middle = ranked ? "chart-ink-middle" : "chart-ink-unranked"
+        let worst = ranked ? "chart-ink-worst" : "chart-ink-unranked-line"
         svg.raw("<defs>")
         for style in Set(styles).sorted(by: { $0.rawValue < $1.rawValue }) {
             switch style {
             case .solid, .empty: continue
             case .stripes:
-                pattern(&svg, style, size: 8, "<rect class=\"chart-paper\" width=\"8\" height=\"8\"/><path class=\"chart-ink-middle\" d=\"M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4\" stroke-width=\"2.2\"/>")
+                pattern(&svg, style, size: 8, "<rect class=\"chart-paper\" width=\"8\" height=\"8\"/><path class=\"\(middle)\" d=\"M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4\" stroke-width=\"2.2\"/>")
             case .dots:
-                pattern(&svg, style, size: 7, "<rect class=\"chart-paper\" width=\"7\" height=\"7\"/><circle class=\"chart-ink-middle\" cx=\"3.5\" cy=\"3.5\" r=\"1.9\"/>")
+                pattern(&svg, style, size: 7, "<rect class=\"chart-paper\" width=\"7\" height=\"7\"/><circle class=\"\(middle)\" cx=\"3.5\" cy=\"3.5\" r=\"1.9\"/>")
             case .rows:
-                pattern(&svg, style, size: 6, "<rect class=\"chart-paper\" width=\"6\" height=\"6\"/><path class=\"chart-ink-middle\" d=\"M0,3 h6\" stroke-width=\"2\"/>")
+                pattern(&svg, style, size: 6, "<rect class=\"chart-paper\" width=\"6\" height=\"6\"/><path class=\"\(middle)\" d=\"M0,3 h6\" stroke-width=\"2\"/>")
             case .crosshatch:
-                pattern(&svg, style, size: 8, "<rect class=\"chart-paper\" width=\"8\" height=\"8\"/><path class=\"chart-ink-worst\" d=\"M0,0 l8,8 M8,0 l-8,8\" stroke-width=\"1.6\"/>")
+                pattern(&svg, style, size: 8, "<rect class=\"chart-paper\" width=\"8\" height=\"8\"/><path class=\"\(worst)\" d=\"M0,0 l8,8 M8,0 l-8,8\" stroke-width=\"1.6\"/>")
             }
         }
         svg.raw("</defs>")

@@ -25,7 +25,7 @@ struct PlanFormatter {
     func grade(_ index: Int?) -> GradeView? {
         guard let index, index < plan.grades.count else { return nil }
         let grade = plan.grades.grades[index]
-        return GradeView(code: grade.hasCode ? grade.code : nil, label: grade.label, rank: index, scaleSize: plan.grades.count)
+        return GradeView(code: grade.hasCode ? grade.code : nil, label: grade.label, rank: index, scaleSize: plan.grades.count, isRanked: plan.grades.isRanked)
     }
 
     /// 「小平市 第3次行財政再構築プラン」 (the city is not repeated when the title starts with it).

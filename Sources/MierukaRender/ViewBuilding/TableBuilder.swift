@@ -101,7 +101,7 @@ struct TableBuilder {
             derivedNote += "評価の対象外の\(outside)は、計にも割合にも含めていません。"
         }
         let chart = GradeBarChart(
-            scope: chartScope(chartKind, year, policy), title: caption, grades: plan.grades.grades,
+            scope: chartScope(chartKind, year, policy), title: caption, grades: plan.grades.grades, ranked: plan.grades.isRanked,
             rows: distribution.rows.map {
                 GradeBarChart.Row(label: $0.policy.map(policyTitle) ?? "計", counts: $0.counts, ungraded: $0.ungraded)
             })
@@ -171,7 +171,7 @@ struct TableBuilder {
         }
         let chart = GradeBarChart(
             scope: chartScope("grades", declared.year, whole ? nil : rows.first.map { plan.policies[$0.policy].parent ?? $0.policy }),
-            title: caption, grades: plan.grades.grades,
+            title: caption, grades: plan.grades.grades, ranked: plan.grades.isRanked,
             rows: rows.map { GradeBarChart.Row(label: policyTitle($0.policy), counts: $0.counts, ungraded: 0) })
         return GradeTableView(
             caption: caption, isDeclared: true, source: declared.source,

@@ -106,7 +106,7 @@ struct AxisFormatter {
     func grade(_ index: Int?) -> GradeView? {
         guard let index, index < axis.grades.count else { return nil }
         let grade = axis.grades.grades[index]
-        return GradeView(code: grade.hasCode ? grade.code : nil, label: grade.label, rank: index, scaleSize: axis.grades.count)
+        return GradeView(code: grade.hasCode ? grade.code : nil, label: grade.label, rank: index, scaleSize: axis.grades.count, isRanked: axis.grades.isRanked)
     }
 
     /// 「対象外（評価の対象外）」

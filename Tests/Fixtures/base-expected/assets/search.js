@@ -353,9 +353,12 @@
     var gradeTerm = '評価' + (doc[5] !== null ? '（' + plan.years[doc[5]] + '）' : '');
     if (doc[4] !== null && plan.grades[doc[4]]) {
       var grade = plan.grades[doc[4]];
-      var badge = element('span', 'grade grade-rank-' + doc[4] + ' grade-of-' + plan.grades.length);
-      badge.appendChild(element('span', 'grade-code', grade[0]));
-      badge.appendChild(document.createTextNode(' '));
+      // Better and worse colours only on a scale the plan ranks; a scale of words shows its word once.
+      var badge = element('span', plan.ranked ? 'grade grade-rank-' + doc[4] + ' grade-of-' + plan.grades.length : 'grade grade-unranked');
+      if (grade[0] !== null) {
+        badge.appendChild(element('span', 'grade-code', grade[0]));
+        badge.appendChild(document.createTextNode(' '));
+      }
       badge.appendChild(element('span', 'grade-label', grade[1]));
       metaEntry(meta, gradeTerm, badge);
     } else {
