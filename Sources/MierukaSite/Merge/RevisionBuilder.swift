@@ -37,48 +37,7 @@ struct RevisionBuilder {
                     hint: "year: is the first fiscal year the revised plan holds for; a revision extending the plan also needs period: {before: …, after: …}, and the plan's period: is the period as it stands now")
                 continue
             }
-            var items: [RevisedItem] = []
-            for (kind, entries) in [(RevisedItem.Kind.added, document.added), (.deleted, document.deleted), (.finished, document.finished)] {
-                for entry in entries {
-                    guard let written = entry.item else {
-                        items.append(
-                            RevisedItem(
-                                kind: kind, item: nil, title: entry.title?.value ?? "", number: nil, reason: entry.reason,
-                                location: entry.location))
-                        continue
-                    }
-                    guard let index = numbers[WidthNormalization.fold(written.value)] else {
-                        var hint = "give the number of an item of \(plan.slug) ("
-                            + numbers.keys.sorted(by: NaturalOrder.areInIncreasingOrder).prefix(20).joined(separator: ", ")
-                            + (numbers.count > 20 ? " …" : "") + "), or, for an item the site does not detail, its title: instead of item:"
-                        if numbers.isEmpty { hint = "the plan has no item documents; name the item with title: as the revision does" }
-                        diagnostics.error(at: written.location, "the plan \(plan.slug) has no item number \(written.value)", hint: hint)
-                        continue
-                    }
-                    if kind == .added {
-                        if let first = added[index] {
-                            diagnostics.error(
-                                at: written.location, "the item \(written.value) is added by two revisions",
-                                hint: "the other is at \(first); an item is added once")
-                            continue
-                        }
-                        added[index] = written.location
-                    } else {
-                        if let first = removed[index] {
-                            diagnostics.error(
-                                at: written.location, "the item \(written.value) is taken out of the plan by two revisions",
-                                hint: "the other is at \(first); an item is deleted or finished once")
-                            continue
-                        }
-                        removed[index] = written.location
-                    }
-                    let item = plan.items[index]
-                    items.append(
-                        RevisedItem(
-                            kind: kind, item: index, title: entry.title?.value ?? item.title, number: item.number,
-                            reason: entry.reason, location: entry.location))
-                }
-            }
+            let items = revisedItems(document, numbers: numbers, added: &added, removed: &removed, diagnostics: &diagnostics)
             let targets = document.targets.compactMap { target($0, numbers: numbers, diagnostics: &diagnostics) }
             let period = document.period.map { PeriodChange(before: $0.before.value, after: $0.after.value) }
             if let change = document.period, !change.after.value.contains(year) {
@@ -108,6 +67,58 @@ struct RevisionBuilder {
         checkTargets(result, diagnostics: &diagnostics)
         checkResults(result, diagnostics: &diagnostics)
         return result
+    }
+
+    /// The items a revision adds, deletes or finishes, each resolved to an item of the plan (or
+    /// kept by its title when the site does not detail it); an item is added once and taken out
+    /// once over all revisions (`added` and `removed` remember where).
+    private func revisedItems(
+        _ document: RevisionDocument, numbers: [String: Int], added: inout [Int: SourceLocation],
+        removed: inout [Int: SourceLocation], diagnostics: inout Diagnostics
+    ) -> [RevisedItem] {
+        var items: [RevisedItem] = []
+        for (kind, entries) in [(RevisedItem.Kind.added, document.added), (.deleted, document.deleted), (.finished, document.finished)] {
+            for entry in entries {
+                guard let written = entry.item else {
+                    items.append(
+                        RevisedItem(
+                            kind: kind, item: nil, title: entry.title?.value ?? "", number: nil, reason: entry.reason,
+                            location: entry.location))
+                    continue
+                }
+                guard let index = numbers[WidthNormalization.fold(written.value)] else {
+                    var hint = "give the number of an item of \(plan.slug) ("
+                        + numbers.keys.sorted(by: NaturalOrder.areInIncreasingOrder).prefix(20).joined(separator: ", ")
+                        + (numbers.count > 20 ? " …" : "") + "), or, for an item the site does not detail, its title: instead of item:"
+                    if numbers.isEmpty { hint = "the plan has no item documents; name the item with title: as the revision does" }
+                    diagnostics.error(at: written.location, "the plan \(plan.slug) has no item number \(written.value)", hint: hint)
+                    continue
+                }
+                if kind == .added {
+                    if let first = added[index] {
+                        diagnostics.error(
+                            at: written.location, "the item \(written.value) is added by two revisions",
+                            hint: "the other is at \(first); an item is added once")
+                        continue
+                    }
+                    added[index] = written.location
+                } else {
+                    if let first = removed[index] {
+                        diagnostics.error(
+                            at: written.location, "the item \(written.value) is taken out of the plan by two revisions",
+                            hint: "the other is at \(first); an item is deleted or finished once")
+                        continue
+                    }
+                    removed[index] = written.location
+                }
+                let item = plan.items[index]
+                items.append(
+                    RevisedItem(
+                        kind: kind, item: index, title: entry.title?.value ?? item.title, number: item.number,
+                        reason: entry.reason, location: entry.location))
+            }
+        }
+        return items
     }
 
     private func target(

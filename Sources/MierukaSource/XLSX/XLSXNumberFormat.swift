@@ -166,106 +166,107 @@ extension XLSXNumberFormat {
         init(_ code: String) {
             let characters = Array(code)
             var index = 0
-            func run(of character: Character) -> Int {
-                var count = 0
-                while index + count < characters.count,
-                    characters[index + count].lowercased() == character.lowercased()
-                {
-                    count += 1
-                }
-                return count
-            }
             while index < characters.count {
-                let character = characters[index]
-                let lower = Character(character.lowercased())
-                switch character {
-                case "\"":
-                    var literal = ""
-                    index += 1
-                    while index < characters.count, characters[index] != "\"" {
-                        literal.append(characters[index])
-                        index += 1
-                    }
-                    index += 1
-                    tokens.append(.literal(literal))
-                    continue
-                case "\\":
-                    if index + 1 < characters.count { tokens.append(.literal(String(characters[index + 1]))) }
-                    index += 2
-                    continue
-                case "_":
-                    tokens.append(.literal(" "))
-                    index += 2
-                    continue
-                case "*":
-                    index += 2
-                    continue
-                case "[":
-                    var content = ""
-                    index += 1
-                    while index < characters.count, characters[index] != "]" {
-                        content.append(characters[index])
-                        index += 1
-                    }
-                    index += 1
-                    bracket(content)
-                    continue
-                case "0", "#", "?", ".", ",", "%":
-                    tokens.append(.digits(character == "?" ? "#" : character))
-                    index += 1
-                    continue
-                case "@":
-                    index += 1
-                    continue
-                case "/":
-                    if !isDate, tokens.contains(where: { if case .digits = $0 { true } else { false } }) {
-                        fallsBackToGeneral = true
-                    }
-                    tokens.append(.literal("/"))
-                    index += 1
-                    continue
-                default: break
-                }
-                if lower == "e", index + 1 < characters.count, characters[index + 1] == "+" || characters[index + 1] == "-",
-                    tokens.contains(where: { if case .digits = $0 { true } else { false } })
-                {
-                    fallsBackToGeneral = true
-                    index += 2
-                    continue
-                }
-                if String(characters[index...].prefix(7)).lowercased() == "general" {
-                    tokens.append(.general)
-                    index += 7
-                    continue
-                }
-                if String(characters[index...].prefix(5)).uppercased() == "AM/PM" {
-                    tokens.append(.ampm)
-                    index += 5
-                    continue
-                }
-                if String(characters[index...].prefix(3)).uppercased() == "A/P" {
-                    tokens.append(.ampm)
-                    index += 3
-                    continue
-                }
-                let count = run(of: lower)
-                switch lower {
-                case "y": tokens.append(.year(count))
-                case "m": tokens.append(.month(count))
-                case "d": tokens.append(.day(count))
-                case "a" where count >= 3: tokens.append(.weekday(count))
-                case "h": tokens.append(.hour(count))
-                case "s": tokens.append(.second(count))
-                case "g": tokens.append(.era(count))
-                case "e": tokens.append(.eraYear(count))
-                default:
-                    tokens.append(.literal(String(character)))
-                    index += 1
-                    continue
-                }
-                index += count
+                if readPunctuation(characters, at: &index) || readKeyword(characters, at: &index) { continue }
+                readLetters(characters, at: &index)
             }
             resolveMinutes()
+        }
+
+        /// Quoted and escaped literals, padding and fill, brackets, digit placeholders, `@` and
+        /// `/`; false (nothing read) for any other character.
+        private mutating func readPunctuation(_ characters: [Character], at index: inout Int) -> Bool {
+            let character = characters[index]
+            switch character {
+            case "\"":
+                var literal = ""
+                index += 1
+                while index < characters.count, characters[index] != "\"" {
+                    literal.append(characters[index])
+                    index += 1
+                }
+                index += 1
+                tokens.append(.literal(literal))
+            case "\\":
+                if index + 1 < characters.count { tokens.append(.literal(String(characters[index + 1]))) }
+                index += 2
+            case "_":
+                tokens.append(.literal(" "))
+                index += 2
+            case "*":
+                index += 2
+            case "[":
+                var content = ""
+                index += 1
+                while index < characters.count, characters[index] != "]" {
+                    content.append(characters[index])
+                    index += 1
+                }
+                index += 1
+                bracket(content)
+            case "0", "#", "?", ".", ",", "%":
+                tokens.append(.digits(character == "?" ? "#" : character))
+                index += 1
+            case "@":
+                index += 1
+            case "/":
+                if !isDate, hasDigits {
+                    fallsBackToGeneral = true
+                }
+                tokens.append(.literal("/"))
+                index += 1
+            default:
+                return false
+            }
+            return true
+        }
+
+        /// An exponent after digits (`E+`, `e-`: shown as General), `General`, `AM/PM` and `A/P`;
+        /// false when none starts at `index`.
+        private mutating func readKeyword(_ characters: [Character], at index: inout Int) -> Bool {
+            let lower = Character(characters[index].lowercased())
+            if lower == "e", index + 1 < characters.count, characters[index + 1] == "+" || characters[index + 1] == "-", hasDigits {
+                fallsBackToGeneral = true
+                index += 2
+                return true
+            }
+            let keywords: [(spelling: String, token: Token)] = [("GENERAL", .general), ("AM/PM", .ampm), ("A/P", .ampm)]
+            for keyword in keywords where String(characters[index...].prefix(keyword.spelling.count)).uppercased() == keyword.spelling {
+                tokens.append(keyword.token)
+                index += keyword.spelling.count
+                return true
+            }
+            return false
+        }
+
+        /// A run of one date or time letter (`yyyy`, `mm`, `ggg`, `aaa` …), or any other character
+        /// as a literal.
+        private mutating func readLetters(_ characters: [Character], at index: inout Int) {
+            let character = characters[index]
+            let lower = Character(character.lowercased())
+            var count = 0
+            while index + count < characters.count, characters[index + count].lowercased() == character.lowercased() {
+                count += 1
+            }
+            switch lower {
+            case "y": tokens.append(.year(count))
+            case "m": tokens.append(.month(count))
+            case "d": tokens.append(.day(count))
+            case "a" where count >= 3: tokens.append(.weekday(count))
+            case "h": tokens.append(.hour(count))
+            case "s": tokens.append(.second(count))
+            case "g": tokens.append(.era(count))
+            case "e": tokens.append(.eraYear(count))
+            default:
+                tokens.append(.literal(String(character)))
+                index += 1
+                return
+            }
+            index += count
+        }
+
+        private var hasDigits: Bool {
+            tokens.contains { if case .digits = $0 { true } else { false } }
         }
 
         /// `[Red]`, `[$-411]`, `[$¥-411]`, `[h]`, `[>=100]`.

@@ -37,7 +37,7 @@ struct XLSXSheetReader {
         }
         var cells: [Int: [Int: String]] = [:]
         var problems: [Problem] = []
-        var merged: [(top: Int, left: Int, bottom: Int, right: Int)] = []
+        var merged: [MergedRange] = []
 
         // The cell being read.
         var row = 0
@@ -102,17 +102,33 @@ struct XLSXSheetReader {
                     problems.append(.missingSharedString(row: row, column: column))
                 }
             case .start("mergeCell", let attributes):
-                let ends = (attributes["ref"] ?? "").split(separator: ":").compactMap { Self.cellReference(String($0)) }
-                if ends.count == 2 {
-                    merged.append(
-                        (min(ends[0].row, ends[1].row), min(ends[0].column, ends[1].column),
-                         max(ends[0].row, ends[1].row), max(ends[0].column, ends[1].column)))
-                }
+                if let range = Self.mergedRange(attributes["ref"] ?? "") { merged.append(range) }
             default: break
             }
         }
 
-        // Covered cells of a merged range show nothing.
+        Self.clearCovered(&cells, by: merged)
+        problems.sort { lhs, rhs in
+            let (left, right) = (Self.position(lhs), Self.position(rhs))
+            return (left.row, left.column) < (right.row, right.column)
+        }
+        return Sheet(rows: Self.rows(cells), problems: problems)
+    }
+
+    typealias MergedRange = (top: Int, left: Int, bottom: Int, right: Int)
+
+    /// A merged range from its reference (`B2:D3`, either corner first); nil if it is not two cells.
+    private static func mergedRange(_ reference: String) -> MergedRange? {
+        let ends = reference.split(separator: ":").compactMap { cellReference(String($0)) }
+        guard ends.count == 2 else { return nil }
+        return (
+            min(ends[0].row, ends[1].row), min(ends[0].column, ends[1].column),
+            max(ends[0].row, ends[1].row), max(ends[0].column, ends[1].column)
+        )
+    }
+
+    /// Covered cells of a merged range show nothing: only its top-left cell keeps its text.
+    private static func clearCovered(_ cells: inout [Int: [Int: String]], by merged: [MergedRange]) {
         for range in merged {
             for (rowNumber, rowCells) in cells where rowNumber >= range.top && rowNumber <= range.bottom {
                 var kept = rowCells
@@ -125,18 +141,16 @@ struct XLSXSheetReader {
                 cells[rowNumber] = kept
             }
         }
+    }
 
-        let rows = cells.keys.sorted().compactMap { number -> CSVRow? in
+    /// The rows with text, in order, each as long as its last cell with text.
+    private static func rows(_ cells: [Int: [Int: String]]) -> [CSVRow] {
+        cells.keys.sorted().compactMap { number -> CSVRow? in
             guard let rowCells = cells[number], let last = rowCells.keys.max() else { return nil }
             var texts = [String](repeating: "", count: last)
             for (columnNumber, text) in rowCells { texts[columnNumber - 1] = text }
             return CSVRow(number: number, cells: texts)
         }
-        problems.sort { lhs, rhs in
-            let (left, right) = (Self.position(lhs), Self.position(rhs))
-            return (left.row, left.column) < (right.row, right.column)
-        }
-        return Sheet(rows: rows, problems: problems)
     }
 
     private static func position(_ problem: Problem) -> (row: Int, column: Int) {
