@@ -91,6 +91,8 @@ let package = Package(
             dependencies: [
                 "MierukaSource", "MierukaSite", "MierukaExport", "MierukaSearch", "MierukaRender", "MierukaOutput",
                 "MierukaModel", "MierukaDiagnostics", "MierukaParallel",
+                // The freed parsed documents' memory given back before rendering (malloc_trim).
+                "CMierukaSystem",
             ],
             swiftSettings: strict
         ),

@@ -41,8 +41,15 @@ for pc in libcmark:cmark yaml-0.1:yaml zlib:z; do
     printf 'libdir=%s\nName: %s\nDescription: static archive for the packaged binary\nVersion: 0\nLibs: -L${libdir} -l%s\nCflags:\n' \
         "$static" "${pc%%:*}" "${pc#*:}" >"$static/pkgconfig/${pc%%:*}.pc"
 done
+# Linked as a position-dependent executable (-no-pie): a position-independent one carries 83,000
+# relative relocations (1.9 MB of .rela.dyn) that the loader reads and applies at every start,
+# writing into the pages they patch; without them the process is 2.2 MiB smaller from start to end
+# (peak RSS of `mieruka --version` 13.8 -> 11.6 MiB, of the 156-page site 23.7 -> 21.5 MiB). The
+# cost is that the program's own code and data are not placed at a random address (the C
+# library's still are); the packed relative relocations that would keep both (-z
+# pack-relative-relocs) need glibc 2.36, which Ubuntu 22.04 does not have.
 PKG_CONFIG_PATH="$static/pkgconfig" swift build -c release --scratch-path "$scratch" --static-swift-stdlib --product mieruka \
-    -Xlinker -L"$static"
+    -Xlinker -L"$static" -Xlinker -no-pie
 binary="$scratch/release/mieruka"
 
 # Only the system's own libraries may remain dynamic.

@@ -6,4 +6,10 @@
 /// the kernel or file system does not support the exchange).
 int mieruka_exchange_paths(const char *first, const char *second);
 
+/// Gives the pages of memory that are free inside the C library's heaps back to the system
+/// (glibc's malloc_trim(0)); does nothing on other C libraries. glibc keeps freed memory in its
+/// heaps for reuse, so after a stage frees much of what it made, the pages stay counted in the
+/// process's resident memory until something reuses them.
+void mieruka_release_free_memory(void);
+
 #endif
