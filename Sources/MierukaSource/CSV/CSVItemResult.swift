@@ -14,6 +14,15 @@ struct CSVItemResult: Sendable {
     private var kpiActuals: [KPIActualDocument] = []
     /// Cells of the status axes' columns, by the axis as the header names it, in the order first given.
     private var axisCells: [(axis: String, cell: CSVCell)] = []
+    /// The sub-items' cells, in the order their numbers first appear.
+    private var subitems: [SubItemCells] = []
+
+    /// One sub-item's cells (細目番号 with 細目の評価 and 細目の進捗状況), gathered from its rows.
+    struct SubItemCells: Sendable {
+        let number: CSVCell
+        var grade: CSVCell?
+        var progress: CSVCell?
+    }
 
     init(plan: Located<String>, year: Located<FiscalYear>, item: Located<String>) {
         self.plan = plan
@@ -54,15 +63,50 @@ struct CSVItemResult: Sendable {
         }
     }
 
+    /// Takes a sub-item's cells from a row with its 細目番号. A sub-item on several rows gives its
+    /// 細目の評価 and 細目の進捗状況 once, or repeats them exactly (a different repeat is an error).
+    mutating func takeSubItem(number: CSVCell, grade: CSVCell?, progress: CSVCell?, diagnostics: inout Diagnostics) {
+        let folded = WidthNormalization.fold(number.text)
+        guard let index = subitems.firstIndex(where: { WidthNormalization.fold($0.number.text) == folded }) else {
+            subitems.append(SubItemCells(number: number, grade: grade, progress: progress))
+            return
+        }
+        let whose = "sub-item \(subitems[index].number.text) of item \(item.value)"
+        if let grade {
+            if let first = subitems[index].grade {
+                if WidthNormalization.fold(first.text) != WidthNormalization.fold(grade.text) {
+                    reportDifferentRepeat(grade, of: first, whose: whose, diagnostics: &diagnostics)
+                }
+            } else {
+                subitems[index].grade = grade
+            }
+        }
+        if let progress {
+            if let first = subitems[index].progress {
+                if WidthNormalization.fold(first.text) != WidthNormalization.fold(progress.text) {
+                    reportDifferentRepeat(progress, of: first, whose: whose, diagnostics: &diagnostics)
+                }
+            } else {
+                subitems[index].progress = progress
+            }
+        }
+    }
+
     /// A cell that repeats, on another row of the item and year, a cell given once for both, and
     /// says something else.
-    private func reportDifferentRepeat(_ cell: CSVCell, of first: CSVCell, diagnostics: inout Diagnostics) {
+    private func reportDifferentRepeat(
+        _ cell: CSVCell, of first: CSVCell, whose: String? = nil, diagnostics: inout Diagnostics
+    ) {
+        let whose = whose ?? "item \(item.value)"
         diagnostics.error(
             at: cell.location,
             "\(cell.label): \(cell.quoted) differs from \(first.quoted) in cell \(first.position.reference), "
-                + "on another row of item \(item.value) for the same year",
-            hint: "an item's 「\(cell.position.header)」 is given once for the year: leave it empty on the rows "
-                + "of its other KPIs, or repeat it exactly")
+                + "on another row of \(whose) for the same year",
+            hint: whose.hasPrefix("sub-item")
+                ? "a sub-item's 「\(cell.position.header)」 is given once for the year: leave it empty on the "
+                    + "sub-item's other rows, or repeat it exactly"
+                : "an item's 「\(cell.position.header)」 is given once for the year: leave it empty on the item's "
+                    + "other rows (its other KPIs or sub-items), or repeat it exactly")
     }
 
     /// The first cell given for an item-level field.
@@ -88,6 +132,12 @@ struct CSVItemResult: Sendable {
             item: item, year: nil, grade: cells[.grade].map { Located($0.text, at: $0.location) },
             progress: cells[.progress]?.raw, factors: cells[.factors]?.raw, nextSteps: cells[.nextSteps]?.raw,
             kpiActuals: kpiActuals, effect: effect, location: item.location)
+        document.subitems = subitems.map { cells in
+            SubItemResultDocument(
+                number: Located(cells.number.text, at: cells.number.location),
+                grade: cells.grade.map { Located($0.text, at: $0.location) }, progress: cells.progress?.raw,
+                location: cells.number.location)
+        }
         document.axes = axisCells.map { axis, cell in
             AxisValueDocument(
                 axis: Located(axis, at: cell.location), grade: Located(cell.text, at: cell.location), gradedBy: nil,
