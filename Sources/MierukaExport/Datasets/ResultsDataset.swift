@@ -31,7 +31,7 @@ enum ResultsDataset {
             DatasetColumn("実績値", .decimal, "その年度の指標の実績値（数値のみ。数値で表せない実績は空欄）"),
             DatasetColumn("実績値の表記", .text, "報告書での実績値の書き方が数値と単位だけでないとき、その表記（例：約340万件）"),
             DatasetColumn("指標の評価", .code, "指標ごとに評価する計画での、その指標の評価の記号"),
-        ] + axisColumns(plan) + subItemColumns(plan)
+        ] + axisColumns(plan) + subItemColumns(plan) + graderColumns(plan)
         return Dataset(
             name: "results", title: "取組の年度別結果",
             summary: "取組項目ごと・年度ごとの評価、進捗状況、要因、今後の対応、財政効果と、その年度の成果指標の実績。"
@@ -56,6 +56,7 @@ enum ResultsDataset {
     static func rows(_ planIndex: PlanIndex) -> [[String]] {
         let plan = planIndex.plan
         var rows: [[String]] = []
+        let graders = Graders(plan)
         for year in planIndex.years {
             let western = DataFormat.year(year)
             let era = DataFormat.eraYear(year)
@@ -79,15 +80,17 @@ enum ResultsDataset {
                             kpi.id, kpi.name, kpi.unit, DataFormat.number(actual.value.number),
                             DataFormat.wording(actual.value, unit: kpi.unit),
                             DataFormat.grade(actual.grade, plan.grades).code,
-                        ] + axisCells(result, plan: plan) + noSubItemCells(plan))
+                        ] + axisCells(result, plan: plan) + noSubItemCells(plan) + graders.cells(result))
                 }
                 if !wroteKPI {
-                    rows.append(itemCells + ["", "", "", "", "", ""] + axisCells(result, plan: plan) + noSubItemCells(plan))
+                    rows.append(
+                        itemCells + ["", "", "", "", "", ""] + axisCells(result, plan: plan) + noSubItemCells(plan)
+                            + graders.cells(result))
                 }
                 for subitem in result.subitems {
                     rows.append(
                         itemCells + ["", "", "", "", "", ""] + axisCells(result, plan: plan)
-                            + subItemCells(subitem, item: item, plan: plan))
+                            + subItemCells(subitem, item: item, plan: plan) + graders.cells(result))
                 }
             }
         }

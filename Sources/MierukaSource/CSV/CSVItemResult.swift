@@ -14,6 +14,8 @@ struct CSVItemResult: Sendable {
     private var kpiActuals: [KPIActualDocument] = []
     /// Cells of the status axes' columns, by the axis as the header names it, in the order first given.
     private var axisCells: [(axis: String, cell: CSVCell)] = []
+    /// Cells of the axes' grader columns (「達成度の評価者」), by the axis as the header names it.
+    private var axisGraderCells: [(axis: String, cell: CSVCell)] = []
     /// The sub-items' cells, in the order their numbers first appear.
     private var subitems: [SubItemCells] = []
 
@@ -63,6 +65,17 @@ struct CSVItemResult: Sendable {
         }
     }
 
+    /// Takes who graded on a status axis: given once for the item and year or repeated exactly.
+    mutating func takeAxisGrader(_ axis: String, _ cell: CSVCell, diagnostics: inout Diagnostics) {
+        guard let first = axisGraderCells.first(where: { $0.axis == axis })?.cell else {
+            axisGraderCells.append((axis, cell))
+            return
+        }
+        if WidthNormalization.fold(first.text) != WidthNormalization.fold(cell.text) {
+            reportDifferentRepeat(cell, of: first, diagnostics: &diagnostics)
+        }
+    }
+
     /// Takes a sub-item's cells from a row with its 細目番号. A sub-item on several rows gives its
     /// 細目の評価 and 細目の進捗状況 once, or repeats them exactly (a different repeat is an error).
     mutating func takeSubItem(number: CSVCell, grade: CSVCell?, progress: CSVCell?, diagnostics: inout Diagnostics) {
@@ -90,6 +103,14 @@ struct CSVItemResult: Sendable {
                 subitems[index].progress = progress
             }
         }
+    }
+
+    private func reportGraderWithoutGrade(_ grader: CSVCell, of what: String, diagnostics: inout Diagnostics) {
+        diagnostics.error(
+            at: grader.location,
+            "\(grader.label): \(grader.quoted) says who graded, but item \(item.value) has no value in \(what) for the year",
+            hint: "write the grade on one of the item's rows, or leave 「\(grader.position.header)」 empty "
+                + "(where it is empty, the plan's graded_by: says who graded)")
     }
 
     /// A cell that repeats, on another row of the item and year, a cell given once for both, and
@@ -120,8 +141,10 @@ struct CSVItemResult: Sendable {
         kpiActuals.append(actual)
     }
 
-    /// The result as a document, located at the item's number.
-    var document: ResultDocument {
+    /// The result as a document, located at the item's number. A grader (評価者, 「達成度の評価者」)
+    /// for a grade or an axis value the item's rows do not give is an error: it would say who gave
+    /// a grade no one gave.
+    func document(diagnostics: inout Diagnostics) -> ResultDocument {
         let effectCells = [cells[.effectExpected], cells[.effectActual]].compactMap { $0 }
         let effect =
             expected != nil || actual != nil
@@ -138,10 +161,21 @@ struct CSVItemResult: Sendable {
                 grade: cells.grade.map { Located($0.text, at: $0.location) }, progress: cells.progress?.raw,
                 location: cells.number.location)
         }
+        if let grader = cells[.gradedBy] {
+            if cells[.grade] == nil {
+                reportGraderWithoutGrade(grader, of: "「評価」", diagnostics: &diagnostics)
+            } else {
+                document.gradedBy = Located(grader.text, at: grader.location)
+            }
+        }
         document.axes = axisCells.map { axis, cell in
-            AxisValueDocument(
-                axis: Located(axis, at: cell.location), grade: Located(cell.text, at: cell.location), gradedBy: nil,
-                location: cell.location)
+            let grader = axisGraderCells.first { $0.axis == axis }?.cell
+            return AxisValueDocument(
+                axis: Located(axis, at: cell.location), grade: Located(cell.text, at: cell.location),
+                gradedBy: grader.map { Located($0.text, at: $0.location) }, location: cell.location)
+        }
+        for (axis, grader) in axisGraderCells where !axisCells.contains(where: { $0.axis == axis }) {
+            reportGraderWithoutGrade(grader, of: "the status axis 「\(axis)」", diagnostics: &diagnostics)
         }
         return document
     }
