@@ -224,3 +224,51 @@ import Testing
         #expect(errors.contains("mieruka check: 3 errors"), "\(errors)")
     }
 }
+
+/// Counts a report publishes on a status axis (`declared:` → `axes:`), in
+/// Tests/Fixtures/fidelity/status-axes-declared (made-up): shown as published (公表値) beside the
+/// counts Mieruka makes from the items, and compared with them by `check`.
+@Suite struct DeclaredAxisCountsTests {
+    @Test func publishedCountsOnAnAxisAreShownBesideTheComputedOnes() throws {
+        let (result, site) = try AxisGraderColumnTests.build("status-axes-declared")
+        #expect(result.status == 0, "\(result.standardError)")
+        let report = site.page("test-plan/reports/2024/index.html")
+        #expect(report.contains("<caption>着手状況の分布（令和6年度・公表値） <span class=\"declared-mark\">市の公表値</span></caption>"))
+        #expect(report.contains("<caption>着手状況の分布（令和6年度） <span class=\"derived-mark\">集計</span></caption>"))
+        #expect(report.contains("<caption>達成度の分布（令和6年度・公表値） <span class=\"declared-mark\">市の公表値</span></caption>"))
+        #expect(report.contains("<caption>達成度の分布（令和6年度） <span class=\"derived-mark\">集計</span></caption>"))
+        // The plan's own published table stays as it was.
+        #expect(report.contains("<caption>評価の分布（令和6年度・公表値） <span class=\"declared-mark\">市の公表値</span></caption>"))
+        // A year without published axis counts shows Mieruka's only.
+        let r5 = site.page("test-plan/reports/2023/index.html")
+        #expect(!r5.contains("着手状況の分布（令和5年度・公表値）"))
+        #expect(r5.contains("<caption>着手状況の分布（令和5年度） <span class=\"derived-mark\">集計</span></caption>"))
+    }
+
+    @Test func checkWarnsWhereThePublishedAxisCountsContradictTheItems() throws {
+        let (result, _) = try AxisGraderColumnTests.build("status-axes-declared", command: ["check"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(
+            result.standardError.contains(
+                "warning: 令和6年度（達成度）, 2 健全な財政運営: the published table has 0 × A, but 1 transcribed listing is graded A"),
+            "\(result.standardError)")
+        #expect(!result.standardError.contains("（着手状況）"), "\(result.standardError)")
+    }
+
+    @Test func anAxisThePlanDoesNotHaveIsAnError() throws {
+        let work = TemporaryDirectory()
+        for folder in ["base", "fidelity/status-axes", "fidelity/status-axes-declared"] {
+            try FileTree.overlay(Fixtures.path(folder), onto: work.path)
+        }
+        let path = work.path + "/content/test-plan/_index.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "      - axis: 着手状況\n", with: "      - axis: 着手\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.mieruka(["check"], in: work.path)
+        #expect(result.status == 1)
+        #expect(
+            result.standardError.contains(
+                "error: the plan has no status axis \"着手\"\n    hint: did you mean \"着手状況\"? the plan's axes are start（着手状況）, achievement（達成度）"),
+            "\(result.standardError)")
+    }
+}
