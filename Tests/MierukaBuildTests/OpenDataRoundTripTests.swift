@@ -77,23 +77,44 @@ import Testing
         expectSame(outputs)
     }
 
+    /// The sub-items fixture: each sub-item result is a row of its own after its item's rows, with
+    /// 細目番号, 細目名, 細目の評価 and 細目の進捗状況, and reads back as the same sub-item results.
+    @Test(arguments: ["results.csv", "results.xlsx"])
+    func theSubItemsFixtureRebuildsFromItsExportedResults(file: String) throws {
+        let site = TemporaryDirectory()
+        try FileTree.overlay(Fixtures.path("base"), onto: site.path)
+        try FileTree.overlay(Fixtures.path("fidelity/subitems"), onto: site.path)
+        let outputs = try roundTrip(site, plan: "test-plan", file: file, removing: ["seeds/test-plan/R6.yml"]) { root in
+            let path = root + "/content/test-plan/items/001.md"
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let withoutActual = text.replacingOccurrences(of: "    actuals: {R5: 20.0}\n", with: "")
+            let start = try #require(withoutActual.range(of: "results:\n"))
+            let end = try #require(withoutActual.range(of: "---\n", range: start.upperBound..<withoutActual.endIndex))
+            try (String(withoutActual[..<start.lowerBound]) + String(withoutActual[end.lowerBound...]))
+                .write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let results = String(decoding: try #require(outputs.original["test-plan/data/results.csv"]), as: UTF8.self)
+        let lines = results.components(separatedBy: "\r\n")
+        #expect(lines.first?.hasSuffix(",指標の評価,細目番号,細目名,細目の評価,細目の進捗状況") == true)
+        // The rows of the plan's items stay as they were, with the four cells empty; item 3's two
+        // sub-item results follow its own row, with its cells repeated and the KPI cells empty.
+        #expect(lines.contains("test-plan,2024,令和6年度,3,基金の確保,A,計画を上回る,,,,200,900,fund,財政調整基金,億円,28.6,,,,,,"))
+        #expect(lines.contains("test-plan,2024,令和6年度,3,基金の確保,A,計画を上回る,,,,200,900,,,,,,,1,基金の運用方針の策定,A,"))
+        #expect(
+            lines.contains(
+                "test-plan,2024,令和6年度,3,基金の確保,A,計画を上回る,,,,200,900,,,,,,,2,<特定目的基金>の整理,B,対象の基金を洗い出した。"))
+        expectSame(outputs)
+    }
+
     /// The status axes fixture: each axis's values in a column of its own, headed with the axis's
-    /// name or its columns:, read back as the same values. Who graded each value is not in the file
-    /// (only the plan's graded_by: is, in content/), so the fixture's per-result graders are taken
-    /// out first.
+    /// name or its columns:, read back as the same values; who graded a single grade or value, where
+    /// the fixture's results say so (委員会評価 for item 3's grade in R6 and item 1's 達成度 in R5),
+    /// in 評価者 and 「達成度の評価者」 at the end, read back as the same graders.
     @Test(arguments: ["results.csv", "results.xlsx"])
     func theStatusAxesFixtureRebuildsFromItsExportedResults(file: String) throws {
         let site = TemporaryDirectory()
         try FileTree.overlay(Fixtures.path("base"), onto: site.path)
         try FileTree.overlay(Fixtures.path("fidelity/status-axes"), onto: site.path)
-        for (path, from, to) in [
-            ("content/test-plan/items/001.md", "achievement: {grade: C, graded_by: 委員会評価}", "achievement: C"),
-            ("seeds/test-plan/R6.yml", "    graded_by: 委員会評価\n", ""),
-        ] {
-            let text = try String(contentsOfFile: site.path + "/" + path, encoding: .utf8)
-            #expect(text.contains(from))
-            try text.replacingOccurrences(of: from, with: to).write(toFile: site.path + "/" + path, atomically: true, encoding: .utf8)
-        }
         let outputs = try roundTrip(
             site, plan: "test-plan", file: file,
             removing: ["seeds/test-plan/R5.yml", "seeds/test-plan/R6.yml", "seeds/test-plan/R7.csv"]
@@ -108,7 +129,9 @@ import Testing
         }
         let results = String(decoding: try #require(outputs.original["test-plan/data/results.csv"]), as: UTF8.self)
         #expect(results.hasPrefix("\u{FEFF}計画,") || results.hasPrefix("計画,"))
-        #expect(results.unicodeScalars.split(separator: "\n").first.map { String($0).hasSuffix(",指標の評価,着手状況,達成度\r") } == true)
+        #expect(results.unicodeScalars.split(separator: "\n").first.map { String($0).hasSuffix(",指標の評価,着手状況,達成度,細目番号,細目名,細目の評価,細目の進捗状況,評価者,達成度の評価者\r") } == true)
+        #expect(results.contains(",28.6,,,完了,A,,,,,委員会評価,\r\n"), "item 3's grade in R6, graded by 委員会評価")
+        #expect(results.contains(",C,,,,,,委員会評価\r\n"), "item 1's 達成度 in R5, graded by 委員会評価")
         expectSame(outputs)
     }
 }

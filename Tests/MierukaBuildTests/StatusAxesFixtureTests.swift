@@ -166,3 +166,109 @@ import Testing
         #expect(report.contains("<caption>達成度の分布（令和6年度） <span class=\"derived-mark\">集計</span></caption>"))
     }
 }
+
+/// Who graded a single grade or axis value, written in a results sheet: 評価者 beside 評価, and
+/// 「<axis>の評価者」 beside an axis's column (made-up graders, in
+/// Tests/Fixtures/fidelity/status-axes-graders*/seeds/test-plan/R7.csv, in place of the status axes
+/// fixture's R7.csv).
+@Suite struct AxisGraderColumnTests {
+    static func build(_ overlay: String, command: [String] = ["build"]) throws -> (result: CommandRunner.Result, site: BuiltSite) {
+        let work = TemporaryDirectory()
+        try FileTree.overlay(Fixtures.path("base"), onto: work.path)
+        try FileTree.overlay(Fixtures.path("fidelity/status-axes"), onto: work.path)
+        try FileTree.overlay(Fixtures.path("fidelity/" + overlay), onto: work.path)
+        let result = try CommandRunner.mieruka(command, in: work.path)
+        return (result, BuiltSite(root: work.path + "/public", work: work))
+    }
+
+    @Test func aSheetSaysWhoGradedOneGradeAndOneAxisValue() throws {
+        let (result, site) = try Self.build("status-axes-graders")
+        #expect(result.status == 0, "\(result.standardError)")
+        let report = site.page("test-plan/reports/2025/index.html")
+        // 達成度 (graded_by: 内部評価) with item 1's value given by 委員会評価, from 「達成度の評価者」 beside the column 「達成度（内部評価）」.
+        #expect(report.contains("<p class=\"graded-by\">評価者：内部評価（うち1項目は委員会評価）</p>"))
+        #expect(
+            report.contains(
+                "<dt>達成度</dt>\n<dd><span class=\"grade grade-rank-0 grade-of-3\"><span class=\"grade-code\">A</span> <span class=\"grade-label\">達成</span></span> <span class=\"graded-by\">（委員会評価）</span></dd>"
+            ))
+        // The plan's grade of item 2, from 評価者.
+        #expect(report.contains("<h2 id=\"grades\">評価の分布</h2>\n<p class=\"graded-by\">評価者：内部評価（うち1項目は委員会評価）</p>"))
+        let item2 = site.page("test-plan/002/index.html")
+        #expect(
+            item2.contains(
+                "<h3>令和7年度 <span class=\"grade grade-rank-1 grade-of-4\"><span class=\"grade-code\">B</span> <span class=\"grade-label\">概ね計画どおり</span></span> <span class=\"graded-by\">（委員会評価）</span></h3>"
+            ))
+        // Without a grader cell, the plan's (or the axis's) graded_by: holds.
+        #expect(
+            site.page("test-plan/003/index.html").contains(
+                "<h3>令和7年度 <span class=\"grade grade-rank-0 grade-of-4\"><span class=\"grade-code\">A</span> <span class=\"grade-label\">計画を上回る</span></span> <span class=\"graded-by\">（内部評価）</span></h3>"
+            ))
+    }
+
+    @Test func aGraderWithoutTheGradeItNamesIsAnErrorAtItsCell() throws {
+        let (result, _) = try Self.build("status-axes-graders-invalid", command: ["check"])
+        #expect(result.status == 1)
+        let errors = result.standardError
+        #expect(
+            errors.contains(
+                "seeds/test-plan/R7.csv:3:3: error: cell C3 (評価者): \"委員会評価\" says who graded, but item 2 has no value in 「評価」 for the year"
+            ), "\(errors)")
+        #expect(
+            errors.contains(
+                "seeds/test-plan/R7.csv:2:5: error: cell E2 (達成度の評価者): \"委員会評価\" says who graded, but item 1 has no value in the status axis 「達成度」 for the year"
+            ), "\(errors)")
+        #expect(
+            errors.contains(
+                "seeds/test-plan/R7.csv:5:6: error: cell F5 (着手状況の評価者): \"外部評価\" differs from \"自己評価\" in cell F4, on another row of item 3 for the same year"
+            ), "\(errors)")
+        #expect(errors.contains("mieruka check: 3 errors"), "\(errors)")
+    }
+}
+
+/// Counts a report publishes on a status axis (`declared:` → `axes:`), in
+/// Tests/Fixtures/fidelity/status-axes-declared (made-up): shown as published (公表値) beside the
+/// counts Mieruka makes from the items, and compared with them by `check`.
+@Suite struct DeclaredAxisCountsTests {
+    @Test func publishedCountsOnAnAxisAreShownBesideTheComputedOnes() throws {
+        let (result, site) = try AxisGraderColumnTests.build("status-axes-declared")
+        #expect(result.status == 0, "\(result.standardError)")
+        let report = site.page("test-plan/reports/2024/index.html")
+        #expect(report.contains("<caption>着手状況の分布（令和6年度・公表値） <span class=\"declared-mark\">市の公表値</span></caption>"))
+        #expect(report.contains("<caption>着手状況の分布（令和6年度） <span class=\"derived-mark\">集計</span></caption>"))
+        #expect(report.contains("<caption>達成度の分布（令和6年度・公表値） <span class=\"declared-mark\">市の公表値</span></caption>"))
+        #expect(report.contains("<caption>達成度の分布（令和6年度） <span class=\"derived-mark\">集計</span></caption>"))
+        // The plan's own published table stays as it was.
+        #expect(report.contains("<caption>評価の分布（令和6年度・公表値） <span class=\"declared-mark\">市の公表値</span></caption>"))
+        // A year without published axis counts shows Mieruka's only.
+        let r5 = site.page("test-plan/reports/2023/index.html")
+        #expect(!r5.contains("着手状況の分布（令和5年度・公表値）"))
+        #expect(r5.contains("<caption>着手状況の分布（令和5年度） <span class=\"derived-mark\">集計</span></caption>"))
+    }
+
+    @Test func checkWarnsWhereThePublishedAxisCountsContradictTheItems() throws {
+        let (result, _) = try AxisGraderColumnTests.build("status-axes-declared", command: ["check"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(
+            result.standardError.contains(
+                "warning: 令和6年度（達成度）, 2 健全な財政運営: the published table has 0 × A, but 1 transcribed listing is graded A"),
+            "\(result.standardError)")
+        #expect(!result.standardError.contains("（着手状況）"), "\(result.standardError)")
+    }
+
+    @Test func anAxisThePlanDoesNotHaveIsAnError() throws {
+        let work = TemporaryDirectory()
+        for folder in ["base", "fidelity/status-axes", "fidelity/status-axes-declared"] {
+            try FileTree.overlay(Fixtures.path(folder), onto: work.path)
+        }
+        let path = work.path + "/content/test-plan/_index.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "      - axis: 着手状況\n", with: "      - axis: 着手\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.mieruka(["check"], in: work.path)
+        #expect(result.status == 1)
+        #expect(
+            result.standardError.contains(
+                "error: the plan has no status axis \"着手\"\n    hint: did you mean \"着手状況\"? the plan's axes are start（着手状況）, achievement（達成度）"),
+            "\(result.standardError)")
+    }
+}

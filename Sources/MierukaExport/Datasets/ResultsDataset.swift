@@ -6,7 +6,8 @@ import MierukaSite
 ///
 /// The item's cells (評価, 進捗状況 …) are repeated on each of its KPI rows, so that every row
 /// stands on its own; an item without KPI actuals for the year has one row with the KPI cells empty.
-/// KPI actuals of years without a result for the item are in `kpi-actuals.csv`.
+/// KPI actuals of years without a result for the item are in `kpi-actuals.csv`. In a plan whose
+/// items have sub-items (細目), each sub-item result has a row of its own after its item's rows.
 enum ResultsDataset {
     static func make(_ planIndex: PlanIndex) -> Dataset {
         let plan = planIndex.plan
@@ -30,11 +31,12 @@ enum ResultsDataset {
             DatasetColumn("実績値", .decimal, "その年度の指標の実績値（数値のみ。数値で表せない実績は空欄）"),
             DatasetColumn("実績値の表記", .text, "報告書での実績値の書き方が数値と単位だけでないとき、その表記（例：約340万件）"),
             DatasetColumn("指標の評価", .code, "指標ごとに評価する計画での、その指標の評価の記号"),
-        ] + axisColumns(plan)
+        ] + axisColumns(plan) + subItemColumns(plan) + graderColumns(plan)
         return Dataset(
             name: "results", title: "取組の年度別結果",
             summary: "取組項目ごと・年度ごとの評価、進捗状況、要因、今後の対応、財政効果と、その年度の成果指標の実績。"
-                + "1行が1つの取組項目の1年度の1指標（指標の実績がない年度は1行）です。",
+                + "1行が1つの取組項目の1年度の1指標（指標の実績がない年度は1行）です。"
+                + (hasSubItems(plan) ? "細目の結果は、その取組項目の行の後に細目ごとに1行です（取組項目の列を繰り返します）。" : ""),
             columns: columns, rowCount: count(planIndex)
         ) { rows(planIndex) }
     }
@@ -45,6 +47,7 @@ enum ResultsDataset {
         for year in planIndex.years {
             for item in planIndex.plan.items where item.result(in: year) != nil {
                 count += max(1, item.kpis.filter { $0.actual(in: year) != nil }.count)
+                count += item.result(in: year)?.subitems.count ?? 0
             }
         }
         return count
@@ -53,6 +56,7 @@ enum ResultsDataset {
     static func rows(_ planIndex: PlanIndex) -> [[String]] {
         let plan = planIndex.plan
         var rows: [[String]] = []
+        let graders = Graders(plan)
         for year in planIndex.years {
             let western = DataFormat.year(year)
             let era = DataFormat.eraYear(year)
@@ -76,9 +80,18 @@ enum ResultsDataset {
                             kpi.id, kpi.name, kpi.unit, DataFormat.number(actual.value.number),
                             DataFormat.wording(actual.value, unit: kpi.unit),
                             DataFormat.grade(actual.grade, plan.grades).code,
-                        ] + axisCells(result, plan: plan))
+                        ] + axisCells(result, plan: plan) + noSubItemCells(plan) + graders.cells(result))
                 }
-                if !wroteKPI { rows.append(itemCells + ["", "", "", "", "", ""] + axisCells(result, plan: plan)) }
+                if !wroteKPI {
+                    rows.append(
+                        itemCells + ["", "", "", "", "", ""] + axisCells(result, plan: plan) + noSubItemCells(plan)
+                            + graders.cells(result))
+                }
+                for subitem in result.subitems {
+                    rows.append(
+                        itemCells + ["", "", "", "", "", ""] + axisCells(result, plan: plan)
+                            + subItemCells(subitem, item: item, plan: plan) + graders.cells(result))
+                }
             }
         }
         return rows

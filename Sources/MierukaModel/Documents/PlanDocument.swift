@@ -138,6 +138,8 @@ package struct DeclaredDocument: Sendable {
     package var gradeChange: DeclaredCountsDocument? = nil
     /// `as_of:`: the point within the year the published figures stand at (「9月末」).
     package var asOf: Snapshot? = nil
+    /// `axes:`: the counts the report publishes on the plan's status axes.
+    package var axes: [DeclaredAxisDocument] = []
     package let listings: Located<Int>?
     package let relisted: Located<Int>?
     package let gradeRows: [DeclaredGradeRowDocument]
@@ -183,6 +185,26 @@ package struct DeclaredCountsDocument: Sendable {
 
     package init(counts: [(code: Located<String>, count: Int)], location: SourceLocation) {
         self.counts = counts
+        self.location = location
+    }
+}
+
+/// Published counts on one status axis for a year (`declared:` → `axes:`), as the report prints them
+/// beside the plan's own grades (着手状況 counts beside 達成度 counts).
+package struct DeclaredAxisDocument: Sendable {
+    /// The axis, by its name or its id.
+    package let axis: Located<String>
+    package let gradeRows: [DeclaredGradeRowDocument]
+    package let gradeTotal: DeclaredCountsDocument?
+    package let location: SourceLocation
+
+    package init(
+        axis: Located<String>, gradeRows: [DeclaredGradeRowDocument], gradeTotal: DeclaredCountsDocument?,
+        location: SourceLocation
+    ) {
+        self.axis = axis
+        self.gradeRows = gradeRows
+        self.gradeTotal = gradeTotal
         self.location = location
     }
 }

@@ -26,6 +26,9 @@ package struct DeclaredYear: Sendable {
     package var gradeChange: [Int]? = nil
     /// The point within the year the published figures stand at (「9月末」); nil for the year's end.
     package var asOf: Snapshot? = nil
+    /// Counts published on the plan's status axes, by axis index: each a table of that year on the
+    /// axis's scale (its listings, source and point in the year are this table's).
+    package var axes: [Int: DeclaredYear] = [:]
     /// Where the numbers come from (「【表１】各プログラムの進捗状況（平成29年度末）」).
     package let source: String?
     /// Items the report singles out (主な取組), without them being detailed as items.

@@ -66,7 +66,8 @@ extension Plan {
     /// the plan's grades, and each year's value on that axis in place of the grade. Items, listings,
     /// policies and years stay as they are (a result without a value on the axis is 未評価 on it), so
     /// every count, table, chart and comparison made for the plan's grades is made for the axis by
-    /// the same rules. Published tables, effects and KPIs are the plan's own and are left out.
+    /// the same rules. Published tables are the counts published on this axis (`declared:` → `axes:`);
+    /// the plan's own published tables, effects and KPIs are left out.
     package func projected(onto axisIndex: Int) -> Plan {
         let axis = axes[axisIndex]
         let items = self.items.map { item in
@@ -80,10 +81,14 @@ extension Plan {
                 },
                 summary: item.summary, body: "", bodyLocation: item.bodyLocation, location: item.location)
         }
-        return Plan(
+        var projected = Plan(
             slug: slug, city: city, title: title, subtitle: subtitle, period: period, yearStyle: yearStyle,
             moneyUnit: moneyUnit, grades: axis.grades, gradeShare: axis.gradeShare, states: axis.states,
-            levelNames: levelNames, policies: policies, items: items, declared: [], summary: summary, body: "",
+            levelNames: levelNames, policies: policies, items: items,
+            declared: declared.compactMap { $0.axes[axisIndex] }, summary: summary, body: "",
             bodyLocation: bodyLocation, order: order, location: location)
+        // Who published the counts on the axis (市, 町 …) is who published the plan.
+        projected.publisher = publisher
+        return projected
     }
 }

@@ -69,10 +69,14 @@ struct TableBuilder {
 
     /// The plan's grade distribution for a year: the city's published table when the plan declares
     /// one, else the count of the transcribed items. `rows` are policy indices (subtrees).
-    func gradeTable(year: FiscalYear, rows: [Int], rowHeading: String, restrictTo policy: Int? = nil) -> GradeTableView? {
+    /// `counted`: always the table Mieruka counts from the items, even where the year has a
+    /// published one (a status axis shows both).
+    func gradeTable(
+        year: FiscalYear, rows: [Int], rowHeading: String, restrictTo policy: Int? = nil, counted: Bool = false
+    ) -> GradeTableView? {
         guard !plan.grades.isEmpty else { return nil }
         let yearLabel = format.year(year)
-        if let declared = plan.declared(in: year), declared.hasGradeCounts {
+        if !counted, let declared = plan.declared(in: year), declared.hasGradeCounts {
             let declaredRows = declared.gradeRows.filter { row in
                 policy.map { plan.policy(row.policy, isWithin: $0) } ?? true
             }
@@ -162,7 +166,7 @@ struct TableBuilder {
                 sum + (tally.map { $0.listingCounts[row.policy][0..<plan.grades.count].reduce(0, +) } ?? 0)
             }
         }
-        let caption = "評価の分布（\(yearLabel)・公表値）"
+        let caption = "\(subject)の分布（\(yearLabel)・公表値）"
         // The report's own figure for the share, transcribed, shown beside the computed one.
         var publishedShare: String? = nil
         if whole, let share = plan.gradeShare, let published = declared.publishedShare {
@@ -170,7 +174,7 @@ struct TableBuilder {
             publishedShare = "\(share.label)：" + (parts.count == 2 ? "\(parts[0])（\(parts[1])）" : parts[0])
         }
         let chart = GradeBarChart(
-            scope: chartScope("grades", declared.year, whole ? nil : rows.first.map { plan.policies[$0.policy].parent ?? $0.policy }),
+            scope: chartScope(chartKind, declared.year, whole ? nil : rows.first.map { plan.policies[$0.policy].parent ?? $0.policy }),
             title: caption, grades: plan.grades.grades, ranked: plan.grades.isRanked,
             rows: rows.map { GradeBarChart.Row(label: policyTitle($0.policy), counts: $0.counts, ungraded: 0) })
         return GradeTableView(

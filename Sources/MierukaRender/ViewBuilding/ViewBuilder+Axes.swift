@@ -19,16 +19,25 @@ extension ViewBuilder {
             tables.subject = axis.name
             tables.chartKind = "axis-\(axisIndex + 1)"
             let gradeTable = tables.gradeTable(
-                year: year, rows: projected.plan.topLevelPolicies, rowHeading: plan.levelName(0))
+                year: year, rows: projected.plan.topLevelPolicies, rowHeading: plan.levelName(0), counted: true)
+            // Counts the report publishes on the axis (declared: → axes:), as published, beside Mieruka's.
+            var publishedTables = tables
+            publishedTables.chartKind = "axis-\(axisIndex + 1)-published"
+            let publishedTable =
+                projected.plan.declared(in: year)?.hasGradeCounts == true
+                ? publishedTables.gradeTable(year: year, rows: projected.plan.topLevelPolicies, rowHeading: plan.levelName(0))
+                : nil
             var comparison = yearComparison(projected, year: year)
             if let caption = comparison?.countTable?.caption { comparison?.countTable?.caption = "\(axis.name)：" + caption }
             if let caption = comparison?.itemTable?.caption { comparison?.itemTable?.caption = "\(axis.name)：" + caption }
             let values = plan.items.compactMap { $0.result(in: year)?.value(on: axisIndex) }
-            guard gradeTable != nil || !values.isEmpty else { return nil }
-            return AxisReportView(
+            guard gradeTable != nil || publishedTable != nil || !values.isEmpty else { return nil }
+            var view = AxisReportView(
                 name: axis.name, id: Self.axisID(axisIndex),
                 gradedBy: gradedBySentence(axis.gradedBy, overrides: values.map(\.gradedBy), plan: plan),
                 gradeTable: gradeTable, comparison: comparison)
+            view.publishedTable = publishedTable
+            return view
         }
     }
 

@@ -9,6 +9,8 @@ package struct AxisReportView: TemplateView {
     package let gradedBy: String?
     package let gradeTable: GradeTableView?
     package let comparison: YearComparisonView?
+    /// The counts the report publishes on the axis for the year (公表値), shown before Mieruka's own.
+    package var publishedTable: GradeTableView? = nil
 
     package static let fields = FieldTable<AxisReportView>(
         "status axis of a year report",
@@ -17,6 +19,7 @@ package struct AxisReportView: TemplateView {
             .text("id") { $0.id },
             .text("gradedBy") { $0.gradedBy },
             .view("gradeTable", GradeTableView.self) { $0.gradeTable },
+            .view("publishedTable", GradeTableView.self) { $0.publishedTable },
             .view("comparison", YearComparisonView.self) { $0.comparison },
         ])
 }

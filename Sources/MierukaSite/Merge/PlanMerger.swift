@@ -100,10 +100,14 @@ struct PlanMerger {
             }
         }
 
-        let declared = DeclaredBuilder(
-            grades: grades, policies: resolver, moneyUnit: document.moneyUnit, period: period,
-            yearStyle: document.yearStyle
-        ).build(document.declared, diagnostics: &diagnostics)
+        let declared = DeclaredAxesBuilder(
+            axes: axes, policies: resolver, moneyUnit: document.moneyUnit, period: period, yearStyle: document.yearStyle
+        ).attach(
+            document.declared,
+            to: DeclaredBuilder(
+                grades: grades, policies: resolver, moneyUnit: document.moneyUnit, period: period,
+                yearStyle: document.yearStyle
+            ).build(document.declared, diagnostics: &diagnostics), diagnostics: &diagnostics)
 
         let built = drafts.map { $0.build() }.sorted {
             NaturalOrder.areInIncreasingOrder($0.number, $1.number)

@@ -14,12 +14,25 @@ package struct DeclaredReconciler: Sendable {
             for table in plan.declared {
                 reconcile(table, in: plan, severity: severity, diagnostics: &diagnostics)
             }
+            // Counts published on a status axis: compared the same way with the items' values on
+            // the axis, but only ever warned about (the axis's counts are the report's, shown as
+            // published beside Mieruka's own count).
+            for axisIndex in plan.axes.indices where plan.declared.contains(where: { $0.axes[axisIndex] != nil }) {
+                let projected = plan.projected(onto: axisIndex)
+                for table in projected.declared {
+                    reconcile(
+                        table, in: projected, severity: .warning, subject: plan.axes[axisIndex].name, diagnostics: &diagnostics)
+                }
+            }
         }
     }
 
-    func reconcile(_ table: DeclaredYear, in plan: Plan, severity: Severity, diagnostics: inout Diagnostics) {
+    /// `subject`: the status axis the table counts on (「着手状況」), named in the messages.
+    func reconcile(
+        _ table: DeclaredYear, in plan: Plan, severity: Severity, subject: String? = nil, diagnostics: inout Diagnostics
+    ) {
         let tally = PlanYearTally(plan: plan, year: table.year)
-        let label = table.year.label(plan.yearStyle)
+        let label = table.year.label(plan.yearStyle) + (subject.map { "（\($0)）" } ?? "")
         let transcribed = tally.totalListings - tally.totalUngraded
         let complete = table.totalListings.map { transcribed == $0 } ?? false
 

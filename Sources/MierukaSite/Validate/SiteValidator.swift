@@ -14,6 +14,12 @@ package struct SiteValidator: Sendable {
             for item in plan.items {
                 for kpi in item.kpis { checkDirection(kpi, in: plan, diagnostics: &diagnostics) }
             }
+            for axisIndex in plan.axes.indices where plan.declared.contains(where: { $0.axes[axisIndex] != nil }) {
+                let projected = plan.projected(onto: axisIndex)
+                for table in projected.declared {
+                    checkDeclaredTotals(table, in: projected, subject: plan.axes[axisIndex].name, diagnostics: &diagnostics)
+                }
+            }
             for table in plan.declared {
                 checkDeclaredTotals(table, in: plan, diagnostics: &diagnostics)
                 checkPublishedCumulative(table, in: plan, diagnostics: &diagnostics)
@@ -52,8 +58,9 @@ package struct SiteValidator: Sendable {
     /// number of listings, effect rows against the effect total. Where the city's own figures
     /// disagree, the site shows each as published and `check` warns (it does not fail): the
     /// transcription may be wrong, or the report itself may be; neither is silently "fixed".
-    func checkDeclaredTotals(_ table: DeclaredYear, in plan: Plan, diagnostics: inout Diagnostics) {
-        let label = table.year.label(plan.yearStyle)
+    /// `subject`: the status axis the table counts on (「着手状況」), named in the messages.
+    func checkDeclaredTotals(_ table: DeclaredYear, in plan: Plan, subject: String? = nil, diagnostics: inout Diagnostics) {
+        let label = table.year.label(plan.yearStyle) + (subject.map { "（\($0)）" } ?? "")
         if let total = table.gradeTotal, !table.gradeRows.isEmpty {
             for (index, grade) in plan.grades.grades.enumerated() {
                 let sum = table.gradeRows.reduce(0) { $0 + $1.counts[index] }

@@ -19,6 +19,22 @@ struct CSVCrossCheck {
                 + "「\(cell.position.header)」 is only compared with the item's title, never shown")
     }
 
+    /// 細目名 beside 細目番号: the title of the item's sub-item of that number. A sub-item the item
+    /// does not list is left to the merge, which reports it.
+    func subitemTitle(_ cell: CSVCell, plan: String, number: String, subitem: String, diagnostics: inout Diagnostics) {
+        guard let item = lookup.item(plan: plan, number: number),
+            let listed = item.subitems.first(where: {
+                WidthNormalization.fold($0.number.value) == WidthNormalization.fold(subitem)
+            })
+        else { return }
+        guard Self.comparable(cell.text) != Self.comparable(listed.title.value) else { return }
+        diagnostics.warning(
+            at: cell.location,
+            "\(cell.label): \(cell.quoted) is not the title of sub-item \(subitem) of item \(number), 「\(listed.title.value)」",
+            hint: "the row's sub-item result goes to sub-item \(subitem) (\(listed.location.file)) by its 細目番号: check "
+                + "the 細目番号; 「\(cell.position.header)」 is only compared with the sub-item's title, never shown")
+    }
+
     /// 指標 beside 指標ID: the name of the KPI the id names.
     func kpiName(_ cell: CSVCell, kpi id: String, plan: String, number: String, diagnostics: inout Diagnostics) {
         guard let kpi = lookup.kpi(plan: plan, number: number, named: id) else { return }

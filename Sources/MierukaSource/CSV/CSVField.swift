@@ -29,6 +29,16 @@ package enum CSVField: String, Sendable, Hashable, CaseIterable {
     case target
     case effectExpected = "effect_expected"
     case effectActual = "effect_actual"
+    /// 細目番号: the row's cells 細目名, 細目の評価 and 細目の進捗状況 are for this sub-item of the
+    /// row's item. Never repeated from the row above: a row without one is about the item alone.
+    case subitem
+    /// 細目名: compared with the sub-item's title, never shown (as 取組項目 is with the item's).
+    case subitemTitle = "subitem_title"
+    case subitemGrade = "subitem_grade"
+    case subitemProgress = "subitem_progress"
+    /// 評価者: who gave the row's item its 評価, when the report says so for that item (else the
+    /// plan's `graded_by:` holds). An axis's grader is the column 「<axis>の評価者」.
+    case gradedBy = "graded_by"
     /// A column the site keeps in its sheet but Mieruka does not read (担当課, 備考 …): only by config.
     case ignore
 
@@ -57,6 +67,11 @@ package enum CSVField: String, Sendable, Hashable, CaseIterable {
         case .target: ["目標値", "指標の目標値", "target"]
         case .effectExpected: ["効果見込額", "財政効果見込額", "見込額", "effect_expected"]
         case .effectActual: ["効果額", "実績効果額", "財政効果額", "effect_actual"]
+        case .subitem: ["細目番号", "細目No", "subitem"]
+        case .subitemTitle: ["細目名", "細目の名称", "subitem_title"]
+        case .subitemGrade: ["細目の評価", "細目評価", "subitem_grade"]
+        case .subitemProgress: ["細目の進捗状況", "細目の取組状況", "subitem_progress"]
+        case .gradedBy: ["評価者", "graded_by"]
         case .ignore: ["ignore"]
         }
     }
@@ -69,7 +84,13 @@ package enum CSVField: String, Sendable, Hashable, CaseIterable {
 
     /// Cells that describe the item's result for the year (as opposed to one KPI's actual): on an
     /// item's several rows they are given once, or repeated identically.
-    static let itemLevel: [CSVField] = [.title, .grade, .gradeLabel, .progress, .factors, .nextSteps, .effectExpected, .effectActual]
+    static let itemLevel: [CSVField] = [.title, .grade, .gradeLabel, .progress, .factors, .nextSteps, .effectExpected, .effectActual, .gradedBy]
+
+    /// Cells about the row's sub-item (細目番号 says which).
+    /// The end of a status axis's grader column's header: 「達成度の評価者」.
+    static let graderSuffix = "の評価者"
+
+    static let subitemLevel: [CSVField] = [.subitemTitle, .subitemGrade, .subitemProgress]
 
     /// The field for a key or a built-in header as written in `mieruka.yml` ("effect_actual", "効果額").
     package static func named(_ name: String) -> CSVField? {

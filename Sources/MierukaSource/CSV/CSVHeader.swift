@@ -18,6 +18,8 @@ struct CSVHeader: Sendable {
     private let byField: [CSVField: CSVColumn]
     /// Columns of the plans' status axes: the axis as a result names it, and the column.
     var axes: [(axis: String, column: CSVColumn)] = []
+    /// Columns saying who graded a value on a status axis (「達成度の評価者」): the axis, and the column.
+    var axisGraders: [(axis: String, column: CSVColumn)] = []
 
     func column(_ field: CSVField) -> CSVColumn? { byField[field] }
 
@@ -32,6 +34,7 @@ struct CSVHeader: Sendable {
         diagnostics: inout Diagnostics
     ) -> CSVHeader? {
         var axes: [(axis: String, column: CSVColumn)] = []
+        var axisGraders: [(axis: String, column: CSVColumn)] = []
         let names = lookup(settings)
         var columns: [Int: CSVColumn] = [:]
         var byField: [CSVField: CSVColumn] = [:]
@@ -51,6 +54,13 @@ struct CSVHeader: Sendable {
                     let column = CSVColumn(field: .ignore, number: offset + 1, header: header, unit: nil)
                     columns[column.number] = column
                     axes.append((axis, column))
+                    continue
+                }
+                // Who graded on an axis: 「達成度の評価者」, the axis's column header and の評価者.
+                if let axis = axisGrader(header, axisHeaders: axisHeaders) {
+                    let column = CSVColumn(field: .ignore, number: offset + 1, header: header, unit: nil)
+                    columns[column.number] = column
+                    axisGraders.append((axis, column))
                     continue
                 }
                 unknown.append((position, header))
@@ -127,7 +137,20 @@ struct CSVHeader: Sendable {
         }
         var read = CSVHeader(columns: columns, row: headerRow.number, reported: reported, byField: byField)
         read.axes = axes
+        read.axisGraders = axisGraders
         return read
+    }
+
+    /// The axis whose grader a header names: 「達成度の評価者」, or 「達成度（内部評価）の評価者」
+    /// for an axis read from 「達成度（内部評価）」.
+    static func axisGrader(_ header: String, axisHeaders: [String: String]) -> String? {
+        let normalized = CSVField.normalizedHeader(header)
+        let suffix = CSVField.normalizedHeader(CSVField.graderSuffix)
+        guard normalized.hasSuffix(suffix), normalized.count > suffix.count else { return nil }
+        let axisHeader = String(normalized.dropLast(suffix.count))
+        if let axis = axisHeaders[axisHeader] { return axis }
+        let written = String(header.trimmingWhitespace().dropLast(CSVField.graderSuffix.count))
+        return splitNote(written).flatMap { axisHeaders[CSVField.normalizedHeader($0.name)] }
     }
 
     /// Every field with its Japanese and English names, for hints.

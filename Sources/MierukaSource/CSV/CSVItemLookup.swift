@@ -8,6 +8,9 @@ package struct CSVItemLookup: Sendable {
     private let gradeScales: [String: [(code: String, label: String)]]
     /// Headers of the plans' status axes' columns (normalized) → how the axis is named in a result.
     let axisHeaders: [String: String]
+    /// An axis as a header names it (its name or its id) → one key for the axis, so that a grader
+    /// column named after the name finds the values of a column named after the id or columns:.
+    let axisKeys: [String: String]
 
     package init(_ documents: [ItemDocument], plans: [PlanDocument] = []) {
         var scales: [String: [(code: String, label: String)]] = [:]
@@ -16,6 +19,16 @@ package struct CSVItemLookup: Sendable {
         }
         self.gradeScales = scales
         self.axisHeaders = Self.axisHeaders(plans)
+        var keys: [String: String] = [:]
+        for plan in plans {
+            for axis in plan.axes {
+                guard let name = axis.name else { continue }
+                let key = plan.slug + "/" + (axis.id ?? name).value
+                keys[name.value] = key
+                if let id = axis.id { keys[id.value] = key }
+            }
+        }
+        self.axisKeys = keys
         var items: [String: [String: ItemDocument]] = [:]
         for document in documents {
             for number in [document.number] + document.relisted.map(\.number) {

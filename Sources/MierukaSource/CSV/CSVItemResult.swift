@@ -14,6 +14,17 @@ struct CSVItemResult: Sendable {
     private var kpiActuals: [KPIActualDocument] = []
     /// Cells of the status axes' columns, by the axis as the header names it, in the order first given.
     private var axisCells: [(axis: String, cell: CSVCell)] = []
+    /// Cells of the axes' grader columns (「達成度の評価者」), by the axis as the header names it.
+    private var axisGraderCells: [(axis: String, cell: CSVCell)] = []
+    /// The sub-items' cells, in the order their numbers first appear.
+    private var subitems: [SubItemCells] = []
+
+    /// One sub-item's cells (細目番号 with 細目の評価 and 細目の進捗状況), gathered from its rows.
+    struct SubItemCells: Sendable {
+        let number: CSVCell
+        var grade: CSVCell?
+        var progress: CSVCell?
+    }
 
     init(plan: Located<String>, year: Located<FiscalYear>, item: Located<String>) {
         self.plan = plan
@@ -54,15 +65,69 @@ struct CSVItemResult: Sendable {
         }
     }
 
+    /// Takes who graded on a status axis: given once for the item and year or repeated exactly.
+    mutating func takeAxisGrader(_ axis: String, _ cell: CSVCell, diagnostics: inout Diagnostics) {
+        guard let first = axisGraderCells.first(where: { $0.axis == axis })?.cell else {
+            axisGraderCells.append((axis, cell))
+            return
+        }
+        if WidthNormalization.fold(first.text) != WidthNormalization.fold(cell.text) {
+            reportDifferentRepeat(cell, of: first, diagnostics: &diagnostics)
+        }
+    }
+
+    /// Takes a sub-item's cells from a row with its 細目番号. A sub-item on several rows gives its
+    /// 細目の評価 and 細目の進捗状況 once, or repeats them exactly (a different repeat is an error).
+    mutating func takeSubItem(number: CSVCell, grade: CSVCell?, progress: CSVCell?, diagnostics: inout Diagnostics) {
+        let folded = WidthNormalization.fold(number.text)
+        guard let index = subitems.firstIndex(where: { WidthNormalization.fold($0.number.text) == folded }) else {
+            subitems.append(SubItemCells(number: number, grade: grade, progress: progress))
+            return
+        }
+        let whose = "sub-item \(subitems[index].number.text) of item \(item.value)"
+        if let grade {
+            if let first = subitems[index].grade {
+                if WidthNormalization.fold(first.text) != WidthNormalization.fold(grade.text) {
+                    reportDifferentRepeat(grade, of: first, whose: whose, diagnostics: &diagnostics)
+                }
+            } else {
+                subitems[index].grade = grade
+            }
+        }
+        if let progress {
+            if let first = subitems[index].progress {
+                if WidthNormalization.fold(first.text) != WidthNormalization.fold(progress.text) {
+                    reportDifferentRepeat(progress, of: first, whose: whose, diagnostics: &diagnostics)
+                }
+            } else {
+                subitems[index].progress = progress
+            }
+        }
+    }
+
+    private func reportGraderWithoutGrade(_ grader: CSVCell, of what: String, diagnostics: inout Diagnostics) {
+        diagnostics.error(
+            at: grader.location,
+            "\(grader.label): \(grader.quoted) says who graded, but item \(item.value) has no value in \(what) for the year",
+            hint: "write the grade on one of the item's rows, or leave 「\(grader.position.header)」 empty "
+                + "(where it is empty, the plan's graded_by: says who graded)")
+    }
+
     /// A cell that repeats, on another row of the item and year, a cell given once for both, and
     /// says something else.
-    private func reportDifferentRepeat(_ cell: CSVCell, of first: CSVCell, diagnostics: inout Diagnostics) {
+    private func reportDifferentRepeat(
+        _ cell: CSVCell, of first: CSVCell, whose: String? = nil, diagnostics: inout Diagnostics
+    ) {
+        let whose = whose ?? "item \(item.value)"
         diagnostics.error(
             at: cell.location,
             "\(cell.label): \(cell.quoted) differs from \(first.quoted) in cell \(first.position.reference), "
-                + "on another row of item \(item.value) for the same year",
-            hint: "an item's 「\(cell.position.header)」 is given once for the year: leave it empty on the rows "
-                + "of its other KPIs, or repeat it exactly")
+                + "on another row of \(whose) for the same year",
+            hint: whose.hasPrefix("sub-item")
+                ? "a sub-item's 「\(cell.position.header)」 is given once for the year: leave it empty on the "
+                    + "sub-item's other rows, or repeat it exactly"
+                : "an item's 「\(cell.position.header)」 is given once for the year: leave it empty on the item's "
+                    + "other rows (its other KPIs or sub-items), or repeat it exactly")
     }
 
     /// The first cell given for an item-level field.
@@ -76,8 +141,10 @@ struct CSVItemResult: Sendable {
         kpiActuals.append(actual)
     }
 
-    /// The result as a document, located at the item's number.
-    var document: ResultDocument {
+    /// The result as a document, located at the item's number. A grader (評価者, 「達成度の評価者」)
+    /// for a grade or an axis value the item's rows do not give is an error: it would say who gave
+    /// a grade no one gave.
+    func document(diagnostics: inout Diagnostics) -> ResultDocument {
         let effectCells = [cells[.effectExpected], cells[.effectActual]].compactMap { $0 }
         let effect =
             expected != nil || actual != nil
@@ -88,10 +155,27 @@ struct CSVItemResult: Sendable {
             item: item, year: nil, grade: cells[.grade].map { Located($0.text, at: $0.location) },
             progress: cells[.progress]?.raw, factors: cells[.factors]?.raw, nextSteps: cells[.nextSteps]?.raw,
             kpiActuals: kpiActuals, effect: effect, location: item.location)
+        document.subitems = subitems.map { cells in
+            SubItemResultDocument(
+                number: Located(cells.number.text, at: cells.number.location),
+                grade: cells.grade.map { Located($0.text, at: $0.location) }, progress: cells.progress?.raw,
+                location: cells.number.location)
+        }
+        if let grader = cells[.gradedBy] {
+            if cells[.grade] == nil {
+                reportGraderWithoutGrade(grader, of: "「評価」", diagnostics: &diagnostics)
+            } else {
+                document.gradedBy = Located(grader.text, at: grader.location)
+            }
+        }
         document.axes = axisCells.map { axis, cell in
-            AxisValueDocument(
-                axis: Located(axis, at: cell.location), grade: Located(cell.text, at: cell.location), gradedBy: nil,
-                location: cell.location)
+            let grader = axisGraderCells.first { $0.axis == axis }?.cell
+            return AxisValueDocument(
+                axis: Located(axis, at: cell.location), grade: Located(cell.text, at: cell.location),
+                gradedBy: grader.map { Located($0.text, at: $0.location) }, location: cell.location)
+        }
+        for (axis, grader) in axisGraderCells where !axisCells.contains(where: { $0.axis == axis }) {
+            reportGraderWithoutGrade(grader, of: "the status axis 「\(axis)」", diagnostics: &diagnostics)
         }
         return document
     }

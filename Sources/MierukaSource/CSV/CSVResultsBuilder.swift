@@ -53,13 +53,14 @@ struct CSVResultsBuilder {
         self.year = year.map { .value($0) } ?? .none
     }
 
-    /// The documents, one per plan and year.
-    var documents: [ResultsDocument] {
+    /// The documents, one per plan and year; a grader without the grade it names is reported here,
+    /// once every row of the item is read.
+    func documents(diagnostics: inout Diagnostics) -> [ResultsDocument] {
         order.compactMap { fileKey in
             let items = (itemOrder[fileKey] ?? []).compactMap { results[$0] }
             guard let first = items.first else { return nil }
             return ResultsDocument(
-                plan: first.plan, year: first.year, results: items.map(\.document),
+                plan: first.plan, year: first.year, results: items.map { $0.document(diagnostics: &diagnostics) },
                 location: SourceLocation(file: file, sheet: sheet))
         }
     }
@@ -78,6 +79,10 @@ struct CSVResultsBuilder {
         }
         let kpi = readKPI(row, plan: plan?.value, number: number?.value, diagnostics: &diagnostics)
         let axisCells = header.axes.compactMap { axis, column in cell(column, in: row).map { (axis, $0) } }
+        let subitem = readSubItem(row, diagnostics: &diagnostics)
+        let graderCells = header.axisGraders.compactMap { axis, column in
+            cell(column, in: row).map { (valueAxis(axis), $0) }
+        }
 
         guard let plan, let year, let number else { return }
         let fileKey = FileKey(plan: plan.value, year: year.value)
@@ -101,6 +106,15 @@ struct CSVResultsBuilder {
         }
         if let kpi { result.add(kpi) }
         for (axis, cell) in axisCells { result.takeAxis(axis, cell, diagnostics: &diagnostics) }
+        for (axis, cell) in graderCells { result.takeAxisGrader(axis, cell, diagnostics: &diagnostics) }
+        if let subitem {
+            if let title = subitem.title {
+                check.subitemTitle(
+                    title, plan: plan.value, number: number.value, subitem: subitem.number.text, diagnostics: &diagnostics)
+            }
+            result.takeSubItem(
+                number: subitem.number, grade: subitem.grade, progress: subitem.progress, diagnostics: &diagnostics)
+        }
         results[key] = result
     }
 
@@ -210,6 +224,39 @@ struct CSVResultsBuilder {
         }
         if case .value(let value) = number { return value }
         return nil
+    }
+
+    /// The axis of a grader column as the sheet's column of that axis's values names it (「達成度の評価者」
+    /// beside a column 「達成度（内部評価）」, read as the axis's id).
+    private func valueAxis(_ axis: String) -> String {
+        let keys = check.lookup.axisKeys
+        let key = keys[axis] ?? axis
+        return header.axes.first { (keys[$0.axis] ?? $0.axis) == key }?.axis ?? axis
+    }
+
+    // MARK: - Sub-item cells
+
+    /// The row's sub-item: 細目番号 with 細目名, 細目の評価 and 細目の進捗状況. 細目番号 is not repeated
+    /// from the row above (a row without one is about the item alone), so those cells without it
+    /// are errors, never put on the item or on another sub-item.
+    private func readSubItem(
+        _ row: CSVRow, diagnostics: inout Diagnostics
+    ) -> (number: CSVCell, title: CSVCell?, grade: CSVCell?, progress: CSVCell?)? {
+        let title = cell(.subitemTitle, in: row)
+        let grade = cell(.subitemGrade, in: row)
+        let progress = cell(.subitemProgress, in: row)
+        guard let number = cell(.subitem, in: row) else {
+            let numberHeader = header.column(.subitem)?.header ?? CSVField.subitem.displayName
+            for cell in [title, grade, progress].compactMap({ $0 }) {
+                diagnostics.error(
+                    at: cell.location,
+                    "\(cell.label): \(cell.quoted) is for no sub-item: 「\(numberHeader)」 is empty on this row",
+                    hint: "write the sub-item's number (細目番号) on the same row, one row per sub-item; "
+                        + "「\(numberHeader)」 is not repeated from the row above")
+            }
+            return nil
+        }
+        return (number, title, grade, progress)
     }
 
     // MARK: - KPI cells

@@ -78,7 +78,7 @@ enum CSVResultsReader {
         for row in rows where row.number > headerRow.number && !row.isBlank {
             builder.add(row, diagnostics: &diagnostics)
         }
-        return builder.documents
+        return builder.documents(diagnostics: &diagnostics)
     }
 
     /// Reports the quoting problems, naming each cell's column when the header is known. False when

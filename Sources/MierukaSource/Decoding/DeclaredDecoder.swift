@@ -5,12 +5,13 @@ import MierukaModel
 enum DeclaredDecoder {
     static let keys = [
         "year", "as_of", "listings", "relisted", "grades", "grade_total", "grade_change", "effects", "effect_total", "effect_cumulative", "grade_share", "source",
-        "highlights",
+        "highlights", "axes",
         "notes",
     ]
     static let gradeRowKeys = ["policy", "counts"]
     static let effectRowKeys = ["policy", "expected", "actual"]
     static let shareKeys = ["rate", "count"]
+    static let axisKeys = ["axis", "grades", "grade_total"]
 
     static func decode(_ node: YAMLNode, diagnostics: inout Diagnostics) -> DeclaredDocument? {
         guard let reader = MappingReader(node, what: "a declared table", knownKeys: keys, diagnostics: &diagnostics)
@@ -23,20 +24,24 @@ enum DeclaredDecoder {
             }
             return nil
         }
-        let gradeRows: [DeclaredGradeRowDocument] = reader.list("grades", diagnostics: &diagnostics).compactMap { row in
-            guard let rowReader = MappingReader(row, what: "a row of declared grades", knownKeys: gradeRowKeys, diagnostics: &diagnostics),
-                let policy = rowReader.requiredText("policy", diagnostics: &diagnostics)
+        let gradeRows = decodeGradeRows(reader.list("grades", diagnostics: &diagnostics), diagnostics: &diagnostics)
+        let gradeTotal = reader.node("grade_total").flatMap { decodeCounts($0, diagnostics: &diagnostics) }
+        let axes: [DeclaredAxisDocument] = reader.list("axes", diagnostics: &diagnostics).compactMap { node in
+            guard
+                let axis = MappingReader(
+                    node, what: "published counts on a status axis", knownKeys: axisKeys, diagnostics: &diagnostics),
+                let name = axis.requiredText("axis", diagnostics: &diagnostics)
             else { return nil }
-            guard let countsNode = rowReader.node("counts") else {
+            let rows = decodeGradeRows(axis.list("grades", diagnostics: &diagnostics), diagnostics: &diagnostics)
+            let total = axis.node("grade_total").flatMap { decodeCounts($0, diagnostics: &diagnostics) }
+            guard !rows.isEmpty || total != nil else {
                 diagnostics.error(
-                    at: rowReader.location, "a row of declared grades has no \"counts\"",
-                    hint: "add counts per grade, e.g. counts: {S: 1, A: 4, B: 2}")
+                    at: axis.location, "the published counts on the status axis \"\(name.value)\" give no counts",
+                    hint: "transcribe the report's table: grades: (a row per policy) and/or grade_total: {未着手: 1, 取組中: 4, 完了: 5}")
                 return nil
             }
-            guard let counts = decodeCounts(countsNode, diagnostics: &diagnostics) else { return nil }
-            return DeclaredGradeRowDocument(policy: policy, counts: counts, location: rowReader.location)
+            return DeclaredAxisDocument(axis: name, gradeRows: rows, gradeTotal: total, location: axis.location)
         }
-        let gradeTotal = reader.node("grade_total").flatMap { decodeCounts($0, diagnostics: &diagnostics) }
         let effectRows: [DeclaredEffectRowDocument] = reader.list("effects", diagnostics: &diagnostics).compactMap { row in
             guard let rowReader = MappingReader(row, what: "a row of declared effects", knownKeys: effectRowKeys, diagnostics: &diagnostics),
                 let policy = rowReader.requiredText("policy", diagnostics: &diagnostics)
@@ -73,7 +78,25 @@ enum DeclaredDecoder {
             reader, what: "the declared table for \(year.value.year)", years: FiscalYearRange(year.value, year.value),
             diagnostics: &diagnostics)
         document.gradeChange = reader.node("grade_change").flatMap { decodeCounts($0, signed: true, diagnostics: &diagnostics) }
+        document.axes = axes
         return document
+    }
+
+    /// Rows of published counts per policy: `- {policy: "1", counts: {A: 3, B: 15}}`.
+    private static func decodeGradeRows(_ nodes: [YAMLNode], diagnostics: inout Diagnostics) -> [DeclaredGradeRowDocument] {
+        nodes.compactMap { row in
+            guard let rowReader = MappingReader(row, what: "a row of declared grades", knownKeys: gradeRowKeys, diagnostics: &diagnostics),
+                let policy = rowReader.requiredText("policy", diagnostics: &diagnostics)
+            else { return nil }
+            guard let countsNode = rowReader.node("counts") else {
+                diagnostics.error(
+                    at: rowReader.location, "a row of declared grades has no \"counts\"",
+                    hint: "add counts per grade, e.g. counts: {S: 1, A: 4, B: 2}")
+                return nil
+            }
+            guard let counts = decodeCounts(countsNode, diagnostics: &diagnostics) else { return nil }
+            return DeclaredGradeRowDocument(policy: policy, counts: counts, location: rowReader.location)
+        }
     }
 
     /// `{S: 1, A: 4, B: 2}`: grade codes and counts, in the order written.

@@ -132,6 +132,54 @@ def formats():
     save(workbook, os.path.join(ROOT, "formats.xlsx"))
 
 
+def subitems():
+    """subitems-R6.csv (made-up results of the fixture site, with results for item 3's sub-items)
+    as a workbook: 30.0 as 30 in the format 0.0, 300 as a number, △100 as -100 in the format
+    #,##0;"△"#,##0; 年度 merged down the table, and item 3's 番号 and 取組項目 merged down its own
+    row and its two sub-item rows (the CSV leaves them empty there). Must build the same pages as the
+    Shift_JIS CSV and as the YAML of Tests/Fixtures/fidelity/subitems (SubItemSheetTests)."""
+    with open(os.path.join(ROOT, "subitems-R6.csv"), encoding="cp932", newline="") as file:
+        rows = list(csv.reader(file))
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "取組結果"
+    for r, row in enumerate(rows, start=1):
+        for c, text in enumerate(row, start=1):
+            if text == "":
+                continue
+            value, number_format = (text, None) if r == 1 else typed(text)
+            if r > 1 and re.match(r"^[0-9]+\.[0-9]+$", text):
+                value, number_format = float(text), "0." + "0" * len(text.split(".")[1])
+            if r > 1 and re.match(r"^△[0-9]+$", text):
+                value, number_format = -int(text[1:]), '#,##0;"△"#,##0'
+            cell = sheet.cell(row=r, column=c, value=value)
+            if number_format:
+                cell.number_format = number_format
+            if "\n" in text:
+                cell.alignment = Alignment(wrap_text=True)
+    sheet.merge_cells(start_row=2, start_column=1, end_row=len(rows), end_column=1)
+    item3 = next(r for r, row in enumerate(rows, start=1) if row[1] == "3")
+    for c in (2, 4):
+        sheet.merge_cells(start_row=item3, start_column=c, end_row=len(rows), end_column=c)
+    save(workbook, os.path.join(ROOT, "subitems-R6.xlsx"))
+
+
+def invalid_subitem():
+    """Tests/Fixtures/invalid/xlsx-subitem: made-up sub-item cells, a number item 3 does not list
+    and 細目の評価 on a row without 細目番号 (番号 merged down the item's rows)."""
+    base = os.path.join(REPO, "Tests/Fixtures/invalid")
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "進捗一覧"
+    for c, text in enumerate(["番号", "細目番号", "細目の評価"], start=1):
+        sheet.cell(row=1, column=c, value=text)
+    sheet.append([3, 1, "A"])
+    sheet.append([None, 5, "B"])
+    sheet.append([None, None, "C"])
+    sheet.merge_cells("A2:A4")
+    save(workbook, os.path.join(base, "xlsx-subitem/seeds/test-plan/R7.xlsx"))
+
+
 def invalid():
     """Workbooks for Tests/Fixtures/invalid/: made-up data, each with one problem."""
     base = os.path.join(REPO, "Tests/Fixtures/invalid")
@@ -145,6 +193,8 @@ def invalid():
     sheet["E2"].number_format = "0.0%"
     sheet.append([None, 2, "B", "処理時間", "40分", "=SUM(1,2)"])
     save(workbook, os.path.join(base, "xlsx-bad-cell/seeds/test-plan/R7.xlsx"))
+
+    invalid_subitem()
 
     workbook = Workbook()
     workbook.active.title = "進捗一覧"
@@ -183,6 +233,9 @@ def invalid():
 
 
 if __name__ == "__main__":
-    kodaira()
-    formats()
-    invalid()
+    # With names (e.g. `make_fixtures.py subitems`), only those: invalid() re-encrypts with a new salt.
+    import sys
+    wanted = sys.argv[1:] or ["kodaira", "formats", "subitems", "invalid"]
+    for name in wanted:
+        {"kodaira": kodaira, "formats": formats, "subitems": subitems, "invalid": invalid,
+         "invalid-subitem": invalid_subitem}[name]()
