@@ -19,14 +19,16 @@ final class LiveServe: @unchecked Sendable {
     private(set) var session: ServeSession?
     private(set) var client = TestHTTPClient(port: 0)
 
-    static func start(extraFiles: [String: String] = [:], limits: HTTPLimits = HTTPLimits()) async throws -> LiveServe {
+    static func start(
+        extraFiles: [String: String] = [:], limits: HTTPLimits = HTTPLimits(), hooks: SiteBuilder.Hooks = SiteBuilder.Hooks()
+    ) async throws -> LiveServe {
         let live = LiveServe()
         try FileTree.overlay(Fixtures.path("base"), onto: live.work.path)
         try live.work.write(extraFiles)
         let captured = live.captured
         let session = try ServeSession(
             options: ServeOptions(source: live.work.path, displaySource: "", port: 0, quietMilliseconds: 30, limits: limits),
-            console: ServeSession.Console(out: { captured.append($0) }, error: { captured.append($0) }))
+            console: ServeSession.Console(out: { captured.append($0) }, error: { captured.append($0) }), hooks: hooks)
         live.session = session
         live.client = TestHTTPClient(port: try await offPool { try session.start() })
         return live
@@ -72,6 +74,12 @@ final class LiveServe: @unchecked Sendable {
         guard let session else { return }
         let done = try await offPool { session.waitForRebuild(after: count, seconds: timeout) }
         if !done { throw TestHTTPClient.Failure(description: "no rebuild within \(timeout) s") }
+    }
+
+    /// The session, for a test that stops it itself (then it is no longer this value's).
+    func takeSession() -> ServeSession? {
+        defer { session = nil }
+        return session
     }
 
     func stop() async throws {

@@ -9,9 +9,12 @@ package struct BuildOutcome: Sendable {
         case failed
         /// The first build found no site to build (no such folder, no mieruka.yml).
         case notASite(String)
+        /// Serving stopped while the build ran (`SiteBuilder.stop`): it ended at the next stage or
+        /// page, and wrote nothing more.
+        case stopped
     }
 
-    package let status: Status
+    package internal(set) var status: Status
     /// Every problem found (errors and warnings), as `mieruka build` reports them.
     package let diagnostics: Diagnostics
     /// Site-relative paths of the files this build took in (empty for a first or full build).

@@ -14,6 +14,10 @@ import Glibc
 /// Files are replaced one by one, each atomically (written beside, then renamed over the old one),
 /// so a request during a rebuild gets either the old file or the new one, never half of one.
 ///
+/// Deleting the folder closes it first (`close`): from then on nothing is written or removed in
+/// it, so that a rebuild still running when serve stops (Ctrl-C) cannot put files into a folder
+/// being deleted, and serve need not wait for that rebuild to end.
+///
 /// The folder is locked (`flock`) for as long as serve runs and while it is being deleted after
 /// serve has stopped, so that a later serve can tell a folder that nobody owns any more (left by a
 /// serve that was killed, or whose deletion was cut short) from one in use, and delete it
@@ -27,6 +31,8 @@ package final class ServedFolder: Sendable {
     static let prefix = "mieruka-serve-"
     private let knownDirectories = Lock<Set<String>>([])
     private let counter = Atomic<Int>(0)
+    /// Open until the folder is deleted.
+    private let gate = WriteGate()
 
     /// Creates a new empty folder under the system's temporary folder.
     package init() throws {
@@ -44,7 +50,7 @@ package final class ServedFolder: Sendable {
     }
 
     deinit {
-        if lock >= 0 { close(lock) }
+        if lock >= 0 { Glibc.close(lock) }
     }
 
     /// Where served folders are made: the system's temporary folder (TMPDIR, else /tmp).
@@ -77,7 +83,10 @@ package final class ServedFolder: Sendable {
         return deleters
     }
 
+    /// Writes a file (atomically); throws once the folder is closed.
     package func write(_ relativePath: String, _ bytes: [UInt8]) throws {
+        guard gate.enter() else { throw ServedFolderError("not written: serving has stopped (\(relativePath))") }
+        defer { gate.leave() }
         try makeParents(of: relativePath)
         let target = path + "/" + relativePath
         let slash = target.lastIndex(of: "/") ?? target.startIndex
@@ -97,8 +106,10 @@ package final class ServedFolder: Sendable {
         try write(relativePath, bytes)
     }
 
-    /// Removes a file, and the folders it leaves empty.
+    /// Removes a file, and the folders it leaves empty (nothing once the folder is closed).
     package func remove(_ relativePath: String) {
+        guard gate.enter() else { return }
+        defer { gate.leave() }
         unlink(path + "/" + relativePath)
         var parts = relativePath.split(separator: "/").dropLast()
         while !parts.isEmpty {
@@ -109,9 +120,19 @@ package final class ServedFolder: Sendable {
         }
     }
 
-    /// Deletes the folder and everything in it, before returning (for a folder with few files:
-    /// serve calls it when it could not start).
+    /// Lets nothing be written or removed in the folder any more, and waits for the writes in
+    /// progress (one file each) to end. A build still running then goes on without writing.
+    package func close() {
+        gate.close()
+    }
+
+    /// True once the folder is closed.
+    package var isClosed: Bool { gate.isClosed }
+
+    /// Closes the folder and deletes it and everything in it, before returning (for a folder with
+    /// few files: serve calls it when it could not start).
     package func delete() {
+        close()
         try? FileManager.default.removeItem(atPath: path)
     }
 
@@ -122,8 +143,10 @@ package final class ServedFolder: Sendable {
     /// be stopped all the same, the next serve deletes what is left (`removeLeftovers`).
     /// Deletes the folder before returning when no process can be started.
     /// Returns the deleting process's id (0 when the folder was deleted here).
+    /// The folder is closed first (`close`), so no file appears in it while `rm` deletes it.
     @discardableResult
     package func deleteDetached() -> pid_t {
+        close()
         guard lock >= 0, let child = Self.spawnDetached(["/bin/rm", "-rf", "--", path], inheriting: lock) else {
             delete()
             return 0

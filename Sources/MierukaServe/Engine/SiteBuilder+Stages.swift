@@ -223,7 +223,9 @@ extension SiteBuilder {
         let served = good?.pageDigests ?? [:]
         let folder = self.folder
         let problems = DiagnosticSink()
-        let rendered = Parallel.map(toRender) { page -> (ContentDigest?, Bool) in
+        let rendered = Parallel.map(toRender) { [self] page -> (ContentDigest?, Bool) in
+            // Serving stopped: the pages left are not rendered (the build ends as stopped).
+            guard !isStopping else { return (nil, false) }
             guard let bytes = RenderStage.bytes(page, renderer: renderer, problems: problems) else { return (nil, false) }
             let digest = ContentDigest(bytes)
             guard served[page.outputFile] != digest else { return (digest, false) }

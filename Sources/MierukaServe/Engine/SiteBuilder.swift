@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 import MierukaBuild
 import MierukaDiagnostics
 import MierukaModel
@@ -26,14 +27,29 @@ package final class SiteBuilder: Sendable {
     package let displaySource: String
     package let folder: ServedFolder
     private let state = Lock<State>(State())
+    private let stopRequested = Atomic<Bool>(false)
+    let hooks: Hooks
+
+    /// Points inside a build where a test can hold the builder (to stop serve while a rebuild is
+    /// under way, as Ctrl-C does when it comes during a rebuild). Empty outside tests.
+    package struct Hooks: Sendable {
+        /// Called when the site-wide files (search index, sitemap) are made, just before they are
+        /// written.
+        package var beforeWritingSiteFiles: @Sendable () -> Void
+
+        package init(beforeWritingSiteFiles: @escaping @Sendable () -> Void = {}) {
+            self.beforeWritingSiteFiles = beforeWritingSiteFiles
+        }
+    }
 
     /// - Parameters:
     ///   - source: the site folder.
     ///   - displaySource: how the folder is shown in messages ("" for the current folder).
-    package init(source: String, displaySource: String, folder: ServedFolder) {
+    package init(source: String, displaySource: String, folder: ServedFolder, hooks: Hooks = Hooks()) {
         self.source = source
         self.displaySource = displaySource
         self.folder = folder
+        self.hooks = hooks
     }
 
     /// The path the site is served under (the base URL's path, "/kaikaku/"): from the last good
@@ -41,6 +57,17 @@ package final class SiteBuilder: Sendable {
     package var basePath: String {
         state.withLock { $0.good?.side.index.config.baseURL.path ?? $0.settings?.config?.baseURL.path ?? "/" }
     }
+
+    /// Ends the build in progress at its next stage or page, and every later one at once, as
+    /// `.stopped` (serve is stopping). Returns at once: the build may still be running, but it
+    /// writes nothing more once the served folder is closed (`ServedFolder.close`), and reports
+    /// nothing.
+    package func stop() {
+        stopRequested.store(true, ordering: .relaxed)
+    }
+
+    /// True once `stop()` was called.
+    package var isStopping: Bool { stopRequested.load(ordering: .relaxed) }
 
     /// True once a build has succeeded (there is a site to serve).
     package var hasSite: Bool {
@@ -57,7 +84,9 @@ package final class SiteBuilder: Sendable {
             let outcome = run(&state, requested: changed)
             guard outcome.status == .built, !siteFilesLater else { return outcome }
             let late = finishSiteFiles(&state)
-            return outcome.adding(late)
+            var built = outcome.adding(late)
+            if isStopping { built.status = .stopped }
+            return built
         }
     }
 
@@ -68,13 +97,17 @@ package final class SiteBuilder: Sendable {
 
     private func finishSiteFiles(_ state: inout State) -> SiteFilesOutcome {
         let start = DispatchTime.now().uptimeNanoseconds
-        guard let (index, pages) = state.deferred, var good = state.good else {
-            return SiteFilesOutcome(updatedFiles: [], diagnostics: Diagnostics(), seconds: 0)
-        }
+        let none = SiteFilesOutcome(updatedFiles: [], diagnostics: Diagnostics(), seconds: 0)
+        guard !isStopping, let (index, pages) = state.deferred, var good = state.good else { return none }
         state.deferred = nil
         var diagnostics = Diagnostics()
         var updated: [String] = []
-        for (path, bytes) in ExportStage.siteWideFiles(index, pages: pages, diagnostics: &diagnostics).sorted(by: { $0.key < $1.key }) {
+        let files = ExportStage.siteWideFiles(index, pages: pages, diagnostics: &diagnostics)
+        // Serving may have stopped while they were made: then nothing is written. (Should it stop
+        // during the writes, the closed folder refuses the rest, and nothing is reported.)
+        guard !isStopping else { return none }
+        hooks.beforeWritingSiteFiles()
+        for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
             let digest = ContentDigest(bytes)
             guard good.exports[path] != digest else { continue }
             do {
@@ -87,6 +120,7 @@ package final class SiteBuilder: Sendable {
             }
         }
         state.good = good
+        guard !isStopping else { return none }
         return SiteFilesOutcome(
             updatedFiles: updated, diagnostics: diagnostics, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
@@ -101,6 +135,7 @@ package final class SiteBuilder: Sendable {
         case .failure(let stop): return finish(stop.status, &state, rebuild)
         }
         rebuild.timer.lap("load")
+        if isStopping { return finish(.stopped, &state, rebuild) }
 
         readSettings(loaded, &state, &rebuild)
         readTheme(loaded, &state, &rebuild)
@@ -113,12 +148,14 @@ package final class SiteBuilder: Sendable {
             return finish(.failed, &state, rebuild)
         }
         rebuild.timer.lap("parse")
+        if isStopping { return finish(.stopped, &state, rebuild) }
 
         let merged = PlanStage.merge(content.site(config: config, results: results), diagnostics: &rebuild.diagnostics)
         rebuild.timer.lap("merge")
         let site = PlanStage.plan(
             merged, totals: .warning, theme: theme.theme, themeDiagnostics: theme.diagnostics, loaded: loaded,
             diagnostics: &rebuild.diagnostics)
+        if isStopping { return finish(.stopped, &state, rebuild) }
         guard !rebuild.diagnostics.hasErrors else { return finish(.failed, &state, rebuild) }
         rebuild.timer.lap("validate")
 
@@ -129,12 +166,16 @@ package final class SiteBuilder: Sendable {
         rebuild.timer.lap("select pages")
 
         let data = planData(site, selection: selection, good: state.good, &rebuild)
+        if isStopping { return finish(.stopped, &state, rebuild) }
         guard !rebuild.diagnostics.hasErrors else { return finish(.failed, &state, rebuild) }
         rebuild.timer.lap("plan data files")
 
         let pages = writePages(site, theme: theme.theme, selection: selection, data: data, good: state.good, &rebuild)
         rebuild.timer.lap("render and write pages")
+        if isStopping { return finish(.stopped, &state, rebuild) }
         let files = writeFiles(site, data: data, good: state.good, &rebuild)
+        // (A page or file not written because serving stopped is not an error of the site.)
+        if isStopping { return finish(.stopped, &state, rebuild) }
         guard !rebuild.diagnostics.hasErrors else { return finish(.failed, &state, rebuild, isFull: rebuild.full) }
         rebuild.timer.lap("write files")
 
