@@ -45,7 +45,7 @@ package struct SiteExporter: Sendable {
 
     func fileNames(_ planIndex: PlanIndex) -> [String] {
         var names: [String] = []
-        for name in PlanDatasets.tableNames {
+        for name in PlanDatasets.tableNames(of: planIndex.plan) {
             names.append(name + ".csv")
             if index.config.data.shiftJISCopies { names.append(name + "-sjis.csv") }
             names.append(name + ".xlsx")
