@@ -166,4 +166,23 @@ import Testing
         let csv = try Self.csv(snapSite, "snap-plan/data/money-tables.csv")
         #expect(csv.allSatisfy { $0["時点"] == "8月末時点" })
     }
+
+    /// A declared year's 累計, share of named grades and 増減, each only where the report publishes it
+    /// (each fixture declares one of them; they share the plan's file, so each is built alone).
+    @Test func aDeclaredYearsPublishedCumulativeShareAndChangeAreInPlanJSON() throws {
+        func lastPublished(_ fixture: String) throws -> [[String: Any]] {
+            let (result, site) = try Self.build([fixture])
+            #expect(result.status == 0, "\(result.standardError)")
+            let years = try #require(try Self.json(site, "test-plan")["years"] as? [[String: Any]])
+            return years.compactMap { $0["published"] as? [String: Any] }
+        }
+        let cumulative = try lastPublished("published-cumulative")
+        #expect((cumulative.last?["effect_cumulative"] as? [String: Any])?["actual_yen"] as? Int == 2_600_000)
+        #expect(cumulative.first?["effect_cumulative"] == nil && cumulative.last?["grade_share"] == nil)
+        let share = try #require(try lastPublished("named-share").last?["grade_share"] as? [String: Any])
+        #expect(share["rate"] as? String == "8割" && share["count"] as? Int == 8)
+        let change = try lastPublished("published-change")
+        #expect(change.last?["grade_change"] as? [String: Int] == ["A": 1, "B": 1, "C": -1, "D": -2])
+        #expect(change.first?["grade_change"] == nil)
+    }
 }
