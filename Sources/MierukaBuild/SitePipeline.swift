@@ -76,6 +76,9 @@ package struct SitePipeline: Sendable {
         guard let outputFolder else {
             diagnostics.append(contentsOf: renderAndCheckLinks(site, renderer: renderer, jobs: options.jobs))
             timer.lap("render")
+            // What build would warn of in the open data's workbooks, without writing them.
+            diagnostics.append(contentsOf: SiteExporter(index: site.index, jobs: options.jobs).workbookWarnings())
+            timer.lap("export")
             return finish(diagnostics.hasErrors ? .contentErrors : .success, pages: site.pages.count)
         }
         let written = write(site, renderer: renderer, into: outputFolder, options: options, timer: &timer)

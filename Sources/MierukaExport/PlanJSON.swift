@@ -16,7 +16,7 @@ struct PlanJSON {
 
     var value: JSONValue {
         let plan = planIndex.plan
-        return .object([
+        let members: [(String, JSONValue)] = [
             ("format", .string("mieruka-plan")),
             ("format_version", .int(Self.formatVersion)),
             ("license", license),
@@ -33,7 +33,8 @@ struct PlanJSON {
             ("items", .array(plan.items.map(item))),
             ("years", .array(planIndex.years.map(year))),
             ("tables", .array(plan.tables.map(table))),
-        ])
+        ]
+        return .object(members + reportedMembers)
     }
 
     var license: JSONValue {
@@ -239,7 +240,21 @@ struct PlanJSON {
         func gradeObject(_ counts: [Int]) -> JSONValue {
             .object(zip(plan.grades.grades, counts).map { ($0.code, .int($1)) })
         }
-        return .object([
+        // Only for a year whose figures stand at a point within it, so that other files keep their bytes.
+        let snapshotMember: [(String, JSONValue)] = declared.asOf.map { [("as_of", snapshot($0))] } ?? []
+        // Likewise only where the report publishes them: a 累計, a share of named grades, a 増減 per grade.
+        var extras: [(String, JSONValue)] = []
+        if let cumulative = declared.effectCumulative {
+            extras.append(
+                ("effect_cumulative", .object([("expected_yen", money(cumulative.expected)), ("actual_yen", money(cumulative.actual))])))
+        }
+        if let share = declared.publishedShare {
+            extras.append(("grade_share", .object([("rate", .text(share.rate)), ("count", share.count.map { .int($0) } ?? .null)])))
+        }
+        if let change = declared.gradeChange {
+            extras.append(("grade_change", .object(zip(plan.grades.grades, change).map { ($0.code, .int($1)) })))
+        }
+        return .object(snapshotMember + [
             ("source", .text(declared.source)),
             ("listings", declared.totalListings.map { .int($0) } ?? .null),
             ("relistings", declared.relisted.map { .int($0) } ?? .null),
@@ -262,7 +277,7 @@ struct PlanJSON {
                 "effect_totals",
                 declared.effectTotals.map { .object([("expected_yen", money($0.expected)), ("actual_yen", money($0.actual))]) } ?? .null
             ),
-        ])
+        ] + extras)
     }
 
     func table(_ table: PublishedTable) -> JSONValue {
@@ -291,5 +306,11 @@ extension PlanDatasets {
         ("items[].results[]", "配列", "年度別結果：year、grade（記号か null）、progress・factors・next_steps（Markdown）、effect_expected_yen・effect_actual_yen（円単位の整数か null）、subitems（細目のある項目だけ：number・grade・state（評価の対象外の状態）・progress）"),
         ("years[]", "配列", "年度ごとの集計：year、computed（掲載項目の集計：grade_counts（評価記号ごとの数と ungraded）、relistings、effect_*_yen、policies（方針ごと））、published（公表値：grade_counts、grade_totals、effects、effect_totals、listings、relistings、source）"),
         ("tables[]", "配列", "計画が公表している表：title、header、rows、note、source"),
+        ("years[].published.as_of", "オブジェクト", "公表値が年度途中の時点のものであるときだけ：text（資料の表記。例：9月末）、month（月）、day（日。「末」なら null）"),
+        ("years[].published.effect_cumulative・grade_share・grade_change", "オブジェクト", "資料が公表しているときだけ：累計の効果額（expected_yen・actual_yen）、計画の数える評価の割合（rate：資料の表記、count：件数）、前年度との増減（評価の記号ごとの整数。減少は負の数）"),
+        ("money_tables[]", "配列", "計画にあるときだけ。公表された効果額の表：title、years（first・last）、as_of（年度途中の時点。なければ null）、unit（金額の単位）、basis（算定の基礎）、row_heading、headings（planned・actual・difference・rate：資料の列の見出し。資料にない列は null）、rows と total（label、planned・actual・difference（text：資料の表記、yen：円単位の整数）、rate（text、percent：%の数値））、note、source"),
+        ("achievements[]", "配列", "計画にあるときだけ。公表された達成の件数：title、years、as_of、of（「20項目中」の20）、noun（項目の呼び方）、counts（label、count、rate（text・percent か null））、note、source"),
+        ("plan_kpis[]", "配列", "計画にあるときだけ。計画全体の目標（主要目標）の表：title、kpis（name、baseline（years・text）、target（years・text・bound：「未満」「以上」などと限度の値。読めないときは null）、actuals（years、cumulative（累計なら true）、text（資料の表記）、interim_target、provisional（見込み・速報値など）、quantity（読み取った値：yen、または value と unit。読めないときは null））、rate（公表された達成率など：label・text・years）、note、computed.target_met（Mieruka による目標との比較：true・false・null））、note、source"),
+        ("revisions[]", "配列", "計画にあるときだけ。計画の見直し（古い順）：year（見直し後の計画が始まる年度）、date、title、note、source、period（before・after）、items（公表された項目数：before・after・before_text・after_text・noun）、added・deleted・finished（item（項目の id。サイトにない項目は null）、number、title、reason）、targets（item、number、kpi、before・after（years・value・text）、reason）"),
     ]
 }

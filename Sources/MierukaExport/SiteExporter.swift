@@ -45,7 +45,7 @@ package struct SiteExporter: Sendable {
 
     func fileNames(_ planIndex: PlanIndex) -> [String] {
         var names: [String] = []
-        for name in PlanDatasets.tableNames {
+        for name in PlanDatasets.tableNames(of: planIndex.plan) {
             names.append(name + ".csv")
             if index.config.data.shiftJISCopies { names.append(name + "-sjis.csv") }
             names.append(name + ".xlsx")
@@ -157,14 +157,7 @@ package struct SiteExporter: Sendable {
     ) {
         let path = SiteRoutes.dataFile(planIndex.plan.slug, PlanDatasets.workbookFile(table))
         let workbook = table.workbook(rows)
-        for (row, column) in workbook.overlongCells {
-            let header = column <= table.columns.count ? table.columns[column - 1].header : String(column)
-            diagnostics.warning(
-                at: planIndex.plan.location,
-                "\(path): the cell \(XLSXOutput.columnName(column))\(row) (「\(header)」) holds more than the "
-                    + "\(XLSXOutput.cellCharacterLimit) characters a cell of Excel can hold; Excel shortens or refuses it",
-                hint: "the CSV file \(PlanDatasets.csvFile(table)) holds the whole text; a shorter text in the content avoids this")
-        }
+        warnOfOverlongCells(workbook, table, planIndex, diagnostics: &diagnostics)
         do {
             guard let workbooks else {
                 emit(ExportFile(path: path, bytes: try workbook.bytes()))
@@ -180,6 +173,36 @@ package struct SiteExporter: Sendable {
             emit(ExportFile(path: path, bytes: bytes))
         } catch {
             diagnostics.error(at: planIndex.plan.location, "\(path): could not be written: \(error)")
+        }
+    }
+
+    /// The warnings `build` gives for cells of the workbooks longer than Excel holds, found without
+    /// writing anything (for `check`): each plan's tables are made and looked through, in parallel.
+    package func workbookWarnings() -> Diagnostics {
+        let sink = Lock<[Int: Diagnostics]>([:])
+        Parallel.forEach(index.plans.count, jobs: jobs) { plan in
+            let planIndex = index.plans[plan]
+            var diagnostics = Diagnostics()
+            for table in PlanDatasets(planIndex: planIndex, links: links, settings: index.config.data).tables {
+                warnOfOverlongCells(table.workbook(table.rows), table, planIndex, diagnostics: &diagnostics)
+            }
+            if !diagnostics.all.isEmpty { sink.withLock { $0[plan] = diagnostics } }
+        }
+        var diagnostics = Diagnostics()
+        for (_, found) in sink.withLock({ $0 }).sorted(by: { $0.key < $1.key }) { diagnostics.append(contentsOf: found) }
+        return diagnostics
+    }
+
+    /// A warning per cell longer than an Excel cell holds, naming the file, the cell and its column.
+    func warnOfOverlongCells(_ workbook: XLSXOutput, _ table: Dataset, _ planIndex: PlanIndex, diagnostics: inout Diagnostics) {
+        let path = SiteRoutes.dataFile(planIndex.plan.slug, PlanDatasets.workbookFile(table))
+        for (row, column) in workbook.overlongCells {
+            let header = column <= table.columns.count ? table.columns[column - 1].header : String(column)
+            diagnostics.warning(
+                at: planIndex.plan.location,
+                "\(path): the cell \(XLSXOutput.columnName(column))\(row) (「\(header)」) holds more than the "
+                    + "\(XLSXOutput.cellCharacterLimit) characters a cell of Excel can hold; Excel shortens or refuses it",
+                hint: "the CSV file \(PlanDatasets.csvFile(table)) holds the whole text; a shorter text in the content avoids this")
         }
     }
 }

@@ -4,9 +4,10 @@ import MierukaSite
 /// Makes the site search's index from the merged site: a document per item (its plan, number,
 /// title, latest grade, departments and the beginnings of its texts) and, for every token of its
 /// title, departments, KPI names, text (本文) and each year's 進捗状況, 要因 and 今後の対応, the postings; then a
-/// document per plan (title, summary, text, published tables), policy (title, description, KPI
-/// names), year report (the year's notes, highlights, and the policies of its published
-/// tables; its items have documents of their own), the home page's text and each standalone page
+/// document per plan (title, summary, text, published tables, money tables, achievement counts, its
+/// own KPIs and its revisions), policy (title, description, KPI names), year report (the year's
+/// notes, highlights, the policies of its published tables and the items revised that year with
+/// the reasons; its items have documents of their own), the home page's text and each standalone page
 /// (title, summary, text).
 package struct SearchIndexBuilder: Sendable {
     /// Where the index is written, relative to the output folder.
@@ -112,7 +113,8 @@ package struct SearchIndexBuilder: Sendable {
             addPage(
                 .plan, title: plan.title, path: "",
                 texts: [plan.subtitle, plan.summary, plan.body].compactMap { $0 }
-                    + plan.tables.flatMap { [$0.title] + $0.header + $0.rows.flatMap { $0 } + [$0.note].compactMap { $0 } })
+                    + plan.tables.flatMap { [$0.title] + $0.header + $0.rows.flatMap { $0 } + [$0.note].compactMap { $0 } }
+                    + Self.transcribedTexts(plan))
             for policy in plan.policies {
                 addPage(
                     .policy, label: plan.levelNames.isEmpty ? nil : plan.levelName(policy.level), title: policy.numberedTitle, path: "policies/\(policy.slug)/",
@@ -123,9 +125,11 @@ package struct SearchIndexBuilder: Sendable {
                 let rows = (declared?.gradeRows.map(\.policy) ?? []) + (declared?.effectRows.map(\.policy) ?? [])
                 let policyTitles = rows.compactMap { $0 < plan.policies.count ? plan.policies[$0].numberedTitle : nil }
                 let highlights = declared?.highlights.flatMap { [$0.title] + $0.entries.map(\.title) } ?? []
+                // The items a revision added or took out that year, with the reasons, as the report lists them.
+                let revised = plan.revisions.revisions(in: year).flatMap(Self.revisionTexts)
                 addPage(
                     .report, title: "\(year.label(plan.yearStyle))の進捗状況", path: "reports/\(year.year)/",
-                    texts: [declared?.notes].compactMap { $0 } + highlights + policyTitles)
+                    texts: [declared?.notes].compactMap { $0 } + highlights + policyTitles + revised)
             }
             plans.append(
                 SearchIndex.Plan(
@@ -164,5 +168,35 @@ package struct SearchIndexBuilder: Sendable {
     /// The index as written to `search/index.json`.
     package func json() -> [UInt8] {
         SearchIndexJSON.encode(build())
+    }
+
+    /// The words of what a plan transcribes outside its items and shows on its page: money tables
+    /// (title, row labels, basis, note), achievement counts (title, what is counted, note), the
+    /// plan's own KPIs (table title, KPI names, notes) and its revisions (title, note, the items
+    /// added, deleted or finished and the reasons, the reasons for revised targets).
+    static func transcribedTexts(_ plan: Plan) -> [String] {
+        var texts: [String] = []
+        for table in plan.reported.moneyTables {
+            texts.append(table.title)
+            texts += table.allRows.map(\.label)
+            texts += [table.basis, table.note].compactMap { $0 }
+        }
+        for count in plan.reported.achievements {
+            texts.append(count.title)
+            texts += count.parts.map(\.label)
+            texts += [count.note].compactMap { $0 }
+        }
+        for table in plan.planKPIs {
+            texts.append(table.title)
+            for kpi in table.kpis { texts += [kpi.name, kpi.note].compactMap { $0 } }
+            texts += [table.note].compactMap { $0 }
+        }
+        texts += plan.revisions.revisions.flatMap(revisionTexts)
+        return texts
+    }
+
+    static func revisionTexts(_ revision: PlanRevision) -> [String] {
+        [revision.title, revision.note].compactMap { $0 } + revision.items.flatMap { [$0.title, $0.reason].compactMap { $0 } }
+            + revision.targets.compactMap(\.reason)
     }
 }

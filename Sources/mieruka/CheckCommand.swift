@@ -12,6 +12,8 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Everything build validates, plus: every page is rendered and its internal links checked,
             and each plan's published totals (declared:) are compared with what its items add up to.
+            The open data's tables are made in memory, with build's warning for a cell longer than
+            an Excel cell holds.
 
             --format text (default): file:line:column: error: … with a hint, for people.
             --format github: GitHub Actions annotations (::error file=…,line=…,col=…::…) on standard

@@ -1,5 +1,5 @@
 import Foundation
-import MierukaSource
+@testable import MierukaSource
 import MierukaTestSupport
 import Testing
 
@@ -231,6 +231,21 @@ import Testing
             let build = try CommandRunner.mieruka(["build"], in: work.path)
             #expect(build.status == 0, "examples/\(site): \(build.standardError)")
             #expect(FileManager.default.fileExists(atPath: work.path + "/public/index.html"))
+        }
+    }
+
+    /// Every key a plan's or an item's front matter may have, and every key of a status axis, is
+    /// explained in the format chapter (written there as `key`), so a key added to the format
+    /// cannot be left out of the guide.
+    @Test func theFormatChapterExplainsEveryKey() throws {
+        let text = try String(contentsOfFile: Self.guide + "/format.md", encoding: .utf8)
+        for key in PlanDecoder.keys + ItemDecoder.keys + AxisDecoder.axisKeys {
+            #expect(text.contains("`\(key)`"), "docs/ja/format.md does not explain `\(key)`")
+        }
+        // Each of these has its own section with an example that is built.
+        for key in ["money_tables", "achievements", "plan_kpis", "revisions", "as_of", "axes", "subitems", "schedule", "definition"] {
+            #expect(text.contains("### ") && text.components(separatedBy: "\n").contains { $0.hasPrefix("### ") && $0.contains("`\(key)`") },
+                    "docs/ja/format.md has no section heading for `\(key)`")
         }
     }
 

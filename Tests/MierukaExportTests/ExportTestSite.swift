@@ -6,12 +6,32 @@ import Testing
 
 /// A made-up plan (test data, not a city's) with the cases the exports must keep: a relisted item,
 /// negative and fractional amounts, a KPI written with a wording and one with a full-width unit,
-/// a KPI set on a policy, and a result in a year without KPI actuals.
+/// a KPI set on a policy, a result in a year without KPI actuals, a published money table over a
+/// span and a plan-wide KPI.
 enum ExportTestSite {
     static let files: [String: String] = [
         "mieruka.yml": "title: テスト\nbase_url: https://example.test/kaikaku/\npublisher: 架空市 企画課\n",
         "content/p/_index.md": InMemorySite.plan
-            .replacingOccurrences(of: "period: {from: R5, to: R9}", with: "period: {from: R5, to: R9}\nmoney_unit: 千円")
+            .replacingOccurrences(
+                of: "period: {from: R5, to: R9}",
+                with: """
+                    period: {from: R5, to: R9}
+                    money_unit: 千円
+                    money_tables:
+                      - title: 効果額（歳入・歳出）
+                        years: R5～R6
+                        rows:
+                          - {label: 歳入, planned: "1億円", actual: "9,000万円", rate: 90.0%}
+                        total: {label: 合計, planned: 1億円, actual: "9,000万円"}
+                    plan_kpis:
+                      - kpis:
+                          - name: 経常収支比率
+                            baseline: {year: R4, value: 95%}
+                            target: {year: R9, value: 90%未満}
+                            actuals:
+                              - {year: R5, value: 93%, provisional: 見込み}
+                            rate: {label: 進捗率, value: 40%}
+                    """)
             .replacingOccurrences(
                 of: "  - {id: \"2\", title: 方針二}",
                 with: """

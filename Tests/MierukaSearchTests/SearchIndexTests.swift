@@ -252,4 +252,50 @@ import Testing
         #expect(grades.count == 3)
         #expect(grades[0][0] is NSNull && grades[0][1] as? String == "良い")
     }
+
+    /// What a plan transcribes outside its items is found on the plan's page: money tables' titles
+    /// and row labels, achievement counts, the plan's own KPIs, and its revisions with their
+    /// reasons (a deleted item's reason also on the report of the year it was deleted from).
+    @Test func transcribedFiguresFindThePlan() throws {
+        var files = Self.files
+        files["content/p/_index.md"] = InMemorySite.plan.replacingOccurrences(
+            of: "period: {from: R5, to: R9}",
+            with: """
+                period: {from: R5, to: R9}
+                money_tables:
+                  - title: 分野別の効果額
+                    years: R5
+                    unit: 千円
+                    basis: 一般財源ベース
+                    rows:
+                      - {label: 歳入, planned: "100", actual: "90"}
+                      - {label: 歳出, planned: "50", actual: "60"}
+                achievements:
+                  - {title: 改革項目の達成度, years: R5～R6, of: 10, counts: [{label: 目標を達成, count: 6}]}
+                plan_kpis:
+                  - title: 基本目標
+                    kpis:
+                      - {name: 経常収支比率, target: {year: R9, value: 90%未満}, actuals: [{year: R5, value: 93%}]}
+                revisions:
+                  - year: R6
+                    title: 計画の見直し
+                    deleted:
+                      - {title: 窓口の電話予約, reason: オンライン予約に一本化したため}
+                """)
+        let (merged, diagnostics) = InMemorySite.merge(files)
+        #expect(!diagnostics.hasErrors, "\(diagnostics.all)")
+        let index = SearchIndexBuilder(index: SiteIndex(try #require(merged))).build()
+        let plan = try #require(index.documents.firstIndex { $0.kind == .plan })
+        let report = try #require(index.documents.firstIndex { $0.kind == .report && $0.path == "reports/2024/" })
+        #expect(matching("歳入", in: index) == [plan])
+        #expect(matching("分野別の効果額", in: index) == [plan])
+        #expect(matching("一般財源ベース", in: index) == [plan])
+        #expect(matching("改革項目の達成度", in: index) == [plan])
+        #expect(matching("目標を達成", in: index) == [plan])
+        #expect(matching("経常収支比率", in: index) == [plan])
+        #expect(matching("基本目標", in: index) == [plan])
+        #expect(matching("窓口の電話予約", in: index) == [plan, report])
+        #expect(matching("オンライン予約に一本化", in: index) == [plan, report])
+        #expect(index.postings(for: "歳入").first { $0.document == plan }?.fields == SearchField.body.bit)
+    }
 }

@@ -9,6 +9,9 @@ enum DataFormat {
     /// "平成29年度", "令和元年度"
     static func eraYear(_ year: FiscalYear) -> String { year.label(.wareki) }
 
+    /// "平成20年度～平成22年度", or one year's "平成20年度".
+    static func eraYears(_ years: FiscalYearRange) -> String { years.label(.wareki) }
+
     /// "-1234.5", or empty.
     static func number(_ number: DecimalNumber?) -> String { number?.description ?? "" }
 

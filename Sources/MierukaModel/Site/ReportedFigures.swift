@@ -60,6 +60,18 @@ package struct MoneyTable: Sendable {
 
     /// Rows followed by the total row.
     package var allRows: [MoneyTableRow] { rows + (total.map { [$0] } ?? []) }
+
+    /// The heading of each column the report prints (some row has a figure in it); nil for a
+    /// column it does not print.
+    package var printedHeadings: (planned: String?, actual: String?, difference: String?, rate: String?) {
+        let all = allRows
+        return (
+            all.contains { $0.planned != nil } ? headings.planned : nil,
+            all.contains { $0.actual != nil } ? headings.actual : nil,
+            all.contains { $0.difference != nil } ? headings.difference : nil,
+            all.contains { $0.rate != nil } ? headings.rate : nil
+        )
+    }
 }
 
 /// The column headings as the report prints them (計画額a, 実績額b, 差b-a, 達成率).

@@ -1,0 +1,211 @@
+import MierukaModel
+import MierukaSite
+
+/// The figures a plan transcribes outside its items and policy tree (`money_tables:`,
+/// `achievements:`, `plan_kpis:`, `revisions:`), in `plan.json` exactly as published: every figure
+/// keeps its written text (`text`), and where Mieruka read a number from it, the number is beside
+/// it under a key that says what it is (`yen`, `percent`, `value` with `unit`). The one figure
+/// Mieruka derives here, a plan KPI's comparison with its target, is under `computed`.
+extension PlanJSON {
+    /// The members to add to the document, each only when the plan has it, so that the files of
+    /// plans without them keep their bytes.
+    var reportedMembers: [(String, JSONValue)] {
+        let plan = planIndex.plan
+        var members: [(String, JSONValue)] = []
+        if !plan.reported.moneyTables.isEmpty {
+            members.append(("money_tables", .array(plan.reported.moneyTables.map(moneyTable))))
+        }
+        if !plan.reported.achievements.isEmpty {
+            members.append(("achievements", .array(plan.reported.achievements.map(achievement))))
+        }
+        if !plan.planKPIs.isEmpty {
+            members.append(("plan_kpis", .array(plan.planKPIs.map(planKPITable))))
+        }
+        if !plan.revisions.isEmpty {
+            members.append(("revisions", .array(plan.revisions.revisions.map(revision))))
+        }
+        return members
+    }
+
+    /// {"text": "9月末", "month": 9, "day": null}, or null for the year's end.
+    func snapshot(_ snapshot: Snapshot?) -> JSONValue {
+        guard let snapshot else { return .null }
+        return .object([
+            ("text", .string(snapshot.text)), ("month", .int(snapshot.month)), ("day", snapshot.day.map { .int($0) } ?? .null),
+        ])
+    }
+
+    /// {"text": "347.0", "yen": 347000000}
+    func amount(_ amount: PublishedAmount?) -> JSONValue {
+        guard let amount else { return .null }
+        return .object([("text", .string(amount.text)), ("yen", .int64(amount.money.yen))])
+    }
+
+    /// {"text": "104.4%", "percent": 104.4}
+    func rate(_ rate: PublishedRate?) -> JSONValue {
+        guard let rate else { return .null }
+        return .object([("text", .string(rate.text)), ("percent", .number(rate.percent.description))])
+    }
+
+    func moneyTable(_ table: MoneyTable) -> JSONValue {
+        func row(_ row: MoneyTableRow) -> JSONValue {
+            .object([
+                ("label", .string(row.label)), ("planned", amount(row.planned)), ("actual", amount(row.actual)),
+                ("difference", amount(row.difference)), ("rate", rate(row.rate)),
+            ])
+        }
+        // A column the report does not print has no heading (null), as it has no figures.
+        let headings = table.printedHeadings
+        return .object([
+            ("title", .string(table.title)),
+            ("years", years(table.years)),
+            ("as_of", snapshot(table.asOf)),
+            ("unit", .text(table.unit?.rawValue)),
+            ("basis", .text(table.basis)),
+            ("row_heading", .string(table.rowHeading)),
+            (
+                "headings",
+                .object([
+                    ("planned", .text(headings.planned)), ("actual", .text(headings.actual)),
+                    ("difference", .text(headings.difference)), ("rate", .text(headings.rate)),
+                ])
+            ),
+            ("rows", .array(table.rows.map(row))),
+            ("total", table.total.map(row) ?? .null),
+            ("note", .text(table.note)),
+            ("source", .text(table.source)),
+        ])
+    }
+
+    func achievement(_ count: AchievementCount) -> JSONValue {
+        .object([
+            ("title", .string(count.title)),
+            ("years", years(count.years)),
+            ("as_of", snapshot(count.asOf)),
+            ("of", .int(count.total)),
+            ("noun", .string(count.noun)),
+            (
+                "counts",
+                .array(
+                    count.parts.map {
+                        .object([("label", .string($0.label)), ("count", .int($0.count)), ("rate", rate($0.rate))])
+                    })
+            ),
+            ("note", .text(count.note)),
+            ("source", .text(count.source)),
+        ])
+    }
+
+    func planKPITable(_ table: PlanKPITable) -> JSONValue {
+        .object([
+            ("title", .string(table.title)),
+            ("kpis", .array(table.kpis.map(planKPI))),
+            ("note", .text(table.note)),
+            ("source", .text(table.source)),
+        ])
+    }
+
+    /// {"yen": 200000000} or {"value": 98, "unit": "パーセント"}: a value read exactly from its text.
+    func quantity(_ quantity: PlanKPIQuantity?) -> JSONValue {
+        switch quantity {
+        case nil: .null
+        case .money(let money): .object([("yen", .int64(money.yen))])
+        case .number(let number, let unit): .object([("value", .number(number.description)), ("unit", .string(unit))])
+        }
+    }
+
+    func planKPI(_ kpi: PlanKPI) -> JSONValue {
+        .object([
+            ("name", .string(kpi.name)),
+            ("baseline", kpi.baseline.map { .object([("years", years($0.years)), ("text", .string($0.text))]) } ?? .null),
+            (
+                "target",
+                .object([
+                    ("years", years(kpi.target.years)),
+                    ("text", .string(kpi.target.text)),
+                    (
+                        "bound",
+                        kpi.target.bound.map {
+                            .object([("relation", .string($0.relation.rawValue)), ("limit", quantity($0.limit))])
+                        } ?? .null
+                    ),
+                ])
+            ),
+            (
+                "actuals",
+                .array(
+                    kpi.actuals.map {
+                        .object([
+                            ("years", years($0.years)),
+                            ("cumulative", .bool($0.isCumulative)),
+                            ("text", .string($0.text)),
+                            ("interim_target", .text($0.interimTarget)),
+                            ("provisional", .text($0.provisional)),
+                            ("quantity", quantity($0.quantity)),
+                        ])
+                    })
+            ),
+            (
+                "rate",
+                kpi.publishedRate.map {
+                    .object([("label", .string($0.label)), ("text", .string($0.text)), ("years", years($0.years))])
+                } ?? .null
+            ),
+            ("note", .text(kpi.note)),
+            ("computed", .object([("target_met", kpi.targetMet.map { .bool($0) } ?? .null)])),
+        ])
+    }
+
+    func revision(_ revision: PlanRevision) -> JSONValue {
+        let plan = planIndex.plan
+        func entries(_ kind: RevisedItem.Kind) -> JSONValue {
+            .array(
+                revision.items(kind).map { entry in
+                    .object([
+                        ("item", entry.item.map { .string(plan.items[$0].slug) } ?? .null),
+                        ("number", .text(entry.number)),
+                        ("title", .string(entry.title)),
+                        ("reason", .text(entry.reason)),
+                    ])
+                })
+        }
+        return .object([
+            ("year", .int(revision.year.year)),
+            ("date", .text(revision.date)),
+            ("title", .text(revision.title)),
+            ("note", .text(revision.note)),
+            ("source", .text(revision.source)),
+            (
+                "period",
+                revision.period.map { .object([("before", years($0.before)), ("after", years($0.after))]) } ?? .null
+            ),
+            (
+                "items",
+                revision.itemCount.map {
+                    .object([
+                        ("before", .int($0.before)), ("after", .int($0.after)), ("before_text", .string($0.beforeText)),
+                        ("after_text", .string($0.afterText)), ("noun", .string($0.noun)),
+                    ])
+                } ?? .null
+            ),
+            ("added", entries(.added)),
+            ("deleted", entries(.deleted)),
+            ("finished", entries(.finished)),
+            (
+                "targets",
+                .array(
+                    revision.targets.map { target in
+                        let item = plan.items[target.item]
+                        return .object([
+                            ("item", .string(item.slug)),
+                            ("number", .string(item.number)),
+                            ("kpi", .string(target.kpi < item.kpis.count ? item.kpis[target.kpi].id : "")),
+                            ("before", point(target.before)),
+                            ("after", point(target.after)),
+                            ("reason", .text(target.reason)),
+                        ])
+                    })
+            ),
+        ])
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+import MierukaSource
+import MierukaTestSupport
+import Testing
+
+/// The figures a plan transcribes outside its items (`money_tables:`, `achievements:`,
+/// `plan_kpis:`, `revisions:`, `as_of:`) in the open data: `plan.json` as published, with the
+/// numbers Mieruka read beside the text, and the CSV and Excel tables 公表された効果額の表
+/// (`money-tables`) and 計画全体の目標と実績 (`plan-kpis`). Built through the real executable from the
+/// made-up fixture plans of Tests/Fixtures/fidelity (their figures are invented).
+@Suite struct ReportedOpenDataTests {
+    static func build(_ fixtures: [String]) throws -> (result: CommandRunner.Result, site: BuiltSite) {
+        let work = TemporaryDirectory()
+        try FileTree.overlay(Fixtures.path("base"), onto: work.path)
+        for name in fixtures { try FileTree.overlay(Fixtures.path("fidelity/" + name), onto: work.path) }
+        let result = try CommandRunner.mieruka(["build"], in: work.path)
+        return (result, BuiltSite(root: work.path + "/public", work: work))
+    }
+
+    static func json(_ site: BuiltSite, _ plan: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: site.root + "/\(plan)/data/plan.json"))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    /// The CSV's rows as dictionaries from header to cell (after the byte-order mark).
+    static func csv(_ site: BuiltSite, _ path: String) throws -> [[String: String]] {
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: site.root + "/" + path))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let rows = CSVParser.parse(String(decoding: bytes.dropFirst(3), as: UTF8.self)).rows.map(\.cells)
+        let header = try #require(rows.first)
+        return rows.dropFirst().filter { $0 != [""] }.map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+    }
+
+    @Test func moneyTablesAndAchievementsAreInTheOpenDataAsPublished() throws {
+        let (result, site) = try Self.build(["reported-figures"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let plan = try Self.json(site, "money-plan")
+        let tables = try #require(plan["money_tables"] as? [[String: Any]])
+        #expect(tables.map { $0["title"] as? String } == ["効果額（分野別）", "効果額（3カ年合計）"])
+        let first = tables[0]
+        #expect(first["unit"] as? String == "百万円")
+        #expect(first["basis"] as? String == "一般財源ベース")
+        let rows = try #require(first["rows"] as? [[String: Any]])
+        let difference = try #require(rows[1]["difference"] as? [String: Any])
+        // The text as written (a contradiction included), and the amount read from it in yen.
+        #expect(difference["text"] as? String == "-10.0")
+        #expect((difference["yen"] as? NSNumber)?.int64Value == -10_000_000)
+        let total = try #require(first["total"] as? [String: Any])
+        #expect((total["rate"] as? [String: Any])?["text"] as? String == "99.9%")
+        // A column the report does not print has no heading and no figures.
+        let span = tables[1]
+        #expect((span["years"] as? [String: Any])?["first"] as? Int == 2020)
+        #expect((span["headings"] as? [String: Any])?["difference"] is NSNull)
+        #expect((span["headings"] as? [String: Any])?["planned"] as? String == "目標額")
+        let spanRows = try #require(span["rows"] as? [[String: Any]])
+        #expect((spanRows[0]["planned"] as? [String: Any])?["text"] as? String == "1億2,000万円")
+        #expect(((spanRows[0]["planned"] as? [String: Any])?["yen"] as? NSNumber)?.int64Value == 120_000_000)
+        #expect(spanRows[0]["difference"] is NSNull)
+        let achievements = try #require(plan["achievements"] as? [[String: Any]])
+        #expect(achievements.count == 1)
+        #expect(achievements[0]["of"] as? Int == 10)
+        let counts = try #require(achievements[0]["counts"] as? [[String: Any]])
+        #expect(counts.map { $0["count"] as? Int } == [7, 4])
+        #expect(counts.map { ($0["rate"] as? [String: Any])?["text"] as? String } == ["70%", "40.0%"])
+
+        let csv = try Self.csv(site, "money-plan/data/money-tables.csv")
+        #expect(csv.count == 6)
+        #expect(csv.map { $0["行の種類"] } == ["明細", "明細", "合計", "明細", "明細", "合計"])
+        #expect(csv[1]["区分"] == "【乙】物件費")
+        #expect(csv[1]["差の表記"] == "-10.0")
+        #expect(csv[1]["差（円）"] == "-10000000")
+        #expect(csv[3]["計画額の表記"] == "1億2,000万円")
+        #expect(csv[3]["計画額（円）"] == "120000000")
+        #expect(csv[3]["年度（和暦）"] == "令和2年度～令和4年度")
+        #expect(csv[3]["差の見出し"] == "")
+        #expect(csv[5]["達成率の表記"] == "106.3パーセント")
+        #expect(csv[5]["達成率（%）"] == "106.3")
+        // The workbook twin is written and listed on the data page beside the CSV.
+        #expect(FileManager.default.fileExists(atPath: site.root + "/money-plan/data/money-tables.xlsx"))
+        let page = site.page("money-plan/data/index.html")
+        #expect(page.contains("公表された効果額の表"))
+        #expect(page.contains("money-tables.xlsx"))
+        #expect(page.contains("money_tables[]"))
+        // A plan without money tables or plan KPIs has neither file nor key.
+        #expect(!FileManager.default.fileExists(atPath: site.root + "/test-plan/data/money-tables.csv"))
+        #expect(!FileManager.default.fileExists(atPath: site.root + "/test-plan/data/plan-kpis.csv"))
+        let other = try Self.json(site, "test-plan")
+        #expect(other["money_tables"] == nil && other["plan_kpis"] == nil && other["revisions"] == nil)
+    }
+
+    @Test func plansOwnKPIsAreInTheOpenDataWithTheComparisonMarkedAsMierukas() throws {
+        let (result, site) = try Self.build(["plan-kpis"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let plan = try Self.json(site, "kpi-plan")
+        let tables = try #require(plan["plan_kpis"] as? [[String: Any]])
+        let kpis = try #require(tables.first?["kpis"] as? [[String: Any]])
+        #expect(kpis.count == 7)
+        let ratio = kpis[0]
+        let target = try #require(ratio["target"] as? [String: Any])
+        #expect(target["text"] as? String == "90%未満")
+        #expect((target["bound"] as? [String: Any])?["relation"] as? String == "未満")
+        let actuals = try #require(ratio["actuals"] as? [[String: Any]])
+        #expect(actuals.map { $0["text"] as? String } == ["91.0%", "89.5%"])
+        #expect(actuals[0]["interim_target"] as? String == "92%")
+        #expect((ratio["rate"] as? [String: Any])?["text"] as? String == "110.0%")
+        #expect((ratio["computed"] as? [String: Any])?["target_met"] as? Bool == true)
+        // A provisional value is kept with its word and not judged; a remark leaves no number.
+        let fund = try #require(kpis[1]["actuals"] as? [[String: Any]])
+        #expect(fund[0]["provisional"] as? String == "速報値")
+        #expect(((fund[0]["quantity"] as? [String: Any])?["yen"] as? NSNumber)?.int64Value == 199_990_000)
+        #expect((kpis[1]["computed"] as? [String: Any])?["target_met"] is NSNull)
+        let future = try #require(kpis[5]["actuals"] as? [[String: Any]])
+        #expect(future[0]["text"] as? String == "81.0%(速報)")
+        #expect(future[0]["quantity"] is NSNull)
+        let staff = try #require(kpis[2]["actuals"] as? [[String: Any]])
+        #expect(staff[0]["cumulative"] as? Bool == true)
+
+        let csv = try Self.csv(site, "kpi-plan/data/plan-kpis.csv")
+        let ratioRows = csv.filter { $0["指標"] == "経常収支比率" }
+        #expect(ratioRows.map { $0["種別"] } == ["基準値", "目標", "実績", "実績", "公表された率"])
+        #expect(ratioRows[1]["表記"] == "90%未満")
+        #expect(ratioRows[1]["数値"] == "90")
+        #expect(ratioRows[1]["不等号"] == "未満")
+        #expect(ratioRows[1]["目標との比較（Mieruka の判定）"] == "達成")
+        #expect(ratioRows[2]["年度の目標"] == "92%")
+        #expect(ratioRows[4]["見出し"] == "進捗率")
+        let fundRows = csv.filter { $0["指標"] == "基金残高" }
+        #expect(fundRows[1]["数値"] == "199990000" && fundRows[1]["数値の単位"] == "円")
+        #expect(fundRows[1]["確定前"] == "速報値")
+        #expect(fundRows[0]["目標との比較（Mieruka の判定）"] == "")
+        #expect(csv.filter { $0["指標"] == "職員数" }.map { $0["種別"] } == ["目標", "累計", "公表された率"])
+        #expect(FileManager.default.fileExists(atPath: site.root + "/kpi-plan/data/plan-kpis.xlsx"))
+        let page = site.page("kpi-plan/data/index.html")
+        #expect(page.contains("計画全体の目標と実績"))
+        // The comparison's definition says whose figure it is not, in the publisher's word (a town here).
+        #expect(page.contains("Mieruka が比べた結果（達成、未達成）。町の公表値ではありません。"))
+        #expect(!page.contains("市の公表"))
+    }
+
+    @Test func revisionsAndSnapshotsAreInPlanJSON() throws {
+        let (result, site) = try Self.build(["revisions"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let plan = try Self.json(site, "test-plan")
+        let revisions = try #require(plan["revisions"] as? [[String: Any]])
+        #expect(revisions.map { $0["year"] as? Int } == [2025, 2028])
+        let first = revisions[0]
+        #expect((first["added"] as? [[String: Any]])?.first?["reason"] as? String == "新たな課題に対応するため")
+        #expect((first["deleted"] as? [[String: Any]])?.first?["number"] as? String == "5")
+        let finished = try #require((first["finished"] as? [[String: Any]])?.first)
+        #expect(finished["item"] is NSNull)
+        #expect(finished["title"] as? String == "紙の申請書の削減")
+        let target = try #require((first["targets"] as? [[String: Any]])?.first)
+        #expect(target["kpi"] as? String == "online")
+        #expect(((target["after"] as? [String: Any])?["value"] as? NSNumber)?.doubleValue == 60)
+        #expect(((revisions[1]["period"] as? [String: Any])?["after"] as? [String: Any])?["last"] as? Int == 2028)
+
+        let (snapResult, snapSite) = try Self.build(["snapshots"])
+        #expect(snapResult.status == 0, "\(snapResult.standardError)")
+        let snap = try Self.json(snapSite, "snap-plan")
+        let years = try #require(snap["years"] as? [[String: Any]])
+        let published = years.compactMap { $0["published"] as? [String: Any] }
+        #expect(published.count == 2)
+        #expect(published[0]["as_of"] == nil)
+        let asOf = try #require(published[1]["as_of"] as? [String: Any])
+        #expect(asOf["text"] as? String == "9月末" && asOf["month"] as? Int == 9 && asOf["day"] is NSNull)
+        let counts = try #require(snap["achievements"] as? [[String: Any]])
+        #expect((counts[0]["as_of"] as? [String: Any])?["text"] as? String == "6月末")
+        let money = try #require(snap["money_tables"] as? [[String: Any]])
+        #expect((money[0]["as_of"] as? [String: Any])?["text"] as? String == "8月末時点")
+        let csv = try Self.csv(snapSite, "snap-plan/data/money-tables.csv")
+        #expect(csv.allSatisfy { $0["時点"] == "8月末時点" })
+    }
+
+    /// A declared year's 累計, share of named grades and 増減, each only where the report publishes it
+    /// (each fixture declares one of them; they share the plan's file, so each is built alone).
+    @Test func aDeclaredYearsPublishedCumulativeShareAndChangeAreInPlanJSON() throws {
+        func lastPublished(_ fixture: String) throws -> [[String: Any]] {
+            let (result, site) = try Self.build([fixture])
+            #expect(result.status == 0, "\(result.standardError)")
+            let years = try #require(try Self.json(site, "test-plan")["years"] as? [[String: Any]])
+            return years.compactMap { $0["published"] as? [String: Any] }
+        }
+        let cumulative = try lastPublished("published-cumulative")
+        #expect((cumulative.last?["effect_cumulative"] as? [String: Any])?["actual_yen"] as? Int == 2_600_000)
+        #expect(cumulative.first?["effect_cumulative"] == nil && cumulative.last?["grade_share"] == nil)
+        let share = try #require(try lastPublished("named-share").last?["grade_share"] as? [String: Any])
+        #expect(share["rate"] as? String == "8割" && share["count"] as? Int == 8)
+        let change = try lastPublished("published-change")
+        #expect(change.last?["grade_change"] as? [String: Int] == ["A": 1, "B": 1, "C": -1, "D": -2])
+        #expect(change.first?["grade_change"] == nil)
+    }
+}
