@@ -118,7 +118,7 @@ extension ViewBuilder {
         } else if let tally = planIndex.tallies[year], tally.totalGraded > 0 {
             counts = Array(tally.totalCounts[0..<plan.grades.count])
             listings = tally.totalGraded
-            relisted = tally.totalRelistings
+            relisted = tally.totalGradedRelistings
             derived = true
         } else {
             return nil
