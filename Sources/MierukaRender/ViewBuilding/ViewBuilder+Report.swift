@@ -56,6 +56,7 @@ extension ViewBuilder {
         }
         view.axes = axisReports(planIndex, year: year)
         view.gradedBy = gradesGradedBy(planIndex, year: year)
+        view.opinions = yearOpinions(planIndex, year: year)
         let title = "\(format.year(year))の進捗状況"
         return (
             meta(page, title: title, description: "\(format.fullTitle)の\(title)", trail: [planCrumb(planIndex)], kind: "report", plan: planIndex),
