@@ -62,4 +62,23 @@ import Testing
         let effects = tally.effects(rows: [0, 2])
         #expect(effects.total.rate?.formatted() == "100.0%")
     }
+
+    /// 「全N項目（うち再掲M項目）」 counts graded listings, so its 再掲 must be the graded ones: an
+    /// item listed twice but not graded this year is 未評価 under both policies, not a graded 再掲.
+    @Test func relistingsAreCountedPerSlotSoGradedAndUngradedOnesCanBeToldApart() {
+        let tally = PlanYearTally(
+            plan: plan([
+                item("1", listings: [("1", 1), ("9", 2)], grade: nil),
+                item("2", listings: [("2", 0)], grade: 1),
+                item("3", listings: [("3", 2), ("7", 0)], grade: 0),
+            ]), year: year)
+        #expect(tally.totalRelistings == 2)
+        #expect(tally.totalRelistingSlots == [1, 0, 1])
+        #expect(tally.totalGradedRelistings == 1)
+        let table = tally.distribution(rows: [0, 2])
+        // Policy 2 holds item 1's ungraded relisting: it is one of its 未評価 listings.
+        #expect(table.rows[1].relisted == 1)
+        #expect(table.rows[1].gradedRelisted == 0)
+        #expect(table.total.gradedRelisted == 1)
+    }
 }

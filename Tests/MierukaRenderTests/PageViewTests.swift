@@ -48,6 +48,22 @@ import Testing
         #expect(html.contains("No.1・8"))
     }
 
+    /// The sentence counts the graded listings, so its 再掲 counts the graded 再掲 listings only: item 1
+    /// (listed twice) has no grade in R5, so R5's two graded listings hold no 再掲.
+    @Test func reportSentenceCountsOnlyGradedRelistings() {
+        var site = files
+        site["content/p/b.md"] = InMemorySite.item("2", extra: "results:\n  - {year: R5, grade: A}\n")
+        site["content/p/c.md"] = InMemorySite.item("3", extra: "results:\n  - {year: R5, grade: B}\n")
+        let html = RenderTestSite(site).html("p/reports/2023/")
+        #expect(html.contains("全2項目の取組のうち、1項目が「良い」、1項目が「普通」、0項目が「遅れ」でした。"), "\(html)")
+        #expect(!html.contains("全2項目（うち再掲"))
+        // Graded in R6, the relisting counts: both listings are in the sentence.
+        var graded = site
+        graded["content/p/a.md"] = InMemorySite.item(
+            "1", extra: "relisted:\n  - {number: 8, policy: \"2\"}\nresults:\n  - {year: R5, grade: C}\n")
+        #expect(RenderTestSite(graded).html("p/reports/2023/").contains("全4項目（うち再掲1項目）の取組のうち"))
+    }
+
     @Test func planWithoutResultsSaysSo() {
         var noResults = files
         noResults["content/p/_index.md"] = InMemorySite.plan

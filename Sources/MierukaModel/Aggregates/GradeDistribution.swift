@@ -7,16 +7,20 @@ package struct GradeDistribution: Sendable, Hashable {
         package let counts: [Int]
         /// Listings without a grade in the year.
         package let ungraded: Int
-        /// How many of the listings are 再掲.
+        /// How many of the listings counted in `total` (graded or 未評価) are 再掲; listings with a
+        /// state are not among them.
         package let relisted: Int
+        /// How many of the graded listings are 再掲.
+        package let gradedRelisted: Int
         /// Listings with a state instead of a grade, per state of the plan: outside `total`.
         package let outside: [Int]
 
-        package init(policy: Int?, counts: [Int], ungraded: Int, relisted: Int, outside: [Int] = []) {
+        package init(policy: Int?, counts: [Int], ungraded: Int, relisted: Int, gradedRelisted: Int? = nil, outside: [Int] = []) {
             self.policy = policy
             self.counts = counts
             self.ungraded = ungraded
             self.relisted = relisted
+            self.gradedRelisted = gradedRelisted ?? relisted
             self.outside = outside
         }
 

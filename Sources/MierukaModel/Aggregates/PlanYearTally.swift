@@ -12,13 +12,18 @@ package struct PlanYearTally: Sendable {
     /// Per policy (its whole subtree): listings per grade index, then ungraded at `gradeCount`,
     /// then per state from `gradeCount + 1`.
     package let listingCounts: [[Int]]
-    /// Per policy (subtree): how many of those listings are 再掲.
+    /// Per policy (subtree): how many of those listings are 再掲, graded or not.
     package let relistingCounts: [Int]
+    /// Per policy (subtree): 再掲 listings per slot, as `listingCounts` (grade, 未評価, states), so
+    /// that a sentence counting graded listings says how many of *those* are 再掲.
+    package let relistingSlots: [[Int]]
     package let expected: [Money?]
     package let actual: [Money?]
     /// Whole plan.
     package let totalCounts: [Int]
     package let totalRelistings: Int
+    /// The whole plan's 再掲 listings per slot.
+    package let totalRelistingSlots: [Int]
     package let totalExpected: Money?
     package let totalActual: Money?
     /// Distinct items with a result this year.
@@ -30,7 +35,7 @@ package struct PlanYearTally: Sendable {
         let slots = plan.grades.count + 1 + plan.states.count
         let policyCount = plan.policies.count
         var direct = [[Int]](repeating: [Int](repeating: 0, count: slots), count: policyCount)
-        var directRelist = [Int](repeating: 0, count: policyCount)
+        var directRelist = [[Int]](repeating: [Int](repeating: 0, count: slots), count: policyCount)
         var directExpected = [Money?](repeating: nil, count: policyCount)
         var directActual = [Money?](repeating: nil, count: policyCount)
         var overflowed = false
@@ -45,7 +50,7 @@ package struct PlanYearTally: Sendable {
             let slot = result?.grade ?? result?.state.map { plan.grades.count + 1 + $0 } ?? plan.grades.count
             for listing in item.listings where listing.policy < policyCount {
                 direct[listing.policy][slot] += 1
-                if listing.isRelisting { directRelist[listing.policy] += 1 }
+                if listing.isRelisting { directRelist[listing.policy][slot] += 1 }
             }
             if let effect = result?.effect, let policy = item.primaryPolicy, policy < policyCount {
                 directExpected[policy] = Self.sum(directExpected[policy], effect.expected, &overflowed)
@@ -60,19 +65,23 @@ package struct PlanYearTally: Sendable {
         var actual = directActual
         for index in stride(from: policyCount - 1, through: 0, by: -1) {
             guard let parent = plan.policies[index].parent else { continue }
-            for slot in 0..<slots { counts[parent][slot] += counts[index][slot] }
-            relist[parent] += relist[index]
+            for slot in 0..<slots {
+                counts[parent][slot] += counts[index][slot]
+                relist[parent][slot] += relist[index][slot]
+            }
             expected[parent] = Self.sum(expected[parent], expected[index], &overflowed)
             actual[parent] = Self.sum(actual[parent], actual[index], &overflowed)
         }
 
         var totalCounts = [Int](repeating: 0, count: slots)
-        var totalRelist = 0
+        var totalRelist = [Int](repeating: 0, count: slots)
         var totalExpected: Money?
         var totalActual: Money?
         for index in plan.topLevelPolicies {
-            for slot in 0..<slots { totalCounts[slot] += counts[index][slot] }
-            totalRelist += relist[index]
+            for slot in 0..<slots {
+                totalCounts[slot] += counts[index][slot]
+                totalRelist[slot] += relist[index][slot]
+            }
             totalExpected = Self.sum(totalExpected, expected[index], &overflowed)
             totalActual = Self.sum(totalActual, actual[index], &overflowed)
         }
@@ -80,11 +89,13 @@ package struct PlanYearTally: Sendable {
         self.year = year
         self.gradeCount = plan.grades.count
         self.listingCounts = counts
-        self.relistingCounts = relist
+        self.relistingCounts = relist.map { $0.reduce(0, +) }
+        self.relistingSlots = relist
         self.expected = expected
         self.actual = actual
         self.totalCounts = totalCounts
-        self.totalRelistings = totalRelist
+        self.totalRelistings = totalRelist.reduce(0, +)
+        self.totalRelistingSlots = totalRelist
         self.totalExpected = totalExpected
         self.totalActual = totalActual
         self.itemsWithResult = withResult
@@ -100,6 +111,9 @@ package struct PlanYearTally: Sendable {
     /// Listings graded this year.
     package var totalGraded: Int { totalCounts[0..<gradeCount].reduce(0, +) }
 
+    /// 再掲 listings among the graded ones (「全43項目（うち再掲2項目）」 counts graded listings).
+    package var totalGradedRelistings: Int { totalRelistingSlots[0..<gradeCount].reduce(0, +) }
+
     /// Listings with a state instead of a grade this year, per state of the plan.
     package var totalOutside: [Int] { Array(totalCounts[(gradeCount + 1)...]) }
 
@@ -109,12 +123,14 @@ package struct PlanYearTally: Sendable {
             rows: policies.map { policy in
                 GradeDistribution.Row(
                     policy: policy, counts: Array(listingCounts[policy][0..<gradeCount]),
-                    ungraded: listingCounts[policy][gradeCount], relisted: relistingCounts[policy],
+                    ungraded: listingCounts[policy][gradeCount], relisted: relistingSlots[policy][0...gradeCount].reduce(0, +),
+                    gradedRelisted: relistingSlots[policy][0..<gradeCount].reduce(0, +),
                     outside: Array(listingCounts[policy][(gradeCount + 1)...]))
             },
             total: GradeDistribution.Row(
                 policy: nil, counts: Array(totalCounts[0..<gradeCount]), ungraded: totalCounts[gradeCount],
-                relisted: totalRelistings, outside: totalOutside))
+                relisted: totalRelistingSlots[0...gradeCount].reduce(0, +), gradedRelisted: totalGradedRelistings,
+                outside: totalOutside))
     }
 
     /// An expected-versus-actual table whose rows are the given policies (subtrees).

@@ -35,6 +35,8 @@ package struct PlanDocument: Sendable {
     package var axes: [AxisDocument] = []
     /// `graded_by:`: who graded on the plan's own scale (自己評価, 内部評価 …), as the report says.
     package var gradedBy: Located<String>? = nil
+    /// `opinions:`: what a committee said of a year's results, as written.
+    package var opinions: [OpinionDocument] = []
     package let sources: [String]
     package let summary: String?
     package let body: String

@@ -42,6 +42,8 @@ package struct Plan: Sendable {
     package var axes: [StatusAxis] = []
     /// Who graded on the plan's own scale, as the report says (`graded_by:`); nil when it does not.
     package var gradedBy: String? = nil
+    /// Opinions published beside the results (委員会の意見), by year, on the year or on an item.
+    package var opinions: [CommitteeOpinion] = []
     /// The published documents the plan's pages are transcribed from.
     package let sources: [String]
     /// One line for lists and the page description.

@@ -39,6 +39,11 @@ package struct MoneyTable: Sendable {
     package let location: SourceLocation
     /// The point within the year the amounts stand at (「9月末」), when the report says so.
     package var asOf: Snapshot? = nil
+    /// The report's own columns and grouped rows, when it does not print 計画 / 実績 / 差 / 達成率
+    /// (then `rows` and `total` are empty).
+    package var grid: MoneyGrid? = nil
+    /// How the table's △ and 「…の増」 count in its sums.
+    package var sign: MoneySign = .signed
 
     package init(
         title: String, years: FiscalYearRange, unit: MoneyUnit?, basis: String?, rowHeading: String,

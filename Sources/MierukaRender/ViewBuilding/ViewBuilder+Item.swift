@@ -37,6 +37,7 @@ extension ViewBuilder {
         view.schedule = schedule(planIndex, itemIndex)
         view.subitems = subItemList(item)
         view.revisionHistory = itemRevisionHistory(planIndex, itemIndex)
+        view.opinions = itemOpinions(planIndex, itemIndex)
         if let latest = item.results.last(where: { !$0.axisValues.isEmpty }) {
             view.latestAxes = axisValues(latest, plan: plan)
             view.latestAxesYear = format.year(latest.year)

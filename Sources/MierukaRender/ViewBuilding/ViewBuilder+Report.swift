@@ -56,6 +56,7 @@ extension ViewBuilder {
         }
         view.axes = axisReports(planIndex, year: year)
         view.gradedBy = gradesGradedBy(planIndex, year: year)
+        view.opinions = yearOpinions(planIndex, year: year)
         let title = "\(format.year(year))の進捗状況"
         return (
             meta(page, title: title, description: "\(format.fullTitle)の\(title)", trail: [planCrumb(planIndex)], kind: "report", plan: planIndex),
@@ -118,7 +119,7 @@ extension ViewBuilder {
         } else if let tally = planIndex.tallies[year], tally.totalGraded > 0 {
             counts = Array(tally.totalCounts[0..<plan.grades.count])
             listings = tally.totalGraded
-            relisted = tally.totalRelistings
+            relisted = tally.totalGradedRelistings
             derived = true
         } else {
             return nil

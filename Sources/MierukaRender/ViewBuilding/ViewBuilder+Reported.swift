@@ -5,6 +5,7 @@ extension ViewBuilder {
     func moneyTableViews(_ plan: Plan) -> [MoneyTableView] {
         let format = PlanFormatter(plan: plan)
         return plan.reported.moneyTables.map { table in
+            if let grid = table.grid { return gridView(table, grid, format: format) }
             let all = table.allRows
             var columns: [(String, (MoneyTableRow) -> String?)] = []
             if all.contains(where: { $0.planned != nil }) { columns.append((table.headings.planned, { $0.planned?.text })) }
@@ -16,12 +17,45 @@ extension ViewBuilder {
             func row(_ row: MoneyTableRow) -> ReportedRowView {
                 ReportedRowView(label: row.label, cells: columns.map { $0.1(row) ?? "—" })
             }
-            return MoneyTableView(
+            var view = MoneyTableView(
                 title: table.title, years: pointLabel(table.years, table.asOf, format: format), unit: table.unit.map { "（単位：\($0.rawValue)）" },
                 basis: table.basis, rowHeading: table.rowHeading, headings: columns.map(\.0), rows: table.rows.map(row),
                 total: table.total.map(row), spanNote: spanNote(table.years, table.asOf, format: format), note: table.note,
                 source: table.source)
+            view.groups = [ReportedRowGroupView(label: nil, rows: view.rows)]
+            view.columnCount = columns.count + 1
+            return view
         }
+    }
+
+    /// A table in the report's own layout: its columns, its group headings and its rows in order,
+    /// every cell as written (「—」 where the report prints none), sums marked as the report's rows.
+    private func gridView(_ table: MoneyTable, _ grid: MoneyGrid, format: PlanFormatter) -> MoneyTableView {
+        var groups: [ReportedRowGroupView] = []
+        var label: String?
+        var rows: [ReportedRowView] = []
+        for entry in grid.rows {
+            switch entry {
+            case .group(let heading, _):
+                if label != nil || !rows.isEmpty { groups.append(ReportedRowGroupView(label: label, rows: rows)) }
+                label = heading
+                rows = []
+            case .amounts(let row):
+                rows.append(
+                    ReportedRowView(label: row.label, cells: row.cells.map { $0?.written.text ?? "—" }, isSum: row.sum != nil))
+            }
+        }
+        if label != nil || !rows.isEmpty { groups.append(ReportedRowGroupView(label: label, rows: rows)) }
+        var view = MoneyTableView(
+            title: table.title, years: pointLabel(table.years, table.asOf, format: format),
+            unit: table.unit.map { "（単位：\($0.rawValue)）" }, basis: table.basis, rowHeading: table.rowHeading,
+            headings: grid.columns.map(\.heading), rows: groups.flatMap(\.rows), total: nil,
+            // Its columns or rows say which year each figure is for, so a span is not called one figure's period.
+            spanNote: table.asOf == nil ? nil : spanNote(table.years, table.asOf, format: format), note: table.note,
+            source: table.source)
+        view.groups = groups
+        view.columnCount = grid.columns.count + 1
+        return view
     }
 
     func achievementViews(_ plan: Plan) -> [AchievementView] {

@@ -17,6 +17,8 @@ package struct ItemPageView: TemplateView {
     package var subitems: SubItemListView? = nil
     /// When revisions added or took out the item, or revised its targets.
     package var revisionHistory: ItemRevisionHistoryView? = nil
+    /// Opinions published on the item (委員会の意見), latest year first.
+    package var opinions: [OpinionView] = []
     /// The latest year's values on the plan's status axes, and each axis's history.
     package var latestAxes: [AxisValueView] = []
     package var latestAxesYear: String? = nil
@@ -45,6 +47,8 @@ package struct ItemPageView: TemplateView {
             .view("schedule", ScheduleView.self) { $0.schedule },
             .view("subitems", SubItemListView.self) { $0.subitems },
             .view("revisionHistory", ItemRevisionHistoryView.self) { $0.revisionHistory },
+            .list("opinions", OpinionView.self) { $0.opinions },
+            .flag("hasOpinions") { !$0.opinions.isEmpty },
             .list("latestAxes", AxisValueView.self) { $0.latestAxes },
             .text("latestAxesYear") { $0.latestAxesYear },
             .list("axisHistories", AxisHistoryView.self) { $0.axisHistories },

@@ -14,6 +14,8 @@ package struct ReportPageView: TemplateView {
     package var axes: [AxisReportView] = []
     /// 「評価者：内部評価」: who graded the plan's own grades, when the report says.
     package var gradedBy: String? = nil
+    /// Opinions published beside the year's results: on the year as a whole, then on items.
+    package var opinions: [OpinionView] = []
     package let highlights: [HighlightGroupView]
     /// Items grouped by grade, best grade first, then those without a grade.
     package let sections: [ReportSectionView]
@@ -31,6 +33,8 @@ package struct ReportPageView: TemplateView {
             .view("comparison", YearComparisonView.self) { $0.comparison },
             .list("axes", AxisReportView.self) { $0.axes },
             .text("gradedBy") { $0.gradedBy },
+            .list("opinions", OpinionView.self) { $0.opinions },
+            .flag("hasOpinions") { !$0.opinions.isEmpty },
             .list("highlights", HighlightGroupView.self) { $0.highlights },
             .list("sections", ReportSectionView.self) { $0.sections },
             .flag("hasSections") { !$0.sections.isEmpty },

@@ -15,6 +15,11 @@ package struct MoneyTableView: TemplateView {
     package let spanNote: String?
     package let note: String?
     package let source: String?
+    /// The rows under their group headings, as the report groups them (one group without a heading
+    /// when it does not); `rows` holds the same rows without the headings.
+    package var groups: [ReportedRowGroupView] = []
+    /// How many columns the table has, the row headings' included (for a group heading's span).
+    package var columnCount: Int = 1
 
     package static let fields = FieldTable<MoneyTableView>(
         "money table",
@@ -30,6 +35,21 @@ package struct MoneyTableView: TemplateView {
             .text("spanNote") { $0.spanNote },
             .text("note") { $0.note },
             .text("source") { $0.source },
+            .list("groups", ReportedRowGroupView.self) { $0.groups },
+            .text("columnCount") { String($0.columnCount) },
+        ])
+}
+
+/// Rows of a published table under one of the report's headings (「1 事務事業の簡素・効率化」).
+package struct ReportedRowGroupView: TemplateView {
+    package let label: String?
+    package let rows: [ReportedRowView]
+
+    package static let fields = FieldTable<ReportedRowGroupView>(
+        "reported row group",
+        [
+            .text("label") { $0.label },
+            .list("rows", ReportedRowView.self) { $0.rows },
         ])
 }
 
@@ -37,12 +57,21 @@ package struct MoneyTableView: TemplateView {
 package struct ReportedRowView: TemplateView {
     package let label: String
     package let cells: [String]
+    /// The report prints the row as a sum (小計, 合計).
+    package var isSum = false
+
+    package init(label: String, cells: [String], isSum: Bool = false) {
+        self.label = label
+        self.cells = cells
+        self.isSum = isSum
+    }
 
     package static let fields = FieldTable<ReportedRowView>(
         "reported row",
         [
             .text("label") { $0.label },
             .texts("cells") { $0.cells },
+            .flag("isSum") { $0.isSum },
         ])
 }
 

@@ -27,6 +27,10 @@ package struct ReportedFiguresChecker: Sendable {
     func check(_ table: MoneyTable, in plan: Plan, diagnostics: inout Diagnostics) {
         let name = "the money table 「\(table.title)」"
         checkYears(table.years, what: name, at: table.location, in: plan, diagnostics: &diagnostics)
+        if let grid = table.grid {
+            MoneyGridChecker(table: table, grid: grid, plan: plan).check(diagnostics: &diagnostics)
+            return
+        }
         let headings = table.headings
         for row in table.allRows {
             guard let planned = row.planned, let actual = row.actual else { continue }

@@ -5,7 +5,7 @@ import MierukaModel
 enum PlanDecoder {
     static let keys = [
         "city", "publisher_kind", "title", "subtitle", "period", "year_style", "money_unit", "grades", "grade_order", "grade_share", "states", "policy_levels", "policies",
-        "declared", "lineage", "matrices", "timelines", "tables", "money_tables", "achievements", "plan_kpis", "revisions", "sources", "summary", "order", "axes", "graded_by",
+        "declared", "lineage", "matrices", "timelines", "tables", "money_tables", "achievements", "plan_kpis", "revisions", "sources", "summary", "order", "axes", "graded_by", "opinions",
     ]
     static let periodKeys = ["from", "to"]
     static let gradeKeys = ["code", "label", "definition"]
@@ -41,6 +41,7 @@ enum PlanDecoder {
         let reported = ReportedDecoder.decode(reader, moneyUnit: moneyUnit, diagnostics: &diagnostics)
         let revisions = RevisionDecoder.decode(reader, diagnostics: &diagnostics)
         let axes = AxisDecoder.decode(reader, diagnostics: &diagnostics)
+        let opinions = OpinionDecoder.decode(reader, diagnostics: &diagnostics)
         guard let city, let title, let period else { return nil }
         var document = PlanDocument(
             slug: slug, city: city, title: title, subtitle: reader.text("subtitle", diagnostics: &diagnostics)?.value,
@@ -60,6 +61,7 @@ enum PlanDecoder {
         document.publisherKind = decodePublisherKind(reader, city: city, diagnostics: &diagnostics)
         document.revisions = revisions
         document.axes = axes
+        document.opinions = opinions
         document.gradedBy = reader.text("graded_by", diagnostics: &diagnostics)
         return document
     }

@@ -5,7 +5,7 @@ import MierukaModel
 /// policy tree, kept as written.
 enum ReportedDecoder {
     static let tableKeys = [
-        "title", "years", "as_of", "unit", "basis", "row_heading", "columns", "rows", "total", "note", "source",
+        "title", "years", "as_of", "unit", "basis", "row_heading", "columns", "rows", "total", "note", "source", "sign",
     ]
     static let columnKeys = ["planned", "actual", "difference", "rate"]
     static let rowKeys = ["label", "planned", "actual", "difference", "rate"]
@@ -35,6 +35,11 @@ enum ReportedDecoder {
             return nil
         }
         let unit = reader.choice("unit", MoneyUnit.allCases.map { ($0.rawValue, $0) }, diagnostics: &diagnostics)
+        let sign = reader.choice("sign", MoneySign.allCases.map { ($0.rawValue, $0) }, diagnostics: &diagnostics) ?? .signed
+        if let columns = reader.node("columns"), case .sequence = columns {
+            return MoneyGridDecoder.table(
+                reader, title: title, years: years.value, unit: unit, sign: sign, planUnit: planUnit, diagnostics: &diagnostics)
+        }
         var headings = MoneyTableHeadings()
         if let columns = reader.node("columns"),
             let columnReader = MappingReader(columns, what: "the columns of a money table", knownKeys: columnKeys, diagnostics: &diagnostics)
@@ -63,6 +68,12 @@ enum ReportedDecoder {
             source: reader.text("source", diagnostics: &diagnostics)?.value, location: reader.location)
         table.asOf = SnapshotDecoder.decode(
             reader, what: "the money table \"\(title.value)\"", years: years.value, diagnostics: &diagnostics)
+        if reader.has("sign") {
+            diagnostics.error(
+                at: reader.keyLocation("sign") ?? reader.location,
+                "sign: applies to a money table whose columns: are the report's own (a list)",
+                hint: "leave sign: out here: 差 and 達成率 are compared with the amounts as written (△ is negative)")
+        }
         return table
     }
 

@@ -1,0 +1,114 @@
+import MierukaDiagnostics
+import MierukaModel
+
+/// Compares the sums a money table in the report's own layout prints (小計, 計, 合計, declared with
+/// `sum_of:`) with what their rows or columns add up to, counting △ and 「…の増」 by the table's
+/// `sign:`. A difference is a warning: the figures are the city's and are shown as published.
+struct MoneyGridChecker {
+    let table: MoneyTable
+    let grid: MoneyGrid
+    let plan: Plan
+
+    var name: String { "the money table 「\(table.title)」" }
+
+    func check(diagnostics: inout Diagnostics) {
+        let amounts: [(offset: Int, row: MoneyGridAmounts)] = grid.rows.enumerated().compactMap {
+            if case .amounts(let row) = $0.element { ($0.offset, row) } else { nil }
+        }
+        // Columns printed as sums (第3次計), in every row that has all their parts.
+        for (index, column) in grid.columns.enumerated() {
+            guard let sum = column.sum else { continue }
+            let parts = columnParts(sum)
+            for (_, row) in amounts {
+                compare(
+                    row.cells[index], parts.map { row.cells[$0] },
+                    what: "\(row.label), \(column.heading)", partsName: partsName(sum, columns: true), diagnostics: &diagnostics)
+            }
+        }
+        // Rows printed as sums (小計, 合計, 効果額 = 削減額 + 収入額), in every column.
+        for (offset, row) in amounts {
+            guard let sum = row.sum else { continue }
+            let parts = rowParts(sum, before: offset, amounts: amounts)
+            for (index, column) in grid.columns.enumerated() {
+                compare(
+                    row.cells[index], parts.map { $0.cells[index] },
+                    what: "\(row.label), \(column.heading)", partsName: partsName(sum, columns: false), diagnostics: &diagnostics)
+            }
+        }
+    }
+
+    private func columnParts(_ sum: MoneySum) -> [Int] {
+        switch sum {
+        case .all, .group: grid.columns.indices.filter { grid.columns[$0].sum == nil }
+        case .of(let names): names.compactMap { name in grid.columns.firstIndex { $0.heading == name } }
+        }
+    }
+
+    /// `group`: the rows that are not sums, after the last group heading (or the last 小計 of the
+    /// same kind) and before this row.
+    private func rowParts(_ sum: MoneySum, before offset: Int, amounts: [(offset: Int, row: MoneyGridAmounts)]) -> [MoneyGridAmounts] {
+        switch sum {
+        case .all:
+            return amounts.map(\.row).filter { $0.sum == nil }
+        case .of(let names):
+            return names.compactMap { name in amounts.first { $0.row.label == name }?.row }
+        case .group:
+            var parts: [MoneyGridAmounts] = []
+            for index in stride(from: offset - 1, through: 0, by: -1) {
+                switch grid.rows[index] {
+                case .group: return parts.reversed()
+                case .amounts(let row):
+                    if row.sum == .group { return parts.reversed() }
+                    if row.sum == nil { parts.append(row) }
+                }
+            }
+            return parts.reversed()
+        }
+    }
+
+    private func partsName(_ sum: MoneySum, columns: Bool) -> String {
+        switch sum {
+        case .group: "the rows of its group"
+        case .all: columns ? "the columns that are not sums" : "the rows that are not sums"
+        case .of(let names): names.map { "「\($0)」" }.joined(separator: " + ")
+        }
+    }
+
+    private func compare(
+        _ published: GridAmount?, _ parts: [GridAmount?], what: String, partsName: String, diagnostics: inout Diagnostics
+    ) {
+        guard let published, !parts.isEmpty, parts.allSatisfy({ $0 != nil }),
+            let sum = Money.sum(parts.map { $0?.value }), sum != published.value
+        else { return }
+        diagnostics.warning(
+            at: published.written.location,
+            "\(name): \(what) is published as \(published.written.text), but \(partsName) add up to \(formatted(sum, like: published))",
+            hint: ReportedFiguresChecker.keepHint)
+    }
+
+    /// A computed sum written the way the compared figure is: in the table's unit, with △ for a
+    /// reduction and 「…の増」 for an increase where the table's sign says so.
+    private func formatted(_ value: Money, like published: GridAmount) -> String {
+        let unit = table.unit ?? plan.moneyUnit
+        let withUnit = table.unit == nil
+        let text = published.written.text
+        let magnitude = Money(yen: Int64(clamping: value.yen.magnitude))
+        switch table.sign {
+        case .signed:
+            let negative: NegativeStyle = text.hasPrefix("△") || text.hasPrefix("▲") ? .triangle : .minus
+            return value.formatted(in: unit, withUnit: withUnit, negative: negative)
+        case .reduction:
+            let reductionMark = text.hasPrefix("▲") ? "▲" : "△"
+            let writtenAsReduction = text.hasPrefix("△") || text.hasPrefix("▲")
+            if value.yen < 0, text.hasSuffix(MoneyGridChecker.increase) || writtenAsReduction {
+                return magnitude.formatted(in: unit, withUnit: withUnit) + MoneyGridChecker.increase
+            }
+            if writtenAsReduction || published.written.money.yen < 0 {
+                return reductionMark + magnitude.formatted(in: unit, withUnit: withUnit)
+            }
+            return value.formatted(in: unit, withUnit: withUnit, negative: .minus)
+        }
+    }
+
+    static let increase = "の増"
+}

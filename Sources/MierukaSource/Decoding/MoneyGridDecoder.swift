@@ -1,0 +1,202 @@
+import MierukaDiagnostics
+import MierukaModel
+
+/// Reads a money table whose `columns:` is a list: the report's own columns (H18年度 … 第3次計),
+/// rows of amounts under them, group headings and the sums the report prints (`sum_of:`).
+enum MoneyGridDecoder {
+    static let columnKeys = ["heading", "sum_of"]
+    static let rowKeys = ["label", "cells", "sum_of", "group"]
+    static let increase = "の増"
+
+    static func table(
+        _ reader: MappingReader, title: Located<String>, years: FiscalYearRange, unit: MoneyUnit?, sign: MoneySign,
+        planUnit: MoneyUnit, diagnostics: inout Diagnostics
+    ) -> MoneyTable? {
+        let name = "the money table \"\(title.value)\""
+        for key in ["total"] where reader.has(key) {
+            diagnostics.error(
+                at: reader.keyLocation(key) ?? reader.location, "\(name) lists its own columns, so its 合計 is a row of rows:",
+                hint: "write the total as a row: - {label: 合計, cells: [...], sum_of: all}")
+        }
+        let columns: [MoneyGridColumn] = reader.list("columns", diagnostics: &diagnostics).compactMap {
+            column($0, diagnostics: &diagnostics)
+        }
+        guard !columns.isEmpty else {
+            diagnostics.error(
+                at: reader.location, "\(name) has no columns",
+                hint: "list the report's column headings: columns: [H18年度, H19年度, {heading: 計, sum_of: all}]")
+            return nil
+        }
+        let amountUnit = unit ?? planUnit
+        var rows: [MoneyGridRow] = []
+        for node in reader.list("rows", diagnostics: &diagnostics) {
+            if let row = row(node, columns: columns.count, unit: amountUnit, sign: sign, diagnostics: &diagnostics) {
+                rows.append(row)
+            }
+        }
+        guard rows.contains(where: { if case .amounts = $0 { true } else { false } }) else {
+            diagnostics.error(
+                at: reader.location, "\(name) has no rows of amounts",
+                hint: "add rows: with a label and one cell per column, e.g. - {label: 削減額, cells: [\"△396,046\", …]}")
+            return nil
+        }
+        checkNames(columns: columns, rows: rows, table: name, diagnostics: &diagnostics)
+        var table = MoneyTable(
+            title: title.value, years: years, unit: unit, basis: reader.text("basis", diagnostics: &diagnostics)?.value,
+            rowHeading: reader.text("row_heading", diagnostics: &diagnostics)?.value ?? "区分", headings: MoneyTableHeadings(),
+            rows: [], total: nil, note: reader.text("note", diagnostics: &diagnostics)?.value,
+            source: reader.text("source", diagnostics: &diagnostics)?.value, location: reader.location)
+        table.asOf = SnapshotDecoder.decode(reader, what: name, years: years, diagnostics: &diagnostics)
+        table.grid = MoneyGrid(columns: columns, rows: rows)
+        table.sign = sign
+        return table
+    }
+
+    static func column(_ node: YAMLNode, diagnostics: inout Diagnostics) -> MoneyGridColumn? {
+        if case .scalar(let scalar) = node {
+            let heading = scalar.text.trimmingWhitespace()
+            guard !heading.isEmpty, !scalar.isNull else {
+                diagnostics.error(at: node.location, "a column of a money table has no heading", hint: "write the heading as the report prints it")
+                return nil
+            }
+            return MoneyGridColumn(heading: heading, sum: nil, location: scalar.location)
+        }
+        guard let reader = MappingReader(node, what: "a column of a money table", knownKeys: columnKeys, diagnostics: &diagnostics),
+            let heading = reader.requiredText("heading", diagnostics: &diagnostics)
+        else { return nil }
+        return MoneyGridColumn(
+            heading: heading.value, sum: sum(reader, allowGroup: false, diagnostics: &diagnostics), location: reader.location)
+    }
+
+    static func sum(_ reader: MappingReader, allowGroup: Bool, diagnostics: inout Diagnostics) -> MoneySum? {
+        guard let node = reader.node("sum_of") else { return nil }
+        if case .sequence = node {
+            let names = reader.textList("sum_of", diagnostics: &diagnostics).map(\.value)
+            return names.isEmpty ? nil : .of(names)
+        }
+        guard let raw = reader.text("sum_of", diagnostics: &diagnostics) else { return nil }
+        switch raw.value {
+        case "all": return .all
+        case "group" where allowGroup: return .group
+        default:
+            diagnostics.error(
+                at: raw.location, "\"\(raw.value)\" is not what a sum can be of",
+                hint: allowGroup
+                    ? "write sum_of: group (the rows of its group above it), sum_of: all, or a list of row labels: sum_of: [削減額, 収入額]"
+                    : "write sum_of: all (every column that is not a sum), or a list of column headings: sum_of: [H18年度, H19年度]")
+            return nil
+        }
+    }
+
+    static func row(
+        _ node: YAMLNode, columns: Int, unit: MoneyUnit, sign: MoneySign, diagnostics: inout Diagnostics
+    ) -> MoneyGridRow? {
+        guard let reader = MappingReader(node, what: "a row of a money table", knownKeys: rowKeys, diagnostics: &diagnostics)
+        else { return nil }
+        if let group = reader.text("group", diagnostics: &diagnostics) {
+            for key in ["label", "cells", "sum_of"] where reader.has(key) {
+                diagnostics.error(
+                    at: reader.keyLocation(key) ?? reader.location, "a group heading (group:) has no \(key)",
+                    hint: "write the heading as its own row, - {group: \(group.value)}, and the amounts as the rows after it")
+            }
+            return .group(label: group.value, location: group.location)
+        }
+        guard let label = reader.requiredText("label", diagnostics: &diagnostics) else { return nil }
+        guard let cellsNode = reader.node("cells"), case .sequence(let list) = cellsNode else {
+            diagnostics.error(
+                at: reader.location, "the row \"\(label.value)\" has no cells",
+                hint: "give one cell per column as the report prints it, ~ where it prints none: cells: [\"△396,046\", ~]")
+            return nil
+        }
+        if list.items.count != columns {
+            diagnostics.error(
+                at: cellsNode.location, "the row \"\(label.value)\" has \(list.items.count) cells, but the table has \(columns) columns",
+                hint: "give one cell per column, ~ for a cell the report leaves empty")
+        }
+        let cells: [GridAmount?] = list.items.prefix(columns).map { cell in
+            guard case .scalar(let scalar) = cell, !scalar.isNull else {
+                if !cell.isNull { diagnostics.error(at: cell.location, "a cell of a money table should be a single amount") }
+                return nil
+            }
+            return amount(scalar.text, at: scalar.location, unit: unit, sign: sign, diagnostics: &diagnostics)
+        }
+        return .amounts(
+            MoneyGridAmounts(
+                label: label.value, cells: cells + Array(repeating: nil, count: max(0, columns - cells.count)),
+                sum: sum(reader, allowGroup: true, diagnostics: &diagnostics), location: reader.location))
+    }
+
+    /// 「△396,046」, 「△ 45」, 「199,588」, 「500の増」 (only where the table's sign is reduction).
+    static func amount(
+        _ raw: String, at location: SourceLocation, unit: MoneyUnit, sign: MoneySign, diagnostics: inout Diagnostics
+    ) -> GridAmount? {
+        let text = raw.trimmingWhitespace()
+        var body = text
+        let isIncrease = body.hasSuffix(increase)
+        if isIncrease {
+            guard sign == .reduction else {
+                diagnostics.error(
+                    at: location, "\"\(text)\" says an increase, but the table's amounts are read as signed numbers",
+                    hint: "add sign: reduction to the table when its amounts are effects (△ a reduction, 「…の増」 an increase)")
+                return nil
+            }
+            body = String(body.dropLast(increase.count)).trimmingWhitespace()
+        }
+        // 「△ 45」: the report's space after the mark is not part of the number.
+        let folded = WidthNormalization.fold(body)
+        var compact = folded
+        if let first = folded.first, "△▲-−".contains(first) {
+            compact = String(first) + String(folded.dropFirst()).trimmingWhitespace()
+        }
+        guard let written = MoneyParser.parse(compact, location: location) else {
+            diagnostics.error(
+                at: location, "\"\(text)\" is not an amount of money",
+                hint: "write the amount as the report prints it, e.g. " + MoneyParser.acceptedForms + (sign == .reduction ? ", 500の増" : ""))
+            return nil
+        }
+        guard let money = written.money(defaultUnit: unit) else {
+            diagnostics.error(
+                at: location, "the amount \"\(text)\" is not a whole number of yen",
+                hint: "check the decimals; amounts without a unit are in the table's unit: (\(unit.rawValue))")
+            return nil
+        }
+        let value: Money
+        switch sign {
+        case .signed: value = money
+        case .reduction:
+            let magnitude = money.yen.magnitude
+            guard magnitude <= UInt64(Int64.max) else { return nil }
+            let reduced = money.yen < 0 && !isIncrease
+            if isIncrease {
+                value = Money(yen: -Int64(magnitude))
+            } else {
+                value = reduced ? Money(yen: Int64(magnitude)) : money
+            }
+        }
+        return GridAmount(written: PublishedAmount(text: text, money: money, location: location), value: value)
+    }
+
+    /// Sum names must be labels or headings of the table, each naming one.
+    static func checkNames(columns: [MoneyGridColumn], rows: [MoneyGridRow], table: String, diagnostics: inout Diagnostics) {
+        let headings = columns.map(\.heading)
+        for column in columns {
+            guard case .of(let names) = column.sum else { continue }
+            for name in names where headings.filter({ $0 == name }).count != 1 {
+                let problem = headings.contains(name) ? "is the heading of more than one column" : "is not a column"
+                diagnostics.error(
+                    at: column.location, "\(table): the column 「\(column.heading)」 is a sum of 「\(name)」, which \(problem)",
+                    hint: "name columns by their headings as written: " + headings.joined(separator: ", "))
+            }
+        }
+        let labels = rows.compactMap { if case .amounts(let row) = $0 { row.label } else { nil } }
+        for case .amounts(let row) in rows {
+            guard case .of(let names) = row.sum else { continue }
+            for name in names where labels.filter({ $0 == name }).count != 1 {
+                let problem = labels.contains(name) ? "is the label of more than one row" : "is not a row"
+                diagnostics.error(
+                    at: row.location, "\(table): the row 「\(row.label)」 is a sum of 「\(name)」, which \(problem)",
+                    hint: "name rows by their labels as written, or use sum_of: group for the rows of its group")
+            }
+        }
+    }
+}
