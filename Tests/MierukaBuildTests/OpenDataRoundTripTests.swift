@@ -27,6 +27,19 @@ import Testing
         return (FileTree.snapshot(site.path + "/public"), FileTree.snapshot(copy.path + "/public"))
     }
 
+    /// Removes the base fixture's item 1's own results and its R5 KPI actual from its front
+    /// matter, since the exported sheet now holds them (the same year twice is an error).
+    static func removeFrontMatterResults(ofFirstItemIn root: String) throws {
+        let path = root + "/content/test-plan/items/001.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let withoutActual = text.replacingOccurrences(of: "    actuals: {R5: 20.0}\n", with: "")
+        let start = try #require(withoutActual.range(of: "results:\n"))
+        let end = try #require(withoutActual.range(of: "---\n", range: start.upperBound..<withoutActual.endIndex))
+        let stripped = String(withoutActual[..<start.lowerBound]) + String(withoutActual[end.lowerBound...])
+        #expect(stripped != text)
+        try stripped.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
     func expectSame(_ outputs: (original: [String: Data], reimported: [String: Data])) {
         #expect(outputs.original.keys.sorted() == outputs.reimported.keys.sorted())
         for (path, bytes) in outputs.original.sorted(by: { $0.key < $1.key }) {
@@ -62,14 +75,7 @@ import Testing
             .write(toFile: seeds, atomically: true, encoding: .utf8)
         let outputs = try roundTrip(site, plan: "test-plan", file: file, removing: ["seeds/test-plan/R6.yml"]) { root in
             // The front matter's own result and KPI actual for R5 now come from the CSV.
-            let path = root + "/content/test-plan/items/001.md"
-            let text = try String(contentsOfFile: path, encoding: .utf8)
-            let withoutActual = text.replacingOccurrences(of: "    actuals: {R5: 20.0}\n", with: "")
-            let start = try #require(withoutActual.range(of: "results:\n"))
-            let end = try #require(withoutActual.range(of: "---\n", range: start.upperBound..<withoutActual.endIndex))
-            let stripped = String(withoutActual[..<start.lowerBound]) + String(withoutActual[end.lowerBound...])
-            #expect(stripped != text)
-            try stripped.write(toFile: path, atomically: true, encoding: .utf8)
+            try Self.removeFrontMatterResults(ofFirstItemIn: root)
         }
         let results = try #require(outputs.original["test-plan/data/results.csv"])
         let text = String(decoding: results, as: UTF8.self)
@@ -85,13 +91,7 @@ import Testing
         try FileTree.overlay(Fixtures.path("base"), onto: site.path)
         try FileTree.overlay(Fixtures.path("fidelity/subitems"), onto: site.path)
         let outputs = try roundTrip(site, plan: "test-plan", file: file, removing: ["seeds/test-plan/R6.yml"]) { root in
-            let path = root + "/content/test-plan/items/001.md"
-            let text = try String(contentsOfFile: path, encoding: .utf8)
-            let withoutActual = text.replacingOccurrences(of: "    actuals: {R5: 20.0}\n", with: "")
-            let start = try #require(withoutActual.range(of: "results:\n"))
-            let end = try #require(withoutActual.range(of: "---\n", range: start.upperBound..<withoutActual.endIndex))
-            try (String(withoutActual[..<start.lowerBound]) + String(withoutActual[end.lowerBound...]))
-                .write(toFile: path, atomically: true, encoding: .utf8)
+            try Self.removeFrontMatterResults(ofFirstItemIn: root)
         }
         let results = String(decoding: try #require(outputs.original["test-plan/data/results.csv"]), as: UTF8.self)
         let lines = results.components(separatedBy: "\r\n")
@@ -119,13 +119,7 @@ import Testing
             site, plan: "test-plan", file: file,
             removing: ["seeds/test-plan/R5.yml", "seeds/test-plan/R6.yml", "seeds/test-plan/R7.csv"]
         ) { root in
-            let path = root + "/content/test-plan/items/001.md"
-            let text = try String(contentsOfFile: path, encoding: .utf8)
-            let withoutActual = text.replacingOccurrences(of: "    actuals: {R5: 20.0}\n", with: "")
-            let start = try #require(withoutActual.range(of: "results:\n"))
-            let end = try #require(withoutActual.range(of: "---\n", range: start.upperBound..<withoutActual.endIndex))
-            try (String(withoutActual[..<start.lowerBound]) + String(withoutActual[end.lowerBound...]))
-                .write(toFile: path, atomically: true, encoding: .utf8)
+            try Self.removeFrontMatterResults(ofFirstItemIn: root)
         }
         let results = String(decoding: try #require(outputs.original["test-plan/data/results.csv"]), as: UTF8.self)
         #expect(results.hasPrefix("\u{FEFF}計画,") || results.hasPrefix("計画,"))

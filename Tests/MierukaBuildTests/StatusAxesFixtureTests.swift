@@ -196,12 +196,12 @@ import Testing
         let item2 = site.page("test-plan/002/index.html")
         #expect(
             item2.contains(
-                "<h3>令和7年度 <span class=\"grade grade-rank-1 grade-of-4\"><span class=\"grade-code\">B</span> <span class=\"grade-label\">概ね計画どおり</span></span> <span class=\"graded-by\">（委員会評価）</span></h3>"
+                "<h3>令和7年度 <span class=\"grade grade-unranked\"><span class=\"grade-code\">B</span> <span class=\"grade-label\">概ね計画どおり</span></span> <span class=\"graded-by\">（委員会評価）</span></h3>"
             ))
         // Without a grader cell, the plan's (or the axis's) graded_by: holds.
         #expect(
             site.page("test-plan/003/index.html").contains(
-                "<h3>令和7年度 <span class=\"grade grade-rank-0 grade-of-4\"><span class=\"grade-code\">A</span> <span class=\"grade-label\">計画を上回る</span></span> <span class=\"graded-by\">（内部評価）</span></h3>"
+                "<h3>令和7年度 <span class=\"grade grade-unranked\"><span class=\"grade-code\">A</span> <span class=\"grade-label\">計画を上回る</span></span> <span class=\"graded-by\">（内部評価）</span></h3>"
             ))
     }
 

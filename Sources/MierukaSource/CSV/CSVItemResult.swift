@@ -56,19 +56,21 @@ struct CSVItemResult: Sendable {
 
     /// Takes a status axis's cell: like an item-level cell, given once for the item and year or repeated exactly.
     mutating func takeAxis(_ axis: String, _ cell: CSVCell, diagnostics: inout Diagnostics) {
-        guard let first = axisCells.first(where: { $0.axis == axis })?.cell else {
-            axisCells.append((axis, cell))
-            return
-        }
-        if WidthNormalization.fold(first.text) != WidthNormalization.fold(cell.text) {
-            reportDifferentRepeat(cell, of: first, diagnostics: &diagnostics)
-        }
+        takeOnce(axis, cell, into: \.axisCells, diagnostics: &diagnostics)
     }
 
     /// Takes who graded on a status axis: given once for the item and year or repeated exactly.
     mutating func takeAxisGrader(_ axis: String, _ cell: CSVCell, diagnostics: inout Diagnostics) {
-        guard let first = axisGraderCells.first(where: { $0.axis == axis })?.cell else {
-            axisGraderCells.append((axis, cell))
+        takeOnce(axis, cell, into: \.axisGraderCells, diagnostics: &diagnostics)
+    }
+
+    /// Keeps the first cell given for an axis; a repeat must say the same in any width.
+    private mutating func takeOnce(
+        _ axis: String, _ cell: CSVCell, into cells: WritableKeyPath<Self, [(axis: String, cell: CSVCell)]>,
+        diagnostics: inout Diagnostics
+    ) {
+        guard let first = self[keyPath: cells].first(where: { $0.axis == axis })?.cell else {
+            self[keyPath: cells].append((axis, cell))
             return
         }
         if WidthNormalization.fold(first.text) != WidthNormalization.fold(cell.text) {
