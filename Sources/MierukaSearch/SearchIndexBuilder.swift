@@ -22,147 +22,160 @@ package struct SearchIndexBuilder: Sendable {
     }
 
     package func build() -> SearchIndex {
-        let baseURL = index.config.baseURL
+        var collector = Collector()
         var plans: [SearchIndex.Plan] = []
-        var documents: [SearchIndex.Document] = []
-        var postings: [String: [SearchIndex.Posting]] = [:]
         for planIndex in index.plans {
-            let plan = planIndex.plan
-            let planOffset = plans.count
-            var yearOffsets: [FiscalYear: Int] = [:]
-            var years: [String] = []
-            func yearOffset(_ year: FiscalYear) -> Int {
-                if let offset = yearOffsets[year] { return offset }
-                yearOffsets[year] = years.count
-                years.append(year.label(plan.yearStyle))
-                return years.count - 1
-            }
-            // The plan's years in order, so that the list reads chronologically.
-            for year in planIndex.years { _ = yearOffset(year) }
-
-            for item in plan.items {
-                var fieldsByToken: [String: UInt8] = [:]
-                func add(_ text: String, _ field: SearchField) {
-                    SearchTokenizer.forEachToken(in: text) { fieldsByToken[$0, default: 0] |= field.bit }
-                }
-                add(item.title, .title)
-                for department in item.departments { add(department, .departments) }
-                for kpi in item.kpis { add(kpi.name, .kpis) }
-                let body = SearchText.plain(item.body)
-                add(body, .body)
-                var snippets: [SearchIndex.Snippet] = []
-                if !item.kpis.isEmpty {
-                    let names = item.kpis.map(\.name).joined(separator: "、")
-                    snippets.append(
-                        SearchIndex.Snippet(
-                            field: .kpis, year: nil, text: SearchText.excerpt(names, limit: Self.snippetLength)))
-                }
-                let texts: [(SearchField, KeyPath<YearResult, String?>)] = [
-                    (.progress, \.progress), (.factors, \.factors), (.nextSteps, \.nextSteps),
-                ]
-                for (field, keyPath) in texts {
-                    var latest: (FiscalYear, String)?
-                    for result in item.results {
-                        guard let markdown = result[keyPath: keyPath], !markdown.isBlank else { continue }
-                        let plain = SearchText.plain(markdown)
-                        add(plain, field)
-                        latest = (result.year, plain)
-                    }
-                    if let (year, plain) = latest, !plain.isEmpty {
-                        snippets.append(
-                            SearchIndex.Snippet(
-                                field: field, year: yearOffset(year),
-                                text: SearchText.excerpt(plain, limit: Self.snippetLength)))
-                    }
-                }
-                if !body.isEmpty {
-                    snippets.append(
-                        SearchIndex.Snippet(field: .body, year: nil, text: SearchText.excerpt(body, limit: Self.snippetLength)))
-                }
-                let graded = item.latestGradedResult
-                let document = documents.count
-                documents.append(
-                    SearchIndex.Document(
-                        plan: planOffset, number: item.number, title: item.title,
-                        path: SiteRoutes.percentEncode(item.slug + "/"),
-                        grade: graded?.grade.flatMap { $0 < plan.grades.count ? $0 : nil },
-                        gradeYear: graded.map { yearOffset($0.year) },
-                        departments: item.departments.joined(separator: "、"), snippets: snippets))
-                for (token, fields) in fieldsByToken {
-                    postings[token, default: []].append(SearchIndex.Posting(document: document, fields: fields))
-                }
-            }
-            // The plan's own pages: the plan, its policies and its year reports, so that a plan
-            // without item pages is found too.
-            func addPage(_ kind: SearchIndex.Kind, label: String? = nil, title: String, path: String, texts: [String]) {
-                var fieldsByToken: [String: UInt8] = [:]
-                SearchTokenizer.forEachToken(in: title) { fieldsByToken[$0, default: 0] |= SearchField.title.bit }
-                let plain = texts.map(SearchText.plain).filter { !$0.isEmpty }.joined(separator: " ")
-                SearchTokenizer.forEachToken(in: plain) { fieldsByToken[$0, default: 0] |= SearchField.body.bit }
-                let document = documents.count
-                documents.append(
-                    SearchIndex.Document(
-                        kind: kind, label: label, plan: planOffset, number: "", title: title, path: SiteRoutes.percentEncode(path),
-                        grade: nil, gradeYear: nil, departments: "",
-                        snippets: plain.isEmpty
-                            ? [] : [SearchIndex.Snippet(field: .body, year: nil, text: SearchText.excerpt(plain, limit: Self.snippetLength))]))
-                for (token, fields) in fieldsByToken.sorted(by: { $0.key < $1.key }) {
-                    postings[token, default: []].append(SearchIndex.Posting(document: document, fields: fields))
-                }
-            }
-            addPage(
-                .plan, title: plan.title, path: "",
-                texts: [plan.subtitle, plan.summary, plan.body].compactMap { $0 }
-                    + plan.tables.flatMap { [$0.title] + $0.header + $0.rows.flatMap { $0 } + [$0.note].compactMap { $0 } }
-                    + Self.transcribedTexts(plan))
-            for policy in plan.policies {
-                addPage(
-                    .policy, label: plan.levelNames.isEmpty ? nil : plan.levelName(policy.level), title: policy.numberedTitle, path: "policies/\(policy.slug)/",
-                    texts: [policy.description].compactMap { $0 } + policy.kpis.map(\.name))
-            }
-            for year in planIndex.years {
-                let declared = plan.declared(in: year)
-                let rows = (declared?.gradeRows.map(\.policy) ?? []) + (declared?.effectRows.map(\.policy) ?? [])
-                let policyTitles = rows.compactMap { $0 < plan.policies.count ? plan.policies[$0].numberedTitle : nil }
-                let highlights = declared?.highlights.flatMap { [$0.title] + $0.entries.map(\.title) } ?? []
-                // The items a revision added or took out that year, with the reasons, as the report lists them.
-                let revised = plan.revisions.revisions(in: year).flatMap(Self.revisionTexts)
-                addPage(
-                    .report, title: "\(year.label(plan.yearStyle))の進捗状況", path: "reports/\(year.year)/",
-                    texts: [declared?.notes].compactMap { $0 } + highlights + policyTitles + revised)
-            }
-            plans.append(
-                SearchIndex.Plan(
-                    title: plan.title.hasPrefix(plan.city) ? plan.title : "\(plan.city) \(plan.title)",
-                    url: baseURL.link(SiteRoutes.percentEncode(SiteRoutes.plan(plan.slug))),
-                    grades: plan.grades.grades.map { SearchIndex.Grade(code: $0.hasCode ? $0.code : nil, label: $0.label) },
-                    ranked: plan.grades.isRanked,
-                    years: years))
+            plans.append(addPlan(planIndex, offset: plans.count, to: &collector))
         }
         // The home page's text (content/_index.md) and standalone pages (content/<page>.md), under no plan.
+        let baseURL = index.config.baseURL
         for page in [index.merged.home].compactMap({ $0 }) + index.merged.pages {
-            let title = page.title.isEmpty ? index.config.title : page.title
             let path = page.slug.isEmpty ? SiteRoutes.home : SiteRoutes.page(page.slug)
-            var fieldsByToken: [String: UInt8] = [:]
-            SearchTokenizer.forEachToken(in: title) { fieldsByToken[$0, default: 0] |= SearchField.title.bit }
-            let plain = [page.summary, page.body].compactMap { $0 }.map(SearchText.plain).filter { !$0.isEmpty }
-                .joined(separator: " ")
-            SearchTokenizer.forEachToken(in: plain) { fieldsByToken[$0, default: 0] |= SearchField.body.bit }
-            let document = documents.count
-            documents.append(
-                SearchIndex.Document(
-                    kind: .page, plan: nil, number: "", title: title,
-                    path: baseURL.link(SiteRoutes.percentEncode(path)), grade: nil, gradeYear: nil,
-                    departments: "",
-                    snippets: plain.isEmpty
-                        ? [] : [SearchIndex.Snippet(field: .body, year: nil, text: SearchText.excerpt(plain, limit: Self.snippetLength))]))
-            for (token, fields) in fieldsByToken {
-                postings[token, default: []].append(SearchIndex.Posting(document: document, fields: fields))
+            collector.addPage(
+                .page, plan: nil, title: page.title.isEmpty ? index.config.title : page.title,
+                path: baseURL.link(SiteRoutes.percentEncode(path)), texts: [page.summary, page.body].compactMap { $0 })
+        }
+        let sorted = collector.postings.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return SearchIndex(
+            plans: plans, documents: collector.documents, postings: sorted.map { ($0, collector.postings[$0] ?? []) })
+    }
+
+    /// The documents and postings made so far, in document order.
+    private struct Collector {
+        var documents: [SearchIndex.Document] = []
+        var postings: [String: [SearchIndex.Posting]] = [:]
+
+        /// Adds a document and a posting for each of its tokens (with the fields holding it).
+        mutating func add(_ document: SearchIndex.Document, tokens: [String: UInt8]) {
+            let number = documents.count
+            documents.append(document)
+            for (token, fields) in tokens {
+                postings[token, default: []].append(SearchIndex.Posting(document: number, fields: fields))
             }
         }
-        let sorted = postings.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        return SearchIndex(
-            plans: plans, documents: documents, postings: sorted.map { ($0, postings[$0] ?? []) })
+
+        /// A page other than an item's: its title, and its texts as its body, whose beginning is
+        /// the result's snippet. `path` is as written to the index.
+        mutating func addPage(
+            _ kind: SearchIndex.Kind, label: String? = nil, plan: Int?, title: String, path: String, texts: [String]
+        ) {
+            var tokens: [String: UInt8] = [:]
+            SearchTokenizer.forEachToken(in: title) { tokens[$0, default: 0] |= SearchField.title.bit }
+            let plain = texts.map(SearchText.plain).filter { !$0.isEmpty }.joined(separator: " ")
+            SearchTokenizer.forEachToken(in: plain) { tokens[$0, default: 0] |= SearchField.body.bit }
+            add(
+                SearchIndex.Document(
+                    kind: kind, label: label, plan: plan, number: "", title: title, path: path,
+                    grade: nil, gradeYear: nil, departments: "",
+                    snippets: plain.isEmpty
+                        ? [] : [SearchIndex.Snippet(field: .body, year: nil, text: SearchText.excerpt(plain, limit: snippetLength))]),
+                tokens: tokens)
+        }
+    }
+
+    /// A plan's fiscal years as the index lists them: each once, at the place it was first named.
+    private struct YearList {
+        let style: FiscalYearStyle
+        var offsets: [FiscalYear: Int] = [:]
+        var labels: [String] = []
+
+        mutating func offset(_ year: FiscalYear) -> Int {
+            if let offset = offsets[year] { return offset }
+            offsets[year] = labels.count
+            labels.append(year.label(style))
+            return labels.count - 1
+        }
+    }
+
+    /// A plan's items, its own pages (the plan, its policies and its year reports, so that a plan
+    /// without item pages is found too), and the plan as the index lists it.
+    private func addPlan(_ planIndex: PlanIndex, offset: Int, to collector: inout Collector) -> SearchIndex.Plan {
+        let plan = planIndex.plan
+        // The plan's years in order, so that the list reads chronologically.
+        var years = YearList(style: plan.yearStyle)
+        for year in planIndex.years { _ = years.offset(year) }
+        for item in plan.items {
+            addItem(item, of: plan, planOffset: offset, years: &years, to: &collector)
+        }
+        collector.addPage(
+            .plan, plan: offset, title: plan.title, path: "",
+            texts: [plan.subtitle, plan.summary, plan.body].compactMap { $0 }
+                + plan.tables.flatMap { [$0.title] + $0.header + $0.rows.flatMap { $0 } + [$0.note].compactMap { $0 } }
+                + Self.transcribedTexts(plan))
+        for policy in plan.policies {
+            collector.addPage(
+                .policy, label: plan.levelNames.isEmpty ? nil : plan.levelName(policy.level), plan: offset,
+                title: policy.numberedTitle, path: SiteRoutes.percentEncode("policies/\(policy.slug)/"),
+                texts: [policy.description].compactMap { $0 } + policy.kpis.map(\.name))
+        }
+        for year in planIndex.years {
+            let declared = plan.declared(in: year)
+            let rows = (declared?.gradeRows.map(\.policy) ?? []) + (declared?.effectRows.map(\.policy) ?? [])
+            let policyTitles = rows.compactMap { $0 < plan.policies.count ? plan.policies[$0].numberedTitle : nil }
+            let highlights = declared?.highlights.flatMap { [$0.title] + $0.entries.map(\.title) } ?? []
+            // The items a revision added or took out that year, with the reasons, as the report lists them.
+            let revised = plan.revisions.revisions(in: year).flatMap(Self.revisionTexts)
+            collector.addPage(
+                .report, plan: offset, title: "\(year.label(plan.yearStyle))の進捗状況",
+                path: SiteRoutes.percentEncode("reports/\(year.year)/"),
+                texts: [declared?.notes].compactMap { $0 } + highlights + policyTitles + revised)
+        }
+        return SearchIndex.Plan(
+            title: plan.title.hasPrefix(plan.city) ? plan.title : "\(plan.city) \(plan.title)",
+            url: index.config.baseURL.link(SiteRoutes.percentEncode(SiteRoutes.plan(plan.slug))),
+            grades: plan.grades.grades.map { SearchIndex.Grade(code: $0.hasCode ? $0.code : nil, label: $0.label) },
+            ranked: plan.grades.isRanked,
+            years: years.labels)
+    }
+
+    /// An item's document: its title, departments, KPI names, text and each year's 進捗状況, 要因
+    /// and 今後の対応, with snippets of the KPI names, the latest of each text and the body.
+    private func addItem(
+        _ item: Item, of plan: Plan, planOffset: Int, years: inout YearList, to collector: inout Collector
+    ) {
+        var tokens: [String: UInt8] = [:]
+        func add(_ text: String, _ field: SearchField) {
+            SearchTokenizer.forEachToken(in: text) { tokens[$0, default: 0] |= field.bit }
+        }
+        add(item.title, .title)
+        for department in item.departments { add(department, .departments) }
+        for kpi in item.kpis { add(kpi.name, .kpis) }
+        let body = SearchText.plain(item.body)
+        add(body, .body)
+        var snippets: [SearchIndex.Snippet] = []
+        if !item.kpis.isEmpty {
+            let names = item.kpis.map(\.name).joined(separator: "、")
+            snippets.append(SearchIndex.Snippet(field: .kpis, year: nil, text: SearchText.excerpt(names, limit: Self.snippetLength)))
+        }
+        let texts: [(SearchField, KeyPath<YearResult, String?>)] = [
+            (.progress, \.progress), (.factors, \.factors), (.nextSteps, \.nextSteps),
+        ]
+        for (field, keyPath) in texts {
+            var latest: (FiscalYear, String)?
+            for result in item.results {
+                guard let markdown = result[keyPath: keyPath], !markdown.isBlank else { continue }
+                let plain = SearchText.plain(markdown)
+                add(plain, field)
+                latest = (result.year, plain)
+            }
+            if let (year, plain) = latest, !plain.isEmpty {
+                snippets.append(
+                    SearchIndex.Snippet(
+                        field: field, year: years.offset(year), text: SearchText.excerpt(plain, limit: Self.snippetLength)))
+            }
+        }
+        if !body.isEmpty {
+            snippets.append(SearchIndex.Snippet(field: .body, year: nil, text: SearchText.excerpt(body, limit: Self.snippetLength)))
+        }
+        let graded = item.latestGradedResult
+        collector.add(
+            SearchIndex.Document(
+                plan: planOffset, number: item.number, title: item.title,
+                path: SiteRoutes.percentEncode(item.slug + "/"),
+                grade: graded?.grade.flatMap { $0 < plan.grades.count ? $0 : nil },
+                gradeYear: graded.map { years.offset($0.year) },
+                departments: item.departments.joined(separator: "、"), snippets: snippets),
+            tokens: tokens)
     }
 
     /// The index as written to `search/index.json`.
