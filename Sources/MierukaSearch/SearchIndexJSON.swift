@@ -40,57 +40,12 @@ enum SearchIndexJSON {
         out.raw("},\"plans\":[")
         for (offset, plan) in index.plans.enumerated() {
             if offset > 0 { out.raw(",") }
-            out.raw("{\"title\":")
-            out.string(plan.title)
-            out.raw(",\"url\":")
-            out.string(plan.url)
-            out.raw(",\"grades\":[")
-            for (gradeOffset, grade) in plan.grades.enumerated() {
-                out.raw(gradeOffset > 0 ? ",[" : "[")
-                if let code = grade.code { out.string(code) } else { out.raw("null") }
-                out.raw(",")
-                out.string(grade.label)
-                out.raw("]")
-            }
-            out.raw(plan.ranked ? "],\"ranked\":true,\"years\":[" : "],\"ranked\":false,\"years\":[")
-            for (yearOffset, year) in plan.years.enumerated() {
-                if yearOffset > 0 { out.raw(",") }
-                out.string(year)
-            }
-            out.raw("]}")
+            Self.plan(plan, into: &out)
         }
         out.raw("],\"documents\":[")
         for (offset, document) in index.documents.enumerated() {
-            out.raw(offset > 0 ? ",\n[" : "\n[")
-            out.number(document.plan)
-            out.raw(",")
-            out.string(document.number)
-            out.raw(",")
-            out.string(document.title)
-            out.raw(",")
-            out.string(document.path)
-            out.raw(",")
-            out.number(document.grade)
-            out.raw(",")
-            out.number(document.gradeYear)
-            out.raw(",")
-            out.string(document.departments)
-            out.raw(",[")
-            for (snippetOffset, snippet) in document.snippets.enumerated() {
-                out.raw(snippetOffset > 0 ? ",[" : "[")
-                out.raw("\(snippet.field.rawValue),")
-                out.number(snippet.year)
-                out.raw(",")
-                out.string(snippet.text)
-                out.raw("]")
-            }
-            out.raw("],")
-            out.string(document.kind.rawValue)
-            if let label = document.label {
-                out.raw(",")
-                out.string(label)
-            }
-            out.raw("]")
+            out.raw(offset > 0 ? ",\n" : "\n")
+            Self.document(document, into: &out)
         }
         out.raw("],\"postings\":{")
         let base = 1 << SearchField.allCases.count
@@ -108,6 +63,62 @@ enum SearchIndexJSON {
         }
         out.raw("}}\n")
         return out.bytes
+    }
+
+    /// `{"title":…,"url":…,"grades":[[code,label],…],"ranked":…,"years":[…]}`
+    private static func plan(_ plan: SearchIndex.Plan, into out: inout JSONBytes) {
+        out.raw("{\"title\":")
+        out.string(plan.title)
+        out.raw(",\"url\":")
+        out.string(plan.url)
+        out.raw(",\"grades\":[")
+        for (gradeOffset, grade) in plan.grades.enumerated() {
+            out.raw(gradeOffset > 0 ? ",[" : "[")
+            if let code = grade.code { out.string(code) } else { out.raw("null") }
+            out.raw(",")
+            out.string(grade.label)
+            out.raw("]")
+        }
+        out.raw(plan.ranked ? "],\"ranked\":true,\"years\":[" : "],\"ranked\":false,\"years\":[")
+        for (yearOffset, year) in plan.years.enumerated() {
+            if yearOffset > 0 { out.raw(",") }
+            out.string(year)
+        }
+        out.raw("]}")
+    }
+
+    /// `[plan, number, title, path, grade, grade_year, departments, [[field, year, text], …], kind(, label)]`
+    private static func document(_ document: SearchIndex.Document, into out: inout JSONBytes) {
+        out.raw("[")
+        out.number(document.plan)
+        out.raw(",")
+        out.string(document.number)
+        out.raw(",")
+        out.string(document.title)
+        out.raw(",")
+        out.string(document.path)
+        out.raw(",")
+        out.number(document.grade)
+        out.raw(",")
+        out.number(document.gradeYear)
+        out.raw(",")
+        out.string(document.departments)
+        out.raw(",[")
+        for (snippetOffset, snippet) in document.snippets.enumerated() {
+            out.raw(snippetOffset > 0 ? ",[" : "[")
+            out.raw("\(snippet.field.rawValue),")
+            out.number(snippet.year)
+            out.raw(",")
+            out.string(snippet.text)
+            out.raw("]")
+        }
+        out.raw("],")
+        out.string(document.kind.rawValue)
+        if let label = document.label {
+            out.raw(",")
+            out.string(label)
+        }
+        out.raw("]")
     }
 }
 
