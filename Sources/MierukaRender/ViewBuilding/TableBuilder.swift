@@ -280,43 +280,25 @@ struct TableBuilder {
     func effectByYear(_ entries: [EffectYear], caption: String, scope: String) -> EffectByYearView? {
         guard !entries.isEmpty else { return nil }
         let first = plan.period.first
-        var expectedRun: Money? = nil
-        var actualRun: Money? = nil
-        var expectedUnbroken = true
-        var actualUnbroken = true
-        var expectedOverflow = false
-        var actualOverflow = false
+        var expectedRun = RunningTotal()
+        var actualRun = RunningTotal()
         var yearsUnbroken = true
         var previous: FiscalYear? = nil
         var rows: [EffectYearRowView] = []
-        var hasPublishedCumulative = false
-        var mixedBases = false
         for entry in entries {
             // A year missing between the plan's first year (or the previous row) and this one breaks the run.
             // So does a year whose amounts are of another kind than the first's (a published total
             // after a sum of the transcribed items): adding them would mix two different things.
             let expectedYear = previous.map { FiscalYear($0.year + 1) } ?? first
             if entry.year != expectedYear || entry.basis != entries[0].basis {
-                if entry.basis != entries[0].basis { mixedBases = true }
                 yearsUnbroken = false
-                expectedUnbroken = false
-                actualUnbroken = false
+                expectedRun.breakRun()
+                actualRun.breakRun()
             }
             previous = entry.year
-            if expectedUnbroken, let expected = entry.expected {
-                if !accumulate(&expectedRun, expected) { expectedOverflow = true }
-            } else {
-                expectedUnbroken = false
-            }
-            if actualUnbroken, let actual = entry.actual {
-                if !accumulate(&actualRun, actual) { actualOverflow = true }
-            } else {
-                actualUnbroken = false
-            }
-            let runExpected = expectedUnbroken && !expectedOverflow ? expectedRun : nil
-            let runActual = actualUnbroken && !actualOverflow ? actualRun : nil
+            expectedRun.add(entry.expected)
+            actualRun.add(entry.actual)
             let published = entry.publishedCumulative
-            if published != nil { hasPublishedCumulative = true }
             let row = EffectSummary.Row(policy: nil, expected: entry.expected, actual: entry.actual)
             rows.append(
                 EffectYearRowView(
@@ -324,17 +306,14 @@ struct TableBuilder {
                     basis: entry.basis == .published ? "公表値" : entry.basis == .summed ? "集計" : nil,
                     expected: format.money(entry.expected), actual: format.money(entry.actual),
                     difference: format.money(row.difference),
-                    cumulativeExpected: format.money(published?.expected ?? runExpected),
-                    cumulativeActual: format.money(published?.actual ?? runActual),
+                    cumulativeExpected: format.money(published?.expected ?? expectedRun.value),
+                    cumulativeActual: format.money(published?.actual ?? actualRun.value),
                     cumulativeIsPublished: published?.actual != nil,
                     rate: row.rate?.formatted() ?? "—"))
         }
         var total: EffectYearRowView? = nil
-        var yearsNote: String? = nil
-        let yearList = entries.map { format.year($0.year) }.joined(separator: "・")
         if yearsUnbroken {
-            let expected = expectedUnbroken && !expectedOverflow ? expectedRun : nil
-            let actual = actualUnbroken && !actualOverflow ? actualRun : nil
+            let (expected, actual) = (expectedRun.value, actualRun.value)
             let totalRow = EffectSummary.Row(policy: nil, expected: expected, actual: actual)
             total = EffectYearRowView(
                 year: "累計（\(format.years(FiscalYearRange(first, entries[entries.count - 1].year)))）", basis: "集計",
@@ -342,9 +321,31 @@ struct TableBuilder {
                 difference: format.money(totalRow.difference), cumulativeExpected: format.money(expected),
                 cumulativeActual: format.money(actual), cumulativeIsPublished: false,
                 rate: totalRow.rate?.formatted() ?? "—")
-        } else {
+        }
+        // A chart needs more than one year to show a course.
+        let chart =
+            entries.count > 1
+            ? EffectBarChart(
+                scope: scope, title: caption, unit: plan.moneyUnit,
+                years: entries.map { EffectBarChart.Year(label: format.year($0.year), expected: $0.expected, actual: $0.actual) }).html
+            : nil
+        let notes = effectNotes(entries, yearsUnbroken: yearsUnbroken)
+        return EffectByYearView(
+            caption: caption, unit: plan.moneyUnit.rawValue, rows: rows, total: total, chartHTML: chart,
+            yearsNote: notes.years, derivedNote: notes.derived)
+    }
+
+    /// The notes under a table of effects by year: which years it holds and why Mieruka gives no
+    /// 累計 beyond them (when they do not run unbroken from the plan's first year), and by which
+    /// rule its derived figures are made.
+    private func effectNotes(_ entries: [EffectYear], yearsUnbroken: Bool) -> (years: String?, derived: String) {
+        let first = plan.period.first
+        let hasPublishedCumulative = entries.contains { $0.publishedCumulative != nil }
+        var yearsNote: String? = nil
+        if !yearsUnbroken {
+            let yearList = entries.map { format.year($0.year) }.joined(separator: "・")
             let reason =
-                mixedBases
+                entries.contains { $0.basis != entries[0].basis }
                 ? "\(plan.publisher.publishedMark)と Mieruka の集計が混じるため"
                 : "計画の初年度（\(format.year(first))）から年度がそろっていないため"
             yearsNote = "この表は\(yearList)の\(entries.count)年度分です。\(reason)、Mieruka はその先の累計を計算していません"
@@ -356,28 +357,31 @@ struct TableBuilder {
         if entries.contains(where: { $0.basis == .summed }) {
             derived = "「集計」とある年度は、掲載している取組項目の効果額を Mieruka が合計した額で、\(plan.publisher.publishedMark)ではありません。" + derived
         }
-        derived += Self.differenceRule
-        // A chart needs more than one year to show a course.
-        let chart =
-            entries.count > 1
-            ? EffectBarChart(
-                scope: scope, title: caption, unit: plan.moneyUnit,
-                years: entries.map { EffectBarChart.Year(label: format.year($0.year), expected: $0.expected, actual: $0.actual) }).html
-            : nil
-        return EffectByYearView(
-            caption: caption, unit: plan.moneyUnit.rawValue, rows: rows, total: total, chartHTML: chart,
-            yearsNote: yearsNote, derivedNote: derived)
+        return (yearsNote, derived + Self.differenceRule)
     }
 
-    /// Adds `value` to a running total; false when the sum cannot be counted.
-    private func accumulate(_ run: inout Money?, _ value: Money) -> Bool {
-        guard let current = run else {
-            run = value
-            return true
+    /// A running total (累計) of one column: nil from the first year without an amount, a break in
+    /// the years, or a sum too large to count.
+    private struct RunningTotal {
+        private var sum: Money?
+        private var unbroken = true
+        private var overflow = false
+
+        var value: Money? { unbroken && !overflow ? sum : nil }
+
+        mutating func breakRun() { unbroken = false }
+
+        mutating func add(_ amount: Money?) {
+            guard unbroken, let amount else {
+                unbroken = false
+                return
+            }
+            guard let current = sum else {
+                sum = amount
+                return
+            }
+            if let next = current.adding(amount) { sum = next } else { overflow = true }
         }
-        guard let sum = current.adding(value) else { return false }
-        run = sum
-        return true
     }
 
     /// A table of KPIs with one column per year that has an actual.
