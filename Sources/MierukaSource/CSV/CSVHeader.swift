@@ -28,6 +28,30 @@ struct CSVHeader: Sendable {
         row > self.row ? columns[column]?.header : nil
     }
 
+    /// An error for each header naming no column that is read, with the closest known name when
+    /// one is near.
+    private static func reportUnknown(
+        _ unknown: [(position: CSVCellPosition, header: String)], names: [String: CSVField], settings: CSVSettings,
+        diagnostics: inout Diagnostics
+    ) {
+        let known = names.keys.sorted()
+        for (position, written) in unknown {
+            let header = CSVCellPosition.shown(written)
+            let name = splitNote(written)?.name ?? written
+            // Headers are short; a long text is not compared (the edit distance grows with its square).
+            var hint = ""
+            if name.unicodeScalars.count <= 40,
+                let normalized = Suggestion.closest(to: CSVField.normalizedHeader(name), in: known),
+                let field = names[normalized]
+            {
+                hint = "did you mean 「\(displayed(normalized, field: field, settings: settings))」? "
+            }
+            hint += "the columns read are " + acceptedNames + "; to read 「\(header)」 as one of them, or to skip it, "
+                + "add it to mieruka.yml, e.g. csv: {columns: {\(header): ignore}}"
+            diagnostics.error(at: position.location, "\(position.label): unknown column 「\(header)」", hint: hint)
+        }
+    }
+
     /// Reads the header row. Nil (with errors) when the row names no known column or no item number.
     static func read(
         _ headerRow: CSVRow, settings: CSVSettings, file: String, sheet: String? = nil, axisHeaders: [String: String] = [:],
@@ -112,22 +136,7 @@ struct CSVHeader: Sendable {
             return nil
         }
         diagnostics.append(contentsOf: headerDiagnostics)
-        let known = names.keys.sorted()
-        for (position, written) in unknown {
-            let header = CSVCellPosition.shown(written)
-            let name = splitNote(written)?.name ?? written
-            // Headers are short; a long text is not compared (the edit distance grows with its square).
-            var hint = ""
-            if name.unicodeScalars.count <= 40,
-                let normalized = Suggestion.closest(to: CSVField.normalizedHeader(name), in: known),
-                let field = names[normalized]
-            {
-                hint = "did you mean 「\(displayed(normalized, field: field, settings: settings))」? "
-            }
-            hint += "the columns read are " + acceptedNames + "; to read 「\(header)」 as one of them, or to skip it, "
-                + "add it to mieruka.yml, e.g. csv: {columns: {\(header): ignore}}"
-            diagnostics.error(at: position.location, "\(position.label): unknown column 「\(header)」", hint: hint)
-        }
+        reportUnknown(unknown, names: names, settings: settings, diagnostics: &diagnostics)
         guard byField[.number] != nil else {
             diagnostics.error(
                 at: start, "the header row has no column for the item number",

@@ -13,42 +13,9 @@ enum XLSXResultsReader {
         _ file: SourceFile, csv: CSVSettings, xlsx: XLSXSettings, lookup: CSVItemLookup, diagnostics: inout Diagnostics
     ) -> [ResultsDocument] {
         let whole = SourceLocation(file: file.displayPath)
-        guard file.fileExtension == "xlsx" else {
-            diagnostics.error(
-                at: whole, "workbooks in Excel's old format (.\(file.fileExtension)) are not read",
-                hint: "open it in Excel and save it as 「Excel ブック (*.xlsx)」 (ファイル → 名前を付けて保存), "
-                    + "then delete the .\(file.fileExtension) file")
-            return []
-        }
-        let workbook: XLSXWorkbook
-        do {
-            workbook = try XLSXWorkbook(try XLSXPackage(file.bytes))
-        } catch let failure as XLSXPackage.Failure {
-            report(.package(failure), at: whole, diagnostics: &diagnostics)
-            return []
-        } catch let failure as XLSXWorkbook.Failure {
-            report(failure, at: whole, diagnostics: &diagnostics)
-            return []
-        } catch {
-            report(.notWorkbook, at: whole, diagnostics: &diagnostics)
-            return []
-        }
-
-        let chosen: [XLSXWorkbook.Sheet]
-        if xlsx.sheets.isEmpty {
-            chosen = workbook.sheets.filter { $0.visibility == .visible && $0.part != nil }
-        } else {
-            chosen = xlsx.sheets.compactMap { name in workbook.sheets.first { $0.name == name } }
-            guard !chosen.isEmpty else {
-                diagnostics.error(
-                    at: whole,
-                    "the workbook has none of the sheets mieruka.yml names (xlsx: sheets: "
-                        + xlsx.sheets.map { "「\($0)」" }.joined(separator: ", ") + ")",
-                    hint: "its sheets are " + workbook.sheets.map { "「\($0.name)」" }.joined(separator: ", ")
-                        + ": rename the sheet, or add its name to xlsx: sheets: in mieruka.yml")
-                return []
-            }
-        }
+        guard let workbook = open(file, at: whole, diagnostics: &diagnostics),
+            let chosen = sheets(of: workbook, xlsx: xlsx, at: whole, diagnostics: &diagnostics)
+        else { return [] }
 
         let reader = XLSXSheetReader(workbook: workbook)
         var documents: [ResultsDocument] = []
@@ -108,6 +75,48 @@ enum XLSXResultsReader {
                         ? "; hidden sheets are read only when mieruka.yml names them (xlsx: {sheets: [名前]})" : ""))
         }
         return documents
+    }
+
+    /// The workbook of a `.xlsx` file; nil (with an error) for another format or a damaged file.
+    private static func open(_ file: SourceFile, at whole: SourceLocation, diagnostics: inout Diagnostics) -> XLSXWorkbook? {
+        guard file.fileExtension == "xlsx" else {
+            diagnostics.error(
+                at: whole, "workbooks in Excel's old format (.\(file.fileExtension)) are not read",
+                hint: "open it in Excel and save it as 「Excel ブック (*.xlsx)」 (ファイル → 名前を付けて保存), "
+                    + "then delete the .\(file.fileExtension) file")
+            return nil
+        }
+        do {
+            return try XLSXWorkbook(try XLSXPackage(file.bytes))
+        } catch let failure as XLSXPackage.Failure {
+            report(.package(failure), at: whole, diagnostics: &diagnostics)
+        } catch let failure as XLSXWorkbook.Failure {
+            report(failure, at: whole, diagnostics: &diagnostics)
+        } catch {
+            report(.notWorkbook, at: whole, diagnostics: &diagnostics)
+        }
+        return nil
+    }
+
+    /// The sheets to read: those `xlsx: sheets:` names, or every visible worksheet; nil (with an
+    /// error) when the workbook has none of the named ones.
+    private static func sheets(
+        of workbook: XLSXWorkbook, xlsx: XLSXSettings, at whole: SourceLocation, diagnostics: inout Diagnostics
+    ) -> [XLSXWorkbook.Sheet]? {
+        if xlsx.sheets.isEmpty {
+            return workbook.sheets.filter { $0.visibility == .visible && $0.part != nil }
+        }
+        let chosen = xlsx.sheets.compactMap { name in workbook.sheets.first { $0.name == name } }
+        guard !chosen.isEmpty else {
+            diagnostics.error(
+                at: whole,
+                "the workbook has none of the sheets mieruka.yml names (xlsx: sheets: "
+                    + xlsx.sheets.map { "「\($0)」" }.joined(separator: ", ") + ")",
+                hint: "its sheets are " + workbook.sheets.map { "「\($0.name)」" }.joined(separator: ", ")
+                    + ": rename the sheet, or add its name to xlsx: sheets: in mieruka.yml")
+            return nil
+        }
+        return chosen
     }
 
     /// Formulas without a value, and cells naming shared strings that are not there.
