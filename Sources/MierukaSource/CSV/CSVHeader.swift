@@ -70,21 +70,10 @@ struct CSVHeader: Sendable {
             guard !header.isEmpty else { continue }
             let position = CSVCellPosition(file: file, row: headerRow.number, column: offset + 1, header: "", sheet: sheet)
             guard let identified = identify(header, names: names) else {
-                // A status axis's column: its name or id, or a header its plan lists under columns:
-                // (「達成度（A～E）」 is 達成度).
-                if let axis = axisHeaders[CSVField.normalizedHeader(header)]
-                    ?? splitNote(header).flatMap({ axisHeaders[CSVField.normalizedHeader($0.name)] })
-                {
+                if let (axis, isGrader) = axisColumn(header, axisHeaders: axisHeaders) {
                     let column = CSVColumn(field: .ignore, number: offset + 1, header: header, unit: nil)
                     columns[column.number] = column
-                    axes.append((axis, column))
-                    continue
-                }
-                // Who graded on an axis: 「達成度の評価者」, the axis's column header and の評価者.
-                if let axis = axisGrader(header, axisHeaders: axisHeaders) {
-                    let column = CSVColumn(field: .ignore, number: offset + 1, header: header, unit: nil)
-                    columns[column.number] = column
-                    axisGraders.append((axis, column))
+                    if isGrader { axisGraders.append((axis, column)) } else { axes.append((axis, column)) }
                     continue
                 }
                 unknown.append((position, header))
@@ -148,6 +137,18 @@ struct CSVHeader: Sendable {
         read.axes = axes
         read.axisGraders = axisGraders
         return read
+    }
+
+    /// The status axis a header is about: its values' column (the axis's name or id, or a header
+    /// its plan lists under columns:, 「達成度（A～E）」 being 達成度), or who graded on it
+    /// (「達成度の評価者」, the axis's column header and の評価者).
+    static func axisColumn(_ header: String, axisHeaders: [String: String]) -> (axis: String, isGrader: Bool)? {
+        if let axis = axisHeaders[CSVField.normalizedHeader(header)]
+            ?? splitNote(header).flatMap({ axisHeaders[CSVField.normalizedHeader($0.name)] })
+        {
+            return (axis, false)
+        }
+        return axisGrader(header, axisHeaders: axisHeaders).map { ($0, true) }
     }
 
     /// The axis whose grader a header names: 「達成度の評価者」, or 「達成度（内部評価）の評価者」
