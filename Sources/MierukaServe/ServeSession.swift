@@ -51,17 +51,20 @@ package final class ServeSession: Sendable {
     let builder: SiteBuilder
     let state: ServeState
     let hub = ReloadHub()
-    private let running = Lock<Running?>(nil)
+    private let running = Lock<Running>(Running())
     private let stopped = DispatchSemaphore(value: 0)
+    private let startEnded = DispatchSemaphore(value: 0)
     private let stopRequested = Atomic<Bool>(false)
     private let builds = Lock<(count: Int, idle: Int, last: BuildOutcome?)>((0, 0, nil))
     /// Signalled each time the builder goes idle after a rebuild (tests wait on it, not on time).
     private let rebuildFinished = NSCondition()
 
+    /// The parts of serving started so far (see `start()`), and whether serving has stopped.
     struct Running: Sendable {
-        let server: SiteServer
-        let heartbeat: Task<Void, Never>
-        let watcher: SiteWatcher
+        var server: SiteServer?
+        var watcher: SiteWatcher?
+        var heartbeat: Task<Void, Never>?
+        var isStopped = false
     }
 
     /// Where messages go: standard output and standard error by default.
@@ -94,21 +97,57 @@ package final class ServeSession: Sendable {
 
     /// Builds the site and starts serving and watching; returns the port served on.
     /// Throws `ServeError` when the site cannot be served at all (exit code 2).
+    ///
+    /// Each part (the server, the watcher, the heartbeat) is registered as it starts, so that
+    /// `stop()` ends whatever has started, even during the first build; a part started after
+    /// `stop()` is ended here.
     package func start() throws -> UInt16 {
-        // The folders of earlier serves that nobody owns any more, deleted meanwhile.
-        let leftovers = Thread { ServedFolder.removeLeftovers() }
-        leftovers.name = "mieruka-serve-leftovers"
-        leftovers.start()
+        defer { startEnded.signal() }
+        removeLeftoversMeanwhile()
         if let problem = siteProblem() {
             folder.delete()
             throw ServeError(problem)
         }
-
         // Listen first, so that a port in use is said at once; until the first build is done,
         // pages say that the site is being built (and reload when it is).
-        let server: SiteServer
+        let server = try listen()
+        server.start()
+        // Watch before the first build, so that a file saved while it runs is not missed.
+        let watcher: SiteWatcher
         do {
-            server = try SiteServer(
+            watcher = try SiteWatcher(root: options.source, quietMilliseconds: options.quietMilliseconds)
+        } catch {
+            server.stop()
+            folder.delete()
+            throw ServeError("\(error)")
+        }
+        guard register({ $0.server = server; $0.watcher = watcher }) else {
+            watcher.stop()
+            server.stop()
+            return server.port
+        }
+        try firstBuild()
+        startRebuilding(watcher)
+        whileServing {
+            let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host
+            console.out(
+                "mieruka: serving \(shownDisplaySource) at http://\(shownHost):\(server.port)\(state.snapshot.basePath) (Ctrl-C to stop)")
+            console.out("mieruka: watching mieruka.yml, content/, seeds/, templates/ and static/ for changes")
+        }
+        return server.port
+    }
+
+    /// The folders of earlier serves that nobody owns any more, deleted meanwhile.
+    private func removeLeftoversMeanwhile() {
+        let leftovers = Thread { ServedFolder.removeLeftovers() }
+        leftovers.name = "mieruka-serve-leftovers"
+        leftovers.start()
+    }
+
+    /// The server, listening (not yet accepting).
+    private func listen() throws -> SiteServer {
+        do {
+            return try SiteServer(
                 host: options.host, port: options.port, limits: options.limits,
                 handler: SiteRequestHandler(folder: folder, state: state), hub: hub)
         } catch {
@@ -121,26 +160,22 @@ package final class ServeSession: Sendable {
             default: throw ServeError("cannot serve on \(options.host):\(options.port): \(error.description)")
             }
         }
-        server.start()
-        let port = server.port
+    }
 
-        // Watch before the first build, so that a file saved while it runs is not missed.
-        let watcher: SiteWatcher
-        do {
-            watcher = try SiteWatcher(root: options.source, quietMilliseconds: options.quietMilliseconds)
-        } catch {
-            server.stop()
-            folder.delete()
-            throw ServeError("\(error)")
-        }
-
+    /// Builds the whole site into the served folder and reports it (unless serving stopped
+    /// meanwhile); throws when the folder turned out not to be a site.
+    private func firstBuild() throws {
         let first = builder.build()
         if case .notASite(let message) = first.status {
-            server.stop()
+            if let parts = takeParts() {
+                parts.watcher?.stop()
+                parts.server?.stop()
+            }
             folder.delete()
             throw ServeError(message)
         }
-        if first.status != .stopped {
+        guard first.status != .stopped else { return }
+        whileServing {
             report(first)
             if let generation = state.update(
                 basePath: builder.basePath, hasSite: builder.hasSite, failure: first.status == .built ? nil : first.diagnostics,
@@ -149,13 +184,21 @@ package final class ServeSession: Sendable {
                 hub.reload(generation: generation)
             }
         }
+    }
 
+    /// The heartbeat of the open pages' event streams, and the thread that rebuilds after each
+    /// batch of changes (until the watcher stops).
+    private func startRebuilding(_ watcher: SiteWatcher) {
         let hub = self.hub
         let heartbeat = Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(15))
                 hub.heartbeat()
             }
+        }
+        guard register({ $0.heartbeat = heartbeat }) else {
+            heartbeat.cancel()
+            return
         }
         let thread = Thread { [self] in
             while let batch = watcher.nextBatch() {
@@ -164,18 +207,25 @@ package final class ServeSession: Sendable {
         }
         thread.name = "mieruka-serve-builder"
         thread.start()
-        running.withLock {
-            $0 = Running(server: server, heartbeat: heartbeat, watcher: watcher)
+    }
+
+    /// Registers a part that has started; false when serving has stopped already (then the
+    /// caller ends the part).
+    private func register(_ add: (inout Running) -> Void) -> Bool {
+        running.withLock { running in
+            guard !running.isStopped else { return false }
+            add(&running)
+            return true
         }
-        if stopRequested.load(ordering: .relaxed) {
-            // Ctrl-C while starting.
-            stop()
-            return port
+    }
+
+    /// The parts started so far, taken once: nil after the first call.
+    private func takeParts() -> Running? {
+        running.withLock { running in
+            guard !running.isStopped else { return nil }
+            defer { running = Running(isStopped: true) }
+            return running
         }
-        let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host
-        console.out("mieruka: serving \(shownDisplaySource) at http://\(shownHost):\(port)\(state.snapshot.basePath) (Ctrl-C to stop)")
-        console.out("mieruka: watching mieruka.yml, content/, seeds/, templates/ and static/ for changes")
-        return port
     }
 
     /// Serves until Ctrl-C (SIGINT) or SIGTERM, then stops cleanly. Returns the exit code.
@@ -188,14 +238,31 @@ package final class ServeSession: Sendable {
             source.resume()
             sources.append(source)
         }
-        do {
-            _ = try start()
-        } catch {
-            console.error("mieruka: error: \(error)")
+        let code = serveUntilStopped()
+        for source in sources { source.cancel() }
+        return code
+    }
+
+    /// Starts serving on a thread of its own and returns when serving stops (`stop()`: Ctrl-C),
+    /// also during the first build, which is not waited for. Returns the exit code: 2 when the
+    /// site could not be served.
+    package func serveUntilStopped() -> Int32 {
+        let failure = Lock<String?>(nil)
+        let starter = Thread { [self] in
+            do {
+                _ = try start()
+            } catch {
+                failure.withLock { $0 = "\(error)" }
+                stopped.signal()
+            }
+        }
+        starter.name = "mieruka-serve-start"
+        starter.start()
+        waitUntilStopped()
+        if !stopRequested.load(ordering: .relaxed), let message = failure.withLock({ $0 }) {
+            console.error("mieruka: error: \(message)")
             return 2
         }
-        waitUntilStopped()
-        for source in sources { source.cancel() }
         console.out("mieruka: stopped")
         return 0
     }
@@ -207,18 +274,25 @@ package final class ServeSession: Sendable {
     /// stop, it ends at its next stage or page, and once the served folder is closed (before it is
     /// deleted; closing waits only for the file being written, if one is) it writes nothing more
     /// and reports nothing. Waiting for it made Ctrl-C as slow as a rebuild with its search index
-    /// (over a second at 1,000 pages on a busy machine).
+    /// (over a second at 1,000 pages on a busy machine), or as the whole first build.
     package func stop() {
         stopRequested.store(true, ordering: .relaxed)
         builder.stop()
         quiet.withLock { $0 = true }
-        guard let running = running.withLock({ state in defer { state = nil }; return state }) else { return }
-        running.watcher.stop()
-        running.heartbeat.cancel()
+        guard let parts = takeParts() else { return }
+        parts.watcher?.stop()
+        parts.heartbeat?.cancel()
         hub.finish()
-        running.server.stop()
+        parts.server?.stop()
         folder.deleteDetached()
         stopped.signal()
+    }
+
+    /// Waits until `start()` has returned or thrown; false when `seconds` passed first.
+    package func waitUntilStartEnded(seconds: Double) -> Bool {
+        guard startEnded.wait(timeout: .now() + seconds) == .success else { return false }
+        startEnded.signal()
+        return true
     }
 
     package func waitUntilStopped() {
@@ -246,7 +320,7 @@ package final class ServeSession: Sendable {
     }
 
     /// Connections open to the server now (event streams included).
-    package var connectionCount: Int { running.withLock { $0?.server.connectionCount ?? 0 } }
+    package var connectionCount: Int { running.withLock { $0.server?.connectionCount ?? 0 } }
     /// The folder the site is built into and served from (removed when serving stops).
     package var servedPath: String { folder.path }
     /// True once serving has stopped and nothing more is written in the served folder.

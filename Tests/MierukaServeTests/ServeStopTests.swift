@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import MierukaParallel
 import MierukaServe
 import MierukaTestSupport
 import Synchronization
@@ -95,6 +96,51 @@ import Testing
         #expect(live.captured.all == printed, "nothing printed after stopping: \(live.captured.all.dropFirst(printed.count))")
         #expect(session.lastBuild?.status == .built, "the pages' build was the last reported")
         return served
+    }
+
+    /// Ctrl-C while serve's first build runs (30 s and more at 10,000 pages): serving ends
+    /// without waiting for the build, which then writes nothing, prints nothing (not even
+    /// "serving at"), and starts no rebuilding.
+    @Test func stoppingDuringTheFirstBuildEndsServingWithoutWaitingForIt() async throws {
+        let hold = Hold()
+        hold.arm()
+        let work = TemporaryDirectory("mieruka-serve-first-build")
+        try FileTree.overlay(Fixtures.path("base"), onto: work.path)
+        let captured = CapturedLines()
+        let session = try ServeSession(
+            options: ServeOptions(source: work.path, displaySource: "", port: 0, quietMilliseconds: 30),
+            console: ServeSession.Console(out: { captured.append($0) }, error: { captured.append($0) }),
+            hooks: SiteBuilder.Hooks(beforeWritingSiteFiles: { hold.here() }))
+        let served = session.servedPath
+        let code = Lock<Int32?>(nil)
+        let ended = DispatchSemaphore(value: 0)
+        Thread {
+            let exit = session.serveUntilStopped()
+            code.withLock { $0 = exit }
+            ended.signal()
+        }.start()
+        let reached = try await offPool { hold.reached.wait(timeout: .now() + 60 * Self.factor) == .success }
+        try #require(reached, "the first build came to its site-wide files")
+
+        try await offPool { session.stop() }
+        let returned = try await offPool { ended.wait(timeout: .now() + 60 * Self.factor) == .success }
+        let closedWhileHeld = session.servedFolderIsClosed
+        let printedWhileHeld = captured.all
+        hold.release.signal()
+        if !returned { _ = try await offPool { ended.wait(timeout: .now() + 60 * Self.factor) } }
+        #expect(returned, "serving ended while the first build was still under way")
+        #expect(code.withLock { $0 } == 0)
+        #expect(closedWhileHeld, "the served folder was closed before the build went on")
+        #expect(printedWhileHeld == ["mieruka: stopped"], "\(printedWhileHeld)")
+
+        // The build, let go, ends; start() returns without serving, reporting or rebuilding.
+        let startEnded = try await offPool { session.waitUntilStartEnded(seconds: 60 * Self.factor) }
+        #expect(startEnded)
+        #expect(captured.all == ["mieruka: stopped"], "nothing printed after stopping: \(captured.all)")
+        #expect(session.connectionCount == 0)
+        #expect(session.buildCount == 0, "the stopped first build is not reported")
+        try await offPool { ServedFolderTests.waitUntilUnlocked(served) }
+        #expect(!FileManager.default.fileExists(atPath: served), "the served folder is deleted")
     }
 
     @Test func stoppingBeforeAFirstBuildEndsItAsStoppedWithNothingWritten() throws {
