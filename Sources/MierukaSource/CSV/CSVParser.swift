@@ -10,7 +10,21 @@
 /// a quote that is never closed swallows the rest of the file into its cell.
 package enum CSVParser {
     package static func parse(_ text: String) -> CSVTable {
-        let scalars = Array(text.unicodeScalars)
+        var scanner = Scanner(Array(text.unicodeScalars))
+        while let scalar = scanner.next() {
+            if scanner.inQuotes {
+                scanner.readQuoted(scalar)
+            } else {
+                scanner.readUnquoted(scalar)
+            }
+        }
+        return scanner.finish()
+    }
+
+    /// A parse under way: where it is, the cell and row being read, and the problems found.
+    private struct Scanner {
+        let scalars: [Unicode.Scalar]
+        var index = 0
         var rows: [CSVRow] = []
         var cells: [String] = []
         var current = String.UnicodeScalarView()
@@ -22,48 +36,46 @@ package enum CSVParser {
         var quoteStart = (row: 1, column: 1)
         var problems: [CSVTable.Problem] = []
 
-        func endCell() {
-            cells.append(String(current))
-            current = String.UnicodeScalarView()
-            atCellStart = true
-            afterClosingQuote = false
-            strayReported = false
-        }
-        func endRow() {
-            endCell()
-            rows.append(CSVRow(number: rowNumber, cells: cells))
-            cells = []
-            rowNumber += 1
+        init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
+
+        mutating func next() -> Unicode.Scalar? {
+            guard index < scalars.count else { return nil }
+            defer { index += 1 }
+            return scalars[index]
         }
 
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
+        /// Takes the next scalar when it is `scalar` (the second of `""` or of CRLF).
+        mutating func skip(_ scalar: Unicode.Scalar) -> Bool {
+            guard index < scalars.count, scalars[index] == scalar else { return false }
             index += 1
-            if inQuotes {
-                switch scalar {
-                case "\"":
-                    if index < scalars.count, scalars[index] == "\"" {
-                        current.append("\"")
-                        index += 1
-                    } else {
-                        inQuotes = false
-                        afterClosingQuote = true
-                    }
-                case "\r":
-                    // A line break inside a cell is kept as "\n", however it was written.
-                    if index < scalars.count, scalars[index] == "\n" { index += 1 }
-                    current.append("\n")
-                default:
-                    current.append(scalar)
+            return true
+        }
+
+        /// Inside a quoted cell: `""` is a quote, a lone quote closes the cell's quotes.
+        mutating func readQuoted(_ scalar: Unicode.Scalar) {
+            switch scalar {
+            case "\"":
+                if skip("\"") {
+                    current.append("\"")
+                } else {
+                    inQuotes = false
+                    afterClosingQuote = true
                 }
-                continue
+            case "\r":
+                // A line break inside a cell is kept as "\n", however it was written.
+                _ = skip("\n")
+                current.append("\n")
+            default:
+                current.append(scalar)
             }
+        }
+
+        mutating func readUnquoted(_ scalar: Unicode.Scalar) {
             switch scalar {
             case ",":
                 endCell()
             case "\r":
-                if index < scalars.count, scalars[index] == "\n" { index += 1 }
+                _ = skip("\n")
                 endRow()
             case "\n":
                 endRow()
@@ -82,13 +94,32 @@ package enum CSVParser {
                 atCellStart = false
             }
         }
-        if inQuotes {
-            problems.append(.unclosedQuote(row: quoteStart.row, column: quoteStart.column))
+
+        mutating func endCell() {
+            cells.append(String(current))
+            current = String.UnicodeScalarView()
+            atCellStart = true
+            afterClosingQuote = false
+            strayReported = false
         }
-        // The last row, when the file does not end with a line break.
-        if !cells.isEmpty || !current.isEmpty || !atCellStart {
-            endRow()
+
+        mutating func endRow() {
+            endCell()
+            rows.append(CSVRow(number: rowNumber, cells: cells))
+            cells = []
+            rowNumber += 1
         }
-        return CSVTable(rows: rows, problems: problems)
+
+        /// The table, once every scalar is read.
+        mutating func finish() -> CSVTable {
+            if inQuotes {
+                problems.append(.unclosedQuote(row: quoteStart.row, column: quoteStart.column))
+            }
+            // The last row, when the file does not end with a line break.
+            if !cells.isEmpty || !current.isEmpty || !atCellStart {
+                endRow()
+            }
+            return CSVTable(rows: rows, problems: problems)
+        }
     }
 }

@@ -35,11 +35,26 @@ struct XLSXSheetReader {
         guard let bytes = try XLSXWorkbook.part(workbook.package, part) else {
             throw .package(.missingPart(part))
         }
+        var scan = Scan(part: part)
+        try XLSXWorkbook.parse(bytes, part: part) { event throws(XLSXWorkbook.Failure) in
+            try scan.take(event, reader: self)
+        }
+        Self.clearCovered(&scan.cells, by: scan.merged)
+        scan.problems.sort { lhs, rhs in
+            let (left, right) = (Self.position(lhs), Self.position(rhs))
+            return (left.row, left.column) < (right.row, right.column)
+        }
+        return Sheet(rows: Self.rows(scan.cells), problems: scan.problems)
+    }
+
+    /// A sheet being read, event by event: the cells and merged ranges so far, the problems, and
+    /// the cell being read.
+    private struct Scan {
+        let part: String
         var cells: [Int: [Int: String]] = [:]
         var problems: [Problem] = []
         var merged: [MergedRange] = []
 
-        // The cell being read.
         var row = 0
         var column = 0
         var type = "n"
@@ -51,27 +66,18 @@ struct XLSXSheetReader {
         var phoneticDepth = 0
         var inCell = false
 
-        try XLSXWorkbook.parse(bytes, part: part) { event throws(XLSXWorkbook.Failure) in
+        init(part: String) { self.part = part }
+
+        mutating func take(_ event: XMLPullParser.Event, reader: XLSXSheetReader) throws(XLSXWorkbook.Failure) {
             switch event {
             case .start("row", let attributes):
                 row = attributes["r"].flatMap { Int($0) } ?? row + 1
                 column = 0
-                guard row >= 1, row <= Self.maximumRow else { throw .xml(part: part, .init(offset: 0, reason: "a row number out of range")) }
+                guard row >= 1, row <= XLSXSheetReader.maximumRow else {
+                    throw .xml(part: part, .init(offset: 0, reason: "a row number out of range"))
+                }
             case .start("c", let attributes):
-                inCell = true
-                if let reference = attributes["r"], let parsed = Self.cellReference(reference) {
-                    (row, column) = parsed
-                } else {
-                    column += 1
-                }
-                guard column >= 1, column <= Self.maximumColumn, row >= 1, row <= Self.maximumRow else {
-                    throw .xml(part: part, .init(offset: 0, reason: "a cell reference out of range"))
-                }
-                type = attributes["t"] ?? "n"
-                style = attributes["s"].flatMap { Int($0) } ?? 0
-                value = nil
-                formula = nil
-                inlineText = nil
+                try startCell(attributes)
             case .start("v", _) where inCell: reading = "v"
             case .start("f", _) where inCell:
                 reading = "f"
@@ -90,29 +96,43 @@ struct XLSXSheetReader {
                 default: break
                 }
             case .end("c"):
-                inCell = false
-                switch cellText(type: type, style: style, value: value, inline: inlineText) {
-                case .text(let text):
-                    if !text.isEmpty { cells[row, default: [:]][column] = text }
-                case .missing:
-                    if let formula {
-                        problems.append(.uncalculatedFormula(row: row, column: column, formula: formula))
-                    }
-                case .missingSharedString:
-                    problems.append(.missingSharedString(row: row, column: column))
-                }
+                endCell(reader)
             case .start("mergeCell", let attributes):
-                if let range = Self.mergedRange(attributes["ref"] ?? "") { merged.append(range) }
+                if let range = XLSXSheetReader.mergedRange(attributes["ref"] ?? "") { merged.append(range) }
             default: break
             }
         }
 
-        Self.clearCovered(&cells, by: merged)
-        problems.sort { lhs, rhs in
-            let (left, right) = (Self.position(lhs), Self.position(rhs))
-            return (left.row, left.column) < (right.row, right.column)
+        private mutating func startCell(_ attributes: [String: String]) throws(XLSXWorkbook.Failure) {
+            inCell = true
+            if let reference = attributes["r"], let parsed = XLSXSheetReader.cellReference(reference) {
+                (row, column) = parsed
+            } else {
+                column += 1
+            }
+            guard column >= 1, column <= XLSXSheetReader.maximumColumn, row >= 1, row <= XLSXSheetReader.maximumRow else {
+                throw .xml(part: part, .init(offset: 0, reason: "a cell reference out of range"))
+            }
+            type = attributes["t"] ?? "n"
+            style = attributes["s"].flatMap { Int($0) } ?? 0
+            value = nil
+            formula = nil
+            inlineText = nil
         }
-        return Sheet(rows: Self.rows(cells), problems: problems)
+
+        private mutating func endCell(_ reader: XLSXSheetReader) {
+            inCell = false
+            switch reader.cellText(type: type, style: style, value: value, inline: inlineText) {
+            case .text(let text):
+                if !text.isEmpty { cells[row, default: [:]][column] = text }
+            case .missing:
+                if let formula {
+                    problems.append(.uncalculatedFormula(row: row, column: column, formula: formula))
+                }
+            case .missingSharedString:
+                problems.append(.missingSharedString(row: row, column: column))
+            }
+        }
     }
 
     typealias MergedRange = (top: Int, left: Int, bottom: Int, right: Int)
