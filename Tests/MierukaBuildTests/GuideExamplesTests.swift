@@ -239,7 +239,9 @@ import Testing
     /// cannot be left out of the guide.
     @Test func theFormatChapterExplainsEveryKey() throws {
         let text = try String(contentsOfFile: Self.guide + "/format.md", encoding: .utf8)
-        let declaredKeys = DeclaredDecoder.keys + DeclaredDecoder.axisKeys + DeclaredDecoder.shareKeys
+        let declaredKeys =
+            DeclaredDecoder.keys + DeclaredDecoder.axisKeys + DeclaredDecoder.shareKeys + MoneyGridDecoder.columnKeys
+            + MoneyGridDecoder.rowKeys
         for key in PlanDecoder.keys + ItemDecoder.keys + AxisDecoder.axisKeys + declaredKeys {
             #expect(text.contains("`\(key)`"), "docs/ja/format.md does not explain `\(key)`")
         }
