@@ -249,7 +249,10 @@ struct PlanJSON {
                 ("effect_cumulative", .object([("expected_yen", money(cumulative.expected)), ("actual_yen", money(cumulative.actual))])))
         }
         if let share = declared.publishedShare {
-            extras.append(("grade_share", .object([("rate", .text(share.rate)), ("count", share.count.map { .int($0) } ?? .null)])))
+            // What the share is of, only where the report says it (other files keep their bytes).
+            let denominator: [(String, JSONValue)] = share.denominator.map { [("denominator", .text($0))] } ?? []
+            extras.append(
+                ("grade_share", .object([("rate", .text(share.rate)), ("count", share.count.map { .int($0) } ?? .null)] + denominator)))
         }
         if let change = declared.gradeChange {
             extras.append(("grade_change", .object(zip(plan.grades.grades, change).map { ($0.code, .int($1)) })))

@@ -270,3 +270,27 @@ struct BuiltSite {
         }
     }
 }
+
+/// A published 再掲 count (`relisted:`) is of the listings the published table counts, the graded
+/// ones, as the year's sentence counts them (Tests/Fixtures/fidelity/relisted-graded, made-up).
+@Suite struct PublishedRelistingTests {
+    @Test func aRelistingWithoutAGradeIsNotInThePublishedCount() throws {
+        let (result, site) = try FidelityFixtureTests.build("relisted-graded", command: ["check"])
+        #expect(result.status == 1)
+        let errors = result.standardError
+        // R5: item 2 (with its 再掲 listing) has no grade, so the published 再掲 0 agrees.
+        #expect(!errors.contains("令和5年度"), "\(errors)")
+        // R6: every listing is graded in the items, one of them 再掲, where the table says 2.
+        #expect(
+            errors.contains(
+                "content/test-plan/_index.md:43:5: error: 令和6年度: 1 graded listing is 再掲 in the items, but the published table says 2\n    hint: every listing of the published count is graded in the items; check relisted: in the items, or in the declared table (it counts graded 再掲 listings only)"
+            ), "\(errors)")
+        #expect(errors.contains("mieruka check: 1 error"), "\(errors)")
+        _ = site
+        let (built, builtSite) = try FidelityFixtureTests.build("relisted-graded")
+        #expect(built.status == 0, "\(built.standardError)")
+        // The sentence and the check count alike: R5's published count has no 再掲.
+        #expect(builtSite.page("test-plan/reports/2023/index.html").contains("全1項目の取組のうち、1項目が「計画を上回る」"))
+        #expect(builtSite.page("test-plan/reports/2024/index.html").contains("全4項目（うち再掲2項目）の取組のうち"))
+    }
+}

@@ -234,12 +234,15 @@ import Testing
         }
     }
 
-    /// Every key a plan's or an item's front matter may have, and every key of a status axis, is
-    /// explained in the format chapter (written there as `key`), so a key added to the format
+    /// Every key a plan's or an item's front matter may have, every key of a status axis and of a
+    /// published table (`declared:`, its axes and its share), is explained in the format chapter (written there as `key`), so a key added to the format
     /// cannot be left out of the guide.
     @Test func theFormatChapterExplainsEveryKey() throws {
         let text = try String(contentsOfFile: Self.guide + "/format.md", encoding: .utf8)
-        for key in PlanDecoder.keys + ItemDecoder.keys + AxisDecoder.axisKeys {
+        let declaredKeys =
+            DeclaredDecoder.keys + DeclaredDecoder.axisKeys + DeclaredDecoder.shareKeys + MoneyGridDecoder.columnKeys
+            + MoneyGridDecoder.rowKeys
+        for key in PlanDecoder.keys + ItemDecoder.keys + AxisDecoder.axisKeys + declaredKeys {
             #expect(text.contains("`\(key)`"), "docs/ja/format.md does not explain `\(key)`")
         }
         // Each of these has its own section with an example that is built.

@@ -68,4 +68,68 @@ import Testing
         #expect(errors.contains("error: \"200の増\" says an increase, but the table's amounts are read as signed numbers"))
         #expect(errors.contains("hint: add sign: reduction to the table when its amounts are effects"))
     }
+
+    /// Tests/Fixtures/fidelity/money-grid-text (made-up): words beside the amounts (取組項目, 担当).
+    @Test func textColumnsAreShownAsWrittenEscapedAndNeverSummed() throws {
+        let (checked, _) = try FidelityFixtureTests.build("money-grid-text", command: ["check"])
+        #expect(checked.status == 0, "\(checked.standardError)")
+        #expect(!checked.standardError.contains("warning:"), "\(checked.standardError)")
+        let (result, site) = try FidelityFixtureTests.build("money-grid-text")
+        #expect(result.status == 0, "\(result.standardError)")
+        let plan = site.page("text-grid-plan/index.html")
+        // A text column's heading and cells are set as text, not as numbers.
+        #expect(
+            plan.contains(
+                "<th scope=\"col\">実施内容</th>\n<th scope=\"col\">取組項目</th>\n<th scope=\"col\">担当</th>\n<th scope=\"col\" class=\"num\">上半期</th>\n<th scope=\"col\" class=\"num\">下半期</th>\n<th scope=\"col\" class=\"num\">計</th>"
+            ), "\(plan)")
+        #expect(
+            plan.contains(
+                "<th scope=\"row\">印刷物の見直し</th>\n<td>報告書の自作</td>\n<td>&lt;b&gt;総務課&lt;/b&gt;</td>\n<td class=\"num\">△ 300</td>"))
+        // Words that look like a number stay words; a row without them has an empty cell, not 「—」.
+        #expect(plan.contains("<th scope=\"row\">委託の見直し</th>\n<td>100</td>\n<td>財政課</td>\n<td class=\"num\">△ 200</td>"))
+        #expect(plan.contains("<th scope=\"row\">旅費の見直し</th>\n<td></td>\n<td>財政課</td>\n<td class=\"num\">△ 100</td>\n<td class=\"num\">—</td>"))
+        #expect(plan.contains("<tr class=\"sum\">\n<th scope=\"row\">小計</th>\n<td></td>\n<td></td>\n<td class=\"num\">△ 600</td>"))
+        #expect(plan.contains("<th scope=\"rowgroup\" colspan=\"6\">1 事務事業の見直し</th>"))
+    }
+
+    @Test func aPrintedSumBesideTextColumnsIsCheckedOverTheAmountsOnly() throws {
+        let work = TemporaryDirectory()
+        try FileTree.overlay(Fixtures.path("base"), onto: work.path)
+        try FileTree.overlay(Fixtures.path("fidelity/money-grid-text"), onto: work.path)
+        let path = work.path + "/content/text-grid-plan/_index.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"△ 200\", \"△ 400\", \"△ 600\"", with: "\"△ 200\", \"△ 400\", \"△ 650\"")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.mieruka(["check"], in: work.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(
+            result.standardError.contains(
+                "content/text-grid-plan/_index.md:22:63: warning: the money table 「令和3年度の削減額」: 委託の見直し, 計 is published as △ 650, but the columns that are not sums add up to △600"
+            ), "\(result.standardError)")
+    }
+
+    @Test func aTextColumnIsNeverASumNorAPartOfOne() throws {
+        let work = TemporaryDirectory()
+        try FileTree.overlay(Fixtures.path("base"), onto: work.path)
+        try FileTree.overlay(Fixtures.path("fidelity/money-grid-text"), onto: work.path)
+        let path = work.path + "/content/text-grid-plan/_index.md"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text = text.replacingOccurrences(
+            of: "columns: [{heading: 取組項目, text: true}, {heading: 担当, text: true}, 上半期, 下半期, {heading: 計, sum_of: all}]",
+            with: "columns: [{heading: 取組項目, text: true}, {heading: 担当, text: true, sum_of: all}, 上半期, 下半期, {heading: 計, sum_of: [上半期, 取組項目]}]")
+        text = text.replacingOccurrences(of: "[\"100\", 財政課,", with: "[[100], 財政課,")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.mieruka(["check"], in: work.path)
+        #expect(result.status == 1)
+        let errors = result.standardError
+        #expect(
+            errors.contains(
+                "content/text-grid-plan/_index.md:18:70: error: the column 「担当」 is a text column (text: true), so it cannot be a sum\n    hint: a text column's cells are words shown as written; remove sum_of:, or text: if the column holds amounts"
+            ), "\(errors)")
+        #expect(
+            errors.contains(
+                "error: the money table \"令和3年度の削減額\": the column 「計」 is a sum of 「取組項目」, which is a text column (its words are never summed)\n    hint: name columns of amounts by their headings as written: 上半期, 下半期, 計"
+            ), "\(errors)")
+        #expect(errors.contains("error: a cell of the text column 「取組項目」 should be a single text"), "\(errors)")
+    }
 }

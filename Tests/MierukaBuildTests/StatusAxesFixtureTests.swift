@@ -272,3 +272,76 @@ import Testing
             "\(result.standardError)")
     }
 }
+
+/// A share and a 増減 a report publishes on a status axis (`declared:` → `axes:` → `grade_share:`,
+/// `grade_change:`), in Tests/Fixtures/fidelity/status-axes-published-share (made-up): shown as
+/// published (公表値) in the axis's section, and compared by `check` with the published counts or,
+/// where the year publishes none, with the items.
+@Suite struct DeclaredAxisShareAndChangeTests {
+    @Test func aPublishedShareOnAnAxisIsShownWithItsDenominator() throws {
+        let (result, site) = try AxisGraderColumnTests.build("status-axes-published-share")
+        #expect(result.status == 0, "\(result.standardError)")
+        // R5 publishes 達成度's share (with what it is of) and no counts: it is shown under Mieruka's count.
+        let r5 = site.page("test-plan/reports/2023/index.html")
+        #expect(
+            r5.contains(
+                "<p class=\"table-note\">「達成」：0%（0項目）（分母：目標年度を迎えた2項目） <span class=\"declared-mark\">市の公表値</span></p>"),
+            "\(r5)")
+        let r6 = site.page("test-plan/reports/2024/index.html")
+        #expect(r6.contains("<p class=\"table-note\">「達成」：25.0%（1項目） <span class=\"declared-mark\">市の公表値</span></p>"))
+        // The plan's own tables show no share (the plan names none), nor the axis's published one.
+        #expect(r6.components(separatedBy: "「達成」：").count == 2)
+    }
+
+    @Test func aPublishedChangeOnAnAxisIsShownAsPublished() throws {
+        let (result, site) = try AxisGraderColumnTests.build("status-axes-published-share")
+        #expect(result.status == 0, "\(result.standardError)")
+        let r6 = site.page("test-plan/reports/2024/index.html")
+        #expect(
+            r6.contains(
+                "<caption>着手状況：評価ごとの件数の増減（令和5年度→令和6年度） <span class=\"declared-mark\">市の公表値</span></caption>"))
+        #expect(r6.contains("<th scope=\"col\" class=\"num\">令和5年度（公表値）</th>"))
+        #expect(
+            r6.contains(
+                "<caption>達成度：評価ごとの件数の増減（令和5年度→令和6年度） <span class=\"declared-mark\">市の公表値</span></caption>"))
+        // 着手状況's published 増減 as written (▲2, 0, +3), not the counts' difference (+2 for 完了).
+        let start = try #require(r6.range(of: "着手状況：評価ごとの件数の増減"))
+        let table = String(r6[start.lowerBound...].prefix(4000))
+        #expect(site.cells(table, table: "grade-change-table", column: 2).prefix(3) == ["△2", "0", "+3"], "\(table)")
+    }
+
+    @Test func checkComparesAnAxissShareAndChangeWithCountsOrItems() throws {
+        let (result, _) = try AxisGraderColumnTests.build("status-axes-published-share", command: ["check"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let errors = result.standardError
+        // R5's counts are published, R6's are all graded in the items (listings: 4): 完了 0 → 2.
+        #expect(
+            errors.contains(
+                "content/test-plan/_index.md:67:9: warning: the published 増減 of 完了 for 令和6年度（着手状況） is 3, but the counts (published or all graded in the items) of 令和5年度 and 令和6年度 differ by 2"
+            ), "\(errors)")
+        #expect(errors.components(separatedBy: "warning:").count == 2, "only that one: \(errors)")
+    }
+
+    @Test func aShareThatContradictsTheItemsIsWarnedAndAShareWithoutANamedScaleIsAnError() throws {
+        let work = TemporaryDirectory()
+        for folder in ["base", "fidelity/status-axes", "fidelity/status-axes-published-share"] {
+            try FileTree.overlay(Fixtures.path(folder), onto: work.path)
+        }
+        let path = work.path + "/content/test-plan/_index.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        // R6: every listing is graded on 達成度 in the items, and one of them A: a published count of 2 contradicts it.
+        try text.replacingOccurrences(of: "grade_share: {rate: 25.0%, count: 1}", with: "grade_share: {rate: 50.0%, count: 2}")
+            .replacingOccurrences(of: "      - axis: 着手状況\n        grade_change:", with: "      - axis: 着手状況\n        grade_share: {count: 2}\n        grade_change:")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.mieruka(["check"], in: work.path)
+        #expect(result.status == 1)
+        let errors = result.standardError
+        #expect(
+            errors.contains(
+                "warning: the published share for 令和6年度（達成度） counts 2, but 1 transcribed listing is graded A"), "\(errors)")
+        #expect(
+            errors.contains(
+                "error: a published share on the status axis 「着手状況」, but the axis does not say which grades it counts\n    hint: add grade_share: {grades: […], label: …} to the axis under axes:, with the report's wording"
+            ), "\(errors)")
+    }
+}

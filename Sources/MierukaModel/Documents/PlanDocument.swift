@@ -198,6 +198,10 @@ package struct DeclaredAxisDocument: Sendable {
     package let axis: Located<String>
     package let gradeRows: [DeclaredGradeRowDocument]
     package let gradeTotal: DeclaredCountsDocument?
+    /// The share of the axis's `grade_share:` grades as the report publishes it.
+    package var publishedShare: PublishedShare? = nil
+    /// 増減 per grade of the axis's scale against the previous year, as published.
+    package var gradeChange: DeclaredCountsDocument? = nil
     package let location: SourceLocation
 
     package init(

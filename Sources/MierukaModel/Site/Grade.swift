@@ -83,6 +83,9 @@ package struct PublishedShare: Sendable, Hashable {
     /// As written: 「8割程度」, 「83.8%」.
     package let rate: String?
     package let count: Int?
+    /// What the report says the share is of, as written (「目標年度を迎えた12項目」); nil where it
+    /// does not say.
+    package var denominator: String? = nil
     package let location: SourceLocation
 
     package init(rate: String?, count: Int?, location: SourceLocation) {

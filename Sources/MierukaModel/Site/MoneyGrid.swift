@@ -19,6 +19,9 @@ package struct MoneyGridColumn: Sendable {
     package let heading: String
     /// The columns this one is printed as the sum of (第3次計 = H18年度 + … + H21年度).
     package let sum: MoneySum?
+    /// A column of words beside the amounts (相馬市's 取組項目, 担当): its cells are shown as
+    /// written and are never amounts, never summed and never a part of a sum.
+    package var isText = false
     package let location: SourceLocation
 
     package init(heading: String, sum: MoneySum?, location: SourceLocation) {
@@ -47,7 +50,11 @@ package enum MoneyGridRow: Sendable {
 
 package struct MoneyGridAmounts: Sendable {
     package let label: String
+    /// One per column: the amount, nil in a text column or where the report prints none.
     package let cells: [GridAmount?]
+    /// One per column: the words of a text column as written, nil in an amount column or where
+    /// the report prints none.
+    package var texts: [String?] = []
     package let sum: MoneySum?
     package let location: SourceLocation
 
@@ -56,6 +63,11 @@ package struct MoneyGridAmounts: Sendable {
         self.cells = cells
         self.sum = sum
         self.location = location
+    }
+
+    /// The words in column `index`, when it is a text column.
+    package func text(at index: Int) -> String? {
+        index < texts.count ? texts[index] : nil
     }
 }
 

@@ -118,7 +118,19 @@ struct TableBuilder {
             total: computedRow(title: "計", url: nil, total), totalNote: totalNote, coverageNote: nil,
             chartHTML: chart.html, shareHeading: shareHeading,
             shareNote: shareNote(graded: total.graded, relisted: nil, hasRelistings: total.relisted > 0, from: "各項目の評価"),
-            derivedNote: derivedNote)
+            derivedNote: derivedNote,
+            // A share the report publishes without its counts is shown here, the year's only table.
+            publishedShare: plan.declared(in: year).flatMap { policy == nil && !$0.hasGradeCounts ? publishedShareText($0) : nil })
+    }
+
+    /// 「「達成」：4割（4項目）」, with 「（分母：…）」 where the report says what the share is of: the
+    /// report's own share, transcribed, or nil when the year publishes none (or the plan names no share).
+    func publishedShareText(_ declared: DeclaredYear) -> String? {
+        guard let share = plan.gradeShare, let published = declared.publishedShare else { return nil }
+        let parts = [published.rate, published.count.map(format.items)].compactMap { $0 }
+        var text = "\(share.label)：" + (parts.count == 2 ? "\(parts[0])（\(parts[1])）" : parts[0])
+        if let denominator = published.denominator { text += "（分母：\(denominator)）" }
+        return text
     }
 
     /// Where a chart is (plan, kind, year, policy): the seed of its ids, unique on any page.
@@ -168,11 +180,7 @@ struct TableBuilder {
         }
         let caption = "\(subject)の分布（\(yearLabel)・公表値）"
         // The report's own figure for the share, transcribed, shown beside the computed one.
-        var publishedShare: String? = nil
-        if whole, let share = plan.gradeShare, let published = declared.publishedShare {
-            let parts = [published.rate, published.count.map(format.items)].compactMap { $0 }
-            publishedShare = "\(share.label)：" + (parts.count == 2 ? "\(parts[0])（\(parts[1])）" : parts[0])
-        }
+        let publishedShare = whole ? publishedShareText(declared) : nil
         let chart = GradeBarChart(
             scope: chartScope(chartKind, declared.year, whole ? nil : rows.first.map { plan.policies[$0.policy].parent ?? $0.policy }),
             title: caption, grades: plan.grades.grades, ranked: plan.grades.isRanked,

@@ -34,6 +34,7 @@ extension ViewBuilder {
         var groups: [ReportedRowGroupView] = []
         var label: String?
         var rows: [ReportedRowView] = []
+        let textColumns = Set(grid.columns.indices.filter { grid.columns[$0].isText })
         for entry in grid.rows {
             switch entry {
             case .group(let heading, _):
@@ -41,8 +42,15 @@ extension ViewBuilder {
                 label = heading
                 rows = []
             case .amounts(let row):
-                rows.append(
-                    ReportedRowView(label: row.label, cells: row.cells.map { $0?.written.text ?? "—" }, isSum: row.sum != nil))
+                // A text column's words as written (empty where the report prints none), an amount as written or 「—」.
+                var view = ReportedRowView(
+                    label: row.label,
+                    cells: row.cells.indices.map { index in
+                        textColumns.contains(index) ? (row.text(at: index) ?? "") : (row.cells[index]?.written.text ?? "—")
+                    },
+                    isSum: row.sum != nil)
+                view.textColumns = textColumns
+                rows.append(view)
             }
         }
         if label != nil || !rows.isEmpty { groups.append(ReportedRowGroupView(label: label, rows: rows)) }
@@ -55,6 +63,7 @@ extension ViewBuilder {
             source: table.source)
         view.groups = groups
         view.columnCount = grid.columns.count + 1
+        view.textColumns = textColumns
         return view
     }
 

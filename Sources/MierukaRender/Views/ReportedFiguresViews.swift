@@ -9,6 +9,8 @@ package struct MoneyTableView: TemplateView {
     package let basis: String?
     package let rowHeading: String
     package let headings: [String]
+    /// Which columns hold words rather than amounts (a money grid's `text: true` columns).
+    package var textColumns: Set<Int> = []
     package let rows: [ReportedRowView]
     package let total: ReportedRowView?
     /// Says that a span's figures are not one fiscal year's.
@@ -30,6 +32,9 @@ package struct MoneyTableView: TemplateView {
             .text("basis") { $0.basis },
             .text("rowHeading") { $0.rowHeading },
             .texts("headings") { $0.headings },
+            .list("headingCells", ReportedCellView.self) { table in
+                table.headings.enumerated().map { ReportedCellView(text: $1, isText: table.textColumns.contains($0)) }
+            },
             .list("rows", ReportedRowView.self) { $0.rows },
             .view("total", ReportedRowView.self) { $0.total },
             .text("spanNote") { $0.spanNote },
@@ -59,6 +64,8 @@ package struct ReportedRowView: TemplateView {
     package let cells: [String]
     /// The report prints the row as a sum (小計, 合計).
     package var isSum = false
+    /// Which cells are words rather than amounts (a money grid's text columns).
+    package var textColumns: Set<Int> = []
 
     package init(label: String, cells: [String], isSum: Bool = false) {
         self.label = label
@@ -71,7 +78,24 @@ package struct ReportedRowView: TemplateView {
         [
             .text("label") { $0.label },
             .texts("cells") { $0.cells },
+            .list("cellViews", ReportedCellView.self) { row in
+                row.cells.enumerated().map { ReportedCellView(text: $1, isText: row.textColumns.contains($0)) }
+            },
             .flag("isSum") { $0.isSum },
+        ])
+}
+
+/// A cell (or a column heading) of a published table: an amount, set as a number, or words (a text
+/// column beside the amounts), set as text.
+package struct ReportedCellView: TemplateView {
+    package let text: String
+    package let isText: Bool
+
+    package static let fields = FieldTable<ReportedCellView>(
+        "reported cell",
+        [
+            .text("text") { $0.text },
+            .flag("isText") { $0.isText },
         ])
 }
 

@@ -2,7 +2,8 @@ import MierukaDiagnostics
 import MierukaModel
 
 /// Resolves the counts a year's published table gives on the plan's status axes (`declared:` →
-/// `axes:`): the axis by its name or id, the counts on that axis's scale. Each becomes a published
+/// `axes:`): the axis by its name or id, the counts, the published share and the 増減 on that axis's
+/// scale. Each becomes a published
 /// table of the year on the axis (with the year's listings, source and point in the year), which the
 /// axis's view of the plan (`Plan.projected(onto:)`) shows as published and `check` compares.
 struct DeclaredAxesBuilder {
@@ -30,8 +31,10 @@ struct DeclaredAxesBuilder {
                 var table = DeclaredDocument(
                     year: document.year, listings: document.listings, relisted: document.relisted,
                     gradeRows: written.gradeRows, gradeTotal: written.gradeTotal, effectRows: [], effectTotal: nil,
-                    source: document.source, highlights: [], notes: nil, location: written.location)
+                    publishedShare: written.publishedShare, source: document.source, highlights: [], notes: nil,
+                    location: written.location)
                 table.asOf = document.asOf
+                table.gradeChange = written.gradeChange
                 let builder = DeclaredBuilder(
                     grades: axes[axisIndex].grades, policies: policies, moneyUnit: moneyUnit, period: period,
                     yearStyle: yearStyle)

@@ -5,6 +5,8 @@ import MierukaModel
 /// add up to. Items may be fewer than the published count, but never contradict it:
 /// - no policy × grade cell may have more transcribed listings than published;
 /// - when every listing is transcribed, every cell must be equal;
+/// - the published 再掲 count (`relisted:`) is of graded listings, as the year's sentence counts
+///   them: no more graded 再掲 listings in the items, and as many once every listing is graded;
 /// - amounts follow the same rule where all amounts are not negative.
 package struct DeclaredReconciler: Sendable {
     package init() {}
@@ -46,11 +48,19 @@ package struct DeclaredReconciler: Sendable {
                 "\(label): \(transcribed) listings are graded in the items, but the published table counts \(listings)",
                 "check the items' grades for \(label), or listings: in the declared table")
         }
-        if let relisted = table.relisted, tally.totalRelistings > relisted {
-            report(
-                table.location,
-                "\(label): \(tally.totalRelistings) listings are 再掲 in the items, but the published table says \(relisted)",
-                "check relisted: in the items, or in the declared table")
+        // A published 再掲 count is of the listings the published table counts, the graded ones
+        // (「全43項目（うち再掲2項目）」; 宮古島市's 「3項目再掲のため実質」 takes them from its
+        // count): a 再掲 listing without a grade, or with a state, is not among them.
+        if let relisted = table.relisted {
+            let graded = tally.totalGradedRelistings
+            let allGraded = table.totalListings.map { tally.totalGraded == $0 } ?? false
+            if graded > relisted || (allGraded && graded != relisted) {
+                report(
+                    table.location,
+                    "\(label): \(graded) graded listing\(graded == 1 ? " is" : "s are") 再掲 in the items, but the published table says \(relisted)",
+                    (allGraded ? "every listing of the published count is graded in the items; " : "")
+                        + "check relisted: in the items, or in the declared table (it counts graded 再掲 listings only)")
+            }
         }
         for row in table.gradeRows {
             let policy = plan.policies[row.policy]

@@ -29,7 +29,7 @@ struct MoneyGridChecker {
         for (offset, row) in amounts {
             guard let sum = row.sum else { continue }
             let parts = rowParts(sum, before: offset, amounts: amounts)
-            for (index, column) in grid.columns.enumerated() {
+            for (index, column) in grid.columns.enumerated() where !column.isText {
                 compare(
                     row.cells[index], parts.map { $0.cells[index] },
                     what: "\(row.label), \(column.heading)", partsName: partsName(sum, columns: false), diagnostics: &diagnostics)
@@ -39,7 +39,7 @@ struct MoneyGridChecker {
 
     private func columnParts(_ sum: MoneySum) -> [Int] {
         switch sum {
-        case .all, .group: grid.columns.indices.filter { grid.columns[$0].sum == nil }
+        case .all, .group: grid.columns.indices.filter { grid.columns[$0].sum == nil && !grid.columns[$0].isText }
         case .of(let names): names.compactMap { name in grid.columns.firstIndex { $0.heading == name } }
         }
     }

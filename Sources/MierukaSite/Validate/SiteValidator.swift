@@ -16,8 +16,11 @@ package struct SiteValidator: Sendable {
             }
             for axisIndex in plan.axes.indices where plan.declared.contains(where: { $0.axes[axisIndex] != nil }) {
                 let projected = plan.projected(onto: axisIndex)
+                let subject = plan.axes[axisIndex].name
                 for table in projected.declared {
-                    checkDeclaredTotals(table, in: projected, subject: plan.axes[axisIndex].name, diagnostics: &diagnostics)
+                    checkDeclaredTotals(table, in: projected, subject: subject, diagnostics: &diagnostics)
+                    checkPublishedShare(table, in: projected, subject: subject, diagnostics: &diagnostics)
+                    checkPublishedChange(table, in: projected, subject: subject, diagnostics: &diagnostics)
                 }
             }
             for table in plan.declared {
@@ -128,42 +131,83 @@ package struct SiteValidator: Sendable {
         }
     }
 
-    /// A published 増減 against the published counts of the year and of the year before, when both
-    /// are published: a difference is a warning (each figure is shown as published).
-    func checkPublishedChange(_ table: DeclaredYear, in plan: Plan, diagnostics: inout Diagnostics) {
+    /// A published 増減 against the counts of the year and of the year before: each year's published
+    /// counts, else the items' own count where the year's published listings are all graded in the
+    /// items (so the items are the whole count). A difference is a warning (each figure is shown as
+    /// published); where either year has neither, nothing is compared.
+    func checkPublishedChange(_ table: DeclaredYear, in plan: Plan, subject: String? = nil, diagnostics: inout Diagnostics) {
         let previousYear = FiscalYear(table.year.year - 1)
-        guard let change = table.gradeChange, let now = table.gradeTotals,
-            let before = plan.declared(in: previousYear)?.gradeTotals
+        guard let change = table.gradeChange, let now = Self.wholeCounts(plan, table.year),
+            let before = Self.wholeCounts(plan, previousYear)
         else { return }
+        let label = table.year.label(plan.yearStyle) + (subject.map { "（\($0)）" } ?? "")
+        let basis =
+            now.published && before.published
+            ? "the published counts" : now.published || before.published ? "the counts (published or all graded in the items)" : "the items' counts"
         for (index, grade) in plan.grades.grades.enumerated() where index < change.count {
-            let difference = now[index] - before[index]
+            let difference = now.counts[index] - before.counts[index]
             if difference != change[index] {
                 diagnostics.warning(
                     at: table.location,
-                    "the published 増減 of \(grade.shortName) for \(table.year.label(plan.yearStyle)) is \(NumberGrouping.format(change[index])), but the published counts of \(previousYear.label(plan.yearStyle)) and \(table.year.label(plan.yearStyle)) differ by \(NumberGrouping.format(difference))",
+                    "the published 増減 of \(grade.shortName) for \(label) is \(NumberGrouping.format(change[index])), but \(basis) of \(previousYear.label(plan.yearStyle)) and \(table.year.label(plan.yearStyle)) differ by \(NumberGrouping.format(difference))",
                     hint: Self.publishedAsPublished + "check grade_change: and both years' counts against the reports")
             }
         }
     }
 
-    /// A published share needs the plan to name its grades; its count is compared with the
-    /// published counts of those grades (a warning when they differ: both are shown as published).
-    func checkPublishedShare(_ table: DeclaredYear, in plan: Plan, diagnostics: inout Diagnostics) {
+    /// A year's whole count per grade: the published one, else the items' when every listing the
+    /// year's published table counts is graded in the items; nil when neither is known.
+    static func wholeCounts(_ plan: Plan, _ year: FiscalYear) -> (counts: [Int], published: Bool)? {
+        let declared = plan.declared(in: year)
+        if let totals = declared?.gradeTotals { return (totals, true) }
+        guard let listings = declared?.totalListings else { return nil }
+        let tally = PlanYearTally(plan: plan, year: year)
+        guard tally.totalGraded == listings else { return nil }
+        return (Array(tally.totalCounts[0..<plan.grades.count]), false)
+    }
+
+    /// A published share needs the plan (or the status axis) to name its grades. Its count is
+    /// compared with the published counts of those grades: equal where the report says nothing of
+    /// its denominator (a share of all the listings counted), not above them where it names one.
+    /// Without published counts, it is compared the same way with the items graded in those grades
+    /// (not above them while items are missing; equal once every listing is graded in the items),
+    /// only where the report names no denominator. A difference is a warning: both are shown as published.
+    func checkPublishedShare(_ table: DeclaredYear, in plan: Plan, subject: String? = nil, diagnostics: inout Diagnostics) {
         guard let published = table.publishedShare else { return }
         guard let share = plan.gradeShare else {
-            diagnostics.error(
-                at: published.location, "a published share, but the plan does not say which grades it counts",
-                hint: "add grade_share: {grades: [A, B], label: …} to the plan, with the report's wording")
+            if let subject {
+                diagnostics.error(
+                    at: published.location, "a published share on the status axis 「\(subject)」, but the axis does not say which grades it counts",
+                    hint: "add grade_share: {grades: […], label: …} to the axis under axes:, with the report's wording")
+            } else {
+                diagnostics.error(
+                    at: published.location, "a published share, but the plan does not say which grades it counts",
+                    hint: "add grade_share: {grades: [A, B], label: …} to the plan, with the report's wording")
+            }
             return
         }
-        guard let count = published.count, let totals = table.gradeTotals else { return }
-        let sum = share.count(in: totals)
-        if sum != count {
-            let names = share.grades.map { plan.grades.grades[$0].shortName }.joined(separator: "・")
+        guard let count = published.count else { return }
+        let label = table.year.label(plan.yearStyle) + (subject.map { "（\($0)）" } ?? "")
+        let names = share.grades.map { plan.grades.grades[$0].shortName }.joined(separator: "・")
+        if let totals = table.gradeTotals {
+            let sum = share.count(in: totals)
+            if published.denominator == nil ? sum != count : count > sum {
+                diagnostics.warning(
+                    at: published.location,
+                    "the published share for \(label) counts \(count), but the published counts of \(names) add up to \(sum)",
+                    hint: "the site shows both as published; check the transcription against the report")
+            }
+            return
+        }
+        guard published.denominator == nil else { return }
+        let tally = PlanYearTally(plan: plan, year: table.year)
+        let found = share.count(in: Array(tally.totalCounts[0..<plan.grades.count]))
+        let complete = table.totalListings == tally.totalGraded
+        if found > count || (complete && found != count) {
             diagnostics.warning(
                 at: published.location,
-                "the published share for \(table.year.label(plan.yearStyle)) counts \(count), but the published counts of \(names) add up to \(sum)",
-                hint: "the site shows both as published; check the transcription against the report")
+                "the published share for \(label) counts \(count), but \(found) transcribed listing\(found == 1 ? " is" : "s are") graded \(names)",
+                hint: "the site shows the share as published; check the items' grades for the year, or the transcription of the share")
         }
     }
 }

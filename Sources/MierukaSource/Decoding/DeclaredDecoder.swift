@@ -10,8 +10,8 @@ enum DeclaredDecoder {
     ]
     static let gradeRowKeys = ["policy", "counts"]
     static let effectRowKeys = ["policy", "expected", "actual"]
-    static let shareKeys = ["rate", "count"]
-    static let axisKeys = ["axis", "grades", "grade_total"]
+    static let shareKeys = ["rate", "count", "denominator"]
+    static let axisKeys = ["axis", "grades", "grade_total", "grade_share", "grade_change"]
 
     static func decode(_ node: YAMLNode, diagnostics: inout Diagnostics) -> DeclaredDocument? {
         guard let reader = MappingReader(node, what: "a declared table", knownKeys: keys, diagnostics: &diagnostics)
@@ -34,13 +34,20 @@ enum DeclaredDecoder {
             else { return nil }
             let rows = decodeGradeRows(axis.list("grades", diagnostics: &diagnostics), diagnostics: &diagnostics)
             let total = axis.node("grade_total").flatMap { decodeCounts($0, diagnostics: &diagnostics) }
-            guard !rows.isEmpty || total != nil else {
-                diagnostics.error(
-                    at: axis.location, "the published counts on the status axis \"\(name.value)\" give no counts",
-                    hint: "transcribe the report's table: grades: (a row per policy) and/or grade_total: {未着手: 1, 取組中: 4, 完了: 5}")
+            let share = decodeShare(axis, diagnostics: &diagnostics)
+            let change = axis.node("grade_change").flatMap { decodeCounts($0, signed: true, diagnostics: &diagnostics) }
+            guard !rows.isEmpty || total != nil || share != nil || change != nil else {
+                if !axis.has("grade_share"), !axis.has("grade_change") {
+                    diagnostics.error(
+                        at: axis.location, "the published counts on the status axis \"\(name.value)\" give no counts",
+                        hint: "transcribe the report's table: grades: (a row per policy) and/or grade_total: {未着手: 1, 取組中: 4, 完了: 5}, or its grade_share: or grade_change:")
+                }
                 return nil
             }
-            return DeclaredAxisDocument(axis: name, gradeRows: rows, gradeTotal: total, location: axis.location)
+            var document = DeclaredAxisDocument(axis: name, gradeRows: rows, gradeTotal: total, location: axis.location)
+            document.publishedShare = share
+            document.gradeChange = change
+            return document
         }
         let effectRows: [DeclaredEffectRowDocument] = reader.list("effects", diagnostics: &diagnostics).compactMap { row in
             guard let rowReader = MappingReader(row, what: "a row of declared effects", knownKeys: effectRowKeys, diagnostics: &diagnostics),
@@ -54,20 +61,7 @@ enum DeclaredDecoder {
         }
         let effectTotal = reader.node("effect_total").flatMap { ResultDecoder.effect($0, diagnostics: &diagnostics) }
         let effectCumulative = reader.node("effect_cumulative").flatMap { ResultDecoder.effect($0, diagnostics: &diagnostics) }
-        var publishedShare: PublishedShare?
-        if let node = reader.node("grade_share"),
-            let share = MappingReader(node, what: "a published share", knownKeys: shareKeys, diagnostics: &diagnostics)
-        {
-            let rate = share.text("rate", diagnostics: &diagnostics)?.value
-            let count = share.count("count", diagnostics: &diagnostics)?.value
-            if rate == nil, count == nil {
-                diagnostics.error(
-                    at: share.location, "a published share has neither \"rate\" nor \"count\"",
-                    hint: "transcribe what the report gives, e.g. {rate: 8割程度, count: 62}")
-            } else {
-                publishedShare = PublishedShare(rate: rate, count: count, location: share.location)
-            }
-        }
+        let publishedShare = decodeShare(reader, diagnostics: &diagnostics)
         var document = DeclaredDocument(
             year: year, listings: reader.count("listings", diagnostics: &diagnostics),
             relisted: reader.count("relisted", diagnostics: &diagnostics), gradeRows: gradeRows, gradeTotal: gradeTotal,
@@ -80,6 +74,25 @@ enum DeclaredDecoder {
         document.gradeChange = reader.node("grade_change").flatMap { decodeCounts($0, signed: true, diagnostics: &diagnostics) }
         document.axes = axes
         return document
+    }
+
+    /// A share of named grades as the report publishes it (`grade_share: {rate: 8割程度, count: 62}`),
+    /// with what it is a share of where the report says (`denominator: 目標年度を迎えた12項目`).
+    private static func decodeShare(_ reader: MappingReader, diagnostics: inout Diagnostics) -> PublishedShare? {
+        guard let node = reader.node("grade_share"),
+            let share = MappingReader(node, what: "a published share", knownKeys: shareKeys, diagnostics: &diagnostics)
+        else { return nil }
+        let rate = share.text("rate", diagnostics: &diagnostics)?.value
+        let count = share.count("count", diagnostics: &diagnostics)?.value
+        guard rate != nil || count != nil else {
+            diagnostics.error(
+                at: share.location, "a published share has neither \"rate\" nor \"count\"",
+                hint: "transcribe what the report gives, e.g. {rate: 8割程度, count: 62}")
+            return nil
+        }
+        var published = PublishedShare(rate: rate, count: count, location: share.location)
+        published.denominator = share.text("denominator", diagnostics: &diagnostics)?.value
+        return published
     }
 
     /// Rows of published counts per policy: `- {policy: "1", counts: {A: 3, B: 15}}`.

@@ -4,7 +4,7 @@ import MierukaModel
 /// Reads a money table whose `columns:` is a list: the report's own columns (H18年度 … 第3次計),
 /// rows of amounts under them, group headings and the sums the report prints (`sum_of:`).
 enum MoneyGridDecoder {
-    static let columnKeys = ["heading", "sum_of"]
+    static let columnKeys = ["heading", "sum_of", "text"]
     static let rowKeys = ["label", "cells", "sum_of", "group"]
     static let increase = "の増"
 
@@ -27,10 +27,16 @@ enum MoneyGridDecoder {
                 hint: "list the report's column headings: columns: [H18年度, H19年度, {heading: 計, sum_of: all}]")
             return nil
         }
+        guard columns.contains(where: { !$0.isText }) else {
+            diagnostics.error(
+                at: reader.location, "\(name) has only text columns",
+                hint: "a money table has at least one column of amounts; a table of words only goes under tables:")
+            return nil
+        }
         let amountUnit = unit ?? planUnit
         var rows: [MoneyGridRow] = []
         for node in reader.list("rows", diagnostics: &diagnostics) {
-            if let row = row(node, columns: columns.count, unit: amountUnit, sign: sign, diagnostics: &diagnostics) {
+            if let row = row(node, columns: columns, unit: amountUnit, sign: sign, diagnostics: &diagnostics) {
                 rows.append(row)
             }
         }
@@ -64,8 +70,18 @@ enum MoneyGridDecoder {
         guard let reader = MappingReader(node, what: "a column of a money table", knownKeys: columnKeys, diagnostics: &diagnostics),
             let heading = reader.requiredText("heading", diagnostics: &diagnostics)
         else { return nil }
-        return MoneyGridColumn(
-            heading: heading.value, sum: sum(reader, allowGroup: false, diagnostics: &diagnostics), location: reader.location)
+        let isText = reader.bool("text", diagnostics: &diagnostics) ?? false
+        if isText, reader.has("sum_of") {
+            diagnostics.error(
+                at: reader.keyLocation("sum_of") ?? reader.location,
+                "the column 「\(heading.value)」 is a text column (text: true), so it cannot be a sum",
+                hint: "a text column's cells are words shown as written; remove sum_of:, or text: if the column holds amounts")
+        }
+        var column = MoneyGridColumn(
+            heading: heading.value, sum: isText ? nil : sum(reader, allowGroup: false, diagnostics: &diagnostics),
+            location: reader.location)
+        column.isText = isText
+        return column
     }
 
     static func sum(_ reader: MappingReader, allowGroup: Bool, diagnostics: inout Diagnostics) -> MoneySum? {
@@ -89,8 +105,9 @@ enum MoneyGridDecoder {
     }
 
     static func row(
-        _ node: YAMLNode, columns: Int, unit: MoneyUnit, sign: MoneySign, diagnostics: inout Diagnostics
+        _ node: YAMLNode, columns grid: [MoneyGridColumn], unit: MoneyUnit, sign: MoneySign, diagnostics: inout Diagnostics
     ) -> MoneyGridRow? {
+        let columns = grid.count
         guard let reader = MappingReader(node, what: "a row of a money table", knownKeys: rowKeys, diagnostics: &diagnostics)
         else { return nil }
         if let group = reader.text("group", diagnostics: &diagnostics) {
@@ -113,17 +130,38 @@ enum MoneyGridDecoder {
                 at: cellsNode.location, "the row \"\(label.value)\" has \(list.items.count) cells, but the table has \(columns) columns",
                 hint: "give one cell per column, ~ for a cell the report leaves empty")
         }
-        let cells: [GridAmount?] = list.items.prefix(columns).map { cell in
+        var cells: [GridAmount?] = []
+        var texts: [String?] = []
+        for (index, cell) in list.items.prefix(columns).enumerated() {
+            let isText = grid[index].isText
             guard case .scalar(let scalar) = cell, !scalar.isNull else {
-                if !cell.isNull { diagnostics.error(at: cell.location, "a cell of a money table should be a single amount") }
-                return nil
+                if !cell.isNull {
+                    diagnostics.error(
+                        at: cell.location,
+                        isText
+                            ? "a cell of the text column 「\(grid[index].heading)」 should be a single text"
+                            : "a cell of a money table should be a single amount")
+                }
+                cells.append(nil)
+                texts.append(nil)
+                continue
             }
-            return amount(scalar.text, at: scalar.location, unit: unit, sign: sign, diagnostics: &diagnostics)
+            if isText {
+                // Words beside the amounts, as written: never read as an amount.
+                let words = scalar.text.trimmingWhitespace()
+                cells.append(nil)
+                texts.append(words.isEmpty ? nil : words)
+            } else {
+                cells.append(amount(scalar.text, at: scalar.location, unit: unit, sign: sign, diagnostics: &diagnostics))
+                texts.append(nil)
+            }
         }
-        return .amounts(
-            MoneyGridAmounts(
-                label: label.value, cells: cells + Array(repeating: nil, count: max(0, columns - cells.count)),
-                sum: sum(reader, allowGroup: true, diagnostics: &diagnostics), location: reader.location))
+        let missing = max(0, columns - cells.count)
+        var row = MoneyGridAmounts(
+            label: label.value, cells: cells + Array(repeating: nil, count: missing),
+            sum: sum(reader, allowGroup: true, diagnostics: &diagnostics), location: reader.location)
+        row.texts = texts + Array(repeating: nil, count: missing)
+        return .amounts(row)
     }
 
     /// 「△396,046」, 「△ 45」, 「199,588」, 「500の増」 (only where the table's sign is reduction).
@@ -179,13 +217,22 @@ enum MoneyGridDecoder {
     /// Sum names must be labels or headings of the table, each naming one.
     static func checkNames(columns: [MoneyGridColumn], rows: [MoneyGridRow], table: String, diagnostics: inout Diagnostics) {
         let headings = columns.map(\.heading)
+        let amountHeadings = columns.filter { !$0.isText }.map(\.heading)
         for column in columns {
             guard case .of(let names) = column.sum else { continue }
-            for name in names where headings.filter({ $0 == name }).count != 1 {
-                let problem = headings.contains(name) ? "is the heading of more than one column" : "is not a column"
+            for name in names {
+                let matching = columns.filter { $0.heading == name }
+                let problem: String
+                if matching.count == 1, matching[0].isText {
+                    problem = "is a text column (its words are never summed)"
+                } else if matching.count == 1 {
+                    continue
+                } else {
+                    problem = headings.contains(name) ? "is the heading of more than one column" : "is not a column"
+                }
                 diagnostics.error(
                     at: column.location, "\(table): the column 「\(column.heading)」 is a sum of 「\(name)」, which \(problem)",
-                    hint: "name columns by their headings as written: " + headings.joined(separator: ", "))
+                    hint: "name columns of amounts by their headings as written: " + amountHeadings.joined(separator: ", "))
             }
         }
         let labels = rows.compactMap { if case .amounts(let row) = $0 { row.label } else { nil } }
