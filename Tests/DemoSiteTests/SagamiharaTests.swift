@@ -44,6 +44,12 @@ import Testing
         let table = try #require(report.gradeTable)
         #expect(table.caption == "評価の分布（平成23年度・公表値）")
         #expect(table.countsByRow["計"] == ["33", "21", "7", "5", "66"])
+        // The row 完了 (22年度に完了) is a state the city counts: part of the 72, outside the grades.
+        #expect(table.totalNote == "全72項目。うち評価の対象外6項目（完了 22年度に完了 6項目）は、評価ごとの件数と計に含めていません")
+        #expect(
+            report.summary
+                == "全72項目の取組のうち、33項目が「予定通り進捗」、21項目が「進捗の一部に遅れあり」、7項目が「進捗に遅れあり」、5項目が「進捗していない」でした。"
+                + "このうち評価の対象外は6項目（完了 22年度に完了 6項目）です（評価の件数には含めていません）。このページでは、そのうち0項目の詳細を掲載しています。")
         #expect(report.notesHTML?.contains("予定通りかおおむね進捗している項目（完了・A・B評価）が60項目（83%）") == true)
         #expect(report.notesHTML?.contains("約3億2,000万円の改善効果") == true)
         let highlights = try #require(report.highlights.first)
@@ -81,6 +87,8 @@ import Testing
             ["D", "5", "2", "+3"],
         ])
         #expect([counts.total.count, counts.total.previous, counts.total.difference] == ["66", "72", "△6"])
+        // 66 against 72: the six items 完了 in 平成23年度 are outside the counts, and the table says so.
+        #expect(counts.outsideNote == "評価の対象外（平成23年度は6項目（完了 22年度に完了 6項目））は、件数にも増減にも含めていません。")
         #expect(counts.derivedNote.contains("Mieruka が計算したもので、市の公表値ではありません"))
         #expect(counts.derivedNote.contains("「公表値の和」とある年度の件数は、市が区分ごとに公表した件数を Mieruka が評価ごとに足したものです。"))
         // No item is transcribed, so no item is said to have risen or fallen.

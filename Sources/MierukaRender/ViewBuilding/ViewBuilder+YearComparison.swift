@@ -22,6 +22,8 @@ extension ViewBuilder {
         let plan = planIndex.plan
         let outside = planIndex.tallies[year]?.totalOutside ?? []
         if let declared = plan.declared(in: year), declared.hasGradeCounts, let totals = declared.gradeTotals {
+            // The report's own count of listings in a state, when it publishes one.
+            let outside = declared.stateTotal ?? outside
             return YearGradeCounts(
                 counts: totals, isPublished: true, outside: outside, asOf: declared.asOf,
                 isSumOfRows: declared.gradeTotal == nil && declared.gradeRows.count > 1)
