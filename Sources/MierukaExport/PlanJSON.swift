@@ -257,6 +257,10 @@ struct PlanJSON {
         if let change = declared.gradeChange {
             extras.append(("grade_change", .object(zip(plan.grades.grades, change).map { ($0.code, .int($1)) })))
         }
+        if let states = declared.stateTotal {
+            // Listings the report counts in a state (state_total:), by the states it counts.
+            extras.append(("state_totals", .object(zip(plan.states.grades, states).filter { $0.1 > 0 }.map { ($0.code, .int($1)) })))
+        }
         return .object(snapshotMember + [
             ("source", .text(declared.source)),
             ("listings", declared.totalListings.map { .int($0) } ?? .null),
@@ -307,7 +311,7 @@ extension PlanDatasets {
         ("items[]", "配列", "取組項目：number、id、title、summary、listings（number・policy・relisting：再掲なら true）、departments、schedule（取組の工程：years（first・last：西暦の年度）・step（計画の表記））、subitems（細目：number・title・departments）、kpis、results、url"),
         ("items[].kpis[]", "配列", "成果指標：id、name、unit、direction（increase / decrease / null）、baseline・target（years・value（数値か null）・text（表記））、note、actuals（year・value・text・grade・progress_percent）"),
         ("items[].results[]", "配列", "年度別結果：year、grade（記号か null）、progress・factors・next_steps（Markdown）、effect_expected_yen・effect_actual_yen（円単位の整数か null）、subitems（細目のある項目だけ：number・grade・state（評価の対象外の状態）・progress）"),
-        ("years[]", "配列", "年度ごとの集計：year、computed（掲載項目の集計：grade_counts（評価記号ごとの数と ungraded）、relistings、effect_*_yen、policies（方針ごと））、published（公表値：grade_counts、grade_totals、effects、effect_totals、listings、relistings、source）"),
+        ("years[]", "配列", "年度ごとの集計：year、computed（掲載項目の集計：grade_counts（評価記号ごとの数と ungraded）、relistings、effect_*_yen、policies（方針ごと））、published（公表値：grade_counts、grade_totals、state_totals（状態ごとの数、公表されている年度のみ）、effects、effect_totals、listings、relistings、source）"),
         ("tables[]", "配列", "計画が公表している表：title、header、rows、note、source"),
         ("years[].published.as_of", "オブジェクト", "公表値が年度途中の時点のものであるときだけ：text（資料の表記。例：9月末）、month（月）、day（日。「末」なら null）"),
         ("years[].published.effect_cumulative・grade_share・grade_change", "オブジェクト", "資料が公表しているときだけ：累計の効果額（expected_yen・actual_yen）、計画の数える評価の割合（rate：資料の表記、count：件数）、前年度との増減（評価の記号ごとの整数。減少は負の数）"),

@@ -2,11 +2,21 @@ import MierukaModel
 import MierukaRender
 import Testing
 
-/// A year against the year before, on the demo's real reports. None of the demo's plans has two
-/// graded years transcribed yet (小平市 H29 is the only year of its plan on the site, 伊勢原市 R6 the
-/// only one of its plan), so the demo must say that it does not compare, never invent a 増減.
+/// A year against the year before, on the demo's real reports. 相模原市's アクションプラン has two graded
+/// years from the city's own newsletters (平成22・23年度, counts per grade published both years), so
+/// its 平成23年度 report shows the 増減 per grade, computed by Mieruka and marked so
+/// (`SagamiharaTests` checks every figure). Plans with one year on the site (小平市 H29, 伊勢原市 R6)
+/// must say that they do not compare, never invent a 増減.
 @Suite struct YearComparisonDemoTests {
     let site = DemoSite.shared
+
+    @Test func sagamiharaH23IsComparedWithH22FromTwoRealReports() throws {
+        let report = try #require(site.page("sagamihara-ap/reports/2011/", as: ReportPageView.self))
+        let counts = try #require(report.comparison?.countTable)
+        #expect(counts.rows.map(\.difference) == ["△11", "+5", "△3", "+3"])
+        #expect(counts.differenceHeading == "増減")
+        #expect(counts.isPublished == false)
+    }
 
     @Test func kodairaH29IsNotComparedWithAYearTheSiteDoesNotHave() throws {
         let report = try #require(site.page("kodaira-3/reports/2017/", as: ReportPageView.self))
@@ -25,7 +35,8 @@ import Testing
     }
 
     @Test func noDemoItemHasAGradeHistoryOfOneYear() {
-        // An item's 評価の推移 needs two years with a grade or a state.
+        // An item's 評価の推移 needs two years with a grade or a state (相模原市's two years have
+        // counts only, no items).
         for plan in ["kodaira-3"] {
             for number in ["01", "07", "20", "28"] {
                 let item = site.page("\(plan)/\(number)/", as: ItemPageView.self)

@@ -119,6 +119,91 @@ import Testing
             ])
     }
 
+    // MARK: - Published counts of a state (state_total:)
+
+    func siteWithStates(declared: String) -> (MergedSite?, Diagnostics) {
+        let plan = InMemorySite.plan.replacingOccurrences(
+            of: "policies:", with: "states:\n  - {code: 完了, label: 前年度までに完了}\n  - 対象外\npolicies:"
+        ).replacingOccurrences(of: "---\n本文", with: "declared:\n" + declared + "---\n本文")
+        return InMemorySite.merge(["mieruka.yml": InMemorySite.config, "content/p/_index.md": plan])
+    }
+
+    @Test func publishedStateCountsArePartOfTheListingsButNotOfTheGrades() throws {
+        let (merged, diagnostics) = siteWithStates(
+            declared: """
+                  - year: R6
+                    listings: 9
+                    grade_total: {A: 1, B: 2, C: 0}
+                    state_total: {完了: 6}
+
+                """)
+        #expect(diagnostics.isEmpty, "\(diagnostics.all)")
+        let declared = try #require(merged?.site.plans.first?.declared(in: FiscalYear(2024)))
+        #expect(declared.gradeTotals == [1, 2, 0])
+        #expect(declared.stateTotal == [6, 0])
+        #expect(declared.totalListings == 9)
+        var validation = Diagnostics()
+        if let merged { SiteValidator().validate(merged.site, diagnostics: &validation) }
+        #expect(validation.isEmpty, "\(validation.all)")
+    }
+
+    @Test func listingsAreTheGradesAndStatesTogetherWhenNotGiven() throws {
+        let (merged, _) = siteWithStates(
+            declared: """
+                  - year: R6
+                    grade_total: {A: 1, B: 2, C: 0}
+                    state_total: {対象外: 2}
+
+                """)
+        let declared = try #require(merged?.site.plans.first?.declared(in: FiscalYear(2024)))
+        #expect(declared.totalListings == 5)
+        #expect(declared.stateTotal == [0, 2])
+    }
+
+    @Test func listingsThatAreNotTheGradesAndStatesTogetherAreAWarning() {
+        let (merged, _) = siteWithStates(
+            declared: """
+                  - year: R6
+                    listings: 10
+                    grade_total: {A: 1, B: 2, C: 0}
+                    state_total: {完了: 6}
+
+                """)
+        var validation = Diagnostics()
+        if let merged { SiteValidator().validate(merged.site, diagnostics: &validation) }
+        #expect(
+            validation.warnings.map(\.message) == [
+                "the declared table for 令和6年度 counts 10 listings, but its grades add up to 3 and its states (state_total:) to 6"
+            ])
+    }
+
+    @Test func aStateCountMustNameOneOfThePlansStates() {
+        let (_, diagnostics) = siteWithStates(
+            declared: """
+                  - year: R6
+                    grade_total: {A: 1, B: 2, C: 0}
+                    state_total: {A: 1, 中止: 2}
+
+                """)
+        #expect(
+            diagnostics.errors.map(\.message) == [
+                "\"A\" is not one of the plan's states (完了, 対象外)", "\"中止\" is not one of the plan's states (完了, 対象外)",
+            ])
+        #expect(diagnostics.errors.first?.hint == "\"A\" is a grade: write its count in grade_total:")
+        #expect(diagnostics.errors.first?.location.line == 21)
+    }
+
+    @Test func stateCountsNeedStatesInThePlan() {
+        let (_, diagnostics) = site(
+            declared: """
+                  - year: R6
+                    grade_total: {A: 1, B: 2, C: 0}
+                    state_total: {完了: 6}
+
+                """, items: [:])
+        #expect(diagnostics.errors.map(\.message) == ["declared state counts (state_total:), but the plan has no states"])
+    }
+
     @Test func everyGradeMustBeGivenInADeclaredRow() {
         let missing = """
               - year: R6

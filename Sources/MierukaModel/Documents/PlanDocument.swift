@@ -140,6 +140,9 @@ package struct DeclaredDocument: Sendable {
     package var gradeChange: DeclaredCountsDocument? = nil
     /// `as_of:`: the point within the year the published figures stand at (「9月末」).
     package var asOf: Snapshot? = nil
+    /// `state_total:`: the listings the report counts in a state instead of a grade (「完了 22年度に
+    /// 完了 6項目」), by state code.
+    package var stateTotal: DeclaredCountsDocument? = nil
     /// `axes:`: the counts the report publishes on the plan's status axes.
     package var axes: [DeclaredAxisDocument] = []
     package let listings: Located<Int>?

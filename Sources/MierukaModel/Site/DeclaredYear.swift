@@ -26,6 +26,10 @@ package struct DeclaredYear: Sendable {
     package var gradeChange: [Int]? = nil
     /// The point within the year the published figures stand at (「9月末」); nil for the year's end.
     package var asOf: Snapshot? = nil
+    /// Listings the report counts in a state instead of a grade (完了 22年度に完了: 6), one count per
+    /// state of the plan (0 for a state the report does not count); nil when it publishes none.
+    /// They are outside the grade counts, but part of the year's listings.
+    package var stateTotal: [Int]? = nil
     /// Counts published on the plan's status axes, by axis index: each a table of that year on the
     /// axis's scale (its listings, source and point in the year are this table's).
     package var axes: [Int: DeclaredYear] = [:]
@@ -79,9 +83,10 @@ package struct DeclaredYear: Sendable {
             expected: Money.sum(effectRows.map(\.effect.expected)), actual: Money.sum(effectRows.map(\.effect.actual)))
     }
 
-    /// All listings counted: the declared number, else the sum of the grade totals.
+    /// All listings counted: the declared number, else the sum of the grade totals and of the
+    /// published state counts.
     package var totalListings: Int? {
-        listings ?? gradeTotals.map { $0.reduce(0, +) }
+        listings ?? gradeTotals.map { $0.reduce(0, +) + (stateTotal?.reduce(0, +) ?? 0) }
     }
 }
 

@@ -169,6 +169,9 @@ struct TableBuilder {
         if whole, let relisted = declared.relisted, relisted > 0 {
             totalNote += "（うち再掲\(format.items(relisted))）"
         }
+        if whole, let states = declared.stateTotal, let outside = outsideText(states) {
+            totalNote += "。うち評価の対象外\(outside)は、評価ごとの件数と計に含めていません"
+        }
         let transcribed: Int
         if whole {
             transcribed = transcribedListings(declared.year)

@@ -108,7 +108,13 @@ extension ViewBuilder {
         let relisted: Int
         var coverage: String?
         var derived = false
+        var outside = planIndex.tallies[year]?.totalOutside ?? []
+        var outsideIsPublished = false
         if let declared = plan.declared(in: year), let totals = declared.gradeTotals {
+            if let states = declared.stateTotal {
+                outside = states
+                outsideIsPublished = true
+            }
             counts = totals
             listings = declared.totalListings ?? totals.reduce(0, +)
             relisted = declared.relisted ?? 0
@@ -130,8 +136,11 @@ extension ViewBuilder {
         text += zip(plan.grades.grades, counts).map { "\(format.items($1))が「\($0.label)」" }.joined(separator: "、")
         text += "でした。"
         if derived { text += "（掲載している取組項目の評価を Mieruka が数えた集計です。）" }
-        if let outside = TableBuilder(index: planIndex, links: links).outsideText(planIndex.tallies[year]?.totalOutside ?? []) {
-            text += "掲載している取組項目のうち、評価の対象外は\(outside)です（評価の件数には含めていません）。"
+        if let outside = TableBuilder(index: planIndex, links: links).outsideText(outside) {
+            text +=
+                outsideIsPublished
+                ? "このうち評価の対象外は\(outside)です（評価の件数には含めていません）。"
+                : "掲載している取組項目のうち、評価の対象外は\(outside)です（評価の件数には含めていません）。"
         }
         if let coverage { text += coverage }
         return text

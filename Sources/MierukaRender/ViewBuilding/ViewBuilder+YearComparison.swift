@@ -10,13 +10,23 @@ extension ViewBuilder {
         let outside: [Int]
         /// The point within the year the published counts stand at (nil: the year's end).
         var asOf: Snapshot? = nil
+        /// Published counts given only in rows (per policy or 管理区分) with no total row: the
+        /// plan's counts per grade are then Mieruka's sum of the published rows.
+        var isSumOfRows = false
+
+        /// 「公表値」, 「公表値の和」 or 「集計」: whose counts these are, as said in the table's headings.
+        var basis: String { isPublished ? (isSumOfRows ? "公表値の和" : "公表値") : "集計" }
     }
 
     func gradeCounts(_ planIndex: PlanIndex, _ year: FiscalYear) -> YearGradeCounts? {
         let plan = planIndex.plan
         let outside = planIndex.tallies[year]?.totalOutside ?? []
         if let declared = plan.declared(in: year), declared.hasGradeCounts, let totals = declared.gradeTotals {
-            return YearGradeCounts(counts: totals, isPublished: true, outside: outside, asOf: declared.asOf)
+            // The report's own count of listings in a state, when it publishes one.
+            let outside = declared.stateTotal ?? outside
+            return YearGradeCounts(
+                counts: totals, isPublished: true, outside: outside, asOf: declared.asOf,
+                isSumOfRows: declared.gradeTotal == nil && declared.gradeRows.count > 1)
         }
         guard let tally = planIndex.tallies[year], tally.totalGraded > 0 else { return nil }
         return YearGradeCounts(counts: Array(tally.totalCounts[0..<plan.grades.count]), isPublished: false, outside: outside)
@@ -143,7 +153,6 @@ extension ViewBuilder {
         let format = PlanFormatter(plan: plan)
         let previous = FiscalYear(year.year - 1)
         let differences = published ?? before.map { YearComparison.differences(now.counts, previous: $0.counts) } ?? []
-        func basis(_ counts: YearGradeCounts) -> String { counts.isPublished ? "公表値" : "集計" }
         let rows = plan.grades.grades.indices.map { index in
             GradeChangeRowView(
                 grade: format.grade(index), count: format.count(now.counts[index]),
@@ -160,6 +169,9 @@ extension ViewBuilder {
             }
         } else if now.isPublished {
             note = "増減は、両年度に\(plan.publisher.subject)公表した評価ごとの件数の差を Mieruka が計算したもので、\(plan.publisher.publishedMark)ではありません（△は減少）。計は各年度の件数の和です。"
+            if now.isSumOfRows || before?.isSumOfRows == true {
+                note += "「公表値の和」とある年度の件数は、\(plan.publisher.subject)区分ごとに公表した件数を Mieruka が評価ごとに足したものです。"
+            }
         } else {
             note = "この表は、掲載している取組項目の評価を Mieruka が数えた両年度の件数とその差（増減）で、\(plan.publisher.publishedMark)ではありません（△は減少）。"
         }
@@ -173,8 +185,8 @@ extension ViewBuilder {
         }
         return GradeChangeTableView(
             caption: "評価ごとの件数の増減（\(format.year(previous))→\(format.year(year))）", isPublished: published != nil,
-            yearHeading: "\(format.year(year, asOf: now.asOf))（\(basis(now))）",
-            previousHeading: before.map { "\(format.year(previous, asOf: $0.asOf))（\(basis($0))）" } ?? format.year(previous),
+            yearHeading: "\(format.year(year, asOf: now.asOf))（\(now.basis)）",
+            previousHeading: before.map { "\(format.year(previous, asOf: $0.asOf))（\($0.basis)）" } ?? format.year(previous),
             differenceHeading: published != nil ? "増減（公表値）" : "増減",
             rows: rows,
             total: GradeChangeRowView(

@@ -8,6 +8,8 @@ struct DeclaredBuilder {
     let moneyUnit: MoneyUnit
     let period: FiscalYearRange
     let yearStyle: FiscalYearStyle
+    /// The plan's states (`states:`), for `state_total:`.
+    var states = GradeScale([])
 
     func build(_ documents: [DeclaredDocument], diagnostics: inout Diagnostics) -> [DeclaredYear] {
         var years: [FiscalYear: SourceLocation] = [:]
@@ -60,6 +62,7 @@ struct DeclaredBuilder {
                     location: document.location)
             built.gradeChange = document.gradeChange.flatMap { counts($0, diagnostics: &diagnostics) }
             built.asOf = document.asOf
+            built.stateTotal = document.stateTotal.flatMap { stateCounts($0, diagnostics: &diagnostics) }
             result.append(built)
         }
         return result.sorted { $0.year < $1.year }
@@ -90,6 +93,33 @@ struct DeclaredBuilder {
             ok = false
         }
         return ok ? counts.map { $0 ?? 0 } : nil
+    }
+
+    /// One count per state of the plan; a state the report does not count is 0. Every code must be
+    /// one of the plan's states (a grade's code is an error: grades go in grade_total:).
+    private func stateCounts(_ written: DeclaredCountsDocument, diagnostics: inout Diagnostics) -> [Int]? {
+        guard !states.isEmpty else {
+            diagnostics.error(
+                at: written.location, "declared state counts (state_total:), but the plan has no states",
+                hint: "add the states the report uses to the plan's states:, e.g. states: [{code: 完了, label: 22年度に完了}]")
+            return nil
+        }
+        var counts = [Int](repeating: 0, count: states.count)
+        var ok = true
+        for (code, count) in written.counts {
+            guard let index = states.index(of: WidthNormalization.fold(code.value)) else {
+                let isGrade = grades.index(of: WidthNormalization.fold(code.value)) != nil
+                diagnostics.error(
+                    at: code.location, "\"\(code.value)\" is not one of the plan's states (\(states.codes.joined(separator: ", ")))",
+                    hint: isGrade
+                        ? "\"\(code.value)\" is a grade: write its count in grade_total:"
+                        : "use a code of the plan's states:, or add the state there")
+                ok = false
+                continue
+            }
+            counts[index] = count
+        }
+        return ok ? counts : nil
     }
 
     func effect(_ written: EffectDocument, diagnostics: inout Diagnostics) -> Effect {

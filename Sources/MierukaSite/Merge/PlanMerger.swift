@@ -36,7 +36,7 @@ struct PlanMerger {
             document.declared,
             to: DeclaredBuilder(
                 grades: grades, policies: resolver, moneyUnit: document.moneyUnit, period: period,
-                yearStyle: document.yearStyle
+                yearStyle: document.yearStyle, states: states
             ).build(document.declared, diagnostics: &diagnostics), diagnostics: &diagnostics)
 
         let built = drafts.map { $0.build() }.sorted {

@@ -76,11 +76,14 @@ package struct SiteValidator: Sendable {
             }
         }
         if let listings = table.listings, let totals = table.gradeTotals {
+            // Listings in a state (state_total:) are counted in listings: but not in the grades.
             let sum = totals.reduce(0, +)
-            if sum != listings {
+            let inStates = table.stateTotal?.reduce(0, +) ?? 0
+            if sum + inStates != listings {
                 diagnostics.warning(
                     at: table.location,
-                    "the declared table for \(label) counts \(listings) listings, but its grades add up to \(sum)",
+                    "the declared table for \(label) counts \(listings) listings, but its grades add up to \(sum)"
+                        + (inStates > 0 ? " and its states (state_total:) to \(inStates)" : ""),
                     hint: Self.publishedAsPublished + "compare listings: with the published total")
             }
         }

@@ -4,7 +4,7 @@ import MierukaModel
 /// Reads a plan's published tables (`declared:`), the numbers a city publishes without every item.
 enum DeclaredDecoder {
     static let keys = [
-        "year", "as_of", "listings", "relisted", "grades", "grade_total", "grade_change", "effects", "effect_total", "effect_cumulative", "grade_share", "source",
+        "year", "as_of", "listings", "relisted", "grades", "grade_total", "state_total", "grade_change", "effects", "effect_total", "effect_cumulative", "grade_share", "source",
         "highlights", "axes",
         "notes",
     ]
@@ -72,6 +72,7 @@ enum DeclaredDecoder {
             reader, what: "the declared table for \(year.value.year)", years: FiscalYearRange(year.value, year.value),
             diagnostics: &diagnostics)
         document.gradeChange = reader.node("grade_change").flatMap { decodeCounts($0, signed: true, diagnostics: &diagnostics) }
+        document.stateTotal = reader.node("state_total").flatMap { decodeCounts($0, diagnostics: &diagnostics) }
         document.axes = axes
         return document
     }
