@@ -111,7 +111,8 @@ package struct SiteValidator: Sendable {
         guard let cumulative = table.effectCumulative else { return }
         let label = table.year.label(plan.yearStyle)
         let years = (plan.period.first.year...max(plan.period.first.year, table.year.year)).map(FiscalYear.init)
-        let totals = years.map { plan.declared(in: $0)?.effectTotals }
+        // The years' own totals: amounts at a point within a year (as_of:) are not the year's.
+        let totals = years.map { plan.declared(in: $0, at: nil)?.effectTotals }
         guard totals.allSatisfy({ $0 != nil }) else { return }
         let span = FiscalYearRange(plan.period.first, table.year).label(plan.yearStyle)
         for (name, published, parts) in [
@@ -129,11 +130,12 @@ package struct SiteValidator: Sendable {
     }
 
     /// A published 増減 against the published counts of the year and of the year before, when both
-    /// are published: a difference is a warning (each figure is shown as published).
+    /// are published at the same point of their years (like with like only): a difference is a
+    /// warning (each figure is shown as published).
     func checkPublishedChange(_ table: DeclaredYear, in plan: Plan, diagnostics: inout Diagnostics) {
         let previousYear = FiscalYear(table.year.year - 1)
         guard let change = table.gradeChange, let now = table.gradeTotals,
-            let before = plan.declared(in: previousYear)?.gradeTotals
+            let before = plan.declared(in: previousYear, at: table.asOf)?.gradeTotals
         else { return }
         for (index, grade) in plan.grades.grades.enumerated() where index < change.count {
             let difference = now[index] - before[index]
