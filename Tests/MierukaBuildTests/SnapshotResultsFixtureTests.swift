@@ -57,6 +57,32 @@ import Testing
         #expect(json.contains("\"published_at_points\":[{\"as_of\":{\"text\":\"6月末\",\"month\":6,\"day\":null}"))
     }
 
+    /// A status axis checked at a point (大阪市's 取組の進捗状況 at 8月末) beside grades at the year's
+    /// end: fidelity/snapshot-axes laid over fidelity/status-axes.
+    @Test func anAxisCheckedAtAPointIsCountedAndShownAtThatPoint() throws {
+        let work = TemporaryDirectory()
+        for folder in ["base", "fidelity/status-axes", "fidelity/snapshot-axes"] {
+            try FileTree.overlay(Fixtures.path(folder), onto: work.path)
+        }
+        let result = try CommandRunner.mieruka(["build"], in: work.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        let site = BuiltSite(root: work.path + "/public", work: work)
+        let report = site.page("test-plan/reports/2024/index.html")
+        // The axis's published counts are at 8月末 only: its section shows them at that point.
+        #expect(report.contains("<caption>着手状況の分布（令和6年度・8月末時点・公表値）"))
+        #expect(!report.contains("<caption>着手状況の分布（令和6年度・公表値）"))
+        // Mieruka's count of the items' 着手状況 at 8月末, apart from the year's-end count.
+        #expect(report.contains("<caption>着手状況の分布（令和6年度・8月末時点）"))
+        #expect(report.contains("<caption>着手状況の分布（令和6年度）"))
+        // The grades stay the year's end's.
+        #expect(report.contains("<caption>評価の分布（令和6年度・公表値）"))
+        #expect(!report.contains("評価の分布（令和6年度・8月末時点"))
+        #expect(site.page("test-plan/001/index.html").contains("<h3>令和6年度・8月末時点</h3>"))
+        let check = try CommandRunner.mieruka(["check"], in: work.path)
+        #expect(check.status == 0, "\(check.standardError)")
+        #expect(!check.standardError.contains("warning"), "\(check.standardError)")
+    }
+
     /// Without points, nothing changes: the base fixture's open data has no 時点 column, no snapshots.
     @Test func aPlanWithoutPointsKeepsItsOpenDataAsItWas() throws {
         let (result, site) = try FidelityFixtureTests.build(nil)

@@ -45,7 +45,7 @@ struct ResultApplier {
         } else if let first = draft.resultLocations[fiscalYear] {
             diagnostics.error(
                 at: result.location, "\(where_) has two results for \(label)",
-                hint: "the other is at \(first); keep one result per item and year (a result at a point within the year says so with as_of:)")
+                hint: "the other is at \(first); keep one result per item and year")
             return
         }
         var failed = false
