@@ -57,6 +57,23 @@ import Testing
         #expect(json.contains("\"published_at_points\":[{\"as_of\":{\"text\":\"6月末\",\"month\":6,\"day\":null}"))
     }
 
+    /// A year with results at a point only (R7 at 8月末) has its report page, with that point's
+    /// count and no table of the year: the results are never taken for the year's.
+    @Test func aYearWithResultsAtAPointOnlyHasThemAndNoYearTable() throws {
+        let (result, site) = try FidelityFixtureTests.build("snapshot-results")
+        #expect(result.status == 0, "\(result.standardError)")
+        let report = site.page("test-plan/reports/2025/index.html")
+        #expect(report.contains("<h3 id=\"snapshot-8\">令和7年度・8月末時点</h3>"))
+        #expect(report.contains("<caption>評価の分布（令和7年度・8月末時点）"))
+        #expect(!report.contains("<caption>評価の分布（令和7年度）"))
+        #expect(!report.contains("report-summary"))
+        // The item's page links to that part of the report, and the link is checked.
+        #expect(site.page("test-plan/003/index.html").contains("reports/2025/#snapshots"))
+        #expect(site.page("test-plan/data/results.csv").contains("test-plan,2025,令和7年度,8月末,3,基金の確保,B,"))
+        let check = try FidelityFixtureTests.build("snapshot-results", command: ["check"]).result
+        #expect(check.status == 0, "\(check.standardError)")
+    }
+
     /// A status axis checked at a point (大阪市's 取組の進捗状況 at 8月末) beside grades at the year's
     /// end: fidelity/snapshot-axes laid over fidelity/status-axes.
     @Test func anAxisCheckedAtAPointIsCountedAndShownAtThatPoint() throws {

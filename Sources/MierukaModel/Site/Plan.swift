@@ -128,11 +128,12 @@ package struct Plan: Sendable {
         level < levelNames.count ? levelNames[level] : (levelNames.last ?? "方針")
     }
 
-    /// Years that have any result or declared table, ascending.
+    /// Years that have any result (at the year's end or at a point within it) or declared table, ascending.
     package var reportedYears: [FiscalYear] {
         var years = Set<FiscalYear>()
         for item in items {
             for result in item.results { years.insert(result.year) }
+            for result in item.snapshots { years.insert(result.year) }
         }
         for table in declared { years.insert(table.year) }
         return years.sorted()

@@ -86,7 +86,8 @@ struct TableBuilder {
                 return declaredTable(declared, rows: declaredRows, yearLabel: format.year(year, asOf: declared.asOf), rowHeading: rowHeading, whole: policy == nil)
             }
         }
-        guard let tally = index.tallies[year] else { return nil }
+        // A year with results at points within it only (Item.snapshots) has no count of its own.
+        guard let tally = index.tallies[year], tally.itemsWithResult > 0 || plan.declared(in: year) != nil else { return nil }
         let distribution = tally.distribution(rows: rows)
         guard distribution.total.total > 0 else { return nil }
         let total: GradeDistribution.Row
