@@ -107,10 +107,14 @@ cp -R Tests/Fixtures/base/. Tests/Fixtures/fidelity/revisions/. "$sites/revision
 mkdir -p "$sites/axes-source"
 cp -R Tests/Fixtures/base/. Tests/Fixtures/fidelity/status-axes/. "$sites/axes-source"
 "$scratch/debug/mieruka" build --source "$sites/axes-source" --output "$sites/axes"
+# Several points in a year and items' results at a point (made-up): the year reports' parts per point.
+mkdir -p "$sites/snapshots-source"
+cp -R Tests/Fixtures/base/. Tests/Fixtures/fidelity/snapshot-results/. "$sites/snapshots-source"
+"$scratch/debug/mieruka" build --source "$sites/snapshots-source" --output "$sites/snapshots"
 mkdir -p "$(dirname "$json")"
-"$venv/bin/python" scripts/check-site.py --json "$json" "$sites/demo" "$sites/base" "$sites/revisions" "$sites/axes"
+"$venv/bin/python" scripts/check-site.py --json "$json" "$sites/demo" "$sites/base" "$sites/revisions" "$sites/axes" "$sites/snapshots"
 # The charts' labels: each inside its chart's viewBox and none over another, as Chromium draws them.
-"$venv/bin/python" scripts/check-charts.py "$sites/demo" "$sites/base" "$sites/revisions" "$sites/axes"
+"$venv/bin/python" scripts/check-charts.py "$sites/demo" "$sites/base" "$sites/revisions" "$sites/axes" "$sites/snapshots"
 # …and the check itself finds a label cut at the edge, one over another and one above the top.
 if "$venv/bin/python" scripts/check-charts.py Tests/Fixtures/check-charts/broken >"$sites/broken-charts.txt"; then
     echo "check-charts.py passed a chart with labels cut and overlapping (Tests/Fixtures/check-charts/broken)" >&2

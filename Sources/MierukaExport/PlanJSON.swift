@@ -80,7 +80,7 @@ struct PlanJSON {
 
     func item(_ item: Item) -> JSONValue {
         let plan = planIndex.plan
-        return .object([
+        var members: [(String, JSONValue)] = [
             ("number", .string(item.number)),
             ("id", .string(item.slug)),
             ("title", .string(item.title)),
@@ -110,7 +110,18 @@ struct PlanJSON {
             ("kpis", .array(item.kpis.map(kpi))),
             ("results", .array(item.results.map { result($0, of: item) })),
             ("url", .string(links.url(SiteRoutes.item(plan.slug, item.slug)))),
-        ])
+        ]
+        // Results at points within a year (as_of:), only where the item has some, so that other
+        // plans' files keep their bytes: each with its point, never among the years' results.
+        if !item.snapshots.isEmpty {
+            members.append(
+                ("snapshots", .array(item.snapshots.map { snapshotResult in
+                    guard case .object(var fields) = result(snapshotResult, of: item) else { return .null }
+                    fields.insert(("as_of", snapshot(snapshotResult.asOf)), at: 1)
+                    return .object(fields)
+                })))
+        }
+        return .object(members)
     }
 
     func kpi(_ kpi: KPI) -> JSONValue {
@@ -218,6 +229,12 @@ struct PlanJSON {
         if let declared = plan.declared(in: year) {
             members.append(("published", published(declared)))
         }
+        // The year's published tables at its other points (as_of:), in their order; only where there
+        // are some, so that other files keep their bytes.
+        let others = plan.otherSnapshots(in: year)
+        if !others.isEmpty {
+            members.append(("published_at_points", .array(others.map(published))))
+        }
         return .object(members)
     }
 
@@ -311,8 +328,10 @@ extension PlanDatasets {
         ("items[]", "配列", "取組項目：number、id、title、summary、listings（number・policy・relisting：再掲なら true）、departments、schedule（取組の工程：years（first・last：西暦の年度）・step（計画の表記））、subitems（細目：number・title・departments）、kpis、results、url"),
         ("items[].kpis[]", "配列", "成果指標：id、name、unit、direction（increase / decrease / null）、baseline・target（years・value（数値か null）・text（表記））、note、actuals（year・value・text・grade・progress_percent）"),
         ("items[].results[]", "配列", "年度別結果：year、grade（記号か null）、progress・factors・next_steps（Markdown）、effect_expected_yen・effect_actual_yen（円単位の整数か null）、subitems（細目のある項目だけ：number・grade・state（評価の対象外の状態）・progress）"),
+        ("items[].snapshots[]", "配列", "年度の途中の時点の結果（時点の結果のある項目だけ）：year、as_of（時点：text（報告書の表記）・month・day（日のないときは null））、ほかは results と同じ。年度の結果には含めず、集計にも使いません"),
         ("years[]", "配列", "年度ごとの集計：year、computed（掲載項目の集計：grade_counts（評価記号ごとの数と ungraded）、relistings、effect_*_yen、policies（方針ごと））、published（公表値：grade_counts、grade_totals、state_totals（状態ごとの数、公表されている年度のみ）、effects、effect_totals、listings、relistings、source）"),
         ("tables[]", "配列", "計画が公表している表：title、header、rows、note、source"),
+        ("years[].published_at_points[]", "配列", "その年度にほかの時点（例：6月末、9月末）の公表値もあるときだけ：時点の順に、published と同じ形（as_of つき）。年度の数値ではなく、集計にも使いません"),
         ("years[].published.as_of", "オブジェクト", "公表値が年度途中の時点のものであるときだけ：text（資料の表記。例：9月末）、month（月）、day（日。「末」なら null）"),
         ("years[].published.effect_cumulative・grade_share・grade_change", "オブジェクト", "資料が公表しているときだけ：累計の効果額（expected_yen・actual_yen）、計画の数える評価の割合（rate：資料の表記、count：件数）、前年度との増減（評価の記号ごとの整数。減少は負の数）"),
         ("money_tables[]", "配列", "計画にあるときだけ。公表された効果額の表：title、years（first・last）、as_of（年度途中の時点。なければ null）、unit（金額の単位）、basis（算定の基礎）、row_heading、headings（planned・actual・difference・rate：資料の列の見出し。資料にない列は null）、rows と total（label、planned・actual・difference（text：資料の表記、yen：円単位の整数）、rate（text、percent：%の数値））、note、source"),

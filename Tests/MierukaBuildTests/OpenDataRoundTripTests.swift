@@ -83,6 +83,23 @@ import Testing
         expectSame(outputs)
     }
 
+    /// The snapshot fixture: results at 9月末 beside the year's end, in one file with a 時点 column
+    /// (empty for the year's end), read back as the same results at the same points.
+    @Test(arguments: ["results.csv", "results.xlsx"])
+    func theSnapshotFixtureRebuildsFromItsExportedResults(file: String) throws {
+        let site = TemporaryDirectory()
+        try FileTree.overlay(Fixtures.path("base"), onto: site.path)
+        try FileTree.overlay(Fixtures.path("fidelity/snapshot-results"), onto: site.path)
+        let outputs = try roundTrip(
+            site, plan: "test-plan", file: file, removing: ["seeds/test-plan/R6.yml", "seeds/test-plan/R6-9月末.yml", "seeds/test-plan/R7-8月末.yml"]
+        ) { root in
+            try Self.removeFrontMatterResults(ofFirstItemIn: root)
+        }
+        let results = String(decoding: try #require(outputs.original["test-plan/data/results.csv"]), as: UTF8.self)
+        #expect(results.contains("test-plan,2024,令和6年度,9月末,2,庁内事務の効率化,B,"))
+        expectSame(outputs)
+    }
+
     /// The sub-items fixture: each sub-item result is a row of its own after its item's rows, with
     /// 細目番号, 細目名, 細目の評価 and 細目の進捗状況, and reads back as the same sub-item results.
     @Test(arguments: ["results.csv", "results.xlsx"])

@@ -16,6 +16,7 @@ enum ResultsDataset {
             DatasetColumn("計画", .code, required: true, "計画の識別子（サイトのURLに使われる名前）"),
             DatasetColumn("年度", .fiscalYear, required: true, "結果の年度（4月に始まる年の西暦）"),
             DatasetColumn("和暦年度", .eraYear, required: true, "同じ年度の和暦（読み込むときは「年度」と照合するだけ）"),
+        ] + pointColumns(plan) + [
             DatasetColumn("番号", .code, required: true, "取組項目の番号（計画での表記）"),
             DatasetColumn("取組項目", .text, required: true, "取組項目の名称（読み込むときは照合するだけ）"),
             DatasetColumn("評価", .code, "進捗の評価の記号（" + gradeList(plan, withStates: true) + "）。評価のない年度は空欄"),
@@ -45,54 +46,84 @@ enum ResultsDataset {
     static func count(_ planIndex: PlanIndex) -> Int {
         var count = 0
         for year in planIndex.years {
-            for item in planIndex.plan.items where item.result(in: year) != nil {
-                count += max(1, item.kpis.filter { $0.actual(in: year) != nil }.count)
-                count += item.result(in: year)?.subitems.count ?? 0
+            for item in planIndex.plan.items {
+                if let result = item.result(in: year) {
+                    count += max(1, item.kpis.filter { $0.actual(in: year) != nil }.count)
+                    count += result.subitems.count
+                }
+                for result in item.snapshots(in: year) { count += 1 + result.subitems.count }
             }
         }
         return count
     }
 
+    /// 時点, in a plan with results at points within a year (`as_of:`) only.
+    static func pointColumns(_ plan: Plan) -> [DatasetColumn] {
+        hasPoints(plan)
+            ? [DatasetColumn("時点", .text, "年度の途中の時点の結果はその時点（例：8月末）。空欄は年度末の結果")]
+            : []
+    }
+
+    static func hasPoints(_ plan: Plan) -> Bool { plan.items.contains { !$0.snapshots.isEmpty } }
+
+    /// Each year's results at its end, then those at points within it, point by point.
     static func rows(_ planIndex: PlanIndex) -> [[String]] {
         let plan = planIndex.plan
         var rows: [[String]] = []
         let graders = Graders(plan)
+        let pointColumn = Self.hasPoints(plan)
         for year in planIndex.years {
-            let western = DataFormat.year(year)
-            let era = DataFormat.eraYear(year)
             for item in plan.items {
                 guard let result = item.result(in: year) else { continue }
-                // A state given instead of a grade (対象外 …) is written where the grade would be, as
-                // the sheet it came from writes it, so that the file reads back the same.
-                let grade = result.state.map { DataFormat.grade($0, plan.states) } ?? DataFormat.grade(result.grade, plan.grades)
-                let itemCells = [
-                    plan.slug, western, era, item.number, item.title,
-                    grade.code, grade.label, result.progress ?? "", result.factors ?? "", result.nextSteps ?? "",
-                    DataFormat.money(result.effect?.expected, in: plan.moneyUnit),
-                    DataFormat.money(result.effect?.actual, in: plan.moneyUnit),
-                ]
-                var wroteKPI = false
-                for kpi in item.kpis {
-                    guard let actual = kpi.actual(in: year) else { continue }
-                    wroteKPI = true
-                    rows.append(
-                        itemCells + [
-                            kpi.id, kpi.name, kpi.unit, DataFormat.number(actual.value.number),
-                            DataFormat.wording(actual.value, unit: kpi.unit),
-                            DataFormat.grade(actual.grade, plan.grades).code,
-                        ] + axisCells(result, plan: plan) + noSubItemCells(plan) + graders.cells(result))
-                }
-                if !wroteKPI {
-                    rows.append(
-                        itemCells + ["", "", "", "", "", ""] + axisCells(result, plan: plan) + noSubItemCells(plan)
-                            + graders.cells(result))
-                }
-                for subitem in result.subitems {
-                    rows.append(
-                        itemCells + ["", "", "", "", "", ""] + axisCells(result, plan: plan)
-                            + subItemCells(subitem, item: item, plan: plan) + graders.cells(result))
+                rows += resultRows(result, of: item, plan: plan, graders: graders, hasPoints: pointColumn)
+            }
+            for point in plan.snapshotPoints(in: year) {
+                for item in plan.items {
+                    for result in item.snapshots(in: year) where Snapshot.samePoint(result.asOf, point) {
+                        rows += resultRows(result, of: item, plan: plan, graders: graders, hasPoints: pointColumn)
+                    }
                 }
             }
+        }
+        return rows
+    }
+
+    /// An item's result: a row per KPI with an actual that year (none at a point within a year), or
+    /// one row for the result alone; then a row per sub-item result.
+    private static func resultRows(_ result: YearResult, of item: Item, plan: Plan, graders: Graders, hasPoints: Bool) -> [[String]] {
+        var rows: [[String]] = []
+        let year = result.year
+        // A state given instead of a grade (対象外 …) is written where the grade would be, as
+        // the sheet it came from writes it, so that the file reads back the same.
+        let grade = result.state.map { DataFormat.grade($0, plan.states) } ?? DataFormat.grade(result.grade, plan.grades)
+        let itemCells = [
+            plan.slug, DataFormat.year(year), DataFormat.eraYear(year),
+        ] + (hasPoints ? [result.asOf?.text ?? ""] : []) + [
+            item.number, item.title,
+            grade.code, grade.label, result.progress ?? "", result.factors ?? "", result.nextSteps ?? "",
+            DataFormat.money(result.effect?.expected, in: plan.moneyUnit),
+            DataFormat.money(result.effect?.actual, in: plan.moneyUnit),
+        ]
+        var wroteKPI = false
+        for kpi in item.kpis where result.asOf == nil {
+            guard let actual = kpi.actual(in: year) else { continue }
+            wroteKPI = true
+            rows.append(
+                itemCells + [
+                    kpi.id, kpi.name, kpi.unit, DataFormat.number(actual.value.number),
+                    DataFormat.wording(actual.value, unit: kpi.unit),
+                    DataFormat.grade(actual.grade, plan.grades).code,
+                ] + axisCells(result, plan: plan) + noSubItemCells(plan) + graders.cells(result))
+        }
+        if !wroteKPI {
+            rows.append(
+                itemCells + ["", "", "", "", "", ""] + axisCells(result, plan: plan) + noSubItemCells(plan)
+                    + graders.cells(result))
+        }
+        for subitem in result.subitems {
+            rows.append(
+                itemCells + ["", "", "", "", "", ""] + axisCells(result, plan: plan)
+                    + subItemCells(subitem, item: item, plan: plan) + graders.cells(result))
         }
         return rows
     }

@@ -18,6 +18,8 @@ package struct ResultDocument: Sendable {
     package var axes: [AxisValueDocument] = []
     /// `graded_by:`: who gave this result's grade, when the report says so for it.
     package var gradedBy: Located<String>? = nil
+    /// `as_of:`: the point within the year the result stands at (「8月末」); nil for the year's end.
+    package var asOf: Snapshot? = nil
     package let location: SourceLocation
 
     package init(
@@ -42,6 +44,9 @@ package struct ResultsDocument: Sendable {
     package let plan: Located<String>
     package let year: Located<FiscalYear>
     package let results: [ResultDocument]
+    /// The point within the year every result of the file stands at (`as_of:`, a 時点 column's
+    /// value); nil for the year's end.
+    package var asOf: Snapshot? = nil
     package let location: SourceLocation
 
     package init(plan: Located<String>, year: Located<FiscalYear>, results: [ResultDocument], location: SourceLocation) {

@@ -61,6 +61,10 @@ package struct DeclaredYear: Sendable {
         self.location = location
     }
 
+    /// Where a table at `point` stands among the year's tables: points within the year in their
+    /// order (April first), the year's end (nil) last.
+    package static func pointOrder(_ point: Snapshot?) -> Int { point?.fiscalOrder ?? Int.max }
+
     package var hasGradeCounts: Bool { !gradeRows.isEmpty || gradeTotal != nil }
     package var hasEffects: Bool { !effectRows.isEmpty || effectTotal != nil }
 

@@ -12,6 +12,9 @@ package struct Item: Sendable {
     package let kpis: [KPI]
     /// Sorted by year, one per year.
     package let results: [YearResult]
+    /// Results at points within a fiscal year (`as_of:`), by year and point: shown labelled with
+    /// their point, counted only at that point, never as the year's (`results` holds the years' ends).
+    package var snapshots: [YearResult] = []
     /// One line for lists and the page description.
     package let summary: String?
     /// 取組の工程 as the plan schedules it, in year order (spans do not overlap).
@@ -50,6 +53,11 @@ package struct Item: Sendable {
 
     package func result(in year: FiscalYear) -> YearResult? {
         results.last { $0.year == year }
+    }
+
+    /// The year's results at points within it, in their order.
+    package func snapshots(in year: FiscalYear) -> [YearResult] {
+        snapshots.filter { $0.year == year }
     }
 
     /// The most recent result with a grade.

@@ -128,17 +128,38 @@ package struct Plan: Sendable {
         level < levelNames.count ? levelNames[level] : (levelNames.last ?? "方針")
     }
 
-    /// Years that have any result or declared table, ascending.
+    /// Years that have any result (at the year's end or at a point within it) or declared table, ascending.
     package var reportedYears: [FiscalYear] {
         var years = Set<FiscalYear>()
         for item in items {
             for result in item.results { years.insert(result.year) }
+            for result in item.snapshots { years.insert(result.year) }
         }
         for table in declared { years.insert(table.year) }
         return years.sorted()
     }
 
+    /// The year's published table: the one at the year's end, else (a year published only at points
+    /// within it) the one at the latest point. A year may have several (`as_of:`), one per point.
     package func declared(in year: FiscalYear) -> DeclaredYear? {
-        declared.first { $0.year == year }
+        let tables = declaredTables(in: year)
+        return tables.first { $0.asOf == nil } ?? tables.last
+    }
+
+    /// Every published table of the year, in the order of their points within it (the year's end last).
+    package func declaredTables(in year: FiscalYear) -> [DeclaredYear] {
+        declared.filter { $0.year == year }.sorted { DeclaredYear.pointOrder($0.asOf) < DeclaredYear.pointOrder($1.asOf) }
+    }
+
+    /// The year's published table standing at `point` (nil: the year's end), if there is one.
+    package func declared(in year: FiscalYear, at point: Snapshot?) -> DeclaredYear? {
+        declared.first { $0.year == year && Snapshot.samePoint($0.asOf, point) }
+    }
+
+    /// The year's published tables other than `declared(in:)`: the counts at other points of the
+    /// year, in their order. They are shown each at its point, never merged or compared with another point.
+    package func otherSnapshots(in year: FiscalYear) -> [DeclaredYear] {
+        guard let main = declared(in: year) else { return [] }
+        return declaredTables(in: year).filter { !Snapshot.samePoint($0.asOf, main.asOf) }
     }
 }

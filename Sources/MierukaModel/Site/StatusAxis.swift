@@ -70,16 +70,21 @@ extension Plan {
     /// the plan's own published tables, effects and KPIs are left out.
     package func projected(onto axisIndex: Int) -> Plan {
         let axis = axes[axisIndex]
+        func project(_ result: YearResult) -> YearResult {
+            let value = result.value(on: axisIndex)
+            var projected = YearResult(
+                year: result.year, grade: value?.grade, state: value?.state, progress: nil, factors: nil,
+                nextSteps: nil, effect: nil, location: result.location)
+            projected.asOf = result.asOf
+            return projected
+        }
         let items = self.items.map { item in
-            Item(
+            var projected = Item(
                 slug: item.slug, title: item.title, listings: item.listings, departments: item.departments, kpis: [],
-                results: item.results.map { result in
-                    let value = result.value(on: axisIndex)
-                    return YearResult(
-                        year: result.year, grade: value?.grade, state: value?.state, progress: nil, factors: nil,
-                        nextSteps: nil, effect: nil, location: result.location)
-                },
+                results: item.results.map(project),
                 summary: item.summary, body: "", bodyLocation: item.bodyLocation, location: item.location)
+            projected.snapshots = item.snapshots.map(project)
+            return projected
         }
         var projected = Plan(
             slug: slug, city: city, title: title, subtitle: subtitle, period: period, yearStyle: yearStyle,

@@ -21,6 +21,9 @@ package struct YearResult: Sendable {
     package var axisValues: [AxisValue] = []
     /// Who gave this year's grade, when the result says so itself (else the plan's `gradedBy`).
     package var gradedBy: String? = nil
+    /// The point within the fiscal year the result stands at (「8月末」); nil for the year's end. A
+    /// result at a point is kept apart (`Item.snapshots`): never counted as the year's.
+    package var asOf: Snapshot? = nil
     /// Where the result was written (an item's front matter or a file in seeds/).
     package let location: SourceLocation
 

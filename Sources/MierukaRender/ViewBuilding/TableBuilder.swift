@@ -10,6 +10,9 @@ struct TableBuilder {
     var subject = "評価"
     /// The kind of chart in chart ids: another for each status axis, so that a page's charts differ.
     var chartKind = "grades"
+    /// The point within the year the counted tables stand at (the plan seen at a point, `Plan.at`);
+    /// nil for the year's end.
+    var point: Snapshot? = nil
 
     var plan: Plan { index.plan }
     var format: PlanFormatter { PlanFormatter(plan: plan) }
@@ -75,7 +78,6 @@ struct TableBuilder {
         year: FiscalYear, rows: [Int], rowHeading: String, restrictTo policy: Int? = nil, counted: Bool = false
     ) -> GradeTableView? {
         guard !plan.grades.isEmpty else { return nil }
-        let yearLabel = format.year(year)
         if !counted, let declared = plan.declared(in: year), declared.hasGradeCounts {
             let declaredRows = declared.gradeRows.filter { row in
                 policy.map { plan.policy(row.policy, isWithin: $0) } ?? true
@@ -84,7 +86,8 @@ struct TableBuilder {
                 return declaredTable(declared, rows: declaredRows, yearLabel: format.year(year, asOf: declared.asOf), rowHeading: rowHeading, whole: policy == nil)
             }
         }
-        guard let tally = index.tallies[year] else { return nil }
+        // A year with results at points within it only (Item.snapshots) has no count of its own.
+        guard let tally = index.tallies[year], tally.itemsWithResult > 0 || plan.declared(in: year) != nil else { return nil }
         let distribution = tally.distribution(rows: rows)
         guard distribution.total.total > 0 else { return nil }
         let total: GradeDistribution.Row
@@ -98,9 +101,11 @@ struct TableBuilder {
         if total.relisted > 0 {
             totalNote = "計\(format.items(total.total))（うち再掲\(format.items(total.relisted))）"
         }
-        let caption = "\(subject)の分布（\(yearLabel)）"
+        let caption = "\(subject)の分布（\(format.year(year, asOf: point))）"
         var derivedNote =
-            "この表は、掲載している取組項目の評価を Mieruka が数えた集計で、\(plan.publisher.publishedMark)ではありません。"
+            point.map {
+                "この表は、掲載している取組項目の\($0.pointLabel)の評価を Mieruka が数えた集計で、\(plan.publisher.publishedMark)でも年度末の数値でもありません。"
+            } ?? "この表は、掲載している取組項目の評価を Mieruka が数えた集計で、\(plan.publisher.publishedMark)ではありません。"
         if let outside = outsideText(total.outside) {
             derivedNote += "評価の対象外の\(outside)は、計にも割合にも含めていません。"
         }

@@ -29,7 +29,14 @@ extension ViewBuilder {
             plan: planHeader(planIndex), title: title, license: config.data.license, licenseURL: config.data.licenseURL,
             attribution: "出典：\(credit)「\(format.fullTitle)」のデータ（\(links.canonical(page.route) ?? links.href(page.route))）",
             tables: tables, jsonURL: links.href(SiteRoutes.dataFile(plan.slug, PlanDatasets.jsonFile)),
-            jsonFields: PlanDatasets.jsonGuide.enumerated().map { offset, field in
+            // items[].snapshots[] only for a plan with results at points within a year, as in its file.
+            jsonFields: PlanDatasets.jsonGuide.filter { field in
+                switch field.key {
+                case "items[].snapshots[]": plan.items.contains { !$0.snapshots.isEmpty }
+                case "years[].published_at_points[]": planIndex.years.contains { !plan.otherSnapshots(in: $0).isEmpty }
+                default: true
+                }
+            }.enumerated().map { offset, field in
                 DatasetColumnView(
                     number: String(offset + 1), name: field.key, type: field.type, required: "", meaning: field.meaning)
             },

@@ -27,7 +27,11 @@ extension ViewBuilder {
             },
             latestGrade: format.grade(latest?.grade), latestYear: latest.map { format.year($0.year) },
             kpiTable: tables.kpiTable(item.kpis, caption: "成果指標（KPI）の目標と実績", scope: "\(plan.slug)/item/\(item.slug)"),
-            results: item.results.reversed().map { result in
+            // The years' results and those at points within them (as_of:), each labelled with its
+            // point, latest first; a year's end after its points.
+            results: (item.results + item.snapshots).sorted {
+                ($0.year, DeclaredYear.pointOrder($0.asOf)) < ($1.year, DeclaredYear.pointOrder($1.asOf))
+            }.reversed().map { result in
                 var view = yearResult(result, plan: plan)
                 view.subitemResults = subItemResults(result, item: item, plan: plan)
                 return view
@@ -54,8 +58,10 @@ extension ViewBuilder {
 
     func yearResult(_ result: YearResult, plan: Plan) -> YearResultView {
         let format = PlanFormatter(plan: plan)
+        let reportURL = links.href(SiteRoutes.report(plan.slug, year: result.year.year))
         var view = YearResultView(
-            year: format.year(result.year), reportURL: links.href(SiteRoutes.report(plan.slug, year: result.year.year)),
+            year: format.year(result.year, asOf: result.asOf),
+            reportURL: result.asOf == nil ? reportURL : reportURL + "#" + Self.snapshotsID,
             grade: format.grade(result.grade),
             state: result.state.flatMap { $0 < plan.states.count ? plan.states.grades[$0].spelledOut : nil },
             progressHTML: html(result.progress, under: 4),

@@ -55,6 +55,7 @@ extension ViewBuilder {
             view.comparison?.revisions = revisions
         }
         view.axes = axisReports(planIndex, year: year)
+        view.snapshots = snapshotReports(planIndex, year: year)
         view.gradedBy = gradesGradedBy(planIndex, year: year)
         view.opinions = yearOpinions(planIndex, year: year)
         let title = "\(format.year(year))の進捗状況"
@@ -130,7 +131,9 @@ extension ViewBuilder {
         } else {
             return nil
         }
-        var text = "全\(format.items(listings))"
+        // Counts at a point within the year (a year published only at one) say so first.
+        var text = (plan.declared(in: year)?.asOf).map { "\($0.pointLabel)で、" } ?? ""
+        text += "全\(format.items(listings))"
         if relisted > 0 { text += "（うち再掲\(format.items(relisted))）" }
         text += "の取組のうち、"
         text += zip(plan.grades.grades, counts).map { "\(format.items($1))が「\($0.label)」" }.joined(separator: "、")

@@ -18,10 +18,13 @@ extension ViewBuilder {
         var basis: String { isPublished ? (isSumOfRows ? "公表値の和" : "公表値") : "集計" }
     }
 
-    func gradeCounts(_ planIndex: PlanIndex, _ year: FiscalYear) -> YearGradeCounts? {
+    /// `point`: the point of the counts to compare with; the year's table at that point when it has
+    /// one (like with like), else the year's own.
+    func gradeCounts(_ planIndex: PlanIndex, _ year: FiscalYear, at point: Snapshot? = nil) -> YearGradeCounts? {
         let plan = planIndex.plan
         let outside = planIndex.tallies[year]?.totalOutside ?? []
-        if let declared = plan.declared(in: year), declared.hasGradeCounts, let totals = declared.gradeTotals {
+        let atPoint = point.flatMap { plan.declared(in: year, at: $0) }.flatMap { $0.hasGradeCounts ? $0 : nil }
+        if let declared = atPoint ?? plan.declared(in: year), declared.hasGradeCounts, let totals = declared.gradeTotals {
             // The report's own count of listings in a state, when it publishes one.
             let outside = declared.stateTotal ?? outside
             return YearGradeCounts(
@@ -75,7 +78,7 @@ extension ViewBuilder {
         let format = PlanFormatter(plan: plan)
         let heading = "前年度（\(format.year(previous))）からの変化"
         let published = plan.declared(in: year)?.gradeChange
-        guard let before = gradeCounts(planIndex, previous) else {
+        guard let before = gradeCounts(planIndex, previous, at: now.asOf) else {
             // The city's own 増減 is shown as published even when the year before is not on the site.
             guard let published else {
                 return YearComparisonView(

@@ -12,6 +12,8 @@ package struct ReportPageView: TemplateView {
     package var comparison: YearComparisonView? = nil
     /// Each status axis of the plan (`axes:`): its counts, chart and change, beside the grades'.
     package var axes: [AxisReportView] = []
+    /// The year's figures at points within it (`as_of:`), each point apart, in their order.
+    package var snapshots: [SnapshotReportView] = []
     /// 「評価者：内部評価」: who graded the plan's own grades, when the report says.
     package var gradedBy: String? = nil
     /// Opinions published beside the year's results: on the year as a whole, then on items.
@@ -32,6 +34,8 @@ package struct ReportPageView: TemplateView {
             .view("effectTable", EffectTableView.self) { $0.effectTable },
             .view("comparison", YearComparisonView.self) { $0.comparison },
             .list("axes", AxisReportView.self) { $0.axes },
+            .list("snapshots", SnapshotReportView.self) { $0.snapshots },
+            .flag("hasSnapshots") { !$0.snapshots.isEmpty },
             .text("gradedBy") { $0.gradedBy },
             .list("opinions", OpinionView.self) { $0.opinions },
             .flag("hasOpinions") { !$0.opinions.isEmpty },

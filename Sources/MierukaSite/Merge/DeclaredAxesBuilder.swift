@@ -16,15 +16,19 @@ struct DeclaredAxesBuilder {
     func attach(_ documents: [DeclaredDocument], to years: [DeclaredYear], diagnostics: inout Diagnostics) -> [DeclaredYear] {
         var years = years
         for document in documents where !document.axes.isEmpty {
-            guard let yearIndex = years.firstIndex(where: { $0.year == document.year.value }) else { continue }
+            guard
+                let yearIndex = years.firstIndex(where: {
+                    $0.year == document.year.value && Snapshot.samePoint($0.asOf, document.asOf) && $0.location == document.location
+                })
+            else { continue }
             var given: [Int: SourceLocation] = [:]
             for written in document.axes {
                 guard let axisIndex = axisIndex(written.axis, diagnostics: &diagnostics) else { continue }
                 if let first = given[axisIndex] {
                     diagnostics.error(
                         at: written.axis.location,
-                        "the status axis 「\(axes[axisIndex].name)」 has two published tables for \(document.year.value.label(yearStyle))",
-                        hint: "the other is at \(first); give each axis's counts once per year")
+                        "the status axis 「\(axes[axisIndex].name)」 has two published tables for \(document.year.value.label(yearStyle))\(document.asOf.map { " at \($0.pointLabel)" } ?? "")",
+                        hint: "the other is at \(first); give each axis's counts once per year and point (as_of:)")
                     continue
                 }
                 given[axisIndex] = written.axis.location

@@ -12,17 +12,20 @@ struct DeclaredBuilder {
     var states = GradeScale([])
 
     func build(_ documents: [DeclaredDocument], diagnostics: inout Diagnostics) -> [DeclaredYear] {
-        var years: [FiscalYear: SourceLocation] = [:]
+        // A year may have one table per point: its end (no as_of:) and each point within it.
+        var points: [(year: FiscalYear, asOf: Snapshot?, location: SourceLocation)] = []
         var result: [DeclaredYear] = []
         for document in documents {
             let year = document.year.value
-            if let first = years[year] {
+            if let first = points.first(where: { $0.year == year && Snapshot.samePoint($0.asOf, document.asOf) }) {
+                let point = document.asOf.map { "at \($0.pointLabel)" } ?? "at the year's end"
                 diagnostics.error(
-                    at: document.year.location, "two declared tables for \(year.label(yearStyle))",
-                    hint: "the first is at \(first); put all of a year's published numbers in one entry")
+                    at: document.year.location, "two declared tables for \(year.label(yearStyle)) \(point)",
+                    hint: "the first is at \(first.location); put all of a point's published numbers in one entry, "
+                        + "and give a table at another point of the year its as_of: (as_of: 8月末; none for the year's end)")
                 continue
             }
-            years[year] = document.year.location
+            points.append((year, document.asOf, document.year.location))
             if !period.contains(year) {
                 diagnostics.error(
                     at: document.year.location,
@@ -65,7 +68,9 @@ struct DeclaredBuilder {
             built.stateTotal = document.stateTotal.flatMap { stateCounts($0, diagnostics: &diagnostics) }
             result.append(built)
         }
-        return result.sorted { $0.year < $1.year }
+        return result.sorted {
+            ($0.year, DeclaredYear.pointOrder($0.asOf)) < ($1.year, DeclaredYear.pointOrder($1.asOf))
+        }
     }
 
     /// One count per grade of the scale; every grade must be given (0 where the table shows none).

@@ -8,6 +8,9 @@ struct ItemDraft {
     var kpis: [KPI]
     var results: [YearResult] = []
     var resultLocations: [FiscalYear: SourceLocation] = [:]
+    /// Results at points within a year (`as_of:`), and where each year's point was written.
+    var snapshots: [YearResult] = []
+    var snapshotLocations: [(year: FiscalYear, point: Snapshot, location: SourceLocation)] = []
     /// The schedule, checked against the plan's period (ScheduleChecker).
     var schedule: [ScheduleStep] = []
     /// The sub-items (細目), numbers checked (SubItemChecker).
@@ -21,6 +24,9 @@ struct ItemDraft {
             bodyLocation: document.bodyLocation, location: document.location)
         item.schedule = schedule
         item.subitems = subitems
+        item.snapshots = snapshots.sorted {
+            ($0.year, DeclaredYear.pointOrder($0.asOf)) < ($1.year, DeclaredYear.pointOrder($1.asOf))
+        }
         return item
     }
 }

@@ -28,7 +28,21 @@ struct ResultApplier {
             return
         }
         let where_ = result.item.map { "item \($0.value)" } ?? "the item \(draft.document.number.value)"
-        if let first = draft.resultLocations[fiscalYear] {
+        if let point = result.asOf {
+            // One result per item, year and point; a result at a point is never the year's.
+            if let first = draft.snapshotLocations.first(where: { $0.year == fiscalYear && Snapshot.samePoint($0.point, point) }) {
+                diagnostics.error(
+                    at: result.location, "\(where_) has two results for \(label) at \(point.pointLabel)",
+                    hint: "the other is at \(first.location); keep one result per item, year and point (as_of:)")
+                return
+            }
+            if let kpi = result.kpiActuals.first {
+                diagnostics.error(
+                    at: kpi.location, "\(where_) gives a KPI actual in its result at \(point.pointLabel)",
+                    hint: "a KPI has one actual per year: give it in the year's result (without as_of:)")
+                return
+            }
+        } else if let first = draft.resultLocations[fiscalYear] {
             diagnostics.error(
                 at: result.location, "\(where_) has two results for \(label)",
                 hint: "the other is at \(first); keep one result per item and year")
@@ -55,7 +69,6 @@ struct ResultApplier {
             result.subitems, of: draft.subitems, item: draft.document.number.value, year: label, diagnostics: &diagnostics)
         let axisValues = axisValues(result, diagnostics: &diagnostics)
         guard !failed, let subitems, let axisValues else { return }
-        draft.resultLocations[fiscalYear] = result.location
         var yearResult = YearResult(
             year: fiscalYear, grade: grade, state: state, progress: result.progress?.trimmingTrailingSpace(),
             factors: result.factors?.trimmingTrailingSpace(), nextSteps: result.nextSteps?.trimmingTrailingSpace(),
@@ -63,7 +76,14 @@ struct ResultApplier {
         yearResult.subitems = subitems
         yearResult.axisValues = axisValues
         yearResult.gradedBy = result.gradedBy?.value
-        draft.results.append(yearResult)
+        yearResult.asOf = result.asOf
+        if let point = result.asOf {
+            draft.snapshotLocations.append((fiscalYear, point, result.location))
+            draft.snapshots.append(yearResult)
+        } else {
+            draft.resultLocations[fiscalYear] = result.location
+            draft.results.append(yearResult)
+        }
     }
 
     private func applyActual(

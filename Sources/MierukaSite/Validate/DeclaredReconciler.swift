@@ -13,8 +13,9 @@ package struct DeclaredReconciler: Sendable {
 
     package func reconcile(_ site: Site, severity: Severity, diagnostics: inout Diagnostics) {
         for plan in site.plans {
+            // A table at a point within the year is compared with the items' results at that point.
             for table in plan.declared {
-                reconcile(table, in: plan, severity: severity, diagnostics: &diagnostics)
+                reconcile(table, in: table.asOf.map { plan.at($0, in: table.year) } ?? plan, severity: severity, diagnostics: &diagnostics)
             }
             // Counts published on a status axis: compared the same way with the items' values on
             // the axis, but only ever warned about (the axis's counts are the report's, shown as
@@ -23,7 +24,8 @@ package struct DeclaredReconciler: Sendable {
                 let projected = plan.projected(onto: axisIndex)
                 for table in projected.declared {
                     reconcile(
-                        table, in: projected, severity: .warning, subject: plan.axes[axisIndex].name, diagnostics: &diagnostics)
+                        table, in: table.asOf.map { projected.at($0, in: table.year) } ?? projected, severity: .warning,
+                        subject: plan.axes[axisIndex].name, diagnostics: &diagnostics)
                 }
             }
         }
@@ -34,7 +36,7 @@ package struct DeclaredReconciler: Sendable {
         _ table: DeclaredYear, in plan: Plan, severity: Severity, subject: String? = nil, diagnostics: inout Diagnostics
     ) {
         let tally = PlanYearTally(plan: plan, year: table.year)
-        let label = table.year.label(plan.yearStyle) + (subject.map { "（\($0)）" } ?? "")
+        let label = table.year.label(plan.yearStyle) + (table.asOf.map { "・\($0.pointLabel)" } ?? "") + (subject.map { "（\($0)）" } ?? "")
         let transcribed = tally.totalListings - tally.totalUngraded
         let complete = table.totalListings.map { transcribed == $0 } ?? false
 

@@ -117,7 +117,8 @@ package struct SiteValidator: Sendable {
         guard let cumulative = table.effectCumulative else { return }
         let label = table.year.label(plan.yearStyle)
         let years = (plan.period.first.year...max(plan.period.first.year, table.year.year)).map(FiscalYear.init)
-        let totals = years.map { plan.declared(in: $0)?.effectTotals }
+        // The years' own totals: amounts at a point within a year (as_of:) are not the year's.
+        let totals = years.map { plan.declared(in: $0, at: nil)?.effectTotals }
         guard totals.allSatisfy({ $0 != nil }) else { return }
         let span = FiscalYearRange(plan.period.first, table.year).label(plan.yearStyle)
         for (name, published, parts) in [
@@ -134,14 +135,15 @@ package struct SiteValidator: Sendable {
         }
     }
 
-    /// A published 増減 against the counts of the year and of the year before: each year's published
-    /// counts, else the items' own count where the year's published listings are all graded in the
-    /// items (so the items are the whole count). A difference is a warning (each figure is shown as
-    /// published); where either year has neither, nothing is compared.
+    /// A published 増減 against the counts of the year and of the year before at the same point of
+    /// their years (like with like only): each year's published counts, else the items' own count
+    /// where the year's published listings are all graded in the items (so the items are the whole
+    /// count). A difference is a warning (each figure is shown as published); where either year has
+    /// neither, nothing is compared.
     func checkPublishedChange(_ table: DeclaredYear, in plan: Plan, subject: String? = nil, diagnostics: inout Diagnostics) {
         let previousYear = FiscalYear(table.year.year - 1)
-        guard let change = table.gradeChange, let now = Self.wholeCounts(plan, table.year),
-            let before = Self.wholeCounts(plan, previousYear)
+        guard let change = table.gradeChange, let now = Self.wholeCounts(plan, table.year, at: table.asOf),
+            let before = Self.wholeCounts(plan, previousYear, at: table.asOf)
         else { return }
         let label = table.year.label(plan.yearStyle) + (subject.map { "（\($0)）" } ?? "")
         let basis =
@@ -158,13 +160,14 @@ package struct SiteValidator: Sendable {
         }
     }
 
-    /// A year's whole count per grade: the published one, else the items' when every listing the
-    /// year's published table counts is graded in the items; nil when neither is known.
-    static func wholeCounts(_ plan: Plan, _ year: FiscalYear) -> (counts: [Int], published: Bool)? {
-        let declared = plan.declared(in: year)
+    /// A year's whole count per grade at a point of the year (nil: its end): the published one,
+    /// else the items' at that point when every listing the published table counts is graded in
+    /// the items; nil when neither is known.
+    static func wholeCounts(_ plan: Plan, _ year: FiscalYear, at point: Snapshot?) -> (counts: [Int], published: Bool)? {
+        let declared = plan.declared(in: year, at: point)
         if let totals = declared?.gradeTotals { return (totals, true) }
         guard let listings = declared?.totalListings else { return nil }
-        let tally = PlanYearTally(plan: plan, year: year)
+        let tally = PlanYearTally(plan: point.map { plan.at($0, in: year) } ?? plan, year: year)
         guard tally.totalGraded == listings else { return nil }
         return (Array(tally.totalCounts[0..<plan.grades.count]), false)
     }

@@ -17,15 +17,28 @@ struct CSVResultsBuilder {
         case value(Value)
     }
 
+    /// The point within the year a row stands at (時点), as month and day; nil for the year's end.
+    struct PointKey: Hashable {
+        let month: Int
+        let day: Int?
+    }
+
+    /// A row's readable 時点: `value` nil for the year's end.
+    struct RowPoint {
+        let value: Snapshot?
+    }
+
     struct Key: Hashable {
         let plan: String
         let year: FiscalYear
+        var point: PointKey? = nil
         let item: String
     }
 
     struct FileKey: Hashable {
         let plan: String
         let year: FiscalYear
+        var point: PointKey? = nil
     }
 
     let header: CSVHeader
@@ -40,6 +53,8 @@ struct CSVResultsBuilder {
     /// Documents in the order their first row appears, each with its items in order.
     private var order: [FileKey] = []
     private var itemOrder: [FileKey: [Key]] = [:]
+    /// Each document's point within the year, as first written.
+    private var points: [FileKey: Snapshot] = [:]
 
     init(
         header: CSVHeader, file: String, sheet: String? = nil, plan: Located<String>?, year: Located<FiscalYear>?,
@@ -59,9 +74,17 @@ struct CSVResultsBuilder {
         order.compactMap { fileKey in
             let items = (itemOrder[fileKey] ?? []).compactMap { results[$0] }
             guard let first = items.first else { return nil }
-            return ResultsDocument(
-                plan: first.plan, year: first.year, results: items.map { $0.document(diagnostics: &diagnostics) },
+            let point = points[fileKey]
+            var document = ResultsDocument(
+                plan: first.plan, year: first.year,
+                results: items.map {
+                    var result = $0.document(diagnostics: &diagnostics)
+                    result.asOf = point
+                    return result
+                },
                 location: SourceLocation(file: file, sheet: sheet))
+            document.asOf = point
+            return document
         }
     }
 
@@ -70,6 +93,7 @@ struct CSVResultsBuilder {
         let plan = readPlan(row, diagnostics: &diagnostics)
         let year = readYear(row, diagnostics: &diagnostics)
         let number = readNumber(row, diagnostics: &diagnostics)
+        let point = readPoint(row, diagnostics: &diagnostics)
 
         // Every cell is read (and reported) before the row is placed.
         let itemCells = CSVField.itemLevel.compactMap { field in cell(field, in: row).map { (field, $0) } }
@@ -84,9 +108,11 @@ struct CSVResultsBuilder {
             cell(column, in: row).map { (valueAxis(axis), $0) }
         }
 
-        guard let plan, let year, let number else { return }
-        let fileKey = FileKey(plan: plan.value, year: year.value)
-        let key = Key(plan: plan.value, year: year.value, item: WidthNormalization.fold(number.value))
+        guard let plan, let year, let number, let point else { return }
+        let pointKey = point.value.map { PointKey(month: $0.month, day: $0.day) }
+        let fileKey = FileKey(plan: plan.value, year: year.value, point: pointKey)
+        let key = Key(plan: plan.value, year: year.value, point: pointKey, item: WidthNormalization.fold(number.value))
+        if let snapshot = point.value, points[fileKey] == nil { points[fileKey] = snapshot }
         if results[key] == nil {
             if itemOrder[fileKey] == nil { order.append(fileKey) }
             itemOrder[fileKey, default: []].append(key)
@@ -209,6 +235,22 @@ struct CSVResultsBuilder {
         }
         if case .value(let value) = year { return value }
         return nil
+    }
+
+    /// The row's point within the year (時点): nil inside for the year's end (an empty cell or
+    /// 「年度末」); nil outside when the cell names no point (reported).
+    private func readPoint(_ row: CSVRow, diagnostics: inout Diagnostics) -> RowPoint? {
+        guard let cell = cell(.point, in: row) else { return RowPoint(value: nil) }
+        let text = cell.text.trimmingWhitespace()
+        if ["年度末", "年度末時点", "年度末現在"].contains(WidthNormalization.fold(text)) { return RowPoint(value: nil) }
+        guard let snapshot = Snapshot.parse(text) else {
+            diagnostics.error(
+                at: cell.location, "\(cell.label): \(cell.quoted) names no month",
+                hint: "write the point in the year as the report does, with its month (8月末, 9月30日現在), "
+                    + "or leave the cell empty (or write 年度末) for the year's end")
+            return nil
+        }
+        return RowPoint(value: snapshot)
     }
 
     private mutating func readNumber(_ row: CSVRow, diagnostics: inout Diagnostics) -> Located<String>? {

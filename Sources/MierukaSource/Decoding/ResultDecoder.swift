@@ -3,10 +3,10 @@ import MierukaModel
 
 /// Reads yearly results: in an item's `results:` (with `year`) or in a seeds/ file (with `item`).
 enum ResultDecoder {
-    static let itemResultKeys = ["year", "grade", "progress", "factors", "next_steps", "kpis", "effect", "subitems", "axes", "graded_by"]
+    static let itemResultKeys = ["year", "as_of", "grade", "progress", "factors", "next_steps", "kpis", "effect", "subitems", "axes", "graded_by"]
     static let seedResultKeys = ["item", "grade", "progress", "factors", "next_steps", "kpis", "effect", "subitems", "axes", "graded_by"]
     static let effectKeys = ["expected", "actual"]
-    static let fileKeys = ["plan", "year", "results"]
+    static let fileKeys = ["plan", "year", "as_of", "results"]
 
     /// A result inside an item's front matter.
     static func decodeInItem(_ node: YAMLNode, diagnostics: inout Diagnostics) -> ResultDocument? {
@@ -18,7 +18,13 @@ enum ResultDecoder {
             }
             return nil
         }
-        return fields(reader, item: nil, year: year, diagnostics: &diagnostics)
+        var document = fields(reader, item: nil, year: year, diagnostics: &diagnostics)
+        document.asOf = SnapshotDecoder.decode(
+            reader, what: "a result", years: FiscalYearRange(year.value, year.value),
+            diagnostics: &diagnostics)
+        // A point that could not be read: the result is not taken as the year's end's.
+        if document.asOf == nil, reader.has("as_of") { return nil }
+        return document
     }
 
     /// A result inside a seeds/ file.
@@ -75,6 +81,15 @@ enum ResultDecoder {
             decodeInSeeds($0, diagnostics: &diagnostics)
         }
         guard let plan, let year else { return nil }
-        return ResultsDocument(plan: plan, year: year, results: results, location: SourceLocation(file: file))
+        // Every result of the file stands at the file's point in the year (as_of: 8月末), if it names one.
+        let asOf = SnapshotDecoder.decode(
+            reader, what: "the results file", years: FiscalYearRange(year.value, year.value), diagnostics: &diagnostics)
+        // A point that could not be read: the results are not taken as the year's end's.
+        if asOf == nil, reader.has("as_of") { return nil }
+        var document = ResultsDocument(
+            plan: plan, year: year, results: results.map { var result = $0; result.asOf = asOf; return result },
+            location: SourceLocation(file: file))
+        document.asOf = asOf
+        return document
     }
 }
