@@ -121,6 +121,8 @@ import Testing
                 ["白色トレイ回収店", "20店舗", "21店舗", "A"],
             ])
         #expect(table.rows.allSatisfy { $0.targetYear == "平成18年度" })
+        // Each grade says it is the 部局長's own, not the committee's (the plan's graded_by:).
+        #expect(table.rows.allSatisfy { $0.cells[0].gradedBy == "自己評価" })
         // No rate of Mieruka's own: the self-evaluation is the city's, not a comparison of target and actual.
         #expect(table.rows.allSatisfy { $0.progress == "—" })
         #expect(table.charts.isEmpty)
