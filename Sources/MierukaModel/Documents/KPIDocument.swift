@@ -48,16 +48,19 @@ package struct KPIActualDocument: Sendable {
     package let year: Located<FiscalYear>?
     package let value: QuantityDocument
     package let grade: Located<String>?
+    /// Who gave the grade, when the report says (「自己評価」 beside a committee's grades).
+    package let gradedBy: Located<String>?
     package let location: SourceLocation
 
     package init(
         kpi: Located<String>?, year: Located<FiscalYear>?, value: QuantityDocument, grade: Located<String>?,
-        location: SourceLocation
+        gradedBy: Located<String>? = nil, location: SourceLocation
     ) {
         self.kpi = kpi
         self.year = year
         self.value = value
         self.grade = grade
+        self.gradedBy = gradedBy
         self.location = location
     }
 }

@@ -122,12 +122,16 @@ package struct KPIActual: Sendable, Hashable {
     package let value: KPIValue
     /// Index on the plan's grade scale.
     package let grade: Int?
+    /// Who gave the grade, when the report says (佐渡市: the 部局長's 自己評価 per target, beside the
+    /// committee's grades of the plan); nil leaves it unsaid.
+    package let gradedBy: String?
     package let location: SourceLocation
 
-    package init(year: FiscalYear, value: KPIValue, grade: Int?, location: SourceLocation) {
+    package init(year: FiscalYear, value: KPIValue, grade: Int?, gradedBy: String? = nil, location: SourceLocation) {
         self.year = year
         self.value = value
         self.grade = grade
+        self.gradedBy = gradedBy
         self.location = location
     }
 }

@@ -417,9 +417,10 @@ struct TableBuilder {
                 direction: kpi.direction == .decrease ? "減少を目指す指標" : nil,
                 cells: years.map { year in
                     let actual = kpi.actual(in: year)
+                    let grade = format.grade(actual?.grade)
                     return KPICellView(
-                        value: actual.map { $0.value.display(unit: kpi.unit) } ?? "—",
-                        grade: format.grade(actual?.grade))
+                        value: actual.map { $0.value.display(unit: kpi.unit) } ?? "—", grade: grade,
+                        gradedBy: grade == nil ? nil : actual?.gradedBy)
                 },
                 progress: progress?.formatted() ?? "—",
                 progressYear: progress != nil ? latest.map { format.year($0.year) } : nil,

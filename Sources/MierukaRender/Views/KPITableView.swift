@@ -72,11 +72,14 @@ package struct KPIRowView: TemplateView {
 package struct KPICellView: TemplateView {
     package let value: String
     package let grade: GradeView?
+    /// Who gave the grade, when the report says (「自己評価」).
+    package var gradedBy: String? = nil
 
     package static let fields = FieldTable<KPICellView>(
         "KPI cell",
         [
             .text("value") { $0.value },
             .view("grade", GradeView.self) { $0.grade },
+            .text("gradedBy") { $0.gradedBy },
         ])
 }

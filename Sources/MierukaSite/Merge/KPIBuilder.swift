@@ -54,7 +54,8 @@ struct KPIBuilder {
             grade = GradeResolver(grades: grades).resolve(code, diagnostics: &diagnostics)
             if grade == nil { return nil }
         }
-        return KPIActual(year: year, value: value, grade: grade, location: written.location)
+        return KPIActual(
+            year: year, value: value, grade: grade, gradedBy: written.gradedBy?.value, location: written.location)
     }
 
     func point(_ written: KPIPointDocument?, unit: String, diagnostics: inout Diagnostics) -> KPIPoint? {

@@ -5,8 +5,8 @@ import MierukaModel
 enum KPIDecoder {
     static let keys = ["id", "name", "unit", "direction", "baseline", "target", "actuals", "note"]
     static let pointKeys = ["year", "years", "value", "text"]
-    static let actualKeys = ["year", "value", "text", "grade"]
-    static let resultActualKeys = ["kpi", "value", "text", "grade"]
+    static let actualKeys = ["year", "value", "text", "grade", "graded_by"]
+    static let resultActualKeys = ["kpi", "value", "text", "grade", "graded_by"]
 
     static func decodeList(_ nodes: [YAMLNode], diagnostics: inout Diagnostics) -> [KPIDocument] {
         nodes.compactMap { decode($0, diagnostics: &diagnostics) }
@@ -59,9 +59,9 @@ enum KPIDecoder {
                     return nil
                 }
                 guard let value = QuantityDecoder.fromReader(reader, diagnostics: &diagnostics) else { return nil }
+                let (grade, gradedBy) = gradeAndGrader(reader, diagnostics: &diagnostics)
                 return KPIActualDocument(
-                    kpi: nil, year: year, value: value, grade: reader.text("grade", diagnostics: &diagnostics),
-                    location: reader.location)
+                    kpi: nil, year: year, value: value, grade: grade, gradedBy: gradedBy, location: reader.location)
             }
         case .mapping(let mapping):
             return mapping.entries.compactMap { entry in
@@ -96,9 +96,9 @@ enum KPIDecoder {
                 else { return nil }
                 guard let kpi = reader.requiredText("kpi", diagnostics: &diagnostics) else { return nil }
                 guard let value = QuantityDecoder.fromReader(reader, diagnostics: &diagnostics) else { return nil }
+                let (grade, gradedBy) = gradeAndGrader(reader, diagnostics: &diagnostics)
                 return KPIActualDocument(
-                    kpi: kpi, year: nil, value: value, grade: reader.text("grade", diagnostics: &diagnostics),
-                    location: reader.location)
+                    kpi: kpi, year: nil, value: value, grade: grade, gradedBy: gradedBy, location: reader.location)
             }
         case .mapping(let mapping):
             return mapping.entries.compactMap { entry in
@@ -114,5 +114,20 @@ enum KPIDecoder {
                 hint: "write kpis: {visitors: 9718}, where visitors is the KPI's id (or its name)")
             return []
         }
+    }
+
+    /// An actual's grade and who gave it; `graded_by:` without a grade is an error at it.
+    static func gradeAndGrader(
+        _ reader: MappingReader, diagnostics: inout Diagnostics
+    ) -> (grade: Located<String>?, gradedBy: Located<String>?) {
+        let grade = reader.text("grade", diagnostics: &diagnostics)
+        guard let gradedBy = reader.text("graded_by", diagnostics: &diagnostics) else { return (grade, nil) }
+        guard grade != nil else {
+            diagnostics.error(
+                at: gradedBy.location, "a KPI actual says who graded it (\"\(gradedBy.value)\"), but it has no grade",
+                hint: "add grade: with the grade that was given, or leave graded_by: out")
+            return (grade, nil)
+        }
+        return (grade, gradedBy)
     }
 }
