@@ -50,12 +50,13 @@ package struct SitePipeline: Sendable {
 
         // Files are read as they are parsed: the time is divided between the two stages.
         var parseTiming = DocumentParser.Timing()
-        let documents = parse(loaded, options: options, diagnostics: &diagnostics, timing: &parseTiming)
+        let parsed = parse(loaded, options: options, diagnostics: &diagnostics, timing: &parseTiming)
         let templates = ThemeStage.templates(loaded.templates, diagnostics: &diagnostics)
         timer.splitLast("parse", reading: parseTiming.reading / max(parseTiming.reading + parseTiming.parsing, 1e-9))
-        guard let documents else { return finish(.contentErrors) }
+        guard let documents = consume parsed else { return finish(.contentErrors) }
 
-        let merged = PlanStage.merge(documents, diagnostics: &diagnostics)
+        // Handed over: the merge frees each plan's parsed documents as soon as it has merged them.
+        let merged = PlanStage.merge(consume documents, diagnostics: &diagnostics)
         timer.lap("merge")
 
         var themeDiagnostics = Diagnostics()
@@ -67,10 +68,9 @@ package struct SitePipeline: Sendable {
         timer.lap("validate")
         guard !diagnostics.hasErrors else { return finish(.contentErrors) }
 
-        // The parsed documents are freed once the site is merged and planned (at 1,000 pages, about
-        // 8 of the 17 MiB the heap holds at its peak); without this their pages stay resident
-        // through rendering, and the peak resident memory is 2-3 MiB higher (docs/reference.md,
-        // "Speed and memory").
+        // The parsed documents have been freed plan by plan in the merge; glibc keeps the freed
+        // pages in its heaps unless asked to give them back, and without this they stay resident
+        // through rendering (docs/reference.md, "Speed and memory").
         mieruka_release_free_memory()
         let renderer = PageRenderer(theme: theme, views: ViewBuilder(index: site.index))
         guard let outputFolder else {

@@ -6,19 +6,40 @@
 ///
 /// In a workbook (`sheet` is set) `line` is the sheet's row and `column` its column (1 for A), and
 /// the location prints as the spreadsheet writes a reference: `R6.xlsx:進捗一覧!D12`.
+///
+/// Stored compactly, 12 bytes: the file (with its sheet) as a number in `SourceFiles`, the
+/// process's table of the files locations are in, and line and column as 32-bit numbers. A parsed
+/// document holds a location for nearly every value it read, and a `String` path, an optional
+/// sheet and two `Int`s took 48 bytes each: at 1,000 pages most of the parsed documents' memory
+/// (docs/reference.md, "Speed and memory"). Two locations are equal exactly when their file,
+/// sheet, line and column are.
 package struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The file and sheet: a number in `SourceFiles.shared`.
+    private let source: UInt32
+    private let storedLine: UInt32
+    private let storedColumn: UInt32
+
     /// The path as it is shown to the user (relative to where the command was run when possible).
-    package var file: String
-    package var line: Int
-    package var column: Int
+    package var file: String { SourceFiles.shared.source(source).file }
+    package var line: Int { Int(storedLine) }
+    package var column: Int { Int(storedColumn) }
     /// The sheet of a workbook the location is on; nil in a text file.
-    package var sheet: String?
+    package var sheet: String? { SourceFiles.shared.source(source).sheet }
 
     package init(file: String, line: Int = 0, column: Int = 0, sheet: String? = nil) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.sheet = sheet
+        self.init(source: SourceFiles.shared.number(file: file, sheet: sheet), line: line, column: column)
+    }
+
+    private init(source: UInt32, line: Int, column: Int) {
+        self.source = source
+        storedLine = UInt32(clamping: line)
+        storedColumn = UInt32(clamping: column)
+    }
+
+    /// Another position in the same file (and sheet), without looking the file up again: for
+    /// readers that make a location for every value of a file.
+    package func at(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(source: source, line: line, column: column)
     }
 
     /// The whole file, without a position in it.
@@ -34,7 +55,7 @@ package struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConve
     /// The same file, moved down by `lines` (used when a YAML block starts below line 1).
     package func shifted(lines: Int) -> SourceLocation {
         guard line > 0 else { return self }
-        return SourceLocation(file: file, line: line + lines, column: column, sheet: sheet)
+        return at(line: line + lines, column: column)
     }
 
     /// `path:line:column`, leaving out the parts that are not known; in a workbook
@@ -78,7 +99,10 @@ package struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConve
     }
 
     package static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        (lhs.file, lhs.sheet ?? "", lhs.line, lhs.column) < (rhs.file, rhs.sheet ?? "", rhs.line, rhs.column)
+        if lhs.source == rhs.source { return (lhs.storedLine, lhs.storedColumn) < (rhs.storedLine, rhs.storedColumn) }
+        let left = SourceFiles.shared.source(lhs.source)
+        let right = SourceFiles.shared.source(rhs.source)
+        return (left.file, left.sheet ?? "", lhs.line, lhs.column) < (right.file, right.sheet ?? "", rhs.line, rhs.column)
     }
 }
 

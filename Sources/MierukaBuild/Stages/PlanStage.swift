@@ -19,9 +19,10 @@ package struct PlannedSite: Sendable {
 
 /// merge → validate → plan, for `build`, `check` and `serve` alike.
 package enum PlanStage {
-    /// Results onto their items.
-    package static func merge(_ documents: SiteDocuments, diagnostics: inout Diagnostics) -> MergedSite {
-        SiteMerger().merge(documents, diagnostics: &diagnostics)
+    /// Results onto their items. The documents are consumed: handed over with `consume`, each
+    /// plan's documents are freed once that plan is merged.
+    package static func merge(_ documents: consuming SiteDocuments, diagnostics: inout Diagnostics) -> MergedSite {
+        SiteMerger().merge(consume documents, diagnostics: &diagnostics)
     }
 
     /// Validates the merged site (published totals that disagree are `totals`: errors for

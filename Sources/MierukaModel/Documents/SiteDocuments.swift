@@ -24,6 +24,15 @@ package struct SiteDocuments: Sendable {
         self.unreadableItems = unreadableItems
     }
 
+    /// The documents taken apart, each list handed over to the caller: the merge frees each plan's
+    /// documents as soon as that plan is merged, which it can do only when no other value holds them.
+    package consuming func parts() -> (
+        config: SiteConfig, home: PageDocument?, pages: [PageDocument], plans: [PlanDocument], items: [ItemDocument],
+        results: [ResultsDocument], unreadableItems: [String: Set<String>]
+    ) {
+        (config, home, pages, plans, items, results, unreadableItems)
+    }
+
     /// The same documents with other settings (e.g. results given on the command line).
     package func with(config: SiteConfig) -> SiteDocuments {
         SiteDocuments(

@@ -9,46 +9,32 @@ package struct SiteMerger: Sendable {
 
     package init() {}
 
-    package func merge(_ documents: SiteDocuments, diagnostics: inout Diagnostics) -> MergedSite {
+    /// Merges the documents, consuming them: each plan's item and result documents are let go as
+    /// soon as that plan is merged, so that the parsed documents and the model they become are not
+    /// held in full at the same time (at 1,000 pages the documents are several times the model;
+    /// docs/reference.md, "Speed and memory"). A caller that keeps the documents (serve) passes a
+    /// copy, and nothing is freed.
+    package func merge(_ documents: consuming SiteDocuments, diagnostics: inout Diagnostics) -> MergedSite {
+        let (config, home, standalone, planList, items, results, unreadableItems) = (consume documents).parts()
         var planDocuments: [String: PlanDocument] = [:]
-        for plan in documents.plans {
+        for plan in planList {
             planDocuments[plan.slug] = plan
         }
-        var itemsByPlan: [String: [ItemDocument]] = [:]
-        var orphanFolders: [String: SourceLocation] = [:]
-        for item in documents.items {
-            if planDocuments[item.planSlug] == nil {
-                if orphanFolders[item.planSlug] == nil { orphanFolders[item.planSlug] = item.location }
-                continue
-            }
-            itemsByPlan[item.planSlug, default: []].append(item)
-        }
-        for (folder, location) in orphanFolders.sorted(by: { $0.key < $1.key }) {
-            diagnostics.error(
-                at: location, "the folder content/\(folder)/ has items but no plan",
-                hint: "add content/\(folder)/_index.md with the plan's city, title, period and policies")
-        }
-        var resultsByPlan: [String: [ResultsDocument]] = [:]
-        for file in documents.results {
-            guard planDocuments[file.plan.value] != nil else {
-                let known = planDocuments.keys.sorted()
-                var hint = "plans in content/: " + (known.isEmpty ? "none yet" : known.joined(separator: ", "))
-                if let suggestion = Suggestion.closest(to: file.plan.value, in: known) {
-                    hint = "did you mean \"\(suggestion)\"? " + hint
-                }
-                diagnostics.error(at: file.plan.location, "there is no plan \"\(file.plan.value)\"", hint: hint)
-                continue
-            }
-            resultsByPlan[file.plan.value, default: []].append(file)
-        }
+        var itemsByPlan = Self.itemsByPlan(consume items, planDocuments: planDocuments, diagnostics: &diagnostics)
+        var resultsByPlan = Self.resultsByPlan(consume results, planDocuments: planDocuments, diagnostics: &diagnostics)
 
-        let plans = documents.plans.map { document in
-            PlanMerger(document: document, unreadableItems: documents.unreadableItems[document.slug] ?? []).merge(
-                items: itemsByPlan[document.slug] ?? [], results: resultsByPlan[document.slug] ?? [],
-                diagnostics: &diagnostics)
+        var plans: [Plan] = []
+        plans.reserveCapacity(planList.count)
+        for document in planList {
+            // Taken out of the tables, so that they are freed when this plan is merged.
+            let planItems = itemsByPlan.removeValue(forKey: document.slug) ?? []
+            let planResults = resultsByPlan.removeValue(forKey: document.slug) ?? []
+            plans.append(
+                PlanMerger(document: document, unreadableItems: unreadableItems[document.slug] ?? []).merge(
+                    items: planItems, results: planResults, diagnostics: &diagnostics))
         }
         var pages: [PageDocument] = []
-        for page in documents.pages {
+        for page in standalone {
             if planDocuments[page.slug] != nil {
                 diagnostics.error(
                     at: page.location, "the page /\(page.slug)/ would replace the plan of the same name",
@@ -63,14 +49,57 @@ package struct SiteMerger: Sendable {
             }
             pages.append(page)
         }
-        for plan in documents.plans where SiteRoutes.reservedTopLevel.contains(plan.slug) {
+        for plan in planList where SiteRoutes.reservedTopLevel.contains(plan.slug) {
             diagnostics.error(
                 at: plan.location, "/\(plan.slug)/ is reserved for the site's own pages",
                 hint: "rename the folder content/\(plan.slug)/")
         }
         return MergedSite(
-            site: Site(config: documents.config, plans: plans), home: documents.home,
+            site: Site(config: config, plans: plans), home: home,
             pages: pages.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) })
+    }
+}
+
+extension SiteMerger {
+    /// The item documents by plan; items in a folder without a plan are reported, once per folder.
+    static func itemsByPlan(
+        _ items: consuming [ItemDocument], planDocuments: [String: PlanDocument], diagnostics: inout Diagnostics
+    ) -> [String: [ItemDocument]] {
+        var itemsByPlan: [String: [ItemDocument]] = [:]
+        var orphanFolders: [String: SourceLocation] = [:]
+        for item in items {
+            if planDocuments[item.planSlug] == nil {
+                if orphanFolders[item.planSlug] == nil { orphanFolders[item.planSlug] = item.location }
+                continue
+            }
+            itemsByPlan[item.planSlug, default: []].append(item)
+        }
+        for (folder, location) in orphanFolders.sorted(by: { $0.key < $1.key }) {
+            diagnostics.error(
+                at: location, "the folder content/\(folder)/ has items but no plan",
+                hint: "add content/\(folder)/_index.md with the plan's city, title, period and policies")
+        }
+        return itemsByPlan
+    }
+
+    /// The results files by plan; a file for a plan that does not exist is reported.
+    static func resultsByPlan(
+        _ results: consuming [ResultsDocument], planDocuments: [String: PlanDocument], diagnostics: inout Diagnostics
+    ) -> [String: [ResultsDocument]] {
+        var resultsByPlan: [String: [ResultsDocument]] = [:]
+        for file in results {
+            guard planDocuments[file.plan.value] != nil else {
+                let known = planDocuments.keys.sorted()
+                var hint = "plans in content/: " + (known.isEmpty ? "none yet" : known.joined(separator: ", "))
+                if let suggestion = Suggestion.closest(to: file.plan.value, in: known) {
+                    hint = "did you mean \"\(suggestion)\"? " + hint
+                }
+                diagnostics.error(at: file.plan.location, "there is no plan \"\(file.plan.value)\"", hint: hint)
+                continue
+            }
+            resultsByPlan[file.plan.value, default: []].append(file)
+        }
+        return resultsByPlan
     }
 }
 

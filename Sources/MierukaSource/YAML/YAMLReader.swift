@@ -58,6 +58,8 @@ package struct YAMLReader: Sendable {
 /// Builds the located tree from libyaml's events.
 struct YAMLTreeBuilder {
     let file: String
+    /// The file's own location, from which every node's is made (the file is looked up once).
+    private let fileLocation: SourceLocation
     let lineOffset: Int
     let maximumDepth: Int
     let maximumNodes: Int
@@ -69,6 +71,7 @@ struct YAMLTreeBuilder {
 
     init(file: String, lineOffset: Int, maximumDepth: Int, maximumNodes: Int) {
         self.file = file
+        fileLocation = SourceLocation(file: file)
         self.lineOffset = lineOffset
         self.maximumDepth = maximumDepth
         self.maximumNodes = maximumNodes
@@ -105,7 +108,7 @@ struct YAMLTreeBuilder {
     }
 
     private func location(_ mark: yaml_mark_t) -> SourceLocation {
-        SourceLocation(file: file, line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1)
+        fileLocation.at(line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1)
     }
 
     private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int? = nil) -> String? {
