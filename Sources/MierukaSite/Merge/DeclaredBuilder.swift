@@ -8,6 +8,9 @@ struct DeclaredBuilder {
     let moneyUnit: MoneyUnit
     let period: FiscalYearRange
     let yearStyle: FiscalYearStyle
+    /// The status axis whose published counts these are (its scale is `grades`), named in
+    /// messages; nil for the plan's own table.
+    var axis: String? = nil
 
     func build(_ documents: [DeclaredDocument], diagnostics: inout Diagnostics) -> [DeclaredYear] {
         var years: [FiscalYear: SourceLocation] = [:]
@@ -76,7 +79,7 @@ struct DeclaredBuilder {
         var counts = [Int?](repeating: nil, count: grades.count)
         var ok = true
         for (code, count) in written.counts {
-            guard let index = GradeResolver(grades: grades).resolve(code, diagnostics: &diagnostics) else {
+            guard let index = GradeResolver(grades: grades, axis: axis).resolve(code, diagnostics: &diagnostics) else {
                 ok = false
                 continue
             }
