@@ -12,7 +12,7 @@ SITE_FOLDER is a built site. Checks that:
   title linking to a page of the site, the grade written out (code and meaning), the department
   (the query: 使用料 on the demo, else the title of the index's first item);
 - every result says what kind of page it is (取組項目, 計画, 施策 or the level its plan names,
-  年度の進捗状況, ページ) and links to a page of the site;
+  年度の進捗状況, ページ, 委員会などの意見) and links to a page of the site;
 - with --demo (the demo site): 受益者負担 (four bigrams) finds its item first; a plan's text
   (寄り添い, 伊勢原市, a plan without item pages) finds the plan, このサイト the standalone page,
   比べやすい the home page's text, 地域協働の推進 the policy, called 分野 as its plan names the level;
@@ -69,7 +69,7 @@ MierukaSearch.load(arguments[0]).then(index => {
 """
 
 # What a result may say it is (the index's "kinds").
-KINDS = {"取組項目", "計画", "施策", "年度の進捗状況", "ページ"}
+KINDS = {"取組項目", "計画", "施策", "年度の進捗状況", "ページ", "委員会などの意見"}
 
 WAIT_FOR_SEARCH = """
 const done = arguments[arguments.length - 1];

@@ -41,10 +41,14 @@ fi
 workbooks=$(mktemp -d)
 "$scratch/debug/mieruka" build --output "$workbooks/demo" >/dev/null
 "$scratch/debug/mieruka" build --source Tests/Fixtures/base --output "$workbooks/base" >/dev/null
+# The base fixture with committee opinions (opinions.xlsx: long texts with line breaks).
+cp -r Tests/Fixtures/base "$workbooks/opinions-site"
+cp -r Tests/Fixtures/fidelity/committee-opinions/. "$workbooks/opinions-site/"
+"$scratch/debug/mieruka" build --source "$workbooks/opinions-site" --output "$workbooks/opinions" >/dev/null
 "$scratch/debug/mieruka" init "$workbooks/starter" >/dev/null
 "$scratch/debug/mieruka" build --source "$workbooks/starter" >/dev/null
 "$xlsx_venv/bin/python" scripts/check-xlsx-downloads.py --seed "$workbooks/starter/seeds/gyokaku/R7.xlsx" Tests/Fixtures/xlsx/starter-R7.csv \
-    "$workbooks/demo" "$workbooks/base" "$workbooks/starter/public"
+    "$workbooks/demo" "$workbooks/base" "$workbooks/opinions" "$workbooks/starter/public"
 rm -rf "$workbooks"
 
 # --- Accessibility and HTML checks of the built sites -------------------------------------------

@@ -76,8 +76,8 @@ package struct SitePipeline: Sendable {
         guard let outputFolder else {
             diagnostics.append(contentsOf: renderAndCheckLinks(site, renderer: renderer, jobs: options.jobs))
             timer.lap("render")
-            // What build would warn of in the open data's workbooks, without writing them.
-            diagnostics.append(contentsOf: SiteExporter(index: site.index, jobs: options.jobs).workbookWarnings())
+            // What build would warn of in the open data's Shift_JIS copies and workbooks, without writing them.
+            diagnostics.append(contentsOf: SiteExporter(index: site.index, jobs: options.jobs).downloadWarnings())
             timer.lap("export")
             return finish(diagnostics.hasErrors ? .contentErrors : .success, pages: site.pages.count)
         }

@@ -23,6 +23,12 @@ package struct PlanDatasets: Sendable {
         // Only for a plan that transcribes them, so that other plans' downloads stay as they are.
         if !planIndex.plan.reported.moneyTables.isEmpty { tables.append(MoneyTablesDataset.make(planIndex)) }
         if !planIndex.plan.planKPIs.isEmpty { tables.append(PlanKPIsDataset.make(planIndex)) }
+        let plan = planIndex.plan
+        if !plan.reported.achievements.isEmpty { tables.append(AchievementsDataset.make(planIndex)) }
+        if !plan.revisions.isEmpty { tables.append(RevisionsDataset.make(planIndex)) }
+        if !plan.opinions.isEmpty { tables.append(OpinionsDataset.make(planIndex, links: links)) }
+        if plan.items.contains(where: { !$0.schedule.isEmpty }) { tables.append(ScheduleDataset.make(planIndex)) }
+        if plan.items.contains(where: { !$0.subitems.isEmpty }) { tables.append(SubItemsDataset.make(planIndex)) }
         self.tables = tables
     }
 
@@ -30,10 +36,19 @@ package struct PlanDatasets: Sendable {
     package static let tableNames = ["results", "items", "kpis", "kpi-actuals", "grade-counts", "effects"]
 
     /// The names of a plan's tables, in the order of `tables`, known without making them: those
-    /// every plan has, then 公表された効果額の表 and 計画全体の目標と実績 when the plan transcribes them.
+    /// every plan has, then each of 公表された効果額の表, 計画全体の目標と実績, 公表された達成件数,
+    /// 計画の見直し, 委員会などの意見, 取組の工程 and 細目一覧 that the plan transcribes.
     package static func tableNames(of plan: Plan) -> [String] {
-        tableNames + (plan.reported.moneyTables.isEmpty ? [] : ["money-tables"])
-            + (plan.planKPIs.isEmpty ? [] : ["plan-kpis"])
+        let optional: [(name: String, present: Bool)] = [
+            ("money-tables", !plan.reported.moneyTables.isEmpty),
+            ("plan-kpis", !plan.planKPIs.isEmpty),
+            ("achievements", !plan.reported.achievements.isEmpty),
+            ("revisions", !plan.revisions.isEmpty),
+            ("opinions", !plan.opinions.isEmpty),
+            ("schedule", plan.items.contains { !$0.schedule.isEmpty }),
+            ("subitems", plan.items.contains { !$0.subitems.isEmpty }),
+        ]
+        return tableNames + optional.filter(\.present).map(\.name)
     }
 
     /// "results.csv"

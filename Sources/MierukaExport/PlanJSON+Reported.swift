@@ -2,7 +2,7 @@ import MierukaModel
 import MierukaSite
 
 /// The figures a plan transcribes outside its items and policy tree (`money_tables:`,
-/// `achievements:`, `plan_kpis:`, `revisions:`), in `plan.json` exactly as published: every figure
+/// `achievements:`, `plan_kpis:`, `revisions:`, `opinions:`), in `plan.json` exactly as published: every figure
 /// keeps its written text (`text`), and where Mieruka read a number from it, the number is beside
 /// it under a key that says what it is (`yen`, `percent`, `value` with `unit`). The one figure
 /// Mieruka derives here, a plan KPI's comparison with its target, is under `computed`.
@@ -24,7 +24,26 @@ extension PlanJSON {
         if !plan.revisions.isEmpty {
             members.append(("revisions", .array(plan.revisions.revisions.map(revision))))
         }
+        if !plan.opinions.isEmpty {
+            members.append(("opinions", .array(plan.opinionsInReportOrder.map(opinion))))
+        }
         return members
+    }
+
+    /// An opinion as published, with the item it is on (null for the year's results as a whole)
+    /// and the address of the page that shows it.
+    func opinion(_ opinion: CommitteeOpinion) -> JSONValue {
+        let item = opinion.item.map { planIndex.plan.items[$0] }
+        return .object([
+            ("year", .int(opinion.year.year)),
+            ("item", item.map { .string($0.slug) } ?? .null),
+            ("number", .text(item?.number)),
+            ("by", .string(opinion.by)),
+            ("date", .text(opinion.date)),
+            ("text", .string(opinion.text)),
+            ("source", .text(opinion.source)),
+            ("url", .text(OpinionsDataset.page(of: opinion, planIndex, links: links))),
+        ])
     }
 
     /// {"text": "9月末", "month": 9, "day": null}, or null for the year's end.

@@ -34,7 +34,7 @@ struct PlanJSON {
             ("years", .array(planIndex.years.map(year))),
             ("tables", .array(plan.tables.map(table))),
         ]
-        return .object(members + reportedMembers)
+        return .object(members + reportedMembers + structureMembers)
     }
 
     var license: JSONValue {
@@ -338,5 +338,9 @@ extension PlanDatasets {
         ("achievements[]", "配列", "計画にあるときだけ。公表された達成の件数：title、years、as_of、of（「20項目中」の20）、noun（項目の呼び方）、counts（label、count、rate（text・percent か null））、note、source"),
         ("plan_kpis[]", "配列", "計画にあるときだけ。計画全体の目標（主要目標）の表：title、kpis（name、baseline（years・text）、target（years・text・bound：「未満」「以上」などと限度の値。読めないときは null）、actuals（years、cumulative（累計なら true）、text（資料の表記）、interim_target、provisional（見込み・速報値など）、quantity（読み取った値：yen、または value と unit。読めないときは null））、rate（公表された達成率など：label・text・years）、note、computed.target_met（Mieruka による目標との比較：true・false・null））、note、source"),
         ("revisions[]", "配列", "計画にあるときだけ。計画の見直し（古い順）：year（見直し後の計画が始まる年度）、date、title、note、source、period（before・after）、items（公表された項目数：before・after・before_text・after_text・noun）、added・deleted・finished（item（項目の id。サイトにない項目は null）、number、title、reason）、targets（item、number、kpi、before・after（years・value・text）、reason）"),
+        ("lineage[]", "配列", "計画にあるときだけ。計画の経緯（これまでの計画）：title、date（策定の時期。資料の表記）、period（first・last）、text（Markdown）、effect（資料が示す効果。表記のまま）、effect_years"),
+        ("matrices[]", "配列", "計画にあるときだけ。計画の体系の表：title、row_heading・column_heading（行と列の見出し）、columns（number、title、policy（列が表す方針の id か null））、rows（number、title、cells（列ごとに number・title・text（Markdown）、空欄は null））、source"),
+        ("timelines[]", "配列", "計画にあるときだけ。推進期間などの図：title、years（first・last）、open_end（最後の列が「以降」なら true）、row_heading、rows（group、label、spans（years、label、continues：「以降」へ続くなら true）、note）、source"),
+        ("opinions[]", "配列", "計画にあるときだけ。委員会などの意見（年度順。年度の中では結果全体への意見、項目への意見の順）：year、item（項目の id。年度の結果全体への意見は null）、number、by（意見を述べた者）、date（時期。資料の表記）、text（本文。Markdown）、source、url（意見を掲載しているページ）"),
     ]
 }

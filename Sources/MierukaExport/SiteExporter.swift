@@ -124,17 +124,8 @@ package struct SiteExporter: Sendable {
             let csvBytes = csv.utf8WithBOM
             emit(ExportFile(path: SiteRoutes.dataFile(slug, PlanDatasets.csvFile(table)), bytes: csvBytes))
             if config.data.shiftJISCopies {
-                let path = SiteRoutes.dataFile(slug, PlanDatasets.shiftJISFile(table))
-                let (bytes, missing) = ShiftJISEncoder.encode(csv.text)
-                if !missing.isEmpty {
-                    diagnostics.warning(
-                        at: planIndex.plan.location,
-                        "\(path): Shift_JIS has no code for " + missing.map { "「\($0)」" }.joined(separator: "")
-                            + ", written as 〓 in the Shift_JIS copy",
-                        hint: "the UTF-8 file \(PlanDatasets.csvFile(table)) holds the text as written; "
-                            + "to avoid the 〓, use a character that Shift_JIS has in the content")
-                }
-                emit(ExportFile(path: path, bytes: bytes))
+                let bytes = shiftJISCopy(csv, table, planIndex, diagnostics: &diagnostics)
+                emit(ExportFile(path: SiteRoutes.dataFile(slug, PlanDatasets.shiftJISFile(table)), bytes: bytes))
             }
             workbookFile(table, rows: rows, csv: csvBytes, planIndex, diagnostics: &diagnostics, emit: emit)
         }
@@ -176,15 +167,36 @@ package struct SiteExporter: Sendable {
         }
     }
 
-    /// The warnings `build` gives for cells of the workbooks longer than Excel holds, found without
-    /// writing anything (for `check`): each plan's tables are made and looked through, in parallel.
-    package func workbookWarnings() -> Diagnostics {
+    /// The table's Shift_JIS copy (`data: {shift_jis: true}`), with a warning naming the characters
+    /// Shift_JIS has no code for, written as 〓.
+    func shiftJISCopy(_ csv: CSVOutput, _ table: Dataset, _ planIndex: PlanIndex, diagnostics: inout Diagnostics) -> [UInt8] {
+        let path = SiteRoutes.dataFile(planIndex.plan.slug, PlanDatasets.shiftJISFile(table))
+        let (bytes, missing) = ShiftJISEncoder.encode(csv.text)
+        if !missing.isEmpty {
+            diagnostics.warning(
+                at: planIndex.plan.location,
+                "\(path): Shift_JIS has no code for " + missing.map { "「\($0)」" }.joined(separator: "")
+                    + ", written as 〓 in the Shift_JIS copy",
+                hint: "the UTF-8 file \(PlanDatasets.csvFile(table)) holds the text as written; "
+                    + "to avoid the 〓, use a character that Shift_JIS has in the content")
+        }
+        return bytes
+    }
+
+    /// The warnings `build` gives as it writes the downloads, found without writing anything (for
+    /// `check`), in the order `build` gives them: per table, the characters its Shift_JIS copy
+    /// writes as 〓 (when the site asks for the copies), then its workbook's cells longer than Excel
+    /// holds. Each plan's tables are made and looked through, in parallel.
+    package func downloadWarnings() -> Diagnostics {
         let sink = Lock<[Int: Diagnostics]>([:])
+        let shiftJIS = index.config.data.shiftJISCopies
         Parallel.forEach(index.plans.count, jobs: jobs) { plan in
             let planIndex = index.plans[plan]
             var diagnostics = Diagnostics()
             for table in PlanDatasets(planIndex: planIndex, links: links, settings: index.config.data).tables {
-                warnOfOverlongCells(table.workbook(table.rows), table, planIndex, diagnostics: &diagnostics)
+                let rows = table.rows
+                if shiftJIS { _ = shiftJISCopy(table.csv(rows), table, planIndex, diagnostics: &diagnostics) }
+                warnOfOverlongCells(table.workbook(rows), table, planIndex, diagnostics: &diagnostics)
             }
             if !diagnostics.all.isEmpty { sink.withLock { $0[plan] = diagnostics } }
         }

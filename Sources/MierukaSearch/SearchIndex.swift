@@ -1,5 +1,5 @@
-/// What the site search looks in: one document per item, plan, policy, year report and
-/// standalone page, and for every token the documents that hold it and where. Written as `search/index.json` (`SearchIndexBuilder.json`).
+/// What the site search looks in: one document per item, plan, policy, year report, standalone
+/// page and committee opinion, and for every token the documents that hold it and where. Written as `search/index.json` (`SearchIndexBuilder.json`).
 package struct SearchIndex: Sendable {
     package let plans: [Plan]
     package let documents: [Document]
@@ -29,6 +29,8 @@ package struct SearchIndex: Sendable {
     /// What kind of page a document is, as a result names it.
     package enum Kind: String, Sendable, CaseIterable {
         case item, plan, policy, report, page
+        /// An opinion a committee gave on a year's results or an item (委員会などの意見).
+        case opinion
 
         package var label: String {
             switch self {
@@ -37,6 +39,7 @@ package struct SearchIndex: Sendable {
             case .policy: "施策"
             case .report: "年度の進捗状況"
             case .page: "ページ"
+            case .opinion: "委員会などの意見"
             }
         }
     }
@@ -52,7 +55,8 @@ package struct SearchIndex: Sendable {
         /// An item's number under its primary listing; empty for other pages.
         package let number: String
         package let title: String
-        /// The page's address after the plan's ("20/", "policies/1/", "reports/2023/"), or for a
+        /// The page's address after the plan's ("20/", "policies/1/", "reports/2023/", an opinion's
+        /// "reports/2023/#opinions"), or for a
         /// standalone page its whole address ("/about/").
         package let path: String
         /// The latest grade: index on the plan's scale, and the year it was given (index in the

@@ -8,7 +8,9 @@ import MierukaSite
 /// own KPIs and its revisions), policy (title, description, KPI names), year report (the year's
 /// notes, highlights, the policies of its published tables and the items revised that year with
 /// the reasons; its items have documents of their own), the home page's text and each standalone page
-/// (title, summary, text).
+/// (title, summary, text), and a document per committee opinion (its text, leading to the page that
+/// shows it). An item's sub-items and schedule and a plan's two-way tables, timelines and earlier
+/// plans are found on the page that shows them.
 package struct SearchIndexBuilder: Sendable {
     /// Where the index is written, relative to the output folder.
     package static let path = SiteRoutes.searchIndex
@@ -120,6 +122,7 @@ package struct SearchIndexBuilder: Sendable {
                 path: SiteRoutes.percentEncode("reports/\(year.year)/"),
                 texts: [declared?.notes].compactMap { $0 } + highlights + policyTitles + revised)
         }
+        addOpinions(planIndex, offset: offset, to: &collector)
         return SearchIndex.Plan(
             title: plan.title.hasPrefix(plan.city) ? plan.title : "\(plan.city) \(plan.title)",
             url: index.config.baseURL.link(SiteRoutes.percentEncode(SiteRoutes.plan(plan.slug))),
@@ -128,8 +131,37 @@ package struct SearchIndexBuilder: Sendable {
             years: years.labels)
     }
 
+    /// A document per committee opinion (`opinions:`), in the order the year's report shows them,
+    /// leading to where it is shown: the section 委員会などの意見 of its item's page, or of the year's
+    /// report for an opinion on the year's results as a whole (an opinion on a year without a
+    /// report page is shown nowhere, and not found). Its title says the year and who gave it (and
+    /// the item), its body is the opinion.
+    private func addOpinions(_ planIndex: PlanIndex, offset: Int, to collector: inout Collector) {
+        let plan = planIndex.plan
+        let reportYears = Set(planIndex.years)
+        for opinion in plan.opinionsInReportOrder {
+            let year = opinion.year.label(plan.yearStyle)
+            let by = opinion.by + (opinion.date.map { "（\($0)）" } ?? "")
+            let title: String
+            let page: String
+            if let index = opinion.item, index < plan.items.count {
+                let item = plan.items[index]
+                title = "No.\(item.number) \(item.title)（\(year)・\(by)）"
+                page = item.slug + "/"
+            } else {
+                guard reportYears.contains(opinion.year) else { continue }
+                title = "\(year) \(by)"
+                page = "reports/\(opinion.year.year)/"
+            }
+            collector.addPage(
+                .opinion, plan: offset, title: title, path: SiteRoutes.percentEncode(page) + "#opinions", texts: [opinion.text])
+        }
+    }
+
     /// An item's document: its title, departments, KPI names, text and each year's 進捗状況, 要因
     /// and 今後の対応, with snippets of the KPI names, the latest of each text and the body.
+    /// Its sub-items' titles and its schedule's steps count as its text, their departments as its
+    /// departments, and their yearly 進捗状況 as its own.
     private func addItem(
         _ item: Item, of plan: Plan, planOffset: Int, years: inout YearList, to collector: inout Collector
     ) {
@@ -142,6 +174,14 @@ package struct SearchIndexBuilder: Sendable {
         for kpi in item.kpis { add(kpi.name, .kpis) }
         let body = SearchText.plain(item.body)
         add(body, .body)
+        for subitem in item.subitems {
+            add(subitem.title, .body)
+            for department in subitem.departments { add(department, .departments) }
+        }
+        for step in item.schedule { add(step.text, .body) }
+        for result in item.results {
+            for sub in result.subitems { if let progress = sub.progress { add(SearchText.plain(progress), .progress) } }
+        }
         var snippets: [SearchIndex.Snippet] = []
         if !item.kpis.isEmpty {
             let names = item.kpis.map(\.name).joined(separator: "、")
@@ -205,6 +245,19 @@ package struct SearchIndexBuilder: Sendable {
             texts += [table.note].compactMap { $0 }
         }
         texts += plan.revisions.revisions.flatMap(revisionTexts)
+        // The plan's structure as its page shows it: two-way tables, timelines and earlier plans.
+        for matrix in plan.matrices {
+            texts += [matrix.title, matrix.rowHeading, matrix.columnHeading] + matrix.columns.map(\.title)
+            for row in matrix.rows {
+                texts.append(row.title)
+                texts += row.cells.compactMap { $0 }.flatMap { [$0.title, $0.text].compactMap { $0 } }
+            }
+        }
+        for timeline in plan.timelines {
+            texts.append(timeline.title)
+            texts += timeline.rows.flatMap { [$0.group, $0.label, $0.note].compactMap { $0 } + $0.spans.compactMap(\.label) }
+        }
+        texts += plan.lineage.flatMap { [$0.title, $0.text, $0.effect].compactMap { $0 } }
         return texts
     }
 

@@ -22,7 +22,7 @@ import Testing
         let result = try CommandRunner.mieruka(["build"], in: work.path)
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardError.isEmpty)
-        #expect(result.standardOutput.hasPrefix("mieruka: built 22 pages (43 files) into public in "))
+        #expect(result.standardOutput.hasPrefix("mieruka: built 22 pages (47 files) into public in "))
 
         let built = FileTree.snapshot(work.path + "/public")
         let expectedFolder = Fixtures.path("base-expected")

@@ -145,4 +145,33 @@ import Testing
         #expect(results.contains(",C,,,,,,委員会評価\r\n"), "item 1's 達成度 in R5, graded by 委員会評価")
         expectSame(outputs)
     }
+
+    /// An axis named like a built-in column of a results sheet that is not 評価 or 進捗状況 (here
+    /// 指標評価, which a sheet reads as 指標の評価): `results.csv` heads its column with the axis's
+    /// id instead (the export and the reader share one list of built-in headers), so the file reads
+    /// back as the same values.
+    @Test func anAxisNamedLikeABuiltInColumnReadsBackFromItsExportedResults() throws {
+        let site = TemporaryDirectory()
+        try FileTree.overlay(Fixtures.path("base"), onto: site.path)
+        try FileTree.overlay(Fixtures.path("fidelity/status-axes"), onto: site.path)
+        for (file, from, to) in [
+            ("content/test-plan/_index.md", "name: 着手状況", "name: 指標評価"),
+            ("content/test-plan/items/001.md", "着手状況: 取組中", "start: 取組中"),
+            ("seeds/test-plan/R7.csv", "番号,評価,着手状況,", "番号,評価,start,"),
+        ] {
+            let path = site.path + "/" + file
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(text.contains(from), "\(file)")
+            try text.replacingOccurrences(of: from, with: to).write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let outputs = try roundTrip(
+            site, plan: "test-plan",
+            removing: ["seeds/test-plan/R5.yml", "seeds/test-plan/R6.yml", "seeds/test-plan/R7.csv"]
+        ) { root in
+            try Self.removeFrontMatterResults(ofFirstItemIn: root)
+        }
+        let results = String(decoding: try #require(outputs.original["test-plan/data/results.csv"]), as: UTF8.self)
+        #expect(results.unicodeScalars.split(separator: "\n").first.map { String($0).contains(",指標の評価,start,達成度,") } == true)
+        expectSame(outputs)
+    }
 }

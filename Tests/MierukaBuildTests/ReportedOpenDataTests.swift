@@ -189,4 +189,103 @@ import Testing
         #expect(change.last?["grade_change"] as? [String: Int] == ["A": 1, "B": 1, "C": -1, "D": -2])
         #expect(change.first?["grade_change"] == nil)
     }
+
+    /// Committee opinions (`opinions:`) as a CSV and Excel table 委員会などの意見 and in plan.json, as
+    /// published, in the order the year's report shows them, each with the page that shows it.
+    @Test func committeeOpinionsAreInTheOpenDataWithThePageThatShowsThem() throws {
+        let (result, site) = try Self.build(["committee-opinions"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let csv = try Self.csv(site, "opinion-plan/data/opinions.csv")
+        #expect(csv.map { $0["年度"] } == ["2023", "2024", "2024"])
+        #expect(csv.map { $0["番号"] } == ["2", "", "2"])
+        #expect(csv[0]["年度（和暦）"] == "令和5年度")
+        #expect(csv[0]["取組項目"] == "窓口の見直し")
+        #expect(csv[0]["意見を述べた者"] == "架空市行政改革推進委員会")
+        #expect(csv[0]["時期"] == "令和6年8月")
+        // The text exactly as written (Markdown, line breaks kept, raw HTML as written).
+        #expect(csv[0]["意見"] == "取組の**効果**を数字で示すこと。\n\n- 利用者数\n- 費用\n")
+        #expect(csv[1]["意見"] == "全体として取組は進んでいる。<b>引き続き</b>、市民への説明に努められたい。\n")
+        #expect(csv[1]["出典"] == "架空市「令和6年度 取組結果と懇談会の意見」（テスト用）")
+        #expect(csv[0]["掲載ページURL"] == "https://example.test/kaikaku/opinion-plan/2/#opinions")
+        #expect(csv[1]["掲載ページURL"] == "https://example.test/kaikaku/opinion-plan/reports/2024/#opinions")
+        #expect(FileManager.default.fileExists(atPath: site.root + "/opinion-plan/data/opinions.xlsx"))
+        let page = site.page("opinion-plan/data/index.html")
+        #expect(page.contains("委員会などの意見") && page.contains("opinions.xlsx") && page.contains("opinions[]"))
+
+        let plan = try Self.json(site, "opinion-plan")
+        let opinions = try #require(plan["opinions"] as? [[String: Any]])
+        #expect(opinions.map { $0["year"] as? Int } == [2023, 2024, 2024])
+        #expect(opinions[1]["item"] is NSNull && opinions[1]["number"] is NSNull)
+        #expect(opinions[0]["item"] as? String == "2" && opinions[0]["number"] as? String == "2")
+        #expect(opinions[2]["date"] is NSNull)
+        #expect(opinions[2]["text"] as? String == "窓口の待ち時間の実績も公表されたい。")
+        #expect(opinions[2]["url"] as? String == "https://example.test/kaikaku/opinion-plan/2/#opinions")
+        // A plan without opinions has neither the file nor the key.
+        #expect(!FileManager.default.fileExists(atPath: site.root + "/test-plan/data/opinions.csv"))
+        #expect(try Self.json(site, "test-plan")["opinions"] == nil)
+    }
+
+    /// Achievement counts (`achievements:`) as a table 公表された達成件数: a row per count, the
+    /// share as printed beside the number read from it, nothing computed.
+    @Test func achievementCountsAreATableOfTheirOwn() throws {
+        let (result, site) = try Self.build(["reported-figures"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let csv = try Self.csv(site, "money-plan/data/achievements.csv")
+        #expect(csv.count == 2)
+        #expect(csv.map { $0["区分"] } == ["達成", "未達成"])
+        #expect(csv.map { $0["件数"] } == ["7", "4"])
+        #expect(csv.map { $0["割合の表記"] } == ["70%", "40.0%"])
+        #expect(csv.map { $0["割合（%）"] } == ["70", "40.0"])
+        #expect(csv.allSatisfy { $0["対象の項目数"] == "10" && $0["項目の呼び方"] == "取組項目" && $0["表"] == "取組項目の達成度" })
+        #expect(csv[0]["開始年度"] == "2020" && csv[0]["終了年度"] == "2022" && csv[0]["年度（和暦）"] == "令和2年度～令和4年度")
+        #expect(FileManager.default.fileExists(atPath: site.root + "/money-plan/data/achievements.xlsx"))
+        #expect(site.page("money-plan/data/index.html").contains("公表された達成件数"))
+        #expect(!FileManager.default.fileExists(atPath: site.root + "/test-plan/data/achievements.csv"))
+    }
+
+    /// Revisions (`revisions:`) as a table 計画の見直し: a row per change with its reason, the
+    /// revision's cells repeated on each.
+    @Test func revisionsAreATableOfTheirChanges() throws {
+        let (result, site) = try Self.build(["revisions"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let csv = try Self.csv(site, "test-plan/data/revisions.csv")
+        #expect(csv.map { $0["変更の種類"] } == ["項目数", "追加", "削除", "完了", "目標値", "計画期間"])
+        #expect(csv.map { $0["年度"] } == ["2025", "2025", "2025", "2025", "2025", "2028"])
+        #expect(csv[0]["変更前の数値"] == "5" && csv[0]["変更後の数値"] == "4")
+        #expect(csv[1]["番号"] == "4" && csv[1]["取組項目"] == "キャッシュレス決済の導入")
+        #expect(csv[1]["理由"] == "新たな課題に対応するため")
+        #expect(csv[3]["番号"] == "" && csv[3]["取組項目"] == "紙の申請書の削減")
+        #expect(csv[4]["指標ID"] == "online" && csv[4]["指標"] == "オンライン申請割合")
+        #expect(csv[4]["変更前の数値"] == "50.0" && csv[4]["変更後の数値"] == "60.0")
+        #expect(csv[4]["理由"] == "前倒しで進んだため")
+        #expect(csv[5]["変更前"] == "令和5年度～令和9年度" && csv[5]["変更後"] == "令和5年度～令和10年度")
+        #expect(csv[0]["見直しの時期"] == "令和7年3月")
+        #expect(csv[0]["見直しの名称"] == "架空市行財政改革推進計画の見直し（架空）")
+        #expect(csv[5]["見直しの説明"] == "次期総合計画と合わせるため、計画期間を1年延長しました（架空）。")
+        #expect(FileManager.default.fileExists(atPath: site.root + "/test-plan/data/revisions.xlsx"))
+    }
+
+    /// Items' schedules (`schedule:`) and sub-items (`subitems:`) of the base fixture as the tables
+    /// 取組の工程 and 細目一覧; a plan without them has neither.
+    @Test func schedulesAndSubItemsAreTablesOfTheirOwn() throws {
+        let (result, site) = try Self.build(["committee-opinions"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let schedule = try Self.csv(site, "test-plan/data/schedule.csv")
+        #expect(schedule.map { $0["工程"] } == ["検討", "試行", "実施"])
+        #expect(schedule.allSatisfy { $0["番号"] == "2" && $0["取組項目"] == "庁内事務の効率化" })
+        #expect(schedule[2]["開始年度"] == "2025" && schedule[2]["終了年度"] == "2027")
+        #expect(schedule[2]["年度（和暦）"] == "令和7年度～令和9年度")
+        #expect(schedule[0]["終了年度"] == "2023")
+        let subitems = try Self.csv(site, "test-plan/data/subitems.csv")
+        #expect(subitems.map { $0["細目番号"] } == ["1", "2"])
+        #expect(subitems.map { $0["細目名"] } == ["基金の運用方針の策定", "<特定目的基金>の整理"])
+        #expect(subitems.map { $0["担当課"] } == ["", "財務部"])
+        #expect(subitems.allSatisfy { $0["番号"] == "3" && $0["取組項目"] == "基金の確保" })
+        for name in ["schedule", "subitems"] {
+            #expect(FileManager.default.fileExists(atPath: site.root + "/test-plan/data/\(name).xlsx"))
+            #expect(!FileManager.default.fileExists(atPath: site.root + "/opinion-plan/data/\(name).csv"))
+        }
+        let page = site.page("test-plan/data/index.html")
+        #expect(page.contains("取組の工程") && page.contains("細目一覧"))
+    }
 }

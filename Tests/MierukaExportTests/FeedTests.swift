@@ -1,3 +1,4 @@
+import Foundation
 import MierukaDiagnostics
 import MierukaExport
 import MierukaModel
@@ -75,5 +76,46 @@ import Testing
         #expect(json.contains("\"effect_actual_yen\":-200000"))
         #expect(json.contains("\"name\":\"クリエイティブ・コモンズ 表示 4.0 国際（CC BY 4.0）\""))
         #expect(try self.files(ExportTestSite.files)["p/data/plan.json"] == json)
+    }
+
+    /// The plan's structure as its page shows it (`lineage:`, `matrices:`, `timelines:`) is in
+    /// plan.json as written; a plan without it has none of the keys (made-up plan).
+    @Test func planJSONHoldsThePlansLineageMatricesAndTimelines() throws {
+        var site = ExportTestSite.files
+        let before = try #require(try files(site)["p/data/plan.json"])
+        #expect(!before.contains("\"lineage\"") && !before.contains("\"matrices\"") && !before.contains("\"timelines\""))
+        site["content/p/_index.md"] = try #require(site["content/p/_index.md"]).replacingOccurrences(
+            of: "period: {from: R5, to: R9}",
+            with: """
+                period: {from: R5, to: R9}
+                lineage:
+                  - {title: 架空市行財政改革大綱, date: 平成8年12月策定, text: 大綱を定めた。, effect: 約40億円, effect_years: H9～H13}
+                matrices:
+                  - title: 推進手段の整理表
+                    row_heading: 推進手段
+                    column_heading: 基本姿勢
+                    columns: [{policy: "1"}, {number: (2), title: 財政の改革}]
+                    rows:
+                      - number: (1)
+                        title: 市民満足度の向上
+                        cells: [{number: ①, title: 風土づくり, text: 議論の場をつくる。}, null]
+                timelines:
+                  - title: 推進期間
+                    years: R5～R9
+                    rows:
+                      - {label: 総合計画, note: 前期基本計画}
+                """)
+        let json = try #require(try files(site)["p/data/plan.json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let lineage = try #require((object["lineage"] as? [[String: Any]])?.first)
+        #expect(lineage["date"] as? String == "平成8年12月策定" && lineage["effect"] as? String == "約40億円")
+        #expect((lineage["effect_years"] as? [String: Any])?["first"] as? Int == 1997)
+        let matrix = try #require((object["matrices"] as? [[String: Any]])?.first)
+        #expect((matrix["columns"] as? [[String: Any]])?.map { $0["policy"] as? String } == ["1", nil])
+        let cells = try #require(((matrix["rows"] as? [[String: Any]])?.first)?["cells"] as? [Any])
+        #expect((cells[0] as? [String: Any])?["text"] as? String == "議論の場をつくる。")
+        #expect(cells[1] is NSNull)
+        let timeline = try #require((object["timelines"] as? [[String: Any]])?.first)
+        #expect(((timeline["rows"] as? [[String: Any]])?.first)?["note"] as? String == "前期基本計画")
     }
 }

@@ -298,4 +298,82 @@ import Testing
         #expect(matching("オンライン予約に一本化", in: index) == [plan, report])
         #expect(index.postings(for: "歳入").first { $0.document == plan }?.fields == SearchField.body.bit)
     }
+
+    /// Each committee opinion is a document of its own, leading to the section that shows it: an
+    /// opinion on an item to its page, one on a year's results as a whole to that year's report;
+    /// its title names the year and who gave it, its body is the opinion (made-up opinions).
+    @Test func committeeOpinionsAreFoundWhereTheyAreShown() throws {
+        var files = Self.files
+        files["content/p/_index.md"] = InMemorySite.plan.replacingOccurrences(
+            of: "period: {from: R5, to: R9}",
+            with: """
+                period: {from: R5, to: R9}
+                opinions:
+                  - {year: R6, by: 架空市行政改革懇談会, date: 令和7年7月, text: "全体として**市民への説明**に努められたい。"}
+                  - {year: R5, item: 1, by: 架空市行政改革推進委員会, text: 駅の利用促進策を具体化すること。}
+                  - {year: R8, by: 架空市行政改革懇談会, text: 報告のない年度への意見。}
+                """)
+        let (merged, diagnostics) = InMemorySite.merge(files)
+        #expect(!diagnostics.hasErrors, "\(diagnostics.all)")
+        let index = SearchIndexBuilder(index: SiteIndex(try #require(merged))).build()
+        let opinions = index.documents.enumerated().filter { $0.element.kind == .opinion }
+        #expect(opinions.map(\.element.path) == ["a/#opinions", "reports/2024/#opinions"])
+        #expect(
+            opinions.map(\.element.title) == [
+                "No.1 新幹線駅の活用（令和5年度・架空市行政改革推進委員会）", "令和6年度 架空市行政改革懇談会（令和7年7月）",
+            ])
+        #expect(opinions[1].element.snippets.first?.text == "全体として市民への説明に努められたい。")
+        #expect(matching("市民への説明", in: index) == [opinions[1].offset])
+        #expect(matching("利用促進策", in: index) == [opinions[0].offset])
+        // An opinion on a year without a report page is shown nowhere, so it is not found.
+        #expect(matching("報告のない年度", in: index).isEmpty)
+        let site = SiteIndex(try #require(merged))
+        let object = try JSONSerialization.jsonObject(with: Data(SearchIndexBuilder(index: site).json())) as? [String: Any]
+        let kinds = object?["kinds"] as? [String: String]
+        #expect(kinds?["opinion"] == "委員会などの意見")
+    }
+
+    /// An item's sub-items (titles, departments, yearly 進捗状況) and its schedule's steps find the
+    /// item; a plan's two-way tables, timelines and earlier plans find the plan.
+    @Test func subItemsSchedulesAndThePlansStructureAreFound() throws {
+        var files = Self.files
+        files["content/p/b.md"] = """
+            ---
+            number: 2
+            title: 新しい取組
+            policy: "2"
+            schedule: {R5: 制度設計, R6～R9: 本格実施}
+            subitems:
+              - {number: "1", title: 基金の運用方針の策定, department: 会計課}
+            results:
+              - {year: R6, grade: C, subitems: [{number: "1", grade: B, progress: 運用益の見通しを整理した。}]}
+            ---
+            """
+        files["content/p/_index.md"] = InMemorySite.plan.replacingOccurrences(
+            of: "period: {from: R5, to: R9}",
+            with: """
+                period: {from: R5, to: R9}
+                lineage:
+                  - {title: 架空市行財政改革大綱, date: 平成8年12月策定, effect: 約40億円}
+                timelines:
+                  - title: 推進期間
+                    years: R5～R9
+                    rows:
+                      - {label: 第6次総合計画, note: 前期基本計画}
+                """)
+        let (merged, diagnostics) = InMemorySite.merge(files)
+        #expect(!diagnostics.hasErrors, "\(diagnostics.all)")
+        let index = SearchIndexBuilder(index: SiteIndex(try #require(merged))).build()
+        let item = try #require(index.documents.firstIndex { $0.kind == .item && $0.number == "2" })
+        let plan = try #require(index.documents.firstIndex { $0.kind == .plan })
+        #expect(matching("基金の運用方針", in: index) == [item])
+        #expect(matching("会計課", in: index) == [item])
+        #expect(index.postings(for: "会計").first { $0.document == item }?.fields == SearchField.departments.bit)
+        #expect(matching("運用益の見通し", in: index) == [item])
+        #expect(index.postings(for: "運用").first { $0.document == item }.map { $0.fields & SearchField.progress.bit } != 0)
+        #expect(matching("本格実施", in: index) == [item])
+        #expect(matching("架空市行財政改革大綱", in: index) == [plan])
+        #expect(matching("第6次総合計画", in: index) == [plan])
+        #expect(matching("前期基本計画", in: index) == [plan])
+    }
 }

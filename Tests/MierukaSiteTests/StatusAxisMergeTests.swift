@@ -105,6 +105,30 @@ import Testing
         #expect(diagnostics.errors.first { $0.message.contains("has no status axis") }?.hint?.hasPrefix("did you mean \"達成度\"?") == true)
     }
 
+    /// A code that is not on an axis's scale, in the axis's `grade_share:` or in its published
+    /// counts (`declared: axes:`), is reported naming the axis, not "the plan's scale"; the plan's
+    /// own scale is still called the plan's.
+    @Test func aCodeOffAnAxissScaleIsReportedWithTheAxissName() {
+        let plan = planWithAxes.replacingOccurrences(of: "grade_share: {grades: [A], label: 「達成」}", with: "grade_share: {grades: [Z], label: 「達成」}")
+            .replacingOccurrences(
+                of: "policies:\n",
+                with: """
+                    declared:
+                      - year: R6
+                        grade_total: {A: 1, B: 1, Q: 0}
+                        axes:
+                          - {axis: 達成度, grade_total: {A: 1, X: 2}}
+                    policies:
+
+                    """)
+        let (_, diagnostics) = merge(plan: plan, ["content/p/a.md": InMemorySite.item("1")])
+        let messages = diagnostics.errors.map(\.message)
+        #expect(messages.contains("grade \"Z\" is not on the scale of the status axis 「達成度」 (A, B)"), "\(messages)")
+        #expect(messages.contains("grade \"X\" is not on the scale of the status axis 「達成度」 (A, B)"), "\(messages)")
+        #expect(messages.contains("grade \"Q\" is not on the plan's scale (A, B, C)"), "\(messages)")
+        #expect(!messages.contains { $0.contains("\"Z\" is not on the plan's scale") || $0.contains("\"X\" is not on the plan's scale") })
+    }
+
     @Test func valuesOnAxesNeedAPlanThatDeclaresThem() {
         let (merged, diagnostics) = merge([
             "content/p/a.md": InMemorySite.item("1"),

@@ -15,10 +15,10 @@ extension ResultsDataset {
     }
 
     /// The header a results sheet reads as the axis: its name, or its first `columns:` entry when
-    /// the name is spelt like a built-in column.
+    /// the name is spelt like a built-in column (any of `CSVField`'s headers, compared as a results
+    /// sheet compares them).
     static func axisHeader(_ axis: StatusAxis) -> String {
-        let builtIn = Set(["評価", "進捗評価", "進捗状況", "取組状況", "要因", "要因分析", "今後の対応", "今後の取組", "今後の方向性", "計画", "年度", "番号", "取組項目", "指標", "単位", "実績値", "細目番号", "細目名", "細目の評価", "細目の進捗状況", "評価者"])
-        return builtIn.contains(axis.name) ? (axis.columns.first ?? axis.key) : axis.name
+        CSVField.builtInHeaders.contains(CSVField.normalizedHeader(axis.name)) ? (axis.columns.first ?? axis.key) : axis.name
     }
 
     static func axisCells(_ result: YearResult, plan: Plan) -> [String] {

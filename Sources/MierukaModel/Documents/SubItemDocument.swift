@@ -21,6 +21,9 @@ package struct SubItemResultDocument: Sendable {
     package let grade: Located<String>?
     package let progress: String?
     package let location: SourceLocation
+    /// The sheet's cell the grade was read from, for messages (「cell E3 (細目の評価)」); nil when
+    /// it was written in YAML.
+    package var gradeCell: String? = nil
 
     package init(number: Located<String>, grade: Located<String>?, progress: String?, location: SourceLocation) {
         self.number = number

@@ -52,3 +52,15 @@ package struct OpinionDocument: Sendable {
         self.location = location
     }
 }
+
+extension Plan {
+    /// The opinions in the order a year's report shows them: by year; in a year, those on the
+    /// year's results as a whole first, then those on items in the plan's item order, each in the
+    /// order the plan lists them.
+    package var opinionsInReportOrder: [CommitteeOpinion] {
+        opinions.enumerated().sorted {
+            ($0.element.year, $0.element.item.map { $0 + 1 } ?? 0, $0.offset)
+                < ($1.element.year, $1.element.item.map { $0 + 1 } ?? 0, $1.offset)
+        }.map(\.element)
+    }
+}

@@ -6,12 +6,7 @@ extension ViewBuilder {
     /// plan's item order, each in the order the plan lists them.
     func yearOpinions(_ planIndex: PlanIndex, year: FiscalYear) -> [OpinionView] {
         let plan = planIndex.plan
-        let ofYear = plan.opinions.filter { $0.year == year }
-        let whole = ofYear.filter { $0.item == nil }
-        let onItems = ofYear.filter { $0.item != nil }.enumerated().sorted {
-            ($0.element.item ?? 0, $0.offset) < ($1.element.item ?? 0, $1.offset)
-        }.map(\.element)
-        return (whole + onItems).map { opinion in
+        return plan.opinionsInReportOrder.filter { $0.year == year }.map { opinion in
             let item = opinion.item.map { index -> LinkView in
                 let item = plan.items[index]
                 let number = item.listings.first.map { "No.\($0.number) " } ?? ""

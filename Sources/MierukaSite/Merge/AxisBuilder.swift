@@ -39,7 +39,7 @@ struct AxisBuilder {
             axes.append(
                 StatusAxis(
                     key: WidthNormalization.fold(key.value), name: name.value, grades: grades, states: states,
-                    gradeShare: ScaleBuilder.share(document.gradeShare, grades: grades, diagnostics: &diagnostics),
+                    gradeShare: ScaleBuilder.share(document.gradeShare, grades: grades, axis: name.value, diagnostics: &diagnostics),
                     gradedBy: document.gradedBy?.value, columns: document.columns.map(\.value), location: document.location))
         }
         return axes
@@ -101,11 +101,14 @@ enum ScaleBuilder {
         return GradeScale(states)
     }
 
-    static func share(_ written: GradeShareDocument?, grades: GradeScale, diagnostics: inout Diagnostics) -> GradeShare? {
+    /// - Parameter axis: the status axis whose scale `grades` is, named in messages; nil for the plan's.
+    static func share(
+        _ written: GradeShareDocument?, grades: GradeScale, axis: String? = nil, diagnostics: inout Diagnostics
+    ) -> GradeShare? {
         guard let written, let label = written.label else { return nil }
         var indices: [Int] = []
         for code in written.grades {
-            guard let index = GradeResolver(grades: grades).resolve(code, diagnostics: &diagnostics) else { return nil }
+            guard let index = GradeResolver(grades: grades, axis: axis).resolve(code, diagnostics: &diagnostics) else { return nil }
             if indices.contains(index) {
                 diagnostics.error(at: code.location, "the grade share names \"\(code.value)\" twice", hint: "name each grade once")
                 return nil

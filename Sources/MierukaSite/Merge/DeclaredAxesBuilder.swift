@@ -41,7 +41,7 @@ struct DeclaredAxesBuilder {
                 table.gradeChange = written.gradeChange
                 let builder = DeclaredBuilder(
                     grades: axes[axisIndex].grades, policies: policies, moneyUnit: moneyUnit, period: period,
-                    yearStyle: yearStyle)
+                    yearStyle: yearStyle, axis: axes[axisIndex].name)
                 // The year itself is checked (and a year outside the period reported) with the plan's table.
                 guard period.contains(document.year.value),
                     let built = builder.build([table], diagnostics: &diagnostics).first

@@ -10,6 +10,9 @@ struct DeclaredBuilder {
     let yearStyle: FiscalYearStyle
     /// The plan's states (`states:`), for `state_total:`.
     var states = GradeScale([])
+    /// The status axis whose published counts these are (its scale is `grades`), named in
+    /// messages; nil for the plan's own table.
+    var axis: String? = nil
 
     func build(_ documents: [DeclaredDocument], diagnostics: inout Diagnostics) -> [DeclaredYear] {
         // A year may have one table per point: its end (no as_of:) and each point within it.
@@ -84,7 +87,7 @@ struct DeclaredBuilder {
         var counts = [Int?](repeating: nil, count: grades.count)
         var ok = true
         for (code, count) in written.counts {
-            guard let index = GradeResolver(grades: grades).resolve(code, diagnostics: &diagnostics) else {
+            guard let index = GradeResolver(grades: grades, axis: axis).resolve(code, diagnostics: &diagnostics) else {
                 ok = false
                 continue
             }

@@ -89,30 +89,35 @@ struct KPIBuilder {
     }
 }
 
-/// Resolves grade codes on a plan's scale, accepting full-width letters (Ｓ → S).
+/// Resolves grade codes on a plan's scale, or on a status axis's, accepting full-width letters (Ｓ → S).
 struct GradeResolver {
     let grades: GradeScale
     /// The plan's states, named in the hint where they may be used too (an item's yearly result).
     var states: GradeScale = GradeScale([])
+    /// The status axis whose scale `grades` is, named in messages; nil for the plan's own scale.
+    var axis: String? = nil
 
     /// Where a yearly result's grade goes: a state the plan declares beside its scale (対象外 …) may
-    /// stand where a grade would. Nil when the code is neither (reported).
-    func gradeOrState(_ code: Located<String>, diagnostics: inout Diagnostics) -> (grade: Int?, state: Int?)? {
+    /// stand where a grade would. Nil when the code is neither (reported). `cell` names the sheet's
+    /// cell the code was read from (「cell E3 (細目の評価)」), before the message.
+    func gradeOrState(_ code: Located<String>, cell: String? = nil, diagnostics: inout Diagnostics) -> (grade: Int?, state: Int?)? {
         if let state = states.index(of: WidthNormalization.fold(code.value)) { return (nil, state) }
-        return resolve(code, diagnostics: &diagnostics).map { ($0, nil) }
+        return resolve(code, cell: cell, diagnostics: &diagnostics).map { ($0, nil) }
     }
 
-    func resolve(_ code: Located<String>, diagnostics: inout Diagnostics) -> Int? {
+    func resolve(_ code: Located<String>, cell: String? = nil, diagnostics: inout Diagnostics) -> Int? {
         let folded = WidthNormalization.fold(code.value)
         if let index = grades.index(of: folded) { return index }
+        let prefix = cell.map { "\($0): " } ?? ""
         if grades.isEmpty {
             diagnostics.error(
-                at: code.location, "grade \"\(code.value)\" given, but the plan has no grading scale",
+                at: code.location, prefix + "grade \"\(code.value)\" given, but the plan has no grading scale",
                 hint: "add grades: to the plan's _index.md, e.g. - {code: A, label: 概ね計画どおり}")
         } else {
+            let scale = axis.map { "the scale of the status axis 「\($0)」" } ?? "the plan's scale"
             diagnostics.error(
                 at: code.location,
-                "grade \"\(code.value)\" is not on the plan's scale (\(grades.codes.joined(separator: ", ")))",
+                prefix + "grade \"\(code.value)\" is not on \(scale) (\(grades.codes.joined(separator: ", ")))",
                 hint: "use one of " + (grades.grades + states.grades).map { $0.hasCode ? "\($0.code) (\($0.label))" : $0.label }
                     .joined(separator: ", "))
         }

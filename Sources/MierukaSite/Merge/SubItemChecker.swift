@@ -57,7 +57,9 @@ struct SubItemChecker {
             var grade: Int?
             var state: Int?
             if let code = document.grade {
-                guard let resolved = GradeResolver(grades: grades, states: states).gradeOrState(code, diagnostics: &diagnostics)
+                guard
+                    let resolved = GradeResolver(grades: grades, states: states).gradeOrState(
+                        code, cell: document.gradeCell, diagnostics: &diagnostics)
                 else {
                     failed = true
                     continue

@@ -60,14 +60,13 @@ package struct CSVItemLookup: Sendable {
     /// its `columns:` only).
     private static func axisHeaders(_ plans: [PlanDocument]) -> [String: String] {
         var headers: [String: String] = [:]
-        let builtIn = Set(CSVField.allCases.flatMap(\.headers).map(CSVField.normalizedHeader))
         for plan in plans {
             for axis in plan.axes {
                 guard let name = axis.name else { continue }
                 let reference = (axis.id ?? name).value
                 for header in [name.value] + (axis.id.map { [$0.value] } ?? []) + axis.columns.map(\.value) {
                     let normalized = CSVField.normalizedHeader(header)
-                    guard !builtIn.contains(normalized), headers[normalized] == nil else { continue }
+                    guard !CSVField.builtInHeaders.contains(normalized), headers[normalized] == nil else { continue }
                     headers[normalized] = header == name.value ? name.value : reference
                 }
             }

@@ -158,10 +158,12 @@ struct CSVItemResult: Sendable {
             progress: cells[.progress]?.raw, factors: cells[.factors]?.raw, nextSteps: cells[.nextSteps]?.raw,
             kpiActuals: kpiActuals, effect: effect, location: item.location)
         document.subitems = subitems.map { cells in
-            SubItemResultDocument(
+            var subitem = SubItemResultDocument(
                 number: Located(cells.number.text, at: cells.number.location),
                 grade: cells.grade.map { Located($0.text, at: $0.location) }, progress: cells.progress?.raw,
                 location: cells.number.location)
+            subitem.gradeCell = cells.grade?.label
+            return subitem
         }
         if let grader = cells[.gradedBy] {
             if cells[.grade] == nil {

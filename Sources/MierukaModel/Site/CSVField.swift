@@ -1,6 +1,6 @@
-import MierukaModel
-
-/// What a column of a results CSV holds, with the headers a city would give it.
+/// What a column of a results CSV holds, with the headers a city would give it: one list for
+/// reading results sheets (MierukaSource) and for writing `results.csv` so that it reads back the
+/// same (MierukaExport).
 ///
 /// Each field has one English key (used in `mieruka.yml` and accepted as a header) and the Japanese
 /// headers found in cities' progress sheets. Headers are compared after folding full-width letters,
@@ -83,18 +83,10 @@ package enum CSVField: String, Sendable, Hashable, CaseIterable {
     /// The header shown in messages and hints (「評価」).
     package var displayName: String { headers[0] }
 
-    /// Amounts of money: a unit in the header (「効果額（千円）」) applies to cells written without one.
-    var isMoney: Bool { self == .effectExpected || self == .effectActual }
-
-    /// Cells that describe the item's result for the year (as opposed to one KPI's actual): on an
-    /// item's several rows they are given once, or repeated identically.
-    static let itemLevel: [CSVField] = [.title, .grade, .gradeLabel, .progress, .factors, .nextSteps, .effectExpected, .effectActual, .gradedBy]
-
-    /// Cells about the row's sub-item (細目番号 says which).
-    /// The end of a status axis's grader column's header: 「達成度の評価者」.
-    static let graderSuffix = "の評価者"
-
-    static let subitemLevel: [CSVField] = [.subitemTitle, .subitemGrade, .subitemProgress]
+    /// Every built-in header, reduced by `normalizedHeader`: a results sheet reads a column so
+    /// headed as that field, never as a status axis of the same name (so the export heads such an
+    /// axis's column otherwise).
+    package static let builtInHeaders: Set<String> = Set(allCases.flatMap(\.headers).map(normalizedHeader))
 
     /// The field for a key or a built-in header as written in `mieruka.yml` ("effect_actual", "効果額").
     package static func named(_ name: String) -> CSVField? {
