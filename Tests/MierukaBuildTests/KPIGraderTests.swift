@@ -6,13 +6,9 @@ import Testing
 /// grades of the plan), in an item's `actuals:` and in a result's `kpis:` (made-up values in
 /// Tests/Fixtures/fidelity/kpi-graders*, over the status axes fixture).
 @Suite struct KPIGraderTests {
+    /// The base fixture with the status axes fixture and `overlay` over it (as `AxisGraderColumnTests` builds it).
     static func build(_ overlay: String, command: [String] = ["build"]) throws -> (result: CommandRunner.Result, site: BuiltSite) {
-        let work = TemporaryDirectory()
-        try FileTree.overlay(Fixtures.path("base"), onto: work.path)
-        try FileTree.overlay(Fixtures.path("fidelity/status-axes"), onto: work.path)
-        try FileTree.overlay(Fixtures.path("fidelity/" + overlay), onto: work.path)
-        let result = try CommandRunner.mieruka(command, in: work.path)
-        return (result, BuiltSite(root: work.path + "/public", work: work))
+        try AxisGraderColumnTests.build(overlay, command: command)
     }
 
     @Test func theKPITableSaysWhoGaveEachGrade() throws {
