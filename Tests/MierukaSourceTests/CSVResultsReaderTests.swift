@@ -178,6 +178,21 @@ import Testing
         ])
     }
 
+    /// City staff name a second file of a year after the year and what it holds (R6-8月末.csv for
+    /// the results at 8月末): the year is the name's part before the first -, _ or space.
+    @Test func theYearFromAFileNameThatSaysMoreThanTheYear() throws {
+        for name in ["R6-8月末.csv", "令和6年度_追加分.csv", "2024 見直し後.csv", "R6－8月末.csv"] {
+            let read = CSVTestSite.read(["seeds/p/" + name: "番号,評価\n1,A\n"])
+            #expect(read.diagnostics.isEmpty, "\(name): \(read.diagnostics.positioned)")
+            #expect(read.results.first?.year.value == FiscalYear(2024), "\(name)")
+        }
+        // A name whose first part is no year still needs a 年度 column.
+        for name in ["8月末-R6.csv", "-R6.csv", "results.csv"] {
+            let read = CSVTestSite.read(["seeds/p/" + name: "番号,評価\n1,A\n"])
+            #expect(read.diagnostics.sorted.map(\.message) == ["the file does not say which fiscal year its results are for"], "\(name)")
+        }
+    }
+
     @Test func everyBadCellIsReportedWithItsReference() {
         let (_, diagnostics) = CSVTestSite.read(
             """

@@ -46,7 +46,7 @@ enum CSVResultsReader {
     ) -> [ResultsDocument] {
         let start = SourceLocation(file: file.displayPath, line: sheet == nil ? 1 : 0, column: sheet == nil ? 1 : 0, sheet: sheet)
         let plan = folderPlan(file)
-        let year = FiscalYearParser.parse(file.baseName).map { Located($0, at: SourceLocation(file: file.displayPath)) }
+        let year = fileYear(file).map { Located($0, at: SourceLocation(file: file.displayPath)) }
         var ready = true
         if plan == nil, header.column(.plan) == nil {
             ready = false
@@ -106,6 +106,16 @@ enum CSVResultsReader {
             }
         }
         return readable
+    }
+
+    /// The fiscal year a file's name gives: the whole name (`H29.csv`, `令和6年度.csv`), or the
+    /// name's first part before a `-`, `_` or space, the rest saying what the file holds
+    /// (`R6-8月末.csv`, `R6_追加分.xlsx`); nil when neither is a year.
+    static func fileYear(_ file: SourceFile) -> FiscalYear? {
+        if let year = FiscalYearParser.parse(file.baseName) { return year }
+        let separators: Set<Character> = ["-", "_", " ", "\u{3000}", "－", "＿"]
+        guard let cut = file.baseName.firstIndex(where: { separators.contains($0) }), cut > file.baseName.startIndex else { return nil }
+        return FiscalYearParser.parse(String(file.baseName[..<cut]))
     }
 
     /// seeds/<plan>/…/file.csv → <plan>; nil for a file directly in seeds/.
