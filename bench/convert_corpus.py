@@ -8,7 +8,8 @@ written for Hugo: `content/<plan>/_index.md` and `content/<plan>/<item>.md` with
 Hugo's shape. This writes the same plans and items in Mieruka's format:
 
 - plan: city, title, period from period_start/period_end, the A-D scale the reference templates
-  use (A 達成, B 概ね順調, C 遅れ, D 大幅な遅れ), money in 千円, policies P1-P5;
+  use (A 達成, B 概ね順調, C 遅れ, D 大幅な遅れ) with the share of A and B their pages show
+  (grade_share), money in 千円, policies P1-P5;
 - item: number (T0001), title, policy, department, the two KPIs with baseline, target and one
   actual per year carrying that KPI's status as its grade;
 - results: one per fiscal year, whose grade is the worst KPI status of the year (the reference's
@@ -58,6 +59,9 @@ def plan_document(front, body):
         "grades:",
     ]
     lines += ["  - {code: %s, label: %s}" % (code, label) for code, label in LABELS]
+    # The reference's pages show the share of A and B grades (A・B割合); a Mieruka plan shows a
+    # share only where the plan names the grades it counts, so the converted plan names them.
+    lines += ["grade_share: {grades: [A, B], label: A・B}"]
     lines.append("policies:")
     for policy in front["policies"]:
         lines.append("  - {id: %s, title: %s}" % (q(policy["id"]), q(policy["title"])))
