@@ -7,13 +7,17 @@ import Testing
 @Suite struct OverlongCellCheckTests {
     /// The base fixture with one result text of 33,000 characters (made-up).
     static func site() throws -> TemporaryDirectory {
+        try baseSite(progress: String(repeating: "長", count: 33_000))
+    }
+
+    /// A copy of the base fixture whose first result's 進捗状況 in R6.yml is `progress` (made-up).
+    static func baseSite(progress: String) throws -> TemporaryDirectory {
         let work = TemporaryDirectory()
         try FileTree.overlay(Fixtures.path("base"), onto: work.path)
         let path = work.path + "/seeds/test-plan/R6.yml"
         let results = try String(contentsOfFile: path, encoding: .utf8)
         #expect(results.contains("progress: 想定より時間を要した。"))
-        let long = String(repeating: "長", count: 33_000)
-        try results.replacingOccurrences(of: "progress: 想定より時間を要した。", with: "progress: " + long)
+        try results.replacingOccurrences(of: "progress: 想定より時間を要した。", with: "progress: " + progress)
             .write(toFile: path, atomically: true, encoding: .utf8)
         return work
     }
