@@ -141,6 +141,40 @@ import Testing
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
 
+    @Test func aChangePublishedForThePlansFirstYearIsShownAsPublished() throws {
+        // R5 is the plan's first year: its report prints 増減 against R4, the year before the plan.
+        let work = TemporaryDirectory()
+        try FileTree.overlay(Fixtures.path("base"), onto: work.path)
+        try FileTree.overlay(Fixtures.path("fidelity/published-change"), onto: work.path)
+        let plan = work.path + "/content/test-plan/_index.md"
+        let text = try String(contentsOfFile: plan, encoding: .utf8)
+        let first = "    grade_total: {A: 1, B: 5, C: 3, D: 1}\n"
+        #expect(text.contains(first))
+        try text.replacingOccurrences(of: first, with: first + "    grade_change: {A: 0, B: \"+2\", C: △1, D: 1}\n")
+            .write(toFile: plan, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.mieruka(["build"], in: work.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        let site = BuiltSite(root: work.path + "/public", work: work)
+        let report = site.page("test-plan/reports/2023/index.html")
+        #expect(report.contains("<caption>評価ごとの件数の増減（令和4年度→令和5年度） <span class=\"declared-mark\">市の公表値</span></caption>"))
+        #expect(report.contains("令和4年度は計画期間の前の年度のため、Mieruka は前年度と比べていません。増減は市の公表値です。"))
+        #expect(
+            Self.rows(report, table: "grade-change-table") == [
+                ["A 計画を上回る", "1", "—", "0"], ["B 概ね計画どおり", "5", "—", "+2"], ["C 計画どおり進捗せず", "3", "—", "△1"],
+                ["D 進捗がほぼなし", "1", "—", "+1"], ["計", "10", "—", "+2"],
+            ])
+        let problems = site.pages().flatMap { FigureMarking.problems(in: $0.html, page: $0.path) }
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
+    @Test func aPlansFirstYearWithoutAPublishedChangeHasNoComparison() throws {
+        let (result, site) = try FidelityFixtureTests.build("published-change")
+        #expect(result.status == 0, "\(result.standardError)")
+        let report = site.page("test-plan/reports/2023/index.html")
+        #expect(!report.contains("前年度（令和4年度）からの変化"))
+        #expect(!report.contains("grade-change-table"))
+    }
+
     @Test func aPublishedChangeMustBeAWholeNumber() throws {
         let work = TemporaryDirectory()
         try FileTree.overlay(Fixtures.path("base"), onto: work.path)

@@ -68,16 +68,27 @@ extension ViewBuilder {
     }
 
     /// The year's report against the previous fiscal year, or nil when the plan has no scale, the
-    /// year has no grades, or the year is the plan's first. When the previous year has no grades
-    /// on the site, the view only says that no comparison is made.
+    /// year has no grades, or the year is the plan's first and the city publishes no 増減 for it.
+    /// When the previous year has no grades on the site, the view only says that no comparison is
+    /// made, and shows the city's 増減 when it publishes one.
     func yearComparison(_ planIndex: PlanIndex, year: FiscalYear) -> YearComparisonView? {
         let plan = planIndex.plan
         guard !plan.grades.isEmpty, let now = gradeCounts(planIndex, year) else { return nil }
         let previous = FiscalYear(year.year - 1)
-        guard previous >= plan.period.first else { return nil }
+        let published = plan.declared(in: year)?.gradeChange
         let format = PlanFormatter(plan: plan)
         let heading = "前年度（\(format.year(previous))）からの変化"
-        let published = plan.declared(in: year)?.gradeChange
+        guard previous >= plan.period.first else {
+            // A plan's first year has no year before it on the site, but a report may still print
+            // its 増減 against the year before the plan (the previous plan's last year): a published
+            // figure is shown as published, never dropped.
+            guard let published else { return nil }
+            return YearComparisonView(
+                heading: heading,
+                summary: "\(format.year(previous))は計画期間の前の年度のため、Mieruka は前年度と比べていません。増減は\(plan.publisher.publishedMark)です。",
+                countTable: countChangeTable(planIndex, year: year, now: now, before: nil, published: published),
+                itemTable: nil)
+        }
         guard let before = gradeCounts(planIndex, previous, at: now.asOf) else {
             // The city's own 増減 is shown as published even when the year before is not on the site.
             guard let published else {
