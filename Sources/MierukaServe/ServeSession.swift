@@ -18,14 +18,19 @@ package struct ServeOptions: Sendable {
     package var quietMilliseconds: Int
     /// Print how long each stage of each build took.
     package var timings: Bool
+    /// Watch by scanning the inputs this often instead of with inotify (`--poll`); nil: inotify,
+    /// or scanning every `defaultPollMilliseconds` where inotify cannot watch every folder.
+    package var pollMilliseconds: Int?
+    package static let defaultPollMilliseconds = 500
     /// Bounds on requests and connections.
     package var limits: HTTPLimits
 
     package init(
         source: String, displaySource: String, host: String = "127.0.0.1", port: UInt16 = 8080,
-        quietMilliseconds: Int = 50, timings: Bool = false, limits: HTTPLimits = HTTPLimits()
+        quietMilliseconds: Int = 50, timings: Bool = false, limits: HTTPLimits = HTTPLimits(), pollMilliseconds: Int? = nil
     ) {
         self.limits = limits
+        self.pollMilliseconds = pollMilliseconds
         self.source = source
         self.displaySource = displaySource
         self.host = host
@@ -62,7 +67,7 @@ package final class ServeSession: Sendable {
     /// The parts of serving started so far (see `start()`), and whether serving has stopped.
     struct Running: Sendable {
         var server: SiteServer?
-        var watcher: SiteWatcher?
+        var watcher: (any InputWatcher)?
         var heartbeat: Task<Void, Never>?
         var isStopped = false
     }
@@ -113,9 +118,12 @@ package final class ServeSession: Sendable {
         let server = try listen()
         server.start()
         // Watch before the first build, so that a file saved while it runs is not missed.
-        let watcher: SiteWatcher
+        let watcher: any InputWatcher
+        let watching: String
         do {
-            watcher = try SiteWatcher(root: options.source, quietMilliseconds: options.quietMilliseconds)
+            (watcher, watching) = try Self.watcher(for: options) {
+                try SiteWatcher(root: options.source, quietMilliseconds: options.quietMilliseconds)
+            }
         } catch {
             server.stop()
             folder.delete()
@@ -132,7 +140,7 @@ package final class ServeSession: Sendable {
             let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host
             console.out(
                 "mieruka: serving \(shownDisplaySource) at http://\(shownHost):\(server.port)\(state.snapshot.basePath) (Ctrl-C to stop)")
-            console.out("mieruka: watching mieruka.yml, content/, seeds/, templates/ and static/ for changes")
+            console.out(watching)
         }
         return server.port
     }
@@ -188,7 +196,7 @@ package final class ServeSession: Sendable {
 
     /// The heartbeat of the open pages' event streams, and the thread that rebuilds after each
     /// batch of changes (until the watcher stops).
-    private func startRebuilding(_ watcher: SiteWatcher) {
+    private func startRebuilding(_ watcher: any InputWatcher) {
         let hub = self.hub
         let heartbeat = Task {
             while !Task.isCancelled {
@@ -207,6 +215,41 @@ package final class ServeSession: Sendable {
         }
         thread.name = "mieruka-serve-builder"
         thread.start()
+    }
+
+    /// The watcher serve uses, and the line that says how it watches: inotify, or a scan every
+    /// `pollMilliseconds` when `--poll` asks for it or inotify cannot watch every folder (the
+    /// system's limits are reached), said with the reason and what to do about it.
+    package static func watcher(
+        for options: ServeOptions, inotify: () throws -> SiteWatcher
+    ) throws -> (watcher: any InputWatcher, line: String) {
+        let inputs = "mieruka.yml, content/, seeds/, templates/ and static/"
+        func polling(_ milliseconds: Int) throws -> any InputWatcher {
+            try PollingWatcher(root: options.source, intervalMilliseconds: milliseconds, quietMilliseconds: options.quietMilliseconds)
+        }
+        func every(_ milliseconds: Int) -> String {
+            milliseconds % 1000 == 0 ? "\(milliseconds / 1000) s" : "\(Double(milliseconds) / 1000) s"
+        }
+        if let milliseconds = options.pollMilliseconds {
+            return (try polling(milliseconds), "mieruka: watching \(inputs) for changes by reading them every \(every(milliseconds)) (--poll)")
+        }
+        let interval = ServeOptions.defaultPollMilliseconds
+        let reason: String
+        do {
+            let watcher = try inotify()
+            guard let refused = watcher.unwatchedFolder else {
+                return (watcher, "mieruka: watching \(inputs) for changes")
+            }
+            watcher.stop()
+            reason = "cannot watch \(refused.folder) with inotify: \(refused.reason)"
+        } catch {
+            reason = "cannot watch with inotify: \(error)"
+        }
+        return (
+            try polling(interval),
+            "mieruka: note: \(reason); watching \(inputs) by reading them every \(every(interval)) instead "
+                + "(changes show a little later; raise the limit, or close other programs that watch many files)"
+        )
     }
 
     /// Registers a part that has started; false when serving has stopped already (then the

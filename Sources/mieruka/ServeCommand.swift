@@ -13,6 +13,11 @@ struct ServeCommand: ParsableCommand {
             prints them as build does, the last good site stays served, and every page shows the
             errors over it until they are fixed. Ctrl-C stops.
 
+            Changes are seen through the kernel's notifications (inotify). For a folder they do not
+            reach (a network or shared folder, WSL's /mnt/c, a container's bind mount), --poll reads
+            the folders every half second instead; serve does so by itself, and says why, when the
+            system's inotify limits are reached.
+
             Exit codes: 0 stopped with Ctrl-C, 2 the site could not be served (not a site folder,
             the port is in use).
             """
@@ -30,10 +35,14 @@ struct ServeCommand: ParsableCommand {
     @Flag(name: .long, help: "Print how long each stage of each build took.")
     var timings = false
 
+    @Flag(name: .long, help: "Watch for changes by reading the folders every half second instead of with inotify.")
+    var poll = false
+
     func run() throws {
         var shown = source
         while shown.count > 1, shown.hasSuffix("/") { shown.removeLast() }
-        let options = ServeOptions(source: source, displaySource: shown == "." ? "" : shown, host: host, port: port, timings: timings)
+        let options = ServeOptions(source: source, displaySource: shown == "." ? "" : shown, host: host, port: port, timings: timings,
+            pollMilliseconds: poll ? ServeOptions.defaultPollMilliseconds : nil)
         let session: ServeSession
         do {
             session = try ServeSession(options: options)

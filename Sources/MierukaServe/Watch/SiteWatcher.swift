@@ -15,13 +15,11 @@ import Glibc
 /// over the old one (or deletes and recreates it) is seen as a change of that name. Changes are
 /// gathered until the inputs have been quiet for a moment (editors write several times per save),
 /// then handed over as one batch of site-relative paths.
-package final class SiteWatcher: Sendable {
-    package struct Batch: Sendable {
-        /// Site-relative paths that changed ("content/plan/001.md").
-        package var paths: Set<String>
-        /// The kernel dropped events: everything must be read again.
-        package var overflowed: Bool
-    }
+///
+/// A folder the kernel would not watch (the user's inotify watches are used up, `ENOSPC`) would
+/// be a folder whose changes go unseen: `unwatchedFolder` says which, and serve then polls instead.
+package final class SiteWatcher: InputWatcher {
+    package typealias Batch = WatchBatch
 
     /// The site folder (its real path).
     package let root: String
@@ -33,6 +31,8 @@ package final class SiteWatcher: Sendable {
     private let wakeWrite: Int32
     /// Watched folders by watch descriptor, as site-relative paths ("" for the site folder).
     private let folders = Lock<[Int32: String]>([:])
+    /// The first folder the kernel would not watch, and why.
+    private let refused = Lock<(folder: String, reason: String)?>(nil)
 
     static let watchedFolders = [
         SiteLayout.contentFolder, SiteLayout.seedsFolder, SiteLayout.templatesFolder, SiteLayout.staticFolder,
@@ -43,7 +43,14 @@ package final class SiteWatcher: Sendable {
         self.quietMilliseconds = quietMilliseconds
         self.maximumWaitMilliseconds = maximumWaitMilliseconds
         inotify = inotify_init1(Int32(IN_CLOEXEC))
-        guard inotify >= 0 else { throw ServedFolderError("inotify is not available: \(POSIXFiles.errorText())") }
+        guard inotify >= 0 else {
+            let code = errno
+            let reason = POSIXFiles.errorText()
+            throw ServedFolderError(
+                code == EMFILE
+                    ? "the system's limit of inotify instances is reached (\(reason); fs.inotify.max_user_instances)"
+                    : "inotify is not available (\(reason))")
+        }
         var pipeEnds: [Int32] = [-1, -1]
         guard pipe(&pipeEnds) == 0 else {
             close(inotify)
@@ -63,6 +70,10 @@ package final class SiteWatcher: Sendable {
 
     /// Number of folders watched.
     package var watchCount: Int { folders.withLock { $0.count } }
+
+    /// The first folder the kernel refused to watch, with why ("the system's limit of inotify
+    /// watches is reached …"); nil while every folder is watched.
+    package var unwatchedFolder: (folder: String, reason: String)? { refused.withLock { $0 } }
 
     /// Makes `nextBatch` return nil.
     package func stop() {
@@ -166,7 +177,18 @@ package final class SiteWatcher: Sendable {
             UInt32(IN_CREATE) | UInt32(IN_DELETE) | UInt32(IN_MODIFY) | UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_FROM)
             | UInt32(IN_MOVED_TO) | UInt32(IN_ATTRIB) | UInt32(IN_ONLYDIR) | UInt32(IN_EXCL_UNLINK)
         let descriptor = inotify_add_watch(inotify, path, mask)
-        guard descriptor >= 0 else { return }
+        guard descriptor >= 0 else {
+            // A folder that is gone again is no loss; one the kernel will not watch is.
+            let code = errno
+            if code == ENOSPC || code == ENOMEM {
+                let reason =
+                    code == ENOSPC
+                    ? "the system's limit of inotify watches is reached (fs.inotify.max_user_watches)"
+                    : "the kernel has no memory for another inotify watch"
+                refused.withLock { if $0 == nil { $0 = (folder.isEmpty ? "." : folder, reason) } }
+            }
+            return
+        }
         folders.withLock { $0[descriptor] = folder }
         guard recursive, let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
         for name in names.sorted() where !name.hasPrefix(".") {
