@@ -27,8 +27,13 @@
 # A binary linked against the toolchain's shared libraries (swift build -c release) is not what
 # users run, and it starts 5-6 MiB larger (the shared Foundation, ICU and Swift libraries it maps).
 #
+# DISK_LOAD=1 times both tools while another process writes files to the same disk, as on a shared
+# CI runner: bench/disk_writer.py writes rounds of 4,000 small files (about 74 MB) under $WORK,
+# flushes them and deletes the round before, until the runs are over. The runs then do not wait for a
+# quiet machine (the writer is the load).
+#
 # Env: RUNS, SEED (42), WORK (/tmp/mieruka-bench), SHARED_BENCH, MIERUKA (a built binary instead of
-# the tarball's).
+# the tarball's), DISK_LOAD.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -91,6 +96,7 @@ echo "mieruka: $MIERUKA ($("$MIERUKA" --version))" >&2
 # quiet: as the reference harness does (../shared/bench/lib.sh, wait_quiet), wait until the other
 # processes use under 10% of the machine over one second (30 s at most).
 quiet() {
+  [ -z "${DISK_LOAD:-}" ] || return 0
   local waited=0 n0 t0 n1 t1
   while :; do
     read -r n0 t0 < <(awk '/^cpu /{n=$2+$3+$4+$7+$8+$9; print n, n+$5+$6; exit}' /proc/stat)
@@ -144,12 +150,21 @@ both() {
   run "mieruka-$1" "$outputs/mieruka-$2" -- "$MIERUKA" build --source "$site" --output "$outputs/mieruka-$2"
 }
 
+writer=
+if [ -n "${DISK_LOAD:-}" ]; then
+  python3 "$here/disk_writer.py" "$WORK/disk-writer" &
+  writer=$!
+  trap 'kill "$writer" 2>/dev/null; wait "$writer" 2>/dev/null; restore' EXIT
+  echo "another process writes to the same disk meanwhile (bench/disk_writer.py, pid $writer)" >&2
+  sleep 5
+fi
 for i in $(seq 1 "$RUNS"); do
   both cold "$i"
   both unchanged "$i"
   edit "$i"
   both one-change "$i"
 done
+if [ -n "$writer" ]; then kill "$writer"; wait "$writer" || true; trap restore EXIT; fi
 # The last output of each is kept, for a look; the others are deleted now that the timing is done.
 mv "$outputs/hugo-$RUNS" "$WORK/out-hugo-$pages"
 mv "$outputs/mieruka-$RUNS" "$WORK/out-mieruka-$pages"
@@ -163,7 +178,8 @@ mieruka_pages=$(find "$WORK/out-mieruka-$pages" -name '*.html' | wc -l)
 # on Mieruka's page at the same path, after normalising what the two write differently on purpose).
 python3 "$here/compare_information.py" "$WORK/out-hugo-$pages" "$WORK/out-mieruka-$pages" --show 5 | sed 's/^/  /' >&2 \
     || echo "  (the pages differ in information: see above)" >&2
-printf '%s pages of corpus (Hugo writes %s HTML files, Mieruka %s), %s rounds\n' "$pages" "$hugo_pages" "$mieruka_pages" "$RUNS"
+printf '%s pages of corpus (Hugo writes %s HTML files, Mieruka %s), %s rounds%s\n' "$pages" "$hugo_pages" "$mieruka_pages" "$RUNS" \
+  "${DISK_LOAD:+, while another process writes to the same disk}"
 worst_wall=0; worst_rss=0
 for case in cold unchanged one-change; do
   hw=$(median "hugo-$case"); mw=$(median "mieruka-$case"); hr=$(peak "hugo-$case"); mr=$(peak "mieruka-$case")
