@@ -168,6 +168,15 @@ struct PlanJSON {
         money.map { .int64($0.yen) } ?? .null
     }
 
+    /// The words of an effect's amounts written as increases (「425万4千円の増」), beside their
+    /// (negative) yen: only where there are some, so that other files keep their bytes.
+    func increaseTexts(_ effect: Effect?, prefix: String) -> [(String, JSONValue)] {
+        var members: [(String, JSONValue)] = []
+        if let text = effect?.expectedIncrease { members.append(("\(prefix)expected_text", .string(text))) }
+        if let text = effect?.actualIncrease { members.append(("\(prefix)actual_text", .string(text))) }
+        return members
+    }
+
     func result(_ result: YearResult, of item: Item) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("year", .int(result.year.year)),
@@ -177,7 +186,7 @@ struct PlanJSON {
             ("next_steps", .text(result.nextSteps)),
             ("effect_expected_yen", money(result.effect?.expected)),
             ("effect_actual_yen", money(result.effect?.actual)),
-        ]
+        ] + increaseTexts(result.effect, prefix: "effect_")
         // Only where the item has sub-items, so that other plans' files keep their bytes.
         if !item.subitems.isEmpty {
             let states = planIndex.plan.states.grades
@@ -263,7 +272,7 @@ struct PlanJSON {
         var extras: [(String, JSONValue)] = []
         if let cumulative = declared.effectCumulative {
             extras.append(
-                ("effect_cumulative", .object([("expected_yen", money(cumulative.expected)), ("actual_yen", money(cumulative.actual))])))
+                ("effect_cumulative", .object([("expected_yen", money(cumulative.expected)), ("actual_yen", money(cumulative.actual))] + increaseTexts(cumulative, prefix: ""))))
         }
         if let share = declared.publishedShare {
             // What the share is of, only where the report says it (other files keep their bytes).
@@ -294,12 +303,14 @@ struct PlanJSON {
                         .object([
                             ("policy", .string(plan.policies[$0.policy].id)),
                             ("expected_yen", money($0.effect.expected)), ("actual_yen", money($0.effect.actual)),
-                        ])
+                        ] + increaseTexts($0.effect, prefix: ""))
                     })
             ),
             (
                 "effect_totals",
-                declared.effectTotals.map { .object([("expected_yen", money($0.expected)), ("actual_yen", money($0.actual))]) } ?? .null
+                declared.effectTotals.map {
+                    .object([("expected_yen", money($0.expected)), ("actual_yen", money($0.actual))] + increaseTexts($0, prefix: ""))
+                } ?? .null
             ),
         ] + extras)
     }
@@ -327,9 +338,9 @@ extension PlanDatasets {
         ("policies[]", "配列", "方針：id、level（0が最上位）、level_name、number、title、parent（上位の方針の id）、kpis（方針の成果指標）、url"),
         ("items[]", "配列", "取組項目：number、id、title、summary、listings（number・policy・relisting：再掲なら true）、departments、schedule（取組の工程：years（first・last：西暦の年度）・step（計画の表記））、subitems（細目：number・title・departments）、kpis、results、url"),
         ("items[].kpis[]", "配列", "成果指標：id、name、unit、direction（increase / decrease / null）、baseline・target（years・value（数値か null）・text（表記））、note、actuals（year・value・text・grade・progress_percent）"),
-        ("items[].results[]", "配列", "年度別結果：year、grade（記号か null）、progress・factors・next_steps（Markdown）、effect_expected_yen・effect_actual_yen（円単位の整数か null）、subitems（細目のある項目だけ：number・grade・state（評価の対象外の状態）・progress）"),
+        ("items[].results[]", "配列", "年度別結果：year、grade（記号か null）、progress・factors・next_steps（Markdown）、effect_expected_yen・effect_actual_yen（円単位の整数か null。資料が「…の増」と書いた額は負の値で、そのときだけ effect_expected_text・effect_actual_text に資料の表記）、subitems（細目のある項目だけ：number・grade・state（評価の対象外の状態）・progress）"),
         ("items[].snapshots[]", "配列", "年度の途中の時点の結果（時点の結果のある項目だけ）：year、as_of（時点：text（報告書の表記）・month・day（日のないときは null））、ほかは results と同じ。年度の結果には含めず、集計にも使いません"),
-        ("years[]", "配列", "年度ごとの集計：year、computed（掲載項目の集計：grade_counts（評価記号ごとの数と ungraded）、relistings、effect_*_yen、policies（方針ごと））、published（公表値：grade_counts、grade_totals、state_totals（状態ごとの数、公表されている年度のみ）、effects、effect_totals、listings、relistings、source）"),
+        ("years[]", "配列", "年度ごとの集計：year、computed（掲載項目の集計：grade_counts（評価記号ごとの数と ungraded）、relistings、effect_*_yen、policies（方針ごと））、published（公表値：grade_counts、grade_totals、state_totals（状態ごとの数、公表されている年度のみ）、effects、effect_totals（expected_yen・actual_yen。「…の増」と公表された額は負の値で、そのときだけ expected_text・actual_text に資料の表記）、listings、relistings、source）"),
         ("tables[]", "配列", "計画が公表している表：title、header、rows、note、source"),
         ("years[].published_at_points[]", "配列", "その年度にほかの時点（例：6月末、9月末）の公表値もあるときだけ：時点の順に、published と同じ形（as_of つき）。年度の数値ではなく、集計にも使いません"),
         ("years[].published.as_of", "オブジェクト", "公表値が年度途中の時点のものであるときだけ：text（資料の表記。例：9月末）、month（月）、day（日。「末」なら null）"),

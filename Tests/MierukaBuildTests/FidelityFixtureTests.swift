@@ -141,6 +141,49 @@ import Testing
         #expect(site.cells(site.page("test-plan/index.html"), table: "effect-by-year", column: -1)[1] == "2,700<br><small>公表値</small>")
     }
 
+    // MARK: Effects written as increases (「…の増」)
+
+    @Test func anIncreaseIsShownAsPublishedAndCountsAgainstTheSums() throws {
+        let (result, site) = try Self.build("effect-increase")
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.isEmpty, "\(result.standardError)")
+        let rule = "「…の増」とある額は公表どおりの表記で、支出などが増えた額（効果のマイナス）として、Mieruka の合計・累計・差額・達成率では差し引いています"
+        // The plan's years: each published amount as written; Mieruka's 累計 counts them as negative.
+        let plan = site.page("test-plan/index.html")
+        #expect(site.cells(plan, table: "effect-by-year", column: 1) == ["30万円の増", "300の増", "150"])
+        #expect(site.cells(plan, table: "effect-by-year", column: -1) == ["△300", "△600", "—"])
+        #expect(plan.contains(rule))
+        #expect(plan.contains(">30万円の増</text>"), "the chart writes the amount as published")
+        // A year's published table: rows and total as written, never as a saving.
+        let r6 = site.page("test-plan/reports/2024/index.html")
+        #expect(site.cells(r6, table: "effect-table", column: 1) == ["1,200の増", "900", "0", "300の増"])
+        #expect(site.cells(r6, table: "effect-table", column: 2) == ["△2,200", "400", "0", "△1,800"])
+        #expect(r6.contains(rule))
+        // A year Mieruka sums from the items (R7, from a CSV): 「50の増」 is subtracted, and said so.
+        let r7 = site.page("test-plan/reports/2025/index.html")
+        #expect(site.cells(r7, table: "effect-table", column: 1) == ["△50", "200", "—", "150"])
+        #expect(r7.contains(rule))
+        // An item's amount, in its sentence and its table.
+        let item = site.page("test-plan/002/index.html")
+        #expect(item.contains("効果見込額 500千円、実績効果額 10万円の増"))
+        #expect(site.cells(item, table: "effect-by-year", column: 1) == ["10万円の増"])
+        #expect(item.contains(rule))
+        // The downloads write the amounts as published.
+        let results = site.page("test-plan/data/results.csv")
+        #expect(results.contains(",500,10万円の増,"))
+        #expect(results.contains(",100,50の増,"))
+        let effects = site.page("test-plan/data/effects.csv")
+        #expect(effects.contains("test-plan,2023,令和5年度,公表値,計画全体,,合計,800,30万円の増"))
+        #expect(effects.contains("公表値,基本方針,1,行政サービスの最適化,1000,\"1,200の増\""))
+        let json = site.page("test-plan/data/plan.json")
+        #expect(json.contains("\"effect_actual_yen\":-100000,\"effect_actual_text\":\"10万円の増\""))
+        #expect(json.contains("\"actual_yen\":-300000,\"actual_text\":\"300の増\""))
+        // A plan without one keeps its files as they were: no 表記 of increases.
+        let (_, plain) = try Self.build(nil)
+        #expect(!plain.page("test-plan/data/plan.json").contains("_text\""))
+        #expect(!plain.page("test-plan/index.html").contains("「…の増」"))
+    }
+
     // MARK: States that are not grades
 
     @Test func statesAreShownButOutsideGradeCounts() throws {
@@ -179,7 +222,7 @@ import Testing
 
     // MARK: Every figure is published or marked as derived
 
-    @Test(arguments: [nil, "named-share", "words-only-scale", "published-cumulative", "home-title", "states", "year-against-year", "contradicting-table", "published-change", "reported-figures", "publisher-kind", "snapshots", "plan-kpis", "status-axes", "money-grid", "committee-opinions"])
+    @Test(arguments: [nil, "named-share", "words-only-scale", "published-cumulative", "home-title", "states", "year-against-year", "contradicting-table", "published-change", "reported-figures", "publisher-kind", "snapshots", "plan-kpis", "status-axes", "money-grid", "committee-opinions", "effect-increase"])
     func everyAggregateOnEveryFixturePageIsMarked(_ name: String?) throws {
         let (result, site) = try Self.build(name)
         #expect(result.status == 0, "\(result.standardError)")

@@ -47,6 +47,23 @@ import Testing
         }
     }
 
+    /// Amounts written as increases (「10万円の増」) are exported as written and read back as the
+    /// same negative effects, from the CSV and from the workbook.
+    @Test(arguments: ["results.csv", "results.xlsx"])
+    func increasesReadBackFromTheExportedResults(file: String) throws {
+        let site = TemporaryDirectory()
+        try FileTree.overlay(Fixtures.path("base"), onto: site.path)
+        try FileTree.overlay(Fixtures.path("fidelity/effect-increase"), onto: site.path)
+        let outputs = try roundTrip(
+            site, plan: "test-plan", file: file, removing: ["seeds/test-plan/R6.yml", "seeds/test-plan/R7.csv"]
+        ) { root in
+            try Self.removeFrontMatterResults(ofFirstItemIn: root)
+        }
+        let results = try #require(outputs.original["test-plan/data/results.csv"])
+        #expect(String(decoding: results, as: UTF8.self).contains("10万円の増"))
+        expectSame(outputs)
+    }
+
     /// Kodaira's FY H29 results, saved by the city as Shift_JIS CSV, exported and read back.
     @Test(arguments: ["results.csv", "results.xlsx"])
     func theDemoSiteRebuildsFromItsExportedResults(file: String) throws {

@@ -87,7 +87,12 @@ enum AggregatesDataset {
             ]
         var rows: [[String]] = []
         func row(_ prefix: [String], _ effect: Effect) -> [String] {
-            prefix + [DataFormat.money(effect.expected, in: unit), DataFormat.money(effect.actual, in: unit)]
+            // A published amount written as an increase stays as published (「425万4千円の増」);
+            // Mieruka's sums count it as a negative effect.
+            prefix + [
+                effect.expectedIncrease ?? DataFormat.money(effect.expected, in: unit),
+                effect.actualIncrease ?? DataFormat.money(effect.actual, in: unit),
+            ]
         }
         for year in planIndex.years {
             let yearCells = [plan.slug, DataFormat.year(year), DataFormat.eraYear(year)]
@@ -111,7 +116,19 @@ enum AggregatesDataset {
         }
         return Dataset(
             name: "effects", title: "財政効果の集計",
-            summary: "年度ごと・方針ごとの財政効果の見込額と実績額の合計（単位：\(unit.rawValue)）。取組項目ごとの額は「取組の年度別結果」にあります。",
+            summary: "年度ごと・方針ごとの財政効果の見込額と実績額の合計（単位：\(unit.rawValue)）。取組項目ごとの額は「取組の年度別結果」にあります。"
+                + (hasIncrease(planIndex)
+                    ? "公表値が「…の増」と書いた額（支出などが増えた額）はその表記のままで、Mieruka の集計では負の効果額として差し引いています。" : ""),
             columns: columns, rows: rows)
+    }
+
+    /// True when an amount of the plan's effects, published or an item's, was written as an increase.
+    static func hasIncrease(_ planIndex: PlanIndex) -> Bool {
+        let plan = planIndex.plan
+        return plan.items.contains { $0.results.contains { $0.effect?.hasIncrease == true } }
+            || planIndex.years.contains { year in
+                guard let declared = plan.declared(in: year) else { return false }
+                return declared.effectRows.contains { $0.effect.hasIncrease } || declared.effectTotal?.hasIncrease == true
+            }
     }
 }

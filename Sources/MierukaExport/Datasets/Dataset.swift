@@ -47,7 +47,11 @@ package struct Dataset: Sendable {
             sheetName: title, header: columns.map(\.header),
             rows: rows.map { row in
                 row.enumerated().map { offset, text in
-                    text.isEmpty ? .empty : (offset < numeric.count && numeric[offset] ? .number(text) : .text(text))
+                    // A number column's cell that is not a number (an amount as published, 「425万4千円の増」)
+                    // stays text, as in the CSV.
+                    text.isEmpty
+                        ? .empty
+                        : (offset < numeric.count && numeric[offset] && Double(text) != nil ? .number(text) : .text(text))
                 }
             })
     }

@@ -12,6 +12,10 @@ enum ResultsDataset {
     static func make(_ planIndex: PlanIndex) -> Dataset {
         let plan = planIndex.plan
         let unit = plan.moneyUnit.rawValue
+        // Only in a plan with an amount written as an increase, said where it is.
+        let increaseNote =
+            plan.items.contains { $0.results.contains { $0.effect?.hasIncrease == true } }
+            ? "。公表資料が「…の増」と書いた額（支出などが増えた額。負の効果）は、その表記のまま（例：425万4千円の増）" : ""
         let columns: [DatasetColumn] = [
             DatasetColumn("計画", .code, required: true, "計画の識別子（サイトのURLに使われる名前）"),
             DatasetColumn("年度", .fiscalYear, required: true, "結果の年度（4月に始まる年の西暦）"),
@@ -24,8 +28,8 @@ enum ResultsDataset {
             DatasetColumn("進捗状況", .text, "進捗状況の本文（Markdown。セル内の改行は改行のまま）"),
             DatasetColumn("要因", .text, "進捗の要因の本文（Markdown）"),
             DatasetColumn("今後の対応", .text, "今後の対応の本文（Markdown）"),
-            DatasetColumn("効果見込額（\(unit)）", .decimal, "その年度の財政効果の見込額（単位：\(unit)。負の値はマイナス記号）"),
-            DatasetColumn("効果額（\(unit)）", .decimal, "その年度の財政効果の実績額（単位：\(unit)）"),
+            DatasetColumn("効果見込額（\(unit)）", .decimal, "その年度の財政効果の見込額（単位：\(unit)。負の値はマイナス記号）" + increaseNote),
+            DatasetColumn("効果額（\(unit)）", .decimal, "その年度の財政効果の実績額（単位：\(unit)）" + increaseNote),
             DatasetColumn("指標ID", .code, "成果指標の識別子。指標の実績がない行は空欄"),
             DatasetColumn("指標", .text, "成果指標の名称"),
             DatasetColumn("単位", .text, "実績値の単位（読み込むときは指標の単位と照合するだけ）"),
@@ -101,8 +105,10 @@ enum ResultsDataset {
         ] + (hasPoints ? [result.asOf?.text ?? ""] : []) + [
             item.number, item.title,
             grade.code, grade.label, result.progress ?? "", result.factors ?? "", result.nextSteps ?? "",
-            DataFormat.money(result.effect?.expected, in: plan.moneyUnit),
-            DataFormat.money(result.effect?.actual, in: plan.moneyUnit),
+            // An amount the city wrote as an increase is written as published (「425万4千円の増」),
+            // which reads back as the same negative effect.
+            result.effect?.expectedIncrease ?? DataFormat.money(result.effect?.expected, in: plan.moneyUnit),
+            result.effect?.actualIncrease ?? DataFormat.money(result.effect?.actual, in: plan.moneyUnit),
         ]
         var wroteKPI = false
         for kpi in item.kpis where result.asOf == nil {

@@ -70,7 +70,7 @@ struct AtomFeed {
         let effect = plan.declared(in: year)?.effectTotals
             ?? planIndex.tallies[year].map { Effect(expected: $0.totalExpected, actual: $0.totalActual) }
         if let actual = effect?.actual {
-            parts.append("財政効果 " + actual.formatted(in: plan.moneyUnit))
+            parts.append("財政効果 " + (effect?.actualIncrease ?? actual.formatted(in: plan.moneyUnit)))
         }
         return parts.isEmpty ? "\(year.label(plan.yearStyle))の報告" : parts.joined(separator: "。")
     }

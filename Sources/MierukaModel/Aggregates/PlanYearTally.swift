@@ -30,6 +30,9 @@ package struct PlanYearTally: Sendable {
     package let itemsWithResult: Int
     /// True when any amount did not fit (reported by validation; sums are then partial).
     package let overflowed: Bool
+    /// True when an amount summed here was written as an increase (「…の増」), so that the sums
+    /// count it as a negative effect (the tables say so).
+    package let includesIncrease: Bool
 
     package init(plan: Plan, year: FiscalYear) {
         let slots = plan.grades.count + 1 + plan.states.count
@@ -39,6 +42,7 @@ package struct PlanYearTally: Sendable {
         var directExpected = [Money?](repeating: nil, count: policyCount)
         var directActual = [Money?](repeating: nil, count: policyCount)
         var overflowed = false
+        var includesIncrease = false
         var withResult = 0
 
         for (index, item) in plan.items.enumerated() {
@@ -53,6 +57,7 @@ package struct PlanYearTally: Sendable {
                 if listing.isRelisting { directRelist[listing.policy][slot] += 1 }
             }
             if let effect = result?.effect, let policy = item.primaryPolicy, policy < policyCount {
+                if effect.hasIncrease { includesIncrease = true }
                 directExpected[policy] = Self.sum(directExpected[policy], effect.expected, &overflowed)
                 directActual[policy] = Self.sum(directActual[policy], effect.actual, &overflowed)
             }
@@ -100,6 +105,7 @@ package struct PlanYearTally: Sendable {
         self.totalActual = totalActual
         self.itemsWithResult = withResult
         self.overflowed = overflowed
+        self.includesIncrease = includesIncrease
     }
 
     /// Listings counted for the whole plan, graded or not.

@@ -24,6 +24,10 @@ package struct MoneyDocument: Sendable, Hashable {
     package let amount: DecimalNumber
     package let writtenUnit: MoneyUnit?
     package let location: SourceLocation
+    /// The amount exactly as the city wrote it when it says an increase (「425万4千円の増」: spending
+    /// went up, a negative effect). `amount` is then negative: the increase counts against the effects.
+    /// Only an effect's amounts may be written so (`MoneyParser.parseEffect`).
+    package var increase: String? = nil
 
     package init(amount: DecimalNumber, writtenUnit: MoneyUnit?, location: SourceLocation) {
         self.amount = amount

@@ -43,14 +43,34 @@ package struct YearResult: Sendable {
 }
 
 /// A financial effect (財政効果): what was expected (効果見込額) and what was achieved (実績効果額).
+///
+/// An amount the city wrote as an increase (「425万4千円の増」: spending went up instead of down) is
+/// negative here, so that it counts against the effects in every sum and 累計, and keeps the words
+/// it was written in (`expectedIncrease`, `actualIncrease`), which pages and downloads show as
+/// published.
 package struct Effect: Sendable, Hashable {
     package let expected: Money?
     package let actual: Money?
+    /// 効果見込額 exactly as written, when written as an increase (「…の増」).
+    package var expectedIncrease: String? = nil
+    /// 実績効果額 exactly as written, when written as an increase (「…の増」).
+    package var actualIncrease: String? = nil
 
     package init(expected: Money?, actual: Money?) {
         self.expected = expected
         self.actual = actual
     }
 
+    /// An effect whose amounts keep the words of those written as increases.
+    package init(expected: Money?, actual: Money?, expectedIncrease: String?, actualIncrease: String?) {
+        self.expected = expected
+        self.actual = actual
+        self.expectedIncrease = expected == nil ? nil : expectedIncrease
+        self.actualIncrease = actual == nil ? nil : actualIncrease
+    }
+
     package var isEmpty: Bool { expected == nil && actual == nil }
+
+    /// True when either amount was written as an increase (a negative effect).
+    package var hasIncrease: Bool { expectedIncrease != nil || actualIncrease != nil }
 }

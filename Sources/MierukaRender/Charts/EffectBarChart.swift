@@ -8,6 +8,10 @@ struct EffectBarChart {
         let label: String
         let expected: Money?
         let actual: Money?
+        /// An amount's words when the city wrote it as an increase (「425万4千円の増」), written on
+        /// its bar (below the zero line) instead of the number.
+        var expectedText: String? = nil
+        var actualText: String? = nil
     }
 
     let scope: String
@@ -67,8 +71,10 @@ struct EffectBarChart {
 
         for (offset, year) in years.enumerated() {
             let center = center(offset)
-            let bars: [(Money?, Double, Bool)] = [(year.expected, center - bar - 2, false), (year.actual, center + 2, true)]
-            for (amount, x, isActual) in bars {
+            let bars: [(Money?, Double, Bool, String?)] = [
+                (year.expected, center - bar - 2, false, year.expectedText), (year.actual, center + 2, true, year.actualText),
+            ]
+            for (amount, x, isActual, written) in bars {
                 guard let amount else { continue }
                 let value = amount.amount(in: unit).doubleValue
                 let barTop = min(y(value), zero)
@@ -77,7 +83,7 @@ struct EffectBarChart {
                     isActual ? "chart-segment chart-actual" : "chart-segment chart-expected", x: x, y: barTop, width: bar,
                     height: barHeight, fill: isActual ? nil : GradePatterns.fill(.stripes, in: svg))
                 // The amount over its bar (under it when negative), else further out.
-                let text = amount.amount(in: unit).formatted()
+                let text = written ?? amount.amount(in: unit).formatted()
                 let outward: [Double] = value >= 0
                     ? [barTop - 4, barTop - 20, barTop - 36] : [barTop + barHeight + 14]
                 // Left off when it fits nowhere (the table beside the chart gives every amount).

@@ -18,6 +18,13 @@ struct PlanFormatter {
         amount.map { $0.amount(in: plan.moneyUnit).formatted() } ?? "—"
     }
 
+    /// An effect's amount: as the city wrote it when it wrote an increase (「425万4千円の増」),
+    /// else in the plan's unit.
+    func money(_ amount: Money?, increase: String?) -> String {
+        guard amount != nil, let increase else { return money(amount) }
+        return increase
+    }
+
     func moneyWithUnit(_ amount: Money) -> String {
         amount.formatted(in: plan.moneyUnit)
     }

@@ -211,6 +211,10 @@ struct TableBuilder {
 
     static let differenceRule = "差額（実績効果額−効果見込額）と達成率（実績効果額÷効果見込額）は Mieruka の計算です。"
 
+    /// Said under a table whose derived figures count an amount written as an increase.
+    static let increaseRule =
+        "「…の増」とある額は公表どおりの表記で、支出などが増えた額（効果のマイナス）として、Mieruka の合計・累計・差額・達成率では差し引いています（Mieruka の計算の△は負の額です）。"
+
     /// Expected against actual effect per policy for a year: published when declared, else computed.
     func effectTable(year: FiscalYear, rows: [Int], rowHeading: String, restrictTo policy: Int? = nil) -> EffectTableView? {
         let yearLabel = format.year(year)
@@ -229,13 +233,16 @@ struct TableBuilder {
                     actual: Money.sum(declaredRows.map(\.effect.actual)))
             var note = Self.differenceRule
             if policy != nil || declared.effectTotal == nil { note = "合計は公表された額の和です。" + note }
+            if declaredRows.contains(where: { $0.effect.hasIncrease }) || total?.hasIncrease == true {
+                note += Self.increaseRule
+            }
             return EffectTableView(
                 caption: "財政効果額（\(format.year(year, asOf: declared.asOf))・公表値）", isDeclared: true, source: declared.source,
                 rowHeading: rowHeading, unit: plan.moneyUnit.rawValue,
                 rows: declaredRows.map {
-                    effectRow(title: policyTitle($0.policy), url: policyURL($0.policy), expected: $0.effect.expected, actual: $0.effect.actual)
+                    effectRow(title: policyTitle($0.policy), url: policyURL($0.policy), $0.effect)
                 },
-                total: effectRow(title: "合計", url: nil, expected: total?.expected, actual: total?.actual),
+                total: effectRow(title: "合計", url: nil, total ?? Effect(expected: nil, actual: nil)),
                 derivedNote: note)
         }
         guard let tally = index.tallies[year] else { return nil }
@@ -245,17 +252,19 @@ struct TableBuilder {
             caption: "財政効果額（\(yearLabel)）", isDeclared: false, source: nil, rowHeading: rowHeading,
             unit: plan.moneyUnit.rawValue,
             rows: summary.rows.map {
-                effectRow(title: $0.policy.map(policyTitle) ?? "", url: $0.policy.map(policyURL), expected: $0.expected, actual: $0.actual)
+                effectRow(title: $0.policy.map(policyTitle) ?? "", url: $0.policy.map(policyURL), Effect(expected: $0.expected, actual: $0.actual))
             },
-            total: effectRow(title: "合計", url: nil, expected: summary.total.expected, actual: summary.total.actual),
+            total: effectRow(title: "合計", url: nil, Effect(expected: summary.total.expected, actual: summary.total.actual)),
             derivedNote: "この表は、掲載している取組項目の効果額を Mieruka が合計した集計で、\(plan.publisher.publishedMark)ではありません。"
-                + Self.differenceRule)
+                + Self.differenceRule + (tally.includesIncrease ? Self.increaseRule : ""))
     }
 
-    private func effectRow(title: String, url: String?, expected: Money?, actual: Money?) -> EffectRowView {
-        let row = EffectSummary.Row(policy: nil, expected: expected, actual: actual)
+    /// A row of an effect table: amounts written as increases are shown as written.
+    private func effectRow(title: String, url: String?, _ effect: Effect) -> EffectRowView {
+        let row = EffectSummary.Row(policy: nil, expected: effect.expected, actual: effect.actual)
         return EffectRowView(
-            title: title, url: url, expected: format.money(expected), actual: format.money(actual),
+            title: title, url: url, expected: format.money(effect.expected, increase: effect.expectedIncrease),
+            actual: format.money(effect.actual, increase: effect.actualIncrease),
             difference: format.money(row.difference), rate: row.rate?.formatted() ?? "—")
     }
 
@@ -268,12 +277,18 @@ struct TableBuilder {
             if plan.declared(in: year)?.asOf != nil { return nil }
             let cumulative = plan.declared(in: year)?.effectCumulative
             if let declared = plan.declared(in: year), let total = declared.effectTotals {
-                return EffectYear(year: year, expected: total.expected, actual: total.actual, basis: .published, publishedCumulative: cumulative)
+                var entry = EffectYear(year: year, expected: total.expected, actual: total.actual, basis: .published, publishedCumulative: cumulative)
+                entry.written = total
+                // A total Mieruka added up from the published rows counts their increases.
+                entry.includesIncrease = total.hasIncrease || declared.effectRows.contains { $0.effect.hasIncrease }
+                return entry
             }
             guard let tally = index.tallies[year], tally.totalExpected != nil || tally.totalActual != nil else {
                 return cumulative.map { EffectYear(year: year, expected: nil, actual: nil, basis: .published, publishedCumulative: $0) }
             }
-            return EffectYear(year: year, expected: tally.totalExpected, actual: tally.totalActual, basis: .summed, publishedCumulative: cumulative)
+            var entry = EffectYear(year: year, expected: tally.totalExpected, actual: tally.totalActual, basis: .summed, publishedCumulative: cumulative)
+            entry.includesIncrease = tally.includesIncrease
+            return entry
         }
         return effectByYear(entries, caption: "年度別の財政効果額", scope: chartScope("effects", nil, nil))
     }
@@ -287,6 +302,11 @@ struct TableBuilder {
         let basis: Basis
         /// The city's own 累計 up to this year, when it publishes one.
         var publishedCumulative: Effect?
+        /// The amounts as published, when they are one published effect (an item's, or the
+        /// year's published total): their words are shown for amounts written as increases.
+        var written: Effect? = nil
+        /// True when the year's amounts count an amount written as an increase (「…の増」).
+        var includesIncrease = false
     }
 
     /// The years as a table. A running total (累計) is the city's published one where it gives one;
@@ -320,10 +340,13 @@ struct TableBuilder {
                 EffectYearRowView(
                     year: format.year(entry.year),
                     basis: entry.basis == .published ? "公表値" : entry.basis == .summed ? "集計" : nil,
-                    expected: format.money(entry.expected), actual: format.money(entry.actual),
+                    expected: format.money(entry.expected, increase: entry.written?.expectedIncrease),
+                    actual: format.money(entry.actual, increase: entry.written?.actualIncrease),
                     difference: format.money(row.difference),
-                    cumulativeExpected: format.money(published?.expected ?? expectedRun.value),
-                    cumulativeActual: format.money(published?.actual ?? actualRun.value),
+                    cumulativeExpected: published?.expected.map { format.money($0, increase: published?.expectedIncrease) }
+                        ?? format.money(expectedRun.value),
+                    cumulativeActual: published?.actual.map { format.money($0, increase: published?.actualIncrease) }
+                        ?? format.money(actualRun.value),
                     cumulativeIsPublished: published?.actual != nil,
                     rate: row.rate?.formatted() ?? "—"))
         }
@@ -343,7 +366,11 @@ struct TableBuilder {
             entries.count > 1
             ? EffectBarChart(
                 scope: scope, title: caption, unit: plan.moneyUnit,
-                years: entries.map { EffectBarChart.Year(label: format.year($0.year), expected: $0.expected, actual: $0.actual) }).html
+                years: entries.map {
+                    EffectBarChart.Year(
+                        label: format.year($0.year), expected: $0.expected, actual: $0.actual,
+                        expectedText: $0.written?.expectedIncrease, actualText: $0.written?.actualIncrease)
+                }).html
             : nil
         let notes = effectNotes(entries, yearsUnbroken: yearsUnbroken)
         return EffectByYearView(
@@ -373,7 +400,9 @@ struct TableBuilder {
         if entries.contains(where: { $0.basis == .summed }) {
             derived = "「集計」とある年度は、掲載している取組項目の効果額を Mieruka が合計した額で、\(plan.publisher.publishedMark)ではありません。" + derived
         }
-        return (yearsNote, derived + Self.differenceRule)
+        let increase =
+            entries.contains { $0.includesIncrease || $0.written?.hasIncrease == true || $0.publishedCumulative?.hasIncrease == true }
+        return (yearsNote, derived + Self.differenceRule + (increase ? Self.increaseRule : ""))
     }
 
     /// A running total (累計) of one column: nil from the first year without an amount, a break in

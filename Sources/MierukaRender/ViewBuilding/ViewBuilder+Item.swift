@@ -10,7 +10,10 @@ extension ViewBuilder {
         let latest = item.latestGradedResult
         let effects: [TableBuilder.EffectYear] = item.results.compactMap { result in
             guard let effect = result.effect, !effect.isEmpty else { return nil }
-            return TableBuilder.EffectYear(year: result.year, expected: effect.expected, actual: effect.actual, basis: .item)
+            var entry = TableBuilder.EffectYear(year: result.year, expected: effect.expected, actual: effect.actual, basis: .item)
+            entry.written = effect
+            entry.includesIncrease = effect.hasIncrease
+            return entry
         }
         var view = ItemPageView(
             plan: planHeader(planIndex), number: item.number, title: item.title, summary: item.summary,
@@ -76,8 +79,8 @@ extension ViewBuilder {
         guard let effect, !effect.isEmpty else { return nil }
         let format = PlanFormatter(plan: plan)
         var parts: [String] = []
-        if let expected = effect.expected { parts.append("効果見込額 \(format.moneyWithUnit(expected))") }
-        if let actual = effect.actual { parts.append("実績効果額 \(format.moneyWithUnit(actual))") }
+        if let expected = effect.expected { parts.append("効果見込額 \(effect.expectedIncrease ?? format.moneyWithUnit(expected))") }
+        if let actual = effect.actual { parts.append("実績効果額 \(effect.actualIncrease ?? format.moneyWithUnit(actual))") }
         return parts.joined(separator: "、")
     }
 }

@@ -133,7 +133,8 @@ struct DeclaredBuilder {
     func effect(_ written: EffectDocument, diagnostics: inout Diagnostics) -> Effect {
         Effect(
             expected: written.expected.flatMap { MoneyConverter.money($0, unit: moneyUnit, diagnostics: &diagnostics) },
-            actual: written.actual.flatMap { MoneyConverter.money($0, unit: moneyUnit, diagnostics: &diagnostics) })
+            actual: written.actual.flatMap { MoneyConverter.money($0, unit: moneyUnit, diagnostics: &diagnostics) },
+            expectedIncrease: written.expected?.increase, actualIncrease: written.actual?.increase)
     }
 }
 

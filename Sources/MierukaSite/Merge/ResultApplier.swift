@@ -60,7 +60,9 @@ struct ResultApplier {
         if let written = result.effect {
             let expected = written.expected.flatMap { MoneyConverter.money($0, unit: moneyUnit, diagnostics: &diagnostics) }
             let actual = written.actual.flatMap { MoneyConverter.money($0, unit: moneyUnit, diagnostics: &diagnostics) }
-            effect = Effect(expected: expected, actual: actual)
+            effect = Effect(
+                expected: expected, actual: actual, expectedIncrease: written.expected?.increase,
+                actualIncrease: written.actual?.increase)
         }
         for written in result.kpiActuals {
             applyActual(written, year: fiscalYear, to: &draft, diagnostics: &diagnostics)

@@ -82,26 +82,26 @@ package struct DeclaredReconciler: Sendable {
         for row in table.effectRows {
             let policy = plan.policies[row.policy]
             compare(
-                published: row.effect.expected, found: tally.expected[row.policy], what: "効果見込額",
+                published: row.effect.expected, written: row.effect.expectedIncrease, found: tally.expected[row.policy], what: "効果見込額",
                 where_: "\(label), \(policy.numberedTitle)", complete: complete, unit: plan.moneyUnit,
                 location: row.location, report: report)
             compare(
-                published: row.effect.actual, found: tally.actual[row.policy], what: "実績効果額",
+                published: row.effect.actual, written: row.effect.actualIncrease, found: tally.actual[row.policy], what: "実績効果額",
                 where_: "\(label), \(policy.numberedTitle)", complete: complete, unit: plan.moneyUnit,
                 location: row.location, report: report)
         }
         if let total = table.effectTotal {
             compare(
-                published: total.expected, found: tally.totalExpected, what: "効果見込額", where_: "\(label), total",
+                published: total.expected, written: total.expectedIncrease, found: tally.totalExpected, what: "効果見込額", where_: "\(label), total",
                 complete: complete, unit: plan.moneyUnit, location: table.location, report: report)
             compare(
-                published: total.actual, found: tally.totalActual, what: "実績効果額", where_: "\(label), total",
+                published: total.actual, written: total.actualIncrease, found: tally.totalActual, what: "実績効果額", where_: "\(label), total",
                 complete: complete, unit: plan.moneyUnit, location: table.location, report: report)
         }
     }
 
     private func compare(
-        published: Money?, found: Money?, what: String, where_: String, complete: Bool, unit: MoneyUnit,
+        published: Money?, written: String? = nil, found: Money?, what: String, where_: String, complete: Bool, unit: MoneyUnit,
         location: SourceLocation, report: (SourceLocation, String, String) -> Void
     ) {
         guard let published, let found else { return }
@@ -109,7 +109,7 @@ package struct DeclaredReconciler: Sendable {
         if exceeds || (complete && found != published) {
             report(
                 location,
-                "\(where_): the published \(what) is \(published.formatted(in: unit)), but the items add up to \(found.formatted(in: unit))",
+                "\(where_): the published \(what) is \(written.map { "「\($0)」 (\(published.formatted(in: unit)))" } ?? published.formatted(in: unit)), but the items add up to \(found.formatted(in: unit))",
                 "check the items' effect: amounts and the plan's money_unit (\(unit.rawValue))")
         }
     }

@@ -13,13 +13,21 @@ enum CSVCellValues {
         return nil
     }
 
-    /// 1,234 (in the column's unit, else the plan's) · 1,234千円 · 28.6億円 · △200.
+    /// An effect's amount: 1,234 (in the column's unit, else the plan's) · 1,234千円 · 28.6億円 · △200 ·
+    /// 425万4千円の増 (an increase, a negative effect).
     static func money(_ cell: CSVCell, unit: MoneyUnit?, diagnostics: inout Diagnostics) -> MoneyDocument? {
         if exponentDisplay(cell.text) {
             reportExponent(cell, diagnostics: &diagnostics)
             return nil
         }
-        guard let money = MoneyParser.parse(cell.text, location: cell.location) else {
+        guard let money = MoneyParser.parseEffect(cell.text, location: cell.location) else {
+            if MoneyParser.saysIncrease(cell.text) {
+                diagnostics.error(
+                    at: cell.location, "\(cell.label): \(cell.quoted) is not an increase Mieruka can read",
+                    hint: "write the amount of the increase without △ or a minus, as the report prints it: "
+                        + "425万4千円の増, or 4,254の増 in the column's unit")
+                return nil
+            }
             let inUnit = unit.map { "in \($0.rawValue), the column's unit" } ?? "in the plan's money_unit"
             let commas = cell.text.contains(",") || cell.text.contains("，")
                 ? "commas separate thousands, three digits each (1,000, not 1,00); " : ""
@@ -30,7 +38,9 @@ enum CSVCellValues {
             return nil
         }
         guard money.writtenUnit == nil, let unit else { return money }
-        return MoneyDocument(amount: money.amount, writtenUnit: unit, location: money.location)
+        var inUnit = MoneyDocument(amount: money.amount, writtenUnit: unit, location: money.location)
+        inUnit.increase = money.increase
+        return inUnit
     }
 
     /// A KPI's actual: a number with its unit (9,718人, 94.3%, 28.6億円), or a wording (未算出), and

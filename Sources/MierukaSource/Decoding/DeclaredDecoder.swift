@@ -53,8 +53,8 @@ enum DeclaredDecoder {
             guard let rowReader = MappingReader(row, what: "a row of declared effects", knownKeys: effectRowKeys, diagnostics: &diagnostics),
                 let policy = rowReader.requiredText("policy", diagnostics: &diagnostics)
             else { return nil }
-            let expected = rowReader.money("expected", diagnostics: &diagnostics)
-            let actual = rowReader.money("actual", diagnostics: &diagnostics)
+            let expected = rowReader.effectMoney("expected", diagnostics: &diagnostics)
+            let actual = rowReader.effectMoney("actual", diagnostics: &diagnostics)
             return DeclaredEffectRowDocument(
                 policy: policy, effect: EffectDocument(expected: expected, actual: actual, location: rowReader.location),
                 location: rowReader.location)

@@ -201,6 +201,24 @@ struct MappingReader {
         return money
     }
 
+    /// An effect's amount (効果見込額, 実績効果額): an amount of money, or one written as an increase
+    /// as the report writes it (「425万4千円の増」), which counts as a negative effect.
+    func effectMoney(_ key: String, diagnostics: inout Diagnostics) -> MoneyDocument? {
+        guard let raw = text(key, diagnostics: &diagnostics) else { return nil }
+        if let money = MoneyParser.parseEffect(raw.value, location: raw.location) { return money }
+        if MoneyParser.saysIncrease(raw.value) {
+            diagnostics.error(
+                at: raw.location, "\"\(raw.value)\" is not an increase Mieruka can read",
+                hint: "write the amount of the increase without △ or a minus, as the report prints it: "
+                    + "425万4千円の増, 4,254の増 (in the plan's money_unit); an amount of 0 is not an increase")
+        } else {
+            diagnostics.error(
+                at: raw.location, "\"\(raw.value)\" is not an amount of money",
+                hint: "write an amount such as " + MoneyParser.acceptedForms + ", or an increase as the report writes it (425万4千円の増)")
+        }
+        return nil
+    }
+
     /// One of a fixed set of words.
     func choice<Value>(
         _ key: String, _ choices: [(String, Value)], diagnostics: inout Diagnostics

@@ -60,8 +60,8 @@ enum ResultDecoder {
     static func effect(_ node: YAMLNode, diagnostics: inout Diagnostics) -> EffectDocument? {
         guard let reader = MappingReader(node, what: "an effect", knownKeys: effectKeys, diagnostics: &diagnostics)
         else { return nil }
-        let expected = reader.money("expected", diagnostics: &diagnostics)
-        let actual = reader.money("actual", diagnostics: &diagnostics)
+        let expected = reader.effectMoney("expected", diagnostics: &diagnostics)
+        let actual = reader.effectMoney("actual", diagnostics: &diagnostics)
         guard expected != nil || actual != nil else { return nil }
         return EffectDocument(expected: expected, actual: actual, location: reader.location)
     }

@@ -20,6 +20,33 @@ package enum MoneyParser {
         return MoneyDocument(amount: DecimalNumber(units: yen, scale: 0), writtenUnit: .yen, location: location)
     }
 
+    /// The word after an amount that says it is an increase, not a saving (「425万4千円の増」).
+    package static let increase = "の増"
+
+    /// An effect's amount: any form `parse` reads, or one of them followed by 「の増」 (spending
+    /// that went up instead of down: 大多喜町's 「支出削減額…425万4千円の増」). An increase is kept
+    /// as written (`MoneyDocument.increase`) and its amount is negative, so that it counts against
+    /// the effects wherever Mieruka adds them up. An increase written with △ or a minus is not
+    /// read (nil): it would say the same thing twice, or its opposite.
+    package static func parseEffect(_ raw: String, location: SourceLocation) -> MoneyDocument? {
+        let text = raw.trimmingWhitespace()
+        let folded = WidthNormalization.fold(text)
+        guard folded.hasSuffix(increase) else { return parse(raw, location: location) }
+        let body = String(folded.dropLast(increase.count)).trimmingWhitespace()
+        guard let amount = parse(body, location: location), !amount.amount.isNegative, amount.amount.units != 0
+        else { return nil }
+        var document = MoneyDocument(
+            amount: DecimalNumber(units: -amount.amount.units, scale: amount.amount.scale),
+            writtenUnit: amount.writtenUnit, location: location)
+        document.increase = text
+        return document
+    }
+
+    /// Whether text is written as an increase (ends with 「の増」), read or not.
+    package static func saysIncrease(_ raw: String) -> Bool {
+        WidthNormalization.fold(raw.trimmingWhitespace()).hasSuffix(increase)
+    }
+
     /// Sums groups like 17億 + 7,700万 (+ 千 and 百 inside a group, as in 5千万) and requires a final 円.
     /// The large units come in falling order, each at most once (17億7,700万, never 7,700万17億),
     /// and the sum stays within what a number can be written as, so the amount reads back.
