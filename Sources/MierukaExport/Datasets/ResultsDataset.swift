@@ -20,7 +20,7 @@ enum ResultsDataset {
             DatasetColumn("番号", .code, required: true, "取組項目の番号（計画での表記）"),
             DatasetColumn("取組項目", .text, required: true, "取組項目の名称（読み込むときは照合するだけ）"),
             DatasetColumn("評価", .code, "進捗の評価の記号（" + gradeList(plan, withStates: true) + "）。評価のない年度は空欄"),
-            DatasetColumn("評価の内容", .text, "評価の記号の意味（読み込むときは使われない）"),
+            DatasetColumn("評価の内容", .text, "評価の記号の意味（読み込むときは使われない）。報告書にある評価が読み取れなかった年度は「評価を読み取れず（理由）」"),
             DatasetColumn("進捗状況", .text, "進捗状況の本文（Markdown。セル内の改行は改行のまま）"),
             DatasetColumn("要因", .text, "進捗の要因の本文（Markdown）"),
             DatasetColumn("今後の対応", .text, "今後の対応の本文（Markdown）"),
@@ -100,7 +100,9 @@ enum ResultsDataset {
             plan.slug, DataFormat.year(year), DataFormat.eraYear(year),
         ] + (hasPoints ? [result.asOf?.text ?? ""] : []) + [
             item.number, item.title,
-            grade.code, grade.label, result.progress ?? "", result.factors ?? "", result.nextSteps ?? "",
+            // A grade the report gives that could not be read: no code, and why in the label
+            // column (not read back), so that the row never counts as graded.
+            grade.code, result.gradeUnreadable.map { "評価を読み取れず（\($0)）" } ?? grade.label, result.progress ?? "", result.factors ?? "", result.nextSteps ?? "",
             DataFormat.money(result.effect?.expected, in: plan.moneyUnit),
             DataFormat.money(result.effect?.actual, in: plan.moneyUnit),
         ]

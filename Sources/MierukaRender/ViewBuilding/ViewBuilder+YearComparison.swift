@@ -29,7 +29,7 @@ extension ViewBuilder {
             let outside = declared.stateTotal ?? outside
             return YearGradeCounts(
                 counts: totals, isPublished: true, outside: outside, asOf: declared.asOf,
-                isSumOfRows: declared.gradeTotal == nil && declared.gradeRows.count > 1)
+                isSumOfRows: declared.gradeTotal == nil && declared.rowCounts.count > 1)
         }
         guard let tally = planIndex.tallies[year], tally.totalGraded > 0 else { return nil }
         return YearGradeCounts(counts: Array(tally.totalCounts[0..<plan.grades.count]), isPublished: false, outside: outside)
@@ -169,6 +169,9 @@ extension ViewBuilder {
             note = "増減は\(plan.publisher.publishedMark)です（△は減少）。計の行は、各列を Mieruka が足したものです。"
             if !now.isPublished || before.map({ !$0.isPublished }) == true {
                 note += "「集計」とある年度の件数は、掲載している取組項目の評価を Mieruka が数えたもので、\(plan.publisher.publishedMark)ではありません。"
+            }
+            if now.isSumOfRows || before?.isSumOfRows == true {
+                note += "「公表値の和」とある年度の件数は、\(plan.publisher.subject)区分ごとに公表した件数を Mieruka が評価ごとに足したものです。"
             }
         } else if now.isPublished {
             note = "増減は、両年度に\(plan.publisher.subject)公表した評価ごとの件数の差を Mieruka が計算したもので、\(plan.publisher.publishedMark)ではありません（△は減少）。計は各年度の件数の和です。"
