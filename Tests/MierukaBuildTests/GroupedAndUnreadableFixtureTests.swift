@@ -123,7 +123,25 @@ import Testing
         let csv = try ReportedOpenDataTests.csv(site, "test-plan/data/results.csv")
         let row = try #require(csv.first { $0["番号"] == "2" })
         #expect(row["評価"] == "")
-        #expect(row["評価の内容"] == "評価を読み取れず（\(reason)）")
+        #expect(row["評価の内容"] == "")
+        #expect(row["評価を読み取れない理由"] == reason)
+        #expect(csv.filter { $0["番号"] != "2" }.allSatisfy { $0["評価を読み取れない理由"] == "" })
+    }
+
+    @Test func aSheetsUnreadableGradeBesideAGradeIsAnErrorAtItsCell() throws {
+        let work = TemporaryDirectory()
+        try FileTree.overlay(Fixtures.path("base"), onto: work.path)
+        try FileManager.default.removeItem(atPath: work.path + "/seeds/test-plan/R6.yml")
+        try "計画,年度,番号,評価,評価を読み取れない理由\ntest-plan,R6,2,C,写しが切れている\ntest-plan,R6,3,,写しが切れている\n"
+            .write(toFile: work.path + "/seeds/test-plan/R6.csv", atomically: true, encoding: .utf8)
+        let result = try CommandRunner.mieruka(["check"], in: work.path)
+        #expect(result.status == 1)
+        #expect(
+            result.standardError.contains(
+                "seeds/test-plan/R6.csv:2:5: error: cell E2 (評価を読み取れない理由): the row says the grade could not be read, but cell D2 (評価) gives \"C\""),
+            "\(result.standardError)")
+        // Item 3's row is read: its grade is unreadable, not an error.
+        #expect(!result.standardError.contains("R6.csv:3:"), "\(result.standardError)")
     }
 
     @Test func anUnreadableGradeNeedsAReasonAndNoGrade() throws {
