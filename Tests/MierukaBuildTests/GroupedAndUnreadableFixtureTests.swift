@@ -110,6 +110,10 @@ import Testing
             report.contains(
                 "報告書では評価されているものの、評価が読み取れなかった2項目（\(reason)）は、未評価にも計にも割合にも含めていません。"))
         #expect(report.contains("掲載している取組項目のうち、評価が読み取れなかった2項目は、評価の件数に含めていません。"))
+        // The 増減 against R5 (both years counted from the items) leaves them out too, and says so.
+        #expect(
+            report.contains("評価が読み取れなかった項目（令和6年度は2項目。理由は各年度の報告のとおり）は、件数にも増減にも含めていません。"),
+            "\(report)")
         // The policy the item is listed under says so too.
         let policy = site.page("test-plan/policies/2/index.html")
         #expect(policy.contains("評価が読み取れなかった1項目（\(reason)）は、未評価にも計にも割合にも含めていません。"), "\(policy)")

@@ -189,6 +189,17 @@ extension ViewBuilder {
         if !parts.isEmpty {
             outsideNote = "評価の対象外（\(parts.joined(separator: "、"))）は、件数にも増減にも含めていません。"
         }
+        // Listings whose grade the report gives but could not be read, in a year counted from the items.
+        let unreadable = [(year, now), (previous, before)].compactMap { entry -> String? in
+            guard let counts = entry.1, !counts.isPublished, let tally = planIndex.tallies[entry.0], tally.totalUnreadable > 0
+            else { return nil }
+            return "\(format.year(entry.0))は\(format.items(tally.totalUnreadable))"
+        }
+        if !unreadable.isEmpty {
+            outsideNote =
+                (outsideNote ?? "")
+                + "評価が読み取れなかった項目（\(unreadable.joined(separator: "、"))。理由は各年度の報告のとおり）は、件数にも増減にも含めていません。"
+        }
         return GradeChangeTableView(
             caption: "評価ごとの件数の増減（\(format.year(previous))→\(format.year(year))）", isPublished: published != nil,
             yearHeading: "\(format.year(year, asOf: now.asOf))（\(now.basis)）",
