@@ -187,6 +187,10 @@ struct PlanJSON {
             ("effect_expected_yen", money(result.effect?.expected)),
             ("effect_actual_yen", money(result.effect?.actual)),
         ] + increaseTexts(result.effect, prefix: "effect_")
+        // Only where the report's grade could not be read, so that other plans' files keep their bytes.
+        if let unreadable = result.gradeUnreadable {
+            members.append(("grade_unreadable", .string(unreadable)))
+        }
         // Only where the item has sub-items, so that other plans' files keep their bytes.
         if !item.subitems.isEmpty {
             let states = planIndex.plan.states.grades
@@ -283,6 +287,12 @@ struct PlanJSON {
         if let change = declared.gradeChange {
             extras.append(("grade_change", .object(zip(plan.grades.grades, change).map { ($0.code, .int($1)) })))
         }
+        if let grouping = declared.grouping {
+            // Counts the report publishes under its own grouping (管理区分), never per policy.
+            extras.append(("grouped_by", .string(grouping)))
+            extras.append(
+                ("group_counts", .array(declared.groupRows.map { .object([("group", .string($0.name)), ("counts", gradeObject($0.counts))]) })))
+        }
         if let states = declared.stateTotal {
             // Listings the report counts in a state (state_total:), by the states it counts.
             extras.append(("state_totals", .object(zip(plan.states.grades, states).filter { $0.1 > 0 }.map { ($0.code, .int($1)) })))
@@ -338,13 +348,14 @@ extension PlanDatasets {
         ("policies[]", "配列", "方針：id、level（0が最上位）、level_name、number、title、parent（上位の方針の id）、kpis（方針の成果指標）、url"),
         ("items[]", "配列", "取組項目：number、id、title、summary、listings（number・policy・relisting：再掲なら true）、departments、schedule（取組の工程：years（first・last：西暦の年度）・step（計画の表記））、subitems（細目：number・title・departments）、kpis、results、url"),
         ("items[].kpis[]", "配列", "成果指標：id、name、unit、direction（increase / decrease / null）、baseline・target（years・value（数値か null）・text（表記））、note、actuals（year・value・text・grade・progress_percent）"),
-        ("items[].results[]", "配列", "年度別結果：year、grade（記号か null）、progress・factors・next_steps（Markdown）、effect_expected_yen・effect_actual_yen（円単位の整数か null。資料が「…の増」と書いた額は負の値で、そのときだけ effect_expected_text・effect_actual_text に資料の表記）、subitems（細目のある項目だけ：number・grade・state（評価の対象外の状態）・progress）"),
+        ("items[].results[]", "配列", "年度別結果：year、grade（記号か null）、grade_unreadable（報告書にある評価が読み取れなかった年度だけ：その理由）、progress・factors・next_steps（Markdown）、effect_expected_yen・effect_actual_yen（円単位の整数か null。資料が「…の増」と書いた額は負の値で、そのときだけ effect_expected_text・effect_actual_text に資料の表記）、subitems（細目のある項目だけ：number・grade・state（評価の対象外の状態）・progress）"),
         ("items[].snapshots[]", "配列", "年度の途中の時点の結果（時点の結果のある項目だけ）：year、as_of（時点：text（報告書の表記）・month・day（日のないときは null））、ほかは results と同じ。年度の結果には含めず、集計にも使いません"),
         ("years[]", "配列", "年度ごとの集計：year、computed（掲載項目の集計：grade_counts（評価記号ごとの数と ungraded）、relistings、effect_*_yen、policies（方針ごと））、published（公表値：grade_counts、grade_totals、state_totals（状態ごとの数、公表されている年度のみ）、effects、effect_totals（expected_yen・actual_yen。「…の増」と公表された額は負の値で、そのときだけ expected_text・actual_text に資料の表記）、listings、relistings、source）"),
         ("tables[]", "配列", "計画が公表している表：title、header、rows、note、source"),
         ("years[].published_at_points[]", "配列", "その年度にほかの時点（例：6月末、9月末）の公表値もあるときだけ：時点の順に、published と同じ形（as_of つき）。年度の数値ではなく、集計にも使いません"),
         ("years[].published.as_of", "オブジェクト", "公表値が年度途中の時点のものであるときだけ：text（資料の表記。例：9月末）、month（月）、day（日。「末」なら null）"),
         ("years[].published.effect_cumulative・grade_share・grade_change", "オブジェクト", "資料が公表しているときだけ：累計の効果額（expected_yen・actual_yen）、計画の数える評価の割合（rate：資料の表記、count：件数）、前年度との増減（評価の記号ごとの整数。減少は負の数）"),
+        ("years[].published.grouped_by・group_counts", "文字列・配列", "資料が計画の方針ではなく独自の区分（例：管理区分）ごとに件数を公表しているときだけ：grouped_by（区分の見出し。資料の表記）、group_counts（group：行の名称、counts：評価の記号ごとの数）。方針には対応させず、方針ごとの数（grade_counts）にも含めません"),
         ("money_tables[]", "配列", "計画にあるときだけ。公表された効果額の表：title、years（first・last）、as_of（年度途中の時点。なければ null）、unit（金額の単位）、basis（算定の基礎）、row_heading、headings（planned・actual・difference・rate：資料の列の見出し。資料にない列は null）、rows と total（label、planned・actual・difference（text：資料の表記、yen：円単位の整数）、rate（text、percent：%の数値））、note、source"),
         ("achievements[]", "配列", "計画にあるときだけ。公表された達成の件数：title、years、as_of、of（「20項目中」の20）、noun（項目の呼び方）、counts（label、count、rate（text・percent か null））、note、source"),
         ("plan_kpis[]", "配列", "計画にあるときだけ。計画全体の目標（主要目標）の表：title、kpis（name、baseline（years・text）、target（years・text・bound：「未満」「以上」などと限度の値。読めないときは null）、actuals（years、cumulative（累計なら true）、text（資料の表記）、interim_target、provisional（見込み・速報値など）、quantity（読み取った値：yen、または value と unit。読めないときは null））、rate（公表された達成率など：label・text・years）、note、computed.target_met（Mieruka による目標との比較：true・false・null））、note、source"),

@@ -77,7 +77,22 @@ import Testing
         #expect(check.history.rows.map(\.change) == ["—", "下がった"])
         let h20 = try #require(item.results.first { $0.year == "平成20年度" })
         #expect(h20.grade == nil)
+        // The report grades 総合 that year, but the stored copy breaks off before it: said so, in no count.
+        #expect(h20.unreadable == "このサイトが参照した写しが「Action 実施後の対応」の後で切れていて、「総合」の評価が読み取れない")
         let report = try #require(site.page("sado-mani/reports/2008/", as: ReportPageView.self))
+        let unreadable = try #require(report.sections.last)
+        #expect(unreadable.heading == "評価を読み取れなかった項目（1項目）")
+        #expect(unreadable.items.map(\.title) == ["産業観光部改革マニフェスト"])
+        #expect(unreadable.items.first?.unreadable == h20.unreadable)
+        #expect(!report.sections.contains { $0.heading.hasPrefix("評価なし") })
+        // Mieruka's count of the year: the five other departments, without a result that year, are
+        // 未評価; 産業観光部 is not (it was the sixth before), and the note under the table says why.
+        let table = try #require(report.gradeTable)
+        #expect(table.total.ungraded == "5")
+        #expect(
+            table.derivedNote?.contains(
+                "評価が読み取れなかった1項目（\(h20.unreadable ?? "")）は、未評価にも計にも割合にも含めていません。") == true)
+        #expect(try #require(site.planIndex("sado-mani")?.tallies[FiscalYear(2008)]).totalUnreadable == 1)
         let changed = try #require(report.axes.first { $0.name == "実績" }?.comparison?.itemTable)
         #expect(changed.rows.map(\.title) == ["産業観光部改革マニフェスト"])
     }

@@ -5,7 +5,7 @@ import Testing
 /// 相模原市's two plans on the demo site, from stored copies of the city's own publications.
 ///
 /// さがみはら都市経営ビジョン・アクションプラン (見直し後, 平成22～24年度): 広報さがみはら published the counts
-/// per grade of 平成22年度 (per 管理区分) and 平成23年度 (one table, with a row 完了 outside A–D). These
+/// per grade of 平成22年度 (per 管理区分, the report's own grouping: `grouped_by:`/`groups:`) and 平成23年度 (one table, with a row 完了 outside A–D). These
 /// are two graded years of one plan from real reports, so the 平成23年度 report compares them.
 ///
 /// さがみはら都市経営指針 実行計画 (平成25～28年度): the stored copies of both press releases break off in
@@ -27,7 +27,16 @@ import Testing
         let table = try #require(report.gradeTable)
         #expect(table.isDeclared)
         #expect(table.caption == "評価の分布（平成22年度・公表値）")
+        // The report's own grouping (grouped_by: 管理区分), not policies of the plan: no policy pages.
         #expect(table.rowHeading == "管理区分")
+        #expect(table.rows.map(\.title) == ["局管理項目", "委員会管理項目"])
+        #expect(table.rows.allSatisfy { $0.url == nil })
+        let plan = try #require(site.planIndex("sagamihara-ap")?.plan)
+        #expect(plan.policies.isEmpty)
+        let h22 = try #require(plan.declared(in: FiscalYear(2010)))
+        #expect(h22.grouping == "管理区分")
+        #expect(h22.gradeRows.isEmpty)
+        #expect(h22.groupRows.map(\.name) == ["局管理項目", "委員会管理項目"])
         #expect(table.grades.map(\.code) == ["A", "B", "C", "D"])
         #expect(table.countsByRow["局管理項目"] == ["37", "14", "4", "0", "55"])
         #expect(table.countsByRow["委員会管理項目"] == ["7", "2", "6", "2", "17"])

@@ -140,6 +140,23 @@ import Testing
         expectSame(outputs)
     }
 
+    /// A grade the report gives that could not be read (`grade_unreadable:`): 評価 empty and the
+    /// reason in 評価を読み取れない理由 at the end, read back as the same unreadable grade.
+    @Test(arguments: ["results.csv", "results.xlsx"])
+    func theUnreadableGradeFixtureRebuildsFromItsExportedResults(file: String) throws {
+        let site = TemporaryDirectory()
+        try FileTree.overlay(Fixtures.path("base"), onto: site.path)
+        try FileTree.overlay(Fixtures.path("fidelity/unreadable-grade"), onto: site.path)
+        let outputs = try roundTrip(site, plan: "test-plan", file: file, removing: ["seeds/test-plan/R6.yml"]) { root in
+            try Self.removeFrontMatterResults(ofFirstItemIn: root)
+        }
+        let results = String(decoding: try #require(outputs.original["test-plan/data/results.csv"]), as: UTF8.self)
+        let lines = results.components(separatedBy: "\r\n")
+        #expect(lines.first?.hasSuffix(",細目の進捗状況,評価を読み取れない理由") == true)
+        #expect(lines.contains { $0.hasPrefix("test-plan,2024,令和6年度,2,庁内事務の効率化,,,") && $0.hasSuffix(",架空の写しが表の途中で切れていて、評価の欄が読めない") })
+        expectSame(outputs)
+    }
+
     /// The status axes fixture: each axis's values in a column of its own, headed with the axis's
     /// name or its columns:, read back as the same values; who graded a single grade or value, where
     /// the fixture's results say so (委員会評価 for item 3's grade in R6 and item 1's 達成度 in R5),

@@ -17,10 +17,25 @@ enum AggregatesDataset {
             DatasetColumn(
                 "集計元", .text, required: true,
                 "「\(published)」は\(plan.publisher.subject)公表した表の値、「\(computed)」はこのサイトに掲載した取組項目から計算した値（\(plan.publisher.subject)一部の項目だけを詳しく公表しているときは公表値と異なる）"),
-            DatasetColumn("方針の階層", .text, required: true, "行の方針の階層名（" + (0..<max(1, plan.levelNames.count)).map { plan.levelName($0) }.joined(separator: "、") + "）。合計の行は「\(wholePlan)」"),
-            DatasetColumn("方針番号", .code, "方針の番号（計画での表記）。合計の行は空欄"),
-            DatasetColumn("方針", .text, required: true, "方針の名称。合計の行は「合計」"),
+            DatasetColumn("方針の階層", .text, required: true, "行の方針の階層名（" + (0..<max(1, plan.levelNames.count)).map { plan.levelName($0) }.joined(separator: "、") + "）。合計の行は「\(wholePlan)」" + groupingNote(plan, "その区分の名称（\(groupings(plan))）")),
+            DatasetColumn("方針番号", .code, "方針の番号（計画での表記）。合計の行は空欄" + groupingNote(plan, "空欄")),
+            DatasetColumn("方針", .text, required: true, "方針の名称。合計の行は「合計」" + groupingNote(plan, "報告書が記す行の名称（計画の方針ではない）")),
         ]
+    }
+
+    /// The names of the report's own groupings the plan's published tables use (管理区分).
+    static func groupings(_ plan: Plan) -> String {
+        var names: [String] = []
+        for declared in plan.declared {
+            if let grouping = declared.grouping, !names.contains(grouping) { names.append(grouping) }
+        }
+        return names.joined(separator: "、")
+    }
+
+    /// What a column holds on the rows of a table published under the report's own grouping; empty
+    /// when the plan has none (so the descriptions of other plans are unchanged).
+    static func groupingNote(_ plan: Plan, _ text: String) -> String {
+        groupings(plan).isEmpty ? "" : "。報告書独自の区分ごとに公表された行は\(text)"
     }
 
     static func policyCells(_ plan: Plan, _ policy: Int?) -> [String] {
@@ -43,6 +58,12 @@ enum AggregatesDataset {
             if let declared = plan.declared(in: year), declared.hasGradeCounts {
                 for row in declared.gradeRows {
                     rows += gradeRows(yearCells + [published] + policyCells(plan, row.policy), counts: row.counts, ungraded: 0, plan: plan)
+                }
+                if let grouping = declared.grouping {
+                    // Rows under the report's own grouping: named as published, never a policy.
+                    for row in declared.groupRows {
+                        rows += gradeRows(yearCells + [published, grouping, "", row.name], counts: row.counts, ungraded: 0, plan: plan)
+                    }
                 }
                 if let totals = declared.gradeTotals {
                     rows += gradeRows(yearCells + [published] + policyCells(plan, nil), counts: totals, ungraded: 0, plan: plan)

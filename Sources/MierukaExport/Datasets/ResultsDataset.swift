@@ -36,7 +36,7 @@ enum ResultsDataset {
             DatasetColumn("実績値", .decimal, "その年度の指標の実績値（数値のみ。数値で表せない実績は空欄）"),
             DatasetColumn("実績値の表記", .text, "報告書での実績値の書き方が数値と単位だけでないとき、その表記（例：約340万件）"),
             DatasetColumn("指標の評価", .code, "指標ごとに評価する計画での、その指標の評価の記号"),
-        ] + axisColumns(plan) + subItemColumns(plan) + graderColumns(plan)
+        ] + axisColumns(plan) + subItemColumns(plan) + graderColumns(plan) + unreadableColumns(plan)
         return Dataset(
             name: "results", title: "取組の年度別結果",
             summary: "取組項目ごと・年度ごとの評価、進捗状況、要因、今後の対応、財政効果と、その年度の成果指標の実績。"
@@ -61,6 +61,26 @@ enum ResultsDataset {
         return count
     }
 
+    /// 評価を読み取れない理由, in a plan with a result whose grade could not be read only (so that
+    /// other plans' files keep their columns): read back as `grade_unreadable:`.
+    static func unreadableColumns(_ plan: Plan) -> [DatasetColumn] {
+        hasUnreadable(plan)
+            ? [
+                DatasetColumn(
+                    CSVField.gradeUnreadable.headers[0], .text,
+                    "報告書では評価されているが、参照した資料から評価が読み取れなかった年度の、その理由（評価は空欄。集計には含めない）")
+            ]
+            : []
+    }
+
+    static func hasUnreadable(_ plan: Plan) -> Bool {
+        plan.items.contains { item in (item.results + item.snapshots).contains { $0.gradeUnreadable != nil } }
+    }
+
+    static func unreadableCells(_ result: YearResult, present: Bool) -> [String] {
+        present ? [result.gradeUnreadable ?? ""] : []
+    }
+
     /// 時点, in a plan with results at points within a year (`as_of:`) only.
     static func pointColumns(_ plan: Plan) -> [DatasetColumn] {
         hasPoints(plan)
@@ -76,15 +96,16 @@ enum ResultsDataset {
         var rows: [[String]] = []
         let graders = Graders(plan)
         let pointColumn = Self.hasPoints(plan)
+        let unreadableColumn = Self.hasUnreadable(plan)
         for year in planIndex.years {
             for item in plan.items {
                 guard let result = item.result(in: year) else { continue }
-                rows += resultRows(result, of: item, plan: plan, graders: graders, hasPoints: pointColumn)
+                rows += resultRows(result, of: item, plan: plan, graders: graders, hasPoints: pointColumn, hasUnreadable: unreadableColumn)
             }
             for point in plan.snapshotPoints(in: year) {
                 for item in plan.items {
                     for result in item.snapshots(in: year) where Snapshot.samePoint(result.asOf, point) {
-                        rows += resultRows(result, of: item, plan: plan, graders: graders, hasPoints: pointColumn)
+                        rows += resultRows(result, of: item, plan: plan, graders: graders, hasPoints: pointColumn, hasUnreadable: unreadableColumn)
                     }
                 }
             }
@@ -94,7 +115,9 @@ enum ResultsDataset {
 
     /// An item's result: a row per KPI with an actual that year (none at a point within a year), or
     /// one row for the result alone; then a row per sub-item result.
-    private static func resultRows(_ result: YearResult, of item: Item, plan: Plan, graders: Graders, hasPoints: Bool) -> [[String]] {
+    private static func resultRows(
+        _ result: YearResult, of item: Item, plan: Plan, graders: Graders, hasPoints: Bool, hasUnreadable: Bool
+    ) -> [[String]] {
         var rows: [[String]] = []
         let year = result.year
         // A state given instead of a grade (対象外 …) is written where the grade would be, as
@@ -119,17 +142,17 @@ enum ResultsDataset {
                     kpi.id, kpi.name, kpi.unit, DataFormat.number(actual.value.number),
                     DataFormat.wording(actual.value, unit: kpi.unit),
                     DataFormat.grade(actual.grade, plan.grades).code,
-                ] + axisCells(result, plan: plan) + noSubItemCells(plan) + graders.cells(result))
+                ] + axisCells(result, plan: plan) + noSubItemCells(plan) + graders.cells(result) + unreadableCells(result, present: hasUnreadable))
         }
         if !wroteKPI {
             rows.append(
                 itemCells + ["", "", "", "", "", ""] + axisCells(result, plan: plan) + noSubItemCells(plan)
-                    + graders.cells(result))
+                    + graders.cells(result) + unreadableCells(result, present: hasUnreadable))
         }
         for subitem in result.subitems {
             rows.append(
                 itemCells + ["", "", "", "", "", ""] + axisCells(result, plan: plan)
-                    + subItemCells(subitem, item: item, plan: plan) + graders.cells(result))
+                    + subItemCells(subitem, item: item, plan: plan) + graders.cells(result) + unreadableCells(result, present: hasUnreadable))
         }
         return rows
     }

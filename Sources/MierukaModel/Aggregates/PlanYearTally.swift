@@ -26,6 +26,11 @@ package struct PlanYearTally: Sendable {
     package let totalRelistingSlots: [Int]
     package let totalExpected: Money?
     package let totalActual: Money?
+    /// Per policy (subtree): listings whose grade the report gives but could not be read
+    /// (`grade_unreadable:`); outside every slot of `listingCounts`, 未評価 included.
+    package let unreadableCounts: [Int]
+    /// The whole plan's listings whose grade could not be read.
+    package let totalUnreadable: Int
     /// Distinct items with a result this year.
     package let itemsWithResult: Int
     /// True when any amount did not fit (reported by validation; sums are then partial).
@@ -41,6 +46,7 @@ package struct PlanYearTally: Sendable {
         var directRelist = [[Int]](repeating: [Int](repeating: 0, count: slots), count: policyCount)
         var directExpected = [Money?](repeating: nil, count: policyCount)
         var directActual = [Money?](repeating: nil, count: policyCount)
+        var directUnreadable = [Int](repeating: 0, count: policyCount)
         var overflowed = false
         var includesIncrease = false
         var withResult = 0
@@ -51,8 +57,12 @@ package struct PlanYearTally: Sendable {
             guard plan.revisions.isInPlan(index, in: year) else { continue }
             let result = item.result(in: year)
             if result != nil { withResult += 1 }
+            if result?.gradeUnreadable != nil {
+                // Graded by the report, but unreadable: in no count, and said so under the tables.
+                for listing in item.listings where listing.policy < policyCount { directUnreadable[listing.policy] += 1 }
+            }
             let slot = result?.grade ?? result?.state.map { plan.grades.count + 1 + $0 } ?? plan.grades.count
-            for listing in item.listings where listing.policy < policyCount {
+            for listing in item.listings where listing.policy < policyCount && result?.gradeUnreadable == nil {
                 direct[listing.policy][slot] += 1
                 if listing.isRelisting { directRelist[listing.policy][slot] += 1 }
             }
@@ -65,6 +75,7 @@ package struct PlanYearTally: Sendable {
 
         // Subtree sums: children come after their parent in document order, so walk backwards.
         var counts = direct
+        var unreadable = directUnreadable
         var relist = directRelist
         var expected = directExpected
         var actual = directActual
@@ -74,6 +85,7 @@ package struct PlanYearTally: Sendable {
                 counts[parent][slot] += counts[index][slot]
                 relist[parent][slot] += relist[index][slot]
             }
+            unreadable[parent] += unreadable[index]
             expected[parent] = Self.sum(expected[parent], expected[index], &overflowed)
             actual[parent] = Self.sum(actual[parent], actual[index], &overflowed)
         }
@@ -103,6 +115,8 @@ package struct PlanYearTally: Sendable {
         self.totalRelistingSlots = totalRelist
         self.totalExpected = totalExpected
         self.totalActual = totalActual
+        self.unreadableCounts = unreadable
+        self.totalUnreadable = plan.topLevelPolicies.reduce(0) { $0 + unreadable[$1] }
         self.itemsWithResult = withResult
         self.overflowed = overflowed
         self.includesIncrease = includesIncrease

@@ -145,6 +145,13 @@ package struct DeclaredDocument: Sendable {
     package var stateTotal: DeclaredCountsDocument? = nil
     /// `axes:`: the counts the report publishes on the plan's status axes.
     package var axes: [DeclaredAxisDocument] = []
+    /// `grouped_by:`: the name of the report's own grouping of its rows, as the report heads it
+    /// (相模原市's 管理区分), for `groups:`.
+    package var grouping: Located<String>? = nil
+    /// `groups:`: published counts per group of the report's own grouping, never a policy.
+    package var groupRows: [DeclaredGroupRowDocument] = []
+    /// Where `groups:` is written, for messages about it.
+    package var groupsLocation: SourceLocation? = nil
     package let listings: Located<Int>?
     package let relisted: Located<Int>?
     package let gradeRows: [DeclaredGradeRowDocument]
@@ -225,6 +232,20 @@ package struct DeclaredGradeRowDocument: Sendable {
 
     package init(policy: Located<String>, counts: DeclaredCountsDocument, location: SourceLocation) {
         self.policy = policy
+        self.counts = counts
+        self.location = location
+    }
+}
+
+/// A row of published counts under the report's own grouping: `- {group: 局管理項目, counts: {A: 37, …}}`.
+package struct DeclaredGroupRowDocument: Sendable {
+    /// The row's name as the report prints it.
+    package let group: Located<String>
+    package let counts: DeclaredCountsDocument
+    package let location: SourceLocation
+
+    package init(group: Located<String>, counts: DeclaredCountsDocument, location: SourceLocation) {
+        self.group = group
         self.counts = counts
         self.location = location
     }

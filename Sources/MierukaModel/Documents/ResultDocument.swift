@@ -20,6 +20,9 @@ package struct ResultDocument: Sendable {
     package var gradedBy: Located<String>? = nil
     /// `as_of:`: the point within the year the result stands at (「8月末」); nil for the year's end.
     package var asOf: Snapshot? = nil
+    /// `grade_unreadable:`: the report grades the item this year, but the grade could not be read
+    /// from the copy transcribed (a cut-off stored copy); the transcriber's words for why.
+    package var gradeUnreadable: Located<String>? = nil
     package let location: SourceLocation
 
     package init(

@@ -39,6 +39,9 @@ package enum CSVField: String, Sendable, Hashable, CaseIterable {
     /// 評価者: who gave the row's item its 評価, when the report says so for that item (else the
     /// plan's `graded_by:` holds). An axis's grader is the column 「<axis>の評価者」.
     case gradedBy = "graded_by"
+    /// 評価を読み取れない理由: the report grades the item that year, but the grade could not be read
+    /// (a cut-off copy); the transcriber's reason, in place of 評価 (`grade_unreadable:` in YAML).
+    case gradeUnreadable = "grade_unreadable"
     /// 時点: the point within the year the row's result stands at (「8月末」); empty or 「年度末」 for
     /// the year's end. Rows at different points of a year are different results.
     case point = "as_of"
@@ -75,6 +78,7 @@ package enum CSVField: String, Sendable, Hashable, CaseIterable {
         case .subitemGrade: ["細目の評価", "細目評価", "subitem_grade"]
         case .subitemProgress: ["細目の進捗状況", "細目の取組状況", "subitem_progress"]
         case .gradedBy: ["評価者", "graded_by"]
+        case .gradeUnreadable: ["評価を読み取れない理由", "評価が読み取れない理由", "grade_unreadable"]
         case .point: ["時点", "as_of"]
         case .ignore: ["ignore"]
         }

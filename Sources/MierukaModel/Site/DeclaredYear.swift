@@ -33,6 +33,13 @@ package struct DeclaredYear: Sendable {
     /// Counts published on the plan's status axes, by axis index: each a table of that year on the
     /// axis's scale (its listings, source and point in the year are this table's).
     package var axes: [Int: DeclaredYear] = [:]
+    /// The name of the report's own grouping of its count rows, as the report heads it (相模原市's
+    /// 管理区分), when the rows are given per group (`groupRows`) rather than per policy.
+    package var grouping: String? = nil
+    /// Counts per group of the report's own grouping, rows in the order published. Never matched to
+    /// the plan's policies and never summed into them; the year's totals are their sum when the
+    /// year publishes no total row.
+    package var groupRows: [DeclaredGroupRow] = []
     /// Where the numbers come from (「【表１】各プログラムの進捗状況（平成29年度末）」).
     package let source: String?
     /// Items the report singles out (主な取組), without them being detailed as items.
@@ -65,16 +72,21 @@ package struct DeclaredYear: Sendable {
     /// order (April first), the year's end (nil) last.
     package static func pointOrder(_ point: Snapshot?) -> Int { point?.fiscalOrder ?? Int.max }
 
-    package var hasGradeCounts: Bool { !gradeRows.isEmpty || gradeTotal != nil }
+    package var hasGradeCounts: Bool { !gradeRows.isEmpty || !groupRows.isEmpty || gradeTotal != nil }
+
+    /// The published rows' counts, per policy or per group (a year gives one or the other).
+    package var rowCounts: [[Int]] { gradeRows.isEmpty ? groupRows.map(\.counts) : gradeRows.map(\.counts) }
     package var hasEffects: Bool { !effectRows.isEmpty || effectTotal != nil }
 
-    /// Per-grade totals: the published total row, else the sum of the rows.
+    /// Per-grade totals: the published total row, else the sum of the rows (per policy, or per
+    /// group of the report's own grouping).
     package var gradeTotals: [Int]? {
         if let gradeTotal { return gradeTotal }
-        guard let first = gradeRows.first else { return nil }
-        var sums = [Int](repeating: 0, count: first.counts.count)
-        for row in gradeRows {
-            for (index, count) in row.counts.enumerated() where index < sums.count { sums[index] += count }
+        let rows = rowCounts
+        guard let first = rows.first else { return nil }
+        var sums = [Int](repeating: 0, count: first.count)
+        for counts in rows {
+            for (index, count) in counts.enumerated() where index < sums.count { sums[index] += count }
         }
         return sums
     }
@@ -103,6 +115,23 @@ package struct DeclaredGradeRow: Sendable, Hashable {
 
     package init(policy: Int, counts: [Int], location: SourceLocation) {
         self.policy = policy
+        self.counts = counts
+        self.location = location
+    }
+
+    package var total: Int { counts.reduce(0, +) }
+}
+
+/// A row of a published table under the report's own grouping (相模原市's 局管理項目 in 管理区分).
+package struct DeclaredGroupRow: Sendable, Hashable {
+    /// The row's name, as the report prints it.
+    package let name: String
+    /// One count per grade of the plan's scale.
+    package let counts: [Int]
+    package let location: SourceLocation
+
+    package init(name: String, counts: [Int], location: SourceLocation) {
+        self.name = name
         self.counts = counts
         self.location = location
     }

@@ -24,6 +24,10 @@ package struct YearResult: Sendable {
     /// The point within the fiscal year the result stands at (「8月末」); nil for the year's end. A
     /// result at a point is kept apart (`Item.snapshots`): never counted as the year's.
     package var asOf: Snapshot? = nil
+    /// Why the grade the report gives this year could not be read (a cut-off stored copy), in the
+    /// transcriber's words; nil when it was read or the year has none. Such a result has no grade
+    /// and is kept out of the counts (not even 未評価) and shares, and the tables say so.
+    package var gradeUnreadable: String? = nil
     /// Where the result was written (an item's front matter or a file in seeds/).
     package let location: SourceLocation
 

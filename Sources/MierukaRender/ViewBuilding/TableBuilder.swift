@@ -64,6 +64,24 @@ struct TableBuilder {
         return "\(format.items(total))（\(parts.joined(separator: "、"))）"
     }
 
+    /// 「報告書では評価されているものの、評価が読み取れなかった1項目（保存された写しが…）は、
+    /// 未評価にも計にも割合にも含めていません。」: listings the report grades whose grade could not be
+    /// read (`grade_unreadable:`), with the transcriber's reasons; nil when there are none.
+    func unreadableNote(year: FiscalYear, within policy: Int?) -> String? {
+        guard let tally = index.tallies[year] else { return nil }
+        let count = policy.map { tally.unreadableCounts[$0] } ?? tally.totalUnreadable
+        guard count > 0 else { return nil }
+        var reasons: [String] = []
+        for item in plan.items {
+            guard let reason = item.result(in: year)?.gradeUnreadable, !reasons.contains(reason),
+                policy.map({ policy in item.listings.contains { plan.policy($0.policy, isWithin: policy) } }) ?? true
+            else { continue }
+            reasons.append(reason)
+        }
+        return "報告書では評価されているものの、評価が読み取れなかった\(format.items(count))（\(reasons.joined(separator: "。"))）は、"
+            + "未評価にも計にも割合にも含めていません。"
+    }
+
     /// Listings graded in `year` among the items transcribed.
     func transcribedListings(_ year: FiscalYear) -> Int {
         guard let tally = index.tallies[year] else { return 0 }
@@ -81,6 +99,12 @@ struct TableBuilder {
         if !counted, let declared = plan.declared(in: year), declared.hasGradeCounts {
             let declaredRows = declared.gradeRows.filter { row in
                 policy.map { plan.policy(row.policy, isWithin: $0) } ?? true
+            }
+            if policy == nil, declaredRows.isEmpty, let grouping = declared.grouping, !declared.groupRows.isEmpty {
+                // Rows under the report's own grouping (管理区分), headed as the report heads them.
+                return declaredTable(
+                    declared, rows: [], groups: declared.groupRows, yearLabel: format.year(year, asOf: declared.asOf),
+                    rowHeading: grouping, whole: true)
             }
             if policy == nil || !declaredRows.isEmpty {
                 return declaredTable(declared, rows: declaredRows, yearLabel: format.year(year, asOf: declared.asOf), rowHeading: rowHeading, whole: policy == nil)
@@ -108,6 +132,9 @@ struct TableBuilder {
             } ?? "この表は、掲載している取組項目の評価を Mieruka が数えた集計で、\(plan.publisher.publishedMark)ではありません。"
         if let outside = outsideText(total.outside) {
             derivedNote += "評価の対象外の\(outside)は、計にも割合にも含めていません。"
+        }
+        if let unreadable = unreadableNote(year: year, within: policy) {
+            derivedNote += unreadable
         }
         let chart = GradeBarChart(
             scope: chartScope(chartKind, year, policy), title: caption, grades: plan.grades.grades, ranked: plan.grades.isRanked,
@@ -152,8 +179,11 @@ struct TableBuilder {
             ungraded: format.count(row.ungraded), total: format.count(row.total), share: share(row.counts))
     }
 
+    /// `groups`: rows under the report's own grouping instead of policies (`rows` is then empty):
+    /// shown with their names as published, linked to nothing.
     private func declaredTable(
-        _ declared: DeclaredYear, rows: [DeclaredGradeRow], yearLabel: String, rowHeading: String, whole: Bool
+        _ declared: DeclaredYear, rows: [DeclaredGradeRow], groups: [DeclaredGroupRow] = [], yearLabel: String, rowHeading: String,
+        whole: Bool
     ) -> GradeTableView {
         func row(title: String, url: String?, counts: [Int]) -> GradeTableRowView {
             GradeTableRowView(
@@ -192,11 +222,13 @@ struct TableBuilder {
         let chart = GradeBarChart(
             scope: chartScope(chartKind, declared.year, whole ? nil : rows.first.map { plan.policies[$0.policy].parent ?? $0.policy }),
             title: caption, grades: plan.grades.grades, ranked: plan.grades.isRanked,
-            rows: rows.map { GradeBarChart.Row(label: policyTitle($0.policy), counts: $0.counts, ungraded: 0) })
+            rows: rows.map { GradeBarChart.Row(label: policyTitle($0.policy), counts: $0.counts, ungraded: 0) }
+                + groups.map { GradeBarChart.Row(label: $0.name, counts: $0.counts, ungraded: 0) })
         return GradeTableView(
             caption: caption, isDeclared: true, source: declared.source,
             rowHeading: rowHeading, grades: gradeViews, hasUngraded: false,
-            rows: rows.map { row(title: policyTitle($0.policy), url: policyURL($0.policy), counts: $0.counts) },
+            rows: rows.map { row(title: policyTitle($0.policy), url: policyURL($0.policy), counts: $0.counts) }
+                + groups.map { row(title: $0.name, url: nil, counts: $0.counts) },
             total: row(title: "計", url: nil, counts: totals), totalNote: totalNote,
             coverageNote: "\(format.items(listings))中\(format.items(transcribed))を掲載", chartHTML: chart.html,
             shareHeading: shareHeading,

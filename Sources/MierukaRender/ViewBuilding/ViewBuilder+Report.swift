@@ -11,8 +11,14 @@ extension ViewBuilder {
         let rows = plan.topLevelPolicies
         // Grades best first, then the items without a grade, then each state of the plan.
         var groups = [[Int]](repeating: [], count: plan.grades.count + 1 + plan.states.count)
+        // Items the report grades whose grade could not be read: a section of their own, last.
+        var unreadable: [Int] = []
         for (itemIndex, item) in plan.items.enumerated() {
             guard let result = item.result(in: year) else { continue }
+            if result.gradeUnreadable != nil {
+                unreadable.append(itemIndex)
+                continue
+            }
             groups[result.grade ?? result.state.map { plan.grades.count + 1 + $0 } ?? plan.grades.count].append(itemIndex)
         }
         var sections: [ReportSectionView] = []
@@ -34,6 +40,12 @@ extension ViewBuilder {
                 ReportSectionView(
                     heading: heading, id: grade.map { "grade-\($0.code ?? String($0.rank + 1))" } ?? "ungraded", grade: grade,
                     items: members.map { reportItem(planIndex, $0, year: year) }))
+        }
+        if !unreadable.isEmpty {
+            sections.append(
+                ReportSectionView(
+                    heading: "評価を読み取れなかった項目（\(format.items(unreadable.count))）", id: "unreadable", grade: nil,
+                    items: unreadable.map { reportItem(planIndex, $0, year: year) }))
         }
         var view = ReportPageView(
             plan: planHeader(planIndex), year: format.year(year), summary: reportSummary(planIndex, year: year),
@@ -96,6 +108,7 @@ extension ViewBuilder {
             nextStepsHTML: html(result?.nextSteps, under: 4), effect: effectSentence(result?.effect, plan: plan))
         view.axes = axisValues(result, plan: plan)
         view.gradedBy = gradedBy(result, plan: plan)
+        view.unreadable = result?.gradeUnreadable
         return view
     }
 
@@ -144,6 +157,9 @@ extension ViewBuilder {
                 outsideIsPublished
                 ? "このうち評価の対象外は\(outside)です（評価の件数には含めていません）。"
                 : "掲載している取組項目のうち、評価の対象外は\(outside)です（評価の件数には含めていません）。"
+        }
+        if let tally = planIndex.tallies[year], tally.totalUnreadable > 0 {
+            text += "掲載している取組項目のうち、評価が読み取れなかった\(format.items(tally.totalUnreadable))は、評価の件数に含めていません。"
         }
         if let coverage { text += coverage }
         return text

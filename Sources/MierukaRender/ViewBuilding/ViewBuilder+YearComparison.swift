@@ -29,7 +29,7 @@ extension ViewBuilder {
             let outside = declared.stateTotal ?? outside
             return YearGradeCounts(
                 counts: totals, isPublished: true, outside: outside, asOf: declared.asOf,
-                isSumOfRows: declared.gradeTotal == nil && declared.gradeRows.count > 1)
+                isSumOfRows: declared.gradeTotal == nil && declared.rowCounts.count > 1)
         }
         guard let tally = planIndex.tallies[year], tally.totalGraded > 0 else { return nil }
         return YearGradeCounts(counts: Array(tally.totalCounts[0..<plan.grades.count]), isPublished: false, outside: outside)
@@ -181,6 +181,9 @@ extension ViewBuilder {
             if !now.isPublished || before.map({ !$0.isPublished }) == true {
                 note += "「集計」とある年度の件数は、掲載している取組項目の評価を Mieruka が数えたもので、\(plan.publisher.publishedMark)ではありません。"
             }
+            if now.isSumOfRows || before?.isSumOfRows == true {
+                note += "「公表値の和」とある年度の件数は、\(plan.publisher.subject)区分ごとに公表した件数を Mieruka が評価ごとに足したものです。"
+            }
         } else if now.isPublished {
             note = "増減は、両年度に\(plan.publisher.subject)公表した評価ごとの件数の差を Mieruka が計算したもので、\(plan.publisher.publishedMark)ではありません（△は減少）。計は各年度の件数の和です。"
             if now.isSumOfRows || before?.isSumOfRows == true {
@@ -196,6 +199,17 @@ extension ViewBuilder {
         }
         if !parts.isEmpty {
             outsideNote = "評価の対象外（\(parts.joined(separator: "、"))）は、件数にも増減にも含めていません。"
+        }
+        // Listings whose grade the report gives but could not be read, in a year counted from the items.
+        let unreadable = [(year, now), (previous, before)].compactMap { entry -> String? in
+            guard let counts = entry.1, !counts.isPublished, let tally = planIndex.tallies[entry.0], tally.totalUnreadable > 0
+            else { return nil }
+            return "\(format.year(entry.0))は\(format.items(tally.totalUnreadable))"
+        }
+        if !unreadable.isEmpty {
+            outsideNote =
+                (outsideNote ?? "")
+                + "評価が読み取れなかった項目（\(unreadable.joined(separator: "、"))。理由は各年度の報告のとおり）は、件数にも増減にも含めていません。"
         }
         return GradeChangeTableView(
             caption: "評価ごとの件数の増減（\(format.year(previous))→\(format.year(year))）", isPublished: published != nil,

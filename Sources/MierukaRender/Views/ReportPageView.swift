@@ -79,6 +79,8 @@ package struct ReportItemView: TemplateView {
     package var axes: [AxisValueView] = []
     /// Who gave the grade, when the report says.
     package var gradedBy: String? = nil
+    /// Why the grade the report gives could not be read (`grade_unreadable:`).
+    package var unreadable: String? = nil
 
     package static let fields = FieldTable<ReportItemView>(
         "report item",
@@ -97,6 +99,7 @@ package struct ReportItemView: TemplateView {
             .text("effect") { $0.effect },
             .list("axes", AxisValueView.self) { $0.axes },
             .text("gradedBy") { $0.gradedBy },
+            .text("unreadable") { $0.unreadable },
         ])
 }
 

@@ -16,6 +16,8 @@ package struct YearResultView: TemplateView {
     package var axes: [AxisValueView] = []
     /// Who gave the grade, when the report says.
     package var gradedBy: String? = nil
+    /// Why the grade the report gives could not be read (`grade_unreadable:`), in the transcriber's words.
+    package var unreadable: String? = nil
 
     package static let fields = FieldTable<YearResultView>(
         "year result",
@@ -32,5 +34,6 @@ package struct YearResultView: TemplateView {
             .list("axes", AxisValueView.self) { $0.axes },
             .flag("hasAxes") { !$0.axes.isEmpty },
             .text("gradedBy") { $0.gradedBy },
+            .text("unreadable") { $0.unreadable },
         ])
 }

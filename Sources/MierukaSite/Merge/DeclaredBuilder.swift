@@ -69,11 +69,35 @@ struct DeclaredBuilder {
             built.gradeChange = document.gradeChange.flatMap { counts($0, diagnostics: &diagnostics) }
             built.asOf = document.asOf
             built.stateTotal = document.stateTotal.flatMap { stateCounts($0, diagnostics: &diagnostics) }
+            if let grouping = document.grouping {
+                built.grouping = grouping.value
+                built.groupRows = groupRows(document.groupRows, diagnostics: &diagnostics)
+            }
             result.append(built)
         }
         return result.sorted {
             ($0.year, DeclaredYear.pointOrder($0.asOf)) < ($1.year, DeclaredYear.pointOrder($1.asOf))
         }
+    }
+
+    /// The rows of a table published under the report's own grouping, each name once. They are
+    /// never resolved to policies: a group named like a policy is still only the report's group.
+    private func groupRows(_ written: [DeclaredGroupRowDocument], diagnostics: inout Diagnostics) -> [DeclaredGroupRow] {
+        var rows: [DeclaredGroupRow] = []
+        var seen: [String: SourceLocation] = [:]
+        for row in written {
+            guard let counts = counts(row.counts, diagnostics: &diagnostics) else { continue }
+            let name = row.group.value
+            if let first = seen[name] {
+                diagnostics.error(
+                    at: row.group.location, "the group \"\(name)\" has two rows in the declared table",
+                    hint: "the first is at \(first); give each of the report's rows once")
+                continue
+            }
+            seen[name] = row.group.location
+            rows.append(DeclaredGroupRow(name: name, counts: counts, location: row.location))
+        }
+        return rows
     }
 
     /// One count per grade of the scale; every grade must be given (0 where the table shows none).

@@ -78,6 +78,7 @@ struct ResultApplier {
         yearResult.subitems = subitems
         yearResult.axisValues = axisValues
         yearResult.gradedBy = result.gradedBy?.value
+        yearResult.gradeUnreadable = result.gradeUnreadable?.value
         yearResult.asOf = result.asOf
         if let point = result.asOf {
             draft.snapshotLocations.append((fiscalYear, point, result.location))

@@ -64,14 +64,15 @@ package struct SiteValidator: Sendable {
     /// `subject`: the status axis the table counts on (「着手状況」), named in the messages.
     func checkDeclaredTotals(_ table: DeclaredYear, in plan: Plan, subject: String? = nil, diagnostics: inout Diagnostics) {
         let label = table.year.label(plan.yearStyle) + (subject.map { "（\($0)）" } ?? "")
-        if let total = table.gradeTotal, !table.gradeRows.isEmpty {
+        if let total = table.gradeTotal, !table.rowCounts.isEmpty {
             for (index, grade) in plan.grades.grades.enumerated() {
-                let sum = table.gradeRows.reduce(0) { $0 + $1.counts[index] }
+                let sum = table.rowCounts.reduce(0) { $0 + $1[index] }
                 if sum != total[index] {
                     diagnostics.warning(
                         at: table.location,
                         "the declared table for \(label) gives \(total[index]) × \(grade.code) in total, but its rows add up to \(sum)",
-                        hint: Self.publishedAsPublished + "compare each row of grades: with the published table")
+                        hint: Self.publishedAsPublished
+                            + "compare each row of \(table.gradeRows.isEmpty ? "groups:" : "grades:") with the published table")
                 }
             }
         }

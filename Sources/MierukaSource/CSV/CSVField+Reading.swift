@@ -7,7 +7,7 @@ extension CSVField {
 
     /// Cells that describe the item's result for the year (as opposed to one KPI's actual): on an
     /// item's several rows they are given once, or repeated identically.
-    static let itemLevel: [CSVField] = [.title, .grade, .gradeLabel, .progress, .factors, .nextSteps, .effectExpected, .effectActual, .gradedBy]
+    static let itemLevel: [CSVField] = [.title, .grade, .gradeLabel, .progress, .factors, .nextSteps, .effectExpected, .effectActual, .gradedBy, .gradeUnreadable]
 
     /// The end of a status axis's grader column's header: 「達成度の評価者」.
     static let graderSuffix = "の評価者"

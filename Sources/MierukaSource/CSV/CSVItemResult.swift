@@ -165,6 +165,16 @@ struct CSVItemResult: Sendable {
             subitem.gradeCell = cells.grade?.label
             return subitem
         }
+        if let unreadable = cells[.gradeUnreadable] {
+            if let grade = cells[.grade] {
+                diagnostics.error(
+                    at: unreadable.location,
+                    "\(unreadable.label): the row says the grade could not be read, but \(grade.label) gives \(grade.quoted)",
+                    hint: "keep 「評価」 when the report's grade was read, or empty it and say in 「\(unreadable.position.header)」 why it could not be")
+            } else {
+                document.gradeUnreadable = Located(unreadable.text, at: unreadable.location)
+            }
+        }
         if let grader = cells[.gradedBy] {
             if cells[.grade] == nil {
                 reportGraderWithoutGrade(grader, of: "「評価」", diagnostics: &diagnostics)

@@ -5,10 +5,11 @@ import MierukaModel
 enum DeclaredDecoder {
     static let keys = [
         "year", "as_of", "listings", "relisted", "grades", "grade_total", "state_total", "grade_change", "effects", "effect_total", "effect_cumulative", "grade_share", "source",
-        "highlights", "axes",
+        "highlights", "axes", "grouped_by", "groups",
         "notes",
     ]
     static let gradeRowKeys = ["policy", "counts"]
+    static let groupRowKeys = ["group", "counts"]
     static let effectRowKeys = ["policy", "expected", "actual"]
     static let shareKeys = ["rate", "count", "denominator"]
     static let axisKeys = ["axis", "grades", "grade_total", "grade_share", "grade_change"]
@@ -74,7 +75,47 @@ enum DeclaredDecoder {
         document.gradeChange = reader.node("grade_change").flatMap { decodeCounts($0, signed: true, diagnostics: &diagnostics) }
         document.stateTotal = reader.node("state_total").flatMap { decodeCounts($0, diagnostics: &diagnostics) }
         document.axes = axes
+        decodeGroups(reader, into: &document, diagnostics: &diagnostics)
         return document
+    }
+
+    /// Counts published under the report's own grouping rather than the plan's policies
+    /// (相模原市's 管理区分): `grouped_by: 管理区分` and `groups: [{group: 局管理項目, counts: {…}}]`.
+    private static func decodeGroups(_ reader: MappingReader, into document: inout DeclaredDocument, diagnostics: inout Diagnostics) {
+        let grouping = reader.text("grouped_by", diagnostics: &diagnostics)
+        let groupsNode = reader.node("groups")
+        let rows: [DeclaredGroupRowDocument] = reader.list("groups", diagnostics: &diagnostics).compactMap { row in
+            guard let rowReader = MappingReader(row, what: "a row of published counts per group", knownKeys: groupRowKeys, diagnostics: &diagnostics),
+                let group = rowReader.requiredText("group", diagnostics: &diagnostics)
+            else { return nil }
+            guard let countsNode = rowReader.node("counts") else {
+                diagnostics.error(
+                    at: rowReader.location, "the row \"\(group.value)\" of the published counts per group has no \"counts\"",
+                    hint: "add the row's counts per grade as the report prints them, e.g. counts: {A: 37, B: 14, C: 4, D: 0}")
+                return nil
+            }
+            guard let counts = decodeCounts(countsNode, diagnostics: &diagnostics) else { return nil }
+            return DeclaredGroupRowDocument(group: group, counts: counts, location: rowReader.location)
+        }
+        if let groupsNode {
+            if grouping == nil {
+                diagnostics.error(
+                    at: groupsNode.location, "published counts per group (groups:), but the table does not say what its groups are",
+                    hint: "add grouped_by: with the heading the report gives its rows, e.g. grouped_by: 管理区分")
+            } else if !document.gradeRows.isEmpty {
+                diagnostics.error(
+                    at: groupsNode.location, "the declared table gives its rows both per policy (grades:) and per group (groups:)",
+                    hint: "give one kind of rows per year: grades: when the rows are the plan's policies, groups: when they are the report's own grouping; a second published table can go in the plan's tables:")
+            } else if !rows.isEmpty {
+                document.grouping = grouping
+                document.groupRows = rows
+                document.groupsLocation = groupsNode.location
+            }
+        } else if let grouping {
+            diagnostics.error(
+                at: grouping.location, "grouped_by: \"\(grouping.value)\" names a grouping, but the table has no groups:",
+                hint: "add the published rows, e.g. groups: [{group: 局管理項目, counts: {A: 37, B: 14, C: 4, D: 0}}], or remove grouped_by:")
+        }
     }
 
     /// A share of named grades as the report publishes it (`grade_share: {rate: 8割程度, count: 62}`),

@@ -3,8 +3,8 @@ import MierukaModel
 
 /// Reads yearly results: in an item's `results:` (with `year`) or in a seeds/ file (with `item`).
 enum ResultDecoder {
-    static let itemResultKeys = ["year", "as_of", "grade", "progress", "factors", "next_steps", "kpis", "effect", "subitems", "axes", "graded_by"]
-    static let seedResultKeys = ["item", "grade", "progress", "factors", "next_steps", "kpis", "effect", "subitems", "axes", "graded_by"]
+    static let itemResultKeys = ["year", "as_of", "grade", "progress", "factors", "next_steps", "kpis", "effect", "subitems", "axes", "graded_by", "grade_unreadable"]
+    static let seedResultKeys = ["item", "grade", "progress", "factors", "next_steps", "kpis", "effect", "subitems", "axes", "graded_by", "grade_unreadable"]
     static let effectKeys = ["expected", "actual"]
     static let fileKeys = ["plan", "year", "as_of", "results"]
 
@@ -53,6 +53,21 @@ enum ResultDecoder {
             diagnostics.error(
                 at: gradedBy.location, "the result says who graded (\(gradedBy.value)), but gives no grade",
                 hint: "add the grade: it was given by, or take graded_by: out (an axis's grader goes with its value: axes: {名前: {grade: B, graded_by: …}})")
+        }
+        if let key = reader.keyLocation("grade_unreadable") {
+            let reason = reader.text("grade_unreadable", diagnostics: &diagnostics)
+            if let grade = document.grade {
+                diagnostics.error(
+                    at: key, "the result gives the grade \"\(grade.value)\" and says it could not be read (grade_unreadable:)",
+                    hint: "keep grade: when the report's grade was read, or grade_unreadable: with why it could not be")
+            } else if let reason {
+                document.gradeUnreadable = reason
+            } else if reader.node("grade_unreadable").map({ if case .scalar = $0 { true } else { false } }) ?? true {
+                // Empty, or only spaces (a value of another kind has had its own error).
+                diagnostics.error(
+                    at: key, "grade_unreadable: gives no reason",
+                    hint: "say in your words why the report's grade could not be read, e.g. grade_unreadable: 保存された写しが表の途中で切れていて、評価の欄が読めない")
+            }
         }
         return document
     }
