@@ -68,6 +68,7 @@ extension ViewBuilder {
             factorsHTML: html(result.factors, under: 4), nextStepsHTML: html(result.nextSteps, under: 4), effect: effectSentence(result.effect, plan: plan))
         view.axes = axisValues(result, plan: plan)
         view.gradedBy = gradedBy(result, plan: plan)
+        view.composition = Self.compositionSentence(result.composition, scale: plan.grades)
         return view
     }
 

@@ -16,6 +16,8 @@ package struct YearResultView: TemplateView {
     package var axes: [AxisValueView] = []
     /// Who gave the grade, when the report says.
     package var gradedBy: String? = nil
+    /// 「評価の方法：委員個々の評価を平均化。委員ごとの評価：B、C、C（…）」, when the report says.
+    package var composition: String? = nil
 
     package static let fields = FieldTable<YearResultView>(
         "year result",
@@ -32,5 +34,6 @@ package struct YearResultView: TemplateView {
             .list("axes", AxisValueView.self) { $0.axes },
             .flag("hasAxes") { !$0.axes.isEmpty },
             .text("gradedBy") { $0.gradedBy },
+            .text("composition") { $0.composition },
         ])
 }
