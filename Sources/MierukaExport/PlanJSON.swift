@@ -137,13 +137,25 @@ struct PlanJSON {
                 "actuals",
                 .array(
                     kpi.actuals.map { actual in
-                        .object([
+                        var fields: [(String, JSONValue)] = [
                             ("year", .int(actual.year.year)),
                             ("value", number(actual.value.number)),
                             ("text", .text(actual.value.text)),
                             ("grade", grade(actual.grade)),
                             ("progress_percent", kpi.progress(of: actual).map { .number(DataFormat.percent($0)) } ?? .null),
-                        ])
+                        ]
+                        // Only on a provisional value, so that other plans' files keep their bytes.
+                        if let provisional = actual.provisional {
+                            fields.append(
+                                (
+                                    "provisional",
+                                    .object([
+                                        ("label", .text(provisional.label)), ("as_of", .text(provisional.asOf)),
+                                        ("note", .text(provisional.note)), ("replaced", .bool(kpi.isReplaced(actual))),
+                                    ])
+                                ))
+                        }
+                        return .object(fields)
                     })
             ),
         ])
@@ -208,7 +220,36 @@ struct PlanJSON {
                         })
                 ))
         }
+        // How the grade was reached and the members' grades behind it, only where the report says.
+        let plan = planIndex.plan
+        if let composition = result.composition {
+            members.append(("grade_composition", self.composition(composition, scale: plan.grades)))
+        }
+        let onAxes = result.axisValues.compactMap { value -> JSONValue? in
+            guard let composition = value.composition, value.axis < plan.axes.count else { return nil }
+            let axis = plan.axes[value.axis]
+            guard case .object(let fields) = self.composition(composition, scale: axis.grades) else { return nil }
+            return .object([("axis", .string(axis.key))] + fields)
+        }
+        if !onAxes.isEmpty { members.append(("axis_grade_compositions", .array(onAxes))) }
         return .object(members)
+    }
+
+    /// {"method": "委員個々の評価を平均化", "member_grades": [{"member": null, "grade": "C"}, …]}
+    func composition(_ composition: GradeComposition, scale: GradeScale) -> JSONValue {
+        .object([
+            ("method", .text(composition.method)),
+            (
+                "member_grades",
+                .array(
+                    composition.members.map { member in
+                        .object([
+                            ("member", .text(member.member)),
+                            ("grade", member.grade < scale.count ? .string(scale.grades[member.grade].code) : .null),
+                        ])
+                    })
+            ),
+        ])
     }
 
     /// One year's aggregates: computed from the items, and as published when the plan declares them.
@@ -348,7 +389,10 @@ extension PlanDatasets {
         ("policies[]", "配列", "方針：id、level（0が最上位）、level_name、number、title、parent（上位の方針の id）、kpis（方針の成果指標）、url"),
         ("items[]", "配列", "取組項目：number、id、title、summary、listings（number・policy・relisting：再掲なら true）、departments、schedule（取組の工程：years（first・last：西暦の年度）・step（計画の表記））、subitems（細目：number・title・departments）、kpis、results、url"),
         ("items[].kpis[]", "配列", "成果指標：id、name、unit、direction（increase / decrease / null）、baseline・target（years・value（数値か null）・text（表記））、note、actuals（year・value・text・grade・progress_percent）"),
+        ("items[].kpis[].actuals[].provisional", "オブジェクト", "確定前の値（見込み・速報値など）の実績だけ：label（資料の語。ないときは null）、as_of（日付や時点）、note（注記）、replaced（同じ年度の確定値があり、サイトでは確定値を載せているなら true）。progress_percent は null（確定前の値からは進捗率を計算しません）。方針の kpis も同じ"),
         ("items[].results[]", "配列", "年度別結果：year、grade（記号か null）、grade_unreadable（報告書にある評価が読み取れなかった年度だけ：その理由）、progress・factors・next_steps（Markdown）、effect_expected_yen・effect_actual_yen（円単位の整数か null。資料が「…の増」と書いた額は負の値で、そのときだけ effect_expected_text・effect_actual_text に資料の表記）、subitems（細目のある項目だけ：number・grade・state（評価の対象外の状態）・progress）"),
+        ("items[].results[].grade_composition", "オブジェクト", "報告書が評価の決め方や委員ごとの評価を示しているときだけ：method（評価の方法。報告書の言葉）、member_grades（委員ごとの評価：member（名前。ないときは null）・grade（記号））。委員ごとの評価は集計に使いません"),
+        ("items[].results[].axis_grade_compositions[]", "配列", "評価軸の評価について同じものを示しているときだけ：axis（評価軸の id）、method、member_grades"),
         ("items[].snapshots[]", "配列", "年度の途中の時点の結果（時点の結果のある項目だけ）：year、as_of（時点：text（報告書の表記）・month・day（日のないときは null））、ほかは results と同じ。年度の結果には含めず、集計にも使いません"),
         ("years[]", "配列", "年度ごとの集計：year、computed（掲載項目の集計：grade_counts（評価記号ごとの数と ungraded）、relistings、effect_*_yen、policies（方針ごと））、published（公表値：grade_counts、grade_totals、state_totals（状態ごとの数、公表されている年度のみ）、effects、effect_totals（expected_yen・actual_yen。「…の増」と公表された額は負の値で、そのときだけ expected_text・actual_text に資料の表記）、listings、relistings、source）"),
         ("tables[]", "配列", "計画が公表している表：title、header、rows、note、source"),

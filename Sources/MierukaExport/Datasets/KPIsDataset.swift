@@ -95,8 +95,8 @@ enum KPIsDataset {
                 DatasetColumn("指標の評価", .code, "指標ごとに評価する計画での、その年度の評価の記号"),
                 DatasetColumn(
                     "進捗率（%）", .decimal,
-                    "（実績値－基準値）÷（目標値－基準値）×100、小数第1位まで。減らす指標では減った分が進捗。基準値か目標値が数値でないときは空欄"),
-            ]
+                    "（実績値－基準値）÷（目標値－基準値）×100、小数第1位まで。減らす指標では減った分が進捗。基準値か目標値が数値でないとき、確定前の値（見込み・速報値）の行は空欄"),
+            ] + provisionalColumns(plan)
         let owners = owners(plan)
         return Dataset(
             name: "kpi-actuals", title: "成果指標の実績",
@@ -107,6 +107,7 @@ enum KPIsDataset {
 
     static func actualRows(_ plan: Plan, _ owners: [Owner]) -> [[String]] {
         var rows: [[String]] = []
+        let provisional = hasProvisional(plan)
         for owner in owners {
             let kpi = owner.kpi
             for actual in kpi.actuals {
@@ -116,9 +117,30 @@ enum KPIsDataset {
                             DataFormat.year(actual.year), DataFormat.eraYear(actual.year),
                             DataFormat.number(actual.value.number), DataFormat.wording(actual.value, unit: kpi.unit),
                             DataFormat.grade(actual.grade, plan.grades).code, DataFormat.percent(kpi.progress(of: actual)),
-                        ])
+                        ] + (provisional ? provisionalCells(actual, of: kpi) : []))
             }
         }
         return rows
+    }
+
+    /// Whether some KPI of the plan has a provisional actual (見込み, 速報値): only then has the file
+    /// the columns saying which values are provisional, so that other plans' files keep their bytes.
+    static func hasProvisional(_ plan: Plan) -> Bool {
+        owners(plan).contains { $0.kpi.actuals.contains { $0.provisional != nil } }
+    }
+
+    static func provisionalColumns(_ plan: Plan) -> [DatasetColumn] {
+        hasProvisional(plan)
+            ? [
+                DatasetColumn("確定前の値の区分", .text, "資料が確定前の値として示した実績の語（見込み、速報値など。語のないときは「確定前の値」）。確定値の行は空欄"),
+                DatasetColumn("確定前の値の時点", .text, "確定前の値が示された日付や時点（資料の表記。例：平成19年7月13日現在）"),
+                DatasetColumn("確定前の値の注記", .text, "確定前の値について資料が添えた注記（例：平成19年10月確定予定）"),
+                DatasetColumn("確定値で置き換え", .text, "同じ年度の確定値があり、サイトでは確定値を載せている確定前の値の行は「○」"),
+            ] : []
+    }
+
+    static func provisionalCells(_ actual: KPIActual, of kpi: KPI) -> [String] {
+        guard let provisional = actual.provisional else { return ["", "", "", ""] }
+        return [provisional.label ?? "確定前の値", provisional.asOf ?? "", provisional.note ?? "", kpi.isReplaced(actual) ? "○" : ""]
     }
 }

@@ -36,7 +36,8 @@ enum ResultsDataset {
             DatasetColumn("実績値", .decimal, "その年度の指標の実績値（数値のみ。数値で表せない実績は空欄）"),
             DatasetColumn("実績値の表記", .text, "報告書での実績値の書き方が数値と単位だけでないとき、その表記（例：約340万件）"),
             DatasetColumn("指標の評価", .code, "指標ごとに評価する計画での、その指標の評価の記号"),
-        ] + axisColumns(plan) + subItemColumns(plan) + graderColumns(plan) + unreadableColumns(plan)
+        ] + axisColumns(plan) + subItemColumns(plan) + graderColumns(plan) + compositionColumns(plan) + provisionalColumns(plan)
+            + unreadableColumns(plan)
         return Dataset(
             name: "results", title: "取組の年度別結果",
             summary: "取組項目ごと・年度ごとの評価、進捗状況、要因、今後の対応、財政効果と、その年度の成果指標の実績。"
@@ -95,17 +96,23 @@ enum ResultsDataset {
         let plan = planIndex.plan
         var rows: [[String]] = []
         let graders = Graders(plan)
+        let compositions = Compositions(plan)
+        let provisional = KPIsDataset.hasProvisional(plan)
         let pointColumn = Self.hasPoints(plan)
         let unreadableColumn = Self.hasUnreadable(plan)
         for year in planIndex.years {
             for item in plan.items {
                 guard let result = item.result(in: year) else { continue }
-                rows += resultRows(result, of: item, plan: plan, graders: graders, hasPoints: pointColumn, hasUnreadable: unreadableColumn)
+                rows += resultRows(
+                    result, of: item, plan: plan, graders: graders, compositions: compositions, provisional: provisional,
+                    hasPoints: pointColumn, hasUnreadable: unreadableColumn)
             }
             for point in plan.snapshotPoints(in: year) {
                 for item in plan.items {
                     for result in item.snapshots(in: year) where Snapshot.samePoint(result.asOf, point) {
-                        rows += resultRows(result, of: item, plan: plan, graders: graders, hasPoints: pointColumn, hasUnreadable: unreadableColumn)
+                        rows += resultRows(
+                            result, of: item, plan: plan, graders: graders, compositions: compositions, provisional: provisional,
+                            hasPoints: pointColumn, hasUnreadable: unreadableColumn)
                     }
                 }
             }
@@ -116,7 +123,8 @@ enum ResultsDataset {
     /// An item's result: a row per KPI with an actual that year (none at a point within a year), or
     /// one row for the result alone; then a row per sub-item result.
     private static func resultRows(
-        _ result: YearResult, of item: Item, plan: Plan, graders: Graders, hasPoints: Bool, hasUnreadable: Bool
+        _ result: YearResult, of item: Item, plan: Plan, graders: Graders, compositions: Compositions, provisional: Bool, hasPoints: Bool,
+        hasUnreadable: Bool
     ) -> [[String]] {
         var rows: [[String]] = []
         let year = result.year
@@ -142,19 +150,38 @@ enum ResultsDataset {
                     kpi.id, kpi.name, kpi.unit, DataFormat.number(actual.value.number),
                     DataFormat.wording(actual.value, unit: kpi.unit),
                     DataFormat.grade(actual.grade, plan.grades).code,
-                ] + axisCells(result, plan: plan) + noSubItemCells(plan) + graders.cells(result) + unreadableCells(result, present: hasUnreadable))
+                ] + axisCells(result, plan: plan) + noSubItemCells(plan) + graders.cells(result) + compositions.cells(result, plan: plan)
+                    + (provisional ? provisionalCells(actual.provisional) : []) + unreadableCells(result, present: hasUnreadable))
         }
         if !wroteKPI {
             rows.append(
                 itemCells + ["", "", "", "", "", ""] + axisCells(result, plan: plan) + noSubItemCells(plan)
-                    + graders.cells(result) + unreadableCells(result, present: hasUnreadable))
+                    + graders.cells(result) + compositions.cells(result, plan: plan) + (provisional ? provisionalCells(nil) : [])
+                    + unreadableCells(result, present: hasUnreadable))
         }
         for subitem in result.subitems {
             rows.append(
                 itemCells + ["", "", "", "", "", ""] + axisCells(result, plan: plan)
-                    + subItemCells(subitem, item: item, plan: plan) + graders.cells(result) + unreadableCells(result, present: hasUnreadable))
+                    + subItemCells(subitem, item: item, plan: plan) + graders.cells(result) + compositions.cells(result, plan: plan)
+                    + (provisional ? provisionalCells(nil) : []) + unreadableCells(result, present: hasUnreadable))
         }
         return rows
+    }
+
+    /// 確定前の値の区分・時点・注記, in a plan with a provisional KPI actual (見込み, 速報値) only, at the
+    /// very end: the row's actual as the site shows it for the year is provisional when they are filled.
+    static func provisionalColumns(_ plan: Plan) -> [DatasetColumn] {
+        KPIsDataset.hasProvisional(plan)
+            ? [
+                DatasetColumn("確定前の値の区分", .text, "その行の実績値が確定前の値のとき、資料の語（見込み、速報値など。語のないときは「確定前の値」）。確定値は空欄"),
+                DatasetColumn("確定前の値の時点", .text, "確定前の値が示された日付や時点（資料の表記）"),
+                DatasetColumn("確定前の値の注記", .text, "確定前の値について資料が添えた注記"),
+            ] : []
+    }
+
+    static func provisionalCells(_ provisional: KPIProvisional?) -> [String] {
+        guard let provisional else { return ["", "", ""] }
+        return [provisional.label ?? "確定前の値", provisional.asOf ?? "", provisional.note ?? ""]
     }
 
     static func gradeList(_ plan: Plan, withStates: Bool = false) -> String {

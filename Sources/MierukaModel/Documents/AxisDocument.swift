@@ -40,6 +40,8 @@ package struct AxisValueDocument: Sendable {
     package let axis: Located<String>
     package let grade: Located<String>?
     package let gradedBy: Located<String>?
+    /// `grading:` and `member_grades:` beside the value's grade.
+    package var composition: GradeCompositionDocument? = nil
     package let location: SourceLocation
 
     package init(axis: Located<String>, grade: Located<String>?, gradedBy: Located<String>?, location: SourceLocation) {

@@ -50,6 +50,8 @@ package struct KPIActualDocument: Sendable {
     package let grade: Located<String>?
     /// Who gave the grade, when the report says (「自己評価」 beside a committee's grades).
     package let gradedBy: Located<String>?
+    /// `provisional:`: the value is not yet confirmed (見込み, 速報値, with its date).
+    package var provisional: KPIProvisional? = nil
     package let location: SourceLocation
 
     package init(

@@ -18,6 +18,8 @@ package struct ResultDocument: Sendable {
     package var axes: [AxisValueDocument] = []
     /// `graded_by:`: who gave this result's grade, when the report says so for it.
     package var gradedBy: Located<String>? = nil
+    /// `grading:` and `member_grades:`: how the grade was reached, and the members' grades behind it.
+    package var composition: GradeCompositionDocument? = nil
     /// `as_of:`: the point within the year the result stands at (「8月末」); nil for the year's end.
     package var asOf: Snapshot? = nil
     /// `grade_unreadable:`: the report grades the item this year, but the grade could not be read

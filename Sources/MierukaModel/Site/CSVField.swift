@@ -45,6 +45,18 @@ package enum CSVField: String, Sendable, Hashable, CaseIterable {
     /// 時点: the point within the year the row's result stands at (「8月末」); empty or 「年度末」 for
     /// the year's end. Rows at different points of a year are different results.
     case point = "as_of"
+    /// 評価の方法: how the row's item's 評価 was reached, in the report's words (委員個々の評価を平均化).
+    /// An axis's is the column 「<axis>の評価の方法」.
+    case grading
+    /// 委員ごとの評価: the members' own grades behind the item's 評価, 「B、C、C」 or 「A委員：B、B委員：C」;
+    /// never counted. An axis's is the column 「<axis>の委員ごとの評価」.
+    case memberGrades = "member_grades"
+    /// 確定前の値の区分: the row's KPI actual is provisional, in the report's word (見込み, 速報値).
+    case provisional
+    /// 確定前の値の時点: the date or point the provisional actual stands at.
+    case provisionalAsOf = "provisional_as_of"
+    /// 確定前の値の注記: what the report says of the provisional actual's confirmation.
+    case provisionalNote = "provisional_note"
     /// A column the site keeps in its sheet but Mieruka does not read (担当課, 備考 …): only by config.
     case ignore
 
@@ -80,6 +92,11 @@ package enum CSVField: String, Sendable, Hashable, CaseIterable {
         case .gradedBy: ["評価者", "graded_by"]
         case .gradeUnreadable: ["評価を読み取れない理由", "評価が読み取れない理由", "grade_unreadable"]
         case .point: ["時点", "as_of"]
+        case .grading: ["評価の方法", "grading"]
+        case .memberGrades: ["委員ごとの評価", "member_grades"]
+        case .provisional: ["確定前の値の区分", "provisional"]
+        case .provisionalAsOf: ["確定前の値の時点", "provisional_as_of"]
+        case .provisionalNote: ["確定前の値の注記", "provisional_note"]
         case .ignore: ["ignore"]
         }
     }

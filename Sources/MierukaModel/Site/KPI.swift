@@ -26,7 +26,8 @@ package struct KPI: Sendable {
         self.direction = direction
         self.baseline = baseline
         self.target = target
-        self.actuals = actuals.sorted { $0.year < $1.year }
+        // By year; in a year, a provisional value before the confirmed one that replaces it.
+        self.actuals = actuals.sorted { ($0.year, $0.provisional == nil ? 1 : 0) < ($1.year, $1.provisional == nil ? 1 : 0) }
         self.note = note
         self.location = location
     }
@@ -37,21 +38,35 @@ package struct KPI: Sendable {
             actuals: actuals, note: note, location: location)
     }
 
+    /// The year's actual as shown: the confirmed value, or the provisional one (見込み, 速報値) while
+    /// no confirmed value is given for the year.
     package func actual(in year: FiscalYear) -> KPIActual? {
-        actuals.last { $0.year == year }
+        actuals.last { $0.year == year && $0.provisional == nil } ?? actuals.last { $0.year == year }
     }
 
-    /// The latest actual with a number.
+    /// One actual per year, as shown: a provisional value replaced by a confirmed one is left out
+    /// (both are kept in `actuals` and in the downloads).
+    package var shownActuals: [KPIActual] {
+        actuals.filter { !isReplaced($0) }
+    }
+
+    /// Whether `actual` is a provisional value for a year that also has a confirmed one.
+    package func isReplaced(_ actual: KPIActual) -> Bool {
+        actual.provisional != nil && actuals.contains { $0.year == actual.year && $0.provisional == nil }
+    }
+
+    /// The latest confirmed actual with a number: Mieruka's 進捗率 is computed from confirmed values only.
     package var latestNumericActual: KPIActual? {
-        actuals.last { $0.value.number != nil }
+        actuals.last { $0.value.number != nil && $0.provisional == nil }
     }
 
     /// How far the actual has moved from the baseline towards the target:
     /// (actual − baseline) / (target − baseline). Honest in both directions: for a KPI that should
     /// fall, a fall counts as progress and a rise as negative progress. Nil without numeric
     /// baseline and target, or when they are equal.
+    /// A provisional value (見込み, 速報値) has none.
     package func progress(of actual: KPIActual) -> Percentage? {
-        guard let base = baseline?.value.number, let goal = target?.value.number,
+        guard actual.provisional == nil, let base = baseline?.value.number, let goal = target?.value.number,
             let value = actual.value.number
         else { return nil }
         let span = goal.doubleValue - base.doubleValue
@@ -125,13 +140,41 @@ package struct KPIActual: Sendable, Hashable {
     /// Who gave the grade, when the report says (佐渡市: the 部局長's 自己評価 per target, beside the
     /// committee's grades of the plan); nil leaves it unsaid.
     package let gradedBy: String?
+    /// Set when the value is not yet confirmed (見込み, 速報値), with the date or point it was given.
+    package var provisional: KPIProvisional? = nil
     package let location: SourceLocation
 
-    package init(year: FiscalYear, value: KPIValue, grade: Int?, gradedBy: String? = nil, location: SourceLocation) {
+    package init(
+        year: FiscalYear, value: KPIValue, grade: Int?, gradedBy: String? = nil, provisional: KPIProvisional? = nil,
+        location: SourceLocation
+    ) {
         self.year = year
         self.value = value
         self.grade = grade
         self.gradedBy = gradedBy
+        self.provisional = provisional
         self.location = location
+    }
+}
+
+/// How a report marks a value it gives before the value is confirmed: its word (見込み, 速報値),
+/// the date or point the value stands at (「平成19年7月13日現在」, 「9月末」), and what it says of
+/// the confirmation (「平成19年10月確定予定」), each as written.
+package struct KPIProvisional: Sendable, Hashable {
+    package let label: String?
+    package let asOf: String?
+    package let note: String?
+
+    package init(label: String?, asOf: String?, note: String?) {
+        self.label = label
+        self.asOf = asOf
+        self.note = note
+    }
+
+    /// 「見込み・9月末」, 「確定前の値・平成19年7月13日現在、平成19年10月確定予定」: the report's word
+    /// (or 確定前の値 when it gives none), then its date and note.
+    package var shown: String {
+        let details = [asOf, note].compactMap { $0 }.joined(separator: "、")
+        return (label ?? "確定前の値") + (details.isEmpty ? "" : "・" + details)
     }
 }

@@ -45,12 +45,15 @@ package struct AxisValue: Sendable, Hashable {
     package let state: Int?
     /// Who graded this value, when the result says it (overrides the axis's `gradedBy`).
     package let gradedBy: String?
+    /// How the value's grade was reached and the members' grades behind it, when the report says.
+    package var composition: GradeComposition? = nil
 
-    package init(axis: Int, grade: Int?, state: Int?, gradedBy: String? = nil) {
+    package init(axis: Int, grade: Int?, state: Int?, gradedBy: String? = nil, composition: GradeComposition? = nil) {
         self.axis = axis
         self.grade = grade
         self.state = state
         self.gradedBy = gradedBy
+        self.composition = composition
     }
 }
 

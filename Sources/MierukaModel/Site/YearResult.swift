@@ -21,6 +21,8 @@ package struct YearResult: Sendable {
     package var axisValues: [AxisValue] = []
     /// Who gave this year's grade, when the result says so itself (else the plan's `gradedBy`).
     package var gradedBy: String? = nil
+    /// How the grade was reached and the members' grades behind it, when the report says (never counted).
+    package var composition: GradeComposition? = nil
     /// The point within the fiscal year the result stands at (「8月末」); nil for the year's end. A
     /// result at a point is kept apart (`Item.snapshots`): never counted as the year's.
     package var asOf: Snapshot? = nil

@@ -479,9 +479,11 @@ struct TableBuilder {
                 cells: years.map { year in
                     let actual = kpi.actual(in: year)
                     let grade = format.grade(actual?.grade)
-                    return KPICellView(
+                    var cell = KPICellView(
                         value: actual.map { $0.value.display(unit: kpi.unit) } ?? "—", grade: grade,
                         gradedBy: grade == nil ? nil : actual?.gradedBy)
+                    cell.provisional = actual?.provisional?.shown
+                    return cell
                 },
                 progress: progress?.formatted() ?? "—",
                 progressYear: progress != nil ? latest.map { format.year($0.year) } : nil,
@@ -491,8 +493,10 @@ struct TableBuilder {
             guard let html = kpiChart(kpi, scope: scope + "/" + kpi.id) else { return nil }
             return KPIChartView(caption: "\(kpi.name)の推移", chartHTML: html)
         }
-        return KPITableView(
+        var table = KPITableView(
             caption: caption, years: years.map(format.year), rows: rows, hasProgress: hasProgress, charts: charts)
+        table.hasProvisional = kpis.contains { kpi in years.contains { kpi.actual(in: $0)?.provisional != nil } }
+        return table
     }
 
     /// A KPI's numeric actuals against its baseline and target.
@@ -503,11 +507,12 @@ struct TableBuilder {
             return KPILineChart.Point(
                 year: year?.year, yearLabel: year.map(format.year), value: number.doubleValue, text: value.display(unit: kpi.unit))
         }
-        let actuals = kpi.actuals.compactMap { actual -> KPILineChart.Point? in
+        // One value a year as the table shows it; a provisional one says so in its words.
+        let actuals = kpi.shownActuals.compactMap { actual -> KPILineChart.Point? in
             guard let number = actual.value.number else { return nil }
             return KPILineChart.Point(
                 year: actual.year.year, yearLabel: format.year(actual.year), value: number.doubleValue,
-                text: actual.value.display(unit: kpi.unit))
+                text: actual.value.display(unit: kpi.unit) + (actual.provisional.map { "（\($0.label ?? "確定前")）" } ?? ""))
         }
         return KPILineChart(
             scope: scope, title: "\(kpi.name)の推移", baseline: point(kpi.baseline?.value, years: kpi.baseline?.years),

@@ -88,10 +88,30 @@ extension ViewBuilder {
             guard value.axis < plan.axes.count else { return nil }
             let axis = plan.axes[value.axis]
             let format = AxisFormatter(axis: axis)
-            return AxisValueView(
+            var view = AxisValueView(
                 name: axis.name, value: GradeOrStateView(grade: format.grade(value.grade), state: format.state(value.state)),
                 gradedBy: value.gradedBy ?? axis.gradedBy)
+            view.composition = Self.compositionSentence(value.composition, scale: axis.grades)
+            return view
         }
+    }
+
+    /// 「評価の方法：委員個々の評価を平均化。委員ごとの評価：B、C、C、D（4件。評価の分布には、市が示した評価だけを数えています）」:
+    /// how a grade was reached in the report's words, and the members' grades behind it as printed.
+    static func compositionSentence(_ composition: GradeComposition?, scale: GradeScale) -> String? {
+        guard let composition else { return nil }
+        var parts: [String] = []
+        if let method = composition.method { parts.append("評価の方法：\(method)") }
+        if !composition.members.isEmpty {
+            let grades = composition.members.map { member -> String in
+                let grade = member.grade < scale.count ? scale.grades[member.grade].shortName : "?"
+                return member.member.map { "\($0) \(grade)" } ?? grade
+            }
+            parts.append(
+                "委員ごとの評価：" + grades.joined(separator: "、")
+                    + "（\(grades.count)件。評価の分布には数えていません）")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "。")
     }
 
     /// An item's values on each axis across the years, for the axes with two or more years.

@@ -72,6 +72,7 @@ extension ViewBuilder {
         view.axes = axisValues(result, plan: plan)
         view.gradedBy = gradedBy(result, plan: plan)
         view.unreadable = result.gradeUnreadable
+        view.composition = Self.compositionSentence(result.composition, scale: plan.grades)
         return view
     }
 

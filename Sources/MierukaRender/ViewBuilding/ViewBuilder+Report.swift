@@ -97,7 +97,8 @@ extension ViewBuilder {
                     ? written.withTarget(plan.revisions.target(item: itemIndex, kpi: offset, in: year, current: written.target))
                     : written
                 return ReportKPIView(
-                    name: kpi.name, actual: actual.value.display(unit: kpi.unit),
+                    name: kpi.name,
+                    actual: actual.value.display(unit: kpi.unit) + (actual.provisional.map { "（\($0.shown)）" } ?? ""),
                     target: kpi.target.map {
                         $0.value.display(unit: kpi.unit) + ($0.years.map { "（\(format.years($0))）" } ?? "")
                             + (revised ? "、\(format.year(year))の時点の目標" : "")

@@ -31,6 +31,8 @@ package struct AxisValueView: TemplateView {
     package let value: GradeOrStateView
     /// 「委員会評価」
     package let gradedBy: String?
+    /// How the grade was reached and the members' grades behind it, when the report says.
+    package var composition: String? = nil
 
     package static let fields = FieldTable<AxisValueView>(
         "value on a status axis",
@@ -38,6 +40,7 @@ package struct AxisValueView: TemplateView {
             .text("name") { $0.name },
             .view("value", GradeOrStateView.self) { $0.value },
             .text("gradedBy") { $0.gradedBy },
+            .text("composition") { $0.composition },
         ])
 }
 

@@ -7,6 +7,8 @@ package struct KPITableView: TemplateView {
     package let hasProgress: Bool
     /// One line chart per KPI that has actuals to compare (the table is their text equivalent).
     package let charts: [KPIChartView]
+    /// Some value shown is provisional (見込み, 速報値): the table says it is not used for 進捗率.
+    package var hasProvisional = false
 
     package static let fields = FieldTable<KPITableView>(
         "KPI table",
@@ -18,6 +20,7 @@ package struct KPITableView: TemplateView {
             .flag("hasProgress") { $0.hasProgress },
             .list("charts", KPIChartView.self) { $0.charts },
             .flag("hasCharts") { !$0.charts.isEmpty },
+            .flag("hasProvisional") { $0.hasProvisional },
         ])
 }
 
@@ -74,6 +77,8 @@ package struct KPICellView: TemplateView {
     package let grade: GradeView?
     /// Who gave the grade, when the report says (「自己評価」).
     package var gradedBy: String? = nil
+    /// 「見込み・9月末」 when the value is not yet confirmed.
+    package var provisional: String? = nil
 
     package static let fields = FieldTable<KPICellView>(
         "KPI cell",
@@ -81,5 +86,6 @@ package struct KPICellView: TemplateView {
             .text("value") { $0.value },
             .view("grade", GradeView.self) { $0.grade },
             .text("gradedBy") { $0.gradedBy },
+            .text("provisional") { $0.provisional },
         ])
 }

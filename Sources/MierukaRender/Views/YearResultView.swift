@@ -18,6 +18,8 @@ package struct YearResultView: TemplateView {
     package var gradedBy: String? = nil
     /// Why the grade the report gives could not be read (`grade_unreadable:`), in the transcriber's words.
     package var unreadable: String? = nil
+    /// 「評価の方法：委員個々の評価を平均化。委員ごとの評価：B、C、C（…）」, when the report says.
+    package var composition: String? = nil
 
     package static let fields = FieldTable<YearResultView>(
         "year result",
@@ -35,5 +37,6 @@ package struct YearResultView: TemplateView {
             .flag("hasAxes") { !$0.axes.isEmpty },
             .text("gradedBy") { $0.gradedBy },
             .text("unreadable") { $0.unreadable },
+            .text("composition") { $0.composition },
         ])
 }

@@ -165,10 +165,15 @@ extension ResultApplier {
             guard let code = written.grade else { continue }
             let axis = axes[index]
             let folded = WidthNormalization.fold(code.value)
+            let composition = GradeCompositionResolver(grades: axis.grades, axis: axis.name)
             if let state = axis.states.index(of: folded) {
+                _ = composition.resolve(written.composition, grade: nil, state: state, diagnostics: &diagnostics)
                 values.append(AxisValue(axis: index, grade: nil, state: state, gradedBy: written.gradedBy?.value))
             } else if let grade = axis.grades.index(of: folded) {
-                values.append(AxisValue(axis: index, grade: grade, state: nil, gradedBy: written.gradedBy?.value))
+                values.append(
+                    AxisValue(
+                        axis: index, grade: grade, state: nil, gradedBy: written.gradedBy?.value,
+                        composition: composition.resolve(written.composition, grade: grade, state: nil, diagnostics: &diagnostics)))
             } else {
                 diagnostics.error(
                     at: code.location,

@@ -23,17 +23,20 @@ struct KPIBuilder {
             let baseline = point(document.baseline, unit: document.unit, diagnostics: &diagnostics)
             let target = point(document.target, unit: document.unit, diagnostics: &diagnostics)
             var actuals: [KPIActual] = []
-            var years: [FiscalYear: SourceLocation] = [:]
+            // One confirmed value per year, and one provisional value (見込み, 速報値) beside it at most.
+            var years: [Pair: SourceLocation] = [:]
             for written in document.actuals {
                 guard let year = written.year else { continue }
-                if let first = years[year.value] {
+                let key = Pair(year: year.value, provisional: written.provisional != nil)
+                if let first = years[key] {
                     diagnostics.error(
                         at: year.location,
-                        "the KPI \"\(document.name.value)\" has two actuals for \(year.value.label(yearStyle))",
-                        hint: "the first is at \(first); keep one value per year")
+                        "the KPI \"\(document.name.value)\" has two \(key.provisional ? "provisional " : "")actuals for \(year.value.label(yearStyle))",
+                        hint: "the first is at \(first); keep one value per year"
+                            + " (a provisional value, provisional:, may stand beside the confirmed one that replaces it)")
                     continue
                 }
-                years[year.value] = year.location
+                years[key] = year.location
                 guard let actual = actual(written, year: year.value, unit: document.unit, diagnostics: &diagnostics)
                 else { continue }
                 actuals.append(actual)
@@ -47,6 +50,12 @@ struct KPIBuilder {
         return kpis
     }
 
+    /// A year, and whether the value is provisional.
+    struct Pair: Hashable {
+        let year: FiscalYear
+        let provisional: Bool
+    }
+
     func actual(_ written: KPIActualDocument, year: FiscalYear, unit: String, diagnostics: inout Diagnostics) -> KPIActual? {
         guard let value = value(written.value, unit: unit, diagnostics: &diagnostics) else { return nil }
         var grade: Int?
@@ -55,7 +64,8 @@ struct KPIBuilder {
             if grade == nil { return nil }
         }
         return KPIActual(
-            year: year, value: value, grade: grade, gradedBy: written.gradedBy?.value, location: written.location)
+            year: year, value: value, grade: grade, gradedBy: written.gradedBy?.value, provisional: written.provisional,
+            location: written.location)
     }
 
     func point(_ written: KPIPointDocument?, unit: String, diagnostics: inout Diagnostics) -> KPIPoint? {

@@ -79,6 +79,8 @@ struct ResultApplier {
         yearResult.axisValues = axisValues
         yearResult.gradedBy = result.gradedBy?.value
         yearResult.gradeUnreadable = result.gradeUnreadable?.value
+        yearResult.composition = GradeCompositionResolver(grades: grades).resolve(
+            result.composition, grade: grade, state: state, diagnostics: &diagnostics)
         yearResult.asOf = result.asOf
         if let point = result.asOf {
             draft.snapshotLocations.append((fiscalYear, point, result.location))
@@ -108,11 +110,14 @@ struct ResultApplier {
             return
         }
         let kpi = draft.kpis[index]
-        if let existing = kpi.actual(in: year) {
+        // A provisional value (見込み, 速報値) may stand beside the confirmed one that replaces it.
+        let provisional = written.provisional != nil
+        if let existing = kpi.actuals.first(where: { $0.year == year && ($0.provisional != nil) == provisional }) {
             diagnostics.error(
                 at: written.location,
-                "the KPI \"\(kpi.name)\" already has an actual for \(year.label(yearStyle))",
-                hint: "the other is at \(existing.location); keep one value per year")
+                "the KPI \"\(kpi.name)\" already has \(provisional ? "a provisional" : "an") actual for \(year.label(yearStyle))",
+                hint: "the other is at \(existing.location); keep one value per year"
+                    + " (a provisional value, provisional:, may stand beside the confirmed one that replaces it)")
             return
         }
         let builder = KPIBuilder(grades: grades, period: period, yearStyle: yearStyle)

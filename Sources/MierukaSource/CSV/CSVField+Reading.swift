@@ -7,10 +7,18 @@ extension CSVField {
 
     /// Cells that describe the item's result for the year (as opposed to one KPI's actual): on an
     /// item's several rows they are given once, or repeated identically.
-    static let itemLevel: [CSVField] = [.title, .grade, .gradeLabel, .progress, .factors, .nextSteps, .effectExpected, .effectActual, .gradedBy, .gradeUnreadable]
+    static let itemLevel: [CSVField] = [
+        .title, .grade, .gradeLabel, .progress, .factors, .nextSteps, .effectExpected, .effectActual, .gradedBy, .grading, .memberGrades,
+        .gradeUnreadable,
+    ]
 
     /// The end of a status axis's grader column's header: 「達成度の評価者」.
     static let graderSuffix = "の評価者"
+
+    /// The ends of a status axis's columns on how its grade was reached: 「達成度の評価の方法」,
+    /// 「達成度の委員ごとの評価」.
+    static let gradingSuffix = "の評価の方法"
+    static let memberGradesSuffix = "の委員ごとの評価"
 
     /// Cells about the row's sub-item (細目番号 says which).
     static let subitemLevel: [CSVField] = [.subitemTitle, .subitemGrade, .subitemProgress]

@@ -20,6 +20,15 @@ struct CSVHeader: Sendable {
     var axes: [(axis: String, column: CSVColumn)] = []
     /// Columns saying who graded a value on a status axis (「達成度の評価者」): the axis, and the column.
     var axisGraders: [(axis: String, column: CSVColumn)] = []
+    /// Columns on how a value on a status axis was reached (「達成度の評価の方法」).
+    var axisGradings: [(axis: String, column: CSVColumn)] = []
+    /// Columns of the members' grades behind a value on a status axis (「達成度の委員ごとの評価」).
+    var axisMemberGrades: [(axis: String, column: CSVColumn)] = []
+
+    /// What a column about a status axis holds.
+    enum AxisColumnKind {
+        case value, grader, grading, memberGrades
+    }
 
     func column(_ field: CSVField) -> CSVColumn? { byField[field] }
 
@@ -59,6 +68,8 @@ struct CSVHeader: Sendable {
     ) -> CSVHeader? {
         var axes: [(axis: String, column: CSVColumn)] = []
         var axisGraders: [(axis: String, column: CSVColumn)] = []
+        var axisGradings: [(axis: String, column: CSVColumn)] = []
+        var axisMemberGrades: [(axis: String, column: CSVColumn)] = []
         let names = lookup(settings)
         var columns: [Int: CSVColumn] = [:]
         var byField: [CSVField: CSVColumn] = [:]
@@ -70,10 +81,15 @@ struct CSVHeader: Sendable {
             guard !header.isEmpty else { continue }
             let position = CSVCellPosition(file: file, row: headerRow.number, column: offset + 1, header: "", sheet: sheet)
             guard let identified = identify(header, names: names) else {
-                if let (axis, isGrader) = axisColumn(header, axisHeaders: axisHeaders) {
+                if let (axis, kind) = axisColumn(header, axisHeaders: axisHeaders) {
                     let column = CSVColumn(field: .ignore, number: offset + 1, header: header, unit: nil)
                     columns[column.number] = column
-                    if isGrader { axisGraders.append((axis, column)) } else { axes.append((axis, column)) }
+                    switch kind {
+                    case .value: axes.append((axis, column))
+                    case .grader: axisGraders.append((axis, column))
+                    case .grading: axisGradings.append((axis, column))
+                    case .memberGrades: axisMemberGrades.append((axis, column))
+                    }
                     continue
                 }
                 unknown.append((position, header))
@@ -136,30 +152,38 @@ struct CSVHeader: Sendable {
         var read = CSVHeader(columns: columns, row: headerRow.number, reported: reported, byField: byField)
         read.axes = axes
         read.axisGraders = axisGraders
+        read.axisGradings = axisGradings
+        read.axisMemberGrades = axisMemberGrades
         return read
     }
 
     /// The status axis a header is about: its values' column (the axis's name or id, or a header
     /// its plan lists under columns:, 「達成度（A～E）」 being 達成度), or who graded on it
     /// (「達成度の評価者」, the axis's column header and の評価者).
-    static func axisColumn(_ header: String, axisHeaders: [String: String]) -> (axis: String, isGrader: Bool)? {
+    static func axisColumn(_ header: String, axisHeaders: [String: String]) -> (axis: String, kind: AxisColumnKind)? {
         if let axis = axisHeaders[CSVField.normalizedHeader(header)]
             ?? splitNote(header).flatMap({ axisHeaders[CSVField.normalizedHeader($0.name)] })
         {
-            return (axis, false)
+            return (axis, .value)
         }
-        return axisGrader(header, axisHeaders: axisHeaders).map { ($0, true) }
+        let kinds: [(String, AxisColumnKind)] = [
+            (CSVField.graderSuffix, .grader), (CSVField.gradingSuffix, .grading), (CSVField.memberGradesSuffix, .memberGrades),
+        ]
+        for (suffix, kind) in kinds {
+            if let axis = axisGrader(header, axisHeaders: axisHeaders, suffix: suffix) { return (axis, kind) }
+        }
+        return nil
     }
 
     /// The axis whose grader a header names: 「達成度の評価者」, or 「達成度（内部評価）の評価者」
     /// for an axis read from 「達成度（内部評価）」.
-    static func axisGrader(_ header: String, axisHeaders: [String: String]) -> String? {
+    static func axisGrader(_ header: String, axisHeaders: [String: String], suffix written: String = CSVField.graderSuffix) -> String? {
         let normalized = CSVField.normalizedHeader(header)
-        let suffix = CSVField.normalizedHeader(CSVField.graderSuffix)
+        let suffix = CSVField.normalizedHeader(written)
         guard normalized.hasSuffix(suffix), normalized.count > suffix.count else { return nil }
         let axisHeader = String(normalized.dropLast(suffix.count))
         if let axis = axisHeaders[axisHeader] { return axis }
-        let written = String(header.trimmingWhitespace().dropLast(CSVField.graderSuffix.count))
+        let written = String(header.trimmingWhitespace().dropLast(written.count))
         return splitNote(written).flatMap { axisHeaders[CSVField.normalizedHeader($0.name)] }
     }
 

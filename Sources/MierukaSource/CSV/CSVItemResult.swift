@@ -16,6 +16,9 @@ struct CSVItemResult: Sendable {
     private var axisCells: [(axis: String, cell: CSVCell)] = []
     /// Cells of the axes' grader columns (「達成度の評価者」), by the axis as the header names it.
     private var axisGraderCells: [(axis: String, cell: CSVCell)] = []
+    /// Cells of the axes' 「<axis>の評価の方法」 and 「<axis>の委員ごとの評価」 columns.
+    private var axisGradingCells: [(axis: String, cell: CSVCell)] = []
+    private var axisMemberGradeCells: [(axis: String, cell: CSVCell)] = []
     /// The sub-items' cells, in the order their numbers first appear.
     private var subitems: [SubItemCells] = []
 
@@ -62,6 +65,34 @@ struct CSVItemResult: Sendable {
     /// Takes who graded on a status axis: given once for the item and year or repeated exactly.
     mutating func takeAxisGrader(_ axis: String, _ cell: CSVCell, diagnostics: inout Diagnostics) {
         takeOnce(axis, cell, into: \.axisGraderCells, diagnostics: &diagnostics)
+    }
+
+    mutating func takeAxisGrading(_ axis: String, _ cell: CSVCell, diagnostics: inout Diagnostics) {
+        takeOnce(axis, cell, into: \.axisGradingCells, diagnostics: &diagnostics)
+    }
+
+    mutating func takeAxisMemberGrades(_ axis: String, _ cell: CSVCell, diagnostics: inout Diagnostics) {
+        takeOnce(axis, cell, into: \.axisMemberGradeCells, diagnostics: &diagnostics)
+    }
+
+    /// 評価の方法 and 委員ごとの評価 (「B、C、C」, 「A委員：B、B委員：C」) as written beside a grade.
+    static func composition(method: CSVCell?, members: CSVCell?) -> GradeCompositionDocument? {
+        guard method != nil || members != nil else { return nil }
+        let grades = (members?.text ?? "").split(whereSeparator: { "、,，".contains($0) }).compactMap { entry -> MemberGradeDocument? in
+            guard let cell = members else { return nil }
+            let text = String(entry).trimmingWhitespace()
+            guard !text.isEmpty else { return nil }
+            if let colon = text.lastIndex(where: { $0 == "：" || $0 == ":" }) {
+                let name = String(text[..<colon]).trimmingWhitespace()
+                let grade = String(text[text.index(after: colon)...]).trimmingWhitespace()
+                return MemberGradeDocument(
+                    member: name.isEmpty ? nil : Located(name, at: cell.location), grade: Located(grade, at: cell.location))
+            }
+            return MemberGradeDocument(member: nil, grade: Located(text, at: cell.location))
+        }
+        return GradeCompositionDocument(
+            method: method.map { Located($0.text, at: $0.location) }, members: grades,
+            location: (method ?? members)?.location ?? SourceLocation(file: ""))
     }
 
     /// Keeps the first cell given for an axis; a repeat must say the same in any width.
@@ -182,13 +213,19 @@ struct CSVItemResult: Sendable {
                 document.gradedBy = Located(grader.text, at: grader.location)
             }
         }
+        document.composition = Self.composition(method: cells[.grading], members: cells[.memberGrades])
         document.axes = axisCells.map { axis, cell in
             let grader = axisGraderCells.first { $0.axis == axis }?.cell
-            return AxisValueDocument(
+            var value = AxisValueDocument(
                 axis: Located(axis, at: cell.location), grade: Located(cell.text, at: cell.location),
                 gradedBy: grader.map { Located($0.text, at: $0.location) }, location: cell.location)
+            value.composition = Self.composition(
+                method: axisGradingCells.first { $0.axis == axis }?.cell,
+                members: axisMemberGradeCells.first { $0.axis == axis }?.cell)
+            return value
         }
-        for (axis, grader) in axisGraderCells where !axisCells.contains(where: { $0.axis == axis }) {
+        for (axis, grader) in axisGraderCells + axisGradingCells + axisMemberGradeCells
+        where !axisCells.contains(where: { $0.axis == axis }) {
             reportGraderWithoutGrade(grader, of: "the status axis 「\(axis)」", diagnostics: &diagnostics)
         }
         return document

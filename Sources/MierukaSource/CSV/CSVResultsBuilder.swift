@@ -107,6 +107,12 @@ struct CSVResultsBuilder {
         let graderCells = header.axisGraders.compactMap { axis, column in
             cell(column, in: row).map { (valueAxis(axis), $0) }
         }
+        let gradingCells = header.axisGradings.compactMap { axis, column in
+            cell(column, in: row).map { (valueAxis(axis), $0) }
+        }
+        let memberGradeCells = header.axisMemberGrades.compactMap { axis, column in
+            cell(column, in: row).map { (valueAxis(axis), $0) }
+        }
 
         guard let plan, let year, let number, let point else { return }
         let pointKey = point.value.map { PointKey(month: $0.month, day: $0.day) }
@@ -133,6 +139,8 @@ struct CSVResultsBuilder {
         if let kpi { result.add(kpi) }
         for (axis, cell) in axisCells { result.takeAxis(axis, cell, diagnostics: &diagnostics) }
         for (axis, cell) in graderCells { result.takeAxisGrader(axis, cell, diagnostics: &diagnostics) }
+        for (axis, cell) in gradingCells { result.takeAxisGrading(axis, cell, diagnostics: &diagnostics) }
+        for (axis, cell) in memberGradeCells { result.takeAxisMemberGrades(axis, cell, diagnostics: &diagnostics) }
         if let subitem {
             if let title = subitem.title {
                 check.subitemTitle(
@@ -348,8 +356,17 @@ struct CSVResultsBuilder {
             }
             value = withUnit
         }
-        return KPIActualDocument(
+        var document = KPIActualDocument(
             kpi: Located(kpi.text, at: kpi.location), year: nil, value: value,
             grade: grade.map { Located($0.text, at: $0.location) }, location: kpi.location)
+        // 確定前の値の区分・時点・注記: the actual is provisional (見込み, 速報値) when any is given.
+        let label = cell(.provisional, in: row)?.text
+        let asOf = cell(.provisionalAsOf, in: row)?.text
+        let note = cell(.provisionalNote, in: row)?.text
+        if label != nil || asOf != nil || note != nil {
+            // The export writes 確定前の値 where the report gives no word of its own.
+            document.provisional = KPIProvisional(label: label == "確定前の値" ? nil : label, asOf: asOf, note: note)
+        }
+        return document
     }
 }

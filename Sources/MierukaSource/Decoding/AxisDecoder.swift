@@ -4,7 +4,7 @@ import MierukaModel
 /// Reads a plan's `axes:` and a result's values on them.
 enum AxisDecoder {
     static let axisKeys = ["id", "name", "grades", "states", "grade_order", "grade_share", "graded_by", "columns"]
-    static let valueKeys = ["grade", "graded_by"]
+    static let valueKeys = ["grade", "graded_by"] + GradeCompositionDecoder.keys
 
     /// `axes:` of a plan's front matter.
     static func decode(_ reader: MappingReader, diagnostics: inout Diagnostics) -> [AxisDocument] {
@@ -67,9 +67,11 @@ enum AxisDecoder {
                         hint: "write {grade: B, graded_by: 委員会評価}")
                     return nil
                 }
-                return AxisValueDocument(
+                var value = AxisValueDocument(
                     axis: axis, grade: grade, gradedBy: reader.text("graded_by", diagnostics: &diagnostics),
                     location: entry.key.location)
+                value.composition = GradeCompositionDecoder.decode(reader, diagnostics: &diagnostics)
+                return value
             }
         }
     }

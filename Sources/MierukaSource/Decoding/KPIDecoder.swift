@@ -5,8 +5,9 @@ import MierukaModel
 enum KPIDecoder {
     static let keys = ["id", "name", "unit", "direction", "baseline", "target", "actuals", "note"]
     static let pointKeys = ["year", "years", "value", "text"]
-    static let actualKeys = ["year", "value", "text", "grade", "graded_by"]
-    static let resultActualKeys = ["kpi", "value", "text", "grade", "graded_by"]
+    static let actualKeys = ["year", "value", "text", "grade", "graded_by", "provisional"]
+    static let resultActualKeys = ["kpi", "value", "text", "grade", "graded_by", "provisional"]
+    static let provisionalKeys = ["label", "as_of", "note"]
 
     static func decodeList(_ nodes: [YAMLNode], diagnostics: inout Diagnostics) -> [KPIDocument] {
         nodes.compactMap { decode($0, diagnostics: &diagnostics) }
@@ -60,8 +61,12 @@ enum KPIDecoder {
                 }
                 guard let value = QuantityDecoder.fromReader(reader, diagnostics: &diagnostics) else { return nil }
                 let (grade, gradedBy) = gradeAndGrader(reader, diagnostics: &diagnostics)
-                return KPIActualDocument(
+                var actual = KPIActualDocument(
                     kpi: nil, year: year, value: value, grade: grade, gradedBy: gradedBy, location: reader.location)
+                actual.provisional = provisional(reader, diagnostics: &diagnostics)
+                // A provisional: that could not be read (reported) never makes the value a confirmed one.
+                if actual.provisional == nil, reader.has("provisional") { return nil }
+                return actual
             }
         case .mapping(let mapping):
             return mapping.entries.compactMap { entry in
@@ -97,8 +102,12 @@ enum KPIDecoder {
                 guard let kpi = reader.requiredText("kpi", diagnostics: &diagnostics) else { return nil }
                 guard let value = QuantityDecoder.fromReader(reader, diagnostics: &diagnostics) else { return nil }
                 let (grade, gradedBy) = gradeAndGrader(reader, diagnostics: &diagnostics)
-                return KPIActualDocument(
+                var actual = KPIActualDocument(
                     kpi: kpi, year: nil, value: value, grade: grade, gradedBy: gradedBy, location: reader.location)
+                actual.provisional = provisional(reader, diagnostics: &diagnostics)
+                // A provisional: that could not be read (reported) never makes the value a confirmed one.
+                if actual.provisional == nil, reader.has("provisional") { return nil }
+                return actual
             }
         case .mapping(let mapping):
             return mapping.entries.compactMap { entry in
@@ -114,6 +123,28 @@ enum KPIDecoder {
                 hint: "write kpis: {visitors: 9718}, where visitors is the KPI's id (or its name)")
             return []
         }
+    }
+
+    /// `provisional: 見込み`, or `provisional: {label: 速報値, as_of: 9月末, note: 10月確定予定}`
+    /// (any of the three; the mapping needs one).
+    static func provisional(_ reader: MappingReader, diagnostics: inout Diagnostics) -> KPIProvisional? {
+        guard let node = reader.node("provisional") else { return nil }
+        if case .scalar = node {
+            guard let label = reader.text("provisional", diagnostics: &diagnostics) else { return nil }
+            return KPIProvisional(label: label.value, asOf: nil, note: nil)
+        }
+        guard let mapping = MappingReader(node, what: "\"provisional\" of a KPI actual", knownKeys: provisionalKeys, diagnostics: &diagnostics)
+        else { return nil }
+        let label = mapping.text("label", diagnostics: &diagnostics)?.value
+        let asOf = mapping.text("as_of", diagnostics: &diagnostics)?.value
+        let note = mapping.text("note", diagnostics: &diagnostics)?.value
+        guard label != nil || asOf != nil || note != nil else {
+            diagnostics.error(
+                at: node.location, "\"provisional\" of a KPI actual says nothing",
+                hint: "write the report's word (provisional: 見込み), or {label: 速報値, as_of: 9月末} with the date or point the value stands at")
+            return nil
+        }
+        return KPIProvisional(label: label, asOf: asOf, note: note)
     }
 
     /// An actual's grade and who gave it; `graded_by:` without a grade is an error at it.

@@ -3,8 +3,12 @@ import MierukaModel
 
 /// Reads yearly results: in an item's `results:` (with `year`) or in a seeds/ file (with `item`).
 enum ResultDecoder {
-    static let itemResultKeys = ["year", "as_of", "grade", "progress", "factors", "next_steps", "kpis", "effect", "subitems", "axes", "graded_by", "grade_unreadable"]
-    static let seedResultKeys = ["item", "grade", "progress", "factors", "next_steps", "kpis", "effect", "subitems", "axes", "graded_by", "grade_unreadable"]
+    static let itemResultKeys =
+        ["year", "as_of", "grade", "progress", "factors", "next_steps", "kpis", "effect", "subitems", "axes", "graded_by", "grade_unreadable"]
+        + GradeCompositionDecoder.keys
+    static let seedResultKeys =
+        ["item", "grade", "progress", "factors", "next_steps", "kpis", "effect", "subitems", "axes", "graded_by", "grade_unreadable"]
+        + GradeCompositionDecoder.keys
     static let effectKeys = ["expected", "actual"]
     static let fileKeys = ["plan", "year", "as_of", "results"]
 
@@ -49,6 +53,7 @@ enum ResultDecoder {
         document.subitems = SubItemDecoder.decodeResults(reader.list("subitems", diagnostics: &diagnostics), diagnostics: &diagnostics)
         document.axes = reader.node("axes").map { AxisDecoder.values($0, diagnostics: &diagnostics) } ?? []
         document.gradedBy = reader.text("graded_by", diagnostics: &diagnostics)
+        document.composition = GradeCompositionDecoder.decode(reader, diagnostics: &diagnostics)
         if let gradedBy = document.gradedBy, document.grade == nil {
             diagnostics.error(
                 at: gradedBy.location, "the result says who graded (\(gradedBy.value)), but gives no grade",
