@@ -234,7 +234,7 @@ package struct SearchIndexBuilder: Sendable {
     }
 
     /// The words of what a plan transcribes outside its items and shows on its page: money tables
-    /// (title, row labels, basis, note), achievement counts (title, what is counted, note), the
+    /// (title, row labels, basis, note; a grid's column and group headings, labels and text cells), achievement counts (title, what is counted, note), the
     /// plan's own KPIs (table title, KPI names, notes) and its revisions (title, note, the items
     /// added, deleted or finished and the reasons, the reasons for revised targets).
     static func transcribedTexts(_ plan: Plan) -> [String] {
@@ -242,6 +242,16 @@ package struct SearchIndexBuilder: Sendable {
         for table in plan.reported.moneyTables {
             texts.append(table.title)
             texts += table.allRows.map(\.label)
+            if let grid = table.grid {
+                // A table in the report's own layout: its headings, labels and words, as its page shows them.
+                texts += grid.columns.map(\.heading)
+                for row in grid.rows {
+                    switch row {
+                    case .group(let label, _): texts.append(label)
+                    case .amounts(let amounts): texts += [amounts.label] + amounts.texts.compactMap { $0 }
+                    }
+                }
+            }
             texts += [table.basis, table.note].compactMap { $0 }
         }
         for count in plan.reported.achievements {

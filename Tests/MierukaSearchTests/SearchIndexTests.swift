@@ -270,6 +270,13 @@ import Testing
                     rows:
                       - {label: 歳入, planned: "100", actual: "90"}
                       - {label: 歳出, planned: "50", actual: "60"}
+                  - title: 年度別の削減額
+                    years: R5～R6
+                    unit: 千円
+                    columns: [{heading: 担当, text: true}, 令和5年度, 令和6年度]
+                    rows:
+                      - {group: 事務事業の見直し}
+                      - {label: 印刷物の見直し, cells: [広報広聴課, "△ 300", "△ 400"]}
                 achievements:
                   - {title: 改革項目の達成度, years: R5～R6, of: 10, counts: [{label: 目標を達成, count: 6}]}
                 plan_kpis:
@@ -290,6 +297,10 @@ import Testing
         #expect(matching("歳入", in: index) == [plan])
         #expect(matching("分野別の効果額", in: index) == [plan])
         #expect(matching("一般財源ベース", in: index) == [plan])
+        // A table in the report's own layout: its group headings, row labels and text columns' words.
+        #expect(matching("事務事業の見直し", in: index) == [plan])
+        #expect(matching("印刷物の見直し", in: index) == [plan])
+        #expect(matching("広報広聴課", in: index) == [plan])
         #expect(matching("改革項目の達成度", in: index) == [plan])
         #expect(matching("目標を達成", in: index) == [plan])
         #expect(matching("経常収支比率", in: index) == [plan])
