@@ -93,7 +93,42 @@ extension PlanJSON {
             ("total", table.total.map(row) ?? .null),
             ("note", .text(table.note)),
             ("source", .text(table.source)),
-        ])
+        ] + (table.grid.map { [("grid", grid($0, sign: table.sign))] } ?? []))
+    }
+
+    /// A table in the report's own layout (`columns:` as a list), only for such a table, so that
+    /// other files keep their bytes: its columns (heading, text: a column of words, sum: what a
+    /// printed sum adds up) and its rows in order, a group heading ({"group": …}) or a row of cells,
+    /// each cell as written (`text`), with the yen read from it (△ and ▲ as minus) and what it
+    /// counts as in the table's sums by its sign convention (`sign`: signed / reduction).
+    func grid(_ grid: MoneyGrid, sign: MoneySign) -> JSONValue {
+        func sum(_ sum: MoneySum?) -> JSONValue {
+            switch sum {
+            case nil: .null
+            case .group: .string("group")
+            case .all: .string("all")
+            case .of(let names): .array(names.map { .string($0) })
+            }
+        }
+        let columns: [JSONValue] = grid.columns.map {
+            .object([("heading", .string($0.heading)), ("text", .bool($0.isText)), ("sum", sum($0.sum))])
+        }
+        let rows: [JSONValue] = grid.rows.map { entry in
+            switch entry {
+            case .group(let label, _):
+                return .object([("group", .string(label))])
+            case .amounts(let row):
+                let cells: [JSONValue] = grid.columns.indices.map { index in
+                    if grid.columns[index].isText { return row.text(at: index).map { .object([("text", .string($0))]) } ?? .null }
+                    guard index < row.cells.count, let cell = row.cells[index] else { return .null }
+                    return .object([
+                        ("text", .string(cell.written.text)), ("yen", .int64(cell.written.money.yen)), ("value_yen", .int64(cell.value.yen)),
+                    ])
+                }
+                return .object([("label", .string(row.label)), ("sum", sum(row.sum)), ("cells", .array(cells))])
+            }
+        }
+        return .object([("sign", .string(sign.rawValue)), ("columns", .array(columns)), ("rows", .array(rows))])
     }
 
     func achievement(_ count: AchievementCount) -> JSONValue {

@@ -16,6 +16,7 @@ struct PlanJSON {
 
     var value: JSONValue {
         let plan = planIndex.plan
+        let gradersNamed = resultsHaveGraders
         let members: [(String, JSONValue)] = [
             ("format", .string("mieruka-plan")),
             ("format_version", .int(Self.formatVersion)),
@@ -30,11 +31,11 @@ struct PlanJSON {
             ),
             ("levels", .array(plan.levelNames.map { .string($0) })),
             ("policies", .array(plan.policies.map(policy))),
-            ("items", .array(plan.items.map(item))),
+            ("items", .array(plan.items.map { item($0, gradersNamed: gradersNamed) })),
             ("years", .array(planIndex.years.map(year))),
             ("tables", .array(plan.tables.map(table))),
         ]
-        return .object(members + reportedMembers + structureMembers)
+        return .object(members + axisMembers + reportedMembers + structureMembers)
     }
 
     var license: JSONValue {
@@ -78,7 +79,8 @@ struct PlanJSON {
         ])
     }
 
-    func item(_ item: Item) -> JSONValue {
+    /// `gradersNamed`: whether the plan's results say who graded (`resultsHaveGraders`, found once).
+    func item(_ item: Item, gradersNamed: Bool) -> JSONValue {
         let plan = planIndex.plan
         var members: [(String, JSONValue)] = [
             ("number", .string(item.number)),
@@ -108,7 +110,7 @@ struct PlanJSON {
                     })
             ),
             ("kpis", .array(item.kpis.map(kpi))),
-            ("results", .array(item.results.map { result($0, of: item) })),
+            ("results", .array(item.results.map { result($0, of: item, gradersNamed: gradersNamed) })),
             ("url", .string(links.url(SiteRoutes.item(plan.slug, item.slug)))),
         ]
         // Results at points within a year (as_of:), only where the item has some, so that other
@@ -116,7 +118,7 @@ struct PlanJSON {
         if !item.snapshots.isEmpty {
             members.append(
                 ("snapshots", .array(item.snapshots.map { snapshotResult in
-                    guard case .object(var fields) = result(snapshotResult, of: item) else { return .null }
+                    guard case .object(var fields) = result(snapshotResult, of: item, gradersNamed: gradersNamed) else { return .null }
                     fields.insert(("as_of", snapshot(snapshotResult.asOf)), at: 1)
                     return .object(fields)
                 })))
@@ -189,10 +191,11 @@ struct PlanJSON {
         return members
     }
 
-    func result(_ result: YearResult, of item: Item) -> JSONValue {
+    func result(_ result: YearResult, of item: Item, gradersNamed: Bool) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("year", .int(result.year.year)),
             ("grade", grade(result.grade)),
+        ] + gradeExtras(result, gradersNamed: gradersNamed) + [
             ("progress", .text(result.progress)),
             ("factors", .text(result.factors)),
             ("next_steps", .text(result.nextSteps)),
@@ -281,13 +284,13 @@ struct PlanJSON {
                 ))
         }
         if let declared = plan.declared(in: year) {
-            members.append(("published", published(declared)))
+            members.append(("published", published(declared, shown: true)))
         }
         // The year's published tables at its other points (as_of:), in their order; only where there
         // are some, so that other files keep their bytes.
         let others = plan.otherSnapshots(in: year)
         if !others.isEmpty {
-            members.append(("published_at_points", .array(others.map(published))))
+            members.append(("published_at_points", .array(others.map { published($0) })))
         }
         return .object(members)
     }
@@ -306,7 +309,8 @@ struct PlanJSON {
         return .object(members)
     }
 
-    func published(_ declared: DeclaredYear) -> JSONValue {
+    /// `shown`: the table the year's report page shows, whose notes and highlights are shown with it.
+    func published(_ declared: DeclaredYear, shown: Bool = false) -> JSONValue {
         let plan = planIndex.plan
         func gradeObject(_ counts: [Int]) -> JSONValue {
             .object(zip(plan.grades.grades, counts).map { ($0.code, .int($1)) })
@@ -337,6 +341,30 @@ struct PlanJSON {
         if let states = declared.stateTotal {
             // Listings the report counts in a state (state_total:), by the states it counts.
             extras.append(("state_totals", .object(zip(plan.states.grades, states).filter { $0.1 > 0 }.map { ($0.code, .int($1)) })))
+        }
+        // What the year's report page shows beside its tables, only where the report has it.
+        if shown, let notes = declared.notes, !notes.isBlank { extras.append(("notes", .string(notes))) }
+        if shown, !declared.highlights.isEmpty {
+            extras.append(
+                (
+                    "highlights",
+                    .array(
+                        declared.highlights.map { group in
+                            .object([
+                                ("title", .string(group.title)),
+                                (
+                                    "entries",
+                                    .array(
+                                        group.entries.map {
+                                            .object([
+                                                ("title", .string($0.title)), ("department", .text($0.department)),
+                                                ("amount", .text($0.amount)), ("text", .text($0.text)),
+                                            ])
+                                        })
+                                ),
+                            ])
+                        })
+                ))
         }
         return .object(snapshotMember + [
             ("source", .text(declared.source)),
@@ -390,17 +418,20 @@ extension PlanDatasets {
         ("items[]", "配列", "取組項目：number、id、title、summary、listings（number・policy・relisting：再掲なら true）、departments、schedule（取組の工程：years（first・last：西暦の年度）・step（計画の表記））、subitems（細目：number・title・departments）、kpis、results、url"),
         ("items[].kpis[]", "配列", "成果指標：id、name、unit、direction（increase / decrease / null）、baseline・target（years・value（数値か null）・text（表記））、note、actuals（year・value・text・grade・progress_percent）"),
         ("items[].kpis[].actuals[].provisional", "オブジェクト", "確定前の値（見込み・速報値など）の実績だけ：label（資料の語。ないときは null）、as_of（日付や時点）、note（注記）、replaced（同じ年度の確定値があり、サイトでは確定値を載せているなら true）。progress_percent は null（確定前の値からは進捗率を計算しません）。方針の kpis も同じ"),
-        ("items[].results[]", "配列", "年度別結果：year、grade（記号か null）、grade_unreadable（報告書にある評価が読み取れなかった年度だけ：その理由）、progress・factors・next_steps（Markdown）、effect_expected_yen・effect_actual_yen（円単位の整数か null。資料が「…の増」と書いた額は負の値で、そのときだけ effect_expected_text・effect_actual_text に資料の表記）、subitems（細目のある項目だけ：number・grade・state（評価の対象外の状態）・progress）"),
+        ("items[].results[]", "配列", "年度別結果：year、grade（記号か null）、grade_unreadable（報告書にある評価が読み取れなかった年度だけ：その理由）、progress・factors・next_steps（Markdown）、effect_expected_yen・effect_actual_yen（円単位の整数か null。資料が「…の増」と書いた額は負の値で、そのときだけ effect_expected_text・effect_actual_text に資料の表記）、subitems（細目のある項目だけ：number・grade・state（評価の対象外の状態）・progress）。計画にあるときだけ：state（評価に代わる状態の記号か null）、graded_by（評価した者：結果の記載、なければ計画の graded_by。評価のない結果は null）、axes（評価の軸の id ごとに grade・state・graded_by、その年度に値がなければ null）"),
         ("items[].results[].grade_composition", "オブジェクト", "報告書が評価の決め方や委員ごとの評価を示しているときだけ：method（評価の方法。報告書の言葉）、member_grades（委員ごとの評価：member（名前。ないときは null）・grade（記号））。委員ごとの評価は集計に使いません"),
         ("items[].results[].axis_grade_compositions[]", "配列", "評価軸の評価について同じものを示しているときだけ：axis（評価軸の id）、method、member_grades"),
         ("items[].snapshots[]", "配列", "年度の途中の時点の結果（時点の結果のある項目だけ）：year、as_of（時点：text（報告書の表記）・month・day（日のないときは null））、ほかは results と同じ。年度の結果には含めず、集計にも使いません"),
         ("years[]", "配列", "年度ごとの集計：year、computed（掲載項目の集計：grade_counts（評価記号ごとの数と ungraded）、relistings、effect_*_yen、policies（方針ごと））、published（公表値：grade_counts、grade_totals、state_totals（状態ごとの数、公表されている年度のみ）、effects、effect_totals（expected_yen・actual_yen。「…の増」と公表された額は負の値で、そのときだけ expected_text・actual_text に資料の表記）、listings、relistings、source）"),
         ("tables[]", "配列", "計画が公表している表：title、header、rows、note、source"),
+        ("states", "配列", "計画にあるときだけ。評価に代わる状態（評価の対象外。例：対象外）：code・label・definition"),
+        ("axes", "配列", "計画にあるときだけ。評価の軸（例：着手状況）：id、name、grades・states（code・label・definition）、graded_by（その軸の評価者か null）"),
         ("years[].published_at_points[]", "配列", "その年度にほかの時点（例：6月末、9月末）の公表値もあるときだけ：時点の順に、published と同じ形（as_of つき）。年度の数値ではなく、集計にも使いません"),
         ("years[].published.as_of", "オブジェクト", "公表値が年度途中の時点のものであるときだけ：text（資料の表記。例：9月末）、month（月）、day（日。「末」なら null）"),
         ("years[].published.effect_cumulative・grade_share・grade_change", "オブジェクト", "資料が公表しているときだけ：累計の効果額（expected_yen・actual_yen）、計画の数える評価の割合（rate：資料の表記、count：件数）、前年度との増減（評価の記号ごとの整数。減少は負の数）"),
         ("years[].published.grouped_by・group_counts", "文字列・配列", "資料が計画の方針ではなく独自の区分（例：管理区分）ごとに件数を公表しているときだけ：grouped_by（区分の見出し。資料の表記）、group_counts（group：行の名称、counts：評価の記号ごとの数）。方針には対応させず、方針ごとの数（grade_counts）にも含めません"),
-        ("money_tables[]", "配列", "計画にあるときだけ。公表された効果額の表：title、years（first・last）、as_of（年度途中の時点。なければ null）、unit（金額の単位）、basis（算定の基礎）、row_heading、headings（planned・actual・difference・rate：資料の列の見出し。資料にない列は null）、rows と total（label、planned・actual・difference（text：資料の表記、yen：円単位の整数）、rate（text、percent：%の数値））、note、source"),
+        ("years[].published.notes・highlights", "文字列, 配列", "資料にあるときだけ。その年度の進捗状況のページに載せている報告書の記述（Markdown）と、報告書が取り上げた主な取組（title（見出し）、entries（title・department・amount（金額の表記）・text））"),
+        ("money_tables[]", "配列", "計画にあるときだけ。公表された効果額の表：title、years（first・last）、as_of（年度途中の時点。なければ null）、unit（金額の単位）、basis（算定の基礎）、row_heading、headings（planned・actual・difference・rate：資料の列の見出し。資料にない列は null）、rows と total（label、planned・actual・difference（text：資料の表記、yen：円単位の整数）、rate（text、percent：%の数値））、note、source。資料の列のままの表（columns: を並べた表）は rows が空で、grid に sign（signed：符号のとおり、reduction：△を削減額として計算）、columns（heading・text（文字の列なら true）・sum（資料の計が何の計か：group（まとまりの明細）、all（すべての明細）、見出しの配列、計でなければ null））、rows（まとまりの見出しは group、ほかは label・sum・cells（列ごとに text（表記）・yen（△は負の数）・value_yen（表の計算で数える値）、文字の列は text だけ、空欄は null））"),
         ("achievements[]", "配列", "計画にあるときだけ。公表された達成の件数：title、years、as_of、of（「20項目中」の20）、noun（項目の呼び方）、counts（label、count、rate（text・percent か null））、note、source"),
         ("plan_kpis[]", "配列", "計画にあるときだけ。計画全体の目標（主要目標）の表：title、kpis（name、baseline（years・text）、target（years・text・bound：「未満」「以上」などと限度の値。読めないときは null）、actuals（years、cumulative（累計なら true）、text（資料の表記）、interim_target、provisional（見込み・速報値など）、quantity（読み取った値：yen、または value と unit。読めないときは null））、rate（公表された達成率など：label・text・years）、note、computed.target_met（Mieruka による目標との比較：true・false・null））、note、source"),
         ("revisions[]", "配列", "計画にあるときだけ。計画の見直し（古い順）：year（見直し後の計画が始まる年度）、date、title、note、source、period（before・after）、items（公表された項目数：before・after・before_text・after_text・noun）、added・deleted・finished（item（項目の id。サイトにない項目は null）、number、title、reason）、targets（item、number、kpi、before・after（years・value・text）、reason）"),

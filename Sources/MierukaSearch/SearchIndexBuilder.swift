@@ -3,7 +3,8 @@ import MierukaSite
 
 /// Makes the site search's index from the merged site: a document per item (its plan, number,
 /// title, latest grade, departments and the beginnings of its texts) and, for every token of its
-/// title, departments, KPI names, text (本文) and each year's 進捗状況, 要因 and 今後の対応, the postings; then a
+/// title, departments, KPI names, text (本文) and each year's 進捗状況, 要因 and 今後の対応 (those at
+/// points within a year too, as_of:), the postings; then a
 /// document per plan (title, summary, text, published tables, money tables, achievement counts, its
 /// own KPIs and its revisions), policy (title, description, KPI names), year report (the year's
 /// notes, highlights, the policies of its published tables and the items revised that year with
@@ -75,16 +76,19 @@ package struct SearchIndexBuilder: Sendable {
         }
     }
 
-    /// A plan's fiscal years as the index lists them: each once, at the place it was first named.
+    /// A plan's fiscal years as the index lists them: each once, at the place it was first named;
+    /// a point within a year (an item's result `as_of:` 9月末) is listed as 「令和6年度・9月末時点」,
+    /// as the item's page labels it.
     private struct YearList {
         let style: FiscalYearStyle
-        var offsets: [FiscalYear: Int] = [:]
+        var offsets: [String: Int] = [:]
         var labels: [String] = []
 
-        mutating func offset(_ year: FiscalYear) -> Int {
-            if let offset = offsets[year] { return offset }
-            offsets[year] = labels.count
-            labels.append(year.label(style))
+        mutating func offset(_ year: FiscalYear, at point: Snapshot? = nil) -> Int {
+            let label = point.map { "\(year.label(style))・\($0.pointLabel)" } ?? year.label(style)
+            if let offset = offsets[label] { return offset }
+            offsets[label] = labels.count
+            labels.append(label)
             return labels.count - 1
         }
     }
@@ -179,7 +183,12 @@ package struct SearchIndexBuilder: Sendable {
             for department in subitem.departments { add(department, .departments) }
         }
         for step in item.schedule { add(step.text, .body) }
-        for result in item.results {
+        // The years' results and those at points within them (as_of:), in time order (a year's end
+        // after its points), as the item's page shows them: the latest is the snippet's.
+        let results = (item.results + item.snapshots).sorted {
+            ($0.year, DeclaredYear.pointOrder($0.asOf)) < ($1.year, DeclaredYear.pointOrder($1.asOf))
+        }
+        for result in results {
             for sub in result.subitems { if let progress = sub.progress { add(SearchText.plain(progress), .progress) } }
         }
         var snippets: [SearchIndex.Snippet] = []
@@ -191,17 +200,18 @@ package struct SearchIndexBuilder: Sendable {
             (.progress, \.progress), (.factors, \.factors), (.nextSteps, \.nextSteps),
         ]
         for (field, keyPath) in texts {
-            var latest: (FiscalYear, String)?
-            for result in item.results {
+            var latest: (YearResult, String)?
+            for result in results {
                 guard let markdown = result[keyPath: keyPath], !markdown.isBlank else { continue }
                 let plain = SearchText.plain(markdown)
                 add(plain, field)
-                latest = (result.year, plain)
+                latest = (result, plain)
             }
-            if let (year, plain) = latest, !plain.isEmpty {
+            if let (result, plain) = latest, !plain.isEmpty {
                 snippets.append(
                     SearchIndex.Snippet(
-                        field: field, year: years.offset(year), text: SearchText.excerpt(plain, limit: Self.snippetLength)))
+                        field: field, year: years.offset(result.year, at: result.asOf),
+                        text: SearchText.excerpt(plain, limit: Self.snippetLength)))
             }
         }
         if !body.isEmpty {
@@ -224,7 +234,7 @@ package struct SearchIndexBuilder: Sendable {
     }
 
     /// The words of what a plan transcribes outside its items and shows on its page: money tables
-    /// (title, row labels, basis, note), achievement counts (title, what is counted, note), the
+    /// (title, row labels, basis, note; a grid's column and group headings, labels and text cells), achievement counts (title, what is counted, note), the
     /// plan's own KPIs (table title, KPI names, notes) and its revisions (title, note, the items
     /// added, deleted or finished and the reasons, the reasons for revised targets).
     static func transcribedTexts(_ plan: Plan) -> [String] {
@@ -232,6 +242,16 @@ package struct SearchIndexBuilder: Sendable {
         for table in plan.reported.moneyTables {
             texts.append(table.title)
             texts += table.allRows.map(\.label)
+            if let grid = table.grid {
+                // A table in the report's own layout: its headings, labels and words, as its page shows them.
+                texts += grid.columns.map(\.heading)
+                for row in grid.rows {
+                    switch row {
+                    case .group(let label, _): texts.append(label)
+                    case .amounts(let amounts): texts += [amounts.label] + amounts.texts.compactMap { $0 }
+                    }
+                }
+            }
             texts += [table.basis, table.note].compactMap { $0 }
         }
         for count in plan.reported.achievements {

@@ -177,6 +177,28 @@ import Testing
         #expect(results.unicodeScalars.split(separator: "\n").first.map { String($0).hasSuffix(",指標の評価,着手状況,達成度,細目番号,細目名,細目の評価,細目の進捗状況,評価者,達成度の評価者\r") } == true)
         #expect(results.contains(",28.6,,,完了,A,,,,,委員会評価,\r\n"), "item 3's grade in R6, graded by 委員会評価")
         #expect(results.contains(",C,,,,,,委員会評価\r\n"), "item 1's 達成度 in R5, graded by 委員会評価")
+        // plan.json carries the values on the axes and the graders, so the byte-for-byte comparison
+        // below checks that the sheet gives them back.
+        let json = String(decoding: try #require(outputs.original["test-plan/data/plan.json"]), as: UTF8.self)
+        #expect(json.contains(#""year":2024,"grade":"A","graded_by":"委員会評価","axes""#), "item 3's grade in R6 and its grader")
+        #expect(json.contains(#""achievement":{"grade":"C","state":null,"graded_by":"委員会評価"}"#))
+        #expect(json.contains(#""achievement":{"grade":null,"state":"目標年度が未到来","graded_by":"内部評価"}"#))
+        expectSame(outputs)
+    }
+
+    /// The states fixture: a state given instead of a grade (対象外, 目標年度が未到来) is written where
+    /// the grade would be, and read back as the same state; plan.json says it under `state`.
+    @Test(arguments: ["results.csv", "results.xlsx"])
+    func theStatesFixtureRebuildsFromItsExportedResults(file: String) throws {
+        let site = TemporaryDirectory()
+        try FileTree.overlay(Fixtures.path("base"), onto: site.path)
+        try FileTree.overlay(Fixtures.path("fidelity/states"), onto: site.path)
+        let outputs = try roundTrip(site, plan: "test-plan", file: file, removing: ["seeds/test-plan/R6.yml"]) { root in
+            try Self.removeFrontMatterResults(ofFirstItemIn: root)
+        }
+        let json = String(decoding: try #require(outputs.original["test-plan/data/plan.json"]), as: UTF8.self)
+        #expect(json.contains(#""year":2024,"grade":null,"state":"対象外""#))
+        #expect(json.contains(#""year":2023,"grade":null,"state":"目標年度が未到来""#))
         expectSame(outputs)
     }
 

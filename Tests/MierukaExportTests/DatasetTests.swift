@@ -1,4 +1,5 @@
 import MierukaExport
+import MierukaModel
 import Testing
 
 @Suite struct DatasetTests {
@@ -14,6 +15,24 @@ import Testing
             for row in table.rows { #expect(row.count == table.columns.count, "\(table.name)") }
             #expect(Set(table.columns.map(\.header)).count == table.columns.count, "\(table.name) repeats a header")
         }
+    }
+
+    /// One list decides which tables a plan has, both for making them and for naming them: each
+    /// entry makes the table it is named after, even for a plan without what the table holds (its
+    /// rows then add up to its count), and a plan's tables are the entries present for it, in order.
+    @Test func theCatalogueNamesTheTablesItMakes() throws {
+        let datasets = try ExportTestSite.datasets()
+        let links = ExportLinks(baseURL: .root)
+        for entry in PlanDatasets.catalogue {
+            let table = entry.make(datasets.planIndex, links)
+            #expect(table.name == entry.name)
+            #expect(table.rowCount == table.rows.count, "\(entry.name)")
+        }
+        #expect(Set(PlanDatasets.catalogue.map(\.name)).count == PlanDatasets.catalogue.count)
+        #expect(PlanDatasets.tableNames == ["results", "items", "kpis", "kpi-actuals", "grade-counts", "effects"])
+        #expect(
+            datasets.tables.map(\.name)
+                == PlanDatasets.catalogue.filter { $0.isPresent(in: datasets.planIndex.plan) }.map(\.name))
     }
 
     @Test func resultsHaveOneRowPerItemYearAndKPIWithTheItemCellsRepeated() throws {

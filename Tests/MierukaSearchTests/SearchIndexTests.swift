@@ -270,6 +270,13 @@ import Testing
                     rows:
                       - {label: 歳入, planned: "100", actual: "90"}
                       - {label: 歳出, planned: "50", actual: "60"}
+                  - title: 年度別の削減額
+                    years: R5～R6
+                    unit: 千円
+                    columns: [{heading: 担当, text: true}, 令和5年度, 令和6年度]
+                    rows:
+                      - {group: 事務事業の見直し}
+                      - {label: 印刷物の見直し, cells: [広報広聴課, "△ 300", "△ 400"]}
                 achievements:
                   - {title: 改革項目の達成度, years: R5～R6, of: 10, counts: [{label: 目標を達成, count: 6}]}
                 plan_kpis:
@@ -290,6 +297,10 @@ import Testing
         #expect(matching("歳入", in: index) == [plan])
         #expect(matching("分野別の効果額", in: index) == [plan])
         #expect(matching("一般財源ベース", in: index) == [plan])
+        // A table in the report's own layout: its group headings, row labels and text columns' words.
+        #expect(matching("事務事業の見直し", in: index) == [plan])
+        #expect(matching("印刷物の見直し", in: index) == [plan])
+        #expect(matching("広報広聴課", in: index) == [plan])
         #expect(matching("改革項目の達成度", in: index) == [plan])
         #expect(matching("目標を達成", in: index) == [plan])
         #expect(matching("経常収支比率", in: index) == [plan])
@@ -375,5 +386,32 @@ import Testing
         #expect(matching("架空市行財政改革大綱", in: index) == [plan])
         #expect(matching("第6次総合計画", in: index) == [plan])
         #expect(matching("前期基本計画", in: index) == [plan])
+    }
+
+    /// Items' results at a point within a year (as_of:, a seeds file of 8月末) are searched as the
+    /// years' results are, and the snippet of the latest names its point as the item's page does.
+    @Test func resultsAtAPointWithinAYearAreFoundWithTheirPoint() throws {
+        var files = Self.files
+        files["seeds/p/R7-8月末.yml"] = """
+            plan: p
+            year: R7
+            as_of: 8月末
+            results:
+              - {item: 2, grade: B, progress: 運用方針の案を作成した。, factors: 途中の要因}
+            """
+        let (merged, diagnostics) = InMemorySite.merge(files)
+        #expect(!diagnostics.hasErrors, "\(diagnostics.all)")
+        let index = SearchIndexBuilder(index: SiteIndex(try #require(merged))).build()
+        let item = try #require(index.documents.firstIndex { $0.kind == .item && $0.number == "2" })
+        #expect(matching("運用方針の案", in: index) == [item])
+        #expect(index.postings(for: "運用").first { $0.document == item }?.fields == SearchField.progress.bit)
+        #expect(matching("途中の要因", in: index) == [item])
+        // The 8月末 text is the item's latest: its snippet says the point, not the year alone.
+        let progress = try #require(index.documents[item].snippets.first { $0.field == .progress })
+        #expect(progress.text == "運用方針の案を作成した。")
+        let year = try #require(progress.year)
+        #expect(index.plans[0].years[year] == "令和7年度・8月末時点")
+        // The year-end texts of other items still name their year only.
+        #expect(index.plans[0].years.prefix(3) == ["令和5年度", "令和6年度", "令和7年度"])
     }
 }
