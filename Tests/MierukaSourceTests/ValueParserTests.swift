@@ -100,4 +100,28 @@ import Testing
         #expect(MoneyParser.parse("99999999兆円", location: here) == nil)
         #expect(MoneyParser.parse("999兆9999億円", location: here) != nil)
     }
+
+    /// 大多喜町's 「支出削減額…425万4千円の増」: an effect written as an increase reads as a negative
+    /// amount and keeps its words; only effects take it, and never with a minus or as 0.
+    @Test func anEffectWrittenAsAnIncreaseIsANegativeAmountWithItsWords() throws {
+        let here = SourceLocation(file: "t")
+        let otaki = try #require(MoneyParser.parseEffect("425万4千円の増", location: here))
+        #expect(otaki.money(defaultUnit: .thousandYen) == Money(yen: -4_254_000))
+        #expect(otaki.increase == "425万4千円の増")
+        let inUnit = try #require(MoneyParser.parseEffect(" 4,254の増 ", location: here))
+        #expect(inUnit.money(defaultUnit: .thousandYen) == Money(yen: -4_254_000))
+        #expect(inUnit.increase == "4,254の増")
+        // Full-width digits are read as typed, and kept as typed.
+        #expect(MoneyParser.parseEffect("１００の増", location: here)?.money(defaultUnit: .thousandYen) == Money(yen: -100_000))
+        // An amount without 「の増」 reads as before, with no words kept.
+        let plain = try #require(MoneyParser.parseEffect("△2,000", location: here))
+        #expect(plain.money(defaultUnit: .thousandYen) == Money(yen: -2_000_000))
+        #expect(plain.increase == nil)
+        for unreadable in ["△100の増", "▲5の増", "-5の増", "0の増", "の増", "約100の増"] {
+            #expect(MoneyParser.parseEffect(unreadable, location: here) == nil, "\(unreadable)")
+        }
+        #expect(MoneyParser.saysIncrease("△100の増"))
+        // Elsewhere (a KPI's amount, a money table's fixed columns) 「…の増」 is not an amount.
+        #expect(MoneyParser.parse("425万4千円の増", location: here) == nil)
+    }
 }
