@@ -38,18 +38,18 @@ package struct SearchIndexBuilder: Sendable {
                 .page, plan: nil, title: page.title.isEmpty ? index.config.title : page.title,
                 path: baseURL.link(SiteRoutes.percentEncode(path)), texts: [page.summary, page.body].compactMap { $0 })
         }
-        let sorted = collector.postings.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        return SearchIndex(
-            plans: plans, documents: collector.documents, postings: sorted.map { ($0, collector.postings[$0] ?? []) })
+        let sorted = collector.postings.map { (token: $0.key.string, postings: $0.value) }
+            .sorted { $0.token.utf8.lexicographicallyPrecedes($1.token.utf8) }
+        return SearchIndex(plans: plans, documents: collector.documents, postings: sorted)
     }
 
     /// The documents and postings made so far, in document order.
     private struct Collector {
         var documents: [SearchIndex.Document] = []
-        var postings: [String: [SearchIndex.Posting]] = [:]
+        var postings: [SearchTokenizer.Key: [SearchIndex.Posting]] = [:]
 
         /// Adds a document and a posting for each of its tokens (with the fields holding it).
-        mutating func add(_ document: SearchIndex.Document, tokens: [String: UInt8]) {
+        mutating func add(_ document: SearchIndex.Document, tokens: [SearchTokenizer.Key: UInt8]) {
             let number = documents.count
             documents.append(document)
             for (token, fields) in tokens {
@@ -62,10 +62,10 @@ package struct SearchIndexBuilder: Sendable {
         mutating func addPage(
             _ kind: SearchIndex.Kind, label: String? = nil, plan: Int?, title: String, path: String, texts: [String]
         ) {
-            var tokens: [String: UInt8] = [:]
-            SearchTokenizer.forEachToken(in: title) { tokens[$0, default: 0] |= SearchField.title.bit }
+            var tokens: [SearchTokenizer.Key: UInt8] = [:]
+            SearchTokenizer.forEachKey(in: title) { tokens[$0, default: 0] |= SearchField.title.bit }
             let plain = texts.map(SearchText.plain).filter { !$0.isEmpty }.joined(separator: " ")
-            SearchTokenizer.forEachToken(in: plain) { tokens[$0, default: 0] |= SearchField.body.bit }
+            SearchTokenizer.forEachKey(in: plain) { tokens[$0, default: 0] |= SearchField.body.bit }
             add(
                 SearchIndex.Document(
                     kind: kind, label: label, plan: plan, number: "", title: title, path: path,
@@ -169,9 +169,9 @@ package struct SearchIndexBuilder: Sendable {
     private func addItem(
         _ item: Item, of plan: Plan, planOffset: Int, years: inout YearList, to collector: inout Collector
     ) {
-        var tokens: [String: UInt8] = [:]
+        var tokens: [SearchTokenizer.Key: UInt8] = [:]
         func add(_ text: String, _ field: SearchField) {
-            SearchTokenizer.forEachToken(in: text) { tokens[$0, default: 0] |= field.bit }
+            SearchTokenizer.forEachKey(in: text) { tokens[$0, default: 0] |= field.bit }
         }
         add(item.title, .title)
         for department in item.departments { add(department, .departments) }

@@ -1,95 +1,163 @@
 /// Markdown as the search reads and shows it: the words without the markup, on one line.
+///
+/// The markup is read in UTF-8 bytes, as cmark reads it: every mark is ASCII, and an ASCII byte
+/// is never part of another character's bytes, so the text between the marks is copied byte for
+/// byte (kanji, kana with a combining sound mark, accented letters stay as written). A mark
+/// followed by a combining character (`*` + U+0301) is still a mark, as it is to cmark.
 enum SearchText {
     /// The text of Markdown without list markers, heading marks, emphasis, code marks, link
     /// targets and line breaks. Lines are joined without a space (Japanese is written without),
     /// except between two list entries and between two ASCII words.
     static func plain(_ markdown: String) -> String {
-        var out = ""
-        for rawLine in markdown.split(whereSeparator: \.isNewline) {
-            var line = Substring(rawLine).drop { $0 == " " || $0 == "\t" || $0 == "　" }
-            var isEntry = false
-            if let marker = listMarkerLength(line) {
-                line = line.dropFirst(marker)
-                isEntry = true
-            } else if line.hasPrefix("#") {
-                line = line.drop { $0 == "#" }
-            } else if line.hasPrefix(">") {
-                line = line.drop { $0 == ">" }
-            }
-            var text = inline(line.trimmingCharacters(in: " \t\\"))
-            if text.isEmpty { continue }
-            if let last = out.unicodeScalars.last, let first = text.unicodeScalars.first,
-                isEntry || (isASCIIWord(last) && isASCIIWord(first))
-            {
-                text = " " + text
-            }
-            out += text
-        }
-        return out
+        if let text = markdown.utf8.withContiguousStorageIfAvailable({ plain(bytes: $0) }) { return text }
+        return Array(markdown.utf8).withUnsafeBufferPointer { plain(bytes: $0) }
     }
 
     /// The first `limit` characters of a text, with 「…」 when it goes on.
     static func excerpt(_ text: String, limit: Int) -> String {
-        guard text.count > limit else { return text }
-        return String(text.prefix(limit)) + "…"
+        // Counts no further than the limit (a plan's text can be long).
+        guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), end < text.endIndex
+        else { return text }
+        return String(text[..<end]) + "…"
+    }
+
+    private static func plain(bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            var next = bytes.count
+            while lineEnd < bytes.count {
+                if let length = newlineLength(bytes, at: lineEnd) {
+                    next = lineEnd + length
+                    break
+                }
+                lineEnd += 1
+            }
+            appendLine(bytes, from: lineStart, to: lineEnd, to: &out)
+            lineStart = next
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The length of the line break at `offset`, as `Character.isNewline` sees one: LF, CR,
+    /// VT, FF, NEL (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029). CR LF
+    /// is two breaks with an empty line between, which adds nothing.
+    private static func newlineLength(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int? {
+        switch bytes[offset] {
+        case 0x0A...0x0D:
+            return 1
+        case 0xC2:
+            return offset + 1 < bytes.count && bytes[offset + 1] == 0x85 ? 2 : nil
+        case 0xE2:
+            return offset + 2 < bytes.count && bytes[offset + 1] == 0x80 && (bytes[offset + 2] == 0xA8 || bytes[offset + 2] == 0xA9)
+                ? 3 : nil
+        default:
+            return nil
+        }
+    }
+
+    /// One line's text after the text so far: without its indentation (spaces, tabs, 「　」), its
+    /// list marker, heading or quote marks, the spaces, tabs and backslashes (hard breaks) at
+    /// either end, and the inline marks.
+    private static func appendLine(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, to out: inout [UInt8]) {
+        var start = start
+        while start < end {
+            if bytes[start] == 0x20 || bytes[start] == 0x09 {
+                start += 1
+            } else if isIdeographicSpace(bytes, at: start, end: end) {
+                start += 3
+            } else {
+                break
+            }
+        }
+        var isEntry = false
+        if let marker = listMarkerLength(bytes, from: start, to: end) {
+            start += marker
+            isEntry = true
+        } else if start < end, bytes[start] == UInt8(ascii: "#") || bytes[start] == UInt8(ascii: ">") {
+            let mark = bytes[start]
+            while start < end, bytes[start] == mark { start += 1 }
+        }
+        var end = end
+        while start < end, isTrimmed(bytes[start]) { start += 1 }
+        while start < end, isTrimmed(bytes[end - 1]) { end -= 1 }
+        let before = out.count
+        appendInline(bytes, from: start, to: end, to: &out)
+        guard out.count > before, before > 0 else { return }
+        if isEntry || (isASCIIWord(out[before - 1]) && isASCIIWord(out[before])) {
+            out.insert(0x20, at: before)
+        }
+    }
+
+    private static func isIdeographicSpace(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, end: Int) -> Bool {
+        offset + 2 < end && bytes[offset] == 0xE3 && bytes[offset + 1] == 0x80 && bytes[offset + 2] == 0x80
+    }
+
+    private static func isTrimmed(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: "\\")
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }
 
     /// "- ", "* ", "+ ", "1. ", "1) ": the length of a list marker at the line's start.
-    private static func listMarkerLength(_ line: Substring) -> Int? {
-        guard let first = line.first else { return nil }
-        if first == "-" || first == "*" || first == "+" {
-            return line.dropFirst().first == " " ? 2 : nil
+    private static func listMarkerLength(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        guard start < end else { return nil }
+        let first = bytes[start]
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+") {
+            return start + 1 < end && bytes[start + 1] == 0x20 ? 2 : nil
         }
-        let digits = line.prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty, digits.count < 10 else { return nil }
-        let rest = line.dropFirst(digits.count)
-        guard let mark = rest.first, mark == "." || mark == ")", rest.dropFirst().first == " " else { return nil }
-        return digits.count + 2
+        var digitsEnd = start
+        while digitsEnd < end, isDigit(bytes[digitsEnd]) { digitsEnd += 1 }
+        let digits = digitsEnd - start
+        guard digits > 0, digits < 10, digitsEnd + 1 < end else { return nil }
+        let mark = bytes[digitsEnd]
+        guard mark == UInt8(ascii: ".") || mark == UInt8(ascii: ")"), bytes[digitsEnd + 1] == 0x20 else { return nil }
+        return digits + 2
     }
 
-    /// Drops emphasis and code marks and keeps a link's text without its target.
-    private static func inline(_ text: Substring) -> String {
-        var out = ""
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "*" || character == "`" || (character == "_" && isEmphasisUnderscore(text, at: index)) {
-                index = text.index(after: index)
+    /// Drops emphasis and code marks and keeps a link's text without its target. A single `_`
+    /// inside a word (file_name) is text; `__` marks emphasis.
+    private static func appendInline(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, to out: inout [UInt8]) {
+        var offset = start
+        while offset < end {
+            let byte = bytes[offset]
+            switch byte {
+            case UInt8(ascii: "*"), UInt8(ascii: "`"), UInt8(ascii: "["):
+                offset += 1
                 continue
-            }
-            if character == "]", text[text.index(after: index)...].hasPrefix("("),
-                let close = text[index...].firstIndex(of: ")")
-            {
-                index = text.index(after: close)
+            case UInt8(ascii: "_"):
+                let doubled =
+                    (offset + 1 < end && bytes[offset + 1] == UInt8(ascii: "_"))
+                    || (offset > start && bytes[offset - 1] == UInt8(ascii: "_"))
+                if doubled {
+                    offset += 1
+                    continue
+                }
+            case UInt8(ascii: "]"):
+                // A link's target: from "](" to the first ")" after it.
+                if offset + 1 < end, bytes[offset + 1] == UInt8(ascii: "(") {
+                    var close = offset + 2
+                    while close < end, bytes[close] != UInt8(ascii: ")") { close += 1 }
+                    if close < end {
+                        offset = close + 1
+                        continue
+                    }
+                }
+                offset += 1
                 continue
+            default:
+                break
             }
-            if character == "[" || character == "]" {
-                index = text.index(after: index)
-                continue
-            }
-            out.append(character)
-            index = text.index(after: index)
+            out.append(byte)
+            offset += 1
         }
-        return out
     }
 
-    /// `__` marks emphasis; a single `_` inside a word (file_name) is text.
-    private static func isEmphasisUnderscore(_ text: Substring, at index: Substring.Index) -> Bool {
-        let next = text.index(after: index)
-        return (next < text.endIndex && text[next] == "_")
-            || (index > text.startIndex && text[text.index(before: index)] == "_")
-    }
-
-    private static func isASCIIWord(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingCharacters(in set: String) -> Substring {
-        var text = self
-        while let first = text.first, set.contains(first) { text = text.dropFirst() }
-        while let last = text.last, set.contains(last) { text = text.dropLast() }
-        return text
+    private static func isASCIIWord(_ byte: UInt8) -> Bool {
+        isDigit(byte) || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
     }
 }

@@ -37,22 +37,57 @@ package enum SearchTokenizer {
 
     /// Calls `body` with every token of `text`, in order, repeats included.
     package static func forEachToken(in text: String, _ body: (String) -> Void) {
-        var run: [Unicode.Scalar] = []
+        forEachKey(in: text) { body($0.string) }
+    }
+
+    /// A token as the index collects it: a Japanese token as the values of its one or two
+    /// characters (compared and hashed as one number, not as a String, whose comparison
+    /// normalizes), a word as its ASCII text.
+    package enum Key: Hashable, Sendable {
+        case japanese(UInt64)
+        case word(String)
+
+        /// The token as written to the index.
+        package var string: String {
+            switch self {
+            case .word(let word):
+                return word
+            case .japanese(let packed):
+                var text = String.UnicodeScalarView()
+                if let first = Unicode.Scalar(UInt32(truncatingIfNeeded: packed >> 32)) { text.append(first) }
+                let low = UInt32(truncatingIfNeeded: packed)
+                if low != Key.single, let second = Unicode.Scalar(low) { text.append(second) }
+                return String(text)
+            }
+        }
+
+        /// The low half of a one-character token (no Unicode scalar has this value).
+        static let single = UInt32.max
+
+        static func pair(_ first: Unicode.Scalar, _ second: Unicode.Scalar?) -> Key {
+            .japanese(UInt64(first.value) << 32 | UInt64(second?.value ?? single))
+        }
+    }
+
+    /// `forEachToken`, giving each token as a `Key`: a Japanese run's pairs as they are met, a
+    /// word when its run ends.
+    package static func forEachKey(in text: String, _ body: (Key) -> Void) {
+        var word: [UInt8] = []
+        var previous: Unicode.Scalar?
+        var runLength = 0
         var runClass = CharacterClass.separator
         func flush() {
-            defer { run.removeAll(keepingCapacity: true) }
             switch runClass {
             case .word:
-                body(string(run[...]))
+                body(.word(String(decoding: word, as: UTF8.self)))
+                word.removeAll(keepingCapacity: true)
             case .japanese:
-                if run.count == 1 {
-                    body(string(run[...]))
-                } else {
-                    for start in 0..<(run.count - 1) { body(string(run[start...(start + 1)])) }
-                }
+                if runLength == 1, let previous { body(.pair(previous, nil)) }
             case .separator:
                 break
             }
+            runLength = 0
+            previous = nil
         }
         for scalar in normalize(text) {
             let kind = characterClass(scalar.value)
@@ -60,7 +95,17 @@ package enum SearchTokenizer {
                 flush()
                 runClass = kind
             }
-            if kind != .separator { run.append(scalar) }
+            switch kind {
+            case .word:
+                // a–z and 0–9: one byte each.
+                word.append(UInt8(truncatingIfNeeded: scalar.value))
+            case .japanese:
+                if let previous { body(.pair(previous, scalar)) }
+                previous = scalar
+                runLength += 1
+            case .separator:
+                break
+            }
         }
         flush()
     }
@@ -125,11 +170,5 @@ package enum SearchTokenizer {
         default:
             .separator
         }
-    }
-
-    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var text = String.UnicodeScalarView()
-        text.append(contentsOf: scalars)
-        return String(text)
     }
 }

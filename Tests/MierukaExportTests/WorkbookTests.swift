@@ -110,6 +110,24 @@ import Testing
         #expect(try Self.readBack(try crlf.bytes()).rows.last == ["一\n二"])
     }
 
+    @Test func textsAreSharedOnlyWhenTheirBytesAreTheSame() throws {
+        // が written as one character and as か + U+3099 look alike (Swift calls them equal) but are
+        // different bytes: each cell keeps the form it was written in.
+        let texts = ["がっこう", "か\u{3099}っこう", "がっこう", "cafe\u{301}", "café", "財政", "財政"]
+        let workbook = XLSXOutput(sheetName: "共有", header: ["見出し"], rows: texts.map { [.text($0)] })
+        let bytes = try workbook.bytes()
+        let (_, rows) = try Self.readBack(bytes)
+        let read = rows.dropFirst().map { Array(($0.first ?? "").utf8) }
+        #expect(read == texts.map { Array($0.utf8) })
+        let strings = String(decoding: try #require(try XLSXPackage(bytes).part("xl/sharedStrings.xml")), as: UTF8.self)
+        #expect(strings.contains("count=\"8\" uniqueCount=\"6\""), "見出し and five distinct texts, used eight times")
+        // Row numbers and shared string numbers of two digits and more are written whole.
+        let long = XLSXOutput(sheetName: "s", header: ["h"], rows: (0..<120).map { [.text("項目\($0)")] })
+        let sheet = String(decoding: try #require(try XLSXPackage(try long.bytes()).part("xl/worksheets/sheet1.xml")), as: UTF8.self)
+        #expect(sheet.contains("<row r=\"121\"><c r=\"A121\" t=\"s\"><v>120</v></c></row>"))
+        #expect(try Self.readBack(try long.bytes()).rows.last == ["項目119"])
+    }
+
     @Test func sheetNamesAreOnesExcelAccepts() {
         #expect(XLSXOutput.validSheetName("取組の年度別結果") == "取組の年度別結果")
         #expect(XLSXOutput.validSheetName("a/b:c[d]*?\\") == "a_b_c_d____")

@@ -112,7 +112,7 @@ package struct XLSXOutput: Sendable {
             out += Array("</cols>".utf8)
         }
         out += Array("<sheetData>".utf8)
-        let columns = ColumnLayout(names: (0..<columnCount).map { Self.columnName($0 + 1) }, widths: widths)
+        let columns = ColumnLayout(names: (0..<columnCount).map { Array(Self.columnName($0 + 1).utf8) }, widths: widths)
         appendRow(1, header.map(Cell.text), header: true, columns, to: &out, strings: &strings, styles: &styles)
         for (offset, row) in rows.enumerated() {
             appendRow(offset + 2, row, header: false, columns, to: &out, strings: &strings, styles: &styles)
@@ -125,7 +125,7 @@ package struct XLSXOutput: Sendable {
 
     /// Each column's letters and width, worked out once for all rows.
     private struct ColumnLayout {
-        let names: [String]
+        let names: [[UInt8]]
         let widths: [Int]
     }
 
@@ -134,25 +134,26 @@ package struct XLSXOutput: Sendable {
         _ number: Int, _ cells: [Cell], header: Bool, _ columns: ColumnLayout, to out: inout [UInt8],
         strings: inout XLSXSharedStrings, styles: inout XLSXStyles
     ) {
-        let row = String(number)
-        out.append(contentsOf: "<row r=\"".utf8)
-        out.append(contentsOf: row.utf8)
-        out.append(contentsOf: "\">".utf8)
+        var row: [UInt8] = []
+        Self.appendDecimal(number, to: &row)
+        out.appendLiteral("<row r=\"")
+        out.append(contentsOf: row)
+        out.appendLiteral("\">")
         func open(_ offset: Int, style: Int) {
-            out.append(contentsOf: "<c r=\"".utf8)
-            out.append(contentsOf: columns.names[offset].utf8)
-            out.append(contentsOf: row.utf8)
+            out.appendLiteral("<c r=\"")
+            out.append(contentsOf: columns.names[offset])
+            out.append(contentsOf: row)
             if style != 0 {
-                out.append(contentsOf: "\" s=\"".utf8)
-                out.append(contentsOf: String(style).utf8)
+                out.appendLiteral("\" s=\"")
+                Self.appendDecimal(style, to: &out)
             }
             out.append(UInt8(ascii: "\""))
         }
         func appendShared(_ text: String, style: Int, offset: Int) {
             open(offset, style: style)
-            out.append(contentsOf: " t=\"s\"><v>".utf8)
-            out.append(contentsOf: String(strings.index(of: text)).utf8)
-            out.append(contentsOf: "</v></c>".utf8)
+            out.appendLiteral(" t=\"s\"><v>")
+            Self.appendDecimal(strings.index(of: text), to: &out)
+            out.appendLiteral("</v></c>")
         }
         for (offset, cell) in cells.enumerated() {
             switch cell {
@@ -173,12 +174,22 @@ package struct XLSXOutput: Sendable {
                     continue
                 }
                 open(offset, style: styles.index(ofFormat: format ?? Self.fixedFormat(decimals: stored.decimals)))
-                out.append(contentsOf: "><v>".utf8)
+                out.appendLiteral("><v>")
                 out.append(contentsOf: stored.value.utf8)
-                out.append(contentsOf: "</v></c>".utf8)
+                out.appendLiteral("</v></c>")
             }
         }
-        out.append(contentsOf: "</row>".utf8)
+        out.appendLiteral("</row>")
+    }
+
+    /// A non-negative number's decimal digits (a row's number, a shared string's, a style's).
+    static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        guard value >= 10 else {
+            out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: max(value, 0)))
+            return
+        }
+        appendDecimal(value / 10, to: &out)
+        out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value % 10))
     }
 
     /// A number as it is stored (`<v>`), and how many decimal places it was written with; nil when
@@ -366,4 +377,11 @@ package struct XLSXOutput: Sendable {
                 + "<Relationship Id=\"rId2\" Type=\"\(relationshipNamespace)/styles\" Target=\"styles.xml\"/>"
                 + "<Relationship Id=\"rId3\" Type=\"\(relationshipNamespace)/sharedStrings\" Target=\"sharedStrings.xml\"/>"
                 + "</Relationships>").utf8)
+}
+
+extension [UInt8] {
+    /// A literal's bytes, copied without going through a String.
+    mutating func appendLiteral(_ text: StaticString) {
+        text.withUTF8Buffer { append(contentsOf: $0) }
+    }
 }

@@ -1,19 +1,54 @@
+import Foundation
+
 /// A workbook's shared strings (`xl/sharedStrings.xml`): each distinct text once, numbered in the
 /// order it is first used, as Excel writes them.
 struct XLSXSharedStrings {
-    private var indices: [String: Int] = [:]
+    private var indices: [WrittenText: Int] = [:]
     private var texts: [String] = []
     /// How many cells use a shared string.
     private var uses = 0
 
-    /// The number of `text`, added if new.
+    /// The number of `text`, added if new. Texts are the same when their bytes are: a text
+    /// written with a separate sound mark (か + U+3099) is not shared with one written as が,
+    /// so that each cell reads back as it was written.
     mutating func index(of text: String) -> Int {
         uses += 1
-        if let index = indices[text] { return index }
+        let key = WrittenText(text)
+        if let index = indices[key] { return index }
         let index = texts.count
-        indices[text] = index
+        indices[key] = index
         texts.append(text)
         return index
+    }
+
+    /// A text compared and hashed by its UTF-8 bytes. (A String compares by canonical
+    /// equivalence, normalizing every text outside ASCII on each hash and comparison: most of a
+    /// worksheet's time went there.)
+    private struct WrittenText: Hashable {
+        let text: String
+
+        init(_ text: String) {
+            var text = text
+            text.makeContiguousUTF8()
+            self.text = text
+        }
+
+        static func == (lhs: WrittenText, rhs: WrittenText) -> Bool {
+            var left = lhs.text
+            var right = rhs.text
+            return left.withUTF8 { leftBytes in
+                right.withUTF8 { rightBytes in
+                    guard leftBytes.count == rightBytes.count else { return false }
+                    guard let leftBase = leftBytes.baseAddress, let rightBase = rightBytes.baseAddress else { return true }
+                    return memcmp(leftBase, rightBase, leftBytes.count) == 0
+                }
+            }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     var xml: [UInt8] {
