@@ -22,6 +22,9 @@ package struct PlanDatasets: Sendable {
         ]
         // Only for a plan that transcribes them, so that other plans' downloads stay as they are.
         if !planIndex.plan.reported.moneyTables.isEmpty { tables.append(MoneyTablesDataset.make(planIndex)) }
+        if planIndex.plan.reported.moneyTables.contains(where: { $0.grid != nil }) {
+            tables.append(MoneyGridsDataset.make(planIndex))
+        }
         if !planIndex.plan.planKPIs.isEmpty { tables.append(PlanKPIsDataset.make(planIndex)) }
         let plan = planIndex.plan
         if !plan.reported.achievements.isEmpty { tables.append(AchievementsDataset.make(planIndex)) }
@@ -36,11 +39,12 @@ package struct PlanDatasets: Sendable {
     package static let tableNames = ["results", "items", "kpis", "kpi-actuals", "grade-counts", "effects"]
 
     /// The names of a plan's tables, in the order of `tables`, known without making them: those
-    /// every plan has, then each of 公表された効果額の表, 計画全体の目標と実績, 公表された達成件数,
+    /// every plan has, then each of 公表された効果額の表, その資料の表組みの表, 計画全体の目標と実績, 公表された達成件数,
     /// 計画の見直し, 委員会などの意見, 取組の工程 and 細目一覧 that the plan transcribes.
     package static func tableNames(of plan: Plan) -> [String] {
         let optional: [(name: String, present: Bool)] = [
             ("money-tables", !plan.reported.moneyTables.isEmpty),
+            ("money-grids", plan.reported.moneyTables.contains { $0.grid != nil }),
             ("plan-kpis", !plan.planKPIs.isEmpty),
             ("achievements", !plan.reported.achievements.isEmpty),
             ("revisions", !plan.revisions.isEmpty),

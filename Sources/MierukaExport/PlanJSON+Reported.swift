@@ -73,6 +73,7 @@ extension PlanJSON {
                 ("difference", amount(row.difference)), ("rate", rate(row.rate)),
             ])
         }
+        if let grid = table.grid { return gridTable(table, grid) }
         // A column the report does not print has no heading (null), as it has no figures.
         let headings = table.printedHeadings
         return .object([
@@ -91,6 +92,71 @@ extension PlanJSON {
             ),
             ("rows", .array(table.rows.map(row))),
             ("total", table.total.map(row) ?? .null),
+            ("note", .text(table.note)),
+            ("source", .text(table.source)),
+        ])
+    }
+
+    /// A money table in the report's own layout: its columns and rows as printed, every cell with
+    /// its text and the amounts read from it (a two-figure cell's figure in brackets apart, under
+    /// `bracketed`, with the table's `bracket` naming it).
+    func gridTable(_ table: MoneyTable, _ grid: MoneyGrid) -> JSONValue {
+        func sum(_ sum: MoneySum?) -> JSONValue {
+            switch sum {
+            case nil: .null
+            case .all: .string("all")
+            case .group: .string("group")
+            case .of(let names): .array(names.map { .string($0) })
+            }
+        }
+        func cell(_ row: MoneyGridAmounts, _ index: Int) -> JSONValue {
+            if grid.columns[index].isText || row.isText { return .text(row.text(at: index)) }
+            guard let amount = row.cells[index] else { return .null }
+            var members: [(String, JSONValue)] = [
+                ("text", .string(amount.cell)), ("amount", .string(amount.written.text)), ("yen", .int64(amount.written.money.yen)),
+                ("value_yen", .int64(amount.value.yen)),
+            ]
+            if let bracketed = amount.bracketed {
+                members.append(
+                    (
+                        "bracketed",
+                        .object([
+                            ("text", .string(bracketed.written.text)), ("yen", .int64(bracketed.written.money.yen)),
+                            ("value_yen", .int64(bracketed.value.yen)),
+                        ])
+                    ))
+            }
+            return .object(members)
+        }
+        let rows: [JSONValue] = grid.rows.map { entry in
+            switch entry {
+            case .group(let label, _): .object([("group", .string(label))])
+            case .amounts(let row):
+                .object([
+                    ("label", .string(row.label)), ("sum_of", sum(row.sum)), ("text", .bool(row.isText)),
+                    ("cells", .array(row.cells.indices.map { cell(row, $0) })),
+                ])
+            }
+        }
+        let bracket: JSONValue =
+            grid.bracket.map { .object([("label", .string($0.label)), ("counts", .text($0.rule?.rawValue))]) } ?? .null
+        return .object([
+            ("title", .string(table.title)),
+            ("years", years(table.years)),
+            ("as_of", snapshot(table.asOf)),
+            ("unit", .text(table.unit?.rawValue)),
+            ("basis", .text(table.basis)),
+            ("row_heading", .string(table.rowHeading)),
+            ("sign", .string(table.sign.rawValue)),
+            ("bracket", bracket),
+            (
+                "columns",
+                .array(
+                    grid.columns.map {
+                        .object([("heading", .string($0.heading)), ("sum_of", sum($0.sum)), ("text", .bool($0.isText))])
+                    })
+            ),
+            ("rows", .array(rows)),
             ("note", .text(table.note)),
             ("source", .text(table.source)),
         ])
