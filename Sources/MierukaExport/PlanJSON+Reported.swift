@@ -119,16 +119,42 @@ extension PlanJSON {
                 return .object([("group", .string(label))])
             case .amounts(let row):
                 let cells: [JSONValue] = grid.columns.indices.map { index in
-                    if grid.columns[index].isText { return row.text(at: index).map { .object([("text", .string($0))]) } ?? .null }
+                    if grid.columns[index].isText || row.isText {
+                        return row.text(at: index).map { .object([("text", .string($0))]) } ?? .null
+                    }
                     guard index < row.cells.count, let cell = row.cells[index] else { return .null }
-                    return .object([
-                        ("text", .string(cell.written.text)), ("yen", .int64(cell.written.money.yen)), ("value_yen", .int64(cell.value.yen)),
-                    ])
+                    return amountCell(cell)
                 }
-                return .object([("label", .string(row.label)), ("sum", sum(row.sum)), ("cells", .array(cells))])
+                // A row of words (a 達成率 row) says so; other rows keep their members as before.
+                return .object(
+                    [("label", .string(row.label)), ("sum", sum(row.sum))] + (row.isText ? [("text", .bool(true))] : [])
+                        + [("cells", .array(cells))])
             }
         }
-        return .object([("sign", .string(sign.rawValue)), ("columns", .array(columns)), ("rows", .array(rows))])
+        // Only for a table whose cells hold two figures, so that other files keep their bytes.
+        let bracket: [(String, JSONValue)] =
+            grid.bracket.map { [("bracket", .object([("label", .string($0.label)), ("counts", .text($0.rule?.rawValue))]))] } ?? []
+        return .object([("sign", .string(sign.rawValue))] + bracket + [("columns", .array(columns)), ("rows", .array(rows))])
+    }
+
+    /// An amount cell of a grid: as printed (`text`, the whole cell), the yen read from it and what
+    /// it counts as; a two-figure cell also gives its first figure (`amount`) and the figure in
+    /// brackets (`bracketed`) apart.
+    func amountCell(_ cell: GridAmount) -> JSONValue {
+        var members: [(String, JSONValue)] = [("text", .string(cell.cell))]
+        if cell.bracketed != nil { members.append(("amount", .string(cell.written.text))) }
+        members += [("yen", .int64(cell.written.money.yen)), ("value_yen", .int64(cell.value.yen))]
+        if let bracketed = cell.bracketed {
+            members.append(
+                (
+                    "bracketed",
+                    .object([
+                        ("text", .string(bracketed.written.text)), ("yen", .int64(bracketed.written.money.yen)),
+                        ("value_yen", .int64(bracketed.value.yen)),
+                    ])
+                ))
+        }
+        return .object(members)
     }
 
     func achievement(_ count: AchievementCount) -> JSONValue {

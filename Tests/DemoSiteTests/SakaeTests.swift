@@ -35,7 +35,7 @@ import Testing
         let plan = try #require(site.page("sakae/", as: PlanPageView.self))
         let table = plan.moneyTables[0]
         #expect(table.rows.map(\.cells) == [["10億 780万円", "11億1,700万円", "90.2パーセント"]])
-        #expect(site.diagnostics.warnings.map(\.location.file) == ["content/sakae/_index.md"])
+        #expect(site.diagnostics.warnings.filter { $0.location.file == "content/sakae/_index.md" }.count == 1)
     }
 
     @Test func planWideTargetsAreThePlansOwnKPIsAsPublished() throws {

@@ -222,7 +222,7 @@ import Testing
 
     // MARK: Every figure is published or marked as derived
 
-    @Test(arguments: [nil, "named-share", "words-only-scale", "published-cumulative", "home-title", "states", "year-against-year", "contradicting-table", "published-change", "reported-figures", "publisher-kind", "snapshots", "plan-kpis", "status-axes", "money-grid", "committee-opinions", "effect-increase", "grouped-counts", "unreadable-grade", "kpi-provisional"])
+    @Test(arguments: [nil, "named-share", "words-only-scale", "published-cumulative", "home-title", "states", "year-against-year", "contradicting-table", "published-change", "reported-figures", "publisher-kind", "snapshots", "plan-kpis", "status-axes", "money-grid", "money-brackets", "committee-opinions", "effect-increase", "grouped-counts", "unreadable-grade", "kpi-provisional"])
     func everyAggregateOnEveryFixturePageIsMarked(_ name: String?) throws {
         let (result, site) = try Self.build(name)
         #expect(result.status == 0, "\(result.standardError)")
@@ -247,13 +247,15 @@ import Testing
             if ["sakae", "samukawa-5"].contains(plan) {
                 #expect(!page.html.contains("市の公表"), "\(page.path)")
                 #expect(marks.allSatisfy { $0 == "町の公表値" }, "\(page.path): \(marks)")
-            } else if ["kodaira-3", "isehara-6", "sanda-shin", "sanda-dankou", "komatsu", "tsukubamirai"].contains(plan) {
+            } else if ["kodaira-3", "isehara-6", "sanda-shin", "sanda-dankou", "komatsu", "tsukubamirai", "iwaki"].contains(plan) {
                 #expect(marks.allSatisfy { $0 == "市の公表値" }, "\(page.path): \(marks)")
             }
         }
         #expect(FigureMarking.publishedMarks(in: site.page("sakae/index.html")) == ["町の公表値"])
         #expect(FigureMarking.publishedMarks(in: site.page("samukawa-5/index.html")) == ["町の公表値"])
         #expect(FigureMarking.publishedMarks(in: site.page("sanda-shin/index.html")) == ["市の公表値"])
+        // いわき市: its 実施率 and its 効果額 table, both the city's.
+        #expect(FigureMarking.publishedMarks(in: site.page("iwaki/index.html")) == ["市の公表値"])
     }
 
     @Test func theAuditCatchesAnUnmarkedTable() {

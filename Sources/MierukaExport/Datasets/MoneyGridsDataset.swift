@@ -8,7 +8,10 @@ import MierukaSite
 /// column (group heading, label, heading, whether the report prints it as a sum, and of what) are
 /// repeated on each. Each cell is as printed, and where it is an amount, beside it the yen Mieruka
 /// read from it (△ and ▲ as minus) and what it counts as in the table's sums (by its sign
-/// convention); a text column's words are never amounts. Mieruka adds nothing up here.
+/// convention); a text column's words and a text row's (a 達成率 row) are never amounts. A
+/// two-figure cell (いわき市's 「950（9500）」) is printed whole, its first figure is the amount, and
+/// the figure in brackets has columns of its own, named as the table's `bracket:` names it.
+/// Mieruka adds nothing up here.
 enum MoneyGridsDataset {
     static let columns: [DatasetColumn] = [
         DatasetColumn("計画", .code, required: true, "計画の識別子"),
@@ -26,7 +29,9 @@ enum MoneyGridsDataset {
         DatasetColumn("行番号", .integer, required: true, "表の中での行の順番（1から。まとまりの見出しの行は数えない）"),
         DatasetColumn("まとまり", .text, "行が属するまとまりの見出し（資料の表記。例：1 事務事業の見直し）。まとまりのない行は空欄"),
         DatasetColumn("区分", .text, required: true, "行の見出し（資料の表記。例：削減額、小計）"),
-        DatasetColumn("行の種類", .code, required: true, "「明細」は表の行、「資料の計」は資料が小計・計・合計として載せている行"),
+        DatasetColumn(
+            "行の種類", .code, required: true,
+            "「明細」は表の行、「資料の計」は資料が小計・計・合計として載せている行、「文字」は金額でない値の行（例：達成率。計算しない）"),
         DatasetColumn("列番号", .integer, required: true, "表の中での列の順番（1から。行の見出しの列は数えない）"),
         DatasetColumn("列の見出し", .text, required: true, "列の見出し（資料の表記。例：H18年度、第3次計）"),
         DatasetColumn(
@@ -35,11 +40,17 @@ enum MoneyGridsDataset {
         DatasetColumn(
             "計の範囲", .text,
             "資料の計の行・列が何の計か（計画の記載による）：「まとまりの明細」「すべての明細」、または行・列の見出し（「・」区切り）。行と列の両方が計の欄は「行は…、列は…」。計でなければ空欄"),
-        DatasetColumn("表記", .text, "欄の値（資料の表記のまま）。資料に数値や文字のない欄は空欄（ページでは「—」）"),
-        DatasetColumn("金額（円）", .integer, "金額を円に換算した値（表記と単位から読み取った値。△・▲は負の数）。文字の列と空欄の欄では空欄"),
+        DatasetColumn("表記", .text, "欄の値（資料の表記のまま。（ ）付きの2つの金額の欄は全体）。資料に数値や文字のない欄は空欄（ページでは「—」）"),
+        DatasetColumn("金額（円）", .integer, "金額（（ ）付きの欄では（ ）の前の金額）を円に換算した値（表記と単位から読み取った値。△・▲は負の数）。文字の欄と空欄の欄では空欄"),
         DatasetColumn(
             "計算上の金額（円）", .integer,
             "表の計算で数える値（円）：「削減額」の表では△（▲）を正の効果、「…の増」を負の効果として数えた値。「符号のとおり」の表では「金額（円）」と同じ"),
+        DatasetColumn("（ ）内の名称", .text, "欄の（ ）内の金額が何か（資料の呼び方。例：累計額）。（ ）のない欄では空欄"),
+        DatasetColumn(
+            "（ ）内の数え方", .code,
+            "running_total：初年度からその年度までの合計。continuing：各年度の額を計画期間の以後の年度にも重ねた累計。資料が示さないときは空欄"),
+        DatasetColumn("（ ）内の表記", .text, "（ ）内の金額（資料の表記のまま）"),
+        DatasetColumn("（ ）内の金額（円）", .integer, "（ ）内の金額を円に換算した値"),
         DatasetColumn("備考", .text, "表の注記"),
         DatasetColumn("出典", .text, "表の出典"),
     ]
@@ -76,20 +87,30 @@ enum MoneyGridsDataset {
                 group = label
             case .amounts(let row):
                 rowNumber += 1
-                let rowCells: [String] = [String(rowNumber), group, row.label, row.sum == nil ? "明細" : "資料の計"]
+                let rowKind = row.isText ? "文字" : row.sum == nil ? "明細" : "資料の計"
+                let rowCells: [String] = [String(rowNumber), group, row.label, rowKind]
                 for (index, column) in grid.columns.enumerated() {
+                    let words = column.isText || row.isText
                     let kind = column.isText ? "文字" : (column.sum == nil ? "金額" : "資料の計")
-                    let sum = column.isText ? "" : sumText(row: row.sum, column: column.sum)
-                    let amount = index < row.cells.count ? row.cells[index] : nil
+                    let sum = words ? "" : sumText(row: row.sum, column: column.sum)
+                    let amount = words || index >= row.cells.count ? nil : row.cells[index]
                     let cell: [String] =
-                        column.isText
+                        words
                         ? [row.text(at: index) ?? "", "", ""]
-                        : [amount?.written.text ?? "", amount.map { String($0.written.money.yen) } ?? "", amount.map { String($0.value.yen) } ?? ""]
-                    rows.append(tableCells + rowCells + [String(index + 1), column.heading, kind, sum] + cell + endCells)
+                        : [amount?.cell ?? "", amount.map { String($0.written.money.yen) } ?? "", amount.map { String($0.value.yen) } ?? ""]
+                    rows.append(tableCells + rowCells + [String(index + 1), column.heading, kind, sum] + cell + bracketCells(amount, grid) + endCells)
                 }
             }
         }
         return rows
+    }
+
+    /// The figure in brackets of a two-figure cell, with the table's name and rule for it.
+    static func bracketCells(_ amount: GridAmount?, _ grid: MoneyGrid) -> [String] {
+        guard let bracketed = amount?.bracketed else { return ["", "", "", ""] }
+        return [
+            grid.bracket?.label ?? "", grid.bracket?.rule?.rawValue ?? "", bracketed.written.text, String(bracketed.written.money.yen),
+        ]
     }
 
     static func sign(_ sign: MoneySign) -> String {

@@ -42,11 +42,14 @@ extension ViewBuilder {
                 label = heading
                 rows = []
             case .amounts(let row):
-                // A text column's words as written (empty where the report prints none), an amount as written or 「—」.
+                // A text column's words as written (empty where the report prints none), an amount as
+                // written (a two-figure cell whole, 「950（9500）」) or 「—」; a text row's figures as written.
                 var view = ReportedRowView(
                     label: row.label,
                     cells: row.cells.indices.map { index in
-                        textColumns.contains(index) ? (row.text(at: index) ?? "") : (row.cells[index]?.written.text ?? "—")
+                        if textColumns.contains(index) { return row.text(at: index) ?? "" }
+                        if row.isText { return row.text(at: index) ?? "—" }
+                        return row.cells[index]?.cell ?? "—"
                     },
                     isSum: row.sum != nil)
                 view.textColumns = textColumns
@@ -64,7 +67,20 @@ extension ViewBuilder {
         view.groups = groups
         view.columnCount = grid.columns.count + 1
         view.textColumns = textColumns
+        view.bracketNote = grid.bracket.map { bracketNote($0, format: format) }
         return view
+    }
+
+    /// What the figure in brackets is, in the report's word, and how the report counts it.
+    private func bracketNote(_ bracket: MoneyBracket, format: PlanFormatter) -> String {
+        let publisher = format.plan.publisher.kind.map { "\($0)の" } ?? ""
+        let base = "（ ）内の金額は、\(publisher)表の「\(bracket.label)」です（表記のまま）。"
+        switch bracket.rule {
+        case nil: return base
+        case .runningTotal: return base + "初年度からその年度までの各年度の額の合計として数えられています。"
+        case .continuing:
+            return base + "各年度の額を、その効果が計画期間の以後の年度も続くものとして、以後の年度にも重ねて数えたものです。"
+        }
     }
 
     func achievementViews(_ plan: Plan) -> [AchievementView] {

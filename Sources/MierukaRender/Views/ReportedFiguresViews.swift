@@ -15,6 +15,8 @@ package struct MoneyTableView: TemplateView {
     package let total: ReportedRowView?
     /// Says that a span's figures are not one fiscal year's.
     package let spanNote: String?
+    /// Says what the figure in brackets of a two-figure cell is (「（ ）内の金額は累計額です」).
+    package var bracketNote: String? = nil
     package let note: String?
     package let source: String?
     /// The rows under their group headings, as the report groups them (one group without a heading
@@ -38,6 +40,7 @@ package struct MoneyTableView: TemplateView {
             .list("rows", ReportedRowView.self) { $0.rows },
             .view("total", ReportedRowView.self) { $0.total },
             .text("spanNote") { $0.spanNote },
+            .text("bracketNote") { $0.bracketNote },
             .text("note") { $0.note },
             .text("source") { $0.source },
             .list("groups", ReportedRowGroupView.self) { $0.groups },

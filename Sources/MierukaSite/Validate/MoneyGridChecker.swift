@@ -12,8 +12,9 @@ struct MoneyGridChecker {
     var name: String { "the money table 「\(table.title)」" }
 
     func check(diagnostics: inout Diagnostics) {
+        // Text rows (a 達成率 row) hold no amounts: never a sum, never a part of one.
         let amounts: [(offset: Int, row: MoneyGridAmounts)] = grid.rows.enumerated().compactMap {
-            if case .amounts(let row) = $0.element { ($0.offset, row) } else { nil }
+            if case .amounts(let row) = $0.element, !row.isText { ($0.offset, row) } else { nil }
         }
         // Columns printed as sums (第3次計), in every row that has all their parts.
         for (index, column) in grid.columns.enumerated() {
@@ -33,6 +34,44 @@ struct MoneyGridChecker {
                 compare(
                     row.cells[index], parts.map { $0.cells[index] },
                     what: "\(row.label), \(column.heading)", partsName: partsName(sum, columns: false), diagnostics: &diagnostics)
+            }
+        }
+        checkBrackets(diagnostics: &diagnostics)
+    }
+
+    /// Each bracketed 累計 against the row's figures for the years up to its column, counted by the
+    /// table's rule, where every year from the first to that column is printed: in a year column,
+    /// the years up to it; in a column printed as a sum of year columns, the years up to its last part.
+    func checkBrackets(diagnostics: inout Diagnostics) {
+        guard let bracket = grid.bracket, let rule = bracket.rule else { return }
+        let years = grid.yearColumns
+        guard years.count == table.years.length else { return }
+        for case .amounts(let row) in grid.rows where !row.isText {
+            for (index, column) in grid.columns.enumerated() {
+                guard let published = row.cells[index]?.bracketed else { continue }
+                let through: Int?
+                if let position = years.firstIndex(of: index) {
+                    through = position
+                } else if let sum = column.sum {
+                    through = columnParts(sum).compactMap { years.firstIndex(of: $0) }.max()
+                } else {
+                    through = nil
+                }
+                guard let through else { continue }
+                let figures = years.prefix(through + 1).map { row.cells[$0]?.value }
+                guard figures.allSatisfy({ $0 != nil }), let expected = rule.cumulative(figures.compactMap { $0 }, through: through),
+                    expected != published.value
+                else { continue }
+                let first = grid.columns[years[0]].heading
+                let span = through == 0 ? first : "\(first)～\(grid.columns[years[through]].heading)"
+                let how =
+                    rule == .runningTotal
+                    ? "its figures for \(span) add up to"
+                    : "its figures for \(span), each counted again in every later year, come to"
+                diagnostics.warning(
+                    at: published.written.location,
+                    "\(name): \(row.label), \(column.heading) prints \(published.written.text) in brackets as its \(bracket.label), but \(how) \(formatted(expected, like: GridAmount(written: published.written, value: published.value)))",
+                    hint: ReportedFiguresChecker.keepHint)
             }
         }
     }
@@ -59,7 +98,7 @@ struct MoneyGridChecker {
                 case .group: return parts.reversed()
                 case .amounts(let row):
                     if row.sum == .group { return parts.reversed() }
-                    if row.sum == nil { parts.append(row) }
+                    if row.sum == nil, !row.isText { parts.append(row) }
                 }
             }
             return parts.reversed()

@@ -5,7 +5,8 @@ import MierukaModel
 /// rows of amounts under them, group headings and the sums the report prints (`sum_of:`).
 enum MoneyGridDecoder {
     static let columnKeys = ["heading", "sum_of", "text"]
-    static let rowKeys = ["label", "cells", "sum_of", "group"]
+    static let rowKeys = ["label", "cells", "sum_of", "group", "text"]
+    static let bracketKeys = ["label", "counts"]
     static let increase = "の増"
 
     static func table(
@@ -34,9 +35,11 @@ enum MoneyGridDecoder {
             return nil
         }
         let amountUnit = unit ?? planUnit
+        let bracket = reader.node("bracket").flatMap { Self.bracket($0, table: name, diagnostics: &diagnostics) }
+        let cellReader = CellReader(unit: amountUnit, sign: sign, bracket: bracket, table: name)
         var rows: [MoneyGridRow] = []
         for node in reader.list("rows", diagnostics: &diagnostics) {
-            if let row = row(node, columns: columns, unit: amountUnit, sign: sign, diagnostics: &diagnostics) {
+            if let row = row(node, columns: columns, cells: cellReader, diagnostics: &diagnostics) {
                 rows.append(row)
             }
         }
@@ -47,13 +50,18 @@ enum MoneyGridDecoder {
             return nil
         }
         checkNames(columns: columns, rows: rows, table: name, diagnostics: &diagnostics)
+        if let bracket {
+            checkBracket(bracket, columns: columns, rows: rows, years: years, table: name, diagnostics: &diagnostics)
+        }
         var table = MoneyTable(
             title: title.value, years: years, unit: unit, basis: reader.text("basis", diagnostics: &diagnostics)?.value,
             rowHeading: reader.text("row_heading", diagnostics: &diagnostics)?.value ?? "区分", headings: MoneyTableHeadings(),
             rows: [], total: nil, note: reader.text("note", diagnostics: &diagnostics)?.value,
             source: reader.text("source", diagnostics: &diagnostics)?.value, location: reader.location)
         table.asOf = SnapshotDecoder.decode(reader, what: name, years: years, diagnostics: &diagnostics)
-        table.grid = MoneyGrid(columns: columns, rows: rows)
+        var grid = MoneyGrid(columns: columns, rows: rows)
+        grid.bracket = bracket
+        table.grid = grid
         table.sign = sign
         return table
     }
@@ -104,14 +112,14 @@ enum MoneyGridDecoder {
         }
     }
 
-    static func row(
-        _ node: YAMLNode, columns grid: [MoneyGridColumn], unit: MoneyUnit, sign: MoneySign, diagnostics: inout Diagnostics
-    ) -> MoneyGridRow? {
+    static func row(_ node: YAMLNode, columns grid: [MoneyGridColumn], cells cellReader: CellReader, diagnostics: inout Diagnostics)
+        -> MoneyGridRow?
+    {
         let columns = grid.count
         guard let reader = MappingReader(node, what: "a row of a money table", knownKeys: rowKeys, diagnostics: &diagnostics)
         else { return nil }
         if let group = reader.text("group", diagnostics: &diagnostics) {
-            for key in ["label", "cells", "sum_of"] where reader.has(key) {
+            for key in ["label", "cells", "sum_of", "text"] where reader.has(key) {
                 diagnostics.error(
                     at: reader.keyLocation(key) ?? reader.location, "a group heading (group:) has no \(key)",
                     hint: "write the heading as its own row, - {group: \(group.value)}, and the amounts as the rows after it")
@@ -125,6 +133,13 @@ enum MoneyGridDecoder {
                 hint: "give one cell per column as the report prints it, ~ where it prints none: cells: [\"△396,046\", ~]")
             return nil
         }
+        let isTextRow = reader.bool("text", diagnostics: &diagnostics) ?? false
+        if isTextRow, reader.has("sum_of") {
+            diagnostics.error(
+                at: reader.keyLocation("sum_of") ?? reader.location,
+                "the row 「\(label.value)」 is a text row (text: true), so it cannot be a sum",
+                hint: "a text row's cells are shown as written and never added; remove sum_of:, or text: if the row holds amounts")
+        }
         if list.items.count != columns {
             diagnostics.error(
                 at: cellsNode.location, "the row \"\(label.value)\" has \(list.items.count) cells, but the table has \(columns) columns",
@@ -133,13 +148,13 @@ enum MoneyGridDecoder {
         var cells: [GridAmount?] = []
         var texts: [String?] = []
         for (index, cell) in list.items.prefix(columns).enumerated() {
-            let isText = grid[index].isText
+            let isText = grid[index].isText || isTextRow
             guard case .scalar(let scalar) = cell, !scalar.isNull else {
                 if !cell.isNull {
                     diagnostics.error(
                         at: cell.location,
                         isText
-                            ? "a cell of the text column 「\(grid[index].heading)」 should be a single text"
+                            ? "a cell of the text \(isTextRow ? "row 「\(label.value)」" : "column 「\(grid[index].heading)」") should be a single text"
                             : "a cell of a money table should be a single amount")
                 }
                 cells.append(nil)
@@ -152,21 +167,23 @@ enum MoneyGridDecoder {
                 cells.append(nil)
                 texts.append(words.isEmpty ? nil : words)
             } else {
-                cells.append(amount(scalar.text, at: scalar.location, unit: unit, sign: sign, diagnostics: &diagnostics))
+                cells.append(cellReader.cell(scalar.text, at: scalar.location, diagnostics: &diagnostics))
                 texts.append(nil)
             }
         }
         let missing = max(0, columns - cells.count)
         var row = MoneyGridAmounts(
             label: label.value, cells: cells + Array(repeating: nil, count: missing),
-            sum: sum(reader, allowGroup: true, diagnostics: &diagnostics), location: reader.location)
+            sum: isTextRow ? nil : sum(reader, allowGroup: true, diagnostics: &diagnostics), location: reader.location)
         row.texts = texts + Array(repeating: nil, count: missing)
+        row.isText = isTextRow
         return .amounts(row)
     }
 
     /// 「△396,046」, 「△ 45」, 「199,588」, 「500の増」 (only where the table's sign is reduction).
     static func amount(
-        _ raw: String, at location: SourceLocation, unit: MoneyUnit, sign: MoneySign, diagnostics: inout Diagnostics
+        _ raw: String, at location: SourceLocation, unit: MoneyUnit, sign: MoneySign, what: String? = nil,
+        diagnostics: inout Diagnostics
     ) -> GridAmount? {
         let text = raw.trimmingWhitespace()
         var body = text
@@ -188,7 +205,7 @@ enum MoneyGridDecoder {
         }
         guard let written = MoneyParser.parse(compact, location: location) else {
             diagnostics.error(
-                at: location, "\"\(text)\" is not an amount of money",
+                at: location, "\"\(text)\"\(what.map { " (\($0))" } ?? "") is not an amount of money",
                 hint: "write the amount as the report prints it, e.g. " + MoneyParser.acceptedForms + (sign == .reduction ? ", 500の増" : ""))
             return nil
         }
@@ -236,14 +253,115 @@ enum MoneyGridDecoder {
             }
         }
         let labels = rows.compactMap { if case .amounts(let row) = $0 { row.label } else { nil } }
+        let textRows = Set(rows.compactMap { if case .amounts(let row) = $0, row.isText { row.label } else { nil } })
         for case .amounts(let row) in rows {
             guard case .of(let names) = row.sum else { continue }
-            for name in names where labels.filter({ $0 == name }).count != 1 {
-                let problem = labels.contains(name) ? "is the label of more than one row" : "is not a row"
+            for name in names where labels.filter({ $0 == name }).count != 1 || textRows.contains(name) {
+                let problem =
+                    labels.filter({ $0 == name }).count == 1
+                    ? "is a text row (its cells are never summed)"
+                    : labels.contains(name) ? "is the label of more than one row" : "is not a row"
                 diagnostics.error(
                     at: row.location, "\(table): the row 「\(row.label)」 is a sum of 「\(name)」, which \(problem)",
                     hint: "name rows by their labels as written, or use sum_of: group for the rows of its group")
             }
+        }
+    }
+
+    /// `bracket: {label: 累計額, counts: continuing}`, or `bracket: 累計額`.
+    static func bracket(_ node: YAMLNode, table: String, diagnostics: inout Diagnostics) -> MoneyBracket? {
+        if case .scalar(let scalar) = node {
+            let label = scalar.text.trimmingWhitespace()
+            guard !label.isEmpty, !scalar.isNull else {
+                diagnostics.error(
+                    at: node.location, "\(table) has an empty bracket:",
+                    hint: "name the bracketed figure as the report does: bracket: {label: 累計額}")
+                return nil
+            }
+            return MoneyBracket(label: label, rule: nil, location: scalar.location)
+        }
+        guard let reader = MappingReader(node, what: "the bracket of a money table", knownKeys: bracketKeys, diagnostics: &diagnostics),
+            let label = reader.requiredText("label", diagnostics: &diagnostics)
+        else { return nil }
+        let rule = reader.choice("counts", MoneyBracketRule.allCases.map { ($0.rawValue, $0) }, diagnostics: &diagnostics)
+        return MoneyBracket(label: label.value, rule: rule, location: reader.location)
+    }
+
+    /// A rule needs the years as columns: one column of amounts that is not a sum per fiscal year
+    /// of the table, so that column k is the table's year k. And a named bracket needs a cell with one.
+    static func checkBracket(
+        _ bracket: MoneyBracket, columns: [MoneyGridColumn], rows: [MoneyGridRow], years: FiscalYearRange, table: String,
+        diagnostics: inout Diagnostics
+    ) {
+        let hasBracketed = rows.contains {
+            if case .amounts(let row) = $0 { row.cells.contains { $0?.bracketed != nil } } else { false }
+        }
+        if !hasBracketed {
+            diagnostics.error(
+                at: bracket.location, "\(table) names a bracketed figure (\(bracket.label)), but no cell has one",
+                hint: "write each two-figure cell as the report prints it, e.g. \"1,030（2,930）\", or leave bracket: out")
+        }
+        guard bracket.rule != nil else { return }
+        let yearColumns = columns.filter { $0.sum == nil && !$0.isText }
+        if let length = years.length, yearColumns.count != length {
+            diagnostics.error(
+                at: bracket.location,
+                "\(table) says how its \(bracket.label) is counted from the years, but it has \(yearColumns.count) columns of amounts that are not sums for its \(length) fiscal years",
+                hint: "counts: needs one column per fiscal year of years:, in order from the first; check years:, or leave counts: out")
+        }
+    }
+
+    /// Reads one cell of amounts: the amount, and in a two-figure cell (「950（9500）」) the figure
+    /// in brackets, whose meaning the table's `bracket:` names.
+    struct CellReader {
+        let unit: MoneyUnit
+        let sign: MoneySign
+        let bracket: MoneyBracket?
+        let table: String
+
+        static let opening: [Character] = ["（", "("]
+        static let closing: [Character] = ["）", ")"]
+
+        func cell(_ raw: String, at location: SourceLocation, diagnostics: inout Diagnostics) -> GridAmount? {
+            let text = raw.trimmingWhitespace()
+            guard let open = text.firstIndex(where: { Self.opening.contains($0) }) else {
+                if text.contains(where: { Self.closing.contains($0) }) {
+                    diagnostics.error(
+                        at: location, "\"\(text)\" closes a bracket it does not open",
+                        hint: "write a two-figure cell as the report prints it, the second figure in brackets: \"1,030（2,930）\"")
+                    return nil
+                }
+                return amount(text, at: location, unit: unit, sign: sign, diagnostics: &diagnostics)
+            }
+            let before = String(text[..<open]).trimmingWhitespace()
+            let rest = text[text.index(after: open)...]
+            guard let last = rest.last, Self.closing.contains(last),
+                !rest.dropLast().contains(where: { Self.opening.contains($0) || Self.closing.contains($0) })
+            else {
+                diagnostics.error(
+                    at: location, "\"\(text)\" has a bracket that does not close at the end of the cell",
+                    hint: "a cell holds an amount and, at most, a second figure in brackets after it: \"1,030（2,930）\"")
+                return nil
+            }
+            let inside = String(rest.dropLast()).trimmingWhitespace()
+            guard !before.isEmpty, !inside.isEmpty else {
+                diagnostics.error(
+                    at: location, "\"\(text)\" lacks \(before.isEmpty ? "the amount before its brackets" : "a figure in its brackets")",
+                    hint: "write both figures as the report prints them, \"1,030（2,930）\"; a cell the report leaves empty is ~")
+                return nil
+            }
+            guard let bracket else {
+                diagnostics.error(
+                    at: location, "\"\(text)\" holds two figures, but \(table) does not say what the figure in brackets is",
+                    hint: "name it as the report does, on the table: bracket: {label: 累計額} (add counts: running_total or continuing when the report says how it is counted)")
+                return nil
+            }
+            guard var main = amount(before, at: location, unit: unit, sign: sign, diagnostics: &diagnostics),
+                let second = amount(inside, at: location, unit: unit, sign: sign, what: "the \(bracket.label) in brackets", diagnostics: &diagnostics)
+            else { return nil }
+            main.bracketed = BracketedAmount(written: second.written, value: second.value)
+            main.cell = text
+            return main
         }
     }
 }

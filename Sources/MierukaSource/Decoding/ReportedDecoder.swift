@@ -6,6 +6,7 @@ import MierukaModel
 enum ReportedDecoder {
     static let tableKeys = [
         "title", "years", "as_of", "unit", "basis", "row_heading", "columns", "rows", "total", "note", "source", "sign",
+        "bracket",
     ]
     static let columnKeys = ["planned", "actual", "difference", "rate"]
     static let rowKeys = ["label", "planned", "actual", "difference", "rate"]
@@ -68,6 +69,12 @@ enum ReportedDecoder {
             source: reader.text("source", diagnostics: &diagnostics)?.value, location: reader.location)
         table.asOf = SnapshotDecoder.decode(
             reader, what: "the money table \"\(title.value)\"", years: years.value, diagnostics: &diagnostics)
+        if reader.has("bracket") {
+            diagnostics.error(
+                at: reader.keyLocation("bracket") ?? reader.location,
+                "bracket: applies to a money table whose columns: are the report's own (a list)",
+                hint: "write the table in the report's layout (columns: [18年度, …]) to transcribe cells of two figures such as 「950（9500）」")
+        }
         if reader.has("sign") {
             diagnostics.error(
                 at: reader.keyLocation("sign") ?? reader.location,
@@ -92,9 +99,12 @@ enum ReportedDecoder {
     static func amount(_ reader: MappingReader, _ key: String, unit: MoneyUnit, diagnostics: inout Diagnostics) -> PublishedAmount? {
         guard let raw = reader.text(key, diagnostics: &diagnostics) else { return nil }
         guard let written = MoneyParser.parse(raw.value, location: raw.location) else {
+            let twoFigures = raw.value.contains { "（(".contains($0) }
             diagnostics.error(
                 at: raw.location, "\"\(raw.value)\" is not an amount of money",
-                hint: "write the amount as the report prints it, e.g. " + MoneyParser.acceptedForms)
+                hint: twoFigures
+                    ? "a cell of two figures (「950（9500）」) is read in a money table in the report's own layout: columns: as a list, with bracket: naming the figure in brackets"
+                    : "write the amount as the report prints it, e.g. " + MoneyParser.acceptedForms)
             return nil
         }
         guard let money = written.money(defaultUnit: unit) else {
