@@ -167,6 +167,13 @@ import Testing
         #expect(output(template) == "A &amp; B &lt;c&gt; &quot;d&quot; &#39;e&#39;:窓口/市民課 窓口 年度計画;電子化/;")
     }
 
+    @Test func aViewInsideAViewOfTheSameTypeReadsTheInnermostAndThenTheOuterAgain() {
+        // Two offices at once: a project's inside the board's. Inside the inner one (and in a
+        // partial there) `name` is the project's office; once it is left, the board's again.
+        let template = "{{#office}}{{name}}[{{#projects}}{{#office}}{{>p}}{{/office}}{{name}},{{/projects}}]{{name}}{{/office}}"
+        #expect(output(template, partials: ["p": "{{name}}>"]) == "企画課[市民課>企画課,企画課,]企画課")
+    }
+
     @Test func sectionsNestAndTheSameSectionMayRepeat() {
         #expect(output("{{#open}}a{{#open}}b{{/open}}c{{/open}}{{#open}}d{{/open}}") == "abcd")
     }

@@ -36,7 +36,11 @@ enum ChartText {
     static func box(
         _ text: String, fontSize: Double, bold: Bool = false, x: Double, y: Double, anchor: Anchor = .start
     ) -> ChartBox {
-        let width = Self.width(text, fontSize: fontSize, bold: bold)
+        box(width: Self.width(text, fontSize: fontSize, bold: bold), fontSize: fontSize, x: x, y: y, anchor: anchor)
+    }
+
+    /// The box of a label of a known `width` (from `width(_:fontSize:bold:)`), as `box` makes it.
+    static func box(width: Double, fontSize: Double, x: Double, y: Double, anchor: Anchor = .start) -> ChartBox {
         let left: Double
         switch anchor {
         case .start: left = x
@@ -135,8 +139,10 @@ struct ChartLabelPlacer {
     mutating func placeIfFits(
         _ text: String, fontSize: Double, bold: Bool = false, anchor: ChartText.Anchor, at positions: [(x: Double, y: Double)]
     ) -> (x: Double, y: Double)? {
+        // The label's width is the same at every position: measured once.
+        let width = ChartText.width(text, fontSize: fontSize, bold: bold)
         for position in positions {
-            let box = ChartText.box(text, fontSize: fontSize, bold: bold, x: position.x, y: position.y, anchor: anchor)
+            let box = ChartText.box(width: width, fontSize: fontSize, x: position.x, y: position.y, anchor: anchor)
             if fits(box) {
                 taken.append(box)
                 return position
@@ -150,15 +156,16 @@ struct ChartLabelPlacer {
     mutating func place(
         _ text: String, fontSize: Double, bold: Bool = false, anchor: ChartText.Anchor, at positions: [(x: Double, y: Double)]
     ) -> (x: Double, y: Double) {
+        let width = ChartText.width(text, fontSize: fontSize, bold: bold)
         for position in positions {
-            let box = ChartText.box(text, fontSize: fontSize, bold: bold, x: position.x, y: position.y, anchor: anchor)
+            let box = ChartText.box(width: width, fontSize: fontSize, x: position.x, y: position.y, anchor: anchor)
             if fits(box) {
                 taken.append(box)
                 return position
             }
         }
         guard let first = positions.first else { return (0, 0) }
-        var box = ChartText.box(text, fontSize: fontSize, bold: bold, x: first.x, y: first.y, anchor: anchor)
+        var box = ChartText.box(width: width, fontSize: fontSize, x: first.x, y: first.y, anchor: anchor)
         var shift = 0.0
         if box.x < bounds.x { shift = bounds.x - box.x } else if box.right > bounds.right { shift = bounds.right - box.right }
         box.x += shift

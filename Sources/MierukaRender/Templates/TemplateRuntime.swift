@@ -1,7 +1,13 @@
 /// Runs a compiled template for one page, writing UTF-8 into a buffer.
 struct TemplateRuntime {
     private(set) var output: [UInt8] = []
+    /// The page's root, outside `frames`: read directly, without copying a frame.
+    private let root: PageContext?
     private var frames: [Frame]
+    /// The view type of each frame (nil for a frame that is not a view), kept beside `frames` so
+    /// that finding the innermost view of a type compares identifiers instead of copying frames
+    /// (which retained and released every view passed over: half of the runtime's instructions).
+    private var frameTypes: [ObjectIdentifier?]
     /// Inside standalone partials and blocks: the whitespace their tags were indented by, which
     /// each further line of their text takes (values inserted are not reindented).
     private var indentation: [UInt8] = []
@@ -23,13 +29,32 @@ struct TemplateRuntime {
     }
 
     init(root: PageContext, capacity: Int = 32_768) {
+        self.root = root
         frames = [.root(root)]
+        frameTypes = [nil]
         output.reserveCapacity(capacity)
     }
 
     /// For a program compiled by `TemplateCompiler.compileDynamic`: the data is the whole context.
     init(data: any DynamicTemplateView) {
-        frames = [.view(data, type: ObjectIdentifier(type(of: data)), position: nil)]
+        let type = ObjectIdentifier(Swift.type(of: data))
+        root = nil
+        frames = [.view(data, type: type, position: nil)]
+        frameTypes = [type]
+    }
+
+    private mutating func push(_ frame: Frame) {
+        if case .view(_, let type, _) = frame {
+            frameTypes.append(type)
+        } else {
+            frameTypes.append(nil)
+        }
+        frames.append(frame)
+    }
+
+    private mutating func pop() {
+        frames.removeLast()
+        frameTypes.removeLast()
     }
 
     mutating func run(_ program: TemplateProgram) {
@@ -63,7 +88,7 @@ struct TemplateRuntime {
                 }
                 if holds != inverted { run(body) }
             case .include(let program, let added):
-                frames.append(.barrier)
+                push(.barrier)
                 if let added {
                     // The tag's own line already starts with the indentation (written before it).
                     let outer = indentation
@@ -74,7 +99,7 @@ struct TemplateRuntime {
                 } else {
                     run(program)
                 }
-                frames.removeLast()
+                pop()
             case .lookup(let names, let escaped):
                 write(lookup(names), escaped: escaped)
             case .lookupSection(let names, let inverted, let body):
@@ -114,19 +139,18 @@ struct TemplateRuntime {
         switch value {
         case .view(let view):
             guard !inverted else { return }
-            frames.append(.view(view, type: ObjectIdentifier(type(of: view)), position: nil))
+            push(.view(view, type: ObjectIdentifier(type(of: view)), position: nil))
             run(body)
-            frames.removeLast()
+            pop()
         case .list(let views):
             if inverted {
                 if views.isEmpty { run(body) }
                 return
             }
             for (index, view) in views.enumerated() {
-                frames.append(
-                    .view(view, type: ObjectIdentifier(type(of: view)), position: ListPosition(index: index, count: views.count)))
+                push(.view(view, type: ObjectIdentifier(type(of: view)), position: ListPosition(index: index, count: views.count)))
                 run(body)
-                frames.removeLast()
+                pop()
             }
         case .texts(let texts):
             if inverted {
@@ -134,15 +158,15 @@ struct TemplateRuntime {
                 return
             }
             for (index, text) in texts.enumerated() {
-                frames.append(.text(text, position: ListPosition(index: index, count: texts.count)))
+                push(.text(text, position: ListPosition(index: index, count: texts.count)))
                 run(body)
-                frames.removeLast()
+                pop()
             }
         case .text(let text), .html(let text):
             guard !inverted else { return }
-            frames.append(.text(text, position: nil))
+            push(.text(text, position: nil))
             run(body)
-            frames.removeLast()
+            pop()
         case .flag(let flag):
             if flag != inverted { run(body) }
         case .absent:
@@ -187,19 +211,14 @@ struct TemplateRuntime {
         var value: TemplateValue = .absent
         switch path.frame {
         case .root:
-            guard case .root(let root) = frames.first, let first = path.fields.first else { return .absent }
+            guard let root, let first = path.fields.first else { return .absent }
             value = root.read(first)
         case .view(let type):
-            guard let first = path.fields.first else { return .absent }
-            var found = false
-            for frame in frames.reversed() {
-                if case .view(let view, let frameType, _) = frame, frameType == type {
-                    value = view.read(first)
-                    found = true
-                    break
-                }
-            }
-            if !found { return .absent }
+            guard let first = path.fields.first,
+                let position = frameTypes.lastIndex(where: { $0 == type }),
+                case .view(let view, _, _) = frames[position]
+            else { return .absent }
+            value = view.read(first)
         }
         for field in path.fields.dropFirst() {
             guard case .view(let view) = value else { return .absent }

@@ -184,31 +184,32 @@ struct YAMLTreeBuilder {
                     hint: "aliases (*name) that repeat anchors (&name) multiply the data; write the values out instead"))
         }
         if let anchor { anchors[anchor] = (node, size) }
-        guard var container = stack.popLast() else {
+        // The innermost container is changed where it is in the stack: taking it out and putting
+        // it back copied it for every value of every document.
+        guard !stack.isEmpty else {
             root = node
             return .continuing
         }
-        container.size += size
-        if container.isMapping {
-            if let key = container.pendingKey {
-                container.entries.append((key, node))
-                container.pendingKey = nil
+        let top = stack.count - 1
+        stack[top].size += size
+        if stack[top].isMapping {
+            if let key = stack[top].pendingKey {
+                stack[top].entries.append((key, node))
+                stack[top].pendingKey = nil
             } else {
                 // A key: a list or mapping used as a key keeps its position; the decoder rejects it.
                 let key = keyScalar ?? YAMLScalar(text: "", isPlain: false, location: node.location)
-                if keyScalar != nil, !container.insertKey(key.text) {
-                    stack.append(container)
+                if keyScalar != nil, !stack[top].insertKey(key.text) {
                     return .failed(
                         .error(
                             at: key.location, "duplicate key \"\(key.text)\"",
                             hint: "each key may appear once in the same block; remove or rename one of them"))
                 }
-                container.pendingKey = key
+                stack[top].pendingKey = key
             }
         } else {
-            container.items.append(node)
+            stack[top].items.append(node)
         }
-        stack.append(container)
         return .continuing
     }
 }
