@@ -90,8 +90,11 @@ import Testing
         #expect(plain["表記"] == "50" && plain["（ ）内の名称"] == "" && plain["（ ）内の表記"] == "")
         let rate = try #require(csv.first { $0["区分"] == "達成率" && $0["列の見出し"] == "令和2年度" })
         #expect(rate["行の種類"] == "文字" && rate["表記"] == "120.0%" && rate["金額（円）"] == "")
-        #expect(csv.filter { $0["区分"] == "実績額(累計額)" }.count == 2)
-        #expect(csv.count == 5 + 2 + 2 + 4 + 3)
+        // One line per cell of each row, empty cells included (表記 empty): 5 columns × 2 rows of the
+        // first table, then the others' rows × columns.
+        #expect(csv.filter { $0["区分"] == "実績額(累計額)" }.count == 5)
+        #expect(csv.filter { $0["区分"] == "実績額(累計額)" && $0["表記"] == "" }.count == 3)
+        #expect(csv.count == 22)
         #expect(FileManager.default.fileExists(atPath: site.root + "/bracket-plan/data/money-grids.xlsx"))
         #expect(site.page("bracket-plan/data/index.html").contains("money-grids.csv"))
 
