@@ -73,18 +73,9 @@ import Testing
             ("content/test-plan/003.md", "title: 基金の確保", "title: 基金の確保と活用"),
             ("seeds/test-plan/R6.yml", "    grade: A", "    grade: B"),
         ]
-        for (file, old, new) in changes {
-            let count = live.finishedRebuilds
-            try live.edit(file, replacing: old, with: new)
-            try await live.waitForRebuild(after: count)
-        }
+        try await live.apply(changes)
         #expect(try await live.get("/kaikaku/test-plan/003/").text.contains("基金の確保と活用"))
-        let output = TemporaryDirectory("mieruka-serve-compare")
-        let result = try CommandRunner.mieruka(["build", "--output", output.path + "/public"], in: live.work.path)
-        try #require(result.status == 0, "\(result.standardError)")
-        var built = FileTree.snapshot(output.path + "/public")
-        built[".mieruka-output"] = nil
-        let served = FileTree.snapshot(live.served)
+        let (served, built) = try live.servedAndBuilt()
         #expect(served.keys.sorted() == built.keys.sorted())
         #expect(served.filter { built[$0.key] != $0.value }.keys.sorted() == [])
         try await live.stop()

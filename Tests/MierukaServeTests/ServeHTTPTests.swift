@@ -71,6 +71,25 @@ final class LiveServe: @unchecked Sendable {
 
     /// Waits until the builder has taken in a change and gone idle: woken by the session's
     /// rebuild event, not by polling.
+    /// Makes each change (file, text, its replacement) and waits for the rebuild it causes.
+    func apply(_ changes: [(String, String, String)]) async throws {
+        for (file, old, new) in changes {
+            let count = finishedRebuilds
+            try edit(file, replacing: old, with: new)
+            try await waitForRebuild(after: count)
+        }
+    }
+
+    /// The served folder and what `mieruka build` writes for the site as it is now, file by file.
+    func servedAndBuilt() throws -> (served: [String: Data], built: [String: Data]) {
+        let output = TemporaryDirectory("mieruka-serve-compare")
+        let result = try CommandRunner.mieruka(["build", "--output", output.path + "/public"], in: work.path)
+        try #require(result.status == 0, "\(result.standardError)")
+        var built = FileTree.snapshot(output.path + "/public")
+        built[".mieruka-output"] = nil
+        return (FileTree.snapshot(served), built)
+    }
+
     func waitForRebuild(after count: Int, timeout: Double = 20) async throws {
         guard let session else { return }
         let done = try await offPool { session.waitForRebuild(after: count, seconds: timeout) }
@@ -360,17 +379,8 @@ final class CapturedLines: Sendable {
             ("seeds/test-plan/R6.yml", "    grade: A", "    grade: B"),
             ("content/about.md", "title: このサイトについて", "title: このサイトの案内"),
         ]
-        for (file, old, new) in changes {
-            let count = live.finishedRebuilds
-            try live.edit(file, replacing: old, with: new)
-            try await live.waitForRebuild(after: count)
-        }
-        let output = TemporaryDirectory("mieruka-serve-compare")
-        let result = try CommandRunner.mieruka(["build", "--output", output.path + "/public"], in: live.work.path)
-        try #require(result.status == 0, "\(result.standardError)")
-        var built = FileTree.snapshot(output.path + "/public")
-        built[".mieruka-output"] = nil
-        let served = FileTree.snapshot(live.served)
+        try await live.apply(changes)
+        let (served, built) = try live.servedAndBuilt()
         #expect(served.keys.sorted() == built.keys.sorted())
         #expect(served.filter { built[$0.key] != $0.value }.keys.sorted() == [])
         #expect(!served.values.contains { String(decoding: $0, as: UTF8.self).contains("data-mieruka-serve") })
