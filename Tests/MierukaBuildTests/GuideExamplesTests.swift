@@ -153,7 +153,9 @@ import Testing
         let work = TemporaryDirectory()
         #expect(try CommandRunner.mieruka(["init", "site"], in: work.path).status == 0)
         let site = work.path + "/site"
-        let serve = try ChildProcess(CommandRunner.executable, ["serve", "--port", "0"], in: site, mergingErrors: true)
+        // Its time limit ends a serve that stops printing (a change not seen), so that every read ends.
+        let serve = try ChildProcess(
+            CommandRunner.executable, ["serve", "--port", "0"], in: site, mergingErrors: true, timeLimit: 300 * ChildProcess.timeoutFactor)
         defer {
             serve.signal(SIGTERM)
             serve.waitForExit()

@@ -20,7 +20,9 @@ import Glibc
         private let arrived = NSCondition()
 
         init(_ arguments: [String], in directory: String) throws {
-            process = try ChildProcess(CommandRunner.executable, ["serve"] + arguments, in: directory, mergingErrors: true)
+            process = try ChildProcess(
+                CommandRunner.executable, ["serve"] + arguments, in: directory, mergingErrors: true,
+                timeLimit: 300 * TestHTTPClient.timeoutFactor)
             let thread = Thread { [self] in
                 while let chunk = ChildProcess.read(process.output) {
                     arrived.lock()
@@ -57,13 +59,18 @@ import Glibc
         }
 
         /// Waits until the process has exited and all it printed has been read; its exit code.
+        /// (The child's own time limit kills a serve that never exits, which ends its output.)
         func exit() async throws -> Int32 {
-            try await offPool { [self] () -> Int32 in
+            let code = try await offPool { [self] () -> Int32 in
                 arrived.lock()
                 while !ended { arrived.wait() }
                 arrived.unlock()
                 return process.waitForExit()
             }
+            if process.killedByTimeLimit {
+                throw TestHTTPClient.Failure(description: "serve did not exit within \(Int(process.timeLimit)) s: \(text)")
+            }
+            return code
         }
     }
 
@@ -86,7 +93,7 @@ import Glibc
         #expect(try await serve.exit() == 0)
         #expect(serve.text.contains("mieruka: stopped"))
         // Deleted by a process of its own that holds the folder's lock until it is done.
-        try await offPool { ServedFolderTests.waitUntilUnlocked(path) }
+        #expect(try await offPool { ServedFolderTests.waitUntilUnlocked(path) }, "\(path) is still locked")
         #expect(!FileManager.default.fileExists(atPath: path), "the served folder is removed")
         #expect(!work.exists("public"), "serve never writes public/")
     }
@@ -141,7 +148,7 @@ import Glibc
         }
         #expect(ended == 200, "every event stream is ended")
         let path = FileManager.default.temporaryDirectory.path + "/" + served
-        try await offPool { ServedFolderTests.waitUntilUnlocked(path) }
+        #expect(try await offPool { ServedFolderTests.waitUntilUnlocked(path) }, "\(path) is still locked")
         #expect(!FileManager.default.fileExists(atPath: path), "the served folder is deleted")
     }
 

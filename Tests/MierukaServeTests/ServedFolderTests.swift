@@ -11,11 +11,21 @@ import Glibc
 /// behind (serve killed, or its deletion cut short) is deleted by the next serve.
 @Suite struct ServedFolderTests {
     /// Waits (blocking) until nobody holds the folder's lock: at once when it is gone.
-    static func waitUntilUnlocked(_ path: String) {
+    /// Waits until nobody holds the folder's lock (or it is gone); false if it is still held
+    /// after `seconds`.
+    @discardableResult
+    static func waitUntilUnlocked(_ path: String, seconds: Double = 120 * TestHTTPClient.timeoutFactor) -> Bool {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return }
+        guard descriptor >= 0 else { return true }
         defer { close(descriptor) }
-        while flock(descriptor, LOCK_EX) != 0, errno == EINTR {}
+        let deadline = Date().addingTimeInterval(seconds)
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            let code = errno
+            if code != EWOULDBLOCK && code != EINTR { return true }
+            if Date() >= deadline { return false }
+            usleep(10_000)
+        }
+        return true
     }
 
     static func makeFolder(_ path: String, files: Int) throws {
@@ -37,7 +47,7 @@ import Glibc
         #expect(deleter > 0, "deleted by a process of its own")
         // The folder's own value is released: only the deleting process can hold the lock now.
         let deleted = path
-        try await offPool { Self.waitUntilUnlocked(deleted) }
+        #expect(try await offPool { Self.waitUntilUnlocked(deleted) }, "\(deleted) is still locked")
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
@@ -103,7 +113,7 @@ import Glibc
             try CommandRunner.run(CommandRunner.executable, ["build"], in: work.path, environment: environment)
         }
         #expect(built.status == 0, "\(built.standardError)")
-        try await offPool { Self.waitUntilUnlocked(abandoned) }
+        #expect(try await offPool { Self.waitUntilUnlocked(abandoned) }, "\(abandoned) is still locked")
         #expect(!FileManager.default.fileExists(atPath: abandoned), "build deleted the folder nobody owns")
         #expect(FileManager.default.fileExists(atPath: locked + "/sub/2.html"), "a locked folder is left alone")
 
@@ -113,7 +123,7 @@ import Glibc
             try CommandRunner.run(CommandRunner.executable, ["check"], in: work.path, environment: environment)
         }
         #expect(checked.status == 0, "\(checked.standardError)")
-        try await offPool { Self.waitUntilUnlocked(locked) }
+        #expect(try await offPool { Self.waitUntilUnlocked(locked) }, "\(locked) is still locked")
         #expect(!FileManager.default.fileExists(atPath: locked), "check deleted it once its lock was free")
         #expect(built.standardOutput.hasPrefix("mieruka: built "), "the build itself was made")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import MierukaTestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -25,12 +26,7 @@ struct TestHTTPClient: Sendable {
     /// How much longer than their written bounds the serve tests wait, from
     /// MIERUKA_TEST_TIMEOUT_FACTOR (scripts/sanitizers.sh sets it under ThreadSanitizer, where every
     /// thread runs many times slower); 1 otherwise. The bounds only stop a hang: nothing is timed.
-    static let timeoutFactor: Double = {
-        guard let text = ProcessInfo.processInfo.environment["MIERUKA_TEST_TIMEOUT_FACTOR"], let factor = Double(text),
-            factor >= 1
-        else { return 1 }
-        return factor
-    }()
+    static var timeoutFactor: Double { ChildProcess.timeoutFactor }
 
     func get(_ target: String) throws -> Response { try request("GET", target) }
     func head(_ target: String) throws -> Response { try request("HEAD", target) }

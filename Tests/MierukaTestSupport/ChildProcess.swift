@@ -12,13 +12,66 @@ import Glibc
 ///
 /// Standard output and standard error are pipes (or one pipe for both, as a terminal shows them);
 /// every descriptor this process holds is opened close-on-exec, so the child gets only these.
+///
+/// No child outlives its time limit: a watchdog kills it then (SIGKILL), so that every read of
+/// its output and every wait for its exit ends, and a test of a program that hangs fails with
+/// the limit named (`killedByTimeLimit`) instead of holding the whole run until CI gives up.
 package final class ChildProcess: @unchecked Sendable {
     package let pid: pid_t
     /// Read end of the child's standard output (and standard error, when merged).
     package let output: Int32
     /// Read end of the child's standard error; -1 when merged into `output`.
     package let errors: Int32
+    /// Seconds the child may run before the watchdog kills it.
+    package let timeLimit: Double
     private let exit = Lock<Int32?>(nil)
+    private let watchdog: Watchdog
+
+    /// How long a child may run unless a test says otherwise: far beyond what any test's program
+    /// needs on a loaded machine (a debug build of the demo site takes seconds), times
+    /// MIERUKA_TEST_TIMEOUT_FACTOR (sanitizers slow everything down many times).
+    package static let defaultTimeLimit: Double = 600 * timeoutFactor
+
+    /// MIERUKA_TEST_TIMEOUT_FACTOR, at least 1 (scripts/sanitizers.sh sets it).
+    package static let timeoutFactor: Double = {
+        guard let text = ProcessInfo.processInfo.environment["MIERUKA_TEST_TIMEOUT_FACTOR"], let factor = Double(text),
+            factor >= 1
+        else { return 1 }
+        return factor
+    }()
+
+    /// Kills the child once its time is up, unless it has exited by then. The child is marked
+    /// exited before it is reaped (`waitid` with `WNOWAIT`), so the watchdog never signals a
+    /// process id the system has given to another process.
+    final class Watchdog: @unchecked Sendable {
+        private let state = Lock<(exited: Bool, killed: Bool)>((false, false))
+        private let done = DispatchSemaphore(value: 0)
+
+        func start(_ pid: pid_t, seconds: Double) {
+            Thread { [self] in
+                guard done.wait(timeout: .now() + seconds) == .timedOut else { return }
+                state.withLock {
+                    guard !$0.exited else { return }
+                    $0.killed = true
+                    kill(pid, SIGKILL)
+                }
+            }.start()
+        }
+
+        /// The child has exited (not yet reaped): the watchdog stands down.
+        func exited() {
+            let first = state.withLock { state -> Bool in
+                defer { state.exited = true }
+                return !state.exited
+            }
+            if first { done.signal() }
+        }
+
+        var killed: Bool { state.withLock { $0.killed } }
+    }
+
+    /// The watchdog ended the child because it outran `timeLimit`.
+    package var killedByTimeLimit: Bool { watchdog.killed }
 
     package struct Failure: Error, CustomStringConvertible {
         package let description: String
@@ -28,8 +81,10 @@ package final class ChildProcess: @unchecked Sendable {
     /// over it.
     package init(
         _ program: String, _ arguments: [String], in directory: String, environment: [String: String] = [:],
-        mergingErrors: Bool = false
+        mergingErrors: Bool = false, timeLimit: Double = ChildProcess.defaultTimeLimit
     ) throws {
+        self.timeLimit = timeLimit
+        watchdog = Watchdog()
         var outputPipe: [Int32] = [-1, -1]
         var errorPipe: [Int32] = [-1, -1]
         guard let pipe2 = GNU.pipe2, let addChdir = GNU.addChdir else {
@@ -83,6 +138,7 @@ package final class ChildProcess: @unchecked Sendable {
         pid = child
         output = outputPipe[0]
         errors = errorPipe[0]
+        watchdog.start(child, seconds: timeLimit)
     }
 
     /// glibc functions that Swift does not import (declared for _GNU_SOURCE only), looked up by name.
@@ -147,6 +203,10 @@ package final class ChildProcess: @unchecked Sendable {
     @discardableResult
     package func waitForExit() -> Int32 {
         if let known = exit.withLock({ $0 }) { return known }
+        // Wait for the exit without reaping, tell the watchdog, then reap.
+        var info = siginfo_t()
+        while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) < 0, errno == EINTR {}
+        watchdog.exited()
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
         let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)

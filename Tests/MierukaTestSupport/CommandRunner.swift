@@ -33,9 +33,18 @@ package enum CommandRunner {
         let child = try ChildProcess(program, arguments, in: directory, environment: environment)
         // Both pipes read to their ends before waiting, so a long output cannot block the child.
         let (output, errors) = child.readToEnd()
+        let status = child.waitForExit()
         return Result(
-            status: child.waitForExit(), standardOutput: String(decoding: output, as: UTF8.self),
-            standardError: String(decoding: errors, as: UTF8.self))
+            status: status, standardOutput: String(decoding: output, as: UTF8.self),
+            standardError: String(decoding: errors, as: UTF8.self) + timeLimitNote(child, program, arguments))
+    }
+
+    /// A line saying that the program was killed at its time limit (empty when it was not), so
+    /// that the failing test's message says why the program ended.
+    static func timeLimitNote(_ child: ChildProcess, _ program: String, _ arguments: [String]) -> String {
+        guard child.killedByTimeLimit else { return "" }
+        let command = ([program] + arguments).joined(separator: " ")
+        return "\n[tests] killed after \(Int(child.timeLimit)) s, its time limit: \(command) did not finish\n"
     }
 
     /// Runs any program with standard output and standard error into one pipe, as a terminal
@@ -45,6 +54,7 @@ package enum CommandRunner {
     ) throws -> (status: Int32, output: String) {
         let child = try ChildProcess(program, arguments, in: directory, mergingErrors: true)
         let (output, _) = child.readToEnd()
-        return (child.waitForExit(), String(decoding: output, as: UTF8.self))
+        let status = child.waitForExit()
+        return (status, String(decoding: output, as: UTF8.self) + timeLimitNote(child, program, arguments))
     }
 }
