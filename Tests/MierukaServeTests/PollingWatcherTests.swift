@@ -1,15 +1,39 @@
 import Foundation
+import MierukaParallel
 import MierukaServe
 import MierukaTestSupport
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Watching by reading the folders again (`--poll`, and where inotify cannot watch every folder).
 @Suite struct PollingWatcherTests {
-    /// The next batch, read off the test's thread; nil when the watcher stopped.
-    static func next(_ watcher: PollingWatcher) async -> WatchBatch? {
-        await withCheckedContinuation { continuation in
-            Thread { continuation.resume(returning: watcher.nextBatch()) }.start()
+    /// The next batch, read off the test's thread; nil when the watcher stopped. A batch that
+    /// does not come within `seconds` is a failure of the test, and stops the watcher so that
+    /// nothing waits for it any longer.
+    static func next(
+        _ watcher: PollingWatcher, seconds: Double = 30 * TestHTTPClient.timeoutFactor,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) async -> WatchBatch? {
+        let answered = Lock(false)
+        let batch = await withCheckedContinuation { (continuation: CheckedContinuation<WatchBatch??, Never>) in
+            @Sendable func answer(_ value: WatchBatch??) {
+                if answered.withLock({ done in defer { done = true }; return !done }) { continuation.resume(returning: value) }
+            }
+            Thread { answer(.some(watcher.nextBatch())) }.start()
+            Thread {
+                Thread.sleep(forTimeInterval: seconds)
+                answer(.none)
+            }.start()
         }
+        guard let batch else {
+            Issue.record("no batch of changes within \(Int(seconds)) s", sourceLocation: sourceLocation)
+            watcher.stop()
+            return nil
+        }
+        return batch
     }
 
     @Test func editsNewFoldersAndRemovalsAreSeenAndHiddenFilesAreNot() async throws {
@@ -39,6 +63,29 @@ import Testing
         let stopped = Task { await Self.next(watcher) }
         watcher.stop()
         #expect(await stopped.value == nil)
+    }
+
+    /// A file system that keeps modification times to the second or two (FAT, exFAT, some network
+    /// shares): a save of the same size within that time leaves size, time and inode as they
+    /// were. Made here by setting the time back after the save.
+    @Test func aSaveThatKeepsSizeAndTimeIsSeenByItsBytes() async throws {
+        let site = TemporaryDirectory("mieruka-poll")
+        try site.write(["mieruka.yml": "title: x\n", "content/plan/001.md": "grade: A\n"])
+        let path = site.path + "/content/plan/001.md"
+        var before = stat()
+        try #require(stat(path, &before) == 0)
+        let watcher = try PollingWatcher(root: site.path, intervalMilliseconds: 20, quietMilliseconds: 20)
+
+        try site.write("content/plan/001.md", "grade: B\n")
+        var times = [before.st_atim, before.st_mtim]
+        try #require(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        var after = stat()
+        try #require(stat(path, &after) == 0)
+        try #require(after.st_size == before.st_size && after.st_ino == before.st_ino)
+        try #require(after.st_mtim.tv_sec == before.st_mtim.tv_sec && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
+
+        #expect(await Self.next(watcher)?.paths == ["content/plan/001.md"])
+        watcher.stop()
     }
 
     @Test func serveReadsTheFoldersWhenInotifyCannotWatch() throws {

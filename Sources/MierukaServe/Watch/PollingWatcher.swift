@@ -12,15 +12,39 @@ import Glibc
 /// mount) and for when the system's inotify limits are reached. It sees what `SiteWatcher` sees
 /// (mieruka.yml and the files under content/, seeds/, templates/ and static/, without hidden files
 /// and editor backups), a little later.
+///
+/// Modification times are only as fine as the file system keeps them (two seconds on FAT and
+/// exFAT drives, a second on some network shares), so a save that keeps a file's size within
+/// that time would look like no change. A file modified within the last `recentSeconds` is
+/// therefore also compared by a digest of its bytes until its time is old enough to tell saves
+/// apart (as git treats "racily clean" files).
 package final class PollingWatcher: InputWatcher {
     /// A file's identity and state as one scan saw it.
-    struct Stamp: Equatable, Sendable {
+    struct Stamp: Sendable {
         var size: Int64
         var seconds: Int
         var nanoseconds: Int
         var inode: UInt64
         var isFolder: Bool
+        /// A digest of the bytes of a file modified within `recentSeconds` of the scan; nil for
+        /// older files, folders and files too large to read every scan.
+        var digest: UInt64?
+
+        /// The same file in the same state: the digests are compared when both scans read one.
+        func isUnchanged(from other: Stamp) -> Bool {
+            guard size == other.size, seconds == other.seconds, nanoseconds == other.nanoseconds, inode == other.inode,
+                isFolder == other.isFolder
+            else { return false }
+            guard let digest, let previous = other.digest else { return true }
+            return digest == previous
+        }
     }
+
+    /// How recent a modification time must be for the file's bytes to be compared too: beyond the
+    /// coarsest time stamps in use (two seconds), with room for a file server's clock.
+    static let recentSeconds = 5
+    /// Files larger than this are compared by size, time and inode only.
+    static let largestDigested = 8 << 20
 
     /// The site folder.
     package let root: String
@@ -103,7 +127,7 @@ package final class PollingWatcher: InputWatcher {
                 }
                 // A folder's own time changes with its entries, which are compared one by one.
                 if stamp.isFolder && old.isFolder { continue }
-                if stamp != old { changed.insert(path) }
+                if !stamp.isUnchanged(from: old) { changed.insert(path) }
             }
             for path in before.keys where now[path] == nil { changed.insert(path) }
             return changed
@@ -113,21 +137,28 @@ package final class PollingWatcher: InputWatcher {
     /// mieruka.yml and every file and folder under the watched folders that concerns the site.
     static func scan(_ root: String) -> [String: Stamp] {
         var stamps: [String: Stamp] = [:]
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
         for top in [SiteLayout.configFile] + SiteWatcher.watchedFolders {
-            walk(root: root, relative: top, into: &stamps)
+            walk(root: root, relative: top, now: Int(now.tv_sec), into: &stamps)
         }
         return stamps
     }
 
-    private static func walk(root: String, relative: String, into stamps: inout [String: Stamp]) {
+    private static func walk(root: String, relative: String, now: Int, into stamps: inout [String: Stamp]) {
         guard SiteWatcher.concernsSite(relative) else { return }
         let path = root + "/" + relative
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
         let isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+        let seconds = Int(info.st_mtim.tv_sec)
+        let isRecent = seconds >= now - recentSeconds
+        let digest =
+            !isFolder && isRecent && (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) <= largestDigested
+            ? digestOfFile(path) : nil
         stamps[relative] = Stamp(
-            size: Int64(info.st_size), seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec),
-            inode: UInt64(info.st_ino), isFolder: isFolder)
+            size: Int64(info.st_size), seconds: seconds, nanoseconds: Int(info.st_mtim.tv_nsec),
+            inode: UInt64(info.st_ino), isFolder: isFolder, digest: digest)
         guard isFolder, let directory = opendir(path) else { return }
         defer { closedir(directory) }
         var names: [String] = []
@@ -137,6 +168,27 @@ package final class PollingWatcher: InputWatcher {
             }
             if name != ".", name != ".." { names.append(name) }
         }
-        for name in names { walk(root: root, relative: relative + "/" + name, into: &stamps) }
+        for name in names { walk(root: root, relative: relative + "/" + name, now: now, into: &stamps) }
+    }
+
+    /// FNV-1a over the file's bytes (a change detector, not a security measure); nil when the file
+    /// cannot be read (then size, time and inode decide).
+    static func digestOfFile(_ path: String) -> UInt64? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { return hash }
+            for byte in buffer[..<count] {
+                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            }
+        }
     }
 }
