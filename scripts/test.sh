@@ -12,12 +12,45 @@
 set -eu
 cd "$(dirname "$0")/.."
 scratch=${MIERUKA_SCRATCH_PATH:-.build}
+
+# Each step says when it starts, and has a time limit far above what it takes: a step that hangs
+# ends the run within minutes, named, instead of holding CI until CI's own limit.
+started=$(date +%s)
+step() {
+    echo "== $(date -u +%H:%M:%S) (+$(($(date +%s) - started)) s) $*" >&2
+}
+bounded() {
+    limit=$1
+    shift
+    status=0
+    timeout --kill-after=30 "$limit" "$@" || status=$?
+    if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
+        echo "scripts/test.sh: stopped after $limit s, the step's time limit: $*" >&2
+    fi
+    return "$status"
+}
+
 scripts/install-system-packages.sh libcmark-dev libyaml-dev pkg-config
 # Each target of Package.swift declares exactly the targets it imports.
 python3 scripts/check-target-imports.py
-swift build --scratch-path "$scratch" --build-tests
-swift test --scratch-path "$scratch" --skip-build
-"$scratch/debug/mieruka" check
+step "swift build (debug, with the tests)"
+bounded 2400 swift build --scratch-path "$scratch" --build-tests
+step "swift test"
+# Swift Testing prints a line when each test starts and one when it ends: when the time limit
+# stops the run, the tests that started and never ended are named.
+tests_log="$scratch/swift-test.log"
+{ bounded 1500 swift test --scratch-path "$scratch" --skip-build 2>&1 && echo 0 >"$tests_log.status" || echo $? >"$tests_log.status"; } |
+    tee "$tests_log"
+tests_status=$(cat "$tests_log.status")
+if [ "$tests_status" -ne 0 ]; then
+    if [ "$tests_status" -eq 124 ] || [ "$tests_status" -eq 137 ]; then
+        echo "scripts/test.sh: tests that started and did not end:" >&2
+        scripts/unfinished-tests.sh "$tests_log" >&2
+    fi
+    exit "$tests_status"
+fi
+step "mieruka check (the demo site)"
+bounded 600 "$scratch/debug/mieruka" check
 
 # --- The Excel downloads, opened by another program ----------------------------------------------
 # Every .xlsx download of the demo, the base fixture and a site made by `mieruka init`, opened with
@@ -38,6 +71,7 @@ if [ ! -x "$xlsx_venv/bin/python" ] || [ "$(cat "$xlsx_venv/mieruka-pins.txt" 2>
     "$xlsx_venv/bin/python" -m pip install --quiet --disable-pip-version-check $xlsx_pins
     printf '%s\n' "$xlsx_pins" >"$xlsx_venv/mieruka-pins.txt"
 fi
+step "the Excel downloads (openpyxl)"
 workbooks=$(mktemp -d)
 "$scratch/debug/mieruka" build --output "$workbooks/demo" >/dev/null
 "$scratch/debug/mieruka" build --source Tests/Fixtures/base --output "$workbooks/base" >/dev/null
@@ -47,7 +81,7 @@ cp -r Tests/Fixtures/fidelity/committee-opinions/. "$workbooks/opinions-site/"
 "$scratch/debug/mieruka" build --source "$workbooks/opinions-site" --output "$workbooks/opinions" >/dev/null
 "$scratch/debug/mieruka" init "$workbooks/starter" >/dev/null
 "$scratch/debug/mieruka" build --source "$workbooks/starter" >/dev/null
-"$xlsx_venv/bin/python" scripts/check-xlsx-downloads.py --seed "$workbooks/starter/seeds/gyokaku/R7.xlsx" Tests/Fixtures/xlsx/starter-R7.csv \
+bounded 900 "$xlsx_venv/bin/python" scripts/check-xlsx-downloads.py --seed "$workbooks/starter/seeds/gyokaku/R7.xlsx" Tests/Fixtures/xlsx/starter-R7.csv \
     "$workbooks/demo" "$workbooks/base" "$workbooks/opinions" "$workbooks/starter/public"
 rm -rf "$workbooks"
 
@@ -99,6 +133,7 @@ if [ ! -x "$venv/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]
     printf '%s\n' "$wanted" >"$stamp"
 fi
 
+step "the sites for the browser checks"
 sites=$(mktemp -d)
 trap 'rm -rf "$sites"' EXIT
 "$scratch/debug/mieruka" build --output "$sites/demo"
@@ -116,11 +151,13 @@ mkdir -p "$sites/snapshots-source"
 cp -R Tests/Fixtures/base/. Tests/Fixtures/fidelity/snapshot-results/. "$sites/snapshots-source"
 "$scratch/debug/mieruka" build --source "$sites/snapshots-source" --output "$sites/snapshots"
 mkdir -p "$(dirname "$json")"
-"$venv/bin/python" scripts/check-site.py --json "$json" "$sites/demo" "$sites/base" "$sites/revisions" "$sites/axes" "$sites/snapshots"
+step "check-site.py (axe-core and the Nu HTML checker)"
+bounded 1800 "$venv/bin/python" scripts/check-site.py --json "$json" "$sites/demo" "$sites/base" "$sites/revisions" "$sites/axes" "$sites/snapshots"
 # The charts' labels: each inside its chart's viewBox and none over another, as Chromium draws them.
-"$venv/bin/python" scripts/check-charts.py "$sites/demo" "$sites/base" "$sites/revisions" "$sites/axes" "$sites/snapshots"
+step "check-charts.py, check-filters.py, check-search.py"
+bounded 900 "$venv/bin/python" scripts/check-charts.py "$sites/demo" "$sites/base" "$sites/revisions" "$sites/axes" "$sites/snapshots"
 # …and the check itself finds a label cut at the edge, one over another and one above the top.
-if "$venv/bin/python" scripts/check-charts.py Tests/Fixtures/check-charts/broken >"$sites/broken-charts.txt"; then
+if bounded 300 "$venv/bin/python" scripts/check-charts.py Tests/Fixtures/check-charts/broken >"$sites/broken-charts.txt"; then
     echo "check-charts.py passed a chart with labels cut and overlapping (Tests/Fixtures/check-charts/broken)" >&2
     exit 1
 fi
@@ -130,11 +167,11 @@ if [ "$(grep -c -e 'leaves the viewBox' -e 'overlap by' "$sites/broken-charts.tx
     exit 1
 fi
 # The plan page's item filters, with and without JavaScript.
-"$venv/bin/python" scripts/check-filters.py "$sites/demo" kodaira-3/
-"$venv/bin/python" scripts/check-filters.py "$sites/base" test-plan/
+bounded 600 "$venv/bin/python" scripts/check-filters.py "$sites/demo" kodaira-3/
+bounded 600 "$venv/bin/python" scripts/check-filters.py "$sites/base" test-plan/
 # The site search: search.js against the shared tokenizer table and the index, results, no-JS page.
-"$venv/bin/python" scripts/check-search.py --demo "$sites/demo"
-"$venv/bin/python" scripts/check-search.py "$sites/base"
+bounded 600 "$venv/bin/python" scripts/check-search.py --demo "$sites/demo"
+bounded 600 "$venv/bin/python" scripts/check-search.py "$sites/base"
 # The accessibility test-results page, made from the checks just run: every page checked passed,
 # so the page must say so.
 "$scratch/debug/mieruka" build --output "$sites/published" --accessibility-results "$json"
@@ -147,7 +184,8 @@ echo "accessibility test-results page: published from $json"
 # --- mieruka serve in the browser ---------------------------------------------------------------
 # A page open in headless Chromium on `mieruka serve` reloads by itself after a save, shows the
 # errors of a broken file over the last good page, and loses them once the file is fixed.
-"$venv/bin/python" scripts/check-serve-reload.py --mieruka "$scratch/debug/mieruka"
+step "check-serve-reload.py"
+bounded 600 "$venv/bin/python" scripts/check-serve-reload.py --mieruka "$scratch/debug/mieruka"
 
 # --- The release tarball, on a machine without Swift -------------------------------------------
 # scripts/package.sh builds one binary with the Swift runtime, Foundation, libcmark, libyaml and
@@ -160,5 +198,7 @@ if [ "${MIERUKA_SKIP_PACKAGE:-0}" = 1 ]; then
 elif [ "$(id -u)" -ne 0 ]; then
     echo "SKIPPED: the release tarball's test in a Debian root without Swift (chroot needs root)" >&2
 else
-    MIERUKA="$scratch/debug/mieruka" scripts/check-package.sh
+    step "the release tarball in a Debian root (package.sh, check-package.sh)"
+    MIERUKA="$scratch/debug/mieruka" bounded 2700 scripts/check-package.sh
 fi
+step "all the tests passed"
