@@ -45,6 +45,7 @@ import importlib.util
 import json
 import os
 import pathlib
+import queue
 import re
 import shutil
 import sys
@@ -354,10 +355,48 @@ def record_rule(rules, rule_id, tags, help_text, outcome, page):
     entry[outcome].add(page)
 
 
-def run_axe(driver, axe_source, site_label, server, pages, widths, advice, log, rules=None):
-    """Runs axe on every page at every width; returns (violations, incomplete, errors, version).
-    Violations of rules that are not WCAG A/AA rules (best practices) are returned as incomplete,
-    with the impact "advice". `rules` (a dict) collects each WCAG rule's outcome per page."""
+def axe_pages(drivers, axe_source, server, pages, options):
+    """Runs axe on every page, the pages shared out among the browsers (each with a thread of its
+    own); returns (version, result, reflow findings) per page, in the pages' order, whichever
+    browser ran it, so that the report does not depend on which browser was faster."""
+    outcomes = [None] * len(pages)
+    work = queue.Queue()
+    for position, (page, _file) in enumerate(pages):
+        work.put((position, page))
+    failures = []
+
+    def run(driver):
+        while True:
+            try:
+                position, page = work.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                driver.get(server.url_of(page))
+                driver.execute_script(axe_source)
+                version = driver.execute_script("return axe.version")
+                result = driver.execute_async_script(AXE_RUN, options)
+                reflow = driver.execute_script(REFLOW_CHECK) if result.get("ok") else []
+                outcomes[position] = (version, result, reflow)
+            except Exception as error:  # noqa: BLE001 - reported after the other browsers end
+                failures.append(error)
+                return
+
+    threads = [threading.Thread(target=run, args=(driver,)) for driver in drivers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if failures:
+        raise failures[0]
+    return outcomes
+
+
+def run_axe(drivers, axe_source, site_label, server, pages, widths, advice, log, rules=None):
+    """Runs axe on every page at every width, in as many browsers as `drivers` holds; returns
+    (violations, incomplete, errors, version). Violations of rules that are not WCAG A/AA rules
+    (best practices) are returned as incomplete, with the impact "advice". `rules` (a dict)
+    collects each WCAG rule's outcome per page."""
     rules = {} if rules is None else rules
     options = {
         "runOnly": {"type": "tag", "values": WCAG_TAGS + (ADVICE_TAGS if advice else [])},
@@ -367,19 +406,16 @@ def run_axe(driver, axe_source, site_label, server, pages, widths, advice, log, 
     violations, incomplete, errors = [], [], []
     version = None
     for position, width in enumerate(widths):
-        set_viewport(driver, width)
-        for page, _file in pages:
-            url = server.url_of(page)
+        for driver in drivers:
+            set_viewport(driver, width)
+        outcomes = axe_pages(drivers, axe_source, server, pages, options)
+        for (page, _file), (page_version, result, reflow) in zip(pages, outcomes):
             shown = server.base_path + page
-            driver.get(url)
-            driver.execute_script(axe_source)
-            version = version or driver.execute_script("return axe.version")
-            result = driver.execute_async_script(AXE_RUN, options)
+            version = version or page_version
             if not result.get("ok"):
                 errors.append({"site": site_label, "page": shown, "width": width,
                                "error": result.get("error")})
                 continue
-            reflow = driver.execute_script(REFLOW_CHECK)
             for node in reflow:
                 violations.append({"status": "violation", "site": site_label, "page": shown,
                                    "width": width, **REFLOW_RULE, **node})
@@ -548,6 +584,9 @@ def main(argv=None):
     parser.add_argument("--no-nu", action="store_true", help="skip the Nu HTML checker")
     parser.add_argument("--no-advice", action="store_true",
                         help="do not run axe's best-practice rules (reported, never failing)")
+    parser.add_argument("--browsers", type=int, default=min(2, os.cpu_count() or 1), metavar="N",
+                        help="headless Chromium instances that share the pages out (default: "
+                        "%(default)s, one per processor up to two)")
     parser.add_argument("--chromium", help="the Chromium binary (default: chromium on PATH)")
     parser.add_argument("--chromedriver", help="chromedriver (default: chromedriver on PATH)")
     parser.add_argument("--axe-script", help="an axe.min.js to use instead of the bundled one")
@@ -619,15 +658,18 @@ def main(argv=None):
                 raise SetupError("chromedriver not found (Debian package chromium-driver)")
             axe_path = find_axe_script(args.axe_script)
             axe_source = axe_path.read_text(encoding="utf-8")
-            driver = start_browser(chromium, chromedriver)
+            drivers = []
             try:
+                for _ in range(max(1, args.browsers)):
+                    drivers.append(start_browser(chromium, chromedriver))
+                driver = drivers[0]
                 results["tools"]["chromium"] = driver.capabilities.get("browserVersion")
                 import selenium
                 results["tools"]["selenium"] = selenium.__version__
                 for label, folder, base, pages in sites:
                     with SiteServer(folder, base) as server:
                         rules = rule_stats.setdefault(label, {})
-                        v, i, e, version = run_axe(driver, axe_source, label, server, pages,
+                        v, i, e, version = run_axe(drivers, axe_source, label, server, pages,
                                                    widths, not args.no_advice, log, rules)
                         results["axe"]["violations"] += v
                         results["axe"]["incomplete"] += i
@@ -638,7 +680,8 @@ def main(argv=None):
                             if entry not in results["missing_files"]:
                                 results["missing_files"].append(entry)
             finally:
-                driver.quit()
+                for driver in drivers:
+                    driver.quit()
             results["tools"]["axe-core script"] = str(axe_path)
             major = str(results["tools"].get("axe-core") or "0").split(".")[0]
             if not major.isdigit() or int(major) < 4:
