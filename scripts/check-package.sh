@@ -86,7 +86,7 @@ serve_pid=$!
 port=""
 for _ in $(seq 1 600); do
     port=$(sed -n 's|.*at http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$inside/serve.log" | head -n 1)
-    [ -n "$port" ] && grep -q "for changes" "$inside/serve.log" && break
+    [ -n "$port" ] && grep -q "^mieruka: .*watching mieruka.yml" "$inside/serve.log" && break
     sleep 0.1
 done
 if [ -z "$port" ]; then
@@ -95,7 +95,25 @@ if [ -z "$port" ]; then
     exit 1
 fi
 run_inside /bin/bash -c "exec 3<>/dev/tcp/127.0.0.1/$port && printf 'GET / HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nConnection: close\\r\\n\\r\\n' >&3 && timeout 30 cat <&3" >"$inside/serve-response"
+# serve must end on SIGTERM (as a service manager stops it), within 30 s.
+# (A process that has ended stays a zombie, state Z, until waited for.)
+running() {
+    case "$(sed -n 's/^[0-9]* (.*) \([A-Za-z]\) .*/\1/p' "/proc/$1/stat" 2>/dev/null)" in
+    "" | Z) return 1 ;;
+    *) return 0 ;;
+    esac
+}
 kill "$serve_pid"
+for _ in $(seq 1 300); do
+    running "$serve_pid" || break
+    sleep 0.1
+done
+if running "$serve_pid"; then
+    kill -9 "$serve_pid" 2>/dev/null || true
+    echo "check-package.sh: mieruka serve in the Debian root did not stop within 30 s of SIGTERM:" >&2
+    cat "$inside/serve.log" >&2
+    exit 1
+fi
 wait "$serve_pid" 2>/dev/null || true
 serve_pid=""
 if ! head -n 1 "$inside/serve-response" | grep -q "^HTTP/1.1 200"; then
