@@ -22,6 +22,9 @@ package struct ServeOptions: Sendable {
     /// or scanning every `defaultPollMilliseconds` where inotify cannot watch every folder.
     package var pollMilliseconds: Int?
     package static let defaultPollMilliseconds = 500
+    /// Folders inotify may watch before it refuses one, as when the system's limit is used up
+    /// (for tests); nil: the system's limit.
+    package var inotifyWatchLimit: Int?
     /// Bounds on requests and connections.
     package var limits: HTTPLimits
 
@@ -122,7 +125,8 @@ package final class ServeSession: Sendable {
         let watching: String
         do {
             (watcher, watching) = try Self.watcher(for: options) {
-                try SiteWatcher(root: options.source, quietMilliseconds: options.quietMilliseconds)
+                try SiteWatcher(
+                    root: options.source, quietMilliseconds: options.quietMilliseconds, watchLimit: options.inotifyWatchLimit)
             }
         } catch {
             server.stop()
@@ -209,8 +213,18 @@ package final class ServeSession: Sendable {
             return
         }
         let thread = Thread { [self] in
-            while let batch = watcher.nextBatch() {
-                rebuild(batch)
+            var current = watcher
+            while let batch = current.nextBatch() {
+                // A folder made since the start that inotify refused to watch: from now on the
+                // inputs are read every half second (read before this rebuild, so that nothing
+                // saved while it runs is missed), and this rebuild reads every file again.
+                guard let refused = (current as? SiteWatcher)?.unwatchedFolder else {
+                    rebuild(batch)
+                    continue
+                }
+                guard let polling = switchToPolling(from: current, because: refused) else { return }
+                current = polling
+                rebuild(WatchBatch(paths: batch.paths, overflowed: true))
             }
         }
         thread.name = "mieruka-serve-builder"
@@ -245,11 +259,37 @@ package final class ServeSession: Sendable {
         } catch {
             reason = "cannot watch with inotify: \(error)"
         }
-        return (
-            try polling(interval),
-            "mieruka: note: \(reason); watching \(inputs) by reading them every \(every(interval)) instead "
-                + "(changes show a little later; raise the limit, or close other programs that watch many files)"
-        )
+        return (try polling(interval), pollingNote(reason))
+    }
+
+    /// What serve says when it reads the inputs every half second because inotify cannot watch.
+    static func pollingNote(_ reason: String) -> String {
+        "mieruka: note: \(reason); watching mieruka.yml, content/, seeds/, templates/ and static/ by reading them every "
+            + "\(Double(ServeOptions.defaultPollMilliseconds) / 1000) s instead "
+            + "(changes show a little later; raise the limit, or close other programs that watch many files)"
+    }
+
+    /// Replaces the inotify watcher, which refused a folder made while serving, with one that
+    /// reads the inputs; says so. Nil when serving has stopped meanwhile.
+    private func switchToPolling(
+        from watcher: any InputWatcher, because refused: (folder: String, reason: String)
+    ) -> (any InputWatcher)? {
+        let polling: PollingWatcher
+        do {
+            polling = try PollingWatcher(
+                root: options.source, intervalMilliseconds: ServeOptions.defaultPollMilliseconds,
+                quietMilliseconds: options.quietMilliseconds)
+        } catch {
+            whileServing { console.error("mieruka: cannot watch \(refused.folder) (\(refused.reason)), nor read the folders: \(error)") }
+            return watcher
+        }
+        guard register({ $0.watcher = polling }) else {
+            polling.stop()
+            return nil
+        }
+        watcher.stop()
+        whileServing { console.out(Self.pollingNote("cannot watch \(refused.folder) with inotify: \(refused.reason)")) }
+        return polling
     }
 
     /// Registers a part that has started; false when serving has stopped already (then the

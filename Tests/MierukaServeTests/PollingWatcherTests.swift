@@ -113,6 +113,37 @@ import Glibc
         #expect(told.hasSuffix("by reading them every 0.25 s (--poll)"), "\(told)")
     }
 
+    /// A folder made while serving that inotify refuses (the system's watches used up, here by a
+    /// limit as many as the site's folders): serve says so and reads the inputs from then on, so
+    /// that changes in that folder are still taken in.
+    @Test func aFolderInotifyRefusesWhileServingSwitchesToReading() async throws {
+        let probe = TemporaryDirectory("mieruka-poll")
+        try FileTree.overlay(Fixtures.path("base"), onto: probe.path)
+        let folders = try SiteWatcher(root: probe.path).watchCount
+        let live = try await LiveServe.start(inotifyWatchLimit: folders)
+        #expect(live.captured.all.last == "mieruka: watching mieruka.yml, content/, seeds/, templates/ and static/ for changes")
+
+        var rebuilds = live.finishedRebuilds
+        try live.work.write("static/notes/a.txt", "one\n")
+        try await live.waitForRebuild(after: rebuilds)
+        let note = live.captured.all.first { $0.hasPrefix("mieruka: note: cannot watch static") }
+        #expect(
+            note?.contains("with inotify: the system's limit of inotify watches is reached (fs.inotify.max_user_watches); watching "
+                + "mieruka.yml, content/, seeds/, templates/ and static/ by reading them every 0.5 s instead") == true,
+            "\(live.captured.all)")
+        #expect(try await live.get("/kaikaku/notes/a.txt").text == "one\n")
+
+        rebuilds = live.finishedRebuilds
+        try live.work.write("static/notes/a.txt", "two, longer\n")
+        try await live.waitForRebuild(after: rebuilds)
+        #expect(try await live.get("/kaikaku/notes/a.txt").text == "two, longer\n")
+        try await live.apply([("content/test-plan/003.md", "title: 基金の確保", "title: 基金の確保と活用")])
+        let (served, built) = try live.servedAndBuilt()
+        #expect(served.keys.sorted() == built.keys.sorted())
+        #expect(served.filter { built[$0.key] != $0.value }.keys.sorted() == [])
+        try await live.stop()
+    }
+
     @Test func aServedSiteWatchedByPollingIsTheBuiltSiteAfterChanges() async throws {
         let live = try await LiveServe.start(pollMilliseconds: 30)
         #expect(live.captured.all.contains { $0.hasSuffix("by reading them every 0.03 s (--poll)") }, "\(live.captured.all)")

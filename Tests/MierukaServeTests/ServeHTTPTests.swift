@@ -21,14 +21,17 @@ final class LiveServe: @unchecked Sendable {
 
     static func start(
         extraFiles: [String: String] = [:], limits: HTTPLimits = HTTPLimits(), hooks: SiteBuilder.Hooks = SiteBuilder.Hooks(),
-        pollMilliseconds: Int? = nil
+        pollMilliseconds: Int? = nil, inotifyWatchLimit: Int? = nil
     ) async throws -> LiveServe {
         let live = LiveServe()
         try FileTree.overlay(Fixtures.path("base"), onto: live.work.path)
         try live.work.write(extraFiles)
         let captured = live.captured
+        var options = ServeOptions(
+            source: live.work.path, displaySource: "", port: 0, quietMilliseconds: 30, limits: limits, pollMilliseconds: pollMilliseconds)
+        options.inotifyWatchLimit = inotifyWatchLimit
         let session = try ServeSession(
-            options: ServeOptions(source: live.work.path, displaySource: "", port: 0, quietMilliseconds: 30, limits: limits, pollMilliseconds: pollMilliseconds),
+            options: options,
             console: ServeSession.Console(out: { captured.append($0) }, error: { captured.append($0) }), hooks: hooks)
         live.session = session
         live.client = TestHTTPClient(port: try await offPool { try session.start() })

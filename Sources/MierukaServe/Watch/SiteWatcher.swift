@@ -38,7 +38,14 @@ package final class SiteWatcher: InputWatcher {
         SiteLayout.contentFolder, SiteLayout.seedsFolder, SiteLayout.templatesFolder, SiteLayout.staticFolder,
     ]
 
-    package init(root: String, quietMilliseconds: Int = 50, maximumWaitMilliseconds: Int = 1000) throws {
+    /// Folders watched at most, beyond which a folder is refused as the kernel refuses it when
+    /// `fs.inotify.max_user_watches` is used up (for tests); nil: only the kernel's limit.
+    private let watchLimit: Int?
+
+    package init(
+        root: String, quietMilliseconds: Int = 50, maximumWaitMilliseconds: Int = 1000, watchLimit: Int? = nil
+    ) throws {
+        self.watchLimit = watchLimit
         self.root = POSIXFiles.realPath(root) ?? root
         self.quietMilliseconds = quietMilliseconds
         self.maximumWaitMilliseconds = maximumWaitMilliseconds
@@ -176,10 +183,11 @@ package final class SiteWatcher: InputWatcher {
         let mask =
             UInt32(IN_CREATE) | UInt32(IN_DELETE) | UInt32(IN_MODIFY) | UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_FROM)
             | UInt32(IN_MOVED_TO) | UInt32(IN_ATTRIB) | UInt32(IN_ONLYDIR) | UInt32(IN_EXCL_UNLINK)
-        let descriptor = inotify_add_watch(inotify, path, mask)
+        let overLimit = watchLimit.map { limit in folders.withLock { $0.count } >= limit } ?? false
+        let descriptor = overLimit ? -1 : inotify_add_watch(inotify, path, mask)
         guard descriptor >= 0 else {
             // A folder that is gone again is no loss; one the kernel will not watch is.
-            let code = errno
+            let code = overLimit ? ENOSPC : errno
             if code == ENOSPC || code == ENOMEM {
                 let reason =
                     code == ENOSPC
