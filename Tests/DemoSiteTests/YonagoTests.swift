@@ -123,3 +123,17 @@ import Testing
         #expect(row.difference?.approximate == false)
     }
 }
+
+/// The home page counts the items the site carries for 米子市 (4 of the 118 the city lists) as what
+/// they are, the items on the site, never as the plan's number of items.
+@Suite struct YonagoHomeCardTests {
+    @Test func theHomeCardSaysItCountsTheItemsOnTheSite() throws {
+        let site = DemoSite.shared
+        let home = try #require(site.pages.lazy.compactMap { site.views.context(for: $0).content as? HomeView }.first)
+        let card = try #require(home.plans.first { $0.url.hasSuffix("/yonago/") })
+        #expect(card.itemCount == "掲載している取組項目 4項目")
+        // A plan whose count is published keeps the city's number, unqualified (大多喜町 平成20年度: 86).
+        let otaki = try #require(home.plans.first { $0.url.hasSuffix("/otaki-2/") })
+        #expect(otaki.itemCount == "取組項目 86項目")
+    }
+}
