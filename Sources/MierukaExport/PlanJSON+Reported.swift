@@ -57,7 +57,8 @@ extension PlanJSON {
     /// {"text": "347.0", "yen": 347000000}
     func amount(_ amount: PublishedAmount?) -> JSONValue {
         guard let amount else { return .null }
-        return .object([("text", .string(amount.text)), ("yen", .int64(amount.money.yen))])
+        let approximate: [(String, JSONValue)] = amount.approximate ? [("approximate", .bool(true))] : []
+        return .object([("text", .string(amount.text)), ("yen", .int64(amount.money.yen))] + approximate)
     }
 
     /// {"text": "104.4%", "percent": 104.4}
@@ -144,6 +145,7 @@ extension PlanJSON {
         var members: [(String, JSONValue)] = [("text", .string(cell.cell))]
         if cell.bracketed != nil { members.append(("amount", .string(cell.written.text))) }
         members += [("yen", .int64(cell.written.money.yen)), ("value_yen", .int64(cell.value.yen))]
+        if cell.written.approximate { members.append(("approximate", .bool(true))) }
         if let bracketed = cell.bracketed {
             members.append(
                 (

@@ -247,7 +247,10 @@ import Testing
             if ["sakae", "samukawa-5"].contains(plan) {
                 #expect(!page.html.contains("市の公表"), "\(page.path)")
                 #expect(marks.allSatisfy { $0 == "町の公表値" }, "\(page.path): \(marks)")
-            } else if ["kodaira-3", "isehara-6", "sanda-shin", "sanda-dankou", "komatsu", "tsukubamirai", "iwaki"].contains(plan) {
+            } else if [
+                "kodaira-3", "isehara-6", "sanda-shin", "sanda-dankou", "komatsu", "tsukubamirai", "iwaki", "yonago", "yonago-2",
+                "yonago-3", "ohtawara-1", "ohtawara-3",
+            ].contains(plan) {
                 #expect(marks.allSatisfy { $0 == "市の公表値" }, "\(page.path): \(marks)")
             }
         }
@@ -256,6 +259,10 @@ import Testing
         #expect(FigureMarking.publishedMarks(in: site.page("sanda-shin/index.html")) == ["市の公表値"])
         // いわき市: its 実施率 and its 効果額 table, both the city's.
         #expect(FigureMarking.publishedMarks(in: site.page("iwaki/index.html")) == ["市の公表値"])
+        // 米子市 and 大田原市: their counts and effect tables (and 米子市's revision), all the cities'.
+        for plan in ["yonago", "yonago-2", "yonago-3", "ohtawara-1"] {
+            #expect(FigureMarking.publishedMarks(in: site.page(plan + "/index.html")) == ["市の公表値"], "\(plan)")
+        }
     }
 
     @Test func theAuditCatchesAnUnmarkedTable() {

@@ -25,7 +25,7 @@ import Testing
         #expect(site.cells(plan, table: "achievement-table", column: 0) == ["7", "4", "10"])
         #expect(site.cells(plan, table: "achievement-table", column: 1) == ["70%", "40.0%", "—"])
         #expect(plan.contains("<th scope=\"row\">取組項目の数</th>\n<td class=\"num\">10</td>"))
-        #expect(!plan.contains("まだ公表されていません"))
+        #expect(!plan.contains("進捗状況を載せていません"))
     }
 
     @Test func checkWarnsWhereThePublishedFiguresContradictEachOther() throws {

@@ -70,7 +70,8 @@ import Testing
         noResults["content/p/a.md"] = InMemorySite.item("1")
         noResults["content/p/b.md"] = nil
         let html = RenderTestSite(noResults).html("p/")
-        #expect(html.contains("この計画の年度ごとの進捗状況は、まだ公表されていません。"))
+        #expect(html.contains("このサイトには、この計画の年度ごとの進捗状況を載せていません。"))
+        #expect(!html.contains("公表されていません"), "Mieruka cannot know what a city has not published")
         #expect(!html.contains("評価の分布"))
     }
 

@@ -122,6 +122,10 @@ package struct PublishedAmount: Sendable, Hashable {
     package let text: String
     package let money: Money
     package let location: SourceLocation
+    /// Written as an approximate figure (「約49億円」): `money` is the figure after 「約」, and no
+    /// published figure is compared with it, nor it with others (an approximation does not hold
+    /// a sum or a difference to the yen).
+    package var approximate = false
 
     package init(text: String, money: Money, location: SourceLocation) {
         self.text = text

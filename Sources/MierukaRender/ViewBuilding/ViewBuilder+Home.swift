@@ -45,7 +45,9 @@ extension ViewBuilder {
         return listings > 0 ? listings : nil
     }
 
-    /// 「取組項目 43項目（うち再掲2項目）」 from the published count, else from the items.
+    /// 「取組項目 43項目（うち再掲2項目）」 from the published count, else 「掲載している取組項目 4項目」
+    /// from the items on the site: a plan whose items are only partly transcribed (米子市's 4 of
+    /// 118) must not be read as having that many.
     func itemCountText(_ planIndex: PlanIndex) -> String? {
         let plan = planIndex.plan
         let format = PlanFormatter(plan: plan)
@@ -57,7 +59,7 @@ extension ViewBuilder {
         let listings = plan.items.reduce(0) { $0 + $1.listings.count }
         guard listings > 0 else { return nil }
         let relisted = listings - plan.items.count
-        var text = "取組項目 \(format.items(listings))"
+        var text = "掲載している取組項目 \(format.items(listings))"
         if relisted > 0 { text += "（うち再掲\(format.items(relisted))）" }
         return text
     }

@@ -38,7 +38,7 @@ extension ViewBuilder {
                     ? itemFilters(planIndex, tableID: "item-table", rowCount: listingRows.count) : nil),
             departmentsURL: planIndex.departments.isEmpty ? nil : links.href(SiteRoutes.departments(plan.slug)),
             dataURL: links.href(SiteRoutes.data(plan.slug)), feedURL: feed(planIndex)?.url,
-            noResultsNote: planIndex.years.isEmpty && plan.reported.isEmpty ? "この計画の年度ごとの進捗状況は、まだ公表されていません。" : nil)
+            noResultsNote: planIndex.years.isEmpty && plan.reported.isEmpty ? "このサイトには、この計画の年度ごとの進捗状況を載せていません。" : nil)
         view.moneyTables = moneyTableViews(plan)
         view.achievements = achievementViews(plan)
         view.scale = scaleView(plan)

@@ -24,6 +24,8 @@ extension ViewBuilder {
                 source: table.source)
             view.groups = [ReportedRowGroupView(label: nil, rows: view.rows)]
             view.columnCount = columns.count + 1
+            let amounts = all.flatMap { [$0.planned, $0.actual, $0.difference] }
+            if amounts.contains(where: { $0?.approximate == true }) { view.approximateNote = approximateNote(format) }
             return view
         }
     }
@@ -68,7 +70,18 @@ extension ViewBuilder {
         view.columnCount = grid.columns.count + 1
         view.textColumns = textColumns
         view.bracketNote = grid.bracket.map { bracketNote($0, format: format) }
+        let approximate = grid.rows.contains { entry in
+            guard case .amounts(let row) = entry else { return false }
+            return row.cells.contains { $0?.written.approximate == true || $0?.bracketed?.written.approximate == true }
+        }
+        if approximate { view.approximateNote = approximateNote(format) }
         return view
+    }
+
+    /// 「約」 before an amount is the report's own: the figure is approximate, shown as written.
+    private func approximateNote(_ format: PlanFormatter) -> String {
+        let publisher = format.plan.publisher.kind.map { "\($0)の" } ?? ""
+        return "「約」の付いた額は、\(publisher)公表どおりの概数です（表記のまま）。"
     }
 
     /// What the figure in brackets is, in the report's word, and how the report counts it.

@@ -17,6 +17,8 @@ package struct MoneyTableView: TemplateView {
     package let spanNote: String?
     /// Says what the figure in brackets of a two-figure cell is (「（ ）内の金額は累計額です」).
     package var bracketNote: String? = nil
+    /// Says that amounts written with 「約」 are the report's approximate figures, as written.
+    package var approximateNote: String? = nil
     package let note: String?
     package let source: String?
     /// The rows under their group headings, as the report groups them (one group without a heading
@@ -41,6 +43,7 @@ package struct MoneyTableView: TemplateView {
             .view("total", ReportedRowView.self) { $0.total },
             .text("spanNote") { $0.spanNote },
             .text("bracketNote") { $0.bracketNote },
+            .text("approximateNote") { $0.approximateNote },
             .text("note") { $0.note },
             .text("source") { $0.source },
             .list("groups", ReportedRowGroupView.self) { $0.groups },

@@ -48,7 +48,7 @@ struct MoneyGridChecker {
         guard years.count == table.years.length else { return }
         for case .amounts(let row) in grid.rows where !row.isText {
             for (index, column) in grid.columns.enumerated() {
-                guard let published = row.cells[index]?.bracketed else { continue }
+                guard let published = row.cells[index]?.bracketed, !published.written.approximate else { continue }
                 let through: Int?
                 if let position = years.firstIndex(of: index) {
                     through = position
@@ -59,7 +59,8 @@ struct MoneyGridChecker {
                 }
                 guard let through else { continue }
                 let figures = years.prefix(through + 1).map { row.cells[$0]?.value }
-                guard figures.allSatisfy({ $0 != nil }), let expected = rule.cumulative(figures.compactMap { $0 }, through: through),
+                let approximate = years.prefix(through + 1).contains { row.cells[$0]?.written.approximate == true }
+                guard !approximate, figures.allSatisfy({ $0 != nil }), let expected = rule.cumulative(figures.compactMap { $0 }, through: through),
                     expected != published.value
                 else { continue }
                 let first = grid.columns[years[0]].heading
@@ -116,7 +117,9 @@ struct MoneyGridChecker {
     private func compare(
         _ published: GridAmount?, _ parts: [GridAmount?], what: String, partsName: String, diagnostics: inout Diagnostics
     ) {
-        guard let published, !parts.isEmpty, parts.allSatisfy({ $0 != nil }),
+        // An approximate figure (「約49億円」) is neither a sum held to its parts nor a part of one.
+        guard let published, !published.written.approximate, !parts.isEmpty, parts.allSatisfy({ $0 != nil }),
+            !parts.contains(where: { $0?.written.approximate == true }),
             let sum = Money.sum(parts.map { $0?.value }), sum != published.value
         else { return }
         diagnostics.warning(

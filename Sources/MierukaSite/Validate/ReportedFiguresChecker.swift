@@ -16,7 +16,8 @@ package struct ReportedFiguresChecker: Sendable {
     static let keepHint = "the site shows the figures as published; check the transcription against the report, and keep them if the city's own figures differ"
 
     func checkYears(_ years: FiscalYearRange, what: String, at location: SourceLocation, in plan: Plan, diagnostics: inout Diagnostics) {
-        let inside = plan.period.contains(years.first) && (years.last.map(plan.period.contains) ?? false)
+        // A span without an end (「平成22年度～」) fits only a plan whose period has none either.
+        let inside = plan.period.contains(years.first) && (years.last.map(plan.period.contains) ?? (plan.period.last == nil))
         if !inside {
             diagnostics.error(
                 at: location, "\(what) is for \(years.label(plan.yearStyle)), outside the plan period (\(plan.period.label(plan.yearStyle)))",
@@ -34,7 +35,9 @@ package struct ReportedFiguresChecker: Sendable {
         let headings = table.headings
         for row in table.allRows {
             guard let planned = row.planned, let actual = row.actual else { continue }
-            if let difference = row.difference, let expected = actual.money.subtracting(planned.money),
+            // An approximate figure (「約49億円」) is not held to the yen, nor are others held to it.
+            guard !planned.approximate, !actual.approximate else { continue }
+            if let difference = row.difference, !difference.approximate, let expected = actual.money.subtracting(planned.money),
                 expected != difference.money
             {
                 diagnostics.warning(
@@ -55,7 +58,9 @@ package struct ReportedFiguresChecker: Sendable {
             (headings.planned, \MoneyTableRow.planned), (headings.actual, \MoneyTableRow.actual),
             (headings.difference, \MoneyTableRow.difference),
         ] {
-            guard let published = total[keyPath: column] else { continue }
+            guard let published = total[keyPath: column], !published.approximate,
+                !table.rows.contains(where: { $0[keyPath: column]?.approximate == true })
+            else { continue }
             let parts = table.rows.map { $0[keyPath: column]?.money }
             guard parts.allSatisfy({ $0 != nil }), let sum = Money.sum(parts), sum != published.money else { continue }
             diagnostics.warning(

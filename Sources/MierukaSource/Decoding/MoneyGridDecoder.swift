@@ -186,7 +186,10 @@ enum MoneyGridDecoder {
         diagnostics: inout Diagnostics
     ) -> GridAmount? {
         let text = raw.trimmingWhitespace()
-        var body = text
+        // 「約49億円」: an approximate figure, read after 「約」 and kept out of every comparison.
+        let split = MoneyParser.splitApproximate(text)
+        var body = split.body
+        let approximate = split.approximate
         let isIncrease = body.hasSuffix(increase)
         if isIncrease {
             guard sign == .reduction else {
@@ -228,7 +231,9 @@ enum MoneyGridDecoder {
                 value = reduced ? Money(yen: Int64(magnitude)) : money
             }
         }
-        return GridAmount(written: PublishedAmount(text: text, money: money, location: location), value: value)
+        var published = PublishedAmount(text: text, money: money, location: location)
+        published.approximate = approximate
+        return GridAmount(written: published, value: value)
     }
 
     /// Sum names must be labels or headings of the table, each naming one.

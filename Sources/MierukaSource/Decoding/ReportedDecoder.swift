@@ -98,7 +98,8 @@ enum ReportedDecoder {
 
     static func amount(_ reader: MappingReader, _ key: String, unit: MoneyUnit, diagnostics: inout Diagnostics) -> PublishedAmount? {
         guard let raw = reader.text(key, diagnostics: &diagnostics) else { return nil }
-        guard let written = MoneyParser.parse(raw.value, location: raw.location) else {
+        let (body, approximate) = MoneyParser.splitApproximate(raw.value)
+        guard let written = MoneyParser.parse(body, location: raw.location) else {
             let twoFigures = raw.value.contains { "（(".contains($0) }
             diagnostics.error(
                 at: raw.location, "\"\(raw.value)\" is not an amount of money",
@@ -113,7 +114,9 @@ enum ReportedDecoder {
                 hint: "check the decimals; amounts without a unit are in the table's unit: (\(unit.rawValue))")
             return nil
         }
-        return PublishedAmount(text: raw.value.trimmingWhitespace(), money: money, location: raw.location)
+        var published = PublishedAmount(text: raw.value.trimmingWhitespace(), money: money, location: raw.location)
+        published.approximate = approximate
+        return published
     }
 
     /// 「104.4%」, 「104.4％」, 「67.1パーセント」.

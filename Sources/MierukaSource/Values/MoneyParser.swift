@@ -20,6 +20,19 @@ package enum MoneyParser {
         return MoneyDocument(amount: DecimalNumber(units: yen, scale: 0), writtenUnit: .yen, location: location)
     }
 
+    /// The word before an amount that says the report gives it as an approximate figure (「約49億円」).
+    package static let approximately = "約"
+
+    /// An amount written as an approximation (「約49億円」, 「約 13億円」): the text after 「約」 and
+    /// true; otherwise the text as it is and false. Only published tables take it (`money_tables:`),
+    /// where the cell is shown as written and the figure is never held to a sum or a difference.
+    package static func splitApproximate(_ raw: String) -> (body: String, approximate: Bool) {
+        let text = raw.trimmingWhitespace()
+        guard text.hasPrefix(approximately) else { return (text, false) }
+        let body = String(text.dropFirst(approximately.count)).trimmingWhitespace()
+        return body.isEmpty ? (text, false) : (body, true)
+    }
+
     /// The word after an amount that says it is an increase, not a saving (「425万4千円の増」).
     package static let increase = "の増"
 
