@@ -196,24 +196,30 @@ import Testing
         #expect(plan.contains("<caption>年度別の財政効果額（単年度効果額）（単位：千円）</caption>"))
         #expect(plan.contains("<caption>年度別の財政効果額（継続的効果額）（単位：千円）</caption>"))
         #expect(plan.contains("<caption>年度別の財政効果額（種類の記載なし）（単位：千円）</caption>"))
-        #expect(site.cells(plan, table: "effect-by-year", column: 2) == ["400", "800", "200", "1,100", "150", "280", "150", "2,100", "250", "60", "400"])
-        // 単年度: 400, +800, +200 from the items (集計), then the city's own 累計 for R8 (公表値).
-        #expect(site.cells(plan, table: "effect-by-year", column: -1).prefix(5) == ["400", "1,200", "1,400", "2,800公表値", "—"])
+        // Actual amounts, 単年度 (R5–R9), 継続 (R6–R9), then those that say no kind (R7, and R9's 合計 of both).
+        #expect(
+            site.cellsOfEvery(plan, table: "effect-by-year", column: 1)
+                == ["400", "800", "200", "1,100", "150", "280", "150", "2,100", "250", "60", "400"])
+        // 単年度: 400, +800, +200 from the items (集計), then the city's own 累計 for R8 (公表値), and
+        // none after a published year; 継続 starts after the plan's first year, so it has none.
+        #expect(
+            site.cellsOfEvery(plan, table: "effect-by-year", column: -1)
+                == ["400", "1,200", "1,400", "2,800<br><small>公表値</small>", "—", "—", "—", "—", "—", "—", "—"])
         #expect(plan.contains(rule))
         #expect(plan.contains("図：年度別の財政効果額（継続的効果額）"), "the chart's text names the kind")
         // A year with both kinds' totals published: a table per kind, each as published.
         let r8 = site.page("test-plan/reports/2026/index.html")
         #expect(r8.contains("財政効果額（令和8年度・単年度効果額・公表値）"))
         #expect(r8.contains("財政効果額（令和8年度・継続的効果額・公表値）"))
-        #expect(site.cells(r8, table: "effect-table", column: 2) == ["700", "400", "1,100", "2,100", "2,100"])
+        #expect(site.cellsOfEvery(r8, table: "effect-table", column: 1) == ["700", "400", "1,100", "2,100", "2,100"])
         #expect(!r8.contains("3,200"), "no total of both kinds is derived (1,100 + 2,100)")
         // A published 合計 that does not say its kind (it adds both) is shown as published, alone.
         let r9 = site.page("test-plan/reports/2027/index.html")
         #expect(r9.contains("財政効果額（令和9年度・種類の記載なし・公表値）"))
-        #expect(site.cells(r9, table: "effect-table", column: 2) == ["150", "150", "250", "250", "400"])
+        #expect(site.cellsOfEvery(r9, table: "effect-table", column: 1) == ["150", "150", "250", "250", "400"])
         // A year Mieruka sums from the items: per kind, never 800 + 280.
         let r6 = site.page("test-plan/reports/2024/index.html")
-        #expect(site.cells(r6, table: "effect-table", column: 2) == ["△100", "900", "—", "800", "280", "—", "—", "280"])
+        #expect(site.cellsOfEvery(r6, table: "effect-table", column: 1) == ["△100", "900", "—", "800", "280", "—", "—", "280"])
         #expect(!r6.contains("1,080"))
         #expect(r6.contains(rule))
         // An item's amounts: the kind beside them, and a table per kind.
@@ -352,6 +358,13 @@ struct BuiltSite {
     func pages() -> [(path: String, html: String)] {
         FileTree.snapshot(root).filter { $0.key.hasSuffix(".html") }.sorted { $0.key < $1.key }.map {
             ($0.key, String(decoding: $0.value, as: UTF8.self))
+        }
+    }
+
+    /// The cells of one column of every table of `table`'s class, in the page's order.
+    func cellsOfEvery(_ html: String, table: String, column: Int) -> [String] {
+        html.components(separatedBy: "<table class=\"\(table)\"").dropFirst().flatMap {
+            cells("<table class=\"\(table)\"" + $0, table: table, column: column)
         }
     }
 
