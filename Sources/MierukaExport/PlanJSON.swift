@@ -185,7 +185,7 @@ struct PlanJSON {
     /// `kind` (single_year, continuing or null) of an amount, in a plan whose amounts name their
     /// kind only, so that other plans' files keep their bytes.
     func kindMember(_ kind: EffectKind?) -> [(String, JSONValue)] {
-        planIndex.plan.namesEffectKinds ? [("kind", kind.map { .string($0.rawValue) } ?? .null)] : []
+        planIndex.namesEffectKinds ? [("kind", kind.map { .string($0.rawValue) } ?? .null)] : []
     }
 
     /// The words of an effect's amounts written as increases (「425万4千円の増」), beside their
@@ -308,7 +308,7 @@ struct PlanJSON {
     /// amounts of different kinds are never added together).
     func effectsByKind(_ tally: PlanYearTally) -> [(String, JSONValue)] {
         let plan = planIndex.plan
-        guard plan.namesEffectKinds else { return [] }
+        guard planIndex.namesEffectKinds else { return [] }
         return [
             (
                 "effects_by_kind",
@@ -363,7 +363,7 @@ struct PlanJSON {
             extras.append(
                 ("effect_cumulative", .object([("expected_yen", money(cumulative.expected)), ("actual_yen", money(cumulative.actual))] + increaseTexts(cumulative, prefix: "") + kindMember(cumulative.kind))))
         }
-        if plan.namesEffectKinds, declared.hasEffects || !declared.publishedEffectCumulatives.isEmpty {
+        if planIndex.namesEffectKinds, declared.hasEffects || !declared.publishedEffectCumulatives.isEmpty {
             // Every kind's total (published, or the published rows' sum) and 累計, kind by kind.
             extras.append(
                 (

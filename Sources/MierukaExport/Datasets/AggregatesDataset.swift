@@ -106,8 +106,8 @@ enum AggregatesDataset {
                 DatasetColumn("効果見込額（\(unit.rawValue)）", .decimal, "財政効果の見込額の合計（単位：\(unit.rawValue)）"),
                 DatasetColumn("効果額（\(unit.rawValue)）", .decimal, "財政効果の実績額の合計（単位：\(unit.rawValue)）"),
             ]
-        let kinds = plan.effectKinds
-        let kindColumn = plan.namesEffectKinds
+        let kinds = planIndex.effectKinds
+        let kindColumn = planIndex.namesEffectKinds
         var rows: [[String]] = []
         func row(_ prefix: [String], _ effect: Effect, kind: EffectKind?) -> [String] {
             // A published amount written as an increase stays as published (「425万4千円の増」);

@@ -118,19 +118,20 @@ enum ResultsDataset {
         let provisional = KPIsDataset.hasProvisional(plan)
         let pointColumn = Self.hasPoints(plan)
         let unreadableColumn = Self.hasUnreadable(plan)
+        let kindColumn = Self.hasEffectKinds(plan)
         for year in planIndex.years {
             for item in plan.items {
                 guard let result = item.result(in: year) else { continue }
                 rows += resultRows(
                     result, of: item, plan: plan, graders: graders, compositions: compositions, provisional: provisional,
-                    hasPoints: pointColumn, hasUnreadable: unreadableColumn)
+                    hasPoints: pointColumn, hasUnreadable: unreadableColumn, hasKinds: kindColumn)
             }
             for point in plan.snapshotPoints(in: year) {
                 for item in plan.items {
                     for result in item.snapshots(in: year) where Snapshot.samePoint(result.asOf, point) {
                         rows += resultRows(
                             result, of: item, plan: plan, graders: graders, compositions: compositions, provisional: provisional,
-                            hasPoints: pointColumn, hasUnreadable: unreadableColumn)
+                            hasPoints: pointColumn, hasUnreadable: unreadableColumn, hasKinds: kindColumn)
                     }
                 }
             }
@@ -142,7 +143,7 @@ enum ResultsDataset {
     /// one row for the result alone; then a row per sub-item result.
     private static func resultRows(
         _ result: YearResult, of item: Item, plan: Plan, graders: Graders, compositions: Compositions, provisional: Bool, hasPoints: Bool,
-        hasUnreadable: Bool
+        hasUnreadable: Bool, hasKinds: Bool
     ) -> [[String]] {
         var rows: [[String]] = []
         let year = result.year
@@ -158,7 +159,7 @@ enum ResultsDataset {
             // which reads back as the same negative effect.
             result.effect?.expectedIncrease ?? DataFormat.money(result.effect?.expected, in: plan.moneyUnit),
             result.effect?.actualIncrease ?? DataFormat.money(result.effect?.actual, in: plan.moneyUnit),
-        ] + (hasEffectKinds(plan) ? [result.effect?.kind?.word ?? ""] : [])
+        ] + (hasKinds ? [result.effect?.kind?.word ?? ""] : [])
         var wroteKPI = false
         for kpi in item.kpis where result.asOf == nil {
             guard let actual = kpi.actual(in: year) else { continue }

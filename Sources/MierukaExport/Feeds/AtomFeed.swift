@@ -68,11 +68,11 @@ struct AtomFeed {
             parts.append("\(tally.itemsWithResult)項目の結果：" + counts.joined(separator: "、"))
         }
         // One figure per kind of amounts (単年度 / 継続), never one across kinds.
-        for kind in plan.effectKinds {
+        for kind in planIndex.effectKinds {
             let effect = plan.declared(in: year)?.effectTotals(of: kind)
                 ?? planIndex.tallies[year]?.effectSums(of: kind).map { Effect(expected: $0.totalExpected, actual: $0.totalActual) }
             if let actual = effect?.actual {
-                let name = plan.namesEffectKinds ? "財政効果（\(kind?.label ?? "種類の記載なし")）" : "財政効果"
+                let name = planIndex.namesEffectKinds ? "財政効果（\(kind?.label ?? "種類の記載なし")）" : "財政効果"
                 parts.append(name + " " + (effect?.actualIncrease ?? actual.formatted(in: plan.moneyUnit)))
             }
         }

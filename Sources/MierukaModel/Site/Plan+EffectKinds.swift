@@ -15,7 +15,4 @@ extension Plan {
         }
         return EffectKind.ordered(kinds)
     }
-
-    /// True when any effect amount of the plan says its kind (単年度 / 継続).
-    package var namesEffectKinds: Bool { effectKinds.contains { $0 != nil } }
 }

@@ -249,7 +249,7 @@ struct TableBuilder {
 
     /// Said under every effect table of a plan whose amounts name their kind (単年度 / 継続).
     func kindNote(_ kind: EffectKind?) -> String {
-        guard plan.namesEffectKinds else { return "" }
+        guard index.namesEffectKinds else { return "" }
         let what =
             kind.map { "この表は\($0.label)です（\($0.meaning)）。" }
             ?? "この表は、資料が種類（単年度・継続）を示していない効果額です。"
@@ -263,14 +263,14 @@ struct TableBuilder {
     /// 「・単年度効果額」 in a caption, in a plan whose amounts name their kind (「・種類の記載なし」
     /// for those that do not); nothing otherwise.
     func kindCaption(_ kind: EffectKind?) -> String {
-        guard plan.namesEffectKinds else { return "" }
+        guard index.namesEffectKinds else { return "" }
         return "・" + (kind?.label ?? "種類の記載なし")
     }
 
     /// The year's effect tables, one per kind of the plan's amounts (one table in a plan whose
     /// amounts do not name their kind).
     func effectTables(year: FiscalYear, rows: [Int], rowHeading: String, restrictTo policy: Int? = nil) -> [EffectTableView] {
-        plan.effectKinds.compactMap { effectTable(year: year, rows: rows, rowHeading: rowHeading, restrictTo: policy, kind: $0) }
+        index.effectKinds.compactMap { effectTable(year: year, rows: rows, rowHeading: rowHeading, restrictTo: policy, kind: $0) }
     }
 
     /// Expected against actual effect per policy for a year, of one kind: published when declared,
@@ -335,7 +335,7 @@ struct TableBuilder {
     /// amounts): each year the city's published total of that kind when it declares one, else
     /// Mieruka's sum of the items' amounts of that kind.
     func planEffectByYears() -> [EffectByYearView] {
-        plan.effectKinds.compactMap { planEffectByYear(kind: $0) }
+        index.effectKinds.compactMap { planEffectByYear(kind: $0) }
     }
 
     /// The plan's effects of one kind year by year, or nil when no year has amounts of it.
@@ -366,13 +366,13 @@ struct TableBuilder {
 
     /// 「（単年度効果額）」 after a caption, in a plan whose amounts name their kind.
     func kindSuffix(_ kind: EffectKind?) -> String {
-        guard plan.namesEffectKinds else { return "" }
+        guard index.namesEffectKinds else { return "" }
         return "（\(kind?.label ?? "種類の記載なし")）"
     }
 
     /// The kind in chart ids, so that a page's charts of several kinds differ.
     func kindScope(_ kind: EffectKind?) -> String {
-        guard plan.namesEffectKinds else { return "" }
+        guard index.namesEffectKinds else { return "" }
         return "-" + (kind?.rawValue ?? "unstated")
     }
 
