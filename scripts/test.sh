@@ -150,12 +150,16 @@ cp -R Tests/Fixtures/base/. Tests/Fixtures/fidelity/status-axes/. "$sites/axes-s
 mkdir -p "$sites/snapshots-source"
 cp -R Tests/Fixtures/base/. Tests/Fixtures/fidelity/snapshot-results/. "$sites/snapshots-source"
 "$scratch/debug/mieruka" build --source "$sites/snapshots-source" --output "$sites/snapshots"
+# Effects of two kinds (単年度 / 継続, made-up): a table and a chart per kind on one page.
+mkdir -p "$sites/kinds-source"
+cp -R Tests/Fixtures/base/. Tests/Fixtures/fidelity/effect-kinds/. "$sites/kinds-source"
+"$scratch/debug/mieruka" build --source "$sites/kinds-source" --output "$sites/kinds"
 mkdir -p "$(dirname "$json")"
 step "check-site.py (axe-core and the Nu HTML checker)"
-bounded 1800 "$venv/bin/python" scripts/check-site.py --json "$json" "$sites/demo" "$sites/base" "$sites/revisions" "$sites/axes" "$sites/snapshots"
+bounded 1800 "$venv/bin/python" scripts/check-site.py --json "$json" "$sites/demo" "$sites/base" "$sites/revisions" "$sites/axes" "$sites/snapshots" "$sites/kinds"
 # The charts' labels: each inside its chart's viewBox and none over another, as Chromium draws them.
 step "check-charts.py, check-filters.py, check-search.py"
-bounded 900 "$venv/bin/python" scripts/check-charts.py "$sites/demo" "$sites/base" "$sites/revisions" "$sites/axes" "$sites/snapshots"
+bounded 900 "$venv/bin/python" scripts/check-charts.py "$sites/demo" "$sites/base" "$sites/revisions" "$sites/axes" "$sites/snapshots" "$sites/kinds"
 # …and the check itself finds a label cut at the edge, one over another and one above the top.
 if bounded 300 "$venv/bin/python" scripts/check-charts.py Tests/Fixtures/check-charts/broken >"$sites/broken-charts.txt"; then
     echo "check-charts.py passed a chart with labels cut and overlapping (Tests/Fixtures/check-charts/broken)" >&2

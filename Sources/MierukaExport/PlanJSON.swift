@@ -182,6 +182,12 @@ struct PlanJSON {
         money.map { .int64($0.yen) } ?? .null
     }
 
+    /// `kind` (single_year, continuing or null) of an amount, in a plan whose amounts name their
+    /// kind only, so that other plans' files keep their bytes.
+    func kindMember(_ kind: EffectKind?) -> [(String, JSONValue)] {
+        planIndex.namesEffectKinds ? [("kind", kind.map { .string($0.rawValue) } ?? .null)] : []
+    }
+
     /// The words of an effect's amounts written as increases (「425万4千円の増」), beside their
     /// (negative) yen: only where there are some, so that other files keep their bytes.
     func increaseTexts(_ effect: Effect?, prefix: String) -> [(String, JSONValue)] {
@@ -202,6 +208,8 @@ struct PlanJSON {
             ("effect_expected_yen", money(result.effect?.expected)),
             ("effect_actual_yen", money(result.effect?.actual)),
         ] + increaseTexts(result.effect, prefix: "effect_")
+        // Only where the amounts say their kind (単年度 / 継続), so that other plans' files keep their bytes.
+        if let kind = result.effect?.kind { members.append(("effect_kind", .string(kind.rawValue))) }
         // Only where the report's grade could not be read, so that other plans' files keep their bytes.
         if let unreadable = result.gradeUnreadable {
             members.append(("grade_unreadable", .string(unreadable)))
@@ -280,7 +288,7 @@ struct PlanJSON {
                         ("effect_expected_yen", money(tally.totalExpected)),
                         ("effect_actual_yen", money(tally.totalActual)),
                         ("policies", .array(rows)),
-                    ])
+                    ] + effectsByKind(tally))
                 ))
         }
         if let declared = plan.declared(in: year) {
@@ -293,6 +301,38 @@ struct PlanJSON {
             members.append(("published_at_points", .array(others.map { published($0) })))
         }
         return .object(members)
+    }
+
+    /// The items' amounts summed kind by kind, in a plan whose amounts name their kind only (the
+    /// year's effect_*_yen above are then those of its one kind, or null when it has several:
+    /// amounts of different kinds are never added together).
+    func effectsByKind(_ tally: PlanYearTally) -> [(String, JSONValue)] {
+        let plan = planIndex.plan
+        guard planIndex.namesEffectKinds else { return [] }
+        return [
+            (
+                "effects_by_kind",
+                .array(
+                    tally.effectSums.map { sums in
+                        .object(
+                            kindMember(sums.kind) + [
+                                ("effect_expected_yen", money(sums.totalExpected)),
+                                ("effect_actual_yen", money(sums.totalActual)),
+                                (
+                                    "policies",
+                                    .array(
+                                        plan.policies.indices.filter { sums.expected[$0] != nil || sums.actual[$0] != nil }.map {
+                                            .object([
+                                                ("policy", .string(plan.policies[$0].id)),
+                                                ("effect_expected_yen", money(sums.expected[$0])),
+                                                ("effect_actual_yen", money(sums.actual[$0])),
+                                            ])
+                                        })
+                                ),
+                            ])
+                    })
+            )
+        ]
     }
 
     /// {"S": 3, "A": 25, "B": 15, "ungraded": 0}
@@ -321,7 +361,36 @@ struct PlanJSON {
         var extras: [(String, JSONValue)] = []
         if let cumulative = declared.effectCumulative {
             extras.append(
-                ("effect_cumulative", .object([("expected_yen", money(cumulative.expected)), ("actual_yen", money(cumulative.actual))] + increaseTexts(cumulative, prefix: ""))))
+                ("effect_cumulative", .object([("expected_yen", money(cumulative.expected)), ("actual_yen", money(cumulative.actual))] + increaseTexts(cumulative, prefix: "") + kindMember(cumulative.kind))))
+        }
+        if planIndex.namesEffectKinds, declared.hasEffects || !declared.publishedEffectCumulatives.isEmpty {
+            // Every kind's total (published, or the published rows' sum) and 累計, kind by kind.
+            extras.append(
+                (
+                    "effect_totals_by_kind",
+                    .array(
+                        declared.effectKinds.compactMap { kind in
+                            declared.effectTotals(of: kind).map {
+                                .object(
+                                    kindMember(kind) + [
+                                        ("expected_yen", money($0.expected)), ("actual_yen", money($0.actual)),
+                                        ("published", .bool(declared.publishedTotal(of: kind) != nil)),
+                                    ] + increaseTexts($0, prefix: ""))
+                            }
+                        })
+                ))
+            if declared.moreEffectCumulatives.count > 0 {
+                extras.append(
+                    (
+                        "effect_cumulatives",
+                        .array(
+                            declared.publishedEffectCumulatives.map {
+                                .object(
+                                    kindMember($0.kind) + [("expected_yen", money($0.expected)), ("actual_yen", money($0.actual))]
+                                        + increaseTexts($0, prefix: ""))
+                            })
+                    ))
+            }
         }
         if let share = declared.publishedShare {
             // What the share is of, only where the report says it (other files keep their bytes).
@@ -382,7 +451,7 @@ struct PlanJSON {
                         .object([
                             ("policy", .string(plan.policies[$0.policy].id)),
                             ("expected_yen", money($0.effect.expected)), ("actual_yen", money($0.effect.actual)),
-                        ] + increaseTexts($0.effect, prefix: ""))
+                        ] + increaseTexts($0.effect, prefix: "") + kindMember($0.effect.kind))
                     })
             ),
             (
@@ -418,11 +487,12 @@ extension PlanDatasets {
         ("items[]", "配列", "取組項目：number、id、title、summary、listings（number・policy・relisting：再掲なら true）、departments、schedule（取組の工程：years（first・last：西暦の年度）・step（計画の表記））、subitems（細目：number・title・departments）、kpis、results、url"),
         ("items[].kpis[]", "配列", "成果指標：id、name、unit、direction（increase / decrease / null）、baseline・target（years・value（数値か null）・text（表記））、note、actuals（year・value・text・grade・progress_percent）"),
         ("items[].kpis[].actuals[].provisional", "オブジェクト", "確定前の値（見込み・速報値など）の実績だけ：label（資料の語。ないときは null）、as_of（日付や時点）、note（注記）、replaced（同じ年度の確定値があり、サイトでは確定値を載せているなら true）。progress_percent は null（確定前の値からは進捗率を計算しません）。方針の kpis も同じ"),
-        ("items[].results[]", "配列", "年度別結果：year、grade（記号か null）、grade_unreadable（報告書にある評価が読み取れなかった年度だけ：その理由）、progress・factors・next_steps（Markdown）、effect_expected_yen・effect_actual_yen（円単位の整数か null。資料が「…の増」と書いた額は負の値で、そのときだけ effect_expected_text・effect_actual_text に資料の表記）、subitems（細目のある項目だけ：number・grade・state（評価の対象外の状態）・progress）。計画にあるときだけ：state（評価に代わる状態の記号か null）、graded_by（評価した者：結果の記載、なければ計画の graded_by。評価のない結果は null）、axes（評価の軸の id ごとに grade・state・graded_by、その年度に値がなければ null）"),
+        ("items[].results[]", "配列", "年度別結果：year、grade（記号か null）、grade_unreadable（報告書にある評価が読み取れなかった年度だけ：その理由）、progress・factors・next_steps（Markdown）、effect_expected_yen・effect_actual_yen（円単位の整数か null。資料が「…の増」と書いた額は負の値で、そのときだけ effect_expected_text・effect_actual_text に資料の表記）、effect_kind（額の種類を資料が示すときだけ：single_year（単年度効果額）か continuing（継続的効果額））、subitems（細目のある項目だけ：number・grade・state（評価の対象外の状態）・progress）。計画にあるときだけ：state（評価に代わる状態の記号か null）、graded_by（評価した者：結果の記載、なければ計画の graded_by。評価のない結果は null）、axes（評価の軸の id ごとに grade・state・graded_by、その年度に値がなければ null）"),
         ("items[].results[].grade_composition", "オブジェクト", "報告書が評価の決め方や委員ごとの評価を示しているときだけ：method（評価の方法。報告書の言葉）、member_grades（委員ごとの評価：member（名前。ないときは null）・grade（記号））。委員ごとの評価は集計に使いません"),
         ("items[].results[].axis_grade_compositions[]", "配列", "評価軸の評価について同じものを示しているときだけ：axis（評価軸の id）、method、member_grades"),
         ("items[].snapshots[]", "配列", "年度の途中の時点の結果（時点の結果のある項目だけ）：year、as_of（時点：text（報告書の表記）・month・day（日のないときは null））、ほかは results と同じ。年度の結果には含めず、集計にも使いません"),
         ("years[]", "配列", "年度ごとの集計：year、computed（掲載項目の集計：grade_counts（評価記号ごとの数と ungraded）、relistings、effect_*_yen、policies（方針ごと））、published（公表値：grade_counts、grade_totals、state_totals（状態ごとの数、公表されている年度のみ）、effects、effect_totals（expected_yen・actual_yen。「…の増」と公表された額は負の値で、そのときだけ expected_text・actual_text に資料の表記）、listings、relistings、source）"),
+        ("years[].computed.effects_by_kind[]", "配列", "効果額の種類（単年度・継続）を示す計画だけ：種類ごとの掲載項目の効果額の合計。kind（single_year・continuing、種類の示されていない額は null）、effect_expected_yen・effect_actual_yen、policies（policy・effect_expected_yen・effect_actual_yen）。種類の異なる額は足し合わせず、種類が二つ以上ある年度の computed.effect_*_yen は null。published の effects・effect_totals・effect_cumulative にも kind、effect_totals_by_kind（種類ごとの合計：published が false なら公表された行の和）、effect_cumulatives（種類ごとの累計が二つ以上公表されているとき）"),
         ("tables[]", "配列", "計画が公表している表：title、header、rows、note、source"),
         ("states", "配列", "計画にあるときだけ。評価に代わる状態（評価の対象外。例：対象外）：code・label・definition"),
         ("axes", "配列", "計画にあるときだけ。評価の軸（例：着手状況）：id、name、grades・states（code・label・definition）、graded_by（その軸の評価者か null）"),

@@ -184,6 +184,69 @@ import Testing
         #expect(!plain.page("test-plan/index.html").contains("「…の増」"))
     }
 
+    // MARK: Effects of different kinds (単年度 / 継続)
+
+    @Test func amountsOfDifferentKindsAreNeverAddedTogether() throws {
+        let (result, site) = try Self.build("effect-kinds")
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.isEmpty, "\(result.standardError)")
+        let rule = "単年度効果額と継続的効果額（と種類の示されていない額）は足し合わせられないため、Mieruka は種類ごとに合計し、種類の異なる額を一つの合計・累計・差額・達成率にしません。"
+        // The plan's years: one table per kind, each with its own 累計; none across kinds.
+        let plan = site.page("test-plan/index.html")
+        #expect(plan.contains("<caption>年度別の財政効果額（単年度効果額）（単位：千円）</caption>"))
+        #expect(plan.contains("<caption>年度別の財政効果額（継続的効果額）（単位：千円）</caption>"))
+        #expect(plan.contains("<caption>年度別の財政効果額（種類の記載なし）（単位：千円）</caption>"))
+        // Actual amounts, 単年度 (R5–R9), 継続 (R6–R9), then those that say no kind (R7, and R9's 合計 of both).
+        #expect(
+            site.cellsOfEvery(plan, table: "effect-by-year", column: 1)
+                == ["400", "800", "200", "1,100", "150", "280", "150", "2,100", "250", "60", "400"])
+        // 単年度: 400, +800, +200 from the items (集計), then the city's own 累計 for R8 (公表値), and
+        // none after a published year; 継続 starts after the plan's first year, so it has none.
+        #expect(
+            site.cellsOfEvery(plan, table: "effect-by-year", column: -1)
+                == ["400", "1,200", "1,400", "2,800<br><small>公表値</small>", "—", "—", "—", "—", "—", "—", "—"])
+        #expect(plan.contains(rule))
+        #expect(plan.contains("図：年度別の財政効果額（継続的効果額）"), "the chart's text names the kind")
+        // A year with both kinds' totals published: a table per kind, each as published.
+        let r8 = site.page("test-plan/reports/2026/index.html")
+        #expect(r8.contains("財政効果額（令和8年度・単年度効果額・公表値）"))
+        #expect(r8.contains("財政効果額（令和8年度・継続的効果額・公表値）"))
+        #expect(site.cellsOfEvery(r8, table: "effect-table", column: 1) == ["700", "400", "1,100", "2,100", "2,100"])
+        #expect(!r8.contains("3,200"), "no total of both kinds is derived (1,100 + 2,100)")
+        // A published 合計 that does not say its kind (it adds both) is shown as published, alone.
+        let r9 = site.page("test-plan/reports/2027/index.html")
+        #expect(r9.contains("財政効果額（令和9年度・種類の記載なし・公表値）"))
+        #expect(site.cellsOfEvery(r9, table: "effect-table", column: 1) == ["150", "150", "250", "250", "400"])
+        // A year Mieruka sums from the items: per kind, never 800 + 280.
+        let r6 = site.page("test-plan/reports/2024/index.html")
+        #expect(site.cellsOfEvery(r6, table: "effect-table", column: 1) == ["△100", "900", "—", "800", "280", "—", "—", "280"])
+        #expect(!r6.contains("1,080"))
+        #expect(r6.contains(rule))
+        // An item's amounts: the kind beside them, and a table per kind.
+        let item = site.page("test-plan/001/index.html")
+        #expect(item.contains("効果見込額 300千円、実績効果額 280千円（継続的効果額）"))
+        #expect(item.contains("<caption>財政効果額の推移（単年度効果額）（単位：千円）</caption>"))
+        #expect(item.contains("<caption>財政効果額の推移（継続的効果額）（単位：千円）</caption>"))
+        // The downloads carry the kind of every amount and sum per kind.
+        let results = site.page("test-plan/data/results.csv")
+        #expect(results.contains(",効果見込額（千円）,効果額（千円）,効果額の種類,"))
+        #expect(results.contains("test-plan,2025,令和7年度,2,庁内事務の効率化,C,計画どおり進捗せず,,,,50,60,,"))
+        let effects = site.page("test-plan/data/effects.csv")
+        #expect(effects.contains("test-plan,2024,令和6年度,掲載項目の集計,計画全体,,合計,700,800,単年度"))
+        #expect(effects.contains("test-plan,2024,令和6年度,掲載項目の集計,計画全体,,合計,300,280,継続"))
+        #expect(effects.contains("test-plan,2027,令和9年度,公表値,計画全体,,合計,300,400,\r\n") || effects.contains("test-plan,2027,令和9年度,公表値,計画全体,,合計,300,400,\n"))
+        let json = site.page("test-plan/data/plan.json")
+        #expect(json.contains("\"effect_actual_yen\":280000,\"effect_kind\":\"continuing\""))
+        #expect(json.contains("\"effects_by_kind\":[{\"kind\":\"single_year\",\"effect_expected_yen\":700000,\"effect_actual_yen\":800000"))
+        // The year with two kinds has no one computed total.
+        #expect(json.contains("\"effect_expected_yen\":null,\"effect_actual_yen\":null,\"policies\""))
+        // A plan whose amounts say no kind keeps its pages and files as they were.
+        let (_, plain) = try Self.build(nil)
+        #expect(!plain.page("test-plan/data/results.csv").contains("効果額の種類"))
+        #expect(!plain.page("test-plan/data/plan.json").contains("\"kind\""))
+        #expect(!plain.page("test-plan/index.html").contains("単年度"))
+    }
+
     // MARK: States that are not grades
 
     @Test func statesAreShownButOutsideGradeCounts() throws {
@@ -222,7 +285,7 @@ import Testing
 
     // MARK: Every figure is published or marked as derived
 
-    @Test(arguments: [nil, "named-share", "words-only-scale", "published-cumulative", "home-title", "states", "year-against-year", "contradicting-table", "published-change", "reported-figures", "publisher-kind", "snapshots", "plan-kpis", "status-axes", "money-grid", "money-brackets", "committee-opinions", "effect-increase", "grouped-counts", "unreadable-grade", "kpi-provisional"])
+    @Test(arguments: [nil, "named-share", "words-only-scale", "published-cumulative", "home-title", "states", "year-against-year", "contradicting-table", "published-change", "reported-figures", "publisher-kind", "snapshots", "plan-kpis", "status-axes", "money-grid", "money-brackets", "committee-opinions", "effect-increase", "effect-kinds", "grouped-counts", "unreadable-grade", "kpi-provisional"])
     func everyAggregateOnEveryFixturePageIsMarked(_ name: String?) throws {
         let (result, site) = try Self.build(name)
         #expect(result.status == 0, "\(result.standardError)")
@@ -302,6 +365,13 @@ struct BuiltSite {
     func pages() -> [(path: String, html: String)] {
         FileTree.snapshot(root).filter { $0.key.hasSuffix(".html") }.sorted { $0.key < $1.key }.map {
             ($0.key, String(decoding: $0.value, as: UTF8.self))
+        }
+    }
+
+    /// The cells of one column of every table of `table`'s class, in the page's order.
+    func cellsOfEvery(_ html: String, table: String, column: Int) -> [String] {
+        html.components(separatedBy: "<table class=\"\(table)\"").dropFirst().flatMap {
+            cells("<table class=\"\(table)\"" + $0, table: table, column: column)
         }
     }
 

@@ -64,6 +64,26 @@ import Testing
         expectSame(outputs)
     }
 
+    /// Amounts of two kinds (単年度 / 継続) and one whose kind is not said are exported with their
+    /// kind (効果額の種類) and read back as the same kinds, from the CSV and from the workbook: the
+    /// pages, their per-kind tables and every download come out the same.
+    @Test(arguments: ["results.csv", "results.xlsx"])
+    func effectKindsReadBackFromTheExportedResults(file: String) throws {
+        let site = TemporaryDirectory()
+        try FileTree.overlay(Fixtures.path("base"), onto: site.path)
+        try FileTree.overlay(Fixtures.path("fidelity/effect-kinds"), onto: site.path)
+        let outputs = try roundTrip(
+            site, plan: "test-plan", file: file,
+            removing: ["seeds/test-plan/R5.yml", "seeds/test-plan/R6.yml", "seeds/test-plan/R7.csv"]
+        ) { root in
+            try Self.removeFrontMatterResults(ofFirstItemIn: root)
+        }
+        let results = String(decoding: try #require(outputs.original["test-plan/data/results.csv"]), as: UTF8.self)
+        #expect(results.contains(",効果額の種類,"))
+        #expect(results.contains(",300,280,継続,"))
+        expectSame(outputs)
+    }
+
     /// Kodaira's FY H29 results, saved by the city as Shift_JIS CSV, exported and read back.
     @Test(arguments: ["results.csv", "results.xlsx"])
     func theDemoSiteRebuildsFromItsExportedResults(file: String) throws {

@@ -124,4 +124,23 @@ import Testing
         // Elsewhere (a KPI's amount, a money table's fixed columns) 「…の増」 is not an amount.
         #expect(MoneyParser.parse("425万4千円の増", location: here) == nil)
     }
+
+    /// 相馬市's 単年度効果額 and 継続的効果額: the kind of an effect's amounts, as reports and sheets
+    /// head them, in either width and with or without spaces; anything else is not a kind.
+    @Test func theKindOfAnEffectAsReportsWriteIt() {
+        for written in ["単年度", "単年度効果額", "単年度効果", " 単年度 ", "single_year", "single-year", "Single_Year"] {
+            #expect(EffectKindParser.parse(written) == .singleYear, "\(written)")
+        }
+        for written in ["継続", "継続的", "継続的効果額", "継続効果額", "継続 的 効果額", "continuing", "CONTINUING"] {
+            #expect(EffectKindParser.parse(written) == .continuing, "\(written)")
+        }
+        for unknown in ["", "単年", "累計", "継続中", "年度", "single", "複数年度", "単年度・継続"] {
+            #expect(EffectKindParser.parse(unknown) == nil, "\(unknown)")
+        }
+        #expect(EffectKind.singleYear.label == "単年度効果額")
+        #expect(EffectKind.continuing.word == "継続")
+        // Kinds are listed 単年度, 継続, then amounts that say none; never an empty list.
+        #expect(EffectKind.ordered([nil, .continuing, .singleYear, .continuing]) == [.singleYear, .continuing, nil])
+        #expect(EffectKind.ordered([]) == [nil])
+    }
 }

@@ -106,42 +106,60 @@ enum AggregatesDataset {
                 DatasetColumn("効果見込額（\(unit.rawValue)）", .decimal, "財政効果の見込額の合計（単位：\(unit.rawValue)）"),
                 DatasetColumn("効果額（\(unit.rawValue)）", .decimal, "財政効果の実績額の合計（単位：\(unit.rawValue)）"),
             ]
+        let kinds = planIndex.effectKinds
+        let kindColumn = planIndex.namesEffectKinds
         var rows: [[String]] = []
-        func row(_ prefix: [String], _ effect: Effect) -> [String] {
+        func row(_ prefix: [String], _ effect: Effect, kind: EffectKind?) -> [String] {
             // A published amount written as an increase stays as published (「425万4千円の増」);
             // Mieruka's sums count it as a negative effect.
             prefix + [
                 effect.expectedIncrease ?? DataFormat.money(effect.expected, in: unit),
                 effect.actualIncrease ?? DataFormat.money(effect.actual, in: unit),
-            ]
+            ] + (kindColumn ? [kind?.word ?? ""] : [])
         }
         for year in planIndex.years {
             let yearCells = [plan.slug, DataFormat.year(year), DataFormat.eraYear(year)]
+            // Kind by kind (単年度 / 継続): amounts of different kinds are never added together.
             if let declared = plan.declared(in: year), declared.hasEffects {
-                for published in declared.effectRows {
-                    rows.append(row(yearCells + [Self.published] + policyCells(plan, published.policy), published.effect))
-                }
-                if let total = declared.effectTotals {
-                    rows.append(row(yearCells + [Self.published] + policyCells(plan, nil), total))
+                for kind in kinds {
+                    for published in declared.effectRows(of: kind) {
+                        rows.append(
+                            row(yearCells + [Self.published] + policyCells(plan, published.policy), published.effect, kind: kind))
+                    }
+                    if let total = declared.effectTotals(of: kind) {
+                        rows.append(row(yearCells + [Self.published] + policyCells(plan, nil), total, kind: kind))
+                    }
                 }
             }
-            guard let tally = planIndex.tallies[year], tally.totalExpected != nil || tally.totalActual != nil else { continue }
-            for policy in plan.policies.indices where tally.expected[policy] != nil || tally.actual[policy] != nil {
+            guard let tally = planIndex.tallies[year] else { continue }
+            for kind in kinds {
+                guard let sums = tally.effectSums(of: kind), sums.totalExpected != nil || sums.totalActual != nil else { continue }
+                for policy in plan.policies.indices where sums.expected[policy] != nil || sums.actual[policy] != nil {
+                    rows.append(
+                        row(
+                            yearCells + [computed] + policyCells(plan, policy),
+                            Effect(expected: sums.expected[policy], actual: sums.actual[policy]), kind: kind))
+                }
                 rows.append(
                     row(
-                        yearCells + [computed] + policyCells(plan, policy),
-                        Effect(expected: tally.expected[policy], actual: tally.actual[policy])))
+                        yearCells + [computed] + policyCells(plan, nil), Effect(expected: sums.totalExpected, actual: sums.totalActual),
+                        kind: kind))
             }
-            rows.append(
-                row(yearCells + [computed] + policyCells(plan, nil), Effect(expected: tally.totalExpected, actual: tally.totalActual)))
         }
         return Dataset(
             name: "effects", title: "財政効果の集計",
             summary: "年度ごと・方針ごとの財政効果の見込額と実績額の合計（単位：\(unit.rawValue)）。取組項目ごとの額は「取組の年度別結果」にあります。"
                 + (hasIncrease(planIndex)
-                    ? "公表値が「…の増」と書いた額（支出などが増えた額）はその表記のままで、Mieruka の集計では負の効果額として差し引いています。" : ""),
-            columns: columns, rows: rows)
+                    ? "公表値が「…の増」と書いた額（支出などが増えた額）はその表記のままで、Mieruka の集計では負の効果額として差し引いています。" : "")
+                + (kindColumn
+                    ? "単年度効果額と継続的効果額は足し合わせられないため、合計は種類（効果額の種類）ごとで、種類の異なる額を一つの合計にしていません。" : ""),
+            columns: columns + (kindColumn ? [kindColumnDefinition] : []), rows: rows)
     }
+
+    /// 効果額の種類, in a plan whose amounts name their kind only (other plans' files keep their columns).
+    static let kindColumnDefinition = DatasetColumn(
+        CSVField.effectKind.headers[0], .code,
+        "合計した額の種類：「単年度」か「継続」。資料が種類を示していない額は空欄。合計は種類ごとです")
 
     /// True when an amount of the plan's effects, published or an item's, was written as an increase.
     static func hasIncrease(_ planIndex: PlanIndex) -> Bool {
@@ -149,7 +167,8 @@ enum AggregatesDataset {
         return plan.items.contains { $0.results.contains { $0.effect?.hasIncrease == true } }
             || planIndex.years.contains { year in
                 guard let declared = plan.declared(in: year) else { return false }
-                return declared.effectRows.contains { $0.effect.hasIncrease } || declared.effectTotal?.hasIncrease == true
+                return declared.effectRows.contains { $0.effect.hasIncrease }
+                    || declared.publishedEffectTotals.contains { $0.hasIncrease }
             }
     }
 }

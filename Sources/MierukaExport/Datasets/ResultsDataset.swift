@@ -30,6 +30,7 @@ enum ResultsDataset {
             DatasetColumn("今後の対応", .text, "今後の対応の本文（Markdown）"),
             DatasetColumn("効果見込額（\(unit)）", .decimal, "その年度の財政効果の見込額（単位：\(unit)。負の値はマイナス記号）" + increaseNote),
             DatasetColumn("効果額（\(unit)）", .decimal, "その年度の財政効果の実績額（単位：\(unit)）" + increaseNote),
+        ] + effectKindColumns(plan) + [
             DatasetColumn("指標ID", .code, "成果指標の識別子。指標の実績がない行は空欄"),
             DatasetColumn("指標", .text, "成果指標の名称"),
             DatasetColumn("単位", .text, "実績値の単位（読み込むときは指標の単位と照合するだけ）"),
@@ -60,6 +61,23 @@ enum ResultsDataset {
             }
         }
         return count
+    }
+
+    /// 効果額の種類 after the amounts, in a plan whose items' amounts name their kind (単年度 / 継続)
+    /// only (so that other plans' files keep their columns): read back as the effect's `kind:`.
+    static func effectKindColumns(_ plan: Plan) -> [DatasetColumn] {
+        hasEffectKinds(plan)
+            ? [
+                DatasetColumn(
+                    CSVField.effectKind.headers[0], .code,
+                    "効果見込額と効果額の種類：「単年度」（その年度に新たに生じた効果で、一度だけ数える額）か「継続」（前の年度からの取組の効果もその年度ごとに数える額）。"
+                        + "資料が種類を示していない額は空欄。種類の異なる額は足し合わせられません")
+            ]
+            : []
+    }
+
+    static func hasEffectKinds(_ plan: Plan) -> Bool {
+        plan.items.contains { item in (item.results + item.snapshots).contains { $0.effect?.kind != nil } }
     }
 
     /// 評価を読み取れない理由, in a plan with a result whose grade could not be read only (so that
@@ -100,19 +118,20 @@ enum ResultsDataset {
         let provisional = KPIsDataset.hasProvisional(plan)
         let pointColumn = Self.hasPoints(plan)
         let unreadableColumn = Self.hasUnreadable(plan)
+        let kindColumn = Self.hasEffectKinds(plan)
         for year in planIndex.years {
             for item in plan.items {
                 guard let result = item.result(in: year) else { continue }
                 rows += resultRows(
                     result, of: item, plan: plan, graders: graders, compositions: compositions, provisional: provisional,
-                    hasPoints: pointColumn, hasUnreadable: unreadableColumn)
+                    hasPoints: pointColumn, hasUnreadable: unreadableColumn, hasKinds: kindColumn)
             }
             for point in plan.snapshotPoints(in: year) {
                 for item in plan.items {
                     for result in item.snapshots(in: year) where Snapshot.samePoint(result.asOf, point) {
                         rows += resultRows(
                             result, of: item, plan: plan, graders: graders, compositions: compositions, provisional: provisional,
-                            hasPoints: pointColumn, hasUnreadable: unreadableColumn)
+                            hasPoints: pointColumn, hasUnreadable: unreadableColumn, hasKinds: kindColumn)
                     }
                 }
             }
@@ -124,7 +143,7 @@ enum ResultsDataset {
     /// one row for the result alone; then a row per sub-item result.
     private static func resultRows(
         _ result: YearResult, of item: Item, plan: Plan, graders: Graders, compositions: Compositions, provisional: Bool, hasPoints: Bool,
-        hasUnreadable: Bool
+        hasUnreadable: Bool, hasKinds: Bool
     ) -> [[String]] {
         var rows: [[String]] = []
         let year = result.year
@@ -140,7 +159,7 @@ enum ResultsDataset {
             // which reads back as the same negative effect.
             result.effect?.expectedIncrease ?? DataFormat.money(result.effect?.expected, in: plan.moneyUnit),
             result.effect?.actualIncrease ?? DataFormat.money(result.effect?.actual, in: plan.moneyUnit),
-        ]
+        ] + (hasKinds ? [result.effect?.kind?.word ?? ""] : [])
         var wroteKPI = false
         for kpi in item.kpis where result.asOf == nil {
             guard let actual = kpi.actual(in: year) else { continue }

@@ -67,10 +67,14 @@ struct AtomFeed {
             if tally.totalUngraded > 0 { counts.append("未評価 \(tally.totalUngraded)項目") }
             parts.append("\(tally.itemsWithResult)項目の結果：" + counts.joined(separator: "、"))
         }
-        let effect = plan.declared(in: year)?.effectTotals
-            ?? planIndex.tallies[year].map { Effect(expected: $0.totalExpected, actual: $0.totalActual) }
-        if let actual = effect?.actual {
-            parts.append("財政効果 " + (effect?.actualIncrease ?? actual.formatted(in: plan.moneyUnit)))
+        // One figure per kind of amounts (単年度 / 継続), never one across kinds.
+        for kind in planIndex.effectKinds {
+            let effect = plan.declared(in: year)?.effectTotals(of: kind)
+                ?? planIndex.tallies[year]?.effectSums(of: kind).map { Effect(expected: $0.totalExpected, actual: $0.totalActual) }
+            if let actual = effect?.actual {
+                let name = planIndex.namesEffectKinds ? "財政効果（\(kind?.label ?? "種類の記載なし")）" : "財政効果"
+                parts.append(name + " " + (effect?.actualIncrease ?? actual.formatted(in: plan.moneyUnit)))
+            }
         }
         return parts.isEmpty ? "\(year.label(plan.yearStyle))の報告" : parts.joined(separator: "。")
     }

@@ -38,17 +38,20 @@ package struct PlanYearTally: Sendable {
     /// True when an amount summed here was written as an increase (「…の増」), so that the sums
     /// count it as a negative effect (the tables say so).
     package let includesIncrease: Bool
+    /// The items' amounts summed per kind (単年度 / 継続 / not said), one entry per kind present
+    /// this year, in `EffectKind.ordered` order. `expected`, `actual` and their totals above are
+    /// the one kind's when the year has amounts of a single kind, and empty when it has several:
+    /// amounts of different kinds are never added together.
+    package let effectSums: [EffectSums]
 
     package init(plan: Plan, year: FiscalYear) {
         let slots = plan.grades.count + 1 + plan.states.count
         let policyCount = plan.policies.count
         var direct = [[Int]](repeating: [Int](repeating: 0, count: slots), count: policyCount)
         var directRelist = [[Int]](repeating: [Int](repeating: 0, count: slots), count: policyCount)
-        var directExpected = [Money?](repeating: nil, count: policyCount)
-        var directActual = [Money?](repeating: nil, count: policyCount)
+        var directByKind: [EffectKind?: (expected: [Money?], actual: [Money?], increase: Bool)] = [:]
         var directUnreadable = [Int](repeating: 0, count: policyCount)
         var overflowed = false
-        var includesIncrease = false
         var withResult = 0
 
         for (index, item) in plan.items.enumerated() {
@@ -66,10 +69,14 @@ package struct PlanYearTally: Sendable {
                 direct[listing.policy][slot] += 1
                 if listing.isRelisting { directRelist[listing.policy][slot] += 1 }
             }
-            if let effect = result?.effect, let policy = item.primaryPolicy, policy < policyCount {
-                if effect.hasIncrease { includesIncrease = true }
-                directExpected[policy] = Self.sum(directExpected[policy], effect.expected, &overflowed)
-                directActual[policy] = Self.sum(directActual[policy], effect.actual, &overflowed)
+            if let effect = result?.effect, !effect.isEmpty, let policy = item.primaryPolicy, policy < policyCount {
+                var sums =
+                    directByKind[effect.kind]
+                    ?? ([Money?](repeating: nil, count: policyCount), [Money?](repeating: nil, count: policyCount), false)
+                if effect.hasIncrease { sums.increase = true }
+                sums.expected[policy] = Self.sum(sums.expected[policy], effect.expected, &overflowed)
+                sums.actual[policy] = Self.sum(sums.actual[policy], effect.actual, &overflowed)
+                directByKind[effect.kind] = sums
             }
         }
 
@@ -77,8 +84,6 @@ package struct PlanYearTally: Sendable {
         var counts = direct
         var unreadable = directUnreadable
         var relist = directRelist
-        var expected = directExpected
-        var actual = directActual
         for index in stride(from: policyCount - 1, through: 0, by: -1) {
             guard let parent = plan.policies[index].parent else { continue }
             for slot in 0..<slots {
@@ -86,41 +91,66 @@ package struct PlanYearTally: Sendable {
                 relist[parent][slot] += relist[index][slot]
             }
             unreadable[parent] += unreadable[index]
-            expected[parent] = Self.sum(expected[parent], expected[index], &overflowed)
-            actual[parent] = Self.sum(actual[parent], actual[index], &overflowed)
         }
 
         var totalCounts = [Int](repeating: 0, count: slots)
         var totalRelist = [Int](repeating: 0, count: slots)
-        var totalExpected: Money?
-        var totalActual: Money?
         for index in plan.topLevelPolicies {
             for slot in 0..<slots {
                 totalCounts[slot] += counts[index][slot]
                 totalRelist[slot] += relist[index][slot]
             }
-            totalExpected = Self.sum(totalExpected, expected[index], &overflowed)
-            totalActual = Self.sum(totalActual, actual[index], &overflowed)
         }
+
+        // Money per kind: each kind's own subtree sums and totals, never one across kinds.
+        var effectSums: [EffectSums] = []
+        for kind in EffectKind.ordered(directByKind.keys) {
+            guard let direct = directByKind[kind] else { continue }
+            var expected = direct.expected
+            var actual = direct.actual
+            for index in stride(from: policyCount - 1, through: 0, by: -1) {
+                guard let parent = plan.policies[index].parent else { continue }
+                expected[parent] = Self.sum(expected[parent], expected[index], &overflowed)
+                actual[parent] = Self.sum(actual[parent], actual[index], &overflowed)
+            }
+            var totalExpected: Money?
+            var totalActual: Money?
+            for index in plan.topLevelPolicies {
+                totalExpected = Self.sum(totalExpected, expected[index], &overflowed)
+                totalActual = Self.sum(totalActual, actual[index], &overflowed)
+            }
+            effectSums.append(
+                EffectSums(
+                    kind: kind, expected: expected, actual: actual, totalExpected: totalExpected, totalActual: totalActual,
+                    includesIncrease: direct.increase))
+        }
+        let single = effectSums.count == 1 ? effectSums.first : nil
 
         self.year = year
         self.gradeCount = plan.grades.count
         self.listingCounts = counts
         self.relistingCounts = relist.map { $0.reduce(0, +) }
         self.relistingSlots = relist
-        self.expected = expected
-        self.actual = actual
+        self.expected = single?.expected ?? [Money?](repeating: nil, count: policyCount)
+        self.actual = single?.actual ?? [Money?](repeating: nil, count: policyCount)
         self.totalCounts = totalCounts
         self.totalRelistings = totalRelist.reduce(0, +)
         self.totalRelistingSlots = totalRelist
-        self.totalExpected = totalExpected
-        self.totalActual = totalActual
+        self.totalExpected = single?.totalExpected
+        self.totalActual = single?.totalActual
         self.unreadableCounts = unreadable
         self.totalUnreadable = plan.topLevelPolicies.reduce(0) { $0 + unreadable[$1] }
         self.itemsWithResult = withResult
         self.overflowed = overflowed
-        self.includesIncrease = includesIncrease
+        self.includesIncrease = single?.includesIncrease ?? false
+        self.effectSums = effectSums
     }
+
+    /// The items' amounts of one kind this year, when there are any.
+    package func effectSums(of kind: EffectKind?) -> EffectSums? { effectSums.first { $0.kind == kind } }
+
+    /// True when any item has an amount this year, of any kind.
+    package var hasEffects: Bool { effectSums.contains { $0.totalExpected != nil || $0.totalActual != nil } }
 
     /// Listings counted for the whole plan, graded or not.
     package var totalListings: Int { totalCounts.reduce(0, +) }
@@ -168,5 +198,23 @@ package struct PlanYearTally: Sendable {
             return a
         }
         return total
+    }
+}
+
+/// One kind's amounts of a year, summed over the items: per policy (its subtree) and in total.
+package struct EffectSums: Sendable {
+    package let kind: EffectKind?
+    package let expected: [Money?]
+    package let actual: [Money?]
+    package let totalExpected: Money?
+    package let totalActual: Money?
+    /// True when an amount summed here was written as an increase (「…の増」).
+    package let includesIncrease: Bool
+
+    /// An expected-versus-actual table whose rows are the given policies (subtrees).
+    package func effects(rows policies: [Int]) -> EffectSummary {
+        EffectSummary(
+            rows: policies.map { EffectSummary.Row(policy: $0, expected: expected[$0], actual: actual[$0]) },
+            total: EffectSummary.Row(policy: nil, expected: totalExpected, actual: totalActual))
     }
 }

@@ -160,6 +160,11 @@ package struct DeclaredDocument: Sendable {
     package let effectTotal: EffectDocument?
     /// The 累計 the city published for the plan's years up to this one (`effect_cumulative:`).
     package let effectCumulative: EffectDocument?
+    /// `effect_total:` as a list, one published total per kind (単年度 / 継続): the totals after the
+    /// first (which is `effectTotal`).
+    package var moreEffectTotals: [EffectDocument] = []
+    /// `effect_cumulative:` as a list, one per kind: the ones after the first.
+    package var moreEffectCumulatives: [EffectDocument] = []
     /// The share of the plan's `grade_share:` grades as the report publishes it (`grade_share:`).
     package let publishedShare: PublishedShare?
     package let source: String?

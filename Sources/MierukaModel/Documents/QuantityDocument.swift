@@ -70,6 +70,8 @@ package struct EffectDocument: Sendable, Hashable {
     package let expected: MoneyDocument?
     package let actual: MoneyDocument?
     package let location: SourceLocation
+    /// `kind:` (単年度 / 継続), when the effect says how its amounts are counted.
+    package var kind: EffectKind? = nil
 
     package init(expected: MoneyDocument?, actual: MoneyDocument?, location: SourceLocation) {
         self.expected = expected

@@ -29,6 +29,8 @@ package enum CSVField: String, Sendable, Hashable, CaseIterable {
     case target
     case effectExpected = "effect_expected"
     case effectActual = "effect_actual"
+    /// 効果額の種類: how the row's 効果見込額 and 効果額 are counted, 単年度 or 継続 (`kind:`).
+    case effectKind = "effect_kind"
     /// 細目番号: the row's cells 細目名, 細目の評価 and 細目の進捗状況 are for this sub-item of the
     /// row's item. Never repeated from the row above: a row without one is about the item alone.
     case subitem
@@ -85,6 +87,7 @@ package enum CSVField: String, Sendable, Hashable, CaseIterable {
         case .target: ["目標値", "指標の目標値", "target"]
         case .effectExpected: ["効果見込額", "財政効果見込額", "見込額", "effect_expected"]
         case .effectActual: ["効果額", "実績効果額", "財政効果額", "effect_actual"]
+        case .effectKind: ["効果額の種類", "効果の種類", "effect_kind"]
         case .subitem: ["細目番号", "細目No", "subitem"]
         case .subitemTitle: ["細目名", "細目の名称", "subitem_title"]
         case .subitemGrade: ["細目の評価", "細目評価", "subitem_grade"]

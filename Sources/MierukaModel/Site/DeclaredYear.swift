@@ -19,6 +19,11 @@ package struct DeclaredYear: Sendable {
     package let effectTotal: Effect?
     /// The 累計 the city published for the plan's years up to and including this one, as published.
     package let effectCumulative: Effect?
+    /// Further published totals when the report gives one per kind (単年度 / 継続): `effect_total:`
+    /// as a list, after the first (`effectTotal`). Each of another kind.
+    package var moreEffectTotals: [Effect] = []
+    /// Further published 累計, one per kind, after the first (`effectCumulative`).
+    package var moreEffectCumulatives: [Effect] = []
     /// The share of the plan's `grade_share:` grades as the report publishes it.
     package let publishedShare: PublishedShare?
     /// 増減 per grade against the previous year, as the report publishes it (one per grade of the
@@ -91,12 +96,51 @@ package struct DeclaredYear: Sendable {
         return sums
     }
 
-    /// The published effect total, else the sum of the published rows.
+    /// The published effect total, else the sum of the published rows. Only for a year whose
+    /// amounts are all of one kind (or none says its kind): amounts of different kinds are never
+    /// added, so a year with several has no one total (see `effectTotals(of:)`).
     package var effectTotals: Effect? {
-        if let effectTotal { return effectTotal }
-        guard !effectRows.isEmpty else { return nil }
-        return Effect(
-            expected: Money.sum(effectRows.map(\.effect.expected)), actual: Money.sum(effectRows.map(\.effect.actual)))
+        let kinds = effectKinds
+        guard kinds.count == 1 else { return nil }
+        return effectTotals(of: kinds[0])
+    }
+
+    /// Every published total, one per kind.
+    package var publishedEffectTotals: [Effect] { (effectTotal.map { [$0] } ?? []) + moreEffectTotals }
+
+    /// Every published 累計, one per kind.
+    package var publishedEffectCumulatives: [Effect] { (effectCumulative.map { [$0] } ?? []) + moreEffectCumulatives }
+
+    /// The kinds of the year's published amounts (rows, totals and 累計), in order; [nil] when none
+    /// says its kind (or there are no amounts).
+    package var effectKinds: [EffectKind?] {
+        EffectKind.ordered(
+            effectRows.map(\.effect.kind) + publishedEffectTotals.map(\.kind) + publishedEffectCumulatives.map(\.kind))
+    }
+
+    /// The published rows of one kind (nil: those that do not say their kind).
+    package func effectRows(of kind: EffectKind?) -> [DeclaredEffectRow] { effectRows.filter { $0.effect.kind == kind } }
+
+    /// The published total of one kind, when the report prints one.
+    package func publishedTotal(of kind: EffectKind?) -> Effect? { publishedEffectTotals.first { $0.kind == kind } }
+
+    /// The published 累計 of one kind, when the report prints one.
+    package func publishedCumulative(of kind: EffectKind?) -> Effect? { publishedEffectCumulatives.first { $0.kind == kind } }
+
+    /// The published total of one kind, else the sum of the published rows of that kind.
+    package func effectTotals(of kind: EffectKind?) -> Effect? {
+        if let total = publishedTotal(of: kind) { return total }
+        let rows = effectRows(of: kind)
+        guard !rows.isEmpty else { return nil }
+        var sum = Effect(
+            expected: Money.sum(rows.map(\.effect.expected)), actual: Money.sum(rows.map(\.effect.actual)))
+        sum.kind = kind
+        return sum
+    }
+
+    /// True when the year publishes amounts of this kind.
+    package func hasEffects(of kind: EffectKind?) -> Bool {
+        !effectRows(of: kind).isEmpty || publishedTotal(of: kind) != nil
     }
 
     /// All listings counted: the declared number, else the sum of the grade totals and of the

@@ -61,6 +61,9 @@ package struct Effect: Sendable, Hashable {
     package var expectedIncrease: String? = nil
     /// 実績効果額 exactly as written, when written as an increase (「…の増」).
     package var actualIncrease: String? = nil
+    /// How the report counts both amounts (単年度 / 継続), when it says (`kind:`); nil when it does
+    /// not. Amounts of different kinds are never added together.
+    package var kind: EffectKind? = nil
 
     package init(expected: Money?, actual: Money?) {
         self.expected = expected

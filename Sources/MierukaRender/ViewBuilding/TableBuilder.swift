@@ -247,48 +247,79 @@ struct TableBuilder {
     static let increaseRule =
         "「…の増」とある額は公表どおりの表記で、支出などが増えた額（効果のマイナス）として、Mieruka の合計・累計・差額・達成率では差し引いています（Mieruka の計算の△は負の額です）。"
 
-    /// Expected against actual effect per policy for a year: published when declared, else computed.
-    func effectTable(year: FiscalYear, rows: [Int], rowHeading: String, restrictTo policy: Int? = nil) -> EffectTableView? {
+    /// Said under every effect table of a plan whose amounts name their kind (単年度 / 継続).
+    func kindNote(_ kind: EffectKind?) -> String {
+        guard index.namesEffectKinds else { return "" }
+        let what =
+            kind.map { "この表は\($0.label)です（\($0.meaning)）。" }
+            ?? "この表は、資料が種類（単年度・継続）を示していない効果額です。"
+        return what + Self.kindRule
+    }
+
+    /// The rule by which Mieruka keeps the kinds apart.
+    static let kindRule =
+        "単年度効果額と継続的効果額（と種類の示されていない額）は足し合わせられないため、Mieruka は種類ごとに合計し、種類の異なる額を一つの合計・累計・差額・達成率にしません。"
+
+    /// 「・単年度効果額」 in a caption, in a plan whose amounts name their kind (「・種類の記載なし」
+    /// for those that do not); nothing otherwise.
+    func kindCaption(_ kind: EffectKind?) -> String {
+        guard index.namesEffectKinds else { return "" }
+        return "・" + (kind?.label ?? "種類の記載なし")
+    }
+
+    /// The year's effect tables, one per kind of the plan's amounts (one table in a plan whose
+    /// amounts do not name their kind).
+    func effectTables(year: FiscalYear, rows: [Int], rowHeading: String, restrictTo policy: Int? = nil) -> [EffectTableView] {
+        index.effectKinds.compactMap { effectTable(year: year, rows: rows, rowHeading: rowHeading, restrictTo: policy, kind: $0) }
+    }
+
+    /// Expected against actual effect per policy for a year, of one kind: published when declared,
+    /// else computed.
+    func effectTable(
+        year: FiscalYear, rows: [Int], rowHeading: String, restrictTo policy: Int? = nil, kind: EffectKind? = nil
+    ) -> EffectTableView? {
         let yearLabel = format.year(year)
         // The published rows when there are any for these policies; otherwise the items' own sums.
-        if let declared = plan.declared(in: year), declared.hasEffects,
-            case let declaredRows = declared.effectRows.filter({ row in
+        if let declared = plan.declared(in: year), declared.hasEffects(of: kind),
+            case let declaredRows = declared.effectRows(of: kind).filter({ row in
                 policy.map { plan.policy(row.policy, isWithin: $0) } ?? true
             }),
             !declaredRows.isEmpty || policy == nil
         {
-            let total =
+            var total =
                 policy == nil
-                ? declared.effectTotals
+                ? declared.effectTotals(of: kind)
                 : Effect(
                     expected: Money.sum(declaredRows.map(\.effect.expected)),
                     actual: Money.sum(declaredRows.map(\.effect.actual)))
+            total?.kind = kind
             var note = Self.differenceRule
-            if policy != nil || declared.effectTotal == nil { note = "合計は公表された額の和です。" + note }
+            if policy != nil || declared.publishedTotal(of: kind) == nil { note = "合計は公表された額の和です。" + note }
             if declaredRows.contains(where: { $0.effect.hasIncrease }) || total?.hasIncrease == true {
                 note += Self.increaseRule
             }
+            note += kindNote(kind)
             return EffectTableView(
-                caption: "財政効果額（\(format.year(year, asOf: declared.asOf))・公表値）", isDeclared: true, source: declared.source,
-                rowHeading: rowHeading, unit: plan.moneyUnit.rawValue,
+                caption: "財政効果額（\(format.year(year, asOf: declared.asOf))\(kindCaption(kind))・公表値）", isDeclared: true,
+                source: declared.source, rowHeading: rowHeading, unit: plan.moneyUnit.rawValue,
                 rows: declaredRows.map {
                     effectRow(title: policyTitle($0.policy), url: policyURL($0.policy), $0.effect)
                 },
                 total: effectRow(title: "合計", url: nil, total ?? Effect(expected: nil, actual: nil)),
                 derivedNote: note)
         }
-        guard let tally = index.tallies[year] else { return nil }
-        let summary = tally.effects(rows: rows)
+        guard let tally = index.tallies[year], let sums = tally.effectSums(of: kind) else { return nil }
+        let summary = sums.effects(rows: rows)
         guard !summary.isEmpty else { return nil }
         return EffectTableView(
-            caption: "財政効果額（\(yearLabel)）", isDeclared: false, source: nil, rowHeading: rowHeading,
+            caption: "財政効果額（\(yearLabel)\(kindCaption(kind))）", isDeclared: false, source: nil, rowHeading: rowHeading,
             unit: plan.moneyUnit.rawValue,
             rows: summary.rows.map {
                 effectRow(title: $0.policy.map(policyTitle) ?? "", url: $0.policy.map(policyURL), Effect(expected: $0.expected, actual: $0.actual))
             },
             total: effectRow(title: "合計", url: nil, Effect(expected: summary.total.expected, actual: summary.total.actual)),
             derivedNote: "この表は、掲載している取組項目の効果額を Mieruka が合計した集計で、\(plan.publisher.publishedMark)ではありません。"
-                + Self.differenceRule + (tally.includesIncrease ? Self.increaseRule : ""))
+                + Self.differenceRule + (sums.includesIncrease ? Self.increaseRule : "") + kindNote(kind))
     }
 
     /// A row of an effect table: amounts written as increases are shown as written.
@@ -300,29 +331,49 @@ struct TableBuilder {
             difference: format.money(row.difference), rate: row.rate?.formatted() ?? "—")
     }
 
-    /// The plan's effects year by year, or nil when no year has amounts: each year the city's
-    /// published total when it declares one, else Mieruka's sum of the items.
-    func planEffectByYear() -> EffectByYearView? {
+    /// The plan's effects year by year, one table per kind of its amounts (none when no year has
+    /// amounts): each year the city's published total of that kind when it declares one, else
+    /// Mieruka's sum of the items' amounts of that kind.
+    func planEffectByYears() -> [EffectByYearView] {
+        index.effectKinds.compactMap { planEffectByYear(kind: $0) }
+    }
+
+    /// The plan's effects of one kind year by year, or nil when no year has amounts of it.
+    func planEffectByYear(kind: EffectKind? = nil) -> EffectByYearView? {
         let entries: [EffectYear] = index.years.compactMap { year in
             // Figures at a point within the year (as_of:) are not the year's: they stay out of the
             // years and of any 累計 (the table then says which years it holds).
             if plan.declared(in: year)?.asOf != nil { return nil }
-            let cumulative = plan.declared(in: year)?.effectCumulative
-            if let declared = plan.declared(in: year), let total = declared.effectTotals {
+            let cumulative = plan.declared(in: year)?.publishedCumulative(of: kind)
+            if let declared = plan.declared(in: year), let total = declared.effectTotals(of: kind) {
                 var entry = EffectYear(year: year, expected: total.expected, actual: total.actual, basis: .published, publishedCumulative: cumulative)
                 entry.written = total
                 // A total Mieruka added up from the published rows counts their increases.
-                entry.includesIncrease = total.hasIncrease || declared.effectRows.contains { $0.effect.hasIncrease }
+                entry.includesIncrease = total.hasIncrease || declared.effectRows(of: kind).contains { $0.effect.hasIncrease }
                 return entry
             }
-            guard let tally = index.tallies[year], tally.totalExpected != nil || tally.totalActual != nil else {
+            guard let sums = index.tallies[year]?.effectSums(of: kind), sums.totalExpected != nil || sums.totalActual != nil else {
                 return cumulative.map { EffectYear(year: year, expected: nil, actual: nil, basis: .published, publishedCumulative: $0) }
             }
-            var entry = EffectYear(year: year, expected: tally.totalExpected, actual: tally.totalActual, basis: .summed, publishedCumulative: cumulative)
-            entry.includesIncrease = tally.includesIncrease
+            var entry = EffectYear(year: year, expected: sums.totalExpected, actual: sums.totalActual, basis: .summed, publishedCumulative: cumulative)
+            entry.includesIncrease = sums.includesIncrease
             return entry
         }
-        return effectByYear(entries, caption: "年度別の財政効果額", scope: chartScope("effects", nil, nil))
+        return effectByYear(
+            entries, caption: "年度別の財政効果額" + kindSuffix(kind), scope: chartScope("effects" + kindScope(kind), nil, nil),
+            kind: kind)
+    }
+
+    /// 「（単年度効果額）」 after a caption, in a plan whose amounts name their kind.
+    func kindSuffix(_ kind: EffectKind?) -> String {
+        guard index.namesEffectKinds else { return "" }
+        return "（\(kind?.label ?? "種類の記載なし")）"
+    }
+
+    /// The kind in chart ids, so that a page's charts of several kinds differ.
+    func kindScope(_ kind: EffectKind?) -> String {
+        guard index.namesEffectKinds else { return "" }
+        return "-" + (kind?.rawValue ?? "unstated")
     }
 
     /// One year of an effects-by-year table.
@@ -345,7 +396,7 @@ struct TableBuilder {
     /// otherwise Mieruka sums a column only while every fiscal year from the plan's first one has an
     /// amount in it, and shows 「—」 from the first gap on. The 累計 row is shown only when the
     /// years shown run unbroken from the plan's first year.
-    func effectByYear(_ entries: [EffectYear], caption: String, scope: String) -> EffectByYearView? {
+    func effectByYear(_ entries: [EffectYear], caption: String, scope: String, kind: EffectKind? = nil) -> EffectByYearView? {
         guard !entries.isEmpty else { return nil }
         let first = plan.period.first
         var expectedRun = RunningTotal()
@@ -407,7 +458,7 @@ struct TableBuilder {
         let notes = effectNotes(entries, yearsUnbroken: yearsUnbroken)
         return EffectByYearView(
             caption: caption, unit: plan.moneyUnit.rawValue, rows: rows, total: total, chartHTML: chart,
-            yearsNote: notes.years, derivedNote: notes.derived)
+            yearsNote: notes.years, derivedNote: notes.derived + kindNote(kind))
     }
 
     /// The notes under a table of effects by year: which years it holds and why Mieruka gives no

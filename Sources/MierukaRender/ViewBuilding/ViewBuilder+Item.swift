@@ -8,12 +8,19 @@ extension ViewBuilder {
         let format = PlanFormatter(plan: plan)
         let tables = tables(planIndex)
         let latest = item.latestGradedResult
-        let effects: [TableBuilder.EffectYear] = item.results.compactMap { result in
-            guard let effect = result.effect, !effect.isEmpty else { return nil }
-            var entry = TableBuilder.EffectYear(year: result.year, expected: effect.expected, actual: effect.actual, basis: .item)
-            entry.written = effect
-            entry.includesIncrease = effect.hasIncrease
-            return entry
+        // One table per kind of the item's amounts (単年度 / 継続): never one 累計 across kinds.
+        let effectKinds = EffectKind.ordered(item.results.compactMap { $0.effect?.isEmpty == false ? $0.effect?.kind : nil })
+        let effectByYears: [EffectByYearView] = effectKinds.compactMap { kind in
+            let effects: [TableBuilder.EffectYear] = item.results.compactMap { result in
+                guard let effect = result.effect, !effect.isEmpty, effect.kind == kind else { return nil }
+                var entry = TableBuilder.EffectYear(year: result.year, expected: effect.expected, actual: effect.actual, basis: .item)
+                entry.written = effect
+                entry.includesIncrease = effect.hasIncrease
+                return entry
+            }
+            return tables.effectByYear(
+                effects, caption: "財政効果額の推移" + tables.kindSuffix(kind),
+                scope: "\(plan.slug)/item/\(item.slug)/effects" + tables.kindScope(kind), kind: kind)
         }
         var view = ItemPageView(
             plan: planHeader(planIndex), number: item.number, title: item.title, summary: item.summary,
@@ -39,7 +46,8 @@ extension ViewBuilder {
                 view.subitemResults = subItemResults(result, item: item, plan: plan)
                 return view
             },
-            effectByYear: tables.effectByYear(effects, caption: "財政効果額の推移", scope: "\(plan.slug)/item/\(item.slug)/effects"), bodyHTML: html(item.body, under: 2))
+            effectByYear: effectByYears.first, bodyHTML: html(item.body, under: 2))
+        view.moreEffectByYears = Array(effectByYears.dropFirst())
         view.gradeHistory = gradeHistory(planIndex, itemIndex)
         view.schedule = schedule(planIndex, itemIndex)
         view.subitems = subItemList(item)
@@ -83,6 +91,7 @@ extension ViewBuilder {
         var parts: [String] = []
         if let expected = effect.expected { parts.append("効果見込額 \(effect.expectedIncrease ?? format.moneyWithUnit(expected))") }
         if let actual = effect.actual { parts.append("実績効果額 \(effect.actualIncrease ?? format.moneyWithUnit(actual))") }
-        return parts.joined(separator: "、")
+        // The kind the report gives the amounts (単年度 / 継続), when it says.
+        return parts.joined(separator: "、") + (effect.kind.map { "（\($0.label)）" } ?? "")
     }
 }

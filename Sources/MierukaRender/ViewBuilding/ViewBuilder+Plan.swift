@@ -9,9 +9,12 @@ extension ViewBuilder {
         let gradeYear = planIndex.latestGradedYear
         let effectYear = planIndex.years.last { year in
             plan.declared(in: year)?.hasEffects == true
-                || (planIndex.tallies[year].map { $0.totalExpected != nil || $0.totalActual != nil } ?? false)
+                || (planIndex.tallies[year]?.hasEffects ?? false)
         }
         let rows = plan.topLevelPolicies
+        // One table per kind of the plan's amounts (単年度 / 継続), never one across kinds.
+        let effectTables = effectYear.map { tables.effectTables(year: $0, rows: rows, rowHeading: plan.levelName(0)) } ?? []
+        let effectByYears = tables.planEffectByYears()
         let itemsCaption =
             gradeYear.map { "取組項目の一覧（評価は\(format.year($0))）" } ?? "取組項目の一覧"
         let listingRows = itemRows(planIndex, listings: allListings(planIndex), year: gradeYear)
@@ -29,8 +32,8 @@ extension ViewBuilder {
             },
             gradeTable: gradeYear.flatMap { tables.gradeTable(year: $0, rows: rows, rowHeading: plan.levelName(0)) },
             notesHTML: html(gradeYear.flatMap { plan.declared(in: $0)?.notes }, under: 2),
-            effectTable: effectYear.flatMap { tables.effectTable(year: $0, rows: rows, rowHeading: plan.levelName(0)) },
-            effectByYear: tables.planEffectByYear(),
+            effectTable: effectTables.first,
+            effectByYear: effectByYears.first,
             items: ItemTableView(
                 caption: itemsCaption, policyHeading: plan.levelName(0), showDepartments: hasDepartments(planIndex),
                 rows: listingRows,
@@ -39,6 +42,8 @@ extension ViewBuilder {
             departmentsURL: planIndex.departments.isEmpty ? nil : links.href(SiteRoutes.departments(plan.slug)),
             dataURL: links.href(SiteRoutes.data(plan.slug)), feedURL: feed(planIndex)?.url,
             noResultsNote: planIndex.years.isEmpty && plan.reported.isEmpty ? "このサイトには、この計画の年度ごとの進捗状況を載せていません。" : nil)
+        view.moreEffectTables = Array(effectTables.dropFirst())
+        view.moreEffectByYears = Array(effectByYears.dropFirst())
         view.moneyTables = moneyTableViews(plan)
         view.achievements = achievementViews(plan)
         view.scale = scaleView(plan)
@@ -84,7 +89,12 @@ extension ViewBuilder {
         let gradeYear = planIndex.latestGradedYear
         let rows = node.children.isEmpty ? [policy] : node.children
         let rowHeading = node.children.isEmpty ? plan.levelName(node.level) : plan.levelName(node.level + 1)
-        let view = PolicyPageView(
+        // The latest year with amounts under the policy: its tables, one per kind of amounts.
+        let effectTables =
+            planIndex.years.reversed().lazy.map {
+                self.tables(planIndex).effectTables(year: $0, rows: rows, rowHeading: rowHeading, restrictTo: policy)
+            }.first { !$0.isEmpty } ?? []
+        var view = PolicyPageView(
             plan: planHeader(planIndex), policy: policyNode(planIndex, policy, withChildren: true, onItsPage: true),
             parent: node.parent.map {
                 LinkView(title: plan.policies[$0].numberedTitle, url: links.href(SiteRoutes.policy(plan.slug, plan.policies[$0].slug)))
@@ -95,14 +105,13 @@ extension ViewBuilder {
             gradeTable: gradeYear.flatMap {
                 tables(planIndex).gradeTable(year: $0, rows: rows, rowHeading: rowHeading, restrictTo: policy)
             },
-            effectTable: planIndex.years.reversed().lazy.compactMap {
-                self.tables(planIndex).effectTable(year: $0, rows: rows, rowHeading: rowHeading, restrictTo: policy)
-            }.first,
+            effectTable: effectTables.first,
             items: ItemTableView(
                 caption: gradeYear.map { "\(node.numberedTitle)の取組項目（評価は\(format.year($0))）" }
                     ?? "\(node.numberedTitle)の取組項目",
                 policyHeading: plan.levelName(node.level), showDepartments: hasDepartments(planIndex),
                 rows: itemRows(planIndex, listings: listings(planIndex, under: policy), year: gradeYear)))
+        view.moreEffectTables = Array(effectTables.dropFirst())
         let trail = [planCrumb(planIndex)] + policyTrail(planIndex, policy, including: false)
         let description = "\(format.fullTitle)の\(plan.levelName(node.level))「\(node.title)」"
         return (meta(page, title: node.numberedTitle, description: description, trail: trail, kind: "policy", plan: planIndex), view)

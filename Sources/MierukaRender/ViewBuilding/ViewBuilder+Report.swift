@@ -47,15 +47,17 @@ extension ViewBuilder {
                     heading: "評価を読み取れなかった項目（\(format.items(unreadable.count))）", id: "unreadable", grade: nil,
                     items: unreadable.map { reportItem(planIndex, $0, year: year) }))
         }
+        let effectTables = tables.effectTables(year: year, rows: rows, rowHeading: plan.levelName(0))
         var view = ReportPageView(
             plan: planHeader(planIndex), year: format.year(year), summary: reportSummary(planIndex, year: year),
             notesHTML: html(plan.declared(in: year)?.notes, under: 1),
             gradeTable: tables.gradeTable(year: year, rows: rows, rowHeading: plan.levelName(0)),
-            effectTable: tables.effectTable(year: year, rows: rows, rowHeading: plan.levelName(0)),
+            effectTable: effectTables.first,
             highlights: highlightViews(plan.declared(in: year), plan: plan, withYear: false), sections: sections,
             otherYears: planIndex.years.filter { $0 != year }.reversed().map {
                 LinkView(title: "\(format.year($0))の進捗状況", url: links.href(SiteRoutes.report(plan.slug, year: $0.year)))
             })
+        view.moreEffectTables = Array(effectTables.dropFirst())
         view.comparison = yearComparison(planIndex, year: year)
         if let revisions = revisionYear(planIndex, year: year) {
             if view.comparison == nil {

@@ -30,9 +30,13 @@ package struct ItemPageView: TemplateView {
     package let effectByYear: EffectByYearView?
     package let bodyHTML: String?
 
+    /// The effects by year of the other kinds of amounts (単年度 / 継続), after `effectByYear`.
+    package var moreEffectByYears: [EffectByYearView] = []
+
     package static let fields = FieldTable<ItemPageView>(
         "item page",
         [
+            .list("moreEffectByYears", EffectByYearView.self) { $0.moreEffectByYears },
             .view("plan", PlanHeaderView.self) { $0.plan },
             .text("number") { $0.number },
             .text("title") { $0.title },

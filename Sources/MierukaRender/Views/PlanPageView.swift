@@ -35,9 +35,16 @@ package struct PlanPageView: TemplateView {
     /// 「計画の見直し」: the plan's declared revisions.
     package var revisions: PlanRevisionsView? = nil
 
+    /// The effect tables of the plan's other kinds of amounts (単年度 / 継続), after `effectTable`.
+    package var moreEffectTables: [EffectTableView] = []
+    /// The effects by year of the other kinds of amounts (単年度 / 継続), after `effectByYear`.
+    package var moreEffectByYears: [EffectByYearView] = []
+
     package static let fields = FieldTable<PlanPageView>(
         "plan page",
         [
+            .list("moreEffectTables", EffectTableView.self) { $0.moreEffectTables },
+            .list("moreEffectByYears", EffectByYearView.self) { $0.moreEffectByYears },
             .view("plan", PlanHeaderView.self) { $0.plan },
             .html("bodyHTML") { $0.bodyHTML },
             .text("policyLevel") { $0.policyLevel },

@@ -9,9 +9,13 @@ package struct PolicyPageView: TemplateView {
     package let effectTable: EffectTableView?
     package let items: ItemTableView
 
+    /// The effect tables of the plan's other kinds of amounts (単年度 / 継続), after `effectTable`.
+    package var moreEffectTables: [EffectTableView] = []
+
     package static let fields = FieldTable<PolicyPageView>(
         "policy page",
         [
+            .list("moreEffectTables", EffectTableView.self) { $0.moreEffectTables },
             .view("plan", PlanHeaderView.self) { $0.plan },
             .view("policy", PolicyNodeView.self) { $0.policy },
             .view("parent", LinkView.self) { $0.parent },

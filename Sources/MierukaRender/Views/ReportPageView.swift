@@ -23,9 +23,13 @@ package struct ReportPageView: TemplateView {
     package let sections: [ReportSectionView]
     package let otherYears: [LinkView]
 
+    /// The effect tables of the plan's other kinds of amounts (単年度 / 継続), after `effectTable`.
+    package var moreEffectTables: [EffectTableView] = []
+
     package static let fields = FieldTable<ReportPageView>(
         "year report page",
         [
+            .list("moreEffectTables", EffectTableView.self) { $0.moreEffectTables },
             .view("plan", PlanHeaderView.self) { $0.plan },
             .text("year") { $0.year },
             .text("summary") { $0.summary },

@@ -66,6 +66,8 @@ struct DeclaredBuilder {
                     publishedShare: document.publishedShare,
                     source: document.source, highlights: document.highlights, notes: document.notes,
                     location: document.location)
+            built.moreEffectTotals = document.moreEffectTotals.map { effect($0, diagnostics: &diagnostics) }
+            built.moreEffectCumulatives = document.moreEffectCumulatives.map { effect($0, diagnostics: &diagnostics) }
             built.gradeChange = document.gradeChange.flatMap { counts($0, diagnostics: &diagnostics) }
             built.asOf = document.asOf
             built.stateTotal = document.stateTotal.flatMap { stateCounts($0, diagnostics: &diagnostics) }
@@ -155,10 +157,12 @@ struct DeclaredBuilder {
     }
 
     func effect(_ written: EffectDocument, diagnostics: inout Diagnostics) -> Effect {
-        Effect(
+        var effect = Effect(
             expected: written.expected.flatMap { MoneyConverter.money($0, unit: moneyUnit, diagnostics: &diagnostics) },
             actual: written.actual.flatMap { MoneyConverter.money($0, unit: moneyUnit, diagnostics: &diagnostics) },
             expectedIncrease: written.expected?.increase, actualIncrease: written.actual?.increase)
+        effect.kind = written.kind
+        return effect
     }
 }
 

@@ -63,6 +63,7 @@ struct ResultApplier {
             effect = Effect(
                 expected: expected, actual: actual, expectedIncrease: written.expected?.increase,
                 actualIncrease: written.actual?.increase)
+            effect?.kind = written.kind
         }
         for written in result.kpiActuals {
             applyActual(written, year: fiscalYear, to: &draft, diagnostics: &diagnostics)

@@ -17,6 +17,9 @@ package struct PlanIndex: Sendable {
     /// The plan seen through each of its status axes (`Plan.projected(onto:)`), in the plan's axis
     /// order: the same items in the same order, counted on the axis's scale. Empty without axes.
     package let axes: [PlanIndex]
+    /// The kinds of the plan's effect amounts (`Plan.effectKinds`), found once: [nil] when no
+    /// amount names its kind.
+    package let effectKinds: [EffectKind?]
 
     package struct ListingRef: Sendable, Hashable {
         package let item: Int
@@ -42,6 +45,7 @@ package struct PlanIndex: Sendable {
         var tallies: [FiscalYear: PlanYearTally] = [:]
         for year in years { tallies[year] = PlanYearTally(plan: plan, year: year) }
         self.tallies = tallies
+        self.effectKinds = plan.effectKinds
 
         var byPolicy = [[ListingRef]](repeating: [], count: plan.policies.count)
         var departmentIndex: [String: Int] = [:]
@@ -93,6 +97,9 @@ package struct PlanIndex: Sendable {
         self.departments = departments
         self.axes = plan.axes.indices.map { PlanIndex(plan: plan.projected(onto: $0), departmentSlugs: departmentSlugs) }
     }
+
+    /// True when any effect amount of the plan names its kind (単年度 / 継続).
+    package var namesEffectKinds: Bool { effectKinds.contains { $0 != nil } }
 
     /// The most recent year with results or a published table.
     package var latestYear: FiscalYear? { years.last }

@@ -79,26 +79,32 @@ package struct DeclaredReconciler: Sendable {
                 }
             }
         }
+        // Like with like: each published amount against the items' amounts of the same kind.
         for row in table.effectRows {
             let policy = plan.policies[row.policy]
+            let sums = tally.effectSums(of: row.effect.kind)
             compare(
-                published: row.effect.expected, written: row.effect.expectedIncrease, found: tally.expected[row.policy], what: "効果見込額",
+                published: row.effect.expected, written: row.effect.expectedIncrease, found: sums?.expected[row.policy], what: "効果見込額" + kindWord(row.effect.kind),
                 where_: "\(label), \(policy.numberedTitle)", complete: complete, unit: plan.moneyUnit,
                 location: row.location, report: report)
             compare(
-                published: row.effect.actual, written: row.effect.actualIncrease, found: tally.actual[row.policy], what: "実績効果額",
+                published: row.effect.actual, written: row.effect.actualIncrease, found: sums?.actual[row.policy], what: "実績効果額" + kindWord(row.effect.kind),
                 where_: "\(label), \(policy.numberedTitle)", complete: complete, unit: plan.moneyUnit,
                 location: row.location, report: report)
         }
-        if let total = table.effectTotal {
+        for total in table.publishedEffectTotals {
+            let sums = tally.effectSums(of: total.kind)
             compare(
-                published: total.expected, written: total.expectedIncrease, found: tally.totalExpected, what: "効果見込額", where_: "\(label), total",
+                published: total.expected, written: total.expectedIncrease, found: sums?.totalExpected, what: "効果見込額" + kindWord(total.kind), where_: "\(label), total",
                 complete: complete, unit: plan.moneyUnit, location: table.location, report: report)
             compare(
-                published: total.actual, written: total.actualIncrease, found: tally.totalActual, what: "実績効果額", where_: "\(label), total",
+                published: total.actual, written: total.actualIncrease, found: sums?.totalActual, what: "実績効果額" + kindWord(total.kind), where_: "\(label), total",
                 complete: complete, unit: plan.moneyUnit, location: table.location, report: report)
         }
     }
+
+    /// 「（単年度）」 after the name of an amount of a kind, in messages.
+    private func kindWord(_ kind: EffectKind?) -> String { kind.map { "（\($0.word)）" } ?? "" }
 
     private func compare(
         published: Money?, written: String? = nil, found: Money?, what: String, where_: String, complete: Bool, unit: MoneyUnit,

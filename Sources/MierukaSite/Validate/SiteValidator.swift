@@ -93,19 +93,24 @@ package struct SiteValidator: Sendable {
                 at: table.location, "the declared table for \(label) has more 再掲 listings (\(relisted)) than listings (\(listings))",
                 hint: Self.publishedAsPublished + "compare relisted: and listings: with the published table")
         }
-        if let total = table.effectTotal, !table.effectRows.isEmpty {
-            let expected = Money.sum(table.effectRows.map(\.effect.expected))
-            let actual = Money.sum(table.effectRows.map(\.effect.actual))
+        // Each published total against the published rows of its own kind (amounts of different
+        // kinds are never added together).
+        for total in table.publishedEffectTotals {
+            let rows = table.effectRows(of: total.kind)
+            guard !rows.isEmpty else { continue }
+            let kind = total.kind.map { "（\($0.word)）" } ?? ""
+            let expected = Money.sum(rows.map(\.effect.expected))
+            let actual = Money.sum(rows.map(\.effect.actual))
             if let declared = total.expected, let expected, declared != expected {
                 diagnostics.warning(
                     at: table.location,
-                    "the declared 効果見込額 total for \(label) is \(declared.formatted(in: plan.moneyUnit)), but its rows add up to \(expected.formatted(in: plan.moneyUnit))",
+                    "the declared 効果見込額\(kind) total for \(label) is \(declared.formatted(in: plan.moneyUnit)), but its rows add up to \(expected.formatted(in: plan.moneyUnit))",
                     hint: Self.publishedAsPublished + "compare each row of effects: with the published table")
             }
             if let declared = total.actual, let actual, declared != actual {
                 diagnostics.warning(
                     at: table.location,
-                    "the declared 実績効果額 total for \(label) is \(declared.formatted(in: plan.moneyUnit)), but its rows add up to \(actual.formatted(in: plan.moneyUnit))",
+                    "the declared 実績効果額\(kind) total for \(label) is \(declared.formatted(in: plan.moneyUnit)), but its rows add up to \(actual.formatted(in: plan.moneyUnit))",
                     hint: Self.publishedAsPublished + "compare each row of effects: with the published table")
             }
         }
@@ -115,11 +120,19 @@ package struct SiteValidator: Sendable {
     /// plan's first one to the 累計's has a published total: a difference is a warning (the city's
     /// figures are shown as published, and someone should look at them), never a silent fix.
     func checkPublishedCumulative(_ table: DeclaredYear, in plan: Plan, diagnostics: inout Diagnostics) {
-        guard let cumulative = table.effectCumulative else { return }
-        let label = table.year.label(plan.yearStyle)
+        for cumulative in table.publishedEffectCumulatives {
+            checkPublishedCumulative(cumulative, of: table, in: plan, diagnostics: &diagnostics)
+        }
+    }
+
+    /// One published 累計 (of one kind) against the published years' totals of the same kind.
+    private func checkPublishedCumulative(
+        _ cumulative: Effect, of table: DeclaredYear, in plan: Plan, diagnostics: inout Diagnostics
+    ) {
+        let label = table.year.label(plan.yearStyle) + (cumulative.kind.map { "（\($0.word)）" } ?? "")
         let years = (plan.period.first.year...max(plan.period.first.year, table.year.year)).map(FiscalYear.init)
         // The years' own totals: amounts at a point within a year (as_of:) are not the year's.
-        let totals = years.map { plan.declared(in: $0, at: nil)?.effectTotals }
+        let totals = years.map { plan.declared(in: $0, at: nil)?.effectTotals(of: cumulative.kind) }
         guard totals.allSatisfy({ $0 != nil }) else { return }
         let span = FiscalYearRange(plan.period.first, table.year).label(plan.yearStyle)
         for (name, published, parts) in [

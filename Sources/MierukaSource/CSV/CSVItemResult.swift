@@ -179,11 +179,28 @@ struct CSVItemResult: Sendable {
     /// a grade no one gave.
     func document(diagnostics: inout Diagnostics) -> ResultDocument {
         let effectCells = [cells[.effectExpected], cells[.effectActual]].compactMap { $0 }
-        let effect =
+        var effect =
             expected != nil || actual != nil
             ? EffectDocument(
                 expected: expected, actual: actual, location: effectCells.first?.location ?? item.location)
             : nil
+        if let kindCell = cells[.effectKind] {
+            if let kind = EffectKindParser.parse(kindCell.text) {
+                if effect == nil {
+                    if effectCells.isEmpty {
+                        diagnostics.error(
+                            at: kindCell.location, "\(kindCell.label): \(kindCell.quoted) is the kind of no amount: the row gives no 効果見込額 or 効果額",
+                            hint: "give the amounts the report gives on the item's row, or leave 「\(kindCell.position.header)」 empty")
+                    }
+                } else {
+                    effect?.kind = kind
+                }
+            } else {
+                diagnostics.error(
+                    at: kindCell.location, "\(kindCell.label): \(kindCell.quoted) is not a kind of effect Mieruka knows",
+                    hint: EffectKindParser.hint)
+            }
+        }
         var document = ResultDocument(
             item: item, year: nil, grade: cells[.grade].map { Located($0.text, at: $0.location) },
             progress: cells[.progress]?.raw, factors: cells[.factors]?.raw, nextSteps: cells[.nextSteps]?.raw,

@@ -10,7 +10,7 @@ enum DeclaredDecoder {
     ]
     static let gradeRowKeys = ["policy", "counts"]
     static let groupRowKeys = ["group", "counts"]
-    static let effectRowKeys = ["policy", "expected", "actual"]
+    static let effectRowKeys = ["policy", "expected", "actual", "kind"]
     static let shareKeys = ["rate", "count", "denominator"]
     static let axisKeys = ["axis", "grades", "grade_total", "grade_share", "grade_change"]
 
@@ -56,12 +56,18 @@ enum DeclaredDecoder {
             else { return nil }
             let expected = rowReader.effectMoney("expected", diagnostics: &diagnostics)
             let actual = rowReader.effectMoney("actual", diagnostics: &diagnostics)
-            return DeclaredEffectRowDocument(
-                policy: policy, effect: EffectDocument(expected: expected, actual: actual, location: rowReader.location),
-                location: rowReader.location)
+            var effect = EffectDocument(expected: expected, actual: actual, location: rowReader.location)
+            effect.kind = rowReader.effectKind("kind", diagnostics: &diagnostics)
+            return DeclaredEffectRowDocument(policy: policy, effect: effect, location: rowReader.location)
         }
-        let effectTotal = reader.node("effect_total").flatMap { ResultDecoder.effect($0, diagnostics: &diagnostics) }
-        let effectCumulative = reader.node("effect_cumulative").flatMap { ResultDecoder.effect($0, diagnostics: &diagnostics) }
+        let effectTotals = reader.node("effect_total").map {
+            ResultDecoder.effects($0, key: "effect_total", diagnostics: &diagnostics)
+        } ?? []
+        let effectCumulatives = reader.node("effect_cumulative").map {
+            ResultDecoder.effects($0, key: "effect_cumulative", diagnostics: &diagnostics)
+        } ?? []
+        let effectTotal = effectTotals.first
+        let effectCumulative = effectCumulatives.first
         let publishedShare = decodeShare(reader, diagnostics: &diagnostics)
         var document = DeclaredDocument(
             year: year, listings: reader.count("listings", diagnostics: &diagnostics),
@@ -75,6 +81,8 @@ enum DeclaredDecoder {
         document.gradeChange = reader.node("grade_change").flatMap { decodeCounts($0, signed: true, diagnostics: &diagnostics) }
         document.stateTotal = reader.node("state_total").flatMap { decodeCounts($0, diagnostics: &diagnostics) }
         document.axes = axes
+        document.moreEffectTotals = Array(effectTotals.dropFirst())
+        document.moreEffectCumulatives = Array(effectCumulatives.dropFirst())
         decodeGroups(reader, into: &document, diagnostics: &diagnostics)
         return document
     }

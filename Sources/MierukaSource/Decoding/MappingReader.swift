@@ -201,6 +201,15 @@ struct MappingReader {
         return money
     }
 
+    /// How an effect's amounts are counted (`kind:`): 単年度 or 継続, as `EffectKindParser` reads them.
+    func effectKind(_ key: String, diagnostics: inout Diagnostics) -> EffectKind? {
+        guard let raw = text(key, diagnostics: &diagnostics) else { return nil }
+        if let kind = EffectKindParser.parse(raw.value) { return kind }
+        diagnostics.error(
+            at: raw.location, "\"\(raw.value)\" is not a kind of effect Mieruka knows", hint: EffectKindParser.hint)
+        return nil
+    }
+
     /// An effect's amount (効果見込額, 実績効果額): an amount of money, or one written as an increase
     /// as the report writes it (「425万4千円の増」), which counts as a negative effect.
     func effectMoney(_ key: String, diagnostics: inout Diagnostics) -> MoneyDocument? {

@@ -9,7 +9,7 @@ enum ResultDecoder {
     static let seedResultKeys =
         ["item", "grade", "progress", "factors", "next_steps", "kpis", "effect", "subitems", "axes", "graded_by", "grade_unreadable"]
         + GradeCompositionDecoder.keys
-    static let effectKeys = ["expected", "actual"]
+    static let effectKeys = ["expected", "actual", "kind"]
     static let fileKeys = ["plan", "year", "as_of", "results"]
 
     /// A result inside an item's front matter.
@@ -82,8 +82,40 @@ enum ResultDecoder {
         else { return nil }
         let expected = reader.effectMoney("expected", diagnostics: &diagnostics)
         let actual = reader.effectMoney("actual", diagnostics: &diagnostics)
-        guard expected != nil || actual != nil else { return nil }
-        return EffectDocument(expected: expected, actual: actual, location: reader.location)
+        let kind = reader.effectKind("kind", diagnostics: &diagnostics)
+        guard expected != nil || actual != nil else {
+            if kind != nil, !reader.has("expected"), !reader.has("actual") {
+                diagnostics.error(
+                    at: reader.location, "the effect says its kind (kind: \(kind?.word ?? "")) but gives no amount",
+                    hint: "add expected: and/or actual: with the amounts the report gives, or leave the effect out")
+            }
+            return nil
+        }
+        var document = EffectDocument(expected: expected, actual: actual, location: reader.location)
+        document.kind = kind
+        return document
+    }
+
+    /// `effect_total:` or `effect_cumulative:` of a declared year: one effect, or a list of them,
+    /// one per kind (単年度 / 継続) when the report publishes a total of each. Two of one kind (or
+    /// two that do not say their kind) are an error at the second.
+    static func effects(_ node: YAMLNode, key: String, diagnostics: inout Diagnostics) -> [EffectDocument] {
+        guard case .sequence(let sequence) = node else {
+            return effect(node, diagnostics: &diagnostics).map { [$0] } ?? []
+        }
+        var effects: [EffectDocument] = []
+        for item in sequence.items {
+            guard let effect = effect(item, diagnostics: &diagnostics) else { continue }
+            if let first = effects.first(where: { $0.kind == effect.kind }) {
+                let which = effect.kind.map { "of the kind \($0.word)" } ?? "without kind:"
+                diagnostics.error(
+                    at: effect.location, "two \(key) entries \(which) in one declared year",
+                    hint: "the first is at \(first.location); give one entry per kind (kind: 単年度, kind: 継続), as the report prints its totals")
+                continue
+            }
+            effects.append(effect)
+        }
+        return effects
     }
 
     /// A whole seeds/ file: `plan`, `year`, `results`.
