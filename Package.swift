@@ -75,6 +75,8 @@ let package = Package(
             name: "MierukaRender",
             dependencies: [
                 "MierukaSite", "MierukaExport", "MierukaModel", "MierukaDiagnostics", "MierukaMarkdown",
+                // The page templates compiled side by side (Theme.load).
+                "MierukaParallel",
             ],
             exclude: ["Theme"],
             swiftSettings: strict,

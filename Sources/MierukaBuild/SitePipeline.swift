@@ -60,7 +60,7 @@ package struct SitePipeline: Sendable {
         timer.lap("merge")
 
         var themeDiagnostics = Diagnostics()
-        let theme = ThemeStage.load(templates, diagnostics: &themeDiagnostics)
+        let theme = ThemeStage.load(templates, jobs: options.jobs, diagnostics: &themeDiagnostics)
         let isCheck: Bool = if case .check = options.mode { true } else { false }
         let site = PlanStage.plan(
             merged, totals: isCheck ? .error : .warning, theme: theme, themeDiagnostics: themeDiagnostics, loaded: loaded,

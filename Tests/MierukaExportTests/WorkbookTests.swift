@@ -148,6 +148,33 @@ import Testing
         #expect(workbook.contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'O''Brien'!$1:$1</definedName>"))
     }
 
+    /// Column widths and the wrap decision measure each line of a cell in half-width characters;
+    /// the measure reads UTF-8 and must count as the scalar-by-scalar rule does.
+    @Test func displayWidthCountsWideCharactersTwice() {
+        func reference(_ text: String) -> Int {
+            var widest = 0
+            var current = 0
+            for scalar in text.unicodeScalars {
+                if scalar == "\n" || scalar == "\r" {
+                    widest = max(widest, current)
+                    current = 0
+                    continue
+                }
+                current += XLSXOutput.isWide(scalar) ? 2 : 1
+            }
+            return max(widest, current)
+        }
+        let samples = [
+            "", "abc", "行財政改革", "ｱｲｳ", "é£¥", "A列\r\nとても長い二行目", "x\ny\rzz", "😀🎉", "𠀋𡈽",
+            "ᄀ가힣", "，．（）", "〇〜", "¥1,234円", "\u{2E80}\u{303E}\u{303F}", "\u{FFE6}\u{FFE7}", "\u{1F64F}\u{1F650}",
+        ]
+        for text in samples {
+            #expect(XLSXOutput.displayWidth(text) == reference(text), "\(text)")
+        }
+        #expect(XLSXOutput.displayWidth("行財政\r\nab") == 6)
+        #expect(XLSXOutput.displayWidth("😀a") == 3)
+    }
+
     @Test func cellsLongerThanExcelHoldsAreFound() {
         let long = String(repeating: "あ", count: XLSXOutput.cellCharacterLimit + 1)
         let workbook = XLSXOutput(sheetName: "s", header: ["a", "b"], rows: [[.text("short"), .text(long)]])

@@ -2,6 +2,8 @@ import MierukaDiagnostics
 import MierukaTestSupport
 import Testing
 
+@testable import MierukaRender
+
 @Suite struct TemplateLinterTests {
     let files: [String: String] = [
         "mieruka.yml": InMemorySite.config,
@@ -65,5 +67,39 @@ import Testing
 
     @Test func sequencePositionsAreAllowedInLists() {
         #expect(lint(["departments": "{{<layout}}{{$main}}{{#departments}}{{name}}{{^last()}}、{{/last()}}{{/departments}}{{/main}}{{/layout}}"]).isEmpty)
+    }
+}
+
+/// The page templates are compiled on several threads; what they report must not depend on it.
+@Suite struct ThemeCompileTests {
+    @Test func problemsComeInPageOrderWhateverTheThreads() {
+        // A mistake in a partial every page includes, and one in each of three page templates.
+        var templates: [TemplateSource] = []
+        for (name, text) in [
+            ("partials/footer", "<footer>{{sitee.title}}</footer>"),
+            ("item", "{{<layout}}{{$main}}{{titel}}{{/main}}{{/layout}}"),
+            ("plan", "{{<layout}}{{$main}}{{{meta.title}}}{{/main}}{{/layout}}"),
+            ("home", "{{<layout}}{{$main}}{{#nope}}x{{/nope}}{{/main}}{{/layout}}"),
+        ] {
+            templates.append(TemplateSource(name: name, text: text, displayPath: "templates/\(name).mustache", isDefault: false))
+        }
+        func load(jobs: Int) -> [Diagnostic] {
+            var diagnostics = Diagnostics()
+            let theme = Theme.load(siteTemplates: templates, jobs: jobs, diagnostics: &diagnostics)
+            #expect(theme.programs.count == ViewBuilder.contentTypes.count)
+            return diagnostics.all
+        }
+        let one = load(jobs: 1)
+        // Each page that shows the footer reports its mistake; the three pages their own.
+        #expect(one.filter { $0.message.contains("\"sitee.title\"") }.count > 3)
+        // In the order of the pages (home, then plan, then item), not of the threads that finish first.
+        let home = one.firstIndex { $0.message.contains("\"nope\"") }
+        let plan = one.firstIndex { $0.message.contains("without HTML escaping") }
+        let item = one.firstIndex { $0.message.contains("\"titel\"") }
+        #expect(home != nil && plan != nil && item != nil)
+        if let home, let plan, let item { #expect(home < plan && plan < item) }
+        for jobs in [2, 4, 8] {
+            for _ in 0..<3 { #expect(load(jobs: jobs) == one, "jobs \(jobs)") }
+        }
     }
 }

@@ -95,4 +95,21 @@ import Testing
         let (_, delimiters) = render("{{=<% %>=}}")
         #expect(delimiters.first?.message.contains("not supported") == true)
     }
+
+    /// The parser reads the template's UTF-8 bytes; a position is still counted in characters
+    /// (as editors show it), after Japanese text and Windows line endings alike.
+    @Test func positionsCountCharactersNotBytes() {
+        let (_, unknown) = render("見える化 {{titel}}")
+        #expect(unknown.first?.location == SourceLocation(file: "t", line: 1, column: 6))
+        let (_, closing) = render("日本\r\n語{{/x}}")
+        #expect(closing.first?.location == SourceLocation(file: "t", line: 2, column: 2))
+        let (_, inTag) = render("{{#rows}}\n  「{{#flag}}」{{titel}}{{/flag}}\n{{/rows}}")
+        #expect(inTag.first?.location == SourceLocation(file: "t", line: 2, column: 14))
+    }
+
+    @Test func textIsCopiedWholeAndTagsAreTrimmed() {
+        #expect(render("日本語 {{title}}\r\n終わり").0 == "日本語 T &amp; &lt;b&gt;\n終わり")
+        #expect(render("{{ \ttitle \n}}|{{{ html }}}|{{& html}}").0 == "T &amp; &lt;b&gt;|<i>x</i>|<i>x</i>")
+        #expect(render("「{{#flag}}\n　全角\n{{/flag}}」").0 == "「\n　全角\n」")
+    }
 }

@@ -14,8 +14,9 @@ package enum ThemeStage {
         }
     }
 
-    /// The default theme with the site's templates over it.
-    package static func load(_ templates: [TemplateSource], diagnostics: inout Diagnostics) -> Theme {
-        Theme.load(siteTemplates: templates, diagnostics: &diagnostics)
+    /// The default theme with the site's templates over it; its page templates compiled on `jobs`
+    /// threads (all processors when nil).
+    package static func load(_ templates: [TemplateSource], jobs: Int? = nil, diagnostics: inout Diagnostics) -> Theme {
+        Theme.load(siteTemplates: templates, jobs: jobs, diagnostics: &diagnostics)
     }
 }

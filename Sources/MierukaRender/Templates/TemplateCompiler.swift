@@ -196,7 +196,8 @@ struct TemplateCompiler {
                 return nil
             }
         }
-        if name.contains("(") {
+        // (Bytes: `contains` with a String would be Foundation's search, the cost of a dozen tags.)
+        if name.utf8.contains(UInt8(ascii: "(")) {
             diagnostics.error(
                 at: location, "functions in tags ({{\(name)}}) are not supported",
                 hint: "templates only lay out; a value to show is computed into the view model")
@@ -377,7 +378,8 @@ struct TemplateCompiler {
 
     private func resolve(_ name: String) -> Resolution {
         let explicitCurrent = name.hasPrefix(".")
-        let parts = name.split(separator: ".").map(String.init)
+        // Most names are one field: no need to split them.
+        let parts = name.utf8.contains(UInt8(ascii: ".")) ? name.split(separator: ".").map(String.init) : name.isEmpty ? [] : [name]
         guard let head = parts.first else { return .notFound }
         var found: (FieldPath, FieldKind)?
         var innermost = true

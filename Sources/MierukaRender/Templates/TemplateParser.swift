@@ -51,21 +51,25 @@ enum TemplateNesting {
 /// them: a line holding only a section, inverted section, closing, comment, partial or block tag
 /// (and spaces) disappears from the output, so templates can put one tag per line.
 struct TemplateParser {
-    private let scalars: [Unicode.Scalar]
+    /// The template's UTF-8 bytes. Every place the parser stops at is an ASCII byte (a brace, a
+    /// space, a line break), so every slice it takes is whole characters.
+    private let bytes: [UInt8]
     private var index = 0
     private var line = 1
+    /// Counted in Unicode scalars, as editors show it: a continuation byte does not move it.
     private var column = 1
 
     init(_ text: String) {
-        var scalars: [Unicode.Scalar] = []
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         var previousWasReturn = false
-        for scalar in text.unicodeScalars {
+        for byte in text.utf8 {
             // Windows line endings become plain ones.
-            if scalar == "\n", previousWasReturn { scalars.removeLast() }
-            previousWasReturn = scalar == "\r"
-            scalars.append(scalar)
+            if byte == 0x0A, previousWasReturn { bytes.removeLast() }
+            previousWasReturn = byte == 0x0D
+            bytes.append(byte)
         }
-        self.scalars = scalars
+        self.bytes = bytes
     }
 
     static func parse(_ text: String) throws(TemplateSyntaxError) -> [TemplateNode] {
@@ -100,41 +104,47 @@ struct TemplateParser {
         }
     }
 
-    private var atEnd: Bool { index >= scalars.count }
-    private var current: Unicode.Scalar { scalars[index] }
+    private static let newline: UInt8 = 0x0A
+    private static let space: UInt8 = 0x20
+    private static let tab: UInt8 = 0x09
+    private static let openBrace: UInt8 = 0x7B
+    private static let closeBrace: UInt8 = 0x7D
+
+    private var atEnd: Bool { index >= bytes.count }
+    private var current: UInt8 { bytes[index] }
     private var position: TemplatePosition { TemplatePosition(line: line, column: column) }
 
     private mutating func advance() {
-        if scalars[index] == "\n" {
+        let byte = bytes[index]
+        if byte == Self.newline {
             line += 1
             column = 1
-        } else {
+        } else if byte & 0xC0 != 0x80 {
             column += 1
         }
         index += 1
     }
 
+    /// The text of `bytes[start..<index]`.
+    private func text(from start: Int) -> String {
+        String(decoding: bytes[start..<index], as: UTF8.self)
+    }
+
     private mutating func readSpaces() -> String {
-        var text = String.UnicodeScalarView()
-        while !atEnd, current == " " || current == "\t" {
-            text.append(current)
-            advance()
-        }
-        return String(text)
+        let start = index
+        while !atEnd, current == Self.space || current == Self.tab { advance() }
+        return start == index ? "" : text(from: start)
     }
 
     private func startsTag() -> Bool {
-        index + 1 < scalars.count && scalars[index] == "{" && scalars[index + 1] == "{"
+        index + 1 < bytes.count && bytes[index] == Self.openBrace && bytes[index + 1] == Self.openBrace
     }
 
     /// Text up to the next tag or line break (the break is not consumed).
     private mutating func readText() -> String {
-        var text = String.UnicodeScalarView()
-        while !atEnd, current != "\n", !startsTag() {
-            text.append(current)
-            advance()
-        }
-        return String(text)
+        let start = index
+        while !atEnd, current != Self.newline, !startsTag() { advance() }
+        return start == index ? "" : text(from: start)
     }
 
     /// After a tag: when only spaces follow up to the end of the line, consumes them and the line
@@ -142,8 +152,8 @@ struct TemplateParser {
     private mutating func lineFinished() -> Bool {
         if atEnd { return true }
         var probe = index
-        while probe < scalars.count, scalars[probe] == " " || scalars[probe] == "\t" { probe += 1 }
-        guard probe >= scalars.count || scalars[probe] == "\n" else { return false }
+        while probe < bytes.count, bytes[probe] == Self.space || bytes[probe] == Self.tab { probe += 1 }
+        guard probe >= bytes.count || bytes[probe] == Self.newline else { return false }
         while index < probe { advance() }
         if !atEnd { advance() }
         return true
@@ -156,23 +166,23 @@ struct TemplateParser {
     /// The tag's content up to `}}` (or `}}}` for a triple), trimmed.
     private mutating func readTagContent(triple: Bool) throws(TemplateSyntaxError) -> String {
         let start = position
-        var text = String.UnicodeScalarView()
+        var first = index
         while !atEnd {
-            if current == "}", index + 1 < scalars.count, scalars[index + 1] == "}" {
+            if current == Self.closeBrace, index + 1 < bytes.count, bytes[index + 1] == Self.closeBrace {
+                var last = index
                 advance()
                 advance()
                 if triple {
-                    guard !atEnd, current == "}" else {
+                    guard !atEnd, current == Self.closeBrace else {
                         throw TemplateSyntaxError(message: "a {{{ tag is not closed with }}}", position: start)
                     }
                     advance()
                 }
-                var content = Substring(String(text)).unicodeScalars[...]
-                while let first = content.first, first == " " || first == "\t" || first == "\n" { content = content.dropFirst() }
-                while let last = content.last, last == " " || last == "\t" || last == "\n" { content = content.dropLast() }
-                return String(String.UnicodeScalarView(content))
+                func isBlank(_ byte: UInt8) -> Bool { byte == Self.space || byte == Self.tab || byte == Self.newline }
+                while first < last, isBlank(bytes[first]) { first += 1 }
+                while last > first, isBlank(bytes[last - 1]) { last -= 1 }
+                return String(decoding: bytes[first..<last], as: UTF8.self)
             }
-            text.append(current)
             advance()
         }
         throw TemplateSyntaxError(message: "a tag is not closed with }}", position: start)
@@ -205,7 +215,7 @@ struct TemplateParser {
                 }
             }
             let text = readText()
-            if !atEnd, current == "\n" {
+            if !atEnd, current == Self.newline {
                 nodes.append(.text(whitespaceBefore + text + "\n"))
                 state.newLine = true
                 advance()
@@ -228,7 +238,7 @@ struct TemplateParser {
                 }
             }
             var setNewLine = false
-            let sigil = current
+            let sigil = Unicode.Scalar(current)
             if sigil == "#" || sigil == "^" || sigil == "<" || sigil == "$", state.depth >= TemplateNesting.maximumDepth {
                 // Refused before going one level deeper, so no input can exhaust the stack.
                 throw TemplateSyntaxError(

@@ -1,4 +1,5 @@
 import MierukaDiagnostics
+import MierukaParallel
 
 /// The templates and assets a site is rendered with: the default theme compiled into Mieruka,
 /// with any template of the same name from the site's templates/ folder taking its place.
@@ -10,8 +11,12 @@ package struct Theme: Sendable {
     /// Compiled page templates by name.
     let programs: [String: TemplateProgram]
 
-    /// - Parameter siteTemplates: the site's own templates (their names without ".mustache").
-    package static func load(siteTemplates: [TemplateSource], diagnostics: inout Diagnostics) -> Theme {
+    /// - Parameters:
+    ///   - siteTemplates: the site's own templates (their names without ".mustache").
+    ///   - jobs: threads to compile the page templates on (all processors when nil). Each page
+    ///     template is compiled on its own (with its layout and partials), so they are independent;
+    ///     their problems are reported in the order of `ViewBuilder.contentTypes` whatever the threads.
+    package static func load(siteTemplates: [TemplateSource], jobs: Int? = nil, diagnostics: inout Diagnostics) -> Theme {
         var sources: [String: TemplateSource] = [:]
         var assets: [(path: String, text: String)] = []
         for (path, text) in EmbeddedTheme.files {
@@ -36,12 +41,18 @@ package struct Theme: Sendable {
         let parsed = TemplateParser.parseAll(
             sources, prefix: "the template cannot be read: ",
             defaultHint: "check that every {{#section}} has its {{/section}} with the same name", diagnostics: &diagnostics)
-        var compiler = TemplateCompiler(sources: sources, parsed: parsed)
-        var programs: [String: TemplateProgram] = [:]
-        for (template, type) in ViewBuilder.contentTypes {
-            programs[template] = compiler.compilePage(template, content: type)
+        let pages = ViewBuilder.contentTypes
+        let finalSources = sources
+        let compiled = Parallel.map(Array(pages.indices), jobs: jobs) { offset -> (TemplateProgram?, Diagnostics) in
+            var compiler = TemplateCompiler(sources: finalSources, parsed: parsed)
+            let program = compiler.compilePage(pages[offset].template, content: pages[offset].type)
+            return (program, compiler.diagnostics)
         }
-        diagnostics.append(contentsOf: compiler.diagnostics)
-        return Theme(sources: sources, assets: assets.sorted { $0.path < $1.path }, programs: programs)
+        var programs: [String: TemplateProgram] = [:]
+        for (page, (program, found)) in zip(pages, compiled) {
+            programs[page.template] = program
+            diagnostics.append(contentsOf: found)
+        }
+        return Theme(sources: finalSources, assets: assets.sorted { $0.path < $1.path }, programs: programs)
     }
 }
