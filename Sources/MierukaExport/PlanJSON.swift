@@ -290,7 +290,9 @@ struct PlanJSON {
         // are some, so that other files keep their bytes.
         let others = plan.otherSnapshots(in: year)
         if !others.isEmpty {
-            members.append(("published_at_points", .array(others.map { published($0) })))
+            // Each with the notes its point's part of the year's report shows (Plan.showsTables).
+            members.append(
+                ("published_at_points", .array(others.map { published($0, notesShown: $0.asOf.map { plan.showsTables(at: $0, in: year) } ?? false) })))
         }
         return .object(members + axisCounts(year))
     }
@@ -310,7 +312,8 @@ struct PlanJSON {
     }
 
     /// `shown`: the table the year's report page shows, whose notes and highlights are shown with it.
-    func published(_ declared: DeclaredYear, shown: Bool = false) -> JSONValue {
+    /// `notesShown`: a table at another point whose notes the page shows with that point's tables.
+    func published(_ declared: DeclaredYear, shown: Bool = false, notesShown: Bool = false) -> JSONValue {
         let plan = planIndex.plan
         func gradeObject(_ counts: [Int]) -> JSONValue {
             .object(zip(plan.grades.grades, counts).map { ($0.code, .int($1)) })
@@ -343,7 +346,7 @@ struct PlanJSON {
             extras.append(("state_totals", .object(zip(plan.states.grades, states).filter { $0.1 > 0 }.map { ($0.code, .int($1)) })))
         }
         // What the year's report page shows beside its tables, only where the report has it.
-        if shown, let notes = declared.notes, !notes.isBlank { extras.append(("notes", .string(notes))) }
+        if shown || notesShown, let notes = declared.notes, !notes.isBlank { extras.append(("notes", .string(notes))) }
         if shown, !declared.highlights.isEmpty {
             extras.append(
                 (
@@ -426,7 +429,7 @@ extension PlanDatasets {
         ("tables[]", "配列", "計画が公表している表：title、header、rows、note、source"),
         ("states", "配列", "計画にあるときだけ。評価に代わる状態（評価の対象外。例：対象外）：code・label・definition"),
         ("axes", "配列", "計画にあるときだけ。評価の軸（例：着手状況）：id、name、grades・states（code・label・definition）、graded_by（その軸の評価者か null）"),
-        ("years[].published_at_points[]", "配列", "その年度にほかの時点（例：6月末、9月末）の公表値もあるときだけ：時点の順に、published と同じ形（as_of つき）。年度の数値ではなく、集計にも使いません"),
+        ("years[].published_at_points[]", "配列", "その年度にほかの時点（例：6月末、9月末）の公表値もあるときだけ：時点の順に、published と同じ形（as_of つき。notes はその時点の表とともに進捗状況のページに載せているときだけ）。年度の数値ではなく、集計にも使いません"),
         ("years[].axes[]", "配列", "評価の軸のある計画だけ。その年度の軸ごとの項目数：axis（軸の id）、computed（掲載項目の集計：listings、grade_counts（軸の評価の記号ごとの数と ungraded、states）、policies（項目のある方針ごとに policy・grade_counts））、published（軸の公表値：as_of（年度途中の時点のときだけ）、listings、grade_counts（方針ごと）、grade_totals、state_totals（公表されているときだけ））、published_at_points（ほかの時点の軸の公表値があるときだけ）"),
         ("years[].published.as_of", "オブジェクト", "公表値が年度途中の時点のものであるときだけ：text（資料の表記。例：9月末）、month（月）、day（日。「末」なら null）"),
         ("years[].published.effect_cumulative・grade_share・grade_change", "オブジェクト", "資料が公表しているときだけ：累計の効果額（expected_yen・actual_yen）、計画の数える評価の割合（rate：資料の表記、count：件数）、前年度との増減（評価の記号ごとの整数。減少は負の数）"),
