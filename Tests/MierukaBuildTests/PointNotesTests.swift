@@ -28,7 +28,9 @@ import Testing
         #expect(points.first?["notes"] as? String == "9月末の時点では、3項目が**目標を達成**しています。")
     }
 
+    /// A 6月末 table with an effect and notes but no counts: the year's report has no part for 6月末.
     @Test func notesAtAPointWithoutATableAreAWarningAndInNoDownload() throws {
+        let figures = "effect_total: {expected: 100, actual: 50}"
         let work = TemporaryDirectory()
         try FileTree.overlay(Fixtures.path("base"), onto: work.path)
         try FileTree.overlay(Fixtures.path("fidelity/year-notes"), onto: work.path)
@@ -36,10 +38,8 @@ import Testing
         var text = try String(contentsOfFile: path, encoding: .utf8)
         let marker = "  - year: R6\n    as_of: 9月末\n"
         #expect(text.contains(marker))
-        // A 6月末 table with an effect and notes, but no counts: the year's report has no part for 6月末.
         text = text.replacingOccurrences(
-            of: marker,
-            with: "  - year: R6\n    as_of: 6月末\n    effect_total: {expected: 100, actual: 50}\n    notes: 6月末の記述（載る表がない）\n" + marker)
+            of: marker, with: "  - year: R6\n    as_of: 6月末\n    \(figures)\n    notes: 6月末の記述（載る表がない）\n" + marker)
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let check = try CommandRunner.mieruka(["check"], in: work.path)
         #expect(check.status == 0, "\(check.standardError)")

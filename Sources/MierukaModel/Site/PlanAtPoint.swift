@@ -45,14 +45,18 @@ extension Plan {
     /// table, or items' results at the point with a grade or a state to count, on the grades or an
     /// axis. The notes of the year's published table at that point are shown there, and only there.
     package func showsTables(at point: Snapshot, in year: FiscalYear) -> Bool {
-        func published(_ tables: [DeclaredYear]) -> Bool {
+        // A published table is drawn when it gives counts on a scale with grades (all 0 included).
+        func published(_ tables: [DeclaredYear], scale: GradeScale) -> Bool {
+            guard !scale.isEmpty else { return false }
             let ofYear = tables.filter { $0.year == year }
             let main = ofYear.first { $0.asOf == nil } ?? ofYear.max { DeclaredYear.pointOrder($0.asOf) < DeclaredYear.pointOrder($1.asOf) }
             guard !Snapshot.samePoint(main?.asOf, point) else { return false }
             return ofYear.contains { Snapshot.samePoint($0.asOf, point) && $0.hasGradeCounts }
         }
-        if published(declared) { return true }
-        for axisIndex in axes.indices where published(declared.compactMap { $0.axes[axisIndex] }) { return true }
+        if published(declared, scale: grades) { return true }
+        for (axisIndex, axis) in axes.enumerated() where published(declared.compactMap { $0.axes[axisIndex] }, scale: axis.grades) {
+            return true
+        }
         return items.contains { item in
             item.snapshots(in: year).contains { result in
                 Snapshot.samePoint(result.asOf, point)
