@@ -76,4 +76,67 @@ extension PlanJSON {
         guard let index, index < scale.count else { return .null }
         return .string(scale.grades[index].code)
     }
+
+    /// `years[].axes`, in a plan with axes only: each axis's counts for the year, as its section of
+    /// the year's report and `axis-counts` give them: counted from the items on the site (its
+    /// grades, ungraded and states) and as published on the axis (`declared:` → `axes:`), each
+    /// point within the year apart.
+    func axisCounts(_ year: FiscalYear) -> [(String, JSONValue)] {
+        let plan = planIndex.plan
+        guard !plan.axes.isEmpty else { return [] }
+        let values: [JSONValue] = plan.axes.indices.compactMap { index in
+            guard index < planIndex.axes.count else { return nil }
+            let projected = planIndex.axes[index]
+            // The plan seen through the axis, so that codes and states are the axis's.
+            let seen = PlanJSON(planIndex: projected, links: links, settings: settings, publisher: publisher)
+            var members: [(String, JSONValue)] = [("axis", .string(plan.axes[index].key))]
+            if let tally = projected.tallies[year] {
+                let policies: [JSONValue] = projected.plan.policies.indices.compactMap { policy in
+                    let counts = tally.listingCounts[policy]
+                    guard counts.contains(where: { $0 > 0 }) else { return nil }
+                    return .object([
+                        ("policy", .string(plan.policies[policy].id)), ("grade_counts", seen.counts(counts, gradeCount: tally.gradeCount)),
+                    ])
+                }
+                members.append(
+                    (
+                        "computed",
+                        .object([
+                            ("listings", .int(tally.totalListings)),
+                            ("grade_counts", seen.counts(tally.totalCounts, gradeCount: tally.gradeCount)),
+                            ("policies", .array(policies)),
+                        ])
+                    ))
+            } else {
+                members.append(("computed", .null))
+            }
+            members.append(("published", projected.plan.declared(in: year).map { seen.axisPublished($0) } ?? .null))
+            let others = projected.plan.otherSnapshots(in: year)
+            if !others.isEmpty { members.append(("published_at_points", .array(others.map { seen.axisPublished($0) }))) }
+            return .object(members)
+        }
+        return [("axes", .array(values))]
+    }
+
+    /// A table published on an axis: its point (only where it has one), per-policy counts, total and states.
+    func axisPublished(_ declared: DeclaredYear) -> JSONValue {
+        let plan = planIndex.plan
+        func gradeObject(_ counts: [Int]) -> JSONValue {
+            .object(zip(plan.grades.grades, counts).map { ($0.code, .int($1)) })
+        }
+        let point: [(String, JSONValue)] = declared.asOf.map { [("as_of", snapshot($0))] } ?? []
+        var members: [(String, JSONValue)] =
+            point + [
+                ("listings", declared.totalListings.map { .int($0) } ?? .null),
+                (
+                    "grade_counts",
+                    .array(declared.gradeRows.map { .object([("policy", .string(plan.policies[$0.policy].id)), ("counts", gradeObject($0.counts))]) })
+                ),
+                ("grade_totals", declared.gradeTotals.map(gradeObject) ?? .null),
+            ]
+        if let states = declared.stateTotal {
+            members.append(("state_totals", .object(zip(plan.states.grades, states).filter { $0.1 > 0 }.map { ($0.code, .int($1)) })))
+        }
+        return .object(members)
+    }
 }

@@ -213,20 +213,7 @@ extension PlanJSON {
                     ),
                 ])
             ),
-            (
-                "actuals",
-                .array(
-                    kpi.actuals.map {
-                        .object([
-                            ("years", years($0.years)),
-                            ("cumulative", .bool($0.isCumulative)),
-                            ("text", .string($0.text)),
-                            ("interim_target", .text($0.interimTarget)),
-                            ("provisional", .text($0.provisional)),
-                            ("quantity", quantity($0.quantity)),
-                        ])
-                    })
-            ),
+            ("actuals", .array(kpi.actuals.map(planKPIActual))),
             (
                 "rate",
                 kpi.publishedRate.map {
@@ -289,5 +276,27 @@ extension PlanJSON {
                     })
             ),
         ])
+    }
+
+    func planKPIActual(_ actual: PlanKPIActual) -> JSONValue {
+        // The report's word (確定前の値 where it gives only a date or a note); the date or point and
+        // the note only where the report gives them.
+        let word: String? = actual.provisional.map { $0.label ?? "確定前の値" }
+        var members: [(String, JSONValue)] = [
+            ("years", years(actual.years)),
+            ("cumulative", .bool(actual.isCumulative)),
+            ("text", .string(actual.text)),
+            ("interim_target", .text(actual.interimTarget)),
+            ("provisional", .text(word)),
+        ]
+        members += provisionalDetails(actual.provisional)
+        members.append(("quantity", quantity(actual.quantity)))
+        return .object(members)
+    }
+
+    /// `provisional_as_of`, `provisional_note` of a plan KPI's actual: only where the report gives them.
+    func provisionalDetails(_ provisional: KPIProvisional?) -> [(String, JSONValue)] {
+        guard let provisional, provisional.asOf != nil || provisional.note != nil else { return [] }
+        return [("provisional_as_of", .text(provisional.asOf)), ("provisional_note", .text(provisional.note))]
     }
 }

@@ -298,9 +298,11 @@ struct PlanJSON {
         // are some, so that other files keep their bytes.
         let others = plan.otherSnapshots(in: year)
         if !others.isEmpty {
-            members.append(("published_at_points", .array(others.map { published($0) })))
+            // Each with the notes its point's part of the year's report shows (Plan.showsTables).
+            members.append(
+                ("published_at_points", .array(others.map { published($0, notesShown: $0.asOf.map { plan.showsTables(at: $0, in: year) } ?? false) })))
         }
-        return .object(members)
+        return .object(members + axisCounts(year))
     }
 
     /// The items' amounts summed kind by kind, in a plan whose amounts name their kind only (the
@@ -350,7 +352,8 @@ struct PlanJSON {
     }
 
     /// `shown`: the table the year's report page shows, whose notes and highlights are shown with it.
-    func published(_ declared: DeclaredYear, shown: Bool = false) -> JSONValue {
+    /// `notesShown`: a table at another point whose notes the page shows with that point's tables.
+    func published(_ declared: DeclaredYear, shown: Bool = false, notesShown: Bool = false) -> JSONValue {
         let plan = planIndex.plan
         func gradeObject(_ counts: [Int]) -> JSONValue {
             .object(zip(plan.grades.grades, counts).map { ($0.code, .int($1)) })
@@ -412,7 +415,7 @@ struct PlanJSON {
             extras.append(("state_totals", .object(zip(plan.states.grades, states).filter { $0.1 > 0 }.map { ($0.code, .int($1)) })))
         }
         // What the year's report page shows beside its tables, only where the report has it.
-        if shown, let notes = declared.notes, !notes.isBlank { extras.append(("notes", .string(notes))) }
+        if shown || notesShown, let notes = declared.notes, !notes.isBlank { extras.append(("notes", .string(notes))) }
         if shown, !declared.highlights.isEmpty {
             extras.append(
                 (
@@ -496,14 +499,15 @@ extension PlanDatasets {
         ("tables[]", "配列", "計画が公表している表：title、header、rows、note、source"),
         ("states", "配列", "計画にあるときだけ。評価に代わる状態（評価の対象外。例：対象外）：code・label・definition"),
         ("axes", "配列", "計画にあるときだけ。評価の軸（例：着手状況）：id、name、grades・states（code・label・definition）、graded_by（その軸の評価者か null）"),
-        ("years[].published_at_points[]", "配列", "その年度にほかの時点（例：6月末、9月末）の公表値もあるときだけ：時点の順に、published と同じ形（as_of つき）。年度の数値ではなく、集計にも使いません"),
+        ("years[].published_at_points[]", "配列", "その年度にほかの時点（例：6月末、9月末）の公表値もあるときだけ：時点の順に、published と同じ形（as_of つき。notes はその時点の表とともに進捗状況のページに載せているときだけ）。年度の数値ではなく、集計にも使いません"),
+        ("years[].axes[]", "配列", "評価の軸のある計画だけ。その年度の軸ごとの項目数：axis（軸の id）、computed（掲載項目の集計：listings、grade_counts（軸の評価の記号ごとの数と ungraded、states）、policies（項目のある方針ごとに policy・grade_counts））、published（軸の公表値：as_of（年度途中の時点のときだけ）、listings、grade_counts（方針ごと）、grade_totals、state_totals（公表されているときだけ））、published_at_points（ほかの時点の軸の公表値があるときだけ）"),
         ("years[].published.as_of", "オブジェクト", "公表値が年度途中の時点のものであるときだけ：text（資料の表記。例：9月末）、month（月）、day（日。「末」なら null）"),
         ("years[].published.effect_cumulative・grade_share・grade_change", "オブジェクト", "資料が公表しているときだけ：累計の効果額（expected_yen・actual_yen）、計画の数える評価の割合（rate：資料の表記、count：件数）、前年度との増減（評価の記号ごとの整数。減少は負の数）"),
         ("years[].published.grouped_by・group_counts", "文字列・配列", "資料が計画の方針ではなく独自の区分（例：管理区分）ごとに件数を公表しているときだけ：grouped_by（区分の見出し。資料の表記）、group_counts（group：行の名称、counts：評価の記号ごとの数）。方針には対応させず、方針ごとの数（grade_counts）にも含めません"),
         ("years[].published.notes・highlights", "文字列, 配列", "資料にあるときだけ。その年度の進捗状況のページに載せている報告書の記述（Markdown）と、報告書が取り上げた主な取組（title（見出し）、entries（title・department・amount（金額の表記）・text））"),
         ("money_tables[]", "配列", "計画にあるときだけ。公表された効果額の表：title、years（first・last）、as_of（年度途中の時点。なければ null）、unit（金額の単位）、basis（算定の基礎）、row_heading、headings（planned・actual・difference・rate：資料の列の見出し。資料にない列は null）、rows と total（label、planned・actual・difference（text：資料の表記、yen：円単位の整数）、rate（text、percent：%の数値））、note、source。資料の列のままの表（columns: を並べた表）は rows が空で、grid に sign（signed：符号のとおり、reduction：△を削減額として計算）、columns（heading・text（文字の列なら true）・sum（資料の計が何の計か：group（まとまりの明細）、all（すべての明細）、見出しの配列、計でなければ null））、rows（まとまりの見出しは group、ほかは label・sum・text（文字の行なら true。ほかの行にはない）・cells（列ごとに text（表記。（ ）付きの2つの金額の欄は全体）・amount（（ ）付きの欄だけ：（ ）の前の金額の表記）・yen（△は負の数）・value_yen（表の計算で数える値）・bracketed（（ ）付きの欄だけ：（ ）内の金額の text・yen・value_yen）、文字の列と文字の行は text だけ、空欄は null））。欄に（ ）付きの2つの金額がある表は grid に bracket（（ ）内の金額の名称 label と数え方 counts：running_total（初年度からの合計）・continuing（各年度の額を以後の年度にも重ねた累計）・null）"),
         ("achievements[]", "配列", "計画にあるときだけ。公表された達成の件数：title、years、as_of、of（「20項目中」の20）、noun（項目の呼び方）、counts（label、count、rate（text・percent か null））、note、source"),
-        ("plan_kpis[]", "配列", "計画にあるときだけ。計画全体の目標（主要目標）の表：title、kpis（name、baseline（years・text）、target（years・text・bound：「未満」「以上」などと限度の値。読めないときは null）、actuals（years、cumulative（累計なら true）、text（資料の表記）、interim_target、provisional（見込み・速報値など）、quantity（読み取った値：yen、または value と unit。読めないときは null））、rate（公表された達成率など：label・text・years）、note、computed.target_met（Mieruka による目標との比較：true・false・null））、note、source"),
+        ("plan_kpis[]", "配列", "計画にあるときだけ。計画全体の目標（主要目標）の表：title、kpis（name、baseline（years・text）、target（years・text・bound：「未満」「以上」などと限度の値。読めないときは null）、actuals（years、cumulative（累計なら true）、text（資料の表記）、interim_target、provisional（確定前の値の資料の語：見込み・速報値など。語がなく時点や注記だけなら「確定前の値」）、provisional_as_of・provisional_note（確定前の値の時点と注記。資料が示すときだけ）、quantity（読み取った値：yen、または value と unit。読めないときは null））、rate（公表された達成率など：label・text・years）、note、computed.target_met（Mieruka による目標との比較：true・false・null））、note、source"),
         ("revisions[]", "配列", "計画にあるときだけ。計画の見直し（古い順）：year（見直し後の計画が始まる年度）、date、title、note、source、period（before・after）、items（公表された項目数：before・after・before_text・after_text・noun）、added・deleted・finished（item（項目の id。サイトにない項目は null）、number、title、reason）、targets（item、number、kpi、before・after（years・value・text）、reason）"),
         ("lineage[]", "配列", "計画にあるときだけ。計画の経緯（これまでの計画）：title、date（策定の時期。資料の表記）、period（first・last）、text（Markdown）、effect（資料が示す効果。表記のまま）、effect_years"),
         ("matrices[]", "配列", "計画にあるときだけ。計画の体系の表：title、row_heading・column_heading（行と列の見出し）、columns（number、title、policy（列が表す方針の id か null））、rows（number、title、cells（列ごとに number・title・text（Markdown）、空欄は null））、source"),

@@ -119,12 +119,16 @@ package struct SearchIndexBuilder: Sendable {
             let rows = (declared?.gradeRows.map(\.policy) ?? []) + (declared?.effectRows.map(\.policy) ?? [])
             let policyTitles = rows.compactMap { $0 < plan.policies.count ? plan.policies[$0].numberedTitle : nil }
             let highlights = declared?.highlights.flatMap { [$0.title] + $0.entries.map(\.title) } ?? []
+            // Rows published under the report's own grouping (管理区分), headed as the report heads them.
+            let groups = declared.map { declared in [declared.grouping].compactMap { $0 } + declared.groupRows.map(\.name) } ?? []
+            // The items whose grade the copy does not show, listed on the page with their reasons.
+            let unreadable = plan.items.compactMap { $0.result(in: year)?.gradeUnreadable }
             // The items a revision added or took out that year, with the reasons, as the report lists them.
             let revised = plan.revisions.revisions(in: year).flatMap(Self.revisionTexts)
             collector.addPage(
                 .report, plan: offset, title: "\(year.label(plan.yearStyle))の進捗状況",
                 path: SiteRoutes.percentEncode("reports/\(year.year)/"),
-                texts: [declared?.notes].compactMap { $0 } + highlights + policyTitles + revised)
+                texts: [declared?.notes].compactMap { $0 } + highlights + policyTitles + groups + unreadable + revised)
         }
         addOpinions(planIndex, offset: offset, to: &collector)
         return SearchIndex.Plan(
@@ -190,6 +194,8 @@ package struct SearchIndexBuilder: Sendable {
         }
         for result in results {
             for sub in result.subitems { if let progress = sub.progress { add(SearchText.plain(progress), .progress) } }
+            // A grade the copy does not show: its reason, shown under the year's result as 評価：読み取れず.
+            if let reason = result.gradeUnreadable { add("評価：読み取れず " + reason, .progress) }
         }
         var snippets: [SearchIndex.Snippet] = []
         if !item.kpis.isEmpty {

@@ -38,6 +38,25 @@ import Testing
         #expect(!site.page("test-plan/003/index.html").contains("grade-composition"))
     }
 
+    /// The year's report repeats the plan grade's method under the grade where it lists the item,
+    /// as it does for an axis value's.
+    @Test func theYearReportShowsHowThePlansGradeWasReached() throws {
+        let (result, site) = try Self.build("grade-composition")
+        #expect(result.status == 0, "\(result.standardError)")
+        let report = site.page("test-plan/reports/2024/index.html")
+        #expect(
+            report.contains(
+                "<br><span class=\"grade-composition\">評価の方法：委員5人の評価を平均化。委員ごとの評価：A、B、B、C、B（5件。評価の分布には数えていません）</span></dd>"
+            ), "\(report)")
+        #expect(report.contains("<br><span class=\"grade-composition\">評価の方法：委員の評価を平均化</span></dd>"))
+        // The axis value's own stays with it.
+        #expect(report.contains("評価の方法：委員の評価の多数。委員ごとの評価：甲委員 A、乙委員 B、丙委員 B"))
+        // Item 3 says nothing of a method.
+        let item3 = try #require(report.range(of: "/003/\">"))
+        let next = report[item3.upperBound...].components(separatedBy: "</article>")[0]
+        #expect(!next.contains("grade-composition"), "\(next)")
+    }
+
     @Test func theMembersGradesAreNeverCounted() throws {
         let (result, site) = try Self.build("grade-composition")
         #expect(result.status == 0, "\(result.standardError)")

@@ -71,3 +71,72 @@ import Testing
         #expect(errors.contains("content/test-plan/items/001.md:17:46: error: \"provisional\" of a KPI actual says nothing"))
     }
 }
+
+/// `plan_kpis:` takes `provisional:` in the same two forms as an item's or a policy's KPI actual:
+/// the word, or `{label, as_of, note}` (made-up values over Tests/Fixtures/fidelity/plan-kpis).
+@Suite struct PlanKPIProvisionalTests {
+    static func build(_ replacements: [(String, String)], command: [String] = ["build"]) throws -> (
+        result: CommandRunner.Result, site: BuiltSite
+    ) {
+        let work = TemporaryDirectory()
+        try FileTree.overlay(Fixtures.path("base"), onto: work.path)
+        try FileTree.overlay(Fixtures.path("fidelity/plan-kpis"), onto: work.path)
+        let path = work.path + "/content/kpi-plan/_index.md"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        for (old, new) in replacements {
+            #expect(text.contains(old))
+            text = text.replacingOccurrences(of: old, with: new)
+        }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.mieruka(command, in: work.path)
+        return (result, BuiltSite(root: work.path + "/public", work: work))
+    }
+
+    @Test func theObjectFormIsShownAndKeptInTheDownloads() throws {
+        let (result, site) = try Self.build([
+            ("provisional: 速報値}", "provisional: {label: 速報値, as_of: 令和4年9月末現在, note: 令和5年3月確定予定}}"),
+            ("provisional: 見込み}", "provisional: {as_of: 令和4年3月末}}"),
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        let plan = site.page("kpi-plan/index.html")
+        #expect(plan.contains("<td class=\"num\">1億9,999万円<br><small class=\"provisional\">速報値・令和4年9月末現在、令和5年3月確定予定</small></td>"), "\(plan)")
+        #expect(plan.contains("<td class=\"num\">12.0%<br><small class=\"provisional\">確定前の値・令和4年3月末</small></td>"))
+        #expect(plan.contains("「確定前の値」・「速報値」とある値は、町が確定値ではないとして公表したものです。語の後の「・」に続くのは、資料が示したその値の時点と注記です。"))
+        // Still never compared with the target: 基金残高's only value is provisional.
+        let table = plan.components(separatedBy: "<table class=\"plan-kpi-table\">").dropFirst().first?
+            .components(separatedBy: "</table>")[0] ?? ""
+        let comparisons = table.components(separatedBy: "\n<td>").dropFirst().map { $0.components(separatedBy: "</td>")[0] }
+        #expect(comparisons == ["達成", "—", "—", "—", "達成", "—", "達成"])
+        // plan.json: the word as before, the point and the note beside it.
+        let json = try ReportedOpenDataTests.json(site, "kpi-plan")
+        let kpis = try #require((json["plan_kpis"] as? [[String: Any]])?.first?["kpis"] as? [[String: Any]])
+        let fund = try #require((kpis[1]["actuals"] as? [[String: Any]])?.first)
+        #expect(fund["provisional"] as? String == "速報値")
+        #expect(fund["provisional_as_of"] as? String == "令和4年9月末現在")
+        #expect(fund["provisional_note"] as? String == "令和5年3月確定予定")
+        let confirmed = try #require((kpis[0]["actuals"] as? [[String: Any]])?.first)
+        #expect(confirmed["provisional"] is NSNull)
+        #expect(confirmed["provisional_as_of"] == nil)
+        // plan-kpis.csv: the word, the point and the note in columns of their own.
+        let rows = try ReportedOpenDataTests.csv(site, "kpi-plan/data/plan-kpis.csv")
+        let row = try #require(rows.first { $0["指標"] == "基金残高" && $0["種別"] == "実績" })
+        #expect(row["確定前"] == "速報値")
+        #expect(row["確定前の値の時点"] == "令和4年9月末現在")
+        #expect(row["確定前の値の注記"] == "令和5年3月確定予定")
+        let wordless = try #require(rows.first { $0["指標"] == "実質公債費比率" && $0["開始年度"] == "2021" })
+        #expect(wordless["確定前"] == "確定前の値")
+        #expect(wordless["確定前の値の時点"] == "令和4年3月末")
+    }
+
+    @Test func theWordFormKeepsItsColumnsAndAnEmptyObjectIsALocatedError() throws {
+        let (plain, site) = try Self.build([])
+        #expect(plain.status == 0, "\(plain.standardError)")
+        #expect(!site.page("kpi-plan/data/plan-kpis.csv").contains("確定前の値の時点"))
+        #expect(!site.page("kpi-plan/data/plan.json").contains("provisional_as_of"))
+
+        let (result, _) = try Self.build([("provisional: 速報値}", "provisional: {}}")], command: ["check"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("content/kpi-plan/_index.md:22:"), "\(result.standardError)")
+        #expect(result.standardError.contains("error: \"provisional\" of a KPI actual says nothing"), "\(result.standardError)")
+    }
+}

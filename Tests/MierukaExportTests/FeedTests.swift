@@ -118,4 +118,33 @@ import Testing
         let timeline = try #require((object["timelines"] as? [[String: Any]])?.first)
         #expect(((timeline["rows"] as? [[String: Any]])?.first)?["note"] as? String == "前期基本計画")
     }
+
+    /// A year's entry mentions what its report page shows beside the grade counts: items whose grade
+    /// the copy does not show (`grade_unreadable:`), with the reason and out of the counts, and
+    /// counts under the report's own grouping, row by row, their sum marked as such.
+    @Test func feedEntriesMentionUnreadableGradesAndTheReportsOwnGroups() throws {
+        var site = ExportTestSite.files
+        site["content/p/c.md"] = InMemorySite.item(
+            "3", extra: "results:\n  - {year: R6, grade_unreadable: 写しの評価欄が欠けている}\n")
+        let withUnreadable = try #require(try files(site)["p/feed.xml"])
+        #expect(
+            withUnreadable.contains("掲載している取組項目のうち、評価が読み取れなかった1項目（写しの評価欄が欠けている）は、評価の件数に含めていません"),
+            "\(withUnreadable)")
+        #expect(try #require(try files(ExportTestSite.files)["p/feed.xml"]).contains("読み取れなかった") == false)
+
+        site["content/p/_index.md"] = try #require(site["content/p/_index.md"]).replacingOccurrences(
+            of: "money_unit: 千円",
+            with: """
+                money_unit: 千円
+                declared:
+                  - year: R6
+                    grouped_by: 所管区分
+                    groups:
+                      - {group: 局が評価する項目, counts: {A: 1, B: 0, C: 0}}
+                      - {group: 委員会が評価する項目, counts: {A: 0, B: 1, C: 1}}
+                """)
+        let grouped = try #require(try files(site)["p/feed.xml"])
+        #expect(grouped.contains("全3項目：A 良い 1項目、B 普通 1項目、C 遅れ 1項目（市の公表値の和）"), "\(grouped)")
+        #expect(grouped.contains("所管区分ごと（市の公表値）：局が評価する項目 A 良い 1項目、B 普通 0項目、C 遅れ 0項目／委員会が評価する項目 A 良い 0項目、B 普通 1項目、C 遅れ 1項目"))
+    }
 }

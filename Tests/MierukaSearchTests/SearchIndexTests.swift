@@ -414,4 +414,41 @@ import Testing
         // The year-end texts of other items still name their year only.
         #expect(index.plans[0].years.prefix(3) == ["令和5年度", "令和6年度", "令和7年度"])
     }
+
+    /// A grade the copy does not show (`grade_unreadable:`) and counts under the report's own grouping
+    /// (`grouped_by:`, `groups:`) are found where the pages show them: the reason on the item and on
+    /// the year's report, the grouping and its rows on the report.
+    @Test func unreadableGradesAndTheReportsOwnGroupsAreFound() throws {
+        var files = Self.files
+        files["content/p/_index.md"] = InMemorySite.plan.replacingOccurrences(
+            of: "period: {from: R5, to: R9}",
+            with: """
+                period: {from: R5, to: R9}
+                declared:
+                  - year: R6
+                    grouped_by: 所管区分
+                    groups:
+                      - {group: 局が評価する項目, counts: {A: 1, B: 0, C: 0}}
+                      - {group: 委員会が評価する項目, counts: {A: 0, B: 1, C: 0}}
+                """)
+        files["content/p/b.md"] = """
+            ---
+            number: 2
+            title: 新しい取組
+            policy: "2"
+            results:
+              - {year: R6, grade_unreadable: 写しの評価欄が欠けている}
+            ---
+            """
+        let (merged, diagnostics) = InMemorySite.merge(files)
+        #expect(!diagnostics.hasErrors, "\(diagnostics.all)")
+        let index = SearchIndexBuilder(index: SiteIndex(try #require(merged))).build()
+        let item = try #require(index.documents.firstIndex { $0.kind == .item && $0.number == "2" })
+        let report = try #require(index.documents.firstIndex { $0.kind == .report && $0.path == "reports/2024/" })
+        #expect(matching("評価欄が欠けている", in: index) == [item, report])
+        #expect(index.postings(for: "欠け").first { $0.document == item }?.fields == SearchField.progress.bit)
+        #expect(matching("読み取れず", in: index).contains(item))
+        #expect(matching("所管区分", in: index) == [report])
+        #expect(matching("委員会が評価する項目", in: index) == [report])
+    }
 }

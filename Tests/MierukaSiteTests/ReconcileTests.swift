@@ -57,6 +57,62 @@ import Testing
         #expect(reconcile(merged).errors.map(\.message) == ["令和6年度, 方針一: the published 実績効果額 is 80千円, but the items add up to 90千円"])
     }
 
+    /// The bound holds only for amounts of one sign: items with an increase (「…の増」, negative)
+    /// beside reductions may add up to more than a published reduction (the untranscribed items may
+    /// hold increases too), and a published increase bounds items that are all increases.
+    @Test func amountsOfBothSignsBoundNothingButAmountsOfOneSignDo() {
+        // Reductions 120 and an increase of 30 (90 in all) against a published 80: not a contradiction.
+        var (merged, _) = site(
+            declared: declared,
+            items: [
+                "content/p/a.md": InMemorySite.item("1", extra: "results:\n  - {year: R6, grade: B, effect: {expected: 60, actual: 120}}\n"),
+                "content/p/b.md": InMemorySite.item("2", extra: "results:\n  - {year: R6, grade: B, effect: {expected: 10, actual: 30の増}}\n"),
+            ])
+        #expect(reconcile(merged).isEmpty, "\(reconcile(merged).all)")
+
+        // A published increase of 50: items that are all increases may not add up to more (80 の増).
+        let increase = """
+              - year: R6
+                listings: 5
+                effects:
+                  - {policy: "1", expected: 100, actual: 50の増}
+
+            """
+        (merged, _) = site(
+            declared: increase,
+            items: [
+                "content/p/a.md": InMemorySite.item("1", extra: "results:\n  - {year: R6, grade: B, effect: {expected: 60, actual: 30の増}}\n"),
+                "content/p/b.md": InMemorySite.item("2", extra: "results:\n  - {year: R6, grade: B, effect: {expected: 10, actual: 50の増}}\n"),
+            ])
+        #expect(
+            reconcile(merged).errors.map(\.message) == [
+                "令和6年度, 方針一: the published 実績効果額 is 「50の増」 (△50千円), but the items add up to △80千円"
+            ])
+        // Within it (30の増 and 20の増) is fine, and so is a reduction beside increases.
+        (merged, _) = site(
+            declared: increase,
+            items: [
+                "content/p/a.md": InMemorySite.item("1", extra: "results:\n  - {year: R6, grade: B, effect: {expected: 60, actual: 30の増}}\n"),
+                "content/p/b.md": InMemorySite.item("2", extra: "results:\n  - {year: R6, grade: B, effect: {expected: 10, actual: 20の増}}\n"),
+            ])
+        #expect(reconcile(merged).isEmpty, "\(reconcile(merged).all)")
+        (merged, _) = site(
+            declared: increase,
+            items: [
+                "content/p/a.md": InMemorySite.item("1", extra: "results:\n  - {year: R6, grade: B, effect: {expected: 60, actual: 90の増}}\n"),
+                "content/p/b.md": InMemorySite.item("2", extra: "results:\n  - {year: R6, grade: B, effect: {expected: 10, actual: 5}}\n"),
+            ])
+        #expect(reconcile(merged).isEmpty, "\(reconcile(merged).all)")
+        // Reductions alone above a published reduction are still a contradiction (the other direction).
+        (merged, _) = site(
+            declared: declared,
+            items: [
+                "content/p/a.md": InMemorySite.item("1", extra: "results:\n  - {year: R6, grade: B, effect: {expected: 60, actual: 50}}\n"),
+                "content/p/b.md": InMemorySite.item("2", extra: "results:\n  - {year: R6, grade: B, effect: {expected: 10, actual: 40}}\n"),
+            ])
+        #expect(reconcile(merged).errors.map(\.message) == ["令和6年度, 方針一: the published 実績効果額 is 80千円, but the items add up to 90千円"])
+    }
+
     @Test func whenEveryListingIsTranscribedEveryCellMustMatch() {
         let small = """
               - year: R6

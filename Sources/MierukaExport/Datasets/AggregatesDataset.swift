@@ -44,47 +44,95 @@ enum AggregatesDataset {
         return [plan.levelName(node.level), node.number ?? "", node.title]
     }
 
+    static let pointColumn = DatasetColumn(
+        "時点", .text, "年度途中の時点の数であるとき、その時点（資料の表記。例：9月末）。年度末の数なら空欄。時点の数は年度の数とは別の行で、足し合わせていません")
+
+    /// Whether the plan has counts at a point within a year: a published table or items' results at one.
+    static func hasPoints(_ plan: Plan) -> Bool {
+        plan.declared.contains { $0.asOf != nil } || ResultsDataset.hasPoints(plan)
+    }
+
+    /// The plan at each point within `year` (`Plan.at`), in their order, with the published table
+    /// at that point unless it is the year's own (a year published only at a point, already in
+    /// the year's rows), and whether the items' results at that point give any grade to count.
+    static func points(_ planIndex: PlanIndex, year: FiscalYear) -> [(point: Snapshot, published: DeclaredYear?, counted: PlanYearTally?)] {
+        let plan = planIndex.plan
+        let main = plan.declared(in: year)?.asOf
+        return plan.snapshotPoints(in: year).map { point in
+            let seen = PlanIndex(plan: plan.at(point, in: year), departmentSlugs: [:])
+            let published = Snapshot.samePoint(main, point) ? nil : seen.plan.declared(in: year)
+            let counted = seen.tallies[year].flatMap { $0.totalListings > $0.totalUngraded ? $0 : nil }
+            return (point, published, counted)
+        }
+    }
+
     static func gradeCounts(_ planIndex: PlanIndex) -> Dataset {
         let plan = planIndex.plan
+        let withPoints = hasPoints(plan)
+        let source = sourceColumns(plan)
         let columns =
-            sourceColumns(plan) + [
+            Array(source[..<3]) + (withPoints ? [pointColumn] : []) + Array(source[3...]) + [
                 DatasetColumn("評価", .code, "評価の記号（" + ResultsDataset.gradeList(plan) + "）。評価のない項目の行は空欄"),
                 DatasetColumn("評価の内容", .text, required: true, "評価の記号の意味。評価のない項目の行は「未評価」"),
                 DatasetColumn("項目数", .integer, required: true, "その評価の項目の数。再掲の項目は掲げられた方針ごとに数える（\(plan.publisher.kind ?? "公表元")の数え方）"),
             ]
         var rows: [[String]] = []
         for year in planIndex.years {
-            let yearCells = [plan.slug, DataFormat.year(year), DataFormat.eraYear(year)]
+            func cells(_ point: Snapshot?) -> [String] {
+                [plan.slug, DataFormat.year(year), DataFormat.eraYear(year)] + (withPoints ? [point?.text ?? ""] : [])
+            }
             if let declared = plan.declared(in: year), declared.hasGradeCounts {
-                for row in declared.gradeRows {
-                    rows += gradeRows(yearCells + [published] + policyCells(plan, row.policy), counts: row.counts, ungraded: 0, plan: plan)
-                }
-                if let grouping = declared.grouping {
-                    // Rows under the report's own grouping: named as published, never a policy.
-                    for row in declared.groupRows {
-                        rows += gradeRows(yearCells + [published, grouping, "", row.name], counts: row.counts, ungraded: 0, plan: plan)
-                    }
-                }
-                if let totals = declared.gradeTotals {
-                    rows += gradeRows(yearCells + [published] + policyCells(plan, nil), counts: totals, ungraded: 0, plan: plan)
-                }
+                rows += publishedGradeRows(declared, cells(declared.asOf), plan: plan)
             }
-            guard let tally = planIndex.tallies[year], tally.totalListings > 0 else { continue }
-            for policy in plan.policies.indices {
-                let counts = tally.listingCounts[policy]
-                guard counts.contains(where: { $0 > 0 }) else { continue }
-                rows += gradeRows(
-                    yearCells + [computed] + policyCells(plan, policy), counts: Array(counts[0..<tally.gradeCount]),
-                    ungraded: counts[tally.gradeCount], plan: plan)
+            if let tally = planIndex.tallies[year], tally.totalListings > 0 {
+                rows += countedGradeRows(tally, cells(nil), plan: plan)
             }
-            rows += gradeRows(
-                yearCells + [computed] + policyCells(plan, nil), counts: Array(tally.totalCounts[0..<tally.gradeCount]),
-                ungraded: tally.totalUngraded, plan: plan)
+            // Counts at points within the year: their own rows, the point named.
+            guard withPoints else { continue }
+            for (point, published, counted) in points(planIndex, year: year) {
+                if let published, published.hasGradeCounts { rows += publishedGradeRows(published, cells(point), plan: plan) }
+                if let counted { rows += countedGradeRows(counted, cells(point), plan: plan) }
+            }
         }
         return Dataset(
             name: "grade-counts", title: "評価別の項目数",
-            summary: "年度ごと・方針ごとの、評価別の取組項目の数と合計。1行が1つの年度・集計元・方針・評価です。",
+            summary: "年度ごと・方針ごとの、評価別の取組項目の数と合計。1行が1つの年度・集計元・方針・評価です。"
+                + (withPoints ? "年度途中の時点（例：9月末）の数は、時点の列にその時点を記した別の行です。" : ""),
             columns: columns, rows: rows)
+    }
+
+    /// A published table's rows: per policy, per group of the report's own grouping, then the total.
+    static func publishedGradeRows(_ declared: DeclaredYear, _ cells: [String], plan: Plan) -> [[String]] {
+        var rows: [[String]] = []
+        for row in declared.gradeRows {
+            rows += gradeRows(cells + [published] + policyCells(plan, row.policy), counts: row.counts, ungraded: 0, plan: plan)
+        }
+        if let grouping = declared.grouping {
+            // Rows under the report's own grouping: named as published, never a policy.
+            for row in declared.groupRows {
+                rows += gradeRows(cells + [published, grouping, "", row.name], counts: row.counts, ungraded: 0, plan: plan)
+            }
+        }
+        if let totals = declared.gradeTotals {
+            rows += gradeRows(cells + [published] + policyCells(plan, nil), counts: totals, ungraded: 0, plan: plan)
+        }
+        return rows
+    }
+
+    /// What the items on the site add up to: per policy with any listing, then the total.
+    static func countedGradeRows(_ tally: PlanYearTally, _ cells: [String], plan: Plan) -> [[String]] {
+        var rows: [[String]] = []
+        for policy in plan.policies.indices {
+            let counts = tally.listingCounts[policy]
+            guard counts.contains(where: { $0 > 0 }) else { continue }
+            rows += gradeRows(
+                cells + [computed] + policyCells(plan, policy), counts: Array(counts[0..<tally.gradeCount]),
+                ungraded: counts[tally.gradeCount], plan: plan)
+        }
+        rows += gradeRows(
+            cells + [computed] + policyCells(plan, nil), counts: Array(tally.totalCounts[0..<tally.gradeCount]),
+            ungraded: tally.totalUngraded, plan: plan)
+        return rows
     }
 
     /// One row per grade, then one for 未評価 when there are ungraded listings.

@@ -14,7 +14,7 @@ enum AxisCountsDataset {
             source[0],
             DatasetColumn("評価の軸", .text, required: true, "評価の軸の名称（計画の表記。例：着手状況）"),
             source[1], source[2],
-            DatasetColumn("時点", .text, "年度途中の時点の公表値であるとき、その時点（資料の表記。例：9月末）。年度末の数値なら空欄"),
+            AggregatesDataset.pointColumn,
         ] + source[3...] + [
             DatasetColumn("区分", .code, required: true, "「評価」はその軸の評価の段階、「未評価」はその軸の評価のない項目、「評価の対象外」は評価に代わる状態（計にも割合にも含めない）"),
             DatasetColumn("評価", .code, "その軸の評価または状態の記号（記号のない段階は名称）。未評価の行は空欄"),
@@ -32,7 +32,8 @@ enum AxisCountsDataset {
         return Dataset(
             name: "axis-counts", title: "評価の軸ごとの項目数",
             summary: "評価の軸（" + plan.axes.map(\.name).joined(separator: "、") + "）ごと・年度ごと・方針ごとの、評価別の取組項目の数と合計。"
-                + "公表値と、掲載した取組項目から Mieruka が数えた集計（集計元で区別）。1行が1つの軸・年度・集計元・方針・評価です。",
+                + "公表値と、掲載した取組項目から Mieruka が数えた集計（集計元で区別）。1行が1つの軸・年度・集計元・方針・評価です。"
+                + (AggregatesDataset.hasPoints(plan) ? "年度途中の時点（例：8月末）の数は、時点の列にその時点を記した別の行です。" : ""),
             columns: columns(plan), rows: rows)
     }
 
@@ -45,28 +46,47 @@ enum AxisCountsDataset {
                     + AggregatesDataset.policyCells(plan, policy)
             }
             if let declared = plan.declared(in: year), declared.hasGradeCounts {
-                let published = AggregatesDataset.published
-                for row in declared.gradeRows {
-                    rows += countRows(prefix(published, declared.asOf, row.policy), grades: row.counts, ungraded: 0, states: [], plan: plan)
-                }
-                if let totals = declared.gradeTotals {
-                    rows += countRows(
-                        prefix(published, declared.asOf, nil), grades: totals, ungraded: 0, states: declared.stateTotal ?? [], plan: plan)
-                }
+                rows += publishedRows(declared, plan: plan) { prefix($0, declared.asOf, $1) }
             }
-            guard let tally = planIndex.tallies[year], tally.totalListings > 0 else { continue }
-            let computed = AggregatesDataset.computed
-            for policy in plan.policies.indices {
-                let counts = tally.listingCounts[policy]
-                guard counts.contains(where: { $0 > 0 }) else { continue }
-                rows += countRows(
-                    prefix(computed, nil, policy), grades: Array(counts[0..<tally.gradeCount]), ungraded: counts[tally.gradeCount],
-                    states: Array(counts[(tally.gradeCount + 1)...]), plan: plan)
+            if let tally = planIndex.tallies[year], tally.totalListings > 0 {
+                rows += countedRows(tally, plan: plan) { prefix($0, nil, $1) }
             }
-            rows += countRows(
-                prefix(computed, nil, nil), grades: Array(tally.totalCounts[0..<tally.gradeCount]), ungraded: tally.totalUngraded,
-                states: tally.totalOutside, plan: plan)
+            // Counts on the axis at points within the year: their own rows, the point named.
+            for (point, published, counted) in AggregatesDataset.points(planIndex, year: year) {
+                if let published, published.hasGradeCounts { rows += publishedRows(published, plan: plan) { prefix($0, point, $1) } }
+                if let counted { rows += countedRows(counted, plan: plan) { prefix($0, point, $1) } }
+            }
         }
+        return rows
+    }
+
+    /// A table published on the axis: per policy, then the total with the states it counts.
+    static func publishedRows(_ declared: DeclaredYear, plan: Plan, prefix: (String, Int?) -> [String]) -> [[String]] {
+        let published = AggregatesDataset.published
+        var rows: [[String]] = []
+        for row in declared.gradeRows {
+            rows += countRows(prefix(published, row.policy), grades: row.counts, ungraded: 0, states: [], plan: plan)
+        }
+        if let totals = declared.gradeTotals {
+            rows += countRows(prefix(published, nil), grades: totals, ungraded: 0, states: declared.stateTotal ?? [], plan: plan)
+        }
+        return rows
+    }
+
+    /// What the items on the site add up to on the axis: per policy with any listing, then the total.
+    static func countedRows(_ tally: PlanYearTally, plan: Plan, prefix: (String, Int?) -> [String]) -> [[String]] {
+        let computed = AggregatesDataset.computed
+        var rows: [[String]] = []
+        for policy in plan.policies.indices {
+            let counts = tally.listingCounts[policy]
+            guard counts.contains(where: { $0 > 0 }) else { continue }
+            rows += countRows(
+                prefix(computed, policy), grades: Array(counts[0..<tally.gradeCount]), ungraded: counts[tally.gradeCount],
+                states: Array(counts[(tally.gradeCount + 1)...]), plan: plan)
+        }
+        rows += countRows(
+            prefix(computed, nil), grades: Array(tally.totalCounts[0..<tally.gradeCount]), ungraded: tally.totalUngraded,
+            states: tally.totalOutside, plan: plan)
         return rows
     }
 

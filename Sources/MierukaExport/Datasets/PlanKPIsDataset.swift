@@ -22,7 +22,8 @@ enum PlanKPIsDataset {
             DatasetColumn("数値の単位", .text, "「数値」の単位（金額は「円」）"),
             DatasetColumn("不等号", .code, "目標が不等号で書かれているとき、その語（未満、以下、以上、超、台）"),
             DatasetColumn("年度の目標", .text, "実績の横に資料が示すその年度の目標（資料の表記）"),
-            DatasetColumn("確定前", .text, "確定前の値であるとき、資料の語（見込み、速報値など）。確定した値は空欄"),
+            DatasetColumn("確定前", .text, "確定前の値であるとき、資料の語（見込み、速報値など。語のないときは「確定前の値」）。確定した値は空欄"),
+        ] + provisionalColumns(plan) + [
             DatasetColumn(
                 "目標との比較（Mieruka の判定）", .code,
                 "目標の行だけ：目標が一つの数値と「未満・以下・以上・超・台」で書かれ、目標年度の実績が確定した同じ単位の数値のとき、"
@@ -30,6 +31,20 @@ enum PlanKPIsDataset {
             DatasetColumn("備考", .text, "目標の注記"),
             DatasetColumn("出典", .text, "表の出典"),
         ]
+    }
+
+    /// 確定前の値の時点・注記, in a plan whose KPI tables give a provisional value's date or note only,
+    /// so that other plans' files keep their columns.
+    static func provisionalColumns(_ plan: Plan) -> [DatasetColumn] {
+        guard hasProvisionalDetails(plan) else { return [] }
+        return [
+            DatasetColumn("確定前の値の時点", .text, "確定前の値が示された日付や時点（資料の表記。例：令和4年9月末現在）"),
+            DatasetColumn("確定前の値の注記", .text, "確定前の値についての資料の注記（例：令和5年3月確定予定）"),
+        ]
+    }
+
+    static func hasProvisionalDetails(_ plan: Plan) -> Bool {
+        plan.planKPIs.contains { $0.kpis.contains { $0.actuals.contains { $0.provisional.map { $0.asOf != nil || $0.note != nil } ?? false } } }
     }
 
     static func make(_ planIndex: PlanIndex) -> Dataset {
@@ -47,12 +62,13 @@ enum PlanKPIsDataset {
 
     static func rows(_ plan: Plan) -> [[String]] {
         var rows: [[String]] = []
+        let details = hasProvisionalDetails(plan)
         for table in plan.planKPIs {
             for kpi in table.kpis {
                 func row(
                     _ kind: String, _ years: FiscalYearRange?, heading: String = "", text: String,
                     quantity: PlanKPIQuantity? = nil, relation: String = "", interim: String? = nil,
-                    provisional: String? = nil, comparison: String = ""
+                    provisional: KPIProvisional? = nil, comparison: String = ""
                 ) -> [String] {
                     [plan.slug, table.title, kpi.name, kind]
                         + [
@@ -60,7 +76,8 @@ enum PlanKPIsDataset {
                             years.map { DataFormat.year($0.last ?? $0.first) } ?? "",
                             years.map(DataFormat.eraYears) ?? "",
                         ]
-                        + [heading, text] + number(quantity) + [relation, interim ?? "", provisional ?? "", comparison]
+                        + [heading, text] + number(quantity) + [relation, interim ?? "", provisional.map { $0.label ?? "確定前の値" } ?? ""]
+                        + (details ? [provisional?.asOf ?? "", provisional?.note ?? ""] : []) + [comparison]
                         + [kpi.note ?? "", table.source ?? ""]
                 }
                 if let baseline = kpi.baseline { rows.append(row("基準値", baseline.years, text: baseline.text)) }

@@ -59,7 +59,11 @@ enum YearNotesDataset {
 
     static func notes(_ planIndex: PlanIndex) -> Dataset {
         let plan = planIndex.plan
-        let tables = shownTables(plan).filter { $0.notes?.isBlank == false }
+        // The year's own, then those shown with the tables of a point within the year, in its order.
+        let tables = plan.reportedYears.flatMap { year in
+            [plan.declared(in: year)].compactMap { $0 }
+                + plan.otherSnapshots(in: year).filter { table in table.asOf.map { plan.showsTables(at: $0, in: year) } ?? false }
+        }.filter { $0.notes?.isBlank == false }
         let columns =
             yearColumns() + [
                 DatasetColumn("記述", .text, required: true, "報告書がその年度について述べていること（資料の表記のまま。Markdown、改行を含む）"),
@@ -67,7 +71,7 @@ enum YearNotesDataset {
             ]
         return Dataset(
             name: "report-notes", title: "年度の報告の記述",
-            summary: "各年度の報告書が年度の結果について述べていることを、資料の表記のまま（各年度の進捗状況のページに載せているもの）。"
+            summary: "各年度の報告書が年度の結果について述べていることを、資料の表記のまま（各年度の進捗状況のページに載せているもの。年度途中の時点の記述は時点の列にその時点）。"
                 + "1行が1つの年度です。",
             columns: columns, rowCount: tables.count
         ) {

@@ -61,12 +61,16 @@ struct AtomFeed {
         if let declared = plan.declared(in: year), let totals = declared.gradeTotals {
             let counts = zip(plan.grades.grades, totals).map { "\($0.spelledOut) \($1)項目" }.joined(separator: "、")
             let all = declared.totalListings.map { "全\($0)項目：" } ?? ""
-            parts.append("\(all)\(counts)（\(plan.publisher.publishedMark)）")
+            // Totals the report does not print (no total row beside its own grouping) are the groups' sum, as the page says.
+            let summed = declared.grouping != nil && declared.gradeTotal == nil
+            parts.append("\(all)\(counts)（\(plan.publisher.publishedMark)\(summed ? "の和" : "")）")
+            if let grouping = declared.grouping { parts.append(groupCounts(declared, grouping: grouping)) }
         } else if let tally = planIndex.tallies[year], tally.totalListings > 0 {
             var counts = zip(plan.grades.grades, tally.totalCounts).map { "\($0.spelledOut) \($1)項目" }
             if tally.totalUngraded > 0 { counts.append("未評価 \(tally.totalUngraded)項目") }
             parts.append("\(tally.itemsWithResult)項目の結果：" + counts.joined(separator: "、"))
         }
+        if let unreadable = unreadableText(year) { parts.append(unreadable) }
         // One figure per kind of amounts (単年度 / 継続), never one across kinds.
         for kind in planIndex.effectKinds {
             let effect = plan.declared(in: year)?.effectTotals(of: kind)
@@ -77,6 +81,28 @@ struct AtomFeed {
             }
         }
         return parts.isEmpty ? "\(year.label(plan.yearStyle))の報告" : parts.joined(separator: "。")
+    }
+
+    /// 「所管区分ごと（市の公表値）：局が評価する項目 A 2項目、B 4項目／委員会が評価する項目 …」: the
+    /// counts the report publishes under its own grouping, row by row as the report page shows them.
+    func groupCounts(_ declared: DeclaredYear, grouping: String) -> String {
+        let plan = planIndex.plan
+        let rows = declared.groupRows.map { row in
+            row.name + " " + zip(plan.grades.grades, row.counts).map { "\($0.spelledOut) \($1)項目" }.joined(separator: "、")
+        }
+        return "\(grouping)ごと（\(plan.publisher.publishedMark)）：" + rows.joined(separator: "／")
+    }
+
+    /// 「評価が読み取れなかった1項目（理由）は、評価の件数に含めていません」: items the report grades whose
+    /// grade the copy does not show (`grade_unreadable:`), with the reasons, as the year's report says.
+    func unreadableText(_ year: FiscalYear) -> String? {
+        let plan = planIndex.plan
+        guard let tally = planIndex.tallies[year], tally.totalUnreadable > 0 else { return nil }
+        var reasons: [String] = []
+        for item in plan.items {
+            if let reason = item.result(in: year)?.gradeUnreadable, !reasons.contains(reason) { reasons.append(reason) }
+        }
+        return "掲載している取組項目のうち、評価が読み取れなかった\(tally.totalUnreadable)項目（\(reasons.joined(separator: "。"))）は、評価の件数に含めていません"
     }
 
     /// The day after the fiscal year ends, in Japan Standard Time.

@@ -39,4 +39,30 @@ extension Plan {
         }
         return points.sorted { $0.fiscalOrder < $1.fiscalOrder }
     }
+
+    /// Whether the year's report has a part for `point` with a table in it (`ViewBuilder.snapshotReports`):
+    /// counts published at the point, on the plan's grades or on an axis, other than the year's own
+    /// table, or items' results at the point with a grade or a state to count, on the grades or an
+    /// axis. The notes of the year's published table at that point are shown there, and only there.
+    package func showsTables(at point: Snapshot, in year: FiscalYear) -> Bool {
+        // A published table is drawn when it gives counts on a scale with grades (all 0 included).
+        func published(_ tables: [DeclaredYear], scale: GradeScale) -> Bool {
+            guard !scale.isEmpty else { return false }
+            let ofYear = tables.filter { $0.year == year }
+            let main = ofYear.first { $0.asOf == nil } ?? ofYear.max { DeclaredYear.pointOrder($0.asOf) < DeclaredYear.pointOrder($1.asOf) }
+            guard !Snapshot.samePoint(main?.asOf, point) else { return false }
+            return ofYear.contains { Snapshot.samePoint($0.asOf, point) && $0.hasGradeCounts }
+        }
+        if published(declared, scale: grades) { return true }
+        for (axisIndex, axis) in axes.enumerated() where published(declared.compactMap { $0.axes[axisIndex] }, scale: axis.grades) {
+            return true
+        }
+        return items.contains { item in
+            item.snapshots(in: year).contains { result in
+                Snapshot.samePoint(result.asOf, point)
+                    && (result.grade != nil || result.state != nil || result.axisValues.contains { $0.grade != nil || $0.state != nil })
+            }
+        }
+    }
 }
+

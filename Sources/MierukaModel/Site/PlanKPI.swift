@@ -75,14 +75,15 @@ package struct PlanKPIActual: Sendable {
     package let text: String
     /// The interim target printed beside it, when the report says what that figure is.
     package let interimTarget: String?
-    /// 見込み, 速報値 …: the value is not yet confirmed, in the report's word; nil when confirmed.
-    package let provisional: String?
+    /// 見込み, 速報値 …: the value is not yet confirmed, in the report's word, with the date or
+    /// point it stands at and a note where the report gives them; nil when confirmed.
+    package let provisional: KPIProvisional?
     /// The value read exactly, for comparing with an inequality target; nil when the text is more
     /// than one plain figure.
     package let quantity: PlanKPIQuantity?
 
     package init(
-        years: FiscalYearRange, text: String, interimTarget: String?, provisional: String?, quantity: PlanKPIQuantity?
+        years: FiscalYearRange, text: String, interimTarget: String?, provisional: KPIProvisional?, quantity: PlanKPIQuantity?
     ) {
         self.years = years
         self.text = text

@@ -34,6 +34,8 @@ extension ViewBuilder {
                 switch field.key {
                 case "items[].snapshots[]": plan.items.contains { !$0.snapshots.isEmpty }
                 case "years[].published_at_points[]": planIndex.years.contains { !plan.otherSnapshots(in: $0).isEmpty }
+                // years[].axes[] only for a plan with status axes, as in its file.
+                case "years[].axes[]": !plan.axes.isEmpty
                 default: true
                 }
             }.enumerated().map { offset, field in

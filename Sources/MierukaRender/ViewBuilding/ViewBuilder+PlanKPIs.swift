@@ -13,10 +13,13 @@ extension ViewBuilder {
             let rateHeadings = Array(Set(table.kpis.compactMap { $0.publishedRate?.label })).sorted()
             let comparisons = table.kpis.map(\.targetMet)
             let hasComparison = comparisons.contains { $0 != nil }
-            let provisionalWords = Array(Set(table.kpis.flatMap { $0.actuals.compactMap(\.provisional) })).sorted()
+            let provisionalWords = Array(Set(table.kpis.flatMap { $0.actuals.compactMap { $0.provisional.map { $0.label ?? "確定前の値" } } })).sorted()
             var notes: [String] = []
             if !provisionalWords.isEmpty {
                 notes.append(provisionalWords.map { "「\($0)」" }.joined(separator: "・") + "とある値は、\(plan.publisher.subject)確定値ではないとして公表したものです。")
+                if table.kpis.contains(where: { $0.actuals.contains { $0.provisional.map { $0.asOf != nil || $0.note != nil } ?? false } }) {
+                    notes.append("語の後の「・」に続くのは、資料が示したその値の時点と注記です。")
+                }
             }
             if hasComparison {
                 notes.append(
@@ -33,7 +36,7 @@ extension ViewBuilder {
                         }
                         return PlanKPICellView(
                             value: actual.text, interimTarget: actual.interimTarget.map { "（目標 \($0)）" },
-                            provisional: actual.provisional)
+                            provisional: actual.provisional?.shown)
                     },
                     rate: rateHeadings.isEmpty ? nil : (kpi.publishedRate.map { rate in
                         rate.text + (rateHeadings.count > 1 ? "（\(rate.label)）" : "")

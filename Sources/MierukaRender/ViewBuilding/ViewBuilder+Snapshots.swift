@@ -43,9 +43,14 @@ extension ViewBuilder {
                 add(seen.axes[axisIndex], main: planIndex.axes[axisIndex].plan, subject: plan.axes[axisIndex].name, kind: "axis-\(axisIndex + 1)")
             }
             guard !tables.isEmpty else { return nil }
-            return SnapshotReportView(
+            var view = SnapshotReportView(
                 heading: format.year(year, asOf: point), id: "snapshot-\(point.month)" + (point.day.map { "-\($0)" } ?? ""),
                 tables: tables)
+            // What the report says at that point, with its tables (a year's own notes are at the top of the page).
+            if !Snapshot.samePoint(plan.declared(in: year)?.asOf, point) {
+                view.notesHTML = html(plan.declared(in: year, at: point)?.notes, under: 3)
+            }
+            return view
         }
     }
 }

@@ -7,6 +7,8 @@ package struct SnapshotReportView: TemplateView {
     /// The anchor of the point's part of the page (「snapshot-8」).
     package let id: String
     package let tables: [GradeTableView]
+    /// What the report says at that point (the notes of the year's published table at the point).
+    package var notesHTML: String? = nil
 
     package static let fields = FieldTable<SnapshotReportView>(
         "point within a year on a year report",
@@ -14,5 +16,6 @@ package struct SnapshotReportView: TemplateView {
             .text("heading") { $0.heading },
             .text("id") { $0.id },
             .list("tables", GradeTableView.self) { $0.tables },
+            .html("notesHTML") { $0.notesHTML },
         ])
 }

@@ -7,7 +7,11 @@ import MierukaModel
 /// - when every listing is transcribed, every cell must be equal;
 /// - the published 再掲 count (`relisted:`) is of graded listings, as the year's sentence counts
 ///   them: no more graded 再掲 listings in the items, and as many once every listing is graded;
-/// - amounts follow the same rule where all amounts are not negative.
+/// - amounts follow the same rule where the transcribed amounts summed have one sign: when they
+///   are all reductions (0 or more) and so is the published one, their sum may not be more than
+///   the published; when all are increases (「…の増」, 0 or less) and so is the published one, their
+///   sum may not be a larger increase. Amounts of both signs (or a published amount of the other
+///   sign) say that the untranscribed items may have either, so only the complete case is compared.
 package struct DeclaredReconciler: Sendable {
     package init() {}
 
@@ -85,33 +89,61 @@ package struct DeclaredReconciler: Sendable {
             let sums = tally.effectSums(of: row.effect.kind)
             compare(
                 published: row.effect.expected, written: row.effect.expectedIncrease, found: sums?.expected[row.policy], what: "効果見込額" + kindWord(row.effect.kind),
+                signs: AmountSigns(plan, year: table.year, under: row.policy, of: row.effect.kind, \.expected),
                 where_: "\(label), \(policy.numberedTitle)", complete: complete, unit: plan.moneyUnit,
                 location: row.location, report: report)
             compare(
                 published: row.effect.actual, written: row.effect.actualIncrease, found: sums?.actual[row.policy], what: "実績効果額" + kindWord(row.effect.kind),
+                signs: AmountSigns(plan, year: table.year, under: row.policy, of: row.effect.kind, \.actual),
                 where_: "\(label), \(policy.numberedTitle)", complete: complete, unit: plan.moneyUnit,
                 location: row.location, report: report)
         }
         for total in table.publishedEffectTotals {
             let sums = tally.effectSums(of: total.kind)
             compare(
-                published: total.expected, written: total.expectedIncrease, found: sums?.totalExpected, what: "効果見込額" + kindWord(total.kind), where_: "\(label), total",
+                published: total.expected, written: total.expectedIncrease, found: sums?.totalExpected, what: "効果見込額" + kindWord(total.kind),
+                signs: AmountSigns(plan, year: table.year, under: nil, of: total.kind, \.expected), where_: "\(label), total",
                 complete: complete, unit: plan.moneyUnit, location: table.location, report: report)
             compare(
-                published: total.actual, written: total.actualIncrease, found: sums?.totalActual, what: "実績効果額" + kindWord(total.kind), where_: "\(label), total",
+                published: total.actual, written: total.actualIncrease, found: sums?.totalActual, what: "実績効果額" + kindWord(total.kind),
+                signs: AmountSigns(plan, year: table.year, under: nil, of: total.kind, \.actual), where_: "\(label), total",
                 complete: complete, unit: plan.moneyUnit, location: table.location, report: report)
         }
     }
 
     /// 「（単年度）」 after the name of an amount of a kind, in messages.
     private func kindWord(_ kind: EffectKind?) -> String { kind.map { "（\($0.word)）" } ?? "" }
+    /// Which signs the transcribed amounts of one column have where a published amount sums them:
+    /// each item's amount of the year of the same kind (単年度 / 継続, or none), under its primary
+    /// listing (as `PlanYearTally` sums them) within `policy`'s subtree, or the whole plan's for
+    /// the total.
+    struct AmountSigns {
+        var positive = false
+        var negative = false
+
+        init(_ plan: Plan, year: FiscalYear, under policy: Int?, of kind: EffectKind?, _ column: KeyPath<Effect, Money?>) {
+            for (index, item) in plan.items.enumerated() where plan.revisions.isInPlan(index, in: year) {
+                guard let effect = item.result(in: year)?.effect, effect.kind == kind, let amount = effect[keyPath: column],
+                    let primary = item.primaryPolicy,
+                    primary < plan.policies.count, policy.map({ plan.policy(primary, isWithin: $0) }) ?? true
+                else { continue }
+                if amount.yen > 0 { positive = true }
+                if amount.yen < 0 { negative = true }
+            }
+        }
+    }
 
     private func compare(
-        published: Money?, written: String? = nil, found: Money?, what: String, where_: String, complete: Bool, unit: MoneyUnit,
-        location: SourceLocation, report: (SourceLocation, String, String) -> Void
+        published: Money?, written: String? = nil, found: Money?, what: String, signs: AmountSigns, where_: String, complete: Bool,
+        unit: MoneyUnit, location: SourceLocation, report: (SourceLocation, String, String) -> Void
     ) {
         guard let published, let found else { return }
-        let exceeds = published.yen >= 0 && found > published
+        // A part of a whole of one sign cannot pass the whole: more reduction than a published
+        // reduction, or more increase than a published increase. Either sign among the amounts
+        // (or a published amount of the other sign) bounds nothing.
+        let exceeds =
+            (published.yen >= 0 && !signs.negative && found > published)
+            || (published.yen <= 0 && !signs.positive && found < published)
         if exceeds || (complete && found != published) {
             report(
                 location,

@@ -30,11 +30,28 @@ package struct SiteValidator: Sendable {
                 checkPublishedChange(table, in: plan, diagnostics: &diagnostics)
             }
             ReportedFiguresChecker().check(plan, diagnostics: &diagnostics)
+            checkNotesAtPoints(plan, diagnostics: &diagnostics)
             let tally = plan.reportedYears.map { PlanYearTally(plan: plan, year: $0) }
             if tally.contains(where: \.overflowed) {
                 diagnostics.error(
                     at: plan.location, "the plan's amounts add up to more than can be counted",
                     hint: "check the amounts and the plan's money_unit")
+            }
+        }
+    }
+
+    /// The notes of a table published at a point within a year (`as_of:`) other than the year's own
+    /// are shown with the tables of that point on the year's report; a point with no table to show
+    /// (no counts published at it, no item graded at it) shows them nowhere, so `check` says so.
+    func checkNotesAtPoints(_ plan: Plan, diagnostics: inout Diagnostics) {
+        for year in plan.reportedYears {
+            for table in plan.otherSnapshots(in: year) {
+                guard let point = table.asOf, let notes = table.notes, !notes.isBlank, !plan.showsTables(at: point, in: year)
+                else { continue }
+                diagnostics.warning(
+                    at: table.location,
+                    "the notes of the table published at \(point.text) of \(year.label(plan.yearStyle)) are shown nowhere: the year's report shows a point's notes with the point's tables, and this point has none",
+                    hint: "add the counts published at that point (grades:, grade_total:, groups: or axes:), or move the notes to the year's own table")
             }
         }
     }

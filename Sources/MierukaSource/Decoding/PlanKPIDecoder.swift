@@ -62,10 +62,14 @@ enum PlanKPIDecoder {
                 return nil
             }
             seen[years.value] = years.location
+            // The word (provisional: 見込み) or {label, as_of, note}, as a KPI actual of an item takes it.
+            let provisional = KPIDecoder.provisional(actual, diagnostics: &diagnostics)
+            // A provisional: that could not be read (reported) never makes the value a confirmed one.
+            if provisional == nil, actual.has("provisional") { return nil }
             return PlanKPIActual(
                 years: years.value, text: value.value,
                 interimTarget: actual.text("interim_target", diagnostics: &diagnostics)?.value,
-                provisional: actual.text("provisional", diagnostics: &diagnostics)?.value,
+                provisional: provisional,
                 quantity: quantity(value.value))
         }
         var rate: PlanKPIRate? = nil
