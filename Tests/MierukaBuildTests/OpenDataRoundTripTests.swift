@@ -40,6 +40,19 @@ import Testing
         try stripped.write(toFile: path, atomically: true, encoding: .utf8)
     }
 
+    /// The base fixture with a fixture's files over it, round-tripped through `file`: the given
+    /// results files and item 1's own results are removed from the copy that reads the export.
+    func roundTripOfTheBase(
+        with fixture: String, file: String, removing: [String]
+    ) throws -> (original: [String: Data], reimported: [String: Data]) {
+        let site = TemporaryDirectory()
+        try FileTree.overlay(Fixtures.path("base"), onto: site.path)
+        try FileTree.overlay(Fixtures.path(fixture), onto: site.path)
+        return try roundTrip(site, plan: "test-plan", file: file, removing: removing) { root in
+            try Self.removeFrontMatterResults(ofFirstItemIn: root)
+        }
+    }
+
     func expectSame(_ outputs: (original: [String: Data], reimported: [String: Data])) {
         #expect(outputs.original.keys.sorted() == outputs.reimported.keys.sorted())
         for (path, bytes) in outputs.original.sorted(by: { $0.key < $1.key }) {
@@ -51,14 +64,9 @@ import Testing
     /// same negative effects, from the CSV and from the workbook.
     @Test(arguments: ["results.csv", "results.xlsx"])
     func increasesReadBackFromTheExportedResults(file: String) throws {
-        let site = TemporaryDirectory()
-        try FileTree.overlay(Fixtures.path("base"), onto: site.path)
-        try FileTree.overlay(Fixtures.path("fidelity/effect-increase"), onto: site.path)
-        let outputs = try roundTrip(
-            site, plan: "test-plan", file: file, removing: ["seeds/test-plan/R6.yml", "seeds/test-plan/R7.csv"]
-        ) { root in
-            try Self.removeFrontMatterResults(ofFirstItemIn: root)
-        }
+        let outputs = try roundTripOfTheBase(
+            with: "fidelity/effect-increase", file: file,
+            removing: ["seeds/test-plan/R6.yml", "seeds/test-plan/R7.csv"])
         let results = try #require(outputs.original["test-plan/data/results.csv"])
         #expect(String(decoding: results, as: UTF8.self).contains("10万円の増"))
         expectSame(outputs)
@@ -69,15 +77,9 @@ import Testing
     /// pages, their per-kind tables and every download come out the same.
     @Test(arguments: ["results.csv", "results.xlsx"])
     func effectKindsReadBackFromTheExportedResults(file: String) throws {
-        let site = TemporaryDirectory()
-        try FileTree.overlay(Fixtures.path("base"), onto: site.path)
-        try FileTree.overlay(Fixtures.path("fidelity/effect-kinds"), onto: site.path)
-        let outputs = try roundTrip(
-            site, plan: "test-plan", file: file,
-            removing: ["seeds/test-plan/R5.yml", "seeds/test-plan/R6.yml", "seeds/test-plan/R7.csv"]
-        ) { root in
-            try Self.removeFrontMatterResults(ofFirstItemIn: root)
-        }
+        let outputs = try roundTripOfTheBase(
+            with: "fidelity/effect-kinds", file: file,
+            removing: ["seeds/test-plan/R5.yml", "seeds/test-plan/R6.yml", "seeds/test-plan/R7.csv"])
         let results = String(decoding: try #require(outputs.original["test-plan/data/results.csv"]), as: UTF8.self)
         #expect(results.contains(",効果額の種類,"))
         #expect(results.contains(",300,280,継続,"))
@@ -124,14 +126,9 @@ import Testing
     /// (empty for the year's end), read back as the same results at the same points.
     @Test(arguments: ["results.csv", "results.xlsx"])
     func theSnapshotFixtureRebuildsFromItsExportedResults(file: String) throws {
-        let site = TemporaryDirectory()
-        try FileTree.overlay(Fixtures.path("base"), onto: site.path)
-        try FileTree.overlay(Fixtures.path("fidelity/snapshot-results"), onto: site.path)
-        let outputs = try roundTrip(
-            site, plan: "test-plan", file: file, removing: ["seeds/test-plan/R6.yml", "seeds/test-plan/R6-9月末.yml", "seeds/test-plan/R7-8月末.yml"]
-        ) { root in
-            try Self.removeFrontMatterResults(ofFirstItemIn: root)
-        }
+        let outputs = try roundTripOfTheBase(
+            with: "fidelity/snapshot-results", file: file,
+            removing: ["seeds/test-plan/R6.yml", "seeds/test-plan/R6-9月末.yml", "seeds/test-plan/R7-8月末.yml"])
         let results = String(decoding: try #require(outputs.original["test-plan/data/results.csv"]), as: UTF8.self)
         #expect(results.contains("test-plan,2024,令和6年度,9月末,2,庁内事務の効率化,B,"))
         expectSame(outputs)
@@ -141,12 +138,9 @@ import Testing
     /// 細目番号, 細目名, 細目の評価 and 細目の進捗状況, and reads back as the same sub-item results.
     @Test(arguments: ["results.csv", "results.xlsx"])
     func theSubItemsFixtureRebuildsFromItsExportedResults(file: String) throws {
-        let site = TemporaryDirectory()
-        try FileTree.overlay(Fixtures.path("base"), onto: site.path)
-        try FileTree.overlay(Fixtures.path("fidelity/subitems"), onto: site.path)
-        let outputs = try roundTrip(site, plan: "test-plan", file: file, removing: ["seeds/test-plan/R6.yml"]) { root in
-            try Self.removeFrontMatterResults(ofFirstItemIn: root)
-        }
+        let outputs = try roundTripOfTheBase(
+            with: "fidelity/subitems", file: file,
+            removing: ["seeds/test-plan/R6.yml"])
         let results = String(decoding: try #require(outputs.original["test-plan/data/results.csv"]), as: UTF8.self)
         let lines = results.components(separatedBy: "\r\n")
         #expect(lines.first?.hasSuffix(",指標の評価,細目番号,細目名,細目の評価,細目の進捗状況") == true)
@@ -164,12 +158,9 @@ import Testing
     /// reason in 評価を読み取れない理由 at the end, read back as the same unreadable grade.
     @Test(arguments: ["results.csv", "results.xlsx"])
     func theUnreadableGradeFixtureRebuildsFromItsExportedResults(file: String) throws {
-        let site = TemporaryDirectory()
-        try FileTree.overlay(Fixtures.path("base"), onto: site.path)
-        try FileTree.overlay(Fixtures.path("fidelity/unreadable-grade"), onto: site.path)
-        let outputs = try roundTrip(site, plan: "test-plan", file: file, removing: ["seeds/test-plan/R6.yml"]) { root in
-            try Self.removeFrontMatterResults(ofFirstItemIn: root)
-        }
+        let outputs = try roundTripOfTheBase(
+            with: "fidelity/unreadable-grade", file: file,
+            removing: ["seeds/test-plan/R6.yml"])
         let results = String(decoding: try #require(outputs.original["test-plan/data/results.csv"]), as: UTF8.self)
         let lines = results.components(separatedBy: "\r\n")
         #expect(lines.first?.hasSuffix(",細目の進捗状況,評価を読み取れない理由") == true)
@@ -183,15 +174,9 @@ import Testing
     /// in 評価者 and 「達成度の評価者」 at the end, read back as the same graders.
     @Test(arguments: ["results.csv", "results.xlsx"])
     func theStatusAxesFixtureRebuildsFromItsExportedResults(file: String) throws {
-        let site = TemporaryDirectory()
-        try FileTree.overlay(Fixtures.path("base"), onto: site.path)
-        try FileTree.overlay(Fixtures.path("fidelity/status-axes"), onto: site.path)
-        let outputs = try roundTrip(
-            site, plan: "test-plan", file: file,
-            removing: ["seeds/test-plan/R5.yml", "seeds/test-plan/R6.yml", "seeds/test-plan/R7.csv"]
-        ) { root in
-            try Self.removeFrontMatterResults(ofFirstItemIn: root)
-        }
+        let outputs = try roundTripOfTheBase(
+            with: "fidelity/status-axes", file: file,
+            removing: ["seeds/test-plan/R5.yml", "seeds/test-plan/R6.yml", "seeds/test-plan/R7.csv"])
         let results = String(decoding: try #require(outputs.original["test-plan/data/results.csv"]), as: UTF8.self)
         #expect(results.hasPrefix("\u{FEFF}計画,") || results.hasPrefix("計画,"))
         #expect(results.unicodeScalars.split(separator: "\n").first.map { String($0).hasSuffix(",指標の評価,着手状況,達成度,細目番号,細目名,細目の評価,細目の進捗状況,評価者,達成度の評価者\r") } == true)
@@ -210,12 +195,7 @@ import Testing
     /// the grade would be, and read back as the same state; plan.json says it under `state`.
     @Test(arguments: ["results.csv", "results.xlsx"])
     func theStatesFixtureRebuildsFromItsExportedResults(file: String) throws {
-        let site = TemporaryDirectory()
-        try FileTree.overlay(Fixtures.path("base"), onto: site.path)
-        try FileTree.overlay(Fixtures.path("fidelity/states"), onto: site.path)
-        let outputs = try roundTrip(site, plan: "test-plan", file: file, removing: ["seeds/test-plan/R6.yml"]) { root in
-            try Self.removeFrontMatterResults(ofFirstItemIn: root)
-        }
+        let outputs = try roundTripOfTheBase(with: "fidelity/states", file: file, removing: ["seeds/test-plan/R6.yml"])
         let json = String(decoding: try #require(outputs.original["test-plan/data/plan.json"]), as: UTF8.self)
         #expect(json.contains(#""year":2024,"grade":null,"state":"対象外""#))
         #expect(json.contains(#""year":2023,"grade":null,"state":"目標年度が未到来""#))
