@@ -241,13 +241,9 @@ package final class ServeSession: Sendable {
         func polling(_ milliseconds: Int) throws -> any InputWatcher {
             try PollingWatcher(root: options.source, intervalMilliseconds: milliseconds, quietMilliseconds: options.quietMilliseconds)
         }
-        func every(_ milliseconds: Int) -> String {
-            milliseconds % 1000 == 0 ? "\(milliseconds / 1000) s" : "\(Double(milliseconds) / 1000) s"
-        }
         if let milliseconds = options.pollMilliseconds {
-            return (try polling(milliseconds), "mieruka: watching \(inputs) for changes by reading them every \(every(milliseconds)) (--poll)")
+            return (try polling(milliseconds), "mieruka: watching \(inputs) for changes by reading them every \(Self.interval(milliseconds)) (--poll)")
         }
-        let interval = ServeOptions.defaultPollMilliseconds
         let reason: String
         do {
             let watcher = try inotify()
@@ -259,13 +255,18 @@ package final class ServeSession: Sendable {
         } catch {
             reason = "cannot watch with inotify: \(error)"
         }
-        return (try polling(interval), pollingNote(reason))
+        return (try polling(ServeOptions.defaultPollMilliseconds), pollingNote(reason))
+    }
+
+    /// A polling interval as serve prints it: "2 s", "0.5 s".
+    static func interval(_ milliseconds: Int) -> String {
+        milliseconds % 1000 == 0 ? "\(milliseconds / 1000) s" : "\(Double(milliseconds) / 1000) s"
     }
 
     /// What serve says when it reads the inputs every half second because inotify cannot watch.
     static func pollingNote(_ reason: String) -> String {
         "mieruka: note: \(reason); watching mieruka.yml, content/, seeds/, templates/ and static/ by reading them every "
-            + "\(Double(ServeOptions.defaultPollMilliseconds) / 1000) s instead "
+            + "\(interval(ServeOptions.defaultPollMilliseconds)) instead "
             + "(changes show a little later; raise the limit, or close other programs that watch many files)"
     }
 

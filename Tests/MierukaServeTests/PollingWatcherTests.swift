@@ -23,10 +23,7 @@ import Glibc
                 if answered.withLock({ done in defer { done = true }; return !done }) { continuation.resume(returning: value) }
             }
             Thread { answer(.some(watcher.nextBatch())) }.start()
-            Thread {
-                Thread.sleep(forTimeInterval: seconds)
-                answer(.none)
-            }.start()
+            DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { answer(.none) }
         }
         guard let batch else {
             Issue.record("no batch of changes within \(Int(seconds)) s", sourceLocation: sourceLocation)
