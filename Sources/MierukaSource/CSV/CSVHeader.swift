@@ -66,70 +66,16 @@ struct CSVHeader: Sendable {
         _ headerRow: CSVRow, settings: CSVSettings, file: String, sheet: String? = nil, axisHeaders: [String: String] = [:],
         diagnostics: inout Diagnostics
     ) -> CSVHeader? {
-        var axes: [(axis: String, column: CSVColumn)] = []
-        var axisGraders: [(axis: String, column: CSVColumn)] = []
-        var axisGradings: [(axis: String, column: CSVColumn)] = []
-        var axisMemberGrades: [(axis: String, column: CSVColumn)] = []
         let names = lookup(settings)
-        var columns: [Int: CSVColumn] = [:]
-        var byField: [CSVField: CSVColumn] = [:]
-        var unknown: [(position: CSVCellPosition, header: String)] = []
-        var reported: Set<Int> = []
-        var headerDiagnostics = Diagnostics()
+        var reading = Reading()
         for (offset, raw) in headerRow.cells.enumerated() {
             let header = raw.replacingLineBreaks()
             guard !header.isEmpty else { continue }
             let position = CSVCellPosition(file: file, row: headerRow.number, column: offset + 1, header: "", sheet: sheet)
-            guard let identified = identify(header, names: names) else {
-                if let (axis, kind) = axisColumn(header, axisHeaders: axisHeaders) {
-                    let column = CSVColumn(field: .ignore, number: offset + 1, header: header, unit: nil)
-                    columns[column.number] = column
-                    switch kind {
-                    case .value: axes.append((axis, column))
-                    case .grader: axisGraders.append((axis, column))
-                    case .grading: axisGradings.append((axis, column))
-                    case .memberGrades: axisMemberGrades.append((axis, column))
-                    }
-                    continue
-                }
-                unknown.append((position, header))
-                reported.insert(offset + 1)
-                continue
-            }
-            var (field, note) = identified
-            // A header the site maps whole (csv: {columns: {実績額（万円）: effect_actual}}) still
-            // gives its amounts' unit.
-            if field.isMoney, note == nil, let split = splitNote(header), moneyUnit(split.note) != nil {
-                note = split.note
-            }
-            var unit: MoneyUnit?
-            if field.isMoney, let note {
-                unit = moneyUnit(note)
-                if unit == nil {
-                    headerDiagnostics.error(
-                        at: position.location,
-                        "\(position.label): the unit 「\(note)」 in the header 「\(header)」 is not an amount of money",
-                        hint: "write the unit as 円, 千円, 万円, 百万円 or 億円, e.g. 「\(field.displayName)（千円）」; "
-                            + "without a unit, amounts are in the plan's money_unit")
-                    reported.insert(offset + 1)
-                    continue
-                }
-            }
-            let column = CSVColumn(field: field, number: offset + 1, header: header, unit: unit)
-            if field != .ignore, let first = byField[field] {
-                headerDiagnostics.error(
-                    at: position.location,
-                    "\(position.label): the column 「\(header)」 holds the same as 「\(first.header)」 "
-                        + "(\(CSVCellReference.name(row: headerRow.number, column: first.number)))",
-                    hint: "keep one of them, or map one to ignore in mieruka.yml: csv: {columns: {\(header): ignore}}")
-                reported.insert(offset + 1)
-                continue
-            }
-            columns[column.number] = column
-            if field != .ignore { byField[field] = column }
+            reading.take(header, at: position, names: names, axisHeaders: axisHeaders)
         }
         let start = SourceLocation(file: file, line: headerRow.number, column: 1, sheet: sheet)
-        guard !byField.isEmpty else {
+        guard !reading.byField.isEmpty else {
             let first = headerRow.cells.first { !$0.trimmingWhitespace().isEmpty } ?? ""
             diagnostics.error(
                 at: start,
@@ -140,21 +86,94 @@ struct CSVHeader: Sendable {
                     + " …): delete any title rows above it")
             return nil
         }
-        diagnostics.append(contentsOf: headerDiagnostics)
-        reportUnknown(unknown, names: names, settings: settings, diagnostics: &diagnostics)
-        guard byField[.number] != nil else {
+        diagnostics.append(contentsOf: reading.diagnostics)
+        reportUnknown(reading.unknown, names: names, settings: settings, diagnostics: &diagnostics)
+        guard reading.byField[.number] != nil else {
             diagnostics.error(
                 at: start, "the header row has no column for the item number",
                 hint: "add a column " + CSVField.number.headers.filter { $0 != "№" }.map { "「\($0)」" }
                     .joined(separator: ", ") + " with each item's number")
             return nil
         }
-        var read = CSVHeader(columns: columns, row: headerRow.number, reported: reported, byField: byField)
-        read.axes = axes
-        read.axisGraders = axisGraders
-        read.axisGradings = axisGradings
-        read.axisMemberGrades = axisMemberGrades
+        var read = CSVHeader(
+            columns: reading.columns, row: headerRow.number, reported: reading.reported, byField: reading.byField)
+        read.axes = reading.axes
+        read.axisGraders = reading.axisGraders
+        read.axisGradings = reading.axisGradings
+        read.axisMemberGrades = reading.axisMemberGrades
         return read
+    }
+
+    /// What the header row's cells have said so far, one cell at a time.
+    private struct Reading {
+        var columns: [Int: CSVColumn] = [:]
+        var byField: [CSVField: CSVColumn] = [:]
+        var unknown: [(position: CSVCellPosition, header: String)] = []
+        var reported: Set<Int> = []
+        /// Errors about single headers, reported only when the row is a header at all.
+        var diagnostics = Diagnostics()
+        var axes: [(axis: String, column: CSVColumn)] = []
+        var axisGraders: [(axis: String, column: CSVColumn)] = []
+        var axisGradings: [(axis: String, column: CSVColumn)] = []
+        var axisMemberGrades: [(axis: String, column: CSVColumn)] = []
+
+        mutating func take(
+            _ header: String, at position: CSVCellPosition, names: [String: CSVField], axisHeaders: [String: String]
+        ) {
+            let number = position.column
+            guard let identified = CSVHeader.identify(header, names: names) else {
+                takeUnidentified(header, at: position, axisHeaders: axisHeaders)
+                return
+            }
+            var (field, note) = identified
+            // A header the site maps whole (csv: {columns: {実績額（万円）: effect_actual}}) still
+            // gives its amounts' unit.
+            if field.isMoney, note == nil, let split = CSVHeader.splitNote(header), CSVHeader.moneyUnit(split.note) != nil {
+                note = split.note
+            }
+            var unit: MoneyUnit?
+            if field.isMoney, let note {
+                unit = CSVHeader.moneyUnit(note)
+                if unit == nil {
+                    diagnostics.error(
+                        at: position.location,
+                        "\(position.label): the unit 「\(note)」 in the header 「\(header)」 is not an amount of money",
+                        hint: "write the unit as 円, 千円, 万円, 百万円 or 億円, e.g. 「\(field.displayName)（千円）」; "
+                            + "without a unit, amounts are in the plan's money_unit")
+                    reported.insert(number)
+                    return
+                }
+            }
+            let column = CSVColumn(field: field, number: number, header: header, unit: unit)
+            if field != .ignore, let first = byField[field] {
+                diagnostics.error(
+                    at: position.location,
+                    "\(position.label): the column 「\(header)」 holds the same as 「\(first.header)」 "
+                        + "(\(CSVCellReference.name(row: position.row, column: first.number)))",
+                    hint: "keep one of them, or map one to ignore in mieruka.yml: csv: {columns: {\(header): ignore}}")
+                reported.insert(number)
+                return
+            }
+            columns[number] = column
+            if field != .ignore { byField[field] = column }
+        }
+
+        /// A header naming no field: a column of a status axis, or an unknown column.
+        private mutating func takeUnidentified(_ header: String, at position: CSVCellPosition, axisHeaders: [String: String]) {
+            guard let (axis, kind) = CSVHeader.axisColumn(header, axisHeaders: axisHeaders) else {
+                unknown.append((position, header))
+                reported.insert(position.column)
+                return
+            }
+            let column = CSVColumn(field: .ignore, number: position.column, header: header, unit: nil)
+            columns[column.number] = column
+            switch kind {
+            case .value: axes.append((axis, column))
+            case .grader: axisGraders.append((axis, column))
+            case .grading: axisGradings.append((axis, column))
+            case .memberGrades: axisMemberGrades.append((axis, column))
+            }
+        }
     }
 
     /// The status axis a header is about: its values' column (the axis's name or id, or a header
