@@ -121,41 +121,50 @@ extension ViewBuilder {
         }
 
         // The items graded in both years.
-        let comparison = YearComparison(plan: plan, year: year)
-        var itemTable: ItemChangeTableView? = nil
-        if !comparison.items.isEmpty {
-            let compared = format.items(comparison.items.count)
-            let same = format.items(comparison.count(.same))
-            if plan.grades.isRanked {
-                var text = "Mieruka が両年度の評価を比べると、両年度に結果を掲載している\(compared)のうち、評価が上がった項目は\(format.items(comparison.count(.rose)))、"
-                    + "下がった項目は\(format.items(comparison.count(.fell)))、変わらない項目は\(same)です"
-                if comparison.count(.changed) > 0 {
-                    text += "（ほかに評価の対象外との間で変わった項目が\(format.items(comparison.count(.changed)))あります）"
-                }
-                summary.insert(text + "。", at: 0)
-            } else {
-                summary.insert(
-                    "Mieruka が両年度の評価を比べると、両年度に結果を掲載している\(compared)のうち、評価が変わった項目は\(format.items(comparison.count(.changed)))、変わらない項目は\(same)です。",
-                    at: 0)
-            }
-            let changes = comparison.changes
-            if !changes.isEmpty {
-                itemTable = ItemChangeTableView(
-                    caption: "前年度から評価が変わった取組項目（\(format.year(previous))→\(format.year(year))）", year: format.year(year),
-                    previousYear: format.year(previous),
-                    rows: changes.map { change in
-                        let item = plan.items[change.item]
-                        return ItemChangeRowView(
-                            number: item.number, title: item.title, url: links.href(SiteRoutes.item(plan.slug, item.slug)),
-                            previous: gradeOrState(plan, grade: change.previousGrade, state: change.previousState),
-                            current: gradeOrState(plan, grade: change.grade, state: change.state),
-                            change: Self.changeWord(change.direction))
-                    },
-                    derivedNote: "この表は、両年度に結果を掲載している取組項目を Mieruka が比べたものです。" + comparisonRule(plan))
-            }
-        }
+        let items = itemComparison(plan, year: year, previous: previous)
+        if let sentence = items.sentence { summary.insert(sentence, at: 0) }
+        let itemTable = items.table
         return YearComparisonView(
             heading: heading, summary: summary.isEmpty ? nil : summary.joined(), countTable: countTable, itemTable: itemTable)
+    }
+
+    /// The items graded in both years: a sentence counting how many rose, fell, changed and stayed,
+    /// and the table of those whose grade changed. Both nil when no item has a result in both.
+    func itemComparison(
+        _ plan: Plan, year: FiscalYear, previous: FiscalYear
+    ) -> (sentence: String?, table: ItemChangeTableView?) {
+        let format = PlanFormatter(plan: plan)
+        let comparison = YearComparison(plan: plan, year: year)
+        guard !comparison.items.isEmpty else { return (nil, nil) }
+        let compared = format.items(comparison.items.count)
+        let same = format.items(comparison.count(.same))
+        let sentence: String
+        if plan.grades.isRanked {
+            var text = "Mieruka が両年度の評価を比べると、両年度に結果を掲載している\(compared)のうち、評価が上がった項目は\(format.items(comparison.count(.rose)))、"
+                + "下がった項目は\(format.items(comparison.count(.fell)))、変わらない項目は\(same)です"
+            if comparison.count(.changed) > 0 {
+                text += "（ほかに評価の対象外との間で変わった項目が\(format.items(comparison.count(.changed)))あります）"
+            }
+            sentence = text + "。"
+        } else {
+            sentence =
+                "Mieruka が両年度の評価を比べると、両年度に結果を掲載している\(compared)のうち、評価が変わった項目は\(format.items(comparison.count(.changed)))、変わらない項目は\(same)です。"
+        }
+        let changes = comparison.changes
+        guard !changes.isEmpty else { return (sentence, nil) }
+        let table = ItemChangeTableView(
+            caption: "前年度から評価が変わった取組項目（\(format.year(previous))→\(format.year(year))）", year: format.year(year),
+            previousYear: format.year(previous),
+            rows: changes.map { change in
+                let item = plan.items[change.item]
+                return ItemChangeRowView(
+                    number: item.number, title: item.title, url: links.href(SiteRoutes.item(plan.slug, item.slug)),
+                    previous: gradeOrState(plan, grade: change.previousGrade, state: change.previousState),
+                    current: gradeOrState(plan, grade: change.grade, state: change.state),
+                    change: Self.changeWord(change.direction))
+            },
+            derivedNote: "この表は、両年度に結果を掲載している取組項目を Mieruka が比べたものです。" + comparisonRule(plan))
+        return (sentence, table)
     }
 
     /// 増減 per grade: the published one (`grade_change:`) as published, else this year's counts
