@@ -227,17 +227,29 @@ extension PlanJSON {
 
     func revision(_ revision: PlanRevision) -> JSONValue {
         let plan = planIndex.plan
+        // 整理番号, parts and moves are members only in plans that write them (others' files stay as they were).
+        let numbers = plan.revisions.hasReferenceNumbers
+        let parts = plan.revisions.hasParts
         func entries(_ kind: RevisedItem.Kind) -> JSONValue {
             .array(
                 revision.items(kind).map { entry in
-                    .object([
+                    var members: [(String, JSONValue)] = [
                         ("item", entry.item.map { .string(plan.items[$0].slug) } ?? .null),
                         ("number", .text(entry.number)),
-                        ("title", .string(entry.title)),
-                        ("reason", .text(entry.reason)),
-                    ])
+                    ]
+                    if numbers { members.append(("reference_number", .text(entry.referenceNumber))) }
+                    members.append(("title", .string(entry.title)))
+                    if kind == .rescheduled {
+                        if parts { members.append(("part", .text(entry.part))) }
+                        members.append(("from", entry.move.map { .int($0.from.year) } ?? .null))
+                        members.append(("to", entry.move.map { .int($0.to.year) } ?? .null))
+                    }
+                    members.append(("reason", .text(entry.reason)))
+                    return .object(members)
                 })
         }
+        var lists: [(String, JSONValue)] = [("added", entries(.added)), ("deleted", entries(.deleted)), ("finished", entries(.finished))]
+        if plan.revisions.hasMoves { lists.append(("rescheduled", entries(.rescheduled))) }
         return .object([
             ("year", .int(revision.year.year)),
             ("date", .text(revision.date)),
@@ -257,9 +269,7 @@ extension PlanJSON {
                     ])
                 } ?? .null
             ),
-            ("added", entries(.added)),
-            ("deleted", entries(.deleted)),
-            ("finished", entries(.finished)),
+        ] + lists + [
             (
                 "targets",
                 .array(

@@ -288,7 +288,7 @@ package struct SearchIndexBuilder: Sendable {
     }
 
     static func revisionTexts(_ revision: PlanRevision) -> [String] {
-        [revision.title, revision.note].compactMap { $0 } + revision.items.flatMap { [$0.title, $0.reason].compactMap { $0 } }
+        [revision.title, revision.note].compactMap { $0 } + revision.items.flatMap { [$0.title, $0.part, $0.referenceNumber, $0.reason].compactMap { $0 } }
             + revision.targets.compactMap(\.reason)
     }
 }

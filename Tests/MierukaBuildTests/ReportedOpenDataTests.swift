@@ -1,7 +1,8 @@
 import Foundation
-import MierukaSource
 import MierukaTestSupport
 import Testing
+
+@testable import MierukaSource
 
 /// The figures a plan transcribes outside its items (`money_tables:`, `achievements:`,
 /// `plan_kpis:`, `revisions:`, `as_of:`) in the open data: `plan.json` as published, with the
@@ -29,6 +30,18 @@ import Testing
         let rows = CSVParser.parse(String(decoding: bytes.dropFirst(3), as: UTF8.self)).rows.map(\.cells)
         let header = try #require(rows.first)
         return rows.dropFirst().filter { $0 != [""] }.map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+    }
+
+    /// The Excel copy's rows as dictionaries from header to cell, read by the reader of `seeds/`.
+    static func xlsx(_ site: BuiltSite, _ path: String) throws -> [[String: String]] {
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: site.root + "/" + path))
+        let workbook = try XLSXWorkbook(XLSXPackage(Array(bytes)))
+        let sheet = try #require(workbook.sheets.first)
+        let rows = try XLSXSheetReader(workbook: workbook).read(part: try #require(sheet.part)).rows.map(\.cells)
+        let header = try #require(rows.first)
+        return rows.dropFirst().map { row in
+            Dictionary(uniqueKeysWithValues: header.enumerated().map { ($1, $0 < row.count ? row[$0] : "") })
+        }
     }
 
     @Test func moneyTablesAndAchievementsAreInTheOpenDataAsPublished() throws {
@@ -149,6 +162,12 @@ import Testing
         let finished = try #require((first["finished"] as? [[String: Any]])?.first)
         #expect(finished["item"] is NSNull)
         #expect(finished["title"] as? String == "紙の申請書の削減")
+        #expect(finished["reference_number"] as? String == "1-(2)-(1)")
+        let moves = try #require(first["rescheduled"] as? [[String: Any]])
+        #expect(moves.map { $0["item"] as? String } == ["002", nil])
+        #expect(moves.map { $0["from"] as? Int } == [2025, 2025] && moves.map { $0["to"] as? Int } == [2026, 2027])
+        #expect(moves[1]["part"] as? String == "2.電子アンケート" && moves[1]["reference_number"] as? String == "1-(1)-(3)")
+        #expect(moves[0]["reason"] as? String == "関係課との調整に時間を要するため")
         let target = try #require((first["targets"] as? [[String: Any]])?.first)
         #expect(target["kpi"] as? String == "online")
         #expect(((target["after"] as? [String: Any])?["value"] as? NSNumber)?.doubleValue == 60)
@@ -249,20 +268,32 @@ import Testing
         let (result, site) = try Self.build(["revisions"])
         #expect(result.status == 0, "\(result.standardError)")
         let csv = try Self.csv(site, "test-plan/data/revisions.csv")
-        #expect(csv.map { $0["変更の種類"] } == ["項目数", "追加", "削除", "完了", "目標値", "計画期間"])
-        #expect(csv.map { $0["年度"] } == ["2025", "2025", "2025", "2025", "2025", "2028"])
+        #expect(csv.map { $0["変更の種類"] } == ["項目数", "追加", "削除", "完了", "予定年度の変更", "予定年度の変更", "目標値", "計画期間"])
+        #expect(csv.map { $0["年度"] } == ["2025", "2025", "2025", "2025", "2025", "2025", "2025", "2028"])
         #expect(csv[0]["変更前の数値"] == "5" && csv[0]["変更後の数値"] == "4")
         #expect(csv[1]["番号"] == "4" && csv[1]["取組項目"] == "キャッシュレス決済の導入")
         #expect(csv[1]["理由"] == "新たな課題に対応するため")
-        #expect(csv[3]["番号"] == "" && csv[3]["取組項目"] == "紙の申請書の削減")
-        #expect(csv[4]["指標ID"] == "online" && csv[4]["指標"] == "オンライン申請割合")
-        #expect(csv[4]["変更前の数値"] == "50.0" && csv[4]["変更後の数値"] == "60.0")
-        #expect(csv[4]["理由"] == "前倒しで進んだため")
-        #expect(csv[5]["変更前"] == "令和5年度～令和9年度" && csv[5]["変更後"] == "令和5年度～令和10年度")
+        #expect(csv[3]["番号"] == "" && csv[3]["取組項目"] == "紙の申請書の削減" && csv[3]["整理番号"] == "1-(2)-(1)")
+        // A moved scheduled year: 和暦 in 変更前・変更後, the fiscal year in the number columns.
+        #expect(csv[4]["番号"] == "2" && csv[4]["整理番号"] == "" && csv[4]["対象の部分"] == "")
+        #expect(csv[4]["変更前"] == "令和7年度" && csv[4]["変更前の数値"] == "2025")
+        #expect(csv[4]["変更後"] == "令和8年度" && csv[4]["変更後の数値"] == "2026")
+        #expect(csv[4]["理由"] == "関係課との調整に時間を要するため")
+        #expect(csv[5]["取組項目"] == "窓口アンケートの実施" && csv[5]["整理番号"] == "1-(1)-(3)")
+        #expect(csv[5]["対象の部分"] == "2.電子アンケート" && csv[5]["変更後の数値"] == "2027")
+        #expect(csv[6]["指標ID"] == "online" && csv[6]["指標"] == "オンライン申請割合")
+        #expect(csv[6]["変更前の数値"] == "50.0" && csv[6]["変更後の数値"] == "60.0")
+        #expect(csv[6]["理由"] == "前倒しで進んだため")
+        #expect(csv[7]["変更前"] == "令和5年度～令和9年度" && csv[7]["変更後"] == "令和5年度～令和10年度")
         #expect(csv[0]["見直しの時期"] == "令和7年3月")
         #expect(csv[0]["見直しの名称"] == "架空市行財政改革推進計画の見直し（架空）")
-        #expect(csv[5]["見直しの説明"] == "次期総合計画と合わせるため、計画期間を1年延長しました（架空）。")
+        #expect(csv[7]["見直しの説明"] == "次期総合計画と合わせるため、計画期間を1年延長しました（架空）。")
         #expect(FileManager.default.fileExists(atPath: site.root + "/test-plan/data/revisions.xlsx"))
+        // The sheet reads back as the CSV: the moves, their years and 整理番号 included.
+        let sheet = try Self.xlsx(site, "test-plan/data/revisions.xlsx")
+        #expect(sheet.map { $0["変更の種類"] } == csv.map { $0["変更の種類"] })
+        #expect(sheet.map { $0["整理番号"] } == csv.map { $0["整理番号"] })
+        #expect(sheet[4]["変更後"] == "令和8年度" && sheet[5]["対象の部分"] == "2.電子アンケート")
     }
 
     /// Items' schedules (`schedule:`) and sub-items (`subitems:`) of the base fixture as the tables

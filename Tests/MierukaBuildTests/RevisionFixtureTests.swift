@@ -3,9 +3,9 @@ import MierukaTestSupport
 import Testing
 
 /// Plan revisions (Tests/Fixtures/fidelity/revisions, made-up: revised from R7 with an item added,
-/// one deleted, one finished that the site does not detail and a KPI target raised, then extended a
-/// year from R10): each year read against the plan as it stood, the revisions shown as declared,
-/// and mistakes in them located.
+/// one deleted, one finished that the site does not detail, a KPI target raised and two scheduled
+/// years moved, with made-up 整理番号, then extended a year from R10): each year read against the
+/// plan as it stood, the revisions shown as declared, and mistakes in them located.
 @Suite struct RevisionFixtureTests {
     /// Builds `base/`, overlaid with `fidelity/revisions/` and then each of `more`.
     static func build(_ more: [String] = [], command: [String] = ["build"]) throws -> (result: CommandRunner.Result, site: BuiltSite) {
@@ -24,15 +24,18 @@ import Testing
         let plan = site.page("test-plan/index.html")
         #expect(plan.contains("<h2 id=\"revisions\">計画の見直し</h2>"))
         #expect(plan.contains("<h3 id=\"revision-2025\">令和7年度からの見直し（令和7年3月）</h3>"))
-        #expect(plan.contains("<caption>見直しで追加・削除した取組項目（令和7年度から） <span class=\"declared-mark\">市の公表値</span></caption>"))
+        #expect(plan.contains("<caption>見直しで追加・削除・予定年度を変更した取組項目（令和7年度から） <span class=\"declared-mark\">市の公表値</span></caption>"))
+        #expect(plan.contains("<th scope=\"col\">整理番号</th>") && plan.contains("<th scope=\"col\">変更前の予定年度</th>"))
         #expect(
             Self.rows(plan, table: "revision-table") == [
-                ["追加", "4", "キャッシュレス決済の導入", "新たな課題に対応するため"],
-                ["削除", "5", "施設予約の電話受付", "経常業務として実施するため"],
-                ["完了（進捗管理の終了）", "—", "紙の申請書の削減", "目標を達成したため"],
+                ["追加", "4", "—", "キャッシュレス決済の導入", "—", "—", "新たな課題に対応するため"],
+                ["削除", "5", "—", "施設予約の電話受付", "—", "—", "経常業務として実施するため"],
+                ["完了（進捗管理の終了）", "—", "1-(2)-(1)", "紙の申請書の削減", "—", "—", "目標を達成したため"],
+                ["予定年度の変更", "2", "—", "庁内事務の効率化", "令和7年度", "令和8年度", "関係課との調整に時間を要するため"],
+                ["予定年度の変更", "—", "1-(1)-(3)", "窓口アンケートの実施 のうち「2.電子アンケート」", "令和7年度", "令和9年度", "—"],
             ])
         #expect(plan.contains("<th scope=\"row\">紙の申請書の削減</th>"), "an item the site does not detail has no link")
-        #expect(plan.contains("この表の取組項目は追加1項目、削除1項目、完了1項目です（Mieruka が表の行を数えた集計）。"))
+        #expect(plan.contains("この表の取組項目は追加1項目、削除1項目、完了1項目、予定年度の変更2項目です（Mieruka が表の行を数えた集計）。"))
         // The published counts, and both targets.
         #expect(plan.contains("<dt>取組項目の数（変更前・市の公表値）</dt>\n<dd>5項目</dd>"))
         #expect(
@@ -60,11 +63,14 @@ import Testing
         #expect(after.contains("<h2 id=\"year-comparison\">前年度（令和6年度）からの変化</h2>"))
         #expect(
             Self.rows(after, table: "revision-table") == [
-                ["追加", "4", "キャッシュレス決済の導入", "新たな課題に対応するため"],
-                ["削除", "5", "施設予約の電話受付", "経常業務として実施するため"],
-                ["完了（進捗管理の終了）", "—", "紙の申請書の削減", "目標を達成したため"],
+                ["追加", "4", "—", "キャッシュレス決済の導入", "—", "—", "新たな課題に対応するため"],
+                ["削除", "5", "—", "施設予約の電話受付", "—", "—", "経常業務として実施するため"],
+                ["完了（進捗管理の終了）", "—", "1-(2)-(1)", "紙の申請書の削減", "—", "—", "目標を達成したため"],
+                ["予定年度の変更", "2", "—", "庁内事務の効率化", "令和7年度", "令和8年度", "関係課との調整に時間を要するため"],
+                ["予定年度の変更", "—", "1-(1)-(3)", "窓口アンケートの実施 のうち「2.電子アンケート」", "令和7年度", "令和9年度", "—"],
             ])
-        #expect(after.contains("見直しによる前年度からの変化は、追加1項目、削除1項目、完了1項目です（市が公表した見直しの取組項目を Mieruka が数えた集計）。"))
+        #expect(after.contains("見直しによる前年度からの変化は、追加1項目、削除1項目、完了1項目、予定年度の変更2項目です（市が公表した見直しの取組項目を Mieruka が数えた集計）。"))
+        #expect(after.contains("予定年度を変更した取組項目は計画に残るため、件数は変わりません。"))
         // 進捗率 against the target in force: R6 (30 − 10) ÷ (50 − 10), R7 (45 − 10) ÷ (60 − 10).
         #expect(before.contains("オンライン申請割合：30.0%（目標 50.0%、令和6年度の時点の目標）、進捗率 50.0%（Mieruka の計算）"))
         #expect(after.contains("オンライン申請割合：45.0%（目標 60.0%、令和7年度の時点の目標）、進捗率 70.0%（Mieruka の計算）"))
@@ -85,6 +91,13 @@ import Testing
         let revised = site.page("test-plan/001/index.html")
         #expect(Self.rows(revised, table: "target-revision-table") == [["オンライン申請割合", "50.0%", "60.0%", "令和7年度から", "前倒しで進んだため"]])
         #expect(!site.page("test-plan/003/index.html").contains("revision-history"))
+        // A move of the scheduled year is in the item's history, and the item stays in the plan.
+        let moved = site.page("test-plan/002/index.html")
+        #expect(
+            Self.rows(moved, table: "item-revision-table") == [
+                ["令和7年度から（令和7年3月）", "予定年度の変更：令和7年度から令和8年度へ", "関係課との調整に時間を要するため"]
+            ])
+        #expect(!moved.contains("revision-status"))
         // Lists of items say which a revision added or took out.
         let plan = site.page("test-plan/index.html")
         #expect(plan.contains("施設予約の電話受付</a> <span class=\"revision-mark\">（令和7年度から削除）</span></th>"))
@@ -123,6 +136,36 @@ import Testing
         // Shown as published.
         let (_, built) = try Self.build(["revisions-contradicting"])
         #expect(built.page("test-plan/index.html").contains("<dt>取組項目の数（変更後・市の公表値）</dt>\n<dd>5項目</dd>"))
+    }
+
+    /// A rescheduled item stays in the plan: every year's counts are those without the move (the
+    /// fixture without `rescheduled:`, revisions-contradicting, counts the same), and the plan
+    /// page of a revision without moves or 整理番号 keeps its table as it was.
+    @Test func aRescheduledItemChangesNoCountAndPlansWithoutMovesKeepTheirTable() throws {
+        let (_, site) = try Self.build()
+        let (_, without) = try Self.build(["revisions-contradicting"])
+        for year in ["2023", "2024", "2025"] {
+            let counts = { (built: BuiltSite) in
+                Self.rows(built.page("test-plan/reports/\(year)/index.html"), table: "grade-table")
+            }
+            #expect(counts(site) == counts(without), "\(year)")
+            #expect(!counts(site).isEmpty, "\(year)")
+        }
+        let plan = without.page("test-plan/index.html")
+        #expect(plan.contains("<caption>見直しで追加・削除した取組項目（令和7年度から） <span class=\"declared-mark\">市の公表値</span></caption>"))
+        #expect(!plan.contains("整理番号") && !plan.contains("予定年度"))
+        #expect(
+            Self.rows(plan, table: "revision-table") == [
+                ["追加", "4", "キャッシュレス決済の導入", "新たな課題に対応するため"],
+                ["削除", "5", "施設予約の電話受付", "経常業務として実施するため"],
+                ["完了（進捗管理の終了）", "—", "紙の申請書の削減", "目標を達成したため"],
+            ])
+        let csv = try String(contentsOfFile: without.root + "/test-plan/data/revisions.csv", encoding: .utf8)
+        #expect(!csv.contains("整理番号") && !csv.contains("対象の部分") && !csv.contains("予定年度"))
+        let json = try String(contentsOfFile: without.root + "/test-plan/data/plan.json", encoding: .utf8)
+        #expect(!json.contains("rescheduled") && !json.contains("reference_number"))
+        #expect(!without.page("test-plan/data/index.html").contains("revisions[].rescheduled[]"))
+        #expect(site.page("test-plan/data/index.html").contains("revisions[].rescheduled[]"))
     }
 
     @Test func everyFigureOnTheRevisedSiteIsMarked() throws {

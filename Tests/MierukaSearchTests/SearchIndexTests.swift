@@ -288,6 +288,8 @@ import Testing
                     title: 計画の見直し
                     deleted:
                       - {title: 窓口の電話予約, reason: オンライン予約に一本化したため}
+                    rescheduled:
+                      - {title: 広報誌の電子化, number: 8-(1)-(2), part: 3.配布方法の検討, from: R6, to: R7}
                 """)
         let (merged, diagnostics) = InMemorySite.merge(files)
         #expect(!diagnostics.hasErrors, "\(diagnostics.all)")
@@ -307,6 +309,9 @@ import Testing
         #expect(matching("基本目標", in: index) == [plan])
         #expect(matching("窓口の電話予約", in: index) == [plan, report])
         #expect(matching("オンライン予約に一本化", in: index) == [plan, report])
+        // A move of a scheduled year: the item and the part moved, as the revision names them.
+        #expect(matching("広報誌の電子化", in: index) == [plan, report])
+        #expect(matching("配布方法の検討", in: index) == [plan, report])
         #expect(index.postings(for: "歳入").first { $0.document == plan }?.fields == SearchField.body.bit)
     }
 

@@ -84,4 +84,57 @@ import Testing
                 """)
         #expect(diagnostics.errors.map(\.message) == ["the plan has two revisions holding from 令和6年度"])
     }
+    /// A rescheduled item stays in the plan: its years are read as if the revision did not move it.
+    @Test func aRescheduledItemStaysInThePlanWithItsYearsAndNumber() throws {
+        let (merged, diagnostics) = merge(
+            revisions: """
+                  - year: R6
+                    rescheduled:
+                      - {item: 1, number: 1-(1)-(1), from: R6, to: R7, reason: 調整のため}
+                      - {title: 甲, number: 2-(1)-(3), part: 9.乙, from: R6, to: R8}
+
+                """, items: ["content/p/a.md": InMemorySite.item("1")])
+        #expect(diagnostics.isEmpty, "\(diagnostics.all)")
+        let plan = try #require(merged?.site.plans.first)
+        let moves = try #require(plan.revisions.revisions.first).items(.rescheduled)
+        #expect(moves.map(\.item) == [0, nil])
+        #expect(moves.map(\.referenceNumber) == ["1-(1)-(1)", "2-(1)-(3)"])
+        #expect(moves.map(\.part) == [nil, "9.乙"])
+        #expect(moves.map(\.move) == [
+            ScheduleMove(from: FiscalYear(2024), to: FiscalYear(2025)), ScheduleMove(from: FiscalYear(2024), to: FiscalYear(2026)),
+        ])
+        for year in 2023...2027 { #expect(plan.revisions.isInPlan(0, in: FiscalYear(year))) }
+        #expect(plan.revisions.addedYear(of: 0) == nil && plan.revisions.removal(of: 0) == nil)
+    }
+
+    @Test func aMoveOfAnItemOutOfThePlanOrListedTwiceIsAnError() {
+        let (_, diagnostics) = merge(
+            revisions: """
+                  - year: R6
+                    deleted: [2]
+                  - year: R7
+                    added: [3]
+                    rescheduled:
+                      - {item: 1, from: R7, to: R8}
+                      - {item: 1, from: R7, to: R9}
+                      - {item: 1, part: 一部, from: R7, to: R9}
+                      - {item: 2, from: R7, to: R8}
+                      - {item: 3, from: R7, to: R8}
+                  - year: R5
+                    rescheduled:
+                      - {item: 3, from: R5, to: R6}
+
+                """,
+            items: [
+                "content/p/a.md": InMemorySite.item("1"), "content/p/b.md": InMemorySite.item("2"),
+                "content/p/c.md": InMemorySite.item("3"),
+            ])
+        #expect(
+            diagnostics.errors.map(\.message) == [
+                "the item 1 is rescheduled twice by the same revision",
+                "the item 3 is rescheduled by the revision that also adds, deletes or finishes it",
+                "the revision of 令和5年度 reschedules the item 3, which the revision of 令和7年度 adds to the plan later",
+                "the revision of 令和7年度 reschedules the item 2, which is out of the plan from 令和6年度",
+            ])
+    }
 }

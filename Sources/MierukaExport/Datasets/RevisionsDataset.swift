@@ -5,6 +5,8 @@ import MierukaSite
 /// revision makes (the period, the published number of items, an item added, deleted or finished,
 /// a KPI target), each with its reason; a revision that names no change has one row of its own.
 /// The revision's own cells (year, date, title, note, source) are repeated on each of its rows.
+/// A plan whose revisions write 整理番号 (`number:`), parts (`part:`) or move scheduled years
+/// (`rescheduled:`) has the columns and words for them; other plans' files keep their columns.
 enum RevisionsDataset {
     static let columns: [DatasetColumn] = [
         DatasetColumn("計画", .code, required: true, "計画の識別子"),
@@ -31,12 +33,43 @@ enum RevisionsDataset {
     static func make(_ planIndex: PlanIndex) -> Dataset {
         let plan = planIndex.plan
         let count = plan.revisions.revisions.reduce(0) { $0 + max(1, changeCount($1)) }
+        let revisions = plan.revisions
+        let extra = Extra(
+            numbers: revisions.hasReferenceNumbers, parts: revisions.hasParts, moves: revisions.hasMoves)
         return Dataset(
             name: "revisions", title: "計画の見直し",
-            summary: "計画の見直しで変わった計画期間・項目数・取組項目（追加・削除・完了）・目標値を、理由とともに資料の表記で。"
+            summary: (extra.moves
+                ? "計画の見直しで変わった計画期間・項目数・取組項目（追加・削除・完了・予定年度の変更）・目標値を、理由とともに資料の表記で。"
+                : "計画の見直しで変わった計画期間・項目数・取組項目（追加・削除・完了）・目標値を、理由とともに資料の表記で。")
                 + "1行が1つの変更です。",
-            columns: columns, rowCount: count
-        ) { plan.revisions.revisions.flatMap { rows($0, plan) } }
+            columns: columns(extra), rowCount: count
+        ) { revisions.revisions.flatMap { rows($0, plan, extra) } }
+    }
+
+    /// Which of the optional columns and words the plan's file has.
+    struct Extra {
+        let numbers: Bool
+        let parts: Bool
+        let moves: Bool
+    }
+
+    /// The columns, with 整理番号 and 対象の部分 after 取組項目 when the plan uses them, and the
+    /// words for a moved scheduled year when a revision moves one.
+    static func columns(_ extra: Extra) -> [DatasetColumn] {
+        var result = columns
+        if extra.moves {
+            result[5] = DatasetColumn(
+                "変更の種類", .code, required: true,
+                "計画期間、項目数（公表された項目の数）、追加、削除、完了（完了として進行管理から外した項目）、予定年度の変更（実施予定年度を変えた項目。計画には残る）、目標値。変更の記載がない見直しは「見直し」")
+            result[10] = DatasetColumn("変更前", .text, "変更前の値（計画期間と予定年度は和暦、項目数と目標値は資料の表記）")
+            result[11] = DatasetColumn("変更前の数値", .decimal, "変更前の値の数値（項目数、数値で書かれた目標値、予定年度の西暦）")
+            result[13] = DatasetColumn("変更後の数値", .decimal, "変更後の値の数値（予定年度は西暦）")
+        }
+        var inserted: [DatasetColumn] = []
+        if extra.numbers { inserted.append(DatasetColumn("整理番号", .code, "変更した取組項目の整理番号（資料の表記。書かれていない項目は空欄）")) }
+        if extra.parts { inserted.append(DatasetColumn("対象の部分", .text, "取組項目の一部だけを変更したとき、その部分（資料の表記）")) }
+        result.insert(contentsOf: inserted, at: 8)
+        return result
     }
 
     static func changeCount(_ revision: PlanRevision) -> Int {
@@ -46,19 +79,27 @@ enum RevisionsDataset {
     /// 種類, 番号, 取組項目, 指標ID, 指標, 変更前, 変更前の数値, 変更後, 変更後の数値, 理由
     private typealias Change = [String]
 
-    static func rows(_ revision: PlanRevision, _ plan: Plan) -> [[String]] {
+    static func rows(_ revision: PlanRevision, _ plan: Plan, _ extra: Extra) -> [[String]] {
         var changes: [Change] = []
+        // 整理番号 and 対象の部分, which only items have, are kept after 理由 and moved in place below.
+        let extraCells = [String](repeating: "", count: (extra.numbers ? 1 : 0) + (extra.parts ? 1 : 0))
         if let period = revision.period {
             changes.append(
-                ["計画期間", "", "", "", "", DataFormat.eraYears(period.before), "", DataFormat.eraYears(period.after), "", ""])
+                ["計画期間", "", "", "", "", DataFormat.eraYears(period.before), "", DataFormat.eraYears(period.after), "", ""]
+                    + extraCells)
         }
         if let count = revision.itemCount {
             changes.append(
-                ["項目数", "", count.noun, "", "", count.beforeText, String(count.before), count.afterText, String(count.after), ""])
+                ["項目数", "", count.noun, "", "", count.beforeText, String(count.before), count.afterText, String(count.after), ""]
+                    + extraCells)
         }
         for kind in RevisedItem.Kind.allCases {
             for entry in revision.items(kind) {
-                changes.append([name(kind), entry.number ?? "", entry.title, "", "", "", "", "", "", entry.reason ?? ""])
+                let before = entry.move.map { [DataFormat.eraYear($0.from), DataFormat.year($0.from)] } ?? ["", ""]
+                let after = entry.move.map { [DataFormat.eraYear($0.to), DataFormat.year($0.to)] } ?? ["", ""]
+                changes.append(
+                    [name(kind), entry.number ?? "", entry.title, "", ""] + before + after + [entry.reason ?? ""]
+                        + (extra.numbers ? [entry.referenceNumber ?? ""] : []) + (extra.parts ? [entry.part ?? ""] : []))
             }
         }
         for target in revision.targets {
@@ -68,15 +109,21 @@ enum RevisionsDataset {
             let names: [String] = ["目標値", item.number, item.title, kpi?.id ?? "", kpi?.name ?? ""]
             let before: [String] = [shown(target.before, unit: unit), DataFormat.number(target.before.value.number)]
             let after: [String] = [shown(target.after, unit: unit), DataFormat.number(target.after.value.number)]
-            changes.append(names + before + after + [target.reason ?? ""])
+            changes.append(names + before + after + [target.reason ?? ""] + extraCells)
         }
-        if changes.isEmpty { changes.append(["見直し", "", "", "", "", "", "", "", "", ""]) }
+        if changes.isEmpty { changes.append(["見直し", "", "", "", "", "", "", "", "", ""] + extraCells) }
         let revisionCells: [String] = [
             plan.slug, DataFormat.year(revision.year), DataFormat.eraYear(revision.year), revision.date ?? "",
             revision.title ?? "",
         ]
         let endCells: [String] = [revision.note ?? "", revision.source ?? ""]
-        return changes.map { revisionCells + $0 + endCells }
+        return changes.map { change in
+            // 種類, 番号, 取組項目 | 整理番号, 対象の部分 | 指標ID … 理由
+            let itemCells = Array(change.prefix(3))
+            let extras = Array(change.suffix(extraCells.count))
+            let rest = Array(change.dropFirst(3).dropLast(extraCells.count))
+            return revisionCells + itemCells + extras + rest + endCells
+        }
     }
 
     static func name(_ kind: RevisedItem.Kind) -> String {
@@ -84,6 +131,7 @@ enum RevisionsDataset {
         case .added: "追加"
         case .deleted: "削除"
         case .finished: "完了"
+        case .rescheduled: "予定年度の変更"
         }
     }
 

@@ -17,14 +17,16 @@ package struct RevisionDocument: Sendable {
     package let added: [RevisedItemDocument]
     package let deleted: [RevisedItemDocument]
     package let finished: [RevisedItemDocument]
+    /// Items whose scheduled year (実施予定年度) the revision moved; they stay in the plan.
+    package let rescheduled: [RevisedItemDocument]
     package let targets: [TargetRevisionDocument]
     package let location: SourceLocation
 
     package init(
         year: Located<FiscalYear>, date: String?, title: String?, note: String?, source: String?,
         period: PeriodChangeDocument?, itemCount: ItemCountChangeDocument?, added: [RevisedItemDocument],
-        deleted: [RevisedItemDocument], finished: [RevisedItemDocument], targets: [TargetRevisionDocument],
-        location: SourceLocation
+        deleted: [RevisedItemDocument], finished: [RevisedItemDocument], rescheduled: [RevisedItemDocument] = [],
+        targets: [TargetRevisionDocument], location: SourceLocation
     ) {
         self.year = year
         self.date = date
@@ -36,6 +38,7 @@ package struct RevisionDocument: Sendable {
         self.added = added
         self.deleted = deleted
         self.finished = finished
+        self.rescheduled = rescheduled
         self.targets = targets
         self.location = location
     }
@@ -77,17 +80,32 @@ package struct ItemCountChangeDocument: Sendable {
     }
 }
 
-/// An item the revision adds, deletes or takes out as finished: an item of the site (`item:`, its
-/// number), or one the site does not detail, named as the revision names it (`title:`).
+/// An item the revision adds, deletes, takes out as finished or reschedules: an item of the site
+/// (`item:`, its number), or one the site does not detail, named as the revision names it (`title:`).
 package struct RevisedItemDocument: Sendable {
     package let item: Located<String>?
     package let title: Located<String>?
+    /// The item's 整理番号 as the revision writes it (`number: 8-(1)-(2)`).
+    package let referenceNumber: Located<String>?
+    /// The part of the item the entry is about, as written (「9.要・準要保護児童生徒医療扶助事業」).
+    package let part: Located<String>?
+    /// The scheduled year (実施予定年度) before and after, for a rescheduled item.
+    package let from: Located<FiscalYear>?
+    package let to: Located<FiscalYear>?
     package let reason: String?
     package let location: SourceLocation
 
-    package init(item: Located<String>?, title: Located<String>?, reason: String?, location: SourceLocation) {
+    package init(
+        item: Located<String>?, title: Located<String>?, referenceNumber: Located<String>? = nil,
+        part: Located<String>? = nil, from: Located<FiscalYear>? = nil, to: Located<FiscalYear>? = nil, reason: String?,
+        location: SourceLocation
+    ) {
         self.item = item
         self.title = title
+        self.referenceNumber = referenceNumber
+        self.part = part
+        self.from = from
+        self.to = to
         self.reason = reason
         self.location = location
     }

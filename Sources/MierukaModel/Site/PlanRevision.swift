@@ -37,6 +37,9 @@ package struct PlanRevision: Sendable {
     }
 
     package func items(_ kind: RevisedItem.Kind) -> [RevisedItem] { items.filter { $0.kind == kind } }
+
+    /// The items the revision added or took out: the ones that change the plan as it stood.
+    package var inOrOut: [RevisedItem] { items.filter { $0.kind != .rescheduled } }
 }
 
 /// The plan period before and after a revision (変更前 令和2年度～令和6年度, 変更後 令和2年度～令和7年度).
@@ -69,7 +72,7 @@ package struct ItemCountChange: Sendable, Hashable {
     }
 }
 
-/// An item a revision added, deleted or took out of the plan as finished.
+/// An item a revision added, deleted, took out of the plan as finished, or rescheduled.
 package struct RevisedItem: Sendable {
     package enum Kind: Sendable, Hashable, CaseIterable {
         /// 追加: in the plan from the revision's year.
@@ -78,6 +81,8 @@ package struct RevisedItem: Sendable {
         case deleted
         /// 完了: taken out of progress management as done, from the revision's year.
         case finished
+        /// 予定年度の変更: its scheduled year (実施予定年度) moved; it stays in the plan.
+        case rescheduled
     }
 
     package let kind: Kind
@@ -87,16 +92,39 @@ package struct RevisedItem: Sendable {
     package let title: String
     /// The item's number on the site, when it has a page.
     package let number: String?
+    /// The item's 整理番号 as the revision writes it (8-(1)-(2)), when it writes one.
+    package let referenceNumber: String?
+    /// The part of the item the entry is about, as written (「9.要・準要保護児童生徒医療扶助事業」).
+    package let part: String?
+    /// For a rescheduled item: its scheduled year before and after the revision.
+    package let move: ScheduleMove?
     package let reason: String?
     package let location: SourceLocation
 
-    package init(kind: Kind, item: Int?, title: String, number: String?, reason: String?, location: SourceLocation) {
+    package init(
+        kind: Kind, item: Int?, title: String, number: String?, referenceNumber: String? = nil, part: String? = nil,
+        move: ScheduleMove? = nil, reason: String?, location: SourceLocation
+    ) {
         self.kind = kind
         self.item = item
         self.title = title
         self.number = number
+        self.referenceNumber = referenceNumber
+        self.part = part
+        self.move = move
         self.reason = reason
         self.location = location
+    }
+}
+
+/// The scheduled year (実施予定年度) of an item before and after a revision (平成17年度 → 平成18年度).
+package struct ScheduleMove: Sendable, Hashable {
+    package let from: FiscalYear
+    package let to: FiscalYear
+
+    package init(from: FiscalYear, to: FiscalYear) {
+        self.from = from
+        self.to = to
     }
 }
 
@@ -139,6 +167,8 @@ package struct PlanRevisions: Sendable {
                 switch entry.kind {
                 case .added: added[item] = revision.year
                 case .deleted, .finished: removed[item] = (revision.year, entry.kind)
+                // A rescheduled item stays in the plan: the plan as it stood is not changed.
+                case .rescheduled: break
                 }
             }
         }
@@ -149,6 +179,12 @@ package struct PlanRevisions: Sendable {
     package static let none = PlanRevisions([])
 
     package var isEmpty: Bool { revisions.isEmpty }
+
+    /// Whether some entry writes a 整理番号 (`number:`), some a part (`part:`), some moves a
+    /// scheduled year (`rescheduled:`): downloads carry those columns only then.
+    package var hasReferenceNumbers: Bool { revisions.contains { $0.items.contains { $0.referenceNumber != nil } } }
+    package var hasParts: Bool { revisions.contains { $0.items.contains { $0.part != nil } } }
+    package var hasMoves: Bool { revisions.contains { $0.items.contains { $0.kind == .rescheduled } } }
 
     /// The year an item of the site was added by a revision, if it was.
     package func addedYear(of item: Int) -> FiscalYear? { addedIn[item] }

@@ -36,6 +36,8 @@ extension ViewBuilder {
                 case "years[].published_at_points[]": planIndex.years.contains { !plan.otherSnapshots(in: $0).isEmpty }
                 // years[].axes[] only for a plan with status axes, as in its file.
                 case "years[].axes[]": !plan.axes.isEmpty
+                // Moves of scheduled years and 整理番号 only for a plan whose revisions write them.
+                case "revisions[].rescheduled[]": plan.revisions.hasMoves || plan.revisions.hasReferenceNumbers
                 default: true
                 }
             }.enumerated().map { offset, field in

@@ -8,6 +8,7 @@ extension ViewBuilder {
         case .added: "追加"
         case .deleted: "削除"
         case .finished: "完了（進捗管理の終了）"
+        case .rescheduled: "予定年度の変更"
         }
     }
 
@@ -33,13 +34,23 @@ extension ViewBuilder {
     static func revisionAnchor(_ revision: PlanRevision) -> String { "revision-\(revision.year.year)" }
 
     func revisedItemRows(_ plan: Plan, _ revision: PlanRevision) -> [RevisedItemRowView] {
-        RevisedItem.Kind.allCases.flatMap { kind in
+        let format = PlanFormatter(plan: plan)
+        return RevisedItem.Kind.allCases.flatMap { kind in
             revision.items(kind).map { entry in
                 RevisedItemRowView(
-                    change: Self.revisionWord(kind), number: entry.number, title: entry.title,
-                    url: entry.item.map { links.href(SiteRoutes.item(plan.slug, plan.items[$0].slug)) }, reason: entry.reason)
+                    change: Self.revisionWord(kind), number: entry.number, referenceNumber: entry.referenceNumber,
+                    title: entry.title, part: entry.part,
+                    url: entry.item.map { links.href(SiteRoutes.item(plan.slug, plan.items[$0].slug)) },
+                    scheduleBefore: entry.move.map { format.year($0.from) }, scheduleAfter: entry.move.map { format.year($0.to) },
+                    reason: entry.reason)
             }
         }
+    }
+
+    /// The caption of a table of a revision's items: it names rescheduling only when a row is one
+    /// (the caption of revisions without it stays as it was).
+    static func revisedItemsCaption(_ items: [RevisedItem], plain: String, withMoves: String) -> String {
+        items.contains { $0.kind == .rescheduled } ? withMoves : plain
     }
 
     /// 「追加2項目、削除5項目」: Mieruka's count of a revision's rows, per kind.
@@ -82,7 +93,9 @@ extension ViewBuilder {
                     countNoun: revision.itemCount?.noun,
                     countBefore: revision.itemCount.map { Self.writtenCount($0.beforeText) },
                     countAfter: revision.itemCount.map { Self.writtenCount($0.afterText) },
-                    itemCaption: "見直しで追加・削除した取組項目（\(format.year(revision.year))から）",
+                    itemCaption: Self.revisedItemsCaption(
+                        revision.items, plain: "見直しで追加・削除した取組項目（\(format.year(revision.year))から）",
+                        withMoves: "見直しで追加・削除・予定年度を変更した取組項目（\(format.year(revision.year))から）"),
                     items: revisedItemRows(plan, revision),
                     itemCounts: counts.map { "この表の取組項目は\($0)です（Mieruka が表の行を数えた集計）。" },
                     targetCaption: "見直しで変更した目標（\(format.year(revision.year))から）",
@@ -101,7 +114,7 @@ extension ViewBuilder {
             for entry in revision.items where entry.item == itemIndex {
                 rows.append(
                     ItemRevisionEventView(
-                        year: format.year(revision.year), date: revision.date, change: Self.revisionWord(entry.kind),
+                        year: format.year(revision.year), date: revision.date, change: historyChange(plan, entry),
                         reason: entry.reason,
                         revisionURL: links.href(SiteRoutes.plan(plan.slug)) + "#" + Self.revisionAnchor(revision)))
             }
@@ -123,6 +136,14 @@ extension ViewBuilder {
             caption: "計画の見直しによる変更", rows: rows, targets: targets, status: status)
     }
 
+    /// 「追加」, or for a move 「予定年度の変更：平成17年度から平成18年度へ」 (with the part moved).
+    func historyChange(_ plan: Plan, _ entry: RevisedItem) -> String {
+        guard let move = entry.move else { return Self.revisionWord(entry.kind) }
+        let format = PlanFormatter(plan: plan)
+        let part = entry.part.map { "「\($0)」を" } ?? ""
+        return "\(Self.revisionWord(entry.kind))：\(part)\(format.year(move.from))から\(format.year(move.to))へ"
+    }
+
     /// What a year's plan changed, from the declared revisions: shown in the year's report, or nil
     /// when no revision holds from that year and none changed the period.
     func revisionYear(_ planIndex: PlanIndex, year: FiscalYear) -> RevisionYearView? {
@@ -138,6 +159,9 @@ extension ViewBuilder {
         if !revisions.isEmpty {
             summary += "この年度から、\(revisions.map { revisionHeading(plan, $0) + ($0.date.map { "（\($0)）" } ?? "") }.joined(separator: "、"))による計画で進捗を管理しています。"
             summary += "見直しで計画に加わった取組項目は前年度までの件数に含めず、削除・完了した取組項目はこの年度からの件数に含めていません。"
+            if revisions.contains(where: { !$0.items(.rescheduled).isEmpty }) {
+                summary += "予定年度を変更した取組項目は計画に残るため、件数は変わりません。"
+            }
         } else if plan.revisions.revisions.contains(where: { $0.year > year }) {
             summary += "この年度の件数は、その後の見直しで加わった取組項目を含まない、この年度の計画によります。"
         }
@@ -145,7 +169,9 @@ extension ViewBuilder {
         let counts = revisedItemCounts(plan, revisions.flatMap(\.items))
         return RevisionYearView(
             summary: summary,
-            caption: "\(format.year(year))からの見直しで新たに加わった・削除した・完了した取組項目",
+            caption: Self.revisedItemsCaption(
+                revisions.flatMap(\.items), plain: "\(format.year(year))からの見直しで新たに加わった・削除した・完了した取組項目",
+                withMoves: "\(format.year(year))からの見直しで新たに加わった・削除した・完了した・予定年度を変更した取組項目"),
             items: items,
             counts: counts.map { "見直しによる前年度からの変化は、\($0)です（市が公表した見直しの取組項目を Mieruka が数えた集計）。" },
             targets: revisions.flatMap { revision in revision.targets.map { targetRevisionRow(plan, year: year, $0) } },

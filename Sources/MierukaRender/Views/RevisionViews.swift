@@ -53,6 +53,8 @@ package struct RevisionView: TemplateView {
             .text("itemCaption") { $0.itemCaption },
             .list("items", RevisedItemRowView.self) { $0.items },
             .flag("hasItems") { !$0.items.isEmpty },
+            .flag("hasReferenceNumbers") { $0.items.haveReferenceNumbers },
+            .flag("hasMoves") { $0.items.haveMoves },
             .text("itemCounts") { $0.itemCounts },
             .text("targetCaption") { $0.targetCaption },
             .list("targets", TargetRevisionRowView.self) { $0.targets },
@@ -61,14 +63,21 @@ package struct RevisionView: TemplateView {
         ])
 }
 
-/// An item a revision added, deleted or took out as finished.
+/// An item a revision added, deleted, took out as finished or rescheduled.
 package struct RevisedItemRowView: TemplateView {
-    /// 「追加」, 「削除」, 「完了」.
+    /// 「追加」, 「削除」, 「完了」, 「予定年度の変更」.
     package let change: String
     package let number: String?
+    /// The 整理番号 as the revision writes it.
+    package let referenceNumber: String?
     package let title: String
+    /// The part of the item moved, as written.
+    package let part: String?
     /// The item's page, when the site details it.
     package let url: String?
+    /// 「平成17年度」, 「平成18年度」: the scheduled year before and after, for a move.
+    package let scheduleBefore: String?
+    package let scheduleAfter: String?
     package let reason: String?
 
     package static let fields = FieldTable<RevisedItemRowView>(
@@ -76,10 +85,20 @@ package struct RevisedItemRowView: TemplateView {
         [
             .text("change") { $0.change },
             .text("number") { $0.number },
+            .text("referenceNumber") { $0.referenceNumber },
             .text("title") { $0.title },
+            .text("part") { $0.part },
             .text("url") { $0.url },
+            .text("scheduleBefore") { $0.scheduleBefore },
+            .text("scheduleAfter") { $0.scheduleAfter },
             .text("reason") { $0.reason },
         ])
+}
+
+extension [RevisedItemRowView] {
+    /// Whether a row has a 整理番号, or a scheduled year moved: the table has those columns only then.
+    var haveReferenceNumbers: Bool { contains { $0.referenceNumber != nil } }
+    var haveMoves: Bool { contains { $0.scheduleAfter != nil } }
 }
 
 /// A KPI target a revision changed: both targets as written.
@@ -168,6 +187,8 @@ package struct RevisionYearView: TemplateView {
             .text("caption") { $0.caption },
             .list("items", RevisedItemRowView.self) { $0.items },
             .flag("hasItems") { !$0.items.isEmpty },
+            .flag("hasReferenceNumbers") { $0.items.haveReferenceNumbers },
+            .flag("hasMoves") { $0.items.haveMoves },
             .text("counts") { $0.counts },
             .list("targets", TargetRevisionRowView.self) { $0.targets },
             .flag("hasTargets") { !$0.targets.isEmpty },

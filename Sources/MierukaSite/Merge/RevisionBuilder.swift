@@ -58,7 +58,7 @@ struct RevisionBuilder {
                     targets: targets, location: document.location))
             // Only a revision that lists its items can contradict its counts: one that publishes
             // the counts alone (倉吉市: 74件 → 21件) says nothing about which items went.
-            if let count = document.itemCount, !items.isEmpty {
+            if let count = document.itemCount, items.contains(where: { $0.kind != .rescheduled }) {
                 checkCount(count, items: items, diagnostics: &diagnostics)
             }
         }
@@ -66,34 +66,30 @@ struct RevisionBuilder {
         checkPeriods(documents, diagnostics: &diagnostics)
         checkTargets(result, diagnostics: &diagnostics)
         checkResults(result, diagnostics: &diagnostics)
+        checkRescheduled(result, diagnostics: &diagnostics)
         return result
     }
 
     /// The items a revision adds, deletes or finishes, each resolved to an item of the plan (or
     /// kept by its title when the site does not detail it); an item is added once and taken out
-    /// once over all revisions (`added` and `removed` remember where).
+    /// once over all revisions (`added` and `removed` remember where). Then the items it
+    /// reschedules, which stay in the plan.
     private func revisedItems(
         _ document: RevisionDocument, numbers: [String: Int], added: inout [Int: SourceLocation],
         removed: inout [Int: SourceLocation], diagnostics: inout Diagnostics
     ) -> [RevisedItem] {
         var items: [RevisedItem] = []
+        var listed: [Int: SourceLocation] = [:]
         for (kind, entries) in [(RevisedItem.Kind.added, document.added), (.deleted, document.deleted), (.finished, document.finished)] {
             for entry in entries {
                 guard let written = entry.item else {
                     items.append(
                         RevisedItem(
-                            kind: kind, item: nil, title: entry.title?.value ?? "", number: nil, reason: entry.reason,
-                            location: entry.location))
+                            kind: kind, item: nil, title: entry.title?.value ?? "", number: nil,
+                            referenceNumber: entry.referenceNumber?.value, reason: entry.reason, location: entry.location))
                     continue
                 }
-                guard let index = numbers[WidthNormalization.fold(written.value)] else {
-                    var hint = "give the number of an item of \(plan.slug) ("
-                        + numbers.keys.sorted(by: NaturalOrder.areInIncreasingOrder).prefix(20).joined(separator: ", ")
-                        + (numbers.count > 20 ? " …" : "") + "), or, for an item the site does not detail, its title: instead of item:"
-                    if numbers.isEmpty { hint = "the plan has no item documents; name the item with title: as the revision does" }
-                    diagnostics.error(at: written.location, "the plan \(plan.slug) has no item number \(written.value)", hint: hint)
-                    continue
-                }
+                guard let index = resolve(written, numbers: numbers, diagnostics: &diagnostics) else { continue }
                 if kind == .added {
                     if let first = added[index] {
                         diagnostics.error(
@@ -111,14 +107,70 @@ struct RevisionBuilder {
                     }
                     removed[index] = written.location
                 }
+                listed[index] = written.location
                 let item = plan.items[index]
                 items.append(
                     RevisedItem(
                         kind: kind, item: index, title: entry.title?.value ?? item.title, number: item.number,
-                        reason: entry.reason, location: entry.location))
+                        referenceNumber: entry.referenceNumber?.value, reason: entry.reason, location: entry.location))
             }
         }
+        return items + rescheduledItems(document, numbers: numbers, listed: listed, diagnostics: &diagnostics)
+    }
+
+    /// The items a revision reschedules: each once per part, and not also added, deleted or
+    /// finished by the same revision (`listed` says where those are).
+    private func rescheduledItems(
+        _ document: RevisionDocument, numbers: [String: Int], listed: [Int: SourceLocation], diagnostics: inout Diagnostics
+    ) -> [RevisedItem] {
+        var items: [RevisedItem] = []
+        var seen: [[String]: SourceLocation] = [:]
+        for entry in document.rescheduled {
+            guard let from = entry.from?.value, let to = entry.to?.value else { continue }
+            let move = ScheduleMove(from: from, to: to)
+            guard let written = entry.item else {
+                items.append(
+                    RevisedItem(
+                        kind: .rescheduled, item: nil, title: entry.title?.value ?? "", number: nil,
+                        referenceNumber: entry.referenceNumber?.value, part: entry.part?.value, move: move,
+                        reason: entry.reason, location: entry.location))
+                continue
+            }
+            guard let index = resolve(written, numbers: numbers, diagnostics: &diagnostics) else { continue }
+            if let other = listed[index] {
+                diagnostics.error(
+                    at: written.location,
+                    "the item \(written.value) is rescheduled by the revision that also adds, deletes or finishes it",
+                    hint: "the other entry is at \(other); a revision that adds an item gives its schedule as it stands, and one that takes it out leaves nothing to reschedule: keep the one the city's document says")
+                continue
+            }
+            let key = [String(index), entry.part?.value ?? ""]
+            if let first = seen[key] {
+                diagnostics.error(
+                    at: written.location, "the item \(written.value) is rescheduled twice by the same revision",
+                    hint: "the other entry is at \(first); write each move once (give part: when the revision moves parts of the item separately)")
+                continue
+            }
+            seen[key] = written.location
+            let item = plan.items[index]
+            items.append(
+                RevisedItem(
+                    kind: .rescheduled, item: index, title: entry.title?.value ?? item.title, number: item.number,
+                    referenceNumber: entry.referenceNumber?.value, part: entry.part?.value, move: move, reason: entry.reason,
+                    location: entry.location))
+        }
         return items
+    }
+
+    /// The plan's item a revision names by its number, or an error with the numbers there are.
+    private func resolve(_ written: Located<String>, numbers: [String: Int], diagnostics: inout Diagnostics) -> Int? {
+        if let index = numbers[WidthNormalization.fold(written.value)] { return index }
+        var hint = "give the number of an item of \(plan.slug) ("
+            + numbers.keys.sorted(by: NaturalOrder.areInIncreasingOrder).prefix(20).joined(separator: ", ")
+            + (numbers.count > 20 ? " …" : "") + "), or, for an item the site does not detail, its title: instead of item:"
+        if numbers.isEmpty { hint = "the plan has no item documents; name the item with title: as the revision does" }
+        diagnostics.error(at: written.location, "the plan \(plan.slug) has no item number \(written.value)", hint: hint)
+        return nil
     }
 
     private func target(
@@ -236,10 +288,32 @@ struct RevisionBuilder {
         }
     }
 
+    /// A rescheduled item is in the plan in the year of the revision that moves it.
+    private func checkRescheduled(_ revisions: PlanRevisions, diagnostics: inout Diagnostics) {
+        let style = plan.yearStyle
+        for revision in revisions.revisions {
+            for entry in revision.items(.rescheduled) {
+                guard let index = entry.item, !revisions.isInPlan(index, in: revision.year) else { continue }
+                let number = plan.items[index].number
+                if let added = revisions.addedYear(of: index), revision.year < added {
+                    diagnostics.error(
+                        at: entry.location,
+                        "the revision of \(revision.year.label(style)) reschedules the item \(number), which the revision of \(added.label(style)) adds to the plan later",
+                        hint: "an item is rescheduled while it is in the plan; check the item and both revisions' year:")
+                } else if let removal = revisions.removal(of: index) {
+                    diagnostics.error(
+                        at: entry.location,
+                        "the revision of \(revision.year.label(style)) reschedules the item \(number), which is out of the plan from \(removal.year.label(style))",
+                        hint: "an item deleted or finished by a revision is in the plan up to the year before; check the item and both revisions' year:")
+                }
+            }
+        }
+    }
+
     /// A published count before and after that does not follow from the items listed (a warning).
     private func checkCount(_ count: ItemCountChangeDocument, items: [RevisedItem], diagnostics: inout Diagnostics) {
         let added = items.filter { $0.kind == .added }.count
-        let removed = items.count - added
+        let removed = items.filter { $0.kind == .deleted || $0.kind == .finished }.count
         let expected = count.before.value + added - removed
         if expected != count.after.value {
             diagnostics.warning(

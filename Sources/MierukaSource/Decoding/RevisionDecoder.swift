@@ -4,11 +4,13 @@ import MierukaModel
 /// Reads a plan's `revisions:` (計画の見直し・改定), each as written.
 enum RevisionDecoder {
     static let keys = [
-        "year", "date", "title", "note", "source", "period", "items", "added", "deleted", "finished", "targets",
+        "year", "date", "title", "note", "source", "period", "items", "added", "deleted", "finished", "rescheduled",
+        "targets",
     ]
     static let changeKeys = ["before", "after"]
     static let countKeys = ["before", "after", "noun"]
-    static let itemKeys = ["item", "title", "reason"]
+    static let itemKeys = ["item", "title", "number", "reason"]
+    static let rescheduledKeys = ["item", "title", "number", "part", "from", "to", "reason"]
     static let targetKeys = ["item", "kpi", "before", "after", "reason"]
 
     static func decode(_ reader: MappingReader, diagnostics: inout Diagnostics) -> [RevisionDocument] {
@@ -30,15 +32,18 @@ enum RevisionDecoder {
         let added = items(reader, "added", diagnostics: &diagnostics)
         let deleted = items(reader, "deleted", diagnostics: &diagnostics)
         let finished = items(reader, "finished", diagnostics: &diagnostics)
+        let rescheduled = reader.list("rescheduled", diagnostics: &diagnostics).compactMap {
+            RescheduledItemDecoder.decode($0, diagnostics: &diagnostics)
+        }
         let targets = reader.list("targets", diagnostics: &diagnostics).compactMap { target($0, diagnostics: &diagnostics) }
         guard let year else { return nil }
-        if period == nil, itemCount == nil, added.isEmpty, deleted.isEmpty, finished.isEmpty, targets.isEmpty,
-            !reader.has("period"), !reader.has("items"), !reader.has("added"), !reader.has("deleted"),
-            !reader.has("finished"), !reader.has("targets")
+        if period == nil, itemCount == nil, added.isEmpty, deleted.isEmpty, finished.isEmpty, rescheduled.isEmpty,
+            targets.isEmpty, !reader.has("period"), !reader.has("items"), !reader.has("added"), !reader.has("deleted"),
+            !reader.has("finished"), !reader.has("rescheduled"), !reader.has("targets")
         {
             diagnostics.error(
                 at: reader.location, "the plan revision of \(year.value.label(.wareki)) says nothing that changed",
-                hint: "add what the revision changed: period:, added:, deleted:, finished: or targets:")
+                hint: "add what the revision changed: period:, added:, deleted:, finished:, rescheduled: or targets:")
             return nil
         }
         return RevisionDocument(
@@ -46,7 +51,8 @@ enum RevisionDecoder {
             title: reader.text("title", diagnostics: &diagnostics)?.value,
             note: reader.markdown("note", diagnostics: &diagnostics),
             source: reader.text("source", diagnostics: &diagnostics)?.value, period: period, itemCount: itemCount,
-            added: added, deleted: deleted, finished: finished, targets: targets, location: reader.location)
+            added: added, deleted: deleted, finished: finished, rescheduled: rescheduled, targets: targets,
+            location: reader.location)
     }
 
     /// `period: {before: R2～R6, after: R2～R7}`.
@@ -103,8 +109,8 @@ enum RevisionDecoder {
                 return nil
             }
             return RevisedItemDocument(
-                item: item, title: title, reason: entry.text("reason", diagnostics: &diagnostics)?.value,
-                location: entry.location)
+                item: item, title: title, referenceNumber: RescheduledItemDecoder.number(entry, diagnostics: &diagnostics),
+                reason: entry.text("reason", diagnostics: &diagnostics)?.value, location: entry.location)
         }
     }
 
