@@ -302,7 +302,38 @@ struct PlanJSON {
             members.append(
                 ("published_at_points", .array(others.map { published($0, notesShown: $0.asOf.map { plan.showsTables(at: $0, in: year) } ?? false) })))
         }
-        return .object(members + axisCounts(year))
+        return .object(members + computedAtPoints(year) + axisCounts(year))
+    }
+
+    /// Mieruka's counts (集計) at each point within the year whose items' results give a grade or a
+    /// state, as the year's report and `grade-counts` give them: each point apart, never added to the
+    /// year's. Only where there are some, so that other files keep their bytes.
+    func computedAtPoints(_ year: FiscalYear) -> [(String, JSONValue)] {
+        let counted = AggregatesDataset.points(planIndex, year: year).compactMap { entry in entry.counted.map { (entry.point, $0) } }
+        guard !counted.isEmpty else { return [] }
+        return [("computed_at_points", .array(counted.map { pointCounts($0.0, $0.1) }))]
+    }
+
+    /// One point's counts: like the year's `computed`, without the effects (amounts at a point are
+    /// never summed).
+    func pointCounts(_ point: Snapshot, _ tally: PlanYearTally) -> JSONValue {
+        let plan = planIndex.plan
+        let policies: [JSONValue] = plan.policies.indices.compactMap { policy in
+            let counts = tally.listingCounts[policy]
+            guard counts.contains(where: { $0 > 0 }) else { return nil }
+            return .object([
+                ("policy", .string(plan.policies[policy].id)), ("grade_counts", self.counts(counts, gradeCount: tally.gradeCount)),
+                ("relistings", .int(tally.relistingCounts[policy])),
+            ])
+        }
+        return .object([
+            ("as_of", snapshot(point)),
+            ("items_with_result", .int(tally.itemsWithResult)),
+            ("listings", .int(tally.totalListings)),
+            ("grade_counts", counts(tally.totalCounts, gradeCount: tally.gradeCount)),
+            ("relistings", .int(tally.totalRelistings)),
+            ("policies", .array(policies)),
+        ])
     }
 
     /// The items' amounts summed kind by kind, in a plan whose amounts name their kind only (the
@@ -499,8 +530,9 @@ extension PlanDatasets {
         ("tables[]", "配列", "計画が公表している表：title、header、rows、note、source"),
         ("states", "配列", "計画にあるときだけ。評価に代わる状態（評価の対象外。例：対象外）：code・label・definition"),
         ("axes", "配列", "計画にあるときだけ。評価の軸（例：着手状況）：id、name、grades・states（code・label・definition）、graded_by（その軸の評価者か null）"),
+        ("years[].computed_at_points[]", "配列", "その年度の途中の時点（例：9月末）に評価か状態のある項目の結果があるときだけ：時点の順に、その時点の掲載項目の集計（Mieruka が数えた値）。as_of、items_with_result、listings、grade_counts、relistings、policies（項目のある方針ごとに policy・grade_counts・relistings）。年度の computed とは別の数で、足し合わせていません。効果額は含みません"),
         ("years[].published_at_points[]", "配列", "その年度にほかの時点（例：6月末、9月末）の公表値もあるときだけ：時点の順に、published と同じ形（as_of つき。notes はその時点の表とともに進捗状況のページに載せているときだけ）。年度の数値ではなく、集計にも使いません"),
-        ("years[].axes[]", "配列", "評価の軸のある計画だけ。その年度の軸ごとの項目数：axis（軸の id）、computed（掲載項目の集計：listings、grade_counts（軸の評価の記号ごとの数と ungraded、states）、policies（項目のある方針ごとに policy・grade_counts））、published（軸の公表値：as_of（年度途中の時点のときだけ）、listings、grade_counts（方針ごと）、grade_totals、state_totals（公表されているときだけ））、published_at_points（ほかの時点の軸の公表値があるときだけ）"),
+        ("years[].axes[]", "配列", "評価の軸のある計画だけ。その年度の軸ごとの項目数：axis（軸の id）、computed（掲載項目の集計：listings、grade_counts（軸の評価の記号ごとの数と ungraded、states）、policies（項目のある方針ごとに policy・grade_counts））、published（軸の公表値：as_of（年度途中の時点のときだけ）、listings、grade_counts（方針ごと）、grade_totals、state_totals（公表されているときだけ））、published_at_points（ほかの時点の軸の公表値があるときだけ）、computed_at_points（年度の途中の時点に軸の値のある項目の結果があるときだけ：時点ごとの掲載項目の集計。as_of、listings、grade_counts、policies）"),
         ("years[].published.as_of", "オブジェクト", "公表値が年度途中の時点のものであるときだけ：text（資料の表記。例：9月末）、month（月）、day（日。「末」なら null）"),
         ("years[].published.effect_cumulative・grade_share・grade_change", "オブジェクト", "資料が公表しているときだけ：累計の効果額（expected_yen・actual_yen）、計画の数える評価の割合（rate：資料の表記、count：件数）、前年度との増減（評価の記号ごとの整数。減少は負の数）"),
         ("years[].published.grouped_by・group_counts", "文字列・配列", "資料が計画の方針ではなく独自の区分（例：管理区分）ごとに件数を公表しているときだけ：grouped_by（区分の見出し。資料の表記）、group_counts（group：行の名称、counts：評価の記号ごとの数）。方針には対応させず、方針ごとの数（grade_counts）にも含めません"),
