@@ -383,7 +383,7 @@ struct PlanJSON {
     }
 
     /// `shown`: the table the year's report page shows, whose notes and highlights are shown with it.
-    /// `notesShown`: a table at another point whose notes the page shows with that point's tables.
+    /// `notesShown`: a table at another point whose notes and highlights the page shows with that point's tables.
     func published(_ declared: DeclaredYear, shown: Bool = false, notesShown: Bool = false) -> JSONValue {
         let plan = planIndex.plan
         func gradeObject(_ counts: [Int]) -> JSONValue {
@@ -447,7 +447,7 @@ struct PlanJSON {
         }
         // What the year's report page shows beside its tables, only where the report has it.
         if shown || notesShown, let notes = declared.notes, !notes.isBlank { extras.append(("notes", .string(notes))) }
-        if shown, !declared.highlights.isEmpty {
+        if shown || notesShown, !declared.highlights.isEmpty {
             extras.append(
                 (
                     "highlights",
