@@ -94,6 +94,20 @@ import Testing
         #expect((axes.first { $0["axis"] as? String == "achievement" })?["computed_at_points"] == nil)
     }
 
+    /// A year with figures at a point only (R7: an item's result at 8月末) is named with its point in
+    /// the feed, with the counts at that point; years with figures at their end keep their entries.
+    @Test func theFeedNamesThePointOfAYearWithFiguresAtAPointOnly() throws {
+        let (result, site) = try Open.build(["snapshot-results"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let feed = site.page("test-plan/feed.xml")
+        #expect(feed.contains("<title>令和7年度（8月末時点）の進捗状況</title>"), "\(feed)")
+        #expect(
+            feed.contains(
+                "<summary>8月末時点：1項目の結果：A 計画を上回る 0項目、B 概ね計画どおり 1項目、C 計画どおり進捗せず 0項目、D 進捗がほぼなし 0項目、未評価 3項目</summary>"))
+        #expect(feed.contains("<title>令和6年度の進捗状況</title>"))
+        #expect(!feed.contains("0項目の結果"))
+    }
+
     @Test func aPlanWithoutPointsKeepsItsGradeCountsColumns() throws {
         let (result, site) = try Open.build([])
         #expect(result.status == 0, "\(result.standardError)")
