@@ -52,10 +52,10 @@ package struct PlanDatasets: Sendable {
         },
         Entry("plan-kpis", when: { !$0.planKPIs.isEmpty }) { index, _ in PlanKPIsDataset.make(index) },
         Entry("achievements", when: { !$0.reported.achievements.isEmpty }) { index, _ in AchievementsDataset.make(index) },
-        Entry("highlights", when: { YearNotesDataset.shownTables($0).contains { !$0.highlights.isEmpty } }) { index, _ in
+        Entry("highlights", when: { YearNotesDataset.shownWithPoints($0).contains { !$0.highlights.isEmpty } }) { index, _ in
             YearNotesDataset.highlights(index)
         },
-        Entry("report-notes", when: { YearNotesDataset.shownTables($0).contains { $0.notes?.isBlank == false } }) { index, _ in
+        Entry("report-notes", when: { YearNotesDataset.shownWithPoints($0).contains { $0.notes?.isBlank == false } }) { index, _ in
             YearNotesDataset.notes(index)
         },
         Entry("revisions", when: { !$0.revisions.isEmpty }) { index, _ in RevisionsDataset.make(index) },

@@ -113,9 +113,30 @@ extension PlanJSON {
             members.append(("published", projected.plan.declared(in: year).map { seen.axisPublished($0) } ?? .null))
             let others = projected.plan.otherSnapshots(in: year)
             if !others.isEmpty { members.append(("published_at_points", .array(others.map { seen.axisPublished($0) }))) }
+            // The items' values on the axis at points within the year, counted (集計), each point apart.
+            let counted = AggregatesDataset.points(projected, year: year).compactMap { entry in entry.counted.map { (entry.point, $0) } }
+            if !counted.isEmpty {
+                members.append(("computed_at_points", .array(counted.map { seen.axisPointCounts($0.0, $0.1) })))
+            }
             return .object(members)
         }
         return [("axes", .array(values))]
+    }
+
+    /// Counts on an axis at a point, from the items' values there: as the axis's `computed`.
+    func axisPointCounts(_ point: Snapshot, _ tally: PlanYearTally) -> JSONValue {
+        let plan = planIndex.plan
+        let policies: [JSONValue] = plan.policies.indices.compactMap { policy in
+            let counts = tally.listingCounts[policy]
+            guard counts.contains(where: { $0 > 0 }) else { return nil }
+            return .object([("policy", .string(plan.policies[policy].id)), ("grade_counts", self.counts(counts, gradeCount: tally.gradeCount))])
+        }
+        return .object([
+            ("as_of", snapshot(point)),
+            ("listings", .int(tally.totalListings)),
+            ("grade_counts", counts(tally.totalCounts, gradeCount: tally.gradeCount)),
+            ("policies", .array(policies)),
+        ])
     }
 
     /// A table published on an axis: its point (only where it has one), per-policy counts, total and states.

@@ -160,7 +160,8 @@ extension PlanJSON {
     }
 
     func achievement(_ count: AchievementCount) -> JSONValue {
-        .object([
+        let plan = planIndex.plan
+        return .object([
             ("title", .string(count.title)),
             ("years", years(count.years)),
             ("as_of", snapshot(count.asOf)),
@@ -169,8 +170,12 @@ extension PlanJSON {
             (
                 "counts",
                 .array(
-                    count.parts.map {
-                        .object([("label", .string($0.label)), ("count", .int($0.count)), ("rate", rate($0.rate))])
+                    count.parts.map { part in
+                        // `grades` only on a count the plan ties to its scale: other plans' files keep their bytes.
+                        let grades: [(String, JSONValue)] =
+                            part.grades.isEmpty ? [] : [("grades", .array(part.grades.map { .string(plan.grades.grades[$0].code) }))]
+                        return .object(
+                            [("label", .string(part.label)), ("count", .int(part.count)), ("rate", rate(part.rate))] + grades)
                     })
             ),
             ("note", .text(count.note)),

@@ -210,6 +210,21 @@ struct PlanJSON {
         ] + increaseTexts(result.effect, prefix: "effect_")
         // Only where the amounts say their kind (単年度 / 継続), so that other plans' files keep their bytes.
         if let kind = result.effect?.kind { members.append(("effect_kind", .string(kind.rawValue))) }
+        // The year's amounts of other kinds (単年度 beside 継続), only where there are some: never added to the first.
+        if !result.moreEffects.isEmpty {
+            members.append(
+                (
+                    "more_effects",
+                    .array(
+                        result.moreEffects.map { effect in
+                            .object(
+                                [
+                                    ("kind", effect.kind.map { .string($0.rawValue) } ?? .null),
+                                    ("expected_yen", money(effect.expected)), ("actual_yen", money(effect.actual)),
+                                ] + increaseTexts(effect, prefix: ""))
+                        })
+                ))
+        }
         // Only where the report's grade could not be read, so that other plans' files keep their bytes.
         if let unreadable = result.gradeUnreadable {
             members.append(("grade_unreadable", .string(unreadable)))
@@ -302,7 +317,38 @@ struct PlanJSON {
             members.append(
                 ("published_at_points", .array(others.map { published($0, notesShown: $0.asOf.map { plan.showsTables(at: $0, in: year) } ?? false) })))
         }
-        return .object(members + axisCounts(year))
+        return .object(members + computedAtPoints(year) + axisCounts(year))
+    }
+
+    /// Mieruka's counts (集計) at each point within the year whose items' results give a grade or a
+    /// state, as the year's report and `grade-counts` give them: each point apart, never added to the
+    /// year's. Only where there are some, so that other files keep their bytes.
+    func computedAtPoints(_ year: FiscalYear) -> [(String, JSONValue)] {
+        let counted = AggregatesDataset.points(planIndex, year: year).compactMap { entry in entry.counted.map { (entry.point, $0) } }
+        guard !counted.isEmpty else { return [] }
+        return [("computed_at_points", .array(counted.map { pointCounts($0.0, $0.1) }))]
+    }
+
+    /// One point's counts: like the year's `computed`, without the effects (amounts at a point are
+    /// never summed).
+    func pointCounts(_ point: Snapshot, _ tally: PlanYearTally) -> JSONValue {
+        let plan = planIndex.plan
+        let policies: [JSONValue] = plan.policies.indices.compactMap { policy in
+            let counts = tally.listingCounts[policy]
+            guard counts.contains(where: { $0 > 0 }) else { return nil }
+            return .object([
+                ("policy", .string(plan.policies[policy].id)), ("grade_counts", self.counts(counts, gradeCount: tally.gradeCount)),
+                ("relistings", .int(tally.relistingCounts[policy])),
+            ])
+        }
+        return .object([
+            ("as_of", snapshot(point)),
+            ("items_with_result", .int(tally.itemsWithResult)),
+            ("listings", .int(tally.totalListings)),
+            ("grade_counts", counts(tally.totalCounts, gradeCount: tally.gradeCount)),
+            ("relistings", .int(tally.totalRelistings)),
+            ("policies", .array(policies)),
+        ])
     }
 
     /// The items' amounts summed kind by kind, in a plan whose amounts name their kind only (the
@@ -352,7 +398,7 @@ struct PlanJSON {
     }
 
     /// `shown`: the table the year's report page shows, whose notes and highlights are shown with it.
-    /// `notesShown`: a table at another point whose notes the page shows with that point's tables.
+    /// `notesShown`: a table at another point whose notes and highlights the page shows with that point's tables.
     func published(_ declared: DeclaredYear, shown: Bool = false, notesShown: Bool = false) -> JSONValue {
         let plan = planIndex.plan
         func gradeObject(_ counts: [Int]) -> JSONValue {
@@ -416,7 +462,7 @@ struct PlanJSON {
         }
         // What the year's report page shows beside its tables, only where the report has it.
         if shown || notesShown, let notes = declared.notes, !notes.isBlank { extras.append(("notes", .string(notes))) }
-        if shown, !declared.highlights.isEmpty {
+        if shown || notesShown, !declared.highlights.isEmpty {
             extras.append(
                 (
                     "highlights",
@@ -493,20 +539,22 @@ extension PlanDatasets {
         ("items[].results[]", "配列", "年度別結果：year、grade（記号か null）、grade_unreadable（報告書にある評価が読み取れなかった年度だけ：その理由）、progress・factors・next_steps（Markdown）、effect_expected_yen・effect_actual_yen（円単位の整数か null。資料が「…の増」と書いた額は負の値で、そのときだけ effect_expected_text・effect_actual_text に資料の表記）、effect_kind（額の種類を資料が示すときだけ：single_year（単年度効果額）か continuing（継続的効果額））、subitems（細目のある項目だけ：number・grade・state（評価の対象外の状態）・progress）。計画にあるときだけ：state（評価に代わる状態の記号か null）、graded_by（評価した者：結果の記載、なければ計画の graded_by。評価のない結果は null）、axes（評価の軸の id ごとに grade・state・graded_by、その年度に値がなければ null）"),
         ("items[].results[].grade_composition", "オブジェクト", "報告書が評価の決め方や委員ごとの評価を示しているときだけ：method（評価の方法。報告書の言葉）、member_grades（委員ごとの評価：member（名前。ないときは null）・grade（記号））。委員ごとの評価は集計に使いません"),
         ("items[].results[].axis_grade_compositions[]", "配列", "評価軸の評価について同じものを示しているときだけ：axis（評価軸の id）、method、member_grades"),
+        ("items[].results[].more_effects[]", "配列", "同じ年度に種類の異なる効果額（単年度と継続）があるときだけ：2つ目からの額。kind、expected_yen、actual_yen（「…の増」の額は expected_text・actual_text も）。1つ目の額は effect_expected_yen・effect_actual_yen と effect_kind で、種類の異なる額は足し合わせていません"),
         ("items[].snapshots[]", "配列", "年度の途中の時点の結果（時点の結果のある項目だけ）：year、as_of（時点：text（報告書の表記）・month・day（日のないときは null））、ほかは results と同じ。年度の結果には含めず、集計にも使いません"),
         ("years[]", "配列", "年度ごとの集計：year、computed（掲載項目の集計：grade_counts（評価記号ごとの数と ungraded）、relistings、effect_*_yen、policies（方針ごと））、published（公表値：grade_counts、grade_totals、state_totals（状態ごとの数、公表されている年度のみ）、effects、effect_totals（expected_yen・actual_yen。「…の増」と公表された額は負の値で、そのときだけ expected_text・actual_text に資料の表記）、listings、relistings、source）"),
         ("years[].computed.effects_by_kind[]", "配列", "効果額の種類（単年度・継続）を示す計画だけ：種類ごとの掲載項目の効果額の合計。kind（single_year・continuing、種類の示されていない額は null）、effect_expected_yen・effect_actual_yen、policies（policy・effect_expected_yen・effect_actual_yen）。種類の異なる額は足し合わせず、種類が二つ以上ある年度の computed.effect_*_yen は null。published の effects・effect_totals・effect_cumulative にも kind、effect_totals_by_kind（種類ごとの合計：published が false なら公表された行の和）、effect_cumulatives（種類ごとの累計が二つ以上公表されているとき）"),
         ("tables[]", "配列", "計画が公表している表：title、header、rows、note、source"),
         ("states", "配列", "計画にあるときだけ。評価に代わる状態（評価の対象外。例：対象外）：code・label・definition"),
         ("axes", "配列", "計画にあるときだけ。評価の軸（例：着手状況）：id、name、grades・states（code・label・definition）、graded_by（その軸の評価者か null）"),
+        ("years[].computed_at_points[]", "配列", "その年度の途中の時点（例：9月末）に評価か状態のある項目の結果があるときだけ：時点の順に、その時点の掲載項目の集計（Mieruka が数えた値）。as_of、items_with_result、listings、grade_counts、relistings、policies（項目のある方針ごとに policy・grade_counts・relistings）。年度の computed とは別の数で、足し合わせていません。効果額は含みません"),
         ("years[].published_at_points[]", "配列", "その年度にほかの時点（例：6月末、9月末）の公表値もあるときだけ：時点の順に、published と同じ形（as_of つき。notes はその時点の表とともに進捗状況のページに載せているときだけ）。年度の数値ではなく、集計にも使いません"),
-        ("years[].axes[]", "配列", "評価の軸のある計画だけ。その年度の軸ごとの項目数：axis（軸の id）、computed（掲載項目の集計：listings、grade_counts（軸の評価の記号ごとの数と ungraded、states）、policies（項目のある方針ごとに policy・grade_counts））、published（軸の公表値：as_of（年度途中の時点のときだけ）、listings、grade_counts（方針ごと）、grade_totals、state_totals（公表されているときだけ））、published_at_points（ほかの時点の軸の公表値があるときだけ）"),
+        ("years[].axes[]", "配列", "評価の軸のある計画だけ。その年度の軸ごとの項目数：axis（軸の id）、computed（掲載項目の集計：listings、grade_counts（軸の評価の記号ごとの数と ungraded、states）、policies（項目のある方針ごとに policy・grade_counts））、published（軸の公表値：as_of（年度途中の時点のときだけ）、listings、grade_counts（方針ごと）、grade_totals、state_totals（公表されているときだけ））、published_at_points（ほかの時点の軸の公表値があるときだけ）、computed_at_points（年度の途中の時点に軸の値のある項目の結果があるときだけ：時点ごとの掲載項目の集計。as_of、listings、grade_counts、policies）"),
         ("years[].published.as_of", "オブジェクト", "公表値が年度途中の時点のものであるときだけ：text（資料の表記。例：9月末）、month（月）、day（日。「末」なら null）"),
         ("years[].published.effect_cumulative・grade_share・grade_change", "オブジェクト", "資料が公表しているときだけ：累計の効果額（expected_yen・actual_yen）、計画の数える評価の割合（rate：資料の表記、count：件数）、前年度との増減（評価の記号ごとの整数。減少は負の数）"),
         ("years[].published.grouped_by・group_counts", "文字列・配列", "資料が計画の方針ではなく独自の区分（例：管理区分）ごとに件数を公表しているときだけ：grouped_by（区分の見出し。資料の表記）、group_counts（group：行の名称、counts：評価の記号ごとの数）。方針には対応させず、方針ごとの数（grade_counts）にも含めません"),
         ("years[].published.notes・highlights", "文字列, 配列", "資料にあるときだけ。その年度の進捗状況のページに載せている報告書の記述（Markdown）と、報告書が取り上げた主な取組（title（見出し）、entries（title・department・amount（金額の表記）・text））"),
         ("money_tables[]", "配列", "計画にあるときだけ。公表された効果額の表：title、years（first・last）、as_of（年度途中の時点。なければ null）、unit（金額の単位）、basis（算定の基礎）、row_heading、headings（planned・actual・difference・rate：資料の列の見出し。資料にない列は null）、rows と total（label、planned・actual・difference（text：資料の表記、yen：円単位の整数）、rate（text、percent：%の数値））、note、source。資料の列のままの表（columns: を並べた表）は rows が空で、grid に sign（signed：符号のとおり、reduction：△を削減額として計算）、columns（heading・text（文字の列なら true）・sum（資料の計が何の計か：group（まとまりの明細）、all（すべての明細）、見出しの配列、計でなければ null））、rows（まとまりの見出しは group、ほかは label・sum・text（文字の行なら true。ほかの行にはない）・cells（列ごとに text（表記。（ ）付きの2つの金額の欄は全体）・amount（（ ）付きの欄だけ：（ ）の前の金額の表記）・yen（△は負の数）・value_yen（表の計算で数える値）・bracketed（（ ）付きの欄だけ：（ ）内の金額の text・yen・value_yen）、文字の列と文字の行は text だけ、空欄は null））。欄に（ ）付きの2つの金額がある表は grid に bracket（（ ）内の金額の名称 label と数え方 counts：running_total（初年度からの合計）・continuing（各年度の額を以後の年度にも重ねた累計）・null）"),
-        ("achievements[]", "配列", "計画にあるときだけ。公表された達成の件数：title、years、as_of、of（「20項目中」の20）、noun（項目の呼び方）、counts（label、count、rate（text・percent か null））、note、source"),
+        ("achievements[]", "配列", "計画にあるときだけ。公表された達成の件数：title、years、as_of、of（「20項目中」の20）、noun（項目の呼び方）、counts（label、count、rate（text・percent か null）、grades（その件数が数える計画の評価のコード。計画の評価との対応を資料が示すときだけ））、note、source"),
         ("plan_kpis[]", "配列", "計画にあるときだけ。計画全体の目標（主要目標）の表：title、kpis（name、baseline（years・text）、target（years・text・bound：「未満」「以上」などと限度の値。読めないときは null）、actuals（years、cumulative（累計なら true）、text（資料の表記）、interim_target、provisional（確定前の値の資料の語：見込み・速報値など。語がなく時点や注記だけなら「確定前の値」）、provisional_as_of・provisional_note（確定前の値の時点と注記。資料が示すときだけ）、quantity（読み取った値：yen、または value と unit。読めないときは null））、rate（公表された達成率など：label・text・years）、note、computed.target_met（Mieruka による目標との比較：true・false・null））、note、source"),
         ("revisions[]", "配列", "計画にあるときだけ。計画の見直し（古い順）：year（見直し後の計画が始まる年度）、date、title、note、source、period（before・after）、items（公表された項目数：before・after・before_text・after_text・noun）、added・deleted・finished（item（項目の id。サイトにない項目は null）、number、title、reason）、targets（item、number、kpi、before・after（years・value・text）、reason）"),
         ("revisions[].rescheduled[]", "配列", "見直しが予定年度の変更か整理番号を書いている計画だけ。rescheduled（予定年度の変更を書いている計画だけ。実施予定年度を変えた項目で、計画には残る）：item、number、reference_number、title、part（項目の一部だけを変えたとき、その部分。資料の表記）、from・to（変更前・変更後の予定年度。西暦の年度）、reason。reference_number（資料の整理番号の表記。書かれていなければ null）は added・deleted・finished の項目にもあり、part は計画のどれかの変更が書いているときだけ"),

@@ -13,7 +13,14 @@ import Testing
         #expect(plan.plan.city == "大田原市")
         let count = try #require(plan.achievements.first)
         #expect(count.years == "平成18年度～平成22年度")
-        #expect(count.rows.map { [$0.label] + $0.cells } == [["完了及び順調", "43", "76.8パーセント"]])
+        // 「完了及び順調」 is tied to the grades A and B of the plan's scale, spelled out under the
+        // table; the count stays the city's (no item is on the site, and a span is never counted).
+        #expect(count.rows.map { [$0.label] + $0.cells } == [["完了及び順調（A・B）", "43", "76.8パーセント"]])
+        #expect(
+            count.gradesNote
+                == "「完了及び順調」は、計画の評価の「A 完了」と「B 順調」の項目の数です。件数と割合は市の公表値で、Mieruka が各項目の評価から数えたものではありません。")
+        let part = try #require(site.planIndex("ohtawara-1")?.plan.reported.achievements.first?.parts.first)
+        #expect(part.grades == [0, 1])
         #expect(count.total.cells == ["56", "—"])
         #expect(count.spanNote == "この表は平成18年度～平成22年度の期間についての公表値で、単年度の数値ではありません。")
         #expect(count.note?.contains("A:完了、B:順調、C:やや遅れ、D:計画見直し等") == true)

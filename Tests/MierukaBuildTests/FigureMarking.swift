@@ -10,7 +10,7 @@ import Foundation
 enum FigureMarking {
     static let markedCaptionTables = [
         "grade-table", "effect-table", "grade-change-table", "item-change-table", "money-table", "achievement-table", "plan-kpi-table",
-        "revision-table", "target-revision-table", "item-revision-table",
+        "revision-table", "target-revision-table", "item-revision-table", "subitem-list",
     ]
     static let notedTables = ["grade-table", "effect-table", "effect-by-year", "grade-change-table", "item-change-table", "grade-history"]
 

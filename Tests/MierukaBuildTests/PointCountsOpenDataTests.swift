@@ -52,6 +52,62 @@ import Testing
         #expect(site.page("test-plan/data/index.html").contains("年度途中の時点（例：9月末）の数は、時点の列にその時点を記した別の行です。"))
     }
 
+    /// Mieruka's counts at a point in `plan.json` (`years[].computed_at_points`), derived as the year's
+    /// `computed` is, with the figures of `grade-counts.csv`'s 掲載項目の集計 rows at that point.
+    @Test func planJSONGivesTheCountsAtEachPointAsComputed() throws {
+        let (result, site) = try Open.build(["snapshot-results"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let years = try #require(try Open.json(site, "test-plan")["years"] as? [[String: Any]])
+        let year = try #require(years.first { $0["year"] as? Int == 2024 })
+        let points = try #require(year["computed_at_points"] as? [[String: Any]])
+        // 6月末 is only published (no item has a result then): no count of Mieruka's for it.
+        #expect(points.map { ($0["as_of"] as? [String: Any])?["text"] as? String } == ["9月末"])
+        let counts = try #require(points[0]["grade_counts"] as? [String: Int])
+        #expect(counts == ["A": 0, "B": 3, "C": 1, "D": 0, "ungraded": 0])
+        #expect(points[0]["listings"] as? Int == 4)
+        #expect(points[0]["effect_actual_yen"] == nil)
+        let csv = try Open.csv(site, "test-plan/data/grade-counts.csv").filter {
+            $0["年度"] == "2024" && $0["時点"] == "9月末" && $0["集計元"] == "掲載項目の集計" && $0["方針"] == "合計" && $0["評価"] != ""
+        }
+        #expect(!csv.isEmpty)
+        for row in csv { #expect(counts[row["評価"] ?? ""] == Int(row["項目数"] ?? ""), "\(row)") }
+        // The year's own computed counts stay the year end's; a year with results at a point only has them at that point.
+        let later = try #require(years.first { $0["year"] as? Int == 2025 })
+        #expect((later["computed_at_points"] as? [[String: Any]])?.map { ($0["as_of"] as? [String: Any])?["text"] as? String } == ["8月末"])
+        // A plan without points has no such member.
+        let (_, base) = try Open.build([])
+        let baseYears = try #require(try Open.json(base, "test-plan")["years"] as? [[String: Any]])
+        #expect(baseYears.allSatisfy { $0["computed_at_points"] == nil })
+    }
+
+    @Test func planJSONGivesEachAxisCountsAtAPointAsComputed() throws {
+        let (result, site) = try Open.build(["status-axes", "snapshot-axes"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let years = try #require(try Open.json(site, "test-plan")["years"] as? [[String: Any]])
+        let year = try #require(years.first { $0["year"] as? Int == 2024 })
+        let axes = try #require(year["axes"] as? [[String: Any]])
+        let start = try #require((axes.first { $0["axis"] as? String == "start" })?["computed_at_points"] as? [[String: Any]])
+        #expect(start.map { ($0["as_of"] as? [String: Any])?["text"] as? String } == ["8月末"])
+        let counts = try #require(start[0]["grade_counts"] as? [String: Any])
+        #expect(counts["未着手"] as? Int == 2 && counts["取組中"] as? Int == 2 && counts["完了"] as? Int == 0)
+        // The other axis has no value at 8月末, so no count at that point.
+        #expect((axes.first { $0["axis"] as? String == "achievement" })?["computed_at_points"] == nil)
+    }
+
+    /// A year with figures at a point only (R7: an item's result at 8月末) is named with its point in
+    /// the feed, with the counts at that point; years with figures at their end keep their entries.
+    @Test func theFeedNamesThePointOfAYearWithFiguresAtAPointOnly() throws {
+        let (result, site) = try Open.build(["snapshot-results"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let feed = site.page("test-plan/feed.xml")
+        #expect(feed.contains("<title>令和7年度（8月末時点）の進捗状況</title>"), "\(feed)")
+        #expect(
+            feed.contains(
+                "<summary>8月末時点：1項目の結果：A 計画を上回る 0項目、B 概ね計画どおり 1項目、C 計画どおり進捗せず 0項目、D 進捗がほぼなし 0項目、未評価 3項目</summary>"))
+        #expect(feed.contains("<title>令和6年度の進捗状況</title>"))
+        #expect(!feed.contains("0項目の結果"))
+    }
+
     @Test func aPlanWithoutPointsKeepsItsGradeCountsColumns() throws {
         let (result, site) = try Open.build([])
         #expect(result.status == 0, "\(result.standardError)")

@@ -17,20 +17,34 @@ enum AchievementsDataset {
         DatasetColumn("項目の呼び方", .text, required: true, "資料での項目の呼び方（例：改革項目）"),
         DatasetColumn("区分", .text, required: true, "数えたものの区分（資料の表記。例：目標を達成）"),
         DatasetColumn("件数", .integer, required: true, "その区分の件数（資料の数値）"),
+        DatasetColumn(
+            "計画の評価", .text,
+            "その区分が数える計画の評価（「A・B」。計画の評価との対応を資料が示すときだけ。件数は資料の数値で、Mieruka が数えたものではありません）"),
         DatasetColumn("割合の表記", .text, "件数の横に資料が示す割合（資料の表記のまま。例：80%）。資料にないときは空欄で、Mieruka は計算しません"),
         DatasetColumn("割合（%）", .decimal, "割合の数値（%。資料の小数の桁のまま）"),
         DatasetColumn("備考", .text, "件数の注記"),
         DatasetColumn("出典", .text, "件数の出典"),
     ]
 
+    /// The column 計画の評価 is there only for a plan that ties a count to its grades, so that the
+    /// table of every other plan keeps its columns.
+    static func columns(for plan: Plan) -> [DatasetColumn] {
+        tiesGrades(plan) ? columns : columns.filter { $0.header != "計画の評価" }
+    }
+
+    static func tiesGrades(_ plan: Plan) -> Bool {
+        plan.reported.achievements.contains { $0.parts.contains { !$0.grades.isEmpty } }
+    }
+
     static func make(_ planIndex: PlanIndex) -> Dataset {
         let plan = planIndex.plan
         let counts = plan.reported.achievements
+        let tied = tiesGrades(plan)
         return Dataset(
             name: "achievements", title: "公表された達成件数",
             summary: "計画が公表した、目標を達成した項目などの件数を、母数の項目数と割合（資料の表記のままと数値）とともに。"
                 + "1行が1つの件数です。Mieruka が数えた値はありません。",
-            columns: columns, rowCount: counts.reduce(0) { $0 + $1.parts.count }
+            columns: columns(for: plan), rowCount: counts.reduce(0) { $0 + $1.parts.count }
         ) {
             counts.flatMap { count in
                 let countCells: [String] = [
@@ -41,7 +55,8 @@ enum AchievementsDataset {
                 let endCells: [String] = [count.note ?? "", count.source ?? ""]
                 return count.parts.map { part -> [String] in
                     let rate: [String] = [part.rate?.text ?? "", part.rate.map { $0.percent.description } ?? ""]
-                    return countCells + [part.label, String(part.count)] + rate + endCells
+                    let grades = part.grades.map { plan.grades.grades[$0].shortName }.joined(separator: "・")
+                    return countCells + [part.label, String(part.count)] + (tied ? [grades] : []) + rate + endCells
                 }
             }
         }

@@ -14,7 +14,7 @@ enum ResultsDataset {
         let unit = plan.moneyUnit.rawValue
         // Only in a plan with an amount written as an increase, said where it is.
         let increaseNote =
-            plan.items.contains { $0.results.contains { $0.effect?.hasIncrease == true } }
+            plan.items.contains { $0.results.contains { $0.effects.contains(where: \.hasIncrease) } }
             ? "。公表資料が「…の増」と書いた額（支出などが増えた額。負の効果）は、その表記のまま（例：425万4千円の増）" : ""
         let columns: [DatasetColumn] = [
             DatasetColumn("計画", .code, required: true, "計画の識別子（サイトのURLに使われる名前）"),
@@ -77,7 +77,7 @@ enum ResultsDataset {
     }
 
     static func hasEffectKinds(_ plan: Plan) -> Bool {
-        plan.items.contains { item in (item.results + item.snapshots).contains { $0.effect?.kind != nil } }
+        plan.items.contains { item in (item.results + item.snapshots).contains { $0.effects.contains { $0.kind != nil } } }
     }
 
     /// 評価を読み取れない理由, in a plan with a result whose grade could not be read only (so that
@@ -150,16 +150,19 @@ enum ResultsDataset {
         // A state given instead of a grade (対象外 …) is written where the grade would be, as
         // the sheet it came from writes it, so that the file reads back the same.
         let grade = result.state.map { DataFormat.grade($0, plan.states) } ?? DataFormat.grade(result.grade, plan.grades)
-        let itemCells = [
-            plan.slug, DataFormat.year(year), DataFormat.eraYear(year),
-        ] + (hasPoints ? [result.asOf?.text ?? ""] : []) + [
-            item.number, item.title,
-            grade.code, grade.label, result.progress ?? "", result.factors ?? "", result.nextSteps ?? "",
-            // An amount the city wrote as an increase is written as published (「425万4千円の増」),
-            // which reads back as the same negative effect.
-            result.effect?.expectedIncrease ?? DataFormat.money(result.effect?.expected, in: plan.moneyUnit),
-            result.effect?.actualIncrease ?? DataFormat.money(result.effect?.actual, in: plan.moneyUnit),
-        ] + (hasKinds ? [result.effect?.kind?.word ?? ""] : [])
+        func cells(_ effect: Effect?) -> [String] {
+            [
+                plan.slug, DataFormat.year(year), DataFormat.eraYear(year),
+            ] + (hasPoints ? [result.asOf?.text ?? ""] : []) + [
+                item.number, item.title,
+                grade.code, grade.label, result.progress ?? "", result.factors ?? "", result.nextSteps ?? "",
+                // An amount the city wrote as an increase is written as published (「425万4千円の増」),
+                // which reads back as the same negative effect.
+                effect?.expectedIncrease ?? DataFormat.money(effect?.expected, in: plan.moneyUnit),
+                effect?.actualIncrease ?? DataFormat.money(effect?.actual, in: plan.moneyUnit),
+            ] + (hasKinds ? [effect?.kind?.word ?? ""] : [])
+        }
+        let itemCells = cells(result.effect)
         var wroteKPI = false
         for kpi in item.kpis where result.asOf == nil {
             guard let actual = kpi.actual(in: year) else { continue }
@@ -183,6 +186,13 @@ enum ResultsDataset {
                 itemCells + ["", "", "", "", "", ""] + axisCells(result, plan: plan)
                     + subItemCells(subitem, item: item, plan: plan) + graders.cells(result) + compositions.cells(result, plan: plan)
                     + (provisional ? provisionalCells(nil) : []) + unreadableCells(result, present: hasUnreadable))
+        }
+        // The year's amounts of other kinds: a row each, its kind in 効果額の種類 (read back as that kind's amounts).
+        for effect in result.moreEffects {
+            rows.append(
+                cells(effect) + ["", "", "", "", "", ""] + axisCells(result, plan: plan) + noSubItemCells(plan)
+                    + graders.cells(result) + compositions.cells(result, plan: plan) + (provisional ? provisionalCells(nil) : [])
+                    + unreadableCells(result, present: hasUnreadable))
         }
         return rows
     }

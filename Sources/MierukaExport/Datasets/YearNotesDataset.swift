@@ -12,6 +12,15 @@ enum YearNotesDataset {
         plan.reportedYears.compactMap { plan.declared(in: $0) }
     }
 
+    /// The year's own table, then those at points within the year whose notes and highlights the
+    /// report shows with the point's tables (`Plan.showsTables`), in the points' order.
+    static func shownWithPoints(_ plan: Plan) -> [DeclaredYear] {
+        plan.reportedYears.flatMap { year in
+            [plan.declared(in: year)].compactMap { $0 }
+                + plan.otherSnapshots(in: year).filter { table in table.asOf.map { plan.showsTables(at: $0, in: year) } ?? false }
+        }
+    }
+
     static func yearColumns() -> [DatasetColumn] {
         [
             DatasetColumn("計画", .code, required: true, "計画の識別子"),
@@ -27,7 +36,7 @@ enum YearNotesDataset {
 
     static func highlights(_ planIndex: PlanIndex) -> Dataset {
         let plan = planIndex.plan
-        let tables = shownTables(plan)
+        let tables = shownWithPoints(plan).filter { !$0.highlights.isEmpty }
         let columns =
             yearColumns() + [
                 DatasetColumn("見出し", .text, required: true, "報告書の見出し（資料の表記。例：◎ 計画以上に進捗している主な取組）"),
@@ -39,7 +48,8 @@ enum YearNotesDataset {
             ]
         return Dataset(
             name: "highlights", title: "年度の主な取組",
-            summary: "各年度の報告書が取り上げた主な取組を、見出しごとに資料の表記のまま（各年度の進捗状況のページに載せているもの）。"
+            summary: "各年度の報告書が取り上げた主な取組を、見出しごとに資料の表記のまま（各年度の進捗状況のページに載せているもの"
+                + (tables.contains { !Snapshot.samePoint(plan.declared(in: $0.year)?.asOf, $0.asOf) } ? "。年度途中の時点のものは時点の列にその時点）。" : "）。")
                 + "1行が1つの取組です。",
             columns: columns,
             rowCount: tables.reduce(0) { $0 + $1.highlights.reduce(0) { $0 + $1.entries.count } }
@@ -60,10 +70,7 @@ enum YearNotesDataset {
     static func notes(_ planIndex: PlanIndex) -> Dataset {
         let plan = planIndex.plan
         // The year's own, then those shown with the tables of a point within the year, in its order.
-        let tables = plan.reportedYears.flatMap { year in
-            [plan.declared(in: year)].compactMap { $0 }
-                + plan.otherSnapshots(in: year).filter { table in table.asOf.map { plan.showsTables(at: $0, in: year) } ?? false }
-        }.filter { $0.notes?.isBlank == false }
+        let tables = shownWithPoints(plan).filter { $0.notes?.isBlank == false }
         let columns =
             yearColumns() + [
                 DatasetColumn("記述", .text, required: true, "報告書がその年度について述べていること（資料の表記のまま。Markdown、改行を含む）"),

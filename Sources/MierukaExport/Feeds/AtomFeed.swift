@@ -42,7 +42,7 @@ struct AtomFeed {
             guard let url = baseURL.absolute(SiteRoutes.percentEncode(SiteRoutes.report(plan.slug, year: year.year))) else { continue }
             xml += """
                   <entry>
-                    <title>\(XMLText.escaped(format(year) + "の進捗状況"))</title>
+                    <title>\(XMLText.escaped(format(year) + pointsLabel(year) + "の進捗状況"))</title>
                     <id>\(XMLText.escaped(url))</id>
                     <link rel="alternate" type="text/html" href="\(XMLText.escaped(url))"/>
                     <updated>\(Self.updated(year))</updated>
@@ -54,17 +54,51 @@ struct AtomFeed {
         return xml + "</feed>\n"
     }
 
+    /// The points within the year its figures stand at, when it has none at its end (no table
+    /// published for the year's end, no item's result for it): 宮古島市's year published at 9月末, or
+    /// a year with items' results at 8月末 only. Empty for a year with figures at its end.
+    func pointsOnly(_ year: FiscalYear) -> [Snapshot] {
+        let plan = planIndex.plan
+        guard !plan.declared.contains(where: { $0.year == year && $0.asOf == nil }),
+            (planIndex.tallies[year]?.itemsWithResult ?? 0) == 0
+        else { return [] }
+        return plan.snapshotPoints(in: year)
+    }
+
+    /// 「（8月末時点）」 after the year of an entry whose figures all stand at points within it, so that
+    /// the entry never reads as the year's end.
+    func pointsLabel(_ year: FiscalYear) -> String {
+        let points = pointsOnly(year)
+        return points.isEmpty ? "" : "（" + points.map(\.pointLabel).joined(separator: "・") + "）"
+    }
+
+    /// 「8月末時点：1項目の結果：A … 0項目、B … 1項目」: the counts the year's report shows at each point
+    /// from the items' results there (Mieruka's, as in `grade-counts`), for a year with none at its end.
+    func pointCounts(_ year: FiscalYear) -> [String] {
+        let plan = planIndex.plan
+        return AggregatesDataset.points(planIndex, year: year).compactMap { point, _, counted in
+            guard let tally = counted else { return nil }
+            var counts = zip(plan.grades.grades, tally.totalCounts).map { "\($0.spelledOut) \($1)項目" }
+            if tally.totalUngraded > 0 { counts.append("未評価 \(tally.totalUngraded)項目") }
+            return "\(point.pointLabel)：\(tally.itemsWithResult)項目の結果：" + counts.joined(separator: "、")
+        }
+    }
+
     /// 「全43項目：S 3項目、A 25項目、B 15項目（公表値）。財政効果 …」
     func summary(_ year: FiscalYear) -> String {
         let plan = planIndex.plan
         var parts: [String] = []
+        let atPoints = !pointsOnly(year).isEmpty
         if let declared = plan.declared(in: year), let totals = declared.gradeTotals {
             let counts = zip(plan.grades.grades, totals).map { "\($0.spelledOut) \($1)項目" }.joined(separator: "、")
             let all = declared.totalListings.map { "全\($0)項目：" } ?? ""
             // Totals the report does not print (no total row beside its own grouping) are the groups' sum, as the page says.
             let summed = declared.grouping != nil && declared.gradeTotal == nil
-            parts.append("\(all)\(counts)（\(plan.publisher.publishedMark)\(summed ? "の和" : "")）")
+            let point = atPoints ? declared.asOf.map { "\($0.pointLabel)：" } ?? "" : ""
+            parts.append("\(point)\(all)\(counts)（\(plan.publisher.publishedMark)\(summed ? "の和" : "")）")
             if let grouping = declared.grouping { parts.append(groupCounts(declared, grouping: grouping)) }
+        } else if atPoints {
+            parts += pointCounts(year)
         } else if let tally = planIndex.tallies[year], tally.totalListings > 0 {
             var counts = zip(plan.grades.grades, tally.totalCounts).map { "\($0.spelledOut) \($1)項目" }
             if tally.totalUngraded > 0 { counts.append("未評価 \(tally.totalUngraded)項目") }

@@ -69,7 +69,9 @@ package struct PlanYearTally: Sendable {
                 direct[listing.policy][slot] += 1
                 if listing.isRelisting { directRelist[listing.policy][slot] += 1 }
             }
-            if let effect = result?.effect, !effect.isEmpty, let policy = item.primaryPolicy, policy < policyCount {
+            // Each kind into its own sums: an item's 単年度 and 継続 amounts are never added together.
+            for effect in result?.effects ?? [] where !effect.isEmpty {
+                guard let policy = item.primaryPolicy, policy < policyCount else { continue }
                 var sums =
                     directByKind[effect.kind]
                     ?? ([Money?](repeating: nil, count: policyCount), [Money?](repeating: nil, count: policyCount), false)

@@ -12,6 +12,8 @@ package struct ResultDocument: Sendable {
     package let nextSteps: String?
     package let kpiActuals: [KPIActualDocument]
     package let effect: EffectDocument?
+    /// The year's other amounts, each of another kind (`effect:` as a list, one entry per kind).
+    package var moreEffects: [EffectDocument] = []
     /// How the item's sub-items (細目) went that year.
     package var subitems: [SubItemResultDocument] = []
     /// Values on the plan's status axes (`axes:`), as written.

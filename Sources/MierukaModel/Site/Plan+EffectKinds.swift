@@ -6,7 +6,7 @@ extension Plan {
         var kinds: [EffectKind?] = []
         for item in items {
             for result in item.results {
-                if let effect = result.effect, !effect.isEmpty { kinds.append(effect.kind) }
+                for effect in result.effects where !effect.isEmpty { kinds.append(effect.kind) }
             }
         }
         for table in declared {

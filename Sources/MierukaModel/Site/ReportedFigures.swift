@@ -6,7 +6,7 @@ import MierukaDiagnostics
 /// year or for a span of years (計画期間の3年間). Every figure is kept as the report writes it.
 package struct ReportedFigures: Sendable {
     package let moneyTables: [MoneyTable]
-    package let achievements: [AchievementCount]
+    package var achievements: [AchievementCount]
 
     package init(moneyTables: [MoneyTable] = [], achievements: [AchievementCount] = []) {
         self.moneyTables = moneyTables
@@ -186,7 +186,7 @@ package struct AchievementCount: Sendable {
     /// What the items are called (改革項目, 取り組み項目).
     package let noun: String
     /// The counts the report gives, in its words (期間内に目標を達成、又は事業完了: 132).
-    package let parts: [AchievementPart]
+    package var parts: [AchievementPart]
     package let note: String?
     package let source: String?
     package let location: SourceLocation
@@ -214,6 +214,12 @@ package struct AchievementPart: Sendable {
     /// The share the report prints beside the count, as printed.
     package let rate: PublishedRate?
     package let location: SourceLocation
+    /// The plan's grades the count counts, as written (`grades: [A, B]`: 大田原市's 「完了及び順調」
+    /// is A 完了 and B 順調); empty when the report does not tie the count to the plan's scale.
+    package var writtenGrades: [Located<String>] = []
+    /// The same grades as positions on the plan's scale, in scale order, once resolved; empty
+    /// when none are named (or a named one is not on the scale, which is an error).
+    package var grades: [Int] = []
 
     package init(label: String, count: Int, rate: PublishedRate?, location: SourceLocation) {
         self.label = label

@@ -14,7 +14,11 @@ package struct YearResult: Sendable {
     package let factors: String?
     /// 今後の対応 (Markdown)
     package let nextSteps: String?
+    /// The year's effect; with amounts of several kinds (単年度 and 継続), the first as written.
     package let effect: Effect?
+    /// The year's other amounts, each of another kind than `effect` and than each other (相馬市's
+    /// 単年度効果額 and 継続的効果額 of one item in one year): never added to it.
+    package var moreEffects: [Effect] = []
     /// How the item's sub-items (細目) went that year, in the item's order of sub-items.
     package var subitems: [SubItemResult] = []
     /// The year's values on the plan's status axes (`axes:`), in the plan's axis order.
@@ -46,6 +50,12 @@ package struct YearResult: Sendable {
         self.effect = effect
         self.location = location
     }
+
+    /// Every amount of the year, one per kind, in the order written (none when there is none).
+    package var effects: [Effect] { (effect.map { [$0] } ?? []) + moreEffects }
+
+    /// The year's amount of one kind (nil: the amount that says no kind).
+    package func effect(of kind: EffectKind?) -> Effect? { effects.first { $0.kind == kind } }
 }
 
 /// A financial effect (財政効果): what was expected (効果見込額) and what was achieved (実績効果額).

@@ -9,10 +9,10 @@ extension ViewBuilder {
         let tables = tables(planIndex)
         let latest = item.latestGradedResult
         // One table per kind of the item's amounts (単年度 / 継続): never one 累計 across kinds.
-        let effectKinds = EffectKind.ordered(item.results.compactMap { $0.effect?.isEmpty == false ? $0.effect?.kind : nil })
+        let effectKinds = EffectKind.ordered(item.results.flatMap { $0.effects.filter { !$0.isEmpty }.map(\.kind) })
         let effectByYears: [EffectByYearView] = effectKinds.compactMap { kind in
             let effects: [TableBuilder.EffectYear] = item.results.compactMap { result in
-                guard let effect = result.effect, !effect.isEmpty, effect.kind == kind else { return nil }
+                guard let effect = result.effect(of: kind), !effect.isEmpty else { return nil }
                 var entry = TableBuilder.EffectYear(year: result.year, expected: effect.expected, actual: effect.actual, basis: .item)
                 entry.written = effect
                 entry.includesIncrease = effect.hasIncrease
@@ -76,7 +76,7 @@ extension ViewBuilder {
             grade: format.grade(result.grade),
             state: result.state.flatMap { $0 < plan.states.count ? plan.states.grades[$0].spelledOut : nil },
             progressHTML: html(result.progress, under: 4),
-            factorsHTML: html(result.factors, under: 4), nextStepsHTML: html(result.nextSteps, under: 4), effect: effectSentence(result.effect, plan: plan))
+            factorsHTML: html(result.factors, under: 4), nextStepsHTML: html(result.nextSteps, under: 4), effect: effectSentence(result.effects, plan: plan))
         view.axes = axisValues(result, plan: plan)
         view.gradedBy = gradedBy(result, plan: plan)
         view.unreadable = result.gradeUnreadable
@@ -85,6 +85,13 @@ extension ViewBuilder {
     }
 
     /// 「効果見込額 4,700千円、実績効果額 6,352千円」
+    /// 「効果見込額 300千円、実績効果額 280千円（単年度効果額）」; amounts of several kinds one after the
+    /// other, separated by 「／」, each with its kind, never added together.
+    func effectSentence(_ effects: [Effect], plan: Plan) -> String? {
+        let sentences = effects.compactMap { effectSentence($0, plan: plan) }
+        return sentences.isEmpty ? nil : sentences.joined(separator: "／")
+    }
+
     func effectSentence(_ effect: Effect?, plan: Plan) -> String? {
         guard let effect, !effect.isEmpty else { return nil }
         let format = PlanFormatter(plan: plan)

@@ -133,14 +133,15 @@ extension ViewBuilder {
         }
     }
 
-    func highlightViews(_ declared: DeclaredYear?, plan: Plan, withYear: Bool) -> [HighlightGroupView] {
+    /// `level`: the heading level the groups' titles stand at (the entries' own headings go under it).
+    func highlightViews(_ declared: DeclaredYear?, plan: Plan, withYear: Bool, level: Int = 3) -> [HighlightGroupView] {
         guard let declared else { return [] }
         let yearLabel = PlanFormatter(plan: plan).year(declared.year)
         return declared.highlights.map { group in
             HighlightGroupView(
                 title: withYear ? "\(group.title)（\(yearLabel)）" : group.title,
                 entries: group.entries.map {
-                    HighlightView(title: $0.title, department: $0.department, amount: $0.amount, textHTML: html($0.text, under: 3))
+                    HighlightView(title: $0.title, department: $0.department, amount: $0.amount, textHTML: html($0.text, under: level))
                 })
         }
     }

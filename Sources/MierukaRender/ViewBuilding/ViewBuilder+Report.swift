@@ -108,7 +108,7 @@ extension ViewBuilder {
                     progress: kpi.progress(of: actual)?.formatted())
             },
             progressHTML: html(result?.progress, under: 4), factorsHTML: html(result?.factors, under: 4),
-            nextStepsHTML: html(result?.nextSteps, under: 4), effect: effectSentence(result?.effect, plan: plan))
+            nextStepsHTML: html(result?.nextSteps, under: 4), effect: effectSentence(result?.effects ?? [], plan: plan))
         view.axes = axisValues(result, plan: plan)
         view.gradedBy = gradedBy(result, plan: plan)
         view.unreadable = result?.gradeUnreadable

@@ -102,11 +102,33 @@ extension ViewBuilder {
             AchievementView(
                 title: count.title, years: pointLabel(count.years, count.asOf, format: format), noun: count.noun,
                 rows: count.parts.map {
-                    ReportedRowView(label: $0.label, cells: [NumberGrouping.format($0.count), $0.rate?.text ?? "—"])
+                    ReportedRowView(
+                        label: $0.label + (gradeCodes($0, plan: plan).map { "（\($0)）" } ?? ""),
+                        cells: [NumberGrouping.format($0.count), $0.rate?.text ?? "—"])
                 },
                 total: ReportedRowView(label: "\(count.noun)の数", cells: [NumberGrouping.format(count.total), "—"]),
-                spanNote: spanNote(count.years, count.asOf, format: format), note: count.note, source: count.source)
+                spanNote: spanNote(count.years, count.asOf, format: format), note: count.note, source: count.source,
+                gradesNote: gradesNote(count, plan: plan))
         }
+    }
+
+    /// 「A・B」: the plan's grades a count counts, by their codes (words on a scale of words only).
+    private func gradeCodes(_ part: AchievementPart, plan: Plan) -> String? {
+        guard !part.grades.isEmpty else { return nil }
+        return part.grades.map { plan.grades.grades[$0].shortName }.joined(separator: "・")
+    }
+
+    /// What a count tied to the plan's grades counts, spelled out (never the codes alone), and that
+    /// the number is the city's, not Mieruka's count of those grades.
+    private func gradesNote(_ count: AchievementCount, plan: Plan) -> String? {
+        let tied = count.parts.filter { !$0.grades.isEmpty }
+        guard !tied.isEmpty else { return nil }
+        let sentences = tied.map { part in
+            let grades = part.grades.map { "「\(plan.grades.grades[$0].spelledOut)」" }.joined(separator: "と")
+            return "「\(part.label)」は、計画の評価の\(grades)の\(count.noun)の数です。"
+        }
+        let figures = tied.contains { $0.rate != nil } ? "件数と割合" : "件数"
+        return sentences.joined() + "\(figures)は\(plan.publisher.publishedMark)で、Mieruka が各項目の評価から数えたものではありません。"
     }
 
     /// A span's figures are said to be the span's, never one fiscal year's; a snapshot's are said

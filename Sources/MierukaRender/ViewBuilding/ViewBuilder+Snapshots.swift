@@ -49,6 +49,7 @@ extension ViewBuilder {
             // What the report says at that point, with its tables (a year's own notes are at the top of the page).
             if !Snapshot.samePoint(plan.declared(in: year)?.asOf, point) {
                 view.notesHTML = html(plan.declared(in: year, at: point)?.notes, under: 3)
+                view.highlights = highlightViews(plan.declared(in: year, at: point), plan: plan, withYear: false, level: 4)
             }
             return view
         }

@@ -2,12 +2,14 @@ import MierukaModel
 import MierukaSite
 
 extension ViewBuilder {
-    /// 「細目」: the item's sub-items as the plan lists them.
+    /// 「細目」: the item's sub-items as the plan lists them. The number in the caption is of the
+    /// sub-items on the site, which Mieruka counts (a plan may transcribe only some of an item's
+    /// 細目, as 米子市's does): 「掲載している2細目」, marked 集計 by the template.
     func subItemList(_ item: Item) -> SubItemListView? {
         guard !item.subitems.isEmpty else { return nil }
         let hasDepartments = item.subitems.contains { !$0.departments.isEmpty }
         return SubItemListView(
-            caption: "細目の一覧（\(item.subitems.count)細目）",
+            caption: "細目の一覧（掲載している\(item.subitems.count)細目）",
             rows: item.subitems.map {
                 SubItemRowView(
                     number: $0.number, title: $0.title, departments: $0.departments.isEmpty ? "—" : $0.departments.joined(separator: "、"),

@@ -117,6 +117,9 @@ package struct AchievementView: TemplateView {
     package let spanNote: String?
     package let note: String?
     package let source: String?
+    /// Which of the plan's grades a count counts, spelled out (「完了及び順調」 is A 完了 and B 順調),
+    /// when the plan ties the count to its scale.
+    package var gradesNote: String? = nil
 
     package static let fields = FieldTable<AchievementView>(
         "achievement count",
@@ -127,6 +130,7 @@ package struct AchievementView: TemplateView {
             .list("rows", ReportedRowView.self) { $0.rows },
             .view("total", ReportedRowView.self) { $0.total },
             .text("spanNote") { $0.spanNote },
+            .text("gradesNote") { $0.gradesNote },
             .text("note") { $0.note },
             .text("source") { $0.source },
         ])

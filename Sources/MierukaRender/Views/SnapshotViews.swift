@@ -9,6 +9,9 @@ package struct SnapshotReportView: TemplateView {
     package let tables: [GradeTableView]
     /// What the report says at that point (the notes of the year's published table at the point).
     package var notesHTML: String? = nil
+    /// The items the report singles out at that point (the highlights of the year's published table
+    /// at the point), under their groups' headings.
+    package var highlights: [HighlightGroupView] = []
 
     package static let fields = FieldTable<SnapshotReportView>(
         "point within a year on a year report",
@@ -17,5 +20,6 @@ package struct SnapshotReportView: TemplateView {
             .text("id") { $0.id },
             .list("tables", GradeTableView.self) { $0.tables },
             .html("notesHTML") { $0.notesHTML },
+            .list("highlights", HighlightGroupView.self) { $0.highlights },
         ])
 }

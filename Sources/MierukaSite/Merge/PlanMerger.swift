@@ -50,7 +50,7 @@ struct PlanMerger {
             tables: document.tables, sources: document.sources,
             summary: document.summary, body: document.body, bodyLocation: document.bodyLocation, order: document.order,
             location: document.location)
-        plan.reported = document.reported
+        plan.reported = AchievementGradeResolver(grades: grades).resolve(document.reported, diagnostics: &diagnostics)
         plan.planKPIs = document.planKPIs
         plan.publisher = Publisher(city: document.city.value, declaredKind: document.publisherKind?.value)
         plan.revisions = RevisionBuilder(plan: plan, kpiBuilder: kpiBuilder).build(document.revisions, diagnostics: &diagnostics)

@@ -56,14 +56,14 @@ struct ResultApplier {
             (grade, state) = resolved ?? (nil, nil)
             failed = resolved == nil
         }
-        var effect: Effect?
-        if let written = result.effect {
+        let effects = ([result.effect].compactMap { $0 } + result.moreEffects).map { written in
             let expected = written.expected.flatMap { MoneyConverter.money($0, unit: moneyUnit, diagnostics: &diagnostics) }
             let actual = written.actual.flatMap { MoneyConverter.money($0, unit: moneyUnit, diagnostics: &diagnostics) }
-            effect = Effect(
+            var effect = Effect(
                 expected: expected, actual: actual, expectedIncrease: written.expected?.increase,
                 actualIncrease: written.actual?.increase)
-            effect?.kind = written.kind
+            effect.kind = written.kind
+            return effect
         }
         for written in result.kpiActuals {
             applyActual(written, year: fiscalYear, to: &draft, diagnostics: &diagnostics)
@@ -75,7 +75,8 @@ struct ResultApplier {
         var yearResult = YearResult(
             year: fiscalYear, grade: grade, state: state, progress: result.progress?.trimmingTrailingSpace(),
             factors: result.factors?.trimmingTrailingSpace(), nextSteps: result.nextSteps?.trimmingTrailingSpace(),
-            effect: effect, location: result.location)
+            effect: effects.first, location: result.location)
+        yearResult.moreEffects = Array(effects.dropFirst())
         yearResult.subitems = subitems
         yearResult.axisValues = axisValues
         yearResult.gradedBy = result.gradedBy?.value

@@ -123,7 +123,7 @@ package struct DeclaredReconciler: Sendable {
 
         init(_ plan: Plan, year: FiscalYear, under policy: Int?, of kind: EffectKind?, _ column: KeyPath<Effect, Money?>) {
             for (index, item) in plan.items.enumerated() where plan.revisions.isInPlan(index, in: year) {
-                guard let effect = item.result(in: year)?.effect, effect.kind == kind, let amount = effect[keyPath: column],
+                guard let effect = item.result(in: year)?.effect(of: kind), let amount = effect[keyPath: column],
                     let primary = item.primaryPolicy,
                     primary < plan.policies.count, policy.map({ plan.policy(primary, isWithin: $0) }) ?? true
                 else { continue }

@@ -88,7 +88,32 @@ package struct ReportedFiguresChecker: Sendable {
                 "\(name), \(part.label): the rate is published as \(rate.text), but \(part.count) of \(count.total) is \(computed)",
                 hint: Self.keepHint)
         }
+        checkGrades(count, in: plan, diagnostics: &diagnostics)
     }
+
+    /// A count tied to the plan's grades (`grades: [A, B]`) is compared with the items' grades only
+    /// where the site holds them all: a count for one fiscal year (or one point of it) whose `of`
+    /// is exactly the listings graded that year on the site, with none left ungraded, in a state or
+    /// unreadable. A count over a span is the city's evaluation of the span, which no year's
+    /// grades give, so it is never compared.
+    func checkGrades(_ count: AchievementCount, in plan: Plan, diagnostics: inout Diagnostics) {
+        guard count.years.isSingleYear, count.parts.contains(where: { !$0.grades.isEmpty }) else { return }
+        let year = count.years.first
+        let seen = count.asOf.map { plan.at($0, in: year) } ?? plan
+        let tally = PlanYearTally(plan: seen, year: year)
+        guard tally.totalGraded == count.total, tally.totalListings == tally.totalGraded, tally.totalUnreadable == 0 else { return }
+        for part in count.parts where !part.grades.isEmpty {
+            let found = part.grades.reduce(0) { $0 + tally.totalCounts[$1] }
+            guard found != part.count else { continue }
+            let codes = part.grades.map { plan.grades.grades[$0].code }.joined(separator: "・")
+            diagnostics.warning(
+                at: part.location,
+                "\(name(count)), \(part.label): the published count is \(part.count), but \(found) of the \(count.total) listings graded in the items are graded \(codes)",
+                hint: Self.keepHint)
+        }
+    }
+
+    private func name(_ count: AchievementCount) -> String { "the achievement count 「\(count.title)」" }
 
     /// An amount in the form the compared figure was written in: in the table's unit (else the
     /// plan's), negative with △ only when the report writes its negatives so.

@@ -43,15 +43,19 @@ package struct SiteValidator: Sendable {
     /// The notes of a table published at a point within a year (`as_of:`) other than the year's own
     /// are shown with the tables of that point on the year's report; a point with no table to show
     /// (no counts published at it, no item graded at it) shows them nowhere, so `check` says so.
+    /// The same holds for the items such a table singles out (`highlights:`).
     func checkNotesAtPoints(_ plan: Plan, diagnostics: inout Diagnostics) {
         for year in plan.reportedYears {
             for table in plan.otherSnapshots(in: year) {
-                guard let point = table.asOf, let notes = table.notes, !notes.isBlank, !plan.showsTables(at: point, in: year)
-                else { continue }
+                guard let point = table.asOf, !plan.showsTables(at: point, in: year) else { continue }
+                let what = [
+                    table.notes.map { !$0.isBlank } == true ? "notes" : nil, table.highlights.isEmpty ? nil : "highlights",
+                ].compactMap { $0 }.joined(separator: " and ")
+                guard !what.isEmpty else { continue }
                 diagnostics.warning(
                     at: table.location,
-                    "the notes of the table published at \(point.text) of \(year.label(plan.yearStyle)) are shown nowhere: the year's report shows a point's notes with the point's tables, and this point has none",
-                    hint: "add the counts published at that point (grades:, grade_total:, groups: or axes:), or move the notes to the year's own table")
+                    "the \(what) of the table published at \(point.text) of \(year.label(plan.yearStyle)) are shown nowhere: the year's report shows a point's \(what) with the point's tables, and this point has none",
+                    hint: "add the counts published at that point (grades:, grade_total:, groups: or axes:), or move the \(what) to the year's own table")
             }
         }
     }

@@ -4,6 +4,8 @@ import MierukaModel
 extension CSVField {
     /// Amounts of money: a unit in the header (「効果額（千円）」) applies to cells written without one.
     var isMoney: Bool { self == .effectExpected || self == .effectActual }
+    /// The cells of an amount: 効果見込額, 効果額 and their kind (効果額の種類).
+    var isEffect: Bool { isMoney || self == .effectKind }
 
     /// Cells that describe the item's result for the year (as opposed to one KPI's actual): on an
     /// item's several rows they are given once, or repeated identically.

@@ -21,6 +21,16 @@ struct CSVItemResult: Sendable {
     private var axisMemberGradeCells: [(axis: String, cell: CSVCell)] = []
     /// The sub-items' cells, in the order their numbers first appear.
     private var subitems: [SubItemCells] = []
+    /// Amounts of kinds other than the first one's, from rows whose 効果額の種類 names that kind.
+    private var otherEffects: [OtherEffectCells] = []
+
+    /// One further kind's amounts, gathered from its rows (each given once, or repeated exactly).
+    struct OtherEffectCells: Sendable {
+        let kind: EffectKind
+        let kindCell: CSVCell
+        var expected: (cell: CSVCell, money: MoneyDocument)?
+        var actual: (cell: CSVCell, money: MoneyDocument)?
+    }
 
     /// One sub-item's cells (細目番号 with 細目の評価 and 細目の進捗状況), gathered from its rows.
     struct SubItemCells: Sendable {
@@ -166,6 +176,45 @@ struct CSVItemResult: Sendable {
     /// The first cell given for an item-level field.
     func cell(_ field: CSVField) -> CSVCell? { cells[field] }
 
+    /// The kind a row's 効果額の種類 names when it is a known kind other than the one the item's
+    /// first such cell names (相馬市's 単年度 and 継続 amounts of one item and year, a row each);
+    /// nil otherwise (the same kind, or a word that is no kind, reported as before).
+    func otherEffectKind(_ kindCell: CSVCell) -> EffectKind? {
+        guard let first = cells[.effectKind], let firstKind = EffectKindParser.parse(first.text),
+            let kind = EffectKindParser.parse(kindCell.text), kind != firstKind
+        else { return nil }
+        return kind
+    }
+
+    /// Takes a row's amounts of another kind: the first row of that kind gives them, a repeat must say the same.
+    mutating func takeOtherEffect(
+        kind: EffectKind, kindCell: CSVCell, expected: (CSVCell, MoneyDocument)?, actual: (CSVCell, MoneyDocument)?,
+        diagnostics: inout Diagnostics
+    ) {
+        guard let index = otherEffects.firstIndex(where: { $0.kind == kind }) else {
+            guard expected != nil || actual != nil else {
+                diagnostics.error(
+                    at: kindCell.location,
+                    "\(kindCell.label): \(kindCell.quoted) is the kind of no amount: the row gives no 効果見込額 or 効果額",
+                    hint: "give that kind's amounts on the row (a row per kind of amount), or repeat the item's first kind in 「\(kindCell.position.header)」")
+                return
+            }
+            otherEffects.append(OtherEffectCells(kind: kind, kindCell: kindCell, expected: expected, actual: actual))
+            return
+        }
+        for (field, given) in [(CSVField.effectExpected, expected), (.effectActual, actual)] {
+            guard let given else { continue }
+            let first = field == .effectExpected ? otherEffects[index].expected : otherEffects[index].actual
+            if let first {
+                if !Self.same(field, first.cell.text, given.0.text) { reportDifferentRepeat(given.0, of: first.cell, diagnostics: &diagnostics) }
+            } else if field == .effectExpected {
+                otherEffects[index].expected = given
+            } else {
+                otherEffects[index].actual = given
+            }
+        }
+    }
+
     mutating func setEffect(_ field: CSVField, _ money: MoneyDocument) {
         if field == .effectExpected { expected = money } else { actual = money }
     }
@@ -205,6 +254,11 @@ struct CSVItemResult: Sendable {
             item: item, year: nil, grade: cells[.grade].map { Located($0.text, at: $0.location) },
             progress: cells[.progress]?.raw, factors: cells[.factors]?.raw, nextSteps: cells[.nextSteps]?.raw,
             kpiActuals: kpiActuals, effect: effect, location: item.location)
+        document.moreEffects = otherEffects.map { other in
+            var effect = EffectDocument(expected: other.expected?.money, actual: other.actual?.money, location: other.kindCell.location)
+            effect.kind = other.kind
+            return effect
+        }
         document.subitems = subitems.map { cells in
             var subitem = SubItemResultDocument(
                 number: Located(cells.number.text, at: cells.number.location),

@@ -125,7 +125,16 @@ struct CSVResultsBuilder {
             results[key] = CSVItemResult(plan: plan, year: year, item: number)
         }
         guard var result = results[key] else { return }
-        for (field, cell) in itemCells {
+        // A row whose 効果額の種類 names another kind than the item's first gives that kind's amounts.
+        let kindCell = cell(.effectKind, in: row)
+        let otherKind = kindCell.flatMap { result.otherEffectKind($0) }
+        if let otherKind, let kindCell {
+            result.takeOtherEffect(
+                kind: otherKind, kindCell: kindCell, expected: cell(.effectExpected, in: row).flatMap { cell in money[.effectExpected].map { (cell, $0) } },
+                actual: cell(.effectActual, in: row).flatMap { cell in money[.effectActual].map { (cell, $0) } },
+                diagnostics: &diagnostics)
+        }
+        for (field, cell) in itemCells where otherKind == nil || !field.isEffect {
             // A repeat is only compared with the first cell (and reported when it differs).
             guard result.take(field, cell, diagnostics: &diagnostics) else { continue }
             if field == .title {

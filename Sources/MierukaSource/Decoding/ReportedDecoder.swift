@@ -11,7 +11,7 @@ enum ReportedDecoder {
     static let columnKeys = ["planned", "actual", "difference", "rate"]
     static let rowKeys = ["label", "planned", "actual", "difference", "rate"]
     static let achievementKeys = ["title", "years", "as_of", "of", "noun", "counts", "note", "source"]
-    static let partKeys = ["label", "count", "rate"]
+    static let partKeys = ["label", "count", "rate", "grades"]
 
     static func decode(_ reader: MappingReader, moneyUnit: MoneyUnit, diagnostics: inout Diagnostics) -> ReportedFigures {
         ReportedFigures(
@@ -162,9 +162,17 @@ enum ReportedDecoder {
                 }
                 return nil
             }
-            return AchievementPart(
+            var part = AchievementPart(
                 label: label.value, count: count.value, rate: rate(partReader, "rate", diagnostics: &diagnostics),
                 location: partReader.location)
+            // Resolved against the plan's scale when the plan is merged.
+            part.writtenGrades = partReader.textList("grades", diagnostics: &diagnostics)
+            if part.writtenGrades.isEmpty, let node = partReader.node("grades") {
+                diagnostics.error(
+                    at: node.location, "\"grades\" of the count \"\(label.value)\" names no grade",
+                    hint: "list the plan's grades the count counts, e.g. grades: [A, B], or leave grades: out")
+            }
+            return part
         }
         if parts.isEmpty, !reader.has("counts") {
             diagnostics.error(

@@ -42,14 +42,21 @@ enum ResultDecoder {
     private static func fields(
         _ reader: MappingReader, item: Located<String>?, year: Located<FiscalYear>?, diagnostics: inout Diagnostics
     ) -> ResultDocument {
+        // One amount, or a list of them, one per kind (単年度 and 継続 of one item in one year).
+        let effects = reader.node("effect").map { self.effects($0, key: "effect", within: "one result", diagnostics: &diagnostics) } ?? []
+        if effects.count > 1, let unnamed = effects.first(where: { $0.kind == nil }) {
+            diagnostics.error(
+                at: unnamed.location, "the result gives amounts of several kinds, but this one says no kind",
+                hint: "give each entry of effect: its kind (kind: 単年度 or kind: 継続), as the report names its amounts")
+        }
         var document = ResultDocument(
             item: item, year: year, grade: reader.text("grade", diagnostics: &diagnostics),
             progress: reader.markdown("progress", diagnostics: &diagnostics),
             factors: reader.markdown("factors", diagnostics: &diagnostics),
             nextSteps: reader.markdown("next_steps", diagnostics: &diagnostics),
             kpiActuals: reader.node("kpis").map { KPIDecoder.resultActuals($0, diagnostics: &diagnostics) } ?? [],
-            effect: reader.node("effect").flatMap { effect($0, diagnostics: &diagnostics) },
-            location: reader.location)
+            effect: effects.first, location: reader.location)
+        document.moreEffects = Array(effects.dropFirst())
         document.subitems = SubItemDecoder.decodeResults(reader.list("subitems", diagnostics: &diagnostics), diagnostics: &diagnostics)
         document.axes = reader.node("axes").map { AxisDecoder.values($0, diagnostics: &diagnostics) } ?? []
         document.gradedBy = reader.text("graded_by", diagnostics: &diagnostics)
@@ -96,10 +103,12 @@ enum ResultDecoder {
         return document
     }
 
-    /// `effect_total:` or `effect_cumulative:` of a declared year: one effect, or a list of them,
-    /// one per kind (単年度 / 継続) when the report publishes a total of each. Two of one kind (or
-    /// two that do not say their kind) are an error at the second.
-    static func effects(_ node: YAMLNode, key: String, diagnostics: inout Diagnostics) -> [EffectDocument] {
+    /// `effect_total:` or `effect_cumulative:` of a declared year, or a result's `effect:`: one
+    /// effect, or a list of them, one per kind (単年度 / 継続) when the report gives an amount of each.
+    /// Two of one kind (or two that do not say their kind) are an error at the second.
+    static func effects(
+        _ node: YAMLNode, key: String, within: String = "one declared year", diagnostics: inout Diagnostics
+    ) -> [EffectDocument] {
         guard case .sequence(let sequence) = node else {
             return effect(node, diagnostics: &diagnostics).map { [$0] } ?? []
         }
@@ -109,8 +118,8 @@ enum ResultDecoder {
             if let first = effects.first(where: { $0.kind == effect.kind }) {
                 let which = effect.kind.map { "of the kind \($0.word)" } ?? "without kind:"
                 diagnostics.error(
-                    at: effect.location, "two \(key) entries \(which) in one declared year",
-                    hint: "the first is at \(first.location); give one entry per kind (kind: 単年度, kind: 継続), as the report prints its totals")
+                    at: effect.location, "two \(key) entries \(which) in \(within)",
+                    hint: "the first is at \(first.location); give one entry per kind (kind: 単年度, kind: 継続), as the report prints its \(key == "effect" ? "amounts" : "totals")")
                 continue
             }
             effects.append(effect)
