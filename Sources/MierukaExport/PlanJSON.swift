@@ -62,7 +62,10 @@ struct PlanJSON {
 
     func years(_ range: FiscalYearRange?) -> JSONValue {
         guard let range else { return .null }
-        return .object([("first", .int(range.first.year)), ("last", range.last.map { .int($0.year) } ?? .null)])
+        var fields: [(String, JSONValue)] = [("first", .int(range.first.year)), ("last", range.last.map { .int($0.year) } ?? .null)]
+        // A span written with a year past its era's end (平成28年度～平成32年度) keeps the city's form beside the years.
+        if let written = range.writtenText { fields.append(("written", .string(written))) }
+        return .object(fields)
     }
 
     func policy(_ policy: Policy) -> JSONValue {

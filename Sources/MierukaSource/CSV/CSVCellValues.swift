@@ -9,7 +9,7 @@ enum CSVCellValues {
         if let year = FiscalYearParser.parse(cell.text) { return Located(year, at: cell.location) }
         diagnostics.error(
             at: cell.location, "\(cell.label): \(cell.quoted) is not a fiscal year",
-            hint: "write a year such as " + FiscalYearParser.acceptedForms)
+            hint: FiscalYearParser.hint(for: cell.text))
         return nil
     }
 
