@@ -153,12 +153,30 @@ import Testing
         let plain = try #require(MoneyParser.parseEffect("△2,000", location: here))
         #expect(plain.money(defaultUnit: .thousandYen) == Money(yen: -2_000_000))
         #expect(plain.increase == nil)
-        for unreadable in ["△100の増", "▲5の増", "-5の増", "0の増", "の増", "約100の増"] {
+        for unreadable in ["△100の増", "▲5の増", "-5の増", "0の増", "の増", "約△100の増"] {
             #expect(MoneyParser.parseEffect(unreadable, location: here) == nil, "\(unreadable)")
         }
         #expect(MoneyParser.saysIncrease("△100の増"))
         // Elsewhere (a KPI's amount, a money table's fixed columns) 「…の増」 is not an amount.
         #expect(MoneyParser.parse("425万4千円の増", location: here) == nil)
+    }
+
+    /// 「約」 before an effect's amount (米子市's 「約49億円」 outside money tables): the figure after it,
+    /// with the words kept; 「約」 alone, or twice, is not an amount.
+    @Test func anApproximateEffectKeepsItsWords() throws {
+        let here = SourceLocation(file: "t")
+        let approximate = try #require(MoneyParser.parseEffect("約1,200千円", location: here))
+        #expect(approximate.money(defaultUnit: .yen) == Money(yen: 1_200_000))
+        #expect(approximate.approximate == "約1,200千円")
+        let spaced = try #require(MoneyParser.parseEffect(" 約 13億円 ", location: here))
+        #expect(spaced.approximate == "約 13億円")
+        let increase = try #require(MoneyParser.parseEffect("約100の増", location: here))
+        #expect(increase.money(defaultUnit: .thousandYen) == Money(yen: -100_000))
+        #expect(increase.approximate == "約100の増")
+        #expect(MoneyParser.parseEffect("1,200", location: here)?.approximate == nil)
+        for unreadable in ["約", "約約100", "約百"] {
+            #expect(MoneyParser.parseEffect(unreadable, location: here) == nil, "\(unreadable)")
+        }
     }
 
     /// 相馬市's 単年度効果額 and 継続的効果額: the kind of an effect's amounts, as reports and sheets

@@ -161,8 +161,8 @@ enum AggregatesDataset {
             // A published amount written as an increase stays as published (「425万4千円の増」);
             // Mieruka's sums count it as a negative effect.
             prefix + [
-                effect.expectedIncrease ?? DataFormat.money(effect.expected, in: unit),
-                effect.actualIncrease ?? DataFormat.money(effect.actual, in: unit),
+                effect.expectedWritten ?? DataFormat.money(effect.expected, in: unit),
+                effect.actualWritten ?? DataFormat.money(effect.actual, in: unit),
             ] + (kindColumn ? [kind?.word ?? ""] : [])
         }
         for year in planIndex.years {

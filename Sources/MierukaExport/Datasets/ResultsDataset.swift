@@ -157,8 +157,8 @@ enum ResultsDataset {
             grade.code, grade.label, result.progress ?? "", result.factors ?? "", result.nextSteps ?? "",
             // An amount the city wrote as an increase is written as published (「425万4千円の増」),
             // which reads back as the same negative effect.
-            result.effect?.expectedIncrease ?? DataFormat.money(result.effect?.expected, in: plan.moneyUnit),
-            result.effect?.actualIncrease ?? DataFormat.money(result.effect?.actual, in: plan.moneyUnit),
+            result.effect?.expectedWritten ?? DataFormat.money(result.effect?.expected, in: plan.moneyUnit),
+            result.effect?.actualWritten ?? DataFormat.money(result.effect?.actual, in: plan.moneyUnit),
         ] + (hasKinds ? [result.effect?.kind?.word ?? ""] : [])
         var wroteKPI = false
         for kpi in item.kpis where result.asOf == nil {

@@ -58,12 +58,7 @@ struct ResultApplier {
         }
         var effect: Effect?
         if let written = result.effect {
-            let expected = written.expected.flatMap { MoneyConverter.money($0, unit: moneyUnit, diagnostics: &diagnostics) }
-            let actual = written.actual.flatMap { MoneyConverter.money($0, unit: moneyUnit, diagnostics: &diagnostics) }
-            effect = Effect(
-                expected: expected, actual: actual, expectedIncrease: written.expected?.increase,
-                actualIncrease: written.actual?.increase)
-            effect?.kind = written.kind
+            effect = MoneyConverter.effect(written, unit: moneyUnit, diagnostics: &diagnostics)
         }
         for written in result.kpiActuals {
             applyActual(written, year: fiscalYear, to: &draft, diagnostics: &diagnostics)

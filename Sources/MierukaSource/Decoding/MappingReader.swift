@@ -230,7 +230,8 @@ struct MappingReader {
         } else {
             diagnostics.error(
                 at: raw.location, "\"\(raw.value)\" is not an amount of money",
-                hint: "write an amount such as " + MoneyParser.acceptedForms + ", or an increase as the report writes it (425万4千円の増)")
+                hint: "write an amount such as " + MoneyParser.acceptedForms + ", or an increase as the report writes it (425万4千円の増); "
+                    + MoneyParser.approximateHint)
         }
         return nil
     }
