@@ -41,6 +41,7 @@ import Testing
         let results = site.page("test-plan/data/results.csv")
         #expect(results.contains(",500,約10万円,"))
         #expect(results.contains(",約100,50,"))
+        #expect(site.page("test-plan/feed.xml").contains("財政効果 約70万円"), "a published total as written")
         #expect(site.page("test-plan/data/effects.csv").contains("test-plan,2024,令和6年度,公表値,基本方針,1,行政サービスの最適化,1000,\"約1,200\""))
     }
 
