@@ -55,6 +55,13 @@ import Testing
         #expect(standard.label(.wareki) == "平成28年度～令和2年度")
         #expect(standard.writtenText == nil)
         #expect(FiscalYearRange(FiscalYear(2016), FiscalYear(2020)).label(.western) == "2016～2020年度")
+        // As pages show them, they read back as written.
+        for style in FiscalYearStyle.allCases {
+            let back = try #require(FiscalYearParser.parseRange(span.label(style)), "\(style)")
+            #expect(back == span && back.label(style) == span.label(style), "\(style)")
+        }
+        #expect(FiscalYearParser.parse("平成32年度（令和3年度）") == nil)
+        #expect(FiscalYearParser.parse("平成31年度（令和元年度）") == nil)
         // The year itself, where pages and URLs are derived from it, has one name.
         #expect(FiscalYear(2020).label(.wareki) == "令和2年度")
     }

@@ -30,6 +30,7 @@ package enum FiscalYearParser {
 
         // Both, as Mieruka shows years in the `both` style: 2024（令和6）, which must agree.
         if text.hasSuffix(")"), let open = text.firstIndex(of: "("), open > text.startIndex {
+            if let shown = pastEndAsShown(text, open: open) { return shown }
             let western = parse(String(text[..<open]))
             let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
             let era = parseWritten(String(inner))
@@ -53,6 +54,18 @@ package enum FiscalYearParser {
             return eraYear(rest, era: era)
         }
         return nil
+    }
+
+    /// A year past its era's end as Mieruka shows it, with the year it is: 平成32年度（令和2年度）,
+    /// 平成32年度（2020年度）, 平成32年度（令和2年度・2020年度）, which must agree.
+    private static func pastEndAsShown(_ text: Substring, open: Substring.Index) -> (year: FiscalYear, written: WrittenEraYear?)? {
+        guard let outer = parseWritten(String(text[..<open])), let written = outer.written else { return nil }
+        let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
+        let names = inner.split(separator: "・", omittingEmptySubsequences: false)
+        guard (1...2).contains(names.count),
+            names.allSatisfy({ name in parseWritten(String(name)).map { $0.year == outer.year && $0.written == nil } ?? false })
+        else { return nil }
+        return (outer.year, written)
     }
 
     private static func eraYear(_ text: Substring, era: Era) -> (year: FiscalYear, written: WrittenEraYear?)? {
