@@ -110,29 +110,7 @@ package struct PlanYearTally: Sendable {
             }
         }
 
-        // Money per kind: each kind's own subtree sums and totals, never one across kinds.
-        var effectSums: [EffectSums] = []
-        for kind in EffectKind.ordered(directByKind.keys) {
-            guard let direct = directByKind[kind] else { continue }
-            var expected = direct.expected
-            var actual = direct.actual
-            for index in stride(from: policyCount - 1, through: 0, by: -1) {
-                guard let parent = plan.policies[index].parent else { continue }
-                expected[parent] = Self.sum(expected[parent], expected[index], &overflowed)
-                actual[parent] = Self.sum(actual[parent], actual[index], &overflowed)
-            }
-            var totalExpected: Money?
-            var totalActual: Money?
-            for index in plan.topLevelPolicies {
-                totalExpected = Self.sum(totalExpected, expected[index], &overflowed)
-                totalActual = Self.sum(totalActual, actual[index], &overflowed)
-            }
-            var sums = EffectSums(
-                kind: kind, expected: expected, actual: actual, totalExpected: totalExpected, totalActual: totalActual,
-                includesIncrease: direct.increase)
-            if let marked = approximateByKind[kind] { sums = sums.withoutApproximate(marked, plan: plan) }
-            effectSums.append(sums)
-        }
+        let effectSums = Self.effectSums(directByKind, approximate: approximateByKind, plan: plan, overflowed: &overflowed)
         let single = effectSums.count == 1 ? effectSums.first : nil
 
         self.year = year
@@ -197,6 +175,38 @@ package struct PlanYearTally: Sendable {
         EffectSummary(
             rows: policies.map { EffectSummary.Row(policy: $0, expected: expected[$0], actual: actual[$0]) },
             total: EffectSummary.Row(policy: nil, expected: totalExpected, actual: totalActual))
+    }
+
+    /// Money per kind: each kind's own subtree sums and totals, never one across kinds; a sum an
+    /// approximate amount (「約…」) would be part of is nil (`EffectSums.withoutApproximate`).
+    private static func effectSums(
+        _ directByKind: [EffectKind?: (expected: [Money?], actual: [Money?], increase: Bool)],
+        approximate approximateByKind: [EffectKind?: (expected: Set<Int>, actual: Set<Int>)], plan: Plan,
+        overflowed: inout Bool
+    ) -> [EffectSums] {
+        var effectSums: [EffectSums] = []
+        for kind in EffectKind.ordered(directByKind.keys) {
+            guard let direct = directByKind[kind] else { continue }
+            var expected = direct.expected
+            var actual = direct.actual
+            for index in stride(from: plan.policies.count - 1, through: 0, by: -1) {
+                guard let parent = plan.policies[index].parent else { continue }
+                expected[parent] = sum(expected[parent], expected[index], &overflowed)
+                actual[parent] = sum(actual[parent], actual[index], &overflowed)
+            }
+            var totalExpected: Money?
+            var totalActual: Money?
+            for index in plan.topLevelPolicies {
+                totalExpected = sum(totalExpected, expected[index], &overflowed)
+                totalActual = sum(totalActual, actual[index], &overflowed)
+            }
+            var sums = EffectSums(
+                kind: kind, expected: expected, actual: actual, totalExpected: totalExpected, totalActual: totalActual,
+                includesIncrease: direct.increase)
+            if let marked = approximateByKind[kind] { sums = sums.withoutApproximate(marked, plan: plan) }
+            effectSums.append(sums)
+        }
+        return effectSums
     }
 
     private static func sum(_ a: Money?, _ b: Money?, _ overflowed: inout Bool) -> Money? {
