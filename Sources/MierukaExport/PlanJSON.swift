@@ -62,7 +62,10 @@ struct PlanJSON {
 
     func years(_ range: FiscalYearRange?) -> JSONValue {
         guard let range else { return .null }
-        return .object([("first", .int(range.first.year)), ("last", range.last.map { .int($0.year) } ?? .null)])
+        var fields: [(String, JSONValue)] = [("first", .int(range.first.year)), ("last", range.last.map { .int($0.year) } ?? .null)]
+        // A span written with a year past its era's end (平成28年度～平成32年度) keeps the city's form beside the years.
+        if let written = range.writtenText { fields.append(("written", .string(written))) }
+        return .object(fields)
     }
 
     func policy(_ policy: Policy) -> JSONValue {
@@ -189,11 +192,15 @@ struct PlanJSON {
     }
 
     /// The words of an effect's amounts written as increases (「425万4千円の増」), beside their
-    /// (negative) yen: only where there are some, so that other files keep their bytes.
+    /// (negative) yen, or as approximate figures (「約1,200千円」, marked `approximate`): only where
+    /// there are some, so that other files keep their bytes.
     func increaseTexts(_ effect: Effect?, prefix: String) -> [(String, JSONValue)] {
         var members: [(String, JSONValue)] = []
-        if let text = effect?.expectedIncrease { members.append(("\(prefix)expected_text", .string(text))) }
-        if let text = effect?.actualIncrease { members.append(("\(prefix)actual_text", .string(text))) }
+        if let text = effect?.expectedWritten { members.append(("\(prefix)expected_text", .string(text))) }
+        if let text = effect?.actualWritten { members.append(("\(prefix)actual_text", .string(text))) }
+        // An approximate figure (「約…」): its yen are the figure after 「約」, in no sum Mieruka makes.
+        if effect?.expectedApproximate != nil { members.append(("\(prefix)expected_approximate", .bool(true))) }
+        if effect?.actualApproximate != nil { members.append(("\(prefix)actual_approximate", .bool(true))) }
         return members
     }
 
@@ -205,8 +212,8 @@ struct PlanJSON {
             ("progress", .text(result.progress)),
             ("factors", .text(result.factors)),
             ("next_steps", .text(result.nextSteps)),
-            ("effect_expected_yen", money(result.effect?.expected)),
-            ("effect_actual_yen", money(result.effect?.actual)),
+            ("effect_expected_yen", money(result.effect?.expectedFigure)),
+            ("effect_actual_yen", money(result.effect?.actualFigure)),
         ] + increaseTexts(result.effect, prefix: "effect_")
         // Only where the amounts say their kind (単年度 / 継続), so that other plans' files keep their bytes.
         if let kind = result.effect?.kind { members.append(("effect_kind", .string(kind.rawValue))) }
@@ -410,7 +417,7 @@ struct PlanJSON {
         var extras: [(String, JSONValue)] = []
         if let cumulative = declared.effectCumulative {
             extras.append(
-                ("effect_cumulative", .object([("expected_yen", money(cumulative.expected)), ("actual_yen", money(cumulative.actual))] + increaseTexts(cumulative, prefix: "") + kindMember(cumulative.kind))))
+                ("effect_cumulative", .object([("expected_yen", money(cumulative.expectedFigure)), ("actual_yen", money(cumulative.actualFigure))] + increaseTexts(cumulative, prefix: "") + kindMember(cumulative.kind))))
         }
         if planIndex.namesEffectKinds, declared.hasEffects || !declared.publishedEffectCumulatives.isEmpty {
             // Every kind's total (published, or the published rows' sum) and 累計, kind by kind.
@@ -422,7 +429,7 @@ struct PlanJSON {
                             declared.effectTotals(of: kind).map {
                                 .object(
                                     kindMember(kind) + [
-                                        ("expected_yen", money($0.expected)), ("actual_yen", money($0.actual)),
+                                        ("expected_yen", money($0.expectedFigure)), ("actual_yen", money($0.actualFigure)),
                                         ("published", .bool(declared.publishedTotal(of: kind) != nil)),
                                     ] + increaseTexts($0, prefix: ""))
                             }
@@ -435,7 +442,7 @@ struct PlanJSON {
                         .array(
                             declared.publishedEffectCumulatives.map {
                                 .object(
-                                    kindMember($0.kind) + [("expected_yen", money($0.expected)), ("actual_yen", money($0.actual))]
+                                    kindMember($0.kind) + [("expected_yen", money($0.expectedFigure)), ("actual_yen", money($0.actualFigure))]
                                         + increaseTexts($0, prefix: ""))
                             })
                     ))
@@ -499,14 +506,14 @@ struct PlanJSON {
                     declared.effectRows.map {
                         .object([
                             ("policy", .string(plan.policies[$0.policy].id)),
-                            ("expected_yen", money($0.effect.expected)), ("actual_yen", money($0.effect.actual)),
+                            ("expected_yen", money($0.effect.expectedFigure)), ("actual_yen", money($0.effect.actualFigure)),
                         ] + increaseTexts($0.effect, prefix: "") + kindMember($0.effect.kind))
                     })
             ),
             (
                 "effect_totals",
                 declared.effectTotals.map {
-                    .object([("expected_yen", money($0.expected)), ("actual_yen", money($0.actual))] + increaseTexts($0, prefix: ""))
+                    .object([("expected_yen", money($0.expectedFigure)), ("actual_yen", money($0.actualFigure))] + increaseTexts($0, prefix: ""))
                 } ?? .null
             ),
         ] + extras)

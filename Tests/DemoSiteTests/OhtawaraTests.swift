@@ -41,7 +41,11 @@ import Testing
         let body = try #require(plan.bodyHTML)
         #expect(body.contains("(注1) ( )内は数値目標がある取組みの評価基準です。"))
         #expect(body.contains("小項目27項目"))
-        #expect(body.contains("「平成32年度」"))
+        // The period as the city writes it (平成32年度, past the era's end), with the year it is.
+        #expect(plan.plan.period == "平成28年度～平成32年度（令和2年度）")
+        #expect(plan.plan.periodYears == "5年間")
+        #expect(body.contains("平成28年度から平成32年度までを計画期間"))
+        #expect(!body.contains("このサイトでは、同じ年度を令和2年度と表示しています"))
         // The city published its yearly results (in PDFs this site does not transcribe): the page
         // must not say that it has not.
         #expect(plan.noResultsNote == "このサイトには、この計画の年度ごとの進捗状況を載せていません。")

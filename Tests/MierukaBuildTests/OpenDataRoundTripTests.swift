@@ -72,6 +72,20 @@ import Testing
         expectSame(outputs)
     }
 
+    /// Approximate figures (「約10万円」, a sheet's 「約100」) are exported as written and read back as
+    /// the same approximate figures, from the CSV and from the workbook (an XLSX cell of text): the
+    /// pages, with their 「—」 where a sum would need one, and every download come out the same.
+    @Test(arguments: ["results.csv", "results.xlsx"])
+    func approximateFiguresReadBackFromTheExportedResults(file: String) throws {
+        let outputs = try roundTripOfTheBase(
+            with: "fidelity/effect-approximate", file: file,
+            removing: ["seeds/test-plan/R6.yml", "seeds/test-plan/R7.csv"])
+        let results = String(decoding: try #require(outputs.original["test-plan/data/results.csv"]), as: UTF8.self)
+        #expect(results.contains(",500,約10万円,"))
+        #expect(results.contains(",約100,50,"))
+        expectSame(outputs)
+    }
+
     /// Amounts of two kinds (単年度 / 継続) and one whose kind is not said are exported with their
     /// kind (効果額の種類) and read back as the same kinds, from the CSV and from the workbook: the
     /// pages, their per-kind tables and every download come out the same.

@@ -31,7 +31,13 @@ import Testing
 
     @Test func eraArithmetic() {
         #expect(Era.heisei.fiscalYear(eraYear: 31) == 2019)
-        #expect(Era.heisei.fiscalYear(eraYear: 32) == nil)
+        // Past the era's end, as plans written before 2019 name their later years: the same fiscal
+        // year as in 令和, up to 平成60.
+        #expect(Era.heisei.fiscalYear(eraYear: 32) == 2020)
+        #expect(Era.heisei.isPastEnd(eraYear: 32) && !Era.heisei.isPastEnd(eraYear: 31))
+        #expect(Era.heisei.fiscalYear(eraYear: 60) == 2048)
+        #expect(Era.heisei.fiscalYear(eraYear: 61) == nil)
+        #expect(Era.showa.fiscalYear(eraYear: 65) == nil)
         #expect(Era.reiwa.fiscalYear(eraYear: 0) == nil)
     }
 }

@@ -197,12 +197,12 @@ import Testing
         let (_, diagnostics) = CSVTestSite.read(
             """
             年度,番号,評価,指標,実績値,効果額（千円）,
-            平成40年度,1,A,来場者数,1.2E+03,"1,0x0",
+            平成99年度,1,A,来場者数,1.2E+03,"1,0x0",
             R6,,B,,5人,,メモ
             R6,2,B,地区数,,,
             """)
         #expect(diagnostics.positioned == [
-            "2:1 error: cell A2 (年度): \"平成40年度\" is not a fiscal year",
+            "2:1 error: cell A2 (年度): \"平成99年度\" is not a fiscal year",
             "2:5 error: cell E2 (実績値): \"1.2E+03\" is a number in exponent form, which loses digits",
             "2:6 error: cell F2 (効果額（千円）): \"1,0x0\" is not an amount of money",
             "3:5 error: cell E3 (実績値): \"5人\" is for no KPI: 「指標」 is empty on this row",

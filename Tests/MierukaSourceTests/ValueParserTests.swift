@@ -10,13 +10,15 @@ import Testing
         ("令和６年度", 2024), ("昭和63年度", 1988), ("平成29年度末", 2017), (" R6 ", 2024),
         // As pages show years in the `both` style (found by scripts/fuzz.sh values: not read back).
         ("2024（令和6）年度", 2024), ("2019(令和元)年度", 2019), ("2017（H29）", 2017),
+        // 平成 past its end, as plans written before 2019 name their later years (大田原市's 平成32年度).
+        ("H32", 2020), ("平成32年度", 2020), ("平成32", 2020), ("ｈ３３", 2021), ("平成60年度", 2048), ("2020（平成32）年度", 2020),
     ])
     func fiscalYears(text: String, year: Int) {
         #expect(FiscalYearParser.parse(text) == FiscalYear(year))
     }
 
     @Test(arguments: [
-        "H32", "R0", "平成", "24", "20244", "1800", "明治5", "R6.5", "", "令和六年度", "2024（令和5）年度", "（令和6）年度",
+        "H61", "平成99年度", "昭和65年度", "R0", "平成", "24", "20244", "1800", "明治5", "R6.5", "", "令和六年度", "2024（令和5）年度", "（令和6）年度",
         "2024（2024）", "R6（令和6）",
     ])
     func notFiscalYears(text: String) {
@@ -30,6 +32,47 @@ import Testing
         #expect(FiscalYearParser.parseRange("H28～") == FiscalYearRange(FiscalYear(2016), nil))
         #expect(FiscalYearParser.parseRange("R6") == FiscalYearRange(single: FiscalYear(2024)))
         #expect(FiscalYearParser.parseRange("2024～2020") == nil)
+    }
+
+    @Test func yearsPastTheirErasEndKeepHowTheyWereWritten() throws {
+        let written = try #require(FiscalYearParser.parseWritten("平成32年度"))
+        #expect(written.year == FiscalYear(2020))
+        #expect(written.written == WrittenEraYear(era: .heisei, eraYear: 32))
+        #expect(try #require(FiscalYearParser.parseWritten("H31")).written == nil)
+        #expect(try #require(FiscalYearParser.parseWritten("R2")).written == nil)
+
+        // A span keeps the city's form and shows the year it is; it equals the span written in 令和.
+        let span = try #require(FiscalYearParser.parseRange("平成28年度～平成32年度"))
+        #expect(span == FiscalYearRange(FiscalYear(2016), FiscalYear(2020)))
+        #expect(span.label(.wareki) == "平成28年度～平成32年度（令和2年度）")
+        #expect(span.label(.western) == "2016年度～平成32年度（2020年度）")
+        #expect(span.label(.both) == "2016（平成28）年度～平成32年度（令和2年度・2020年度）")
+        #expect(span.writtenText == "平成28年度～平成32年度")
+        #expect(try #require(FiscalYearParser.parseRange("H28～H32")).label(.wareki) == "平成28年度～平成32年度（令和2年度）")
+        #expect(try #require(FiscalYearParser.parseRange("H33")).label(.wareki) == "平成33年度（令和3年度）")
+        // Written in 令和, or derived by Mieruka, a span uses the standard names only.
+        let standard = try #require(FiscalYearParser.parseRange("H28～R2"))
+        #expect(standard.label(.wareki) == "平成28年度～令和2年度")
+        #expect(standard.writtenText == nil)
+        #expect(FiscalYearRange(FiscalYear(2016), FiscalYear(2020)).label(.western) == "2016～2020年度")
+        // As pages show them, they read back as written.
+        for style in FiscalYearStyle.allCases {
+            let back = try #require(FiscalYearParser.parseRange(span.label(style)), "\(style)")
+            #expect(back == span && back.label(style) == span.label(style), "\(style)")
+        }
+        #expect(FiscalYearParser.parse("平成32年度（令和3年度）") == nil)
+        #expect(FiscalYearParser.parse("平成31年度（令和元年度）") == nil)
+        // The year itself, where pages and URLs are derived from it, has one name.
+        #expect(FiscalYear(2020).label(.wareki) == "令和2年度")
+    }
+
+    @Test func eraYearsBeyondWhatIsReadSayWhy() {
+        #expect(FiscalYearParser.hint(for: "平成99年度").contains("平成99 is past 平成60"))
+        #expect(FiscalYearParser.hint(for: "H.99").contains("平成32年度 = 令和2年度"))
+        #expect(FiscalYearParser.hint(for: "明治5").hasPrefix("write a year such as"))
+        #expect(FiscalYearParser.rangeHint(for: "H28～H99", general: "span").contains("平成99 is past 平成60"))
+        #expect(FiscalYearParser.rangeHint(for: "H28～明治5", general: "span") == "span")
+        #expect(FiscalYearParser.acceptedForms.contains("平成32年度"))
     }
 
     @Test func numbersAsTyped() throws {
@@ -117,12 +160,30 @@ import Testing
         let plain = try #require(MoneyParser.parseEffect("△2,000", location: here))
         #expect(plain.money(defaultUnit: .thousandYen) == Money(yen: -2_000_000))
         #expect(plain.increase == nil)
-        for unreadable in ["△100の増", "▲5の増", "-5の増", "0の増", "の増", "約100の増"] {
+        for unreadable in ["△100の増", "▲5の増", "-5の増", "0の増", "の増", "約△100の増"] {
             #expect(MoneyParser.parseEffect(unreadable, location: here) == nil, "\(unreadable)")
         }
         #expect(MoneyParser.saysIncrease("△100の増"))
         // Elsewhere (a KPI's amount, a money table's fixed columns) 「…の増」 is not an amount.
         #expect(MoneyParser.parse("425万4千円の増", location: here) == nil)
+    }
+
+    /// 「約」 before an effect's amount (米子市's 「約49億円」 outside money tables): the figure after it,
+    /// with the words kept; 「約」 alone, or twice, is not an amount.
+    @Test func anApproximateEffectKeepsItsWords() throws {
+        let here = SourceLocation(file: "t")
+        let approximate = try #require(MoneyParser.parseEffect("約1,200千円", location: here))
+        #expect(approximate.money(defaultUnit: .yen) == Money(yen: 1_200_000))
+        #expect(approximate.approximate == "約1,200千円")
+        let spaced = try #require(MoneyParser.parseEffect(" 約 13億円 ", location: here))
+        #expect(spaced.approximate == "約 13億円")
+        let increase = try #require(MoneyParser.parseEffect("約100の増", location: here))
+        #expect(increase.money(defaultUnit: .thousandYen) == Money(yen: -100_000))
+        #expect(increase.approximate == "約100の増")
+        #expect(MoneyParser.parseEffect("1,200", location: here)?.approximate == nil)
+        for unreadable in ["約", "約約100", "約百"] {
+            #expect(MoneyParser.parseEffect(unreadable, location: here) == nil, "\(unreadable)")
+        }
     }
 
     /// 相馬市's 単年度効果額 and 継続的効果額: the kind of an effect's amounts, as reports and sheets

@@ -161,8 +161,8 @@ enum AggregatesDataset {
             // A published amount written as an increase stays as published (「425万4千円の増」);
             // Mieruka's sums count it as a negative effect.
             prefix + [
-                effect.expectedIncrease ?? DataFormat.money(effect.expected, in: unit),
-                effect.actualIncrease ?? DataFormat.money(effect.actual, in: unit),
+                effect.expectedWritten ?? DataFormat.money(effect.expected, in: unit),
+                effect.actualWritten ?? DataFormat.money(effect.actual, in: unit),
             ] + (kindColumn ? [kind?.word ?? ""] : [])
         }
         for year in planIndex.years {
@@ -199,6 +199,8 @@ enum AggregatesDataset {
             summary: "年度ごと・方針ごとの財政効果の見込額と実績額の合計（単位：\(unit.rawValue)）。取組項目ごとの額は「取組の年度別結果」にあります。"
                 + (hasIncrease(planIndex)
                     ? "公表値が「…の増」と書いた額（支出などが増えた額）はその表記のままで、Mieruka の集計では負の効果額として差し引いています。" : "")
+                + (hasApproximate(planIndex)
+                    ? "「約」の付いた額は公表どおりの概数（表記のまま）で、Mieruka の集計には入れず、概数が入るはずの合計は空欄です。" : "")
                 + (kindColumn
                     ? "単年度効果額と継続的効果額は足し合わせられないため、合計は種類（効果額の種類）ごとで、種類の異なる額を一つの合計にしていません。" : ""),
             columns: columns + (kindColumn ? [kindColumnDefinition] : []), rows: rows)
@@ -208,6 +210,18 @@ enum AggregatesDataset {
     static let kindColumnDefinition = DatasetColumn(
         CSVField.effectKind.headers[0], .code,
         "合計した額の種類：「単年度」か「継続」。資料が種類を示していない額は空欄。合計は種類ごとです")
+
+    /// True when an amount of the plan's effects, published or an item's, is an approximate figure.
+    static func hasApproximate(_ planIndex: PlanIndex) -> Bool {
+        let plan = planIndex.plan
+        return plan.items.contains { $0.results.contains { $0.effect?.hasApproximate == true } }
+            || planIndex.years.contains { year in
+                guard let declared = plan.declared(in: year) else { return false }
+                return declared.effectRows.contains { $0.effect.hasApproximate }
+                    || declared.publishedEffectTotals.contains { $0.hasApproximate }
+                    || declared.publishedEffectCumulatives.contains { $0.hasApproximate }
+            }
+    }
 
     /// True when an amount of the plan's effects, published or an item's, was written as an increase.
     static func hasIncrease(_ planIndex: PlanIndex) -> Bool {

@@ -16,6 +16,10 @@ enum ResultsDataset {
         let increaseNote =
             plan.items.contains { $0.results.contains { $0.effects.contains(where: \.hasIncrease) } }
             ? "。公表資料が「…の増」と書いた額（支出などが増えた額。負の効果）は、その表記のまま（例：425万4千円の増）" : ""
+        // Only in a plan with an amount given as an approximate figure (「約…」), said where it is.
+        let approximateNote =
+            plan.items.contains { $0.results.contains { $0.effects.contains(where: \.hasApproximate) } }
+            ? "。公表資料が「約」を付けた概数は、その表記のまま（例：約1,200）" : ""
         let columns: [DatasetColumn] = [
             DatasetColumn("計画", .code, required: true, "計画の識別子（サイトのURLに使われる名前）"),
             DatasetColumn("年度", .fiscalYear, required: true, "結果の年度（4月に始まる年の西暦）"),
@@ -28,8 +32,8 @@ enum ResultsDataset {
             DatasetColumn("進捗状況", .text, "進捗状況の本文（Markdown。セル内の改行は改行のまま）"),
             DatasetColumn("要因", .text, "進捗の要因の本文（Markdown）"),
             DatasetColumn("今後の対応", .text, "今後の対応の本文（Markdown）"),
-            DatasetColumn("効果見込額（\(unit)）", .decimal, "その年度の財政効果の見込額（単位：\(unit)。負の値はマイナス記号）" + increaseNote),
-            DatasetColumn("効果額（\(unit)）", .decimal, "その年度の財政効果の実績額（単位：\(unit)）" + increaseNote),
+            DatasetColumn("効果見込額（\(unit)）", .decimal, "その年度の財政効果の見込額（単位：\(unit)。負の値はマイナス記号）" + increaseNote + approximateNote),
+            DatasetColumn("効果額（\(unit)）", .decimal, "その年度の財政効果の実績額（単位：\(unit)）" + increaseNote + approximateNote),
         ] + effectKindColumns(plan) + [
             DatasetColumn("指標ID", .code, "成果指標の識別子。指標の実績がない行は空欄"),
             DatasetColumn("指標", .text, "成果指標の名称"),
@@ -158,8 +162,8 @@ enum ResultsDataset {
                 grade.code, grade.label, result.progress ?? "", result.factors ?? "", result.nextSteps ?? "",
                 // An amount the city wrote as an increase is written as published (「425万4千円の増」),
                 // which reads back as the same negative effect.
-                effect?.expectedIncrease ?? DataFormat.money(effect?.expected, in: plan.moneyUnit),
-                effect?.actualIncrease ?? DataFormat.money(effect?.actual, in: plan.moneyUnit),
+                effect?.expectedWritten ?? DataFormat.money(effect?.expected, in: plan.moneyUnit),
+                effect?.actualWritten ?? DataFormat.money(effect?.actual, in: plan.moneyUnit),
             ] + (hasKinds ? [effect?.kind?.word ?? ""] : [])
         }
         let itemCells = cells(result.effect)

@@ -109,9 +109,10 @@ struct AtomFeed {
         for kind in planIndex.effectKinds {
             let effect = plan.declared(in: year)?.effectTotals(of: kind)
                 ?? planIndex.tallies[year]?.effectSums(of: kind).map { Effect(expected: $0.totalExpected, actual: $0.totalActual) }
-            if let actual = effect?.actual {
+            // A published total given as approximate (「約…」) is said as written.
+            if let text = effect?.actualApproximate?.text ?? effect?.actual.map({ effect?.actualIncrease ?? $0.formatted(in: plan.moneyUnit) }) {
                 let name = planIndex.namesEffectKinds ? "財政効果（\(kind?.label ?? "種類の記載なし")）" : "財政効果"
-                parts.append(name + " " + (effect?.actualIncrease ?? actual.formatted(in: plan.moneyUnit)))
+                parts.append(name + " " + text)
             }
         }
         return parts.isEmpty ? "\(year.label(plan.yearStyle))の報告" : parts.joined(separator: "。")

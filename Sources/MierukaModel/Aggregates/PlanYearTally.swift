@@ -50,6 +50,8 @@ package struct PlanYearTally: Sendable {
         var direct = [[Int]](repeating: [Int](repeating: 0, count: slots), count: policyCount)
         var directRelist = [[Int]](repeating: [Int](repeating: 0, count: slots), count: policyCount)
         var directByKind: [EffectKind?: (expected: [Money?], actual: [Money?], increase: Bool)] = [:]
+        // Per kind, the policies with an approximate amount (「約…」) in a column: no sum there.
+        var approximateByKind: [EffectKind?: (expected: Set<Int>, actual: Set<Int>)] = [:]
         var directUnreadable = [Int](repeating: 0, count: policyCount)
         var overflowed = false
         var withResult = 0
@@ -76,6 +78,12 @@ package struct PlanYearTally: Sendable {
                     directByKind[effect.kind]
                     ?? ([Money?](repeating: nil, count: policyCount), [Money?](repeating: nil, count: policyCount), false)
                 if effect.hasIncrease { sums.increase = true }
+                if effect.hasApproximate {
+                    var marked = approximateByKind[effect.kind] ?? ([], [])
+                    if effect.expectedApproximate != nil { marked.expected.insert(policy) }
+                    if effect.actualApproximate != nil { marked.actual.insert(policy) }
+                    approximateByKind[effect.kind] = marked
+                }
                 sums.expected[policy] = Self.sum(sums.expected[policy], effect.expected, &overflowed)
                 sums.actual[policy] = Self.sum(sums.actual[policy], effect.actual, &overflowed)
                 directByKind[effect.kind] = sums
@@ -104,28 +112,7 @@ package struct PlanYearTally: Sendable {
             }
         }
 
-        // Money per kind: each kind's own subtree sums and totals, never one across kinds.
-        var effectSums: [EffectSums] = []
-        for kind in EffectKind.ordered(directByKind.keys) {
-            guard let direct = directByKind[kind] else { continue }
-            var expected = direct.expected
-            var actual = direct.actual
-            for index in stride(from: policyCount - 1, through: 0, by: -1) {
-                guard let parent = plan.policies[index].parent else { continue }
-                expected[parent] = Self.sum(expected[parent], expected[index], &overflowed)
-                actual[parent] = Self.sum(actual[parent], actual[index], &overflowed)
-            }
-            var totalExpected: Money?
-            var totalActual: Money?
-            for index in plan.topLevelPolicies {
-                totalExpected = Self.sum(totalExpected, expected[index], &overflowed)
-                totalActual = Self.sum(totalActual, actual[index], &overflowed)
-            }
-            effectSums.append(
-                EffectSums(
-                    kind: kind, expected: expected, actual: actual, totalExpected: totalExpected, totalActual: totalActual,
-                    includesIncrease: direct.increase))
-        }
+        let effectSums = Self.effectSums(directByKind, approximate: approximateByKind, plan: plan, overflowed: &overflowed)
         let single = effectSums.count == 1 ? effectSums.first : nil
 
         self.year = year
@@ -192,6 +179,38 @@ package struct PlanYearTally: Sendable {
             total: EffectSummary.Row(policy: nil, expected: totalExpected, actual: totalActual))
     }
 
+    /// Money per kind: each kind's own subtree sums and totals, never one across kinds; a sum an
+    /// approximate amount (「約…」) would be part of is nil (`EffectSums.withoutApproximate`).
+    private static func effectSums(
+        _ directByKind: [EffectKind?: (expected: [Money?], actual: [Money?], increase: Bool)],
+        approximate approximateByKind: [EffectKind?: (expected: Set<Int>, actual: Set<Int>)], plan: Plan,
+        overflowed: inout Bool
+    ) -> [EffectSums] {
+        var effectSums: [EffectSums] = []
+        for kind in EffectKind.ordered(directByKind.keys) {
+            guard let direct = directByKind[kind] else { continue }
+            var expected = direct.expected
+            var actual = direct.actual
+            for index in stride(from: plan.policies.count - 1, through: 0, by: -1) {
+                guard let parent = plan.policies[index].parent else { continue }
+                expected[parent] = sum(expected[parent], expected[index], &overflowed)
+                actual[parent] = sum(actual[parent], actual[index], &overflowed)
+            }
+            var totalExpected: Money?
+            var totalActual: Money?
+            for index in plan.topLevelPolicies {
+                totalExpected = sum(totalExpected, expected[index], &overflowed)
+                totalActual = sum(totalActual, actual[index], &overflowed)
+            }
+            var sums = EffectSums(
+                kind: kind, expected: expected, actual: actual, totalExpected: totalExpected, totalActual: totalActual,
+                includesIncrease: direct.increase)
+            if let marked = approximateByKind[kind] { sums = sums.withoutApproximate(marked, plan: plan) }
+            effectSums.append(sums)
+        }
+        return effectSums
+    }
+
     private static func sum(_ a: Money?, _ b: Money?, _ overflowed: inout Bool) -> Money? {
         guard let b else { return a }
         guard let a else { return b }
@@ -212,6 +231,42 @@ package struct EffectSums: Sendable {
     package let totalActual: Money?
     /// True when an amount summed here was written as an increase (「…の増」).
     package let includesIncrease: Bool
+
+    /// True when an amount of these policies' items is an approximate figure (「約…」): the sums
+    /// it would be part of are nil.
+    package var includesApproximate = false
+
+    package init(
+        kind: EffectKind?, expected: [Money?], actual: [Money?], totalExpected: Money?, totalActual: Money?,
+        includesIncrease: Bool
+    ) {
+        self.kind = kind
+        self.expected = expected
+        self.actual = actual
+        self.totalExpected = totalExpected
+        self.totalActual = totalActual
+        self.includesIncrease = includesIncrease
+    }
+
+    /// The sums with every one an approximate amount is part of taken out (nil): the amounts of
+    /// `marked` policies' items, their parents' and the totals, column by column.
+    func withoutApproximate(_ marked: (expected: Set<Int>, actual: Set<Int>), plan: Plan) -> EffectSums {
+        // A parent comes before its children, so walking backwards reaches every ancestor.
+        var expectedOut = marked.expected
+        var actualOut = marked.actual
+        for index in stride(from: plan.policies.count - 1, through: 0, by: -1) {
+            guard let parent = plan.policies[index].parent else { continue }
+            if expectedOut.contains(index) { expectedOut.insert(parent) }
+            if actualOut.contains(index) { actualOut.insert(parent) }
+        }
+        var sums = EffectSums(
+            kind: kind, expected: expected.enumerated().map { expectedOut.contains($0.offset) ? nil : $0.element },
+            actual: actual.enumerated().map { actualOut.contains($0.offset) ? nil : $0.element },
+            totalExpected: expectedOut.isEmpty ? totalExpected : nil, totalActual: actualOut.isEmpty ? totalActual : nil,
+            includesIncrease: includesIncrease)
+        sums.includesApproximate = true
+        return sums
+    }
 
     /// An expected-versus-actual table whose rows are the given policies (subtrees).
     package func effects(rows policies: [Int]) -> EffectSummary {

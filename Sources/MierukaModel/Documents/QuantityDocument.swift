@@ -28,6 +28,10 @@ package struct MoneyDocument: Sendable, Hashable {
     /// went up, a negative effect). `amount` is then negative: the increase counts against the effects.
     /// Only an effect's amounts may be written so (`MoneyParser.parseEffect`).
     package var increase: String? = nil
+    /// The amount exactly as the city wrote it when it gives an approximate figure (「約1,200千円」):
+    /// `amount` is the figure after 「約」, which Mieruka shows as written and adds into nothing.
+    /// Only an effect's amounts (and money tables' cells) may be written so.
+    package var approximate: String? = nil
 
     package init(amount: DecimalNumber, writtenUnit: MoneyUnit?, location: SourceLocation) {
         self.amount = amount

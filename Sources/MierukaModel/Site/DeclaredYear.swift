@@ -132,8 +132,8 @@ package struct DeclaredYear: Sendable {
         if let total = publishedTotal(of: kind) { return total }
         let rows = effectRows(of: kind)
         guard !rows.isEmpty else { return nil }
-        var sum = Effect(
-            expected: Money.sum(rows.map(\.effect.expected)), actual: Money.sum(rows.map(\.effect.actual)))
+        // A column with an approximate figure (「約…」) has no sum.
+        var sum = Effect.sum(rows.map(\.effect))
         sum.kind = kind
         return sum
     }

@@ -74,6 +74,11 @@ package struct Effect: Sendable, Hashable {
     /// How the report counts both amounts (単年度 / 継続), when it says (`kind:`); nil when it does
     /// not. Amounts of different kinds are never added together.
     package var kind: EffectKind? = nil
+    /// 効果見込額 as written when the report gives it as an approximate figure (「約1,200千円」); `expected`
+    /// is then nil, so that no sum, 累計, 差額 or 達成率 Mieruka makes includes it.
+    package var expectedApproximate: ApproximateAmount? = nil
+    /// 実績効果額 as written when it is an approximate figure; `actual` is then nil.
+    package var actualApproximate: ApproximateAmount? = nil
 
     package init(expected: Money?, actual: Money?) {
         self.expected = expected
@@ -88,8 +93,45 @@ package struct Effect: Sendable, Hashable {
         self.actualIncrease = actual == nil ? nil : actualIncrease
     }
 
-    package var isEmpty: Bool { expected == nil && actual == nil }
+    package var isEmpty: Bool { expected == nil && actual == nil && !hasApproximate }
+
+    /// 効果見込額 in yen for the open data: the amount, or the figure after 「約」 of an approximate one.
+    package var expectedFigure: Money? { expected ?? expectedApproximate?.money }
+
+    /// 実績効果額 in yen for the open data, an approximate figure's included.
+    package var actualFigure: Money? { actual ?? actualApproximate?.money }
+
+    /// True when either amount is an approximate figure (「約…」).
+    package var hasApproximate: Bool { expectedApproximate != nil || actualApproximate != nil }
+
+    /// 効果見込額 as the city wrote it when that differs from the amount in the plan's unit: an
+    /// approximate figure (「約1,200千円」) or an increase (「425万4千円の増」).
+    package var expectedWritten: String? { expectedApproximate?.text ?? expectedIncrease }
+
+    /// 実績効果額 as the city wrote it when that differs from the amount in the plan's unit.
+    package var actualWritten: String? { actualApproximate?.text ?? actualIncrease }
+
+    /// The effects added up column by column, as Mieruka sums published rows: a column with an
+    /// approximate figure in it has no sum (nil), nor has a column with no amount.
+    package static func sum(_ effects: [Effect]) -> Effect {
+        let expected = effects.contains { $0.expectedApproximate != nil } ? nil : Money.sum(effects.map(\.expected))
+        let actual = effects.contains { $0.actualApproximate != nil } ? nil : Money.sum(effects.map(\.actual))
+        return Effect(expected: expected, actual: actual)
+    }
 
     /// True when either amount was written as an increase (a negative effect).
     package var hasIncrease: Bool { expectedIncrease != nil || actualIncrease != nil }
+}
+
+/// An amount the report gives as an approximate figure (「約1,200千円」): shown exactly as written,
+/// never part of a figure Mieruka derives, never held to one by `check`. `money` is the figure after
+/// 「約」, in yen, for the open data.
+package struct ApproximateAmount: Sendable, Hashable {
+    package let text: String
+    package let money: Money
+
+    package init(text: String, money: Money) {
+        self.text = text
+        self.money = money
+    }
 }

@@ -52,11 +52,29 @@ package enum Era: String, CaseIterable, Sendable {
         return nil
     }
 
-    /// The Western fiscal year for a year of this era, or nil when the era year does not exist.
+    /// The largest era year read for this era, past its end included: plans written before 2019
+    /// name their later years in 平成 (大田原市's 「平成28年度から平成32年度まで」), so 平成 years are read up
+    /// to 平成60 (令和30年度, FY2048: a plan of thirty years written in 平成31). Beyond it a year is a slip
+    /// (平成99), and an error. 昭和 is read up to its last year only.
+    package var lastReadableEraYear: Int? {
+        switch self {
+        case .showa: 64
+        case .heisei: 60
+        case .reiwa: nil
+        }
+    }
+
+    /// Whether an era year is past the era's end (平成32 and later): a year the era never reached.
+    package func isPastEnd(eraYear: Int) -> Bool {
+        lastEraYear.map { eraYear > $0 } ?? false
+    }
+
+    /// The Western fiscal year for a year of this era, or nil when the era year cannot be read: 0,
+    /// or past `lastReadableEraYear`. 平成32 is FY2020, the same year as 令和2.
     package func fiscalYear(eraYear: Int) -> Int? {
         // Era years beyond 200 are typing mistakes, and would overflow the arithmetic.
         guard eraYear >= 1, eraYear <= 200 else { return nil }
-        if let last = lastEraYear, eraYear > last { return nil }
+        if let last = lastReadableEraYear, eraYear > last { return nil }
         return firstFiscalYear + eraYear - 1
     }
 

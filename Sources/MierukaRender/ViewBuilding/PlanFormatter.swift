@@ -18,11 +18,11 @@ struct PlanFormatter {
         amount.map { $0.amount(in: plan.moneyUnit).formatted() } ?? "—"
     }
 
-    /// An effect's amount: as the city wrote it when it wrote an increase (「425万4千円の増」),
-    /// else in the plan's unit.
-    func money(_ amount: Money?, increase: String?) -> String {
-        guard amount != nil, let increase else { return money(amount) }
-        return increase
+    /// An effect's amount: as the city wrote it when it wrote an increase (「425万4千円の増」) or an
+    /// approximate figure (「約1,200千円」, whose amount is nil: it is in no sum), else in the plan's unit.
+    func money(_ amount: Money?, increase written: String?) -> String {
+        guard let written else { return money(amount) }
+        return written
     }
 
     func moneyWithUnit(_ amount: Money) -> String {

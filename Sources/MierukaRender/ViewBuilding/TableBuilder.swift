@@ -247,6 +247,10 @@ struct TableBuilder {
     static let increaseRule =
         "「…の増」とある額は公表どおりの表記で、支出などが増えた額（効果のマイナス）として、Mieruka の合計・累計・差額・達成率では差し引いています（Mieruka の計算の△は負の額です）。"
 
+    /// Said under a table with an amount written as an approximate figure (「約…」).
+    static let approximateRule =
+        "「約」の付いた額は、公表どおりの概数です（表記のまま）。Mieruka の合計・累計・差額・達成率には入れず、概数が入るはずの欄は「—」です。"
+
     /// Said under every effect table of a plan whose amounts name their kind (単年度 / 継続).
     func kindNote(_ kind: EffectKind?) -> String {
         guard index.namesEffectKinds else { return "" }
@@ -289,14 +293,15 @@ struct TableBuilder {
             var total =
                 policy == nil
                 ? declared.effectTotals(of: kind)
-                : Effect(
-                    expected: Money.sum(declaredRows.map(\.effect.expected)),
-                    actual: Money.sum(declaredRows.map(\.effect.actual)))
+                : Effect.sum(declaredRows.map(\.effect))
             total?.kind = kind
             var note = Self.differenceRule
             if policy != nil || declared.publishedTotal(of: kind) == nil { note = "合計は公表された額の和です。" + note }
             if declaredRows.contains(where: { $0.effect.hasIncrease }) || total?.hasIncrease == true {
                 note += Self.increaseRule
+            }
+            if declaredRows.contains(where: { $0.effect.hasApproximate }) || total?.hasApproximate == true {
+                note += Self.approximateRule
             }
             note += kindNote(kind)
             return EffectTableView(
@@ -319,15 +324,16 @@ struct TableBuilder {
             },
             total: effectRow(title: "合計", url: nil, Effect(expected: summary.total.expected, actual: summary.total.actual)),
             derivedNote: "この表は、掲載している取組項目の効果額を Mieruka が合計した集計で、\(plan.publisher.publishedMark)ではありません。"
-                + Self.differenceRule + (sums.includesIncrease ? Self.increaseRule : "") + kindNote(kind))
+                + Self.differenceRule + (sums.includesIncrease ? Self.increaseRule : "")
+                + (sums.includesApproximate ? Self.approximateRule : "") + kindNote(kind))
     }
 
     /// A row of an effect table: amounts written as increases are shown as written.
     private func effectRow(title: String, url: String?, _ effect: Effect) -> EffectRowView {
         let row = EffectSummary.Row(policy: nil, expected: effect.expected, actual: effect.actual)
         return EffectRowView(
-            title: title, url: url, expected: format.money(effect.expected, increase: effect.expectedIncrease),
-            actual: format.money(effect.actual, increase: effect.actualIncrease),
+            title: title, url: url, expected: format.money(effect.expected, increase: effect.expectedWritten),
+            actual: format.money(effect.actual, increase: effect.actualWritten),
             difference: format.money(row.difference), rate: row.rate?.formatted() ?? "—")
     }
 
@@ -350,13 +356,17 @@ struct TableBuilder {
                 entry.written = total
                 // A total Mieruka added up from the published rows counts their increases.
                 entry.includesIncrease = total.hasIncrease || declared.effectRows(of: kind).contains { $0.effect.hasIncrease }
+                entry.includesApproximate = total.hasApproximate || declared.effectRows(of: kind).contains { $0.effect.hasApproximate }
                 return entry
             }
-            guard let sums = index.tallies[year]?.effectSums(of: kind), sums.totalExpected != nil || sums.totalActual != nil else {
+            guard let sums = index.tallies[year]?.effectSums(of: kind),
+                sums.totalExpected != nil || sums.totalActual != nil || sums.includesApproximate
+            else {
                 return cumulative.map { EffectYear(year: year, expected: nil, actual: nil, basis: .published, publishedCumulative: $0) }
             }
             var entry = EffectYear(year: year, expected: sums.totalExpected, actual: sums.totalActual, basis: .summed, publishedCumulative: cumulative)
             entry.includesIncrease = sums.includesIncrease
+            entry.includesApproximate = sums.includesApproximate
             return entry
         }
         return effectByYear(
@@ -390,6 +400,8 @@ struct TableBuilder {
         var written: Effect? = nil
         /// True when the year's amounts count an amount written as an increase (「…の増」).
         var includesIncrease = false
+        /// True when an amount of the year is an approximate figure (「約…」), kept out of its sums.
+        var includesApproximate = false
     }
 
     /// The years as a table. A running total (累計) is the city's published one where it gives one;
@@ -423,14 +435,16 @@ struct TableBuilder {
                 EffectYearRowView(
                     year: format.year(entry.year),
                     basis: entry.basis == .published ? "公表値" : entry.basis == .summed ? "集計" : nil,
-                    expected: format.money(entry.expected, increase: entry.written?.expectedIncrease),
-                    actual: format.money(entry.actual, increase: entry.written?.actualIncrease),
+                    expected: format.money(entry.expected, increase: entry.written?.expectedWritten),
+                    actual: format.money(entry.actual, increase: entry.written?.actualWritten),
                     difference: format.money(row.difference),
-                    cumulativeExpected: published?.expected.map { format.money($0, increase: published?.expectedIncrease) }
+                    cumulativeExpected: published?.expectedApproximate?.text
+                        ?? published?.expected.map { format.money($0, increase: published?.expectedIncrease) }
                         ?? format.money(expectedRun.value),
-                    cumulativeActual: published?.actual.map { format.money($0, increase: published?.actualIncrease) }
+                    cumulativeActual: published?.actualApproximate?.text
+                        ?? published?.actual.map { format.money($0, increase: published?.actualIncrease) }
                         ?? format.money(actualRun.value),
-                    cumulativeIsPublished: published?.actual != nil,
+                    cumulativeIsPublished: published?.actual != nil || published?.actualApproximate != nil,
                     rate: row.rate?.formatted() ?? "—"))
         }
         var total: EffectYearRowView? = nil
@@ -485,7 +499,10 @@ struct TableBuilder {
         }
         let increase =
             entries.contains { $0.includesIncrease || $0.written?.hasIncrease == true || $0.publishedCumulative?.hasIncrease == true }
-        return (yearsNote, derived + Self.differenceRule + (increase ? Self.increaseRule : ""))
+        let approximate = entries.contains {
+            $0.includesApproximate || $0.written?.hasApproximate == true || $0.publishedCumulative?.hasApproximate == true
+        }
+        return (yearsNote, derived + Self.differenceRule + (increase ? Self.increaseRule : "") + (approximate ? Self.approximateRule : ""))
     }
 
     /// A running total (累計) of one column: nil from the first year without an amount, a break in

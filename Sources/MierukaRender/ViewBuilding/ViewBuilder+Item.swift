@@ -16,6 +16,7 @@ extension ViewBuilder {
                 var entry = TableBuilder.EffectYear(year: result.year, expected: effect.expected, actual: effect.actual, basis: .item)
                 entry.written = effect
                 entry.includesIncrease = effect.hasIncrease
+                entry.includesApproximate = effect.hasApproximate
                 return entry
             }
             return tables.effectByYear(
@@ -96,8 +97,8 @@ extension ViewBuilder {
         guard let effect, !effect.isEmpty else { return nil }
         let format = PlanFormatter(plan: plan)
         var parts: [String] = []
-        if let expected = effect.expected { parts.append("効果見込額 \(effect.expectedIncrease ?? format.moneyWithUnit(expected))") }
-        if let actual = effect.actual { parts.append("実績効果額 \(effect.actualIncrease ?? format.moneyWithUnit(actual))") }
+        if let text = effect.expectedWritten ?? effect.expected.map(format.moneyWithUnit) { parts.append("効果見込額 \(text)") }
+        if let text = effect.actualWritten ?? effect.actual.map(format.moneyWithUnit) { parts.append("実績効果額 \(text)") }
         // The kind the report gives the amounts (単年度 / 継続), when it says.
         return parts.joined(separator: "、") + (effect.kind.map { "（\($0.label)）" } ?? "")
     }

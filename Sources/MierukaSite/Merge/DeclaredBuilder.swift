@@ -157,16 +157,27 @@ struct DeclaredBuilder {
     }
 
     func effect(_ written: EffectDocument, diagnostics: inout Diagnostics) -> Effect {
-        var effect = Effect(
-            expected: written.expected.flatMap { MoneyConverter.money($0, unit: moneyUnit, diagnostics: &diagnostics) },
-            actual: written.actual.flatMap { MoneyConverter.money($0, unit: moneyUnit, diagnostics: &diagnostics) },
-            expectedIncrease: written.expected?.increase, actualIncrease: written.actual?.increase)
-        effect.kind = written.kind
-        return effect
+        MoneyConverter.effect(written, unit: moneyUnit, diagnostics: &diagnostics)
     }
 }
 
 enum MoneyConverter {
+    /// An effect as written: amounts in yen, increases with their words, and approximate figures
+    /// (「約…」) kept apart with their words, out of the amounts every sum is made from.
+    static func effect(_ written: EffectDocument, unit: MoneyUnit, diagnostics: inout Diagnostics) -> Effect {
+        let expected = written.expected.flatMap { money($0, unit: unit, diagnostics: &diagnostics) }
+        let actual = written.actual.flatMap { money($0, unit: unit, diagnostics: &diagnostics) }
+        let expectedApproximate = written.expected?.approximate.flatMap { text in expected.map { ApproximateAmount(text: text, money: $0) } }
+        let actualApproximate = written.actual?.approximate.flatMap { text in actual.map { ApproximateAmount(text: text, money: $0) } }
+        var effect = Effect(
+            expected: expectedApproximate == nil ? expected : nil, actual: actualApproximate == nil ? actual : nil,
+            expectedIncrease: written.expected?.increase, actualIncrease: written.actual?.increase)
+        effect.expectedApproximate = expectedApproximate
+        effect.actualApproximate = actualApproximate
+        effect.kind = written.kind
+        return effect
+    }
+
     static func money(_ written: MoneyDocument, unit: MoneyUnit, diagnostics: inout Diagnostics) -> Money? {
         if let money = written.money(defaultUnit: unit) { return money }
         diagnostics.error(

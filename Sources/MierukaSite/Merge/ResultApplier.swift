@@ -57,13 +57,7 @@ struct ResultApplier {
             failed = resolved == nil
         }
         let effects = ([result.effect].compactMap { $0 } + result.moreEffects).map { written in
-            let expected = written.expected.flatMap { MoneyConverter.money($0, unit: moneyUnit, diagnostics: &diagnostics) }
-            let actual = written.actual.flatMap { MoneyConverter.money($0, unit: moneyUnit, diagnostics: &diagnostics) }
-            var effect = Effect(
-                expected: expected, actual: actual, expectedIncrease: written.expected?.increase,
-                actualIncrease: written.actual?.increase)
-            effect.kind = written.kind
-            return effect
+            MoneyConverter.effect(written, unit: moneyUnit, diagnostics: &diagnostics)
         }
         for written in result.kpiActuals {
             applyActual(written, year: fiscalYear, to: &draft, diagnostics: &diagnostics)

@@ -120,8 +120,10 @@ package struct SiteValidator: Sendable {
             let rows = table.effectRows(of: total.kind)
             guard !rows.isEmpty else { continue }
             let kind = total.kind.map { "（\($0.word)）" } ?? ""
-            let expected = Money.sum(rows.map(\.effect.expected))
-            let actual = Money.sum(rows.map(\.effect.actual))
+            // A published figure given as approximate (「約…」) is held to no sum, nor a sum to it.
+            let sums = Effect.sum(rows.map(\.effect))
+            let expected = total.expectedApproximate == nil ? sums.expected : nil
+            let actual = total.actualApproximate == nil ? sums.actual : nil
             if let declared = total.expected, let expected, declared != expected {
                 diagnostics.warning(
                     at: table.location,

@@ -9,7 +9,7 @@ enum CSVCellValues {
         if let year = FiscalYearParser.parse(cell.text) { return Located(year, at: cell.location) }
         diagnostics.error(
             at: cell.location, "\(cell.label): \(cell.quoted) is not a fiscal year",
-            hint: "write a year such as " + FiscalYearParser.acceptedForms)
+            hint: FiscalYearParser.hint(for: cell.text))
         return nil
     }
 
@@ -33,13 +33,14 @@ enum CSVCellValues {
                 ? "commas separate thousands, three digits each (1,000, not 1,00); " : ""
             diagnostics.error(
                 at: cell.location, "\(cell.label): \(cell.quoted) is not an amount of money",
-                hint: commas + "write an amount such as 1,234 (\(inUnit)), 1,234千円, 28.6億円 or △200; "
-                    + "leave the cell empty when there is none")
+                hint: commas + "write an amount such as 1,234 (\(inUnit)), 1,234千円, 28.6億円, △200 or 約1,200 "
+                    + "(an approximate figure, shown as written and added into nothing); leave the cell empty when there is none")
             return nil
         }
         guard money.writtenUnit == nil, let unit else { return money }
         var inUnit = MoneyDocument(amount: money.amount, writtenUnit: unit, location: money.location)
         inUnit.increase = money.increase
+        inUnit.approximate = money.approximate
         return inUnit
     }
 

@@ -73,7 +73,7 @@ enum KPIDecoder {
                 guard let year = FiscalYearParser.parse(entry.key.text) else {
                     diagnostics.error(
                         at: entry.key.location, "\"\(entry.key.text)\" is not a fiscal year",
-                        hint: "in actuals: {H28: 9855}, each key is a year such as " + FiscalYearParser.acceptedForms)
+                        hint: "in actuals: {H28: 9855}, each key is a year: " + FiscalYearParser.hint(for: entry.key.text))
                     return nil
                 }
                 guard let value = QuantityDecoder.decode(entry.value, what: "a KPI actual", diagnostics: &diagnostics)

@@ -142,10 +142,16 @@ struct MappingReader {
         guard let year = FiscalYearParser.parse(raw.value) else {
             diagnostics.error(
                 at: raw.location, "\"\(raw.value)\" is not a fiscal year",
-                hint: "write a year such as " + FiscalYearParser.acceptedForms)
+                hint: FiscalYearParser.hint(for: raw.value))
             return nil
         }
         return Located(year, at: raw.location)
+    }
+
+    /// How a year read by `fiscalYear` was written, when it is named in an era past its end (平成32年度).
+    func writtenEraYear(_ key: String) -> WrittenEraYear? {
+        guard case .scalar(let scalar)? = node(key) else { return nil }
+        return FiscalYearParser.parseWritten(scalar.text)?.written
     }
 
     func fiscalYearRange(_ key: String, diagnostics: inout Diagnostics) -> Located<FiscalYearRange>? {
@@ -153,7 +159,8 @@ struct MappingReader {
         guard let range = FiscalYearParser.parseRange(raw.value) else {
             diagnostics.error(
                 at: raw.location, "\"\(raw.value)\" is not a fiscal year or span of years",
-                hint: "write a year (\(FiscalYearParser.acceptedForms)) or a span such as 2020～2024")
+                hint: FiscalYearParser.rangeHint(
+                    for: raw.value, general: "write a year (\(FiscalYearParser.acceptedForms)) or a span such as 2020～2024"))
             return nil
         }
         return Located(range, at: raw.location)
@@ -223,7 +230,8 @@ struct MappingReader {
         } else {
             diagnostics.error(
                 at: raw.location, "\"\(raw.value)\" is not an amount of money",
-                hint: "write an amount such as " + MoneyParser.acceptedForms + ", or an increase as the report writes it (425万4千円の増)")
+                hint: "write an amount such as " + MoneyParser.acceptedForms + ", or an increase as the report writes it (425万4千円の増); "
+                    + MoneyParser.approximateHint)
         }
         return nil
     }

@@ -113,7 +113,9 @@ enum PlanDecoder {
                 hint: "check from: and to:")
             return nil
         }
-        return Located(FiscalYearRange(from.value, to?.value), at: period.location)
+        let range = FiscalYearRange(
+            from.value, to?.value, firstWritten: period.writtenEraYear("from"), lastWritten: period.writtenEraYear("to"))
+        return Located(range, at: period.location)
     }
 
     /// `grades:` (or `states:`, written the same way).

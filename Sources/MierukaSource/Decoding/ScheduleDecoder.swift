@@ -18,7 +18,8 @@ enum ScheduleDecoder {
             guard let range = FiscalYearParser.parseRange(written) else {
                 diagnostics.error(
                     at: key.location, "\"\(written)\" under schedule: is not a fiscal year or span of years",
-                    hint: "write a year (\(FiscalYearParser.acceptedForms)) or a span such as R6～R9")
+                    hint: FiscalYearParser.rangeHint(
+                        for: written, general: "write a year (\(FiscalYearParser.acceptedForms)) or a span such as R6～R9"))
                 continue
             }
             guard range.last != nil else {

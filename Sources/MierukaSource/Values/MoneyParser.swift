@@ -20,12 +20,15 @@ package enum MoneyParser {
         return MoneyDocument(amount: DecimalNumber(units: yen, scale: 0), writtenUnit: .yen, location: location)
     }
 
+    /// Said in the hint of an effect's amount that cannot be read.
+    package static let approximateHint = "an approximate figure is read with 「約」 in front (約1,200千円), shown as written and added into nothing"
+
     /// The word before an amount that says the report gives it as an approximate figure (「約49億円」).
     package static let approximately = "約"
 
     /// An amount written as an approximation (「約49億円」, 「約 13億円」): the text after 「約」 and
-    /// true; otherwise the text as it is and false. Only published tables take it (`money_tables:`),
-    /// where the cell is shown as written and the figure is never held to a sum or a difference.
+    /// true; otherwise the text as it is and false. Money tables (`money_tables:`) and effects' amounts
+    /// (`parseEffect`) take it: the figure is shown as written and never held to a sum or a difference.
     package static func splitApproximate(_ raw: String) -> (body: String, approximate: Bool) {
         let text = raw.trimmingWhitespace()
         guard text.hasPrefix(approximately) else { return (text, false) }
@@ -41,7 +44,17 @@ package enum MoneyParser {
     /// as written (`MoneyDocument.increase`) and its amount is negative, so that it counts against
     /// the effects wherever Mieruka adds them up. An increase written with △ or a minus is not
     /// read (nil): it would say the same thing twice, or its opposite.
+    ///
+    /// An approximate figure (「約1,200千円」, 「約425万円の増」) is read after 「約」 and keeps its
+    /// words (`MoneyDocument.approximate`): it is shown as written and added into nothing.
     package static func parseEffect(_ raw: String, location: SourceLocation) -> MoneyDocument? {
+        let split = splitApproximate(raw)
+        if split.approximate {
+            guard var document = parseEffect(split.body, location: location), !splitApproximate(split.body).approximate
+            else { return nil }
+            document.approximate = raw.trimmingWhitespace()
+            return document
+        }
         let text = raw.trimmingWhitespace()
         let folded = WidthNormalization.fold(text)
         guard folded.hasSuffix(increase) else { return parse(raw, location: location) }
