@@ -47,6 +47,7 @@ extension ViewBuilder {
         view.moneyTables = moneyTableViews(plan)
         view.achievements = achievementViews(plan)
         view.scale = scaleView(plan)
+        view.axisScales = axisScaleViews(plan)
         view.planKPIs = planKPITableViews(plan)
         view.revisions = planRevisions(planIndex)
         let description = plan.summary ?? "\(plan.city)の\(plan.title)（\(format.years(plan.period))）の内容と進捗状況"

@@ -5,12 +5,24 @@ extension ViewBuilder {
     /// 「評価の区分と基準」: the plan's grades, then the states it gives instead of a grade, each
     /// with its criterion as written; only for a plan that writes criteria (`definition:`).
     func scaleView(_ plan: Plan) -> ScaleView? {
-        let all = plan.grades.grades + plan.states.grades
+        scaleView(grades: plan.grades, states: plan.states, caption: "評価の区分と基準")
+    }
+
+    /// 「着手状況の区分と基準」: one table per status axis whose grades or states have criteria
+    /// (`definition:`), in the plan's order of axes; axes without criteria have none.
+    func axisScaleViews(_ plan: Plan) -> [ScaleView] {
+        plan.axes.compactMap { axis in
+            scaleView(grades: axis.grades, states: axis.states, caption: "\(axis.name)の区分と基準")
+        }
+    }
+
+    private func scaleView(grades: GradeScale, states: GradeScale, caption: String) -> ScaleView? {
+        let all = grades.grades + states.grades
         guard all.contains(where: { $0.definition != nil }) else { return nil }
         let hasCodes = all.contains { $0.hasCode }
-        let rows = plan.grades.grades.map { row($0, hasCodes: hasCodes, state: false) }
-            + plan.states.grades.map { row($0, hasCodes: hasCodes, state: true) }
-        return ScaleView(caption: "評価の区分と基準", hasCodes: hasCodes, rows: rows)
+        let rows = grades.grades.map { row($0, hasCodes: hasCodes, state: false) }
+            + states.grades.map { row($0, hasCodes: hasCodes, state: true) }
+        return ScaleView(caption: caption, hasCodes: hasCodes, rows: rows)
     }
 
     private func row(_ grade: Grade, hasCodes: Bool, state: Bool) -> ScaleRowView {

@@ -31,6 +31,8 @@ package struct PlanPageView: TemplateView {
     package var achievements: [AchievementView] = []
     /// 「評価の区分と基準」, when the plan writes criteria for its grades.
     package var scale: ScaleView? = nil
+    /// 「着手状況の区分と基準」…: one per status axis that writes criteria for its grades.
+    package var axisScales: [ScaleView] = []
     package var planKPIs: [PlanKPITableView] = []
     /// 「計画の見直し」: the plan's declared revisions.
     package var revisions: PlanRevisionsView? = nil
@@ -73,6 +75,8 @@ package struct PlanPageView: TemplateView {
             .list("moneyTables", MoneyTableView.self) { $0.moneyTables },
             .list("achievements", AchievementView.self) { $0.achievements },
             .view("scale", ScaleView.self) { $0.scale },
+            .list("axisScales", ScaleView.self) { $0.axisScales },
+            .flag("hasScales") { $0.scale != nil || !$0.axisScales.isEmpty },
             .list("planKPIs", PlanKPITableView.self) { $0.planKPIs },
         ])
 }
