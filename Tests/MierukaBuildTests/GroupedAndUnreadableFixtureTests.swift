@@ -29,8 +29,8 @@ import Testing
         #expect(report.contains("<th scope=\"col\" class=\"num\">令和5年度（公表値の和）</th>"), "\(report)")
         #expect(
             YearComparisonFixtureTests.rows(report, table: "grade-change-table") == [
-                ["A 計画を上回る", "2", "1", "+1"], ["B 概ね計画どおり", "6", "5", "+1"], ["C 計画どおり進捗せず", "2", "3", "△1"],
-                ["D 進捗がほぼなし", "0", "1", "△1"], ["計", "10", "10", "0"],
+                ["A 計画を上回る", "2", "1", "+1"], ["B 概ね計画どおり", "6", "5", "+1"], ["C 計画どおり進捗せず", "2", "3", "▲1"],
+                ["D 進捗がほぼなし", "0", "1", "▲1"], ["計", "10", "10", "0"],
             ])
         #expect(report.contains("「公表値の和」とある年度の件数は、市が区分ごとに公表した件数を Mieruka が評価ごとに足したものです。"))
         // R5: no total row, so 計 is the groups' sum and says so.

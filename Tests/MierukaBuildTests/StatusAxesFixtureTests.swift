@@ -307,7 +307,7 @@ import Testing
         // 着手状況's published 増減 as written (▲2, 0, +3), not the counts' difference (+2 for 完了).
         let start = try #require(r6.range(of: "着手状況：評価ごとの件数の増減"))
         let table = String(r6[start.lowerBound...].prefix(4000))
-        #expect(site.cells(table, table: "grade-change-table", column: 2).prefix(3) == ["△2", "0", "+3"], "\(table)")
+        #expect(site.cells(table, table: "grade-change-table", column: 2).prefix(3) == ["▲2", "0", "+3"], "\(table)")
     }
 
     @Test func checkComparesAnAxissShareAndChangeWithCountsOrItems() throws {

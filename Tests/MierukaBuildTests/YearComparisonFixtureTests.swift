@@ -130,13 +130,14 @@ import Testing
         #expect(report.contains("<caption>評価ごとの件数の増減（令和5年度→令和6年度） <span class=\"declared-mark\">市の公表値</span></caption>"))
         #expect(report.contains("<th scope=\"col\" class=\"num\">増減（公表値）</th>"))
         #expect(report.contains("<th scope=\"col\" class=\"num\">令和5年度（公表値）</th>"))
-        // As published, D's △2 included; the 計 row is Mieruka's sum, and says so.
+        // As published, written as the report prints each (「1」 without a sign, 「▲1」 and 「△2」 with
+        // their own marks), D's △2 included; the 計 row is Mieruka's sum, and says so.
         #expect(
             Self.rows(report, table: "grade-change-table") == [
-                ["A 計画を上回る", "2", "1", "+1"], ["B 概ね計画どおり", "6", "5", "+1"], ["C 計画どおり進捗せず", "2", "3", "△1"],
+                ["A 計画を上回る", "2", "1", "+1"], ["B 概ね計画どおり", "6", "5", "1"], ["C 計画どおり進捗せず", "2", "3", "▲1"],
                 ["D 進捗がほぼなし", "0", "1", "△2"], ["計", "10", "10", "△1"],
             ])
-        #expect(report.contains("増減は市の公表値です（△は減少）。計の行は、各列を Mieruka が足したものです。"))
+        #expect(report.contains("増減は市の公表値です（△・▲は減少）。計の行は、各列を Mieruka が足したものです。"))
         let problems = site.pages().flatMap { FigureMarking.problems(in: $0.html, page: $0.path) }
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
@@ -161,7 +162,7 @@ import Testing
         #expect(
             Self.rows(report, table: "grade-change-table") == [
                 ["A 計画を上回る", "1", "—", "0"], ["B 概ね計画どおり", "5", "—", "+2"], ["C 計画どおり進捗せず", "3", "—", "△1"],
-                ["D 進捗がほぼなし", "1", "—", "+1"], ["計", "10", "—", "+2"],
+                ["D 進捗がほぼなし", "1", "—", "1"], ["計", "10", "—", "+2"],
             ])
         let problems = site.pages().flatMap { FigureMarking.problems(in: $0.html, page: $0.path) }
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")

@@ -199,6 +199,9 @@ package struct DeclaredDocument: Sendable {
 package struct DeclaredCountsDocument: Sendable {
     package let counts: [(code: Located<String>, count: Int)]
     package let location: SourceLocation
+    /// Each count as written, in the order of `counts`, for a 増減 shown as published (「▲22」,
+    /// 「22」, 「+1」); empty for counts that are not signed.
+    package var texts: [String] = []
 
     package init(counts: [(code: Located<String>, count: Int)], location: SourceLocation) {
         self.counts = counts

@@ -29,6 +29,8 @@ package struct DeclaredYear: Sendable {
     /// 増減 per grade against the previous year, as the report publishes it (one per grade of the
     /// scale; negative for a decrease).
     package var gradeChange: [Int]? = nil
+    /// `gradeChange` as the report prints it (「▲22」, 「22」, 「+1」), one per grade of the scale.
+    package var gradeChangeWritten: [String]? = nil
     /// The point within the year the published figures stand at (「9月末」); nil for the year's end.
     package var asOf: Snapshot? = nil
     /// Listings the report counts in a state instead of a grade (完了 22年度に完了: 6), one count per

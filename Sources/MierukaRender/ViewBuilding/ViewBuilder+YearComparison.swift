@@ -176,17 +176,23 @@ extension ViewBuilder {
         let format = PlanFormatter(plan: plan)
         let previous = FiscalYear(year.year - 1)
         let differences = published ?? before.map { YearComparison.differences(now.counts, previous: $0.counts) } ?? []
+        // The city's 増減 is shown as the report prints it (「▲22」, 「22」), not re-signed.
+        let written = published == nil ? nil : plan.declared(in: year)?.gradeChangeWritten
         let rows = plan.grades.grades.indices.map { index in
             GradeChangeRowView(
                 grade: format.grade(index), count: format.count(now.counts[index]),
                 previous: before.map { format.count($0.counts[index]) } ?? "—",
-                difference: index < differences.count ? Self.signed(differences[index]) : "—")
+                difference: written.flatMap { index < $0.count ? $0[index] : nil }
+                    ?? (index < differences.count ? Self.signed(differences[index]) : "—"))
         }
         let total = now.counts.reduce(0, +)
         let previousTotal = before.map { $0.counts.reduce(0, +) }
         var note: String
         if published != nil {
-            note = "増減は\(plan.publisher.publishedMark)です（△は減少）。計の行は、各列を Mieruka が足したものです。"
+            // The report's own mark for a decrease, or both when it uses both.
+            let marks = ["△", "▲"].filter { mark in written?.contains { $0.contains(mark) } == true }
+            let decrease = marks.isEmpty ? "△" : marks.joined(separator: "・")
+            note = "増減は\(plan.publisher.publishedMark)です（\(decrease)は減少）。計の行は、各列を Mieruka が足したものです。"
             if !now.isPublished || before.map({ !$0.isPublished }) == true {
                 note += "「集計」とある年度の件数は、掲載している取組項目の評価を Mieruka が数えたもので、\(plan.publisher.publishedMark)ではありません。"
             }

@@ -69,6 +69,11 @@ struct DeclaredBuilder {
             built.moreEffectTotals = document.moreEffectTotals.map { effect($0, diagnostics: &diagnostics) }
             built.moreEffectCumulatives = document.moreEffectCumulatives.map { effect($0, diagnostics: &diagnostics) }
             built.gradeChange = document.gradeChange.flatMap { counts($0, diagnostics: &diagnostics) }
+            if built.gradeChange != nil, let change = document.gradeChange {
+                // Placed per grade as the numbers were; any mistake was reported just above.
+                var reported = Diagnostics()
+                built.gradeChangeWritten = perGrade(change, values: change.texts, diagnostics: &reported)
+            }
             built.asOf = document.asOf
             built.stateTotal = document.stateTotal.flatMap { stateCounts($0, diagnostics: &diagnostics) }
             if let grouping = document.grouping {
@@ -104,20 +109,29 @@ struct DeclaredBuilder {
 
     /// One count per grade of the scale; every grade must be given (0 where the table shows none).
     private func counts(_ written: DeclaredCountsDocument, diagnostics: inout Diagnostics) -> [Int]? {
+        perGrade(written, values: written.counts.map(\.count), diagnostics: &diagnostics)
+    }
+
+    /// `values` (one per entry of `written`, in its order) placed at their grades' indexes in the
+    /// scale, or nil when a code is not a grade or a grade has none.
+    private func perGrade<Value>(
+        _ written: DeclaredCountsDocument, values: [Value], diagnostics: inout Diagnostics
+    ) -> [Value]? {
+        guard values.count == written.counts.count else { return nil }
         guard !grades.isEmpty else {
             diagnostics.error(
                 at: written.location, "declared grade counts, but the plan has no grading scale",
                 hint: "add grades: to the plan")
             return nil
         }
-        var counts = [Int?](repeating: nil, count: grades.count)
+        var counts = [Value?](repeating: nil, count: grades.count)
         var ok = true
-        for (code, count) in written.counts {
-            guard let index = GradeResolver(grades: grades, axis: axis).resolve(code, diagnostics: &diagnostics) else {
+        for (entry, value) in zip(written.counts, values) {
+            guard let index = GradeResolver(grades: grades, axis: axis).resolve(entry.code, diagnostics: &diagnostics) else {
                 ok = false
                 continue
             }
-            counts[index] = count
+            counts[index] = value
         }
         let missing = grades.codes.enumerated().filter { counts[$0.offset] == nil }.map(\.element)
         if !missing.isEmpty {
@@ -126,7 +140,7 @@ struct DeclaredBuilder {
                 hint: "write every grade of the scale, with 0 where the published table shows none")
             ok = false
         }
-        return ok ? counts.map { $0 ?? 0 } : nil
+        return ok ? counts.compactMap { $0 } : nil
     }
 
     /// One count per state of the plan; a state the report does not count is 0. Every code must be

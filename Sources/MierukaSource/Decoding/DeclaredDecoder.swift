@@ -172,6 +172,7 @@ enum DeclaredDecoder {
             return nil
         }
         var counts: [(code: Located<String>, count: Int)] = []
+        var texts: [String] = []
         for (key, value) in mapping.entries {
             if signed {
                 guard case .scalar(let scalar) = value, let parsed = NumberParser.parse(scalar.text),
@@ -184,6 +185,7 @@ enum DeclaredDecoder {
                     continue
                 }
                 counts.append((Located(key.text, at: key.location), change))
+                texts.append(scalar.text.trimmingWhitespace())
                 continue
             }
             guard case .scalar(let scalar) = value, let count = NumberParser.parseCount(scalar.text) else {
@@ -194,6 +196,8 @@ enum DeclaredDecoder {
             }
             counts.append((Located(key.text, at: key.location), count))
         }
-        return DeclaredCountsDocument(counts: counts, location: mapping.location)
+        var document = DeclaredCountsDocument(counts: counts, location: mapping.location)
+        document.texts = texts
+        return document
     }
 }
