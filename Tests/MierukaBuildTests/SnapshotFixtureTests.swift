@@ -42,4 +42,32 @@ import Testing
         #expect(report.contains("<caption>評価の分布（令和6年度・9月末時点・公表値）"))
         #expect(site.page("snap-plan/reports/2023/index.html").contains("<caption>評価の分布（令和5年度・公表値）"))
     }
+
+    /// A report dated 「H27.3月末現在」 holds 平成26年度's figures; written under the year of the date
+    /// (a slip easy to make), `check` says which fiscal year the date is in. A date in the year itself,
+    /// or one with no year (9月末), is not reported. Base fixture, made-up: its R6 is FY2024.
+    @Test func anAsOfDatedInAnotherFiscalYearIsWarnedWithTheYearItIsIn() throws {
+        let work = TemporaryDirectory()
+        try FileTree.overlay(Fixtures.path("base"), onto: work.path)
+        let plan = work.path + "/content/test-plan/_index.md"
+        let text = try String(contentsOfFile: plan, encoding: .utf8)
+        let year = "  - year: R6\n"
+        #expect(text.contains(year))
+        try text.replacingOccurrences(of: year, with: year + "    as_of: R6.3月末現在\n")
+            .write(toFile: plan, atomically: true, encoding: .utf8)
+        let warned = try CommandRunner.mieruka(["check"], in: work.path)
+        #expect(warned.status == 0, "\(warned.standardError)")
+        #expect(
+            warned.standardError.contains(
+                "content/test-plan/_index.md:36:12: warning: 「R6.3月末現在」 (as_of of the declared table for 2024) is a date in 令和5年度, not in 令和6年度"),
+            "\(warned.standardError)")
+        #expect(warned.standardError.contains("hint: a fiscal year runs from April to March"), "\(warned.standardError)")
+
+        for inYear in ["令和7年3月末現在", "2024年9月末", "9月末"] {
+            try text.replacingOccurrences(of: year, with: year + "    as_of: \(inYear)\n")
+                .write(toFile: plan, atomically: true, encoding: .utf8)
+            let quiet = try CommandRunner.mieruka(["check"], in: work.path)
+            #expect(!quiet.standardError.contains("is a date in"), "\(inYear): \(quiet.standardError)")
+        }
+    }
 }

@@ -28,6 +28,37 @@ enum SnapshotDecoder {
                 hint: "a snapshot (as_of:) belongs to one fiscal year: write years: with that year, or leave as_of: out for the span's figures")
             return nil
         }
+        if let years, years.isSingleYear, let calendarYear = calendarYear(before: raw.value) {
+            // 「平成27年3月末現在」 is in 平成26年度: January–March belong to the year begun the April before.
+            let dated = FiscalYear(snapshot.month >= 4 ? calendarYear : calendarYear - 1)
+            if dated != years.first {
+                // A warning: a report may date a year's figures after it (決算 at 5月末 of the next year).
+                diagnostics.warning(
+                    at: raw.location,
+                    "「\(raw.value)」 (as_of of \(what)) is a date in \(dated.label(.wareki)), not in \(years.first.label(.wareki))",
+                    hint: "a fiscal year runs from April to March, so 1月–3月 belong to the year that began the April before: if the figures are \(dated.label(.wareki))'s, write that year (at its 3月末, its end, leave as_of: out); if the report dates this year's figures after it, leave it so")
+            }
+        }
         return snapshot
+    }
+
+    /// The calendar year an as_of names before its month, when it names one: 2015 for
+    /// 「平成27年3月末現在」, 「H27.3 月末」, 「2015年3月末」; nil for 「9月末」 or a year it cannot read.
+    static func calendarYear(before text: String) -> Int? {
+        let folded = String(WidthNormalization.fold(text).filter { !$0.isWhitespace })
+        guard let monthMark = folded.firstIndex(of: "月") else { return nil }
+        // Drop the month's digits, then the separator (年 or .) that ends the year.
+        var head = folded[..<monthMark]
+        while let last = head.last, last.isASCII, last.isNumber { head = head.dropLast() }
+        guard let separator = head.last, separator == "年" || separator == "." else { return nil }
+        head = head.dropLast()
+        var digits = String(head.reversed().prefix { $0.isASCII && $0.isNumber }.reversed())
+        if digits.isEmpty, head.last == "元" { digits = "元" }
+        guard !digits.isEmpty, digits.count <= 4, let number = digits == "元" ? 1 : Int(digits) else { return nil }
+        let era = String(head.dropLast(digits.count))
+        if era.isEmpty { return digits.count == 4 ? number : nil }
+        let named = Era.named(era) ?? (era.count == 1 ? era.first.flatMap(Era.lettered) : nil)
+        guard let named, number >= 1 else { return nil }
+        return named.firstFiscalYear + number - 1
     }
 }
