@@ -9,6 +9,10 @@ import Testing
         let fullWidth = try #require(Snapshot.parse("９月３０日現在"))
         #expect(fullWidth.month == 9 && fullWidth.day == 30 && fullWidth.pointLabel == "９月３０日現在")
         #expect(Snapshot.parse("平成19年3月末")?.month == 3)
+        // As copied from a PDF's text, spaces inside (「H27.3 月末現在」); the text is kept as written.
+        let spaced = try #require(Snapshot.parse("H27.3 月末現在"))
+        #expect(spaced.month == 3 && spaced.day == nil && spaced.text == "H27.3 月末現在")
+        #expect(Snapshot.parse("9 月 30 日")?.day == 30)
         #expect(Snapshot.parse("年度の途中") == nil)
         #expect(Snapshot.parse("13月末") == nil)
         // April comes first in a fiscal year, March last; a month's end after its days.

@@ -16,11 +16,12 @@ package struct Snapshot: Sendable, Hashable {
         self.day = day
     }
 
-    /// Reads the month and day a text names: 「9月末」, 「９月末時点」, 「9月30日現在」, 「平成19年9月末」.
+    /// Reads the month and day a text names: 「9月末」, 「９月末時点」, 「9月30日現在」, 「平成19年9月末」,
+    /// and with the spaces a PDF's text puts inside it (「H27.3 月末現在」, 「9 月 30 日」).
     /// Nil when it names no month from 1 to 12 (or a day outside 1–31).
     package static func parse(_ written: String) -> Snapshot? {
         let text = written.trimmingWhitespace()
-        let folded = WidthNormalization.fold(text)
+        let folded = String(WidthNormalization.fold(text).filter { !$0.isWhitespace })
         guard let monthMark = folded.firstIndex(of: "月") else { return nil }
         // The digits just before 月 (after 年 when a year is written).
         let digitsBefore = folded[..<monthMark].reversed().prefix { $0.isASCII && $0.isNumber }
