@@ -273,6 +273,36 @@ import Testing
         #expect(site.page("test-plan/data/plan.json").contains("\"states\":{\"目標年度が未到来\":0,\"対象外\":1}"))
     }
 
+    /// The report's own counts per state (`state_total:`) over two states: their total is Mieruka's
+    /// sum of published figures, and the table's note and the year's sentence say so (a report that
+    /// prints 6, 5 and 1 under 《達成状況が確定できないもの》 never prints 12). Made-up counts.
+    @Test func aTotalOverPublishedStateCountsIsMarkedAsTheirSum() throws {
+        let work = TemporaryDirectory()
+        try FileTree.overlay(Fixtures.path("base"), onto: work.path)
+        try FileTree.overlay(Fixtures.path("fidelity/states"), onto: work.path)
+        let plan = work.path + "/content/test-plan/_index.md"
+        let text = try String(contentsOfFile: plan, encoding: .utf8)
+        let total = "    grade_total: {A: 2, B: 6, C: 2, D: 0}\n"
+        #expect(text.contains("    listings: 10\n") && text.contains(total))
+        try text.replacingOccurrences(of: "    listings: 10\n", with: "    listings: 13\n")
+            .replacingOccurrences(of: total, with: total + "    state_total: {目標年度が未到来: 2, 対象外: 1}\n")
+            .write(toFile: plan, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.mieruka(["build"], in: work.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        let r6 = BuiltSite(root: work.path + "/public", work: work).page("test-plan/reports/2024/index.html")
+        let outside = "3項目（目標年度が未到来 2項目、対象外 1項目。計は公表値の和）"
+        #expect(r6.contains("うち評価の対象外\(outside)は、評価ごとの件数と計に含めていません"), "\(r6)")
+        #expect(r6.contains("このうち評価の対象外は\(outside)です"))
+        // One published state's count is the city's own figure: no sum to mark.
+        try text.replacingOccurrences(of: "    listings: 10\n", with: "    listings: 11\n")
+            .replacingOccurrences(of: total, with: total + "    state_total: {対象外: 1}\n")
+            .write(toFile: plan, atomically: true, encoding: .utf8)
+        #expect(try CommandRunner.mieruka(["build"], in: work.path).status == 0)
+        let single = BuiltSite(root: work.path + "/public", work: work).page("test-plan/reports/2024/index.html")
+        #expect(single.contains("うち評価の対象外1項目（対象外 1項目）は"))
+        #expect(!single.contains("公表値の和"))
+    }
+
     // MARK: The home page's own title
 
     @Test func theHomeDocumentsTitleHeadsTheHomePage() throws {

@@ -56,12 +56,14 @@ struct TableBuilder {
     }
 
     /// 「2項目（目標年度が未到来 1項目、対象外 1項目）」: listings with a state instead of a grade, or
-    /// nil when there are none.
-    func outsideText(_ outside: [Int]) -> String? {
+    /// nil when there are none. `published`: the counts per state are the city's (`state_total:`), so a
+    /// total over two or more states is Mieruka's sum of published figures, and says so.
+    func outsideText(_ outside: [Int], published: Bool = false) -> String? {
         let total = outside.reduce(0, +)
         guard total > 0 else { return nil }
         let parts = zip(plan.states.grades, outside).filter { $0.1 > 0 }.map { "\($0.0.spelledOut) \(format.items($0.1))" }
-        return "\(format.items(total))（\(parts.joined(separator: "、"))）"
+        let sum = published && parts.count > 1 ? "。計は公表値の和" : ""
+        return "\(format.items(total))（\(parts.joined(separator: "、"))\(sum)）"
     }
 
     /// 「報告書では評価されているものの、評価が読み取れなかった1項目（保存された写しが…）は、
@@ -204,7 +206,7 @@ struct TableBuilder {
         if whole, let relisted = declared.relisted, relisted > 0 {
             totalNote += "（うち再掲\(format.items(relisted))）"
         }
-        if whole, let states = declared.stateTotal, let outside = outsideText(states) {
+        if whole, let states = declared.stateTotal, let outside = outsideText(states, published: true) {
             totalNote += "。うち評価の対象外\(outside)は、評価ごとの件数と計に含めていません"
         }
         let transcribed: Int

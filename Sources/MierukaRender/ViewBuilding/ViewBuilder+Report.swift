@@ -157,7 +157,7 @@ extension ViewBuilder {
         text += zip(plan.grades.grades, counts).map { "\(format.items($1))が「\($0.label)」" }.joined(separator: "、")
         text += "でした。"
         if derived { text += "（掲載している取組項目の評価を Mieruka が数えた集計です。）" }
-        if let outside = TableBuilder(index: planIndex, links: links).outsideText(outside) {
+        if let outside = TableBuilder(index: planIndex, links: links).outsideText(outside, published: outsideIsPublished) {
             text +=
                 outsideIsPublished
                 ? "このうち評価の対象外は\(outside)です（評価の件数には含めていません）。"

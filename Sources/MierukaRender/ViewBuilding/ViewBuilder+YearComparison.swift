@@ -8,6 +8,8 @@ extension ViewBuilder {
         let counts: [Int]
         let isPublished: Bool
         let outside: [Int]
+        /// `outside` is the report's own count per state (`state_total:`), not the items'.
+        var outsideIsPublished = false
         /// The point within the year the published counts stand at (nil: the year's end).
         var asOf: Snapshot? = nil
         /// Published counts given only in rows (per policy or 管理区分) with no total row: the
@@ -26,9 +28,9 @@ extension ViewBuilder {
         let atPoint = point.flatMap { plan.declared(in: year, at: $0) }.flatMap { $0.hasGradeCounts ? $0 : nil }
         if let declared = atPoint ?? plan.declared(in: year), declared.hasGradeCounts, let totals = declared.gradeTotals {
             // The report's own count of listings in a state, when it publishes one.
-            let outside = declared.stateTotal ?? outside
             return YearGradeCounts(
-                counts: totals, isPublished: true, outside: outside, asOf: declared.asOf,
+                counts: totals, isPublished: true, outside: declared.stateTotal ?? outside,
+                outsideIsPublished: declared.stateTotal != nil, asOf: declared.asOf,
                 isSumOfRows: declared.gradeTotal == nil && declared.rowCounts.count > 1)
         }
         guard let tally = planIndex.tallies[year], tally.totalGraded > 0 else { return nil }
@@ -209,8 +211,9 @@ extension ViewBuilder {
         }
         var outsideNote: String? = nil
         let tables = tables(planIndex)
-        let parts = [(year, now.outside), (previous, before?.outside ?? [])].compactMap { entry -> String? in
-            tables.outsideText(entry.1).map { "\(format.year(entry.0))は\($0)" }
+        let parts = [(year, Optional(now)), (previous, before)].compactMap { entry -> String? in
+            tables.outsideText(entry.1?.outside ?? [], published: entry.1?.outsideIsPublished == true)
+                .map { "\(format.year(entry.0))は\($0)" }
         }
         if !parts.isEmpty {
             outsideNote = "評価の対象外（\(parts.joined(separator: "、"))）は、件数にも増減にも含めていません。"
