@@ -1,50 +1,5 @@
 import MierukaDiagnostics
 
-/// A template parsed into text and tags.
-indirect enum TemplateNode: Sendable {
-    case text(String)
-    /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}` (not escaped).
-    case variable(String, escaped: Bool, at: TemplatePosition)
-    /// `{{#name}}…{{/name}}` or `{{^name}}…{{/name}}`.
-    case section(String, inverted: Bool, body: [TemplateNode], at: TemplatePosition)
-    /// `{{> name}}`; a partial alone on its line is indented by the line's leading whitespace.
-    /// `{{< name}}…{{/name}}` is a partial whose blocks are overridden.
-    case partial(String, indentation: String?, overrides: [String: [TemplateNode]]?, at: TemplatePosition)
-    /// `{{$name}}default{{/name}}` in a template that others extend.
-    case block(String, defaultBody: [TemplateNode], indentation: String?, at: TemplatePosition)
-}
-
-struct TemplatePosition: Sendable, Hashable {
-    let line: Int
-    let column: Int
-}
-
-/// Why a template cannot be read, with where, and how to fix it when there is more to say than
-/// the usual advice about matching tags.
-struct TemplateSyntaxError: Error, Sendable {
-    let message: String
-    let position: TemplatePosition
-    var hint: String?
-}
-
-/// How deeply templates may nest sections, inverted sections, parents, blocks and partials inside
-/// one another: within one template (checked when it is read) and through the partials and parents
-/// a page includes (checked when it is compiled). Real templates use a handful of levels; the
-/// limit keeps a runaway template (a closing tag written as an opening one, a generated file) an
-/// error with a location instead of a crash: parsing, compiling and rendering all recurse once per
-/// level, and each level costs a few KiB of a thread's stack in a debug build.
-enum TemplateNesting {
-    static let maximumDepth = 100
-
-    static func message(_ what: String) -> String {
-        "\(what) nested more than \(maximumDepth) deep"
-    }
-
-    static let hint =
-        "a page needs only a few levels of {{#section}}, {{<parent}}, {{$block}} and {{>partial}}; "
-        + "look for a closing tag {{/name}} written as an opening one, or split the template into partials used one after another"
-}
-
 /// Reads Mustache templates.
 ///
 /// The rules for whitespace are those of the Mustache specification as swift-mustache implements
