@@ -45,74 +45,22 @@ package struct PlanYearTally: Sendable {
     package let effectSums: [EffectSums]
 
     package init(plan: Plan, year: FiscalYear) {
-        let slots = plan.grades.count + 1 + plan.states.count
-        let policyCount = plan.policies.count
-        var direct = [[Int]](repeating: [Int](repeating: 0, count: slots), count: policyCount)
-        var directRelist = [[Int]](repeating: [Int](repeating: 0, count: slots), count: policyCount)
-        var directByKind: [EffectKind?: (expected: [Money?], actual: [Money?], increase: Bool)] = [:]
-        // Per kind, the policies with an approximate amount (「約…」) in a column: no sum there.
-        var approximateByKind: [EffectKind?: (expected: Set<Int>, actual: Set<Int>)] = [:]
-        var directUnreadable = [Int](repeating: 0, count: policyCount)
-        var overflowed = false
-        var withResult = 0
-
+        var pass = ItemPass(plan: plan)
         for (index, item) in plan.items.enumerated() {
             // An item added by a later revision, or out of the plan by then, is not counted (not
             // even as 未評価): the year is read against the plan as it stood that year.
             guard plan.revisions.isInPlan(index, in: year) else { continue }
-            let result = item.result(in: year)
-            if result != nil { withResult += 1 }
-            if result?.gradeUnreadable != nil {
-                // Graded by the report, but unreadable: in no count, and said so under the tables.
-                for listing in item.listings where listing.policy < policyCount { directUnreadable[listing.policy] += 1 }
-            }
-            let slot = result?.grade ?? result?.state.map { plan.grades.count + 1 + $0 } ?? plan.grades.count
-            for listing in item.listings where listing.policy < policyCount && result?.gradeUnreadable == nil {
-                direct[listing.policy][slot] += 1
-                if listing.isRelisting { directRelist[listing.policy][slot] += 1 }
-            }
-            // Each kind into its own sums: an item's 単年度 and 継続 amounts are never added together.
-            for effect in result?.effects ?? [] where !effect.isEmpty {
-                guard let policy = item.primaryPolicy, policy < policyCount else { continue }
-                var sums =
-                    directByKind[effect.kind]
-                    ?? ([Money?](repeating: nil, count: policyCount), [Money?](repeating: nil, count: policyCount), false)
-                if effect.hasIncrease { sums.increase = true }
-                if effect.hasApproximate {
-                    var marked = approximateByKind[effect.kind] ?? ([], [])
-                    if effect.expectedApproximate != nil { marked.expected.insert(policy) }
-                    if effect.actualApproximate != nil { marked.actual.insert(policy) }
-                    approximateByKind[effect.kind] = marked
-                }
-                sums.expected[policy] = Self.sum(sums.expected[policy], effect.expected, &overflowed)
-                sums.actual[policy] = Self.sum(sums.actual[policy], effect.actual, &overflowed)
-                directByKind[effect.kind] = sums
-            }
+            pass.add(item, result: item.result(in: year))
         }
-
-        // Subtree sums: children come after their parent in document order, so walk backwards.
-        var counts = direct
-        var unreadable = directUnreadable
-        var relist = directRelist
-        for index in stride(from: policyCount - 1, through: 0, by: -1) {
-            guard let parent = plan.policies[index].parent else { continue }
-            for slot in 0..<slots {
-                counts[parent][slot] += counts[index][slot]
-                relist[parent][slot] += relist[index][slot]
-            }
-            unreadable[parent] += unreadable[index]
-        }
-
-        var totalCounts = [Int](repeating: 0, count: slots)
-        var totalRelist = [Int](repeating: 0, count: slots)
-        for index in plan.topLevelPolicies {
-            for slot in 0..<slots {
-                totalCounts[slot] += counts[index][slot]
-                totalRelist[slot] += relist[index][slot]
-            }
-        }
-
-        let effectSums = Self.effectSums(directByKind, approximate: approximateByKind, plan: plan, overflowed: &overflowed)
+        let counts = Self.subtreeSums(pass.counts, plan: plan, adding: Self.addSlots)
+        let relist = Self.subtreeSums(pass.relistings, plan: plan, adding: Self.addSlots)
+        let unreadable = Self.subtreeSums(pass.unreadable, plan: plan, adding: +=)
+        let totalCounts = Self.planTotals(counts, plan: plan, slots: pass.slots)
+        let totalRelist = Self.planTotals(relist, plan: plan, slots: pass.slots)
+        let policyCount = plan.policies.count
+        var overflowed = pass.overflowed
+        let effectSums = Self.effectSums(
+            pass.amountsByKind, approximate: pass.approximateByKind, plan: plan, overflowed: &overflowed)
         let single = effectSums.count == 1 ? effectSums.first : nil
 
         self.year = year
@@ -129,7 +77,7 @@ package struct PlanYearTally: Sendable {
         self.totalActual = single?.totalActual
         self.unreadableCounts = unreadable
         self.totalUnreadable = plan.topLevelPolicies.reduce(0) { $0 + unreadable[$1] }
-        self.itemsWithResult = withResult
+        self.itemsWithResult = pass.itemsWithResult
         self.overflowed = overflowed
         self.includesIncrease = single?.includesIncrease ?? false
         self.effectSums = effectSums
@@ -182,20 +130,15 @@ package struct PlanYearTally: Sendable {
     /// Money per kind: each kind's own subtree sums and totals, never one across kinds; a sum an
     /// approximate amount (「約…」) would be part of is nil (`EffectSums.withoutApproximate`).
     private static func effectSums(
-        _ directByKind: [EffectKind?: (expected: [Money?], actual: [Money?], increase: Bool)],
-        approximate approximateByKind: [EffectKind?: (expected: Set<Int>, actual: Set<Int>)], plan: Plan,
+        _ directByKind: [EffectKind?: ItemPass.Amounts], approximate approximateByKind: [EffectKind?: ItemPass.ApproximateMarks],
+        plan: Plan,
         overflowed: inout Bool
     ) -> [EffectSums] {
         var effectSums: [EffectSums] = []
         for kind in EffectKind.ordered(directByKind.keys) {
             guard let direct = directByKind[kind] else { continue }
-            var expected = direct.expected
-            var actual = direct.actual
-            for index in stride(from: plan.policies.count - 1, through: 0, by: -1) {
-                guard let parent = plan.policies[index].parent else { continue }
-                expected[parent] = sum(expected[parent], expected[index], &overflowed)
-                actual[parent] = sum(actual[parent], actual[index], &overflowed)
-            }
+            let expected = subtreeSums(direct.expected, plan: plan) { $0 = sum($0, $1, &overflowed) }
+            let actual = subtreeSums(direct.actual, plan: plan) { $0 = sum($0, $1, &overflowed) }
             var totalExpected: Money?
             var totalActual: Money?
             for index in plan.topLevelPolicies {
@@ -211,7 +154,34 @@ package struct PlanYearTally: Sendable {
         return effectSums
     }
 
-    private static func sum(_ a: Money?, _ b: Money?, _ overflowed: inout Bool) -> Money? {
+    /// Each policy's figures with its whole subtree's added: children come after their parent in
+    /// document order, so walking backwards adds a subtree into its parent before that parent is
+    /// added into its own.
+    private static func subtreeSums<Figures>(
+        _ direct: [Figures], plan: Plan, adding add: (inout Figures, Figures) -> Void
+    ) -> [Figures] {
+        var sums = direct
+        for index in stride(from: plan.policies.count - 1, through: 0, by: -1) {
+            guard let parent = plan.policies[index].parent else { continue }
+            let child = sums[index]
+            add(&sums[parent], child)
+        }
+        return sums
+    }
+
+    /// Counts per slot added slot by slot.
+    private static func addSlots(_ counts: inout [Int], _ more: [Int]) {
+        for slot in counts.indices { counts[slot] += more[slot] }
+    }
+
+    /// The whole plan's counts per slot: its top-level policies' subtrees added up.
+    private static func planTotals(_ counts: [[Int]], plan: Plan, slots: Int) -> [Int] {
+        var totals = [Int](repeating: 0, count: slots)
+        for index in plan.topLevelPolicies { addSlots(&totals, counts[index]) }
+        return totals
+    }
+
+    static func sum(_ a: Money?, _ b: Money?, _ overflowed: inout Bool) -> Money? {
         guard let b else { return a }
         guard let a else { return b }
         guard let total = a.adding(b) else {

@@ -1,50 +1,5 @@
 import MierukaDiagnostics
 
-/// A template parsed into text and tags.
-indirect enum TemplateNode: Sendable {
-    case text(String)
-    /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}` (not escaped).
-    case variable(String, escaped: Bool, at: TemplatePosition)
-    /// `{{#name}}…{{/name}}` or `{{^name}}…{{/name}}`.
-    case section(String, inverted: Bool, body: [TemplateNode], at: TemplatePosition)
-    /// `{{> name}}`; a partial alone on its line is indented by the line's leading whitespace.
-    /// `{{< name}}…{{/name}}` is a partial whose blocks are overridden.
-    case partial(String, indentation: String?, overrides: [String: [TemplateNode]]?, at: TemplatePosition)
-    /// `{{$name}}default{{/name}}` in a template that others extend.
-    case block(String, defaultBody: [TemplateNode], indentation: String?, at: TemplatePosition)
-}
-
-struct TemplatePosition: Sendable, Hashable {
-    let line: Int
-    let column: Int
-}
-
-/// Why a template cannot be read, with where, and how to fix it when there is more to say than
-/// the usual advice about matching tags.
-struct TemplateSyntaxError: Error, Sendable {
-    let message: String
-    let position: TemplatePosition
-    var hint: String?
-}
-
-/// How deeply templates may nest sections, inverted sections, parents, blocks and partials inside
-/// one another: within one template (checked when it is read) and through the partials and parents
-/// a page includes (checked when it is compiled). Real templates use a handful of levels; the
-/// limit keeps a runaway template (a closing tag written as an opening one, a generated file) an
-/// error with a location instead of a crash: parsing, compiling and rendering all recurse once per
-/// level, and each level costs a few KiB of a thread's stack in a debug build.
-enum TemplateNesting {
-    static let maximumDepth = 100
-
-    static func message(_ what: String) -> String {
-        "\(what) nested more than \(maximumDepth) deep"
-    }
-
-    static let hint =
-        "a page needs only a few levels of {{#section}}, {{<parent}}, {{$block}} and {{>partial}}; "
-        + "look for a closing tag {{/name}} written as an opening one, or split the template into partials used one after another"
-}
-
 /// Reads Mustache templates.
 ///
 /// The rules for whitespace are those of the Mustache specification as swift-mustache implements
@@ -197,33 +152,36 @@ struct TemplateParser {
             hint: "name the partial itself, e.g. {{>partials/grade-table}}, inside a section that decides whether it shows")
     }
 
-    private mutating func parseNodes(_ initial: State) throws(TemplateSyntaxError) -> ([TemplateNode], closed: Bool) {
+    /// The nodes read so far at one level, and the spaces that began the current line, held back
+    /// until it is known whether a tag stands alone on it (a standalone tag's line is left out).
+    private struct Level {
         var nodes: [TemplateNode] = []
-        var state = initial
         var whitespaceBefore = ""
-        while !atEnd {
-            if state.newLine {
-                let spaces = readSpaces()
-                if state.inDefinition, !state.inheritanceTopLevel {
-                    if let indent = state.definitionIndent {
-                        whitespaceBefore = String(spaces.dropFirst(indent.count))
-                    } else {
-                        state.definitionIndent = spaces
-                    }
-                } else {
-                    whitespaceBefore = spaces
-                }
+
+        /// The held-back spaces into the output: the line does not stand alone.
+        mutating func flushWhitespace() {
+            if !whitespaceBefore.isEmpty {
+                nodes.append(.text(whitespaceBefore))
+                whitespaceBefore = ""
             }
+        }
+    }
+
+    private mutating func parseNodes(_ initial: State) throws(TemplateSyntaxError) -> ([TemplateNode], closed: Bool) {
+        var level = Level()
+        var state = initial
+        while !atEnd {
+            if state.newLine { readIndentation(&state, into: &level) }
             let text = readText()
             if !atEnd, current == Self.newline {
-                nodes.append(.text(whitespaceBefore + text + "\n"))
+                level.nodes.append(.text(level.whitespaceBefore + text + "\n"))
                 state.newLine = true
                 advance()
                 continue
             }
             if !text.isEmpty {
-                nodes.append(.text(whitespaceBefore + text))
-                whitespaceBefore = ""
+                level.nodes.append(.text(level.whitespaceBefore + text))
+                level.whitespaceBefore = ""
                 state.newLine = false
             }
             if atEnd { break }
@@ -231,131 +189,190 @@ struct TemplateParser {
             advance()
             advance()
             guard !atEnd else { throw TemplateSyntaxError(message: "a tag is not closed with }}", position: tagPosition) }
-            func flushWhitespace() {
-                if !whitespaceBefore.isEmpty {
-                    nodes.append(.text(whitespaceBefore))
-                    whitespaceBefore = ""
-                }
-            }
-            var setNewLine = false
-            let sigil = Unicode.Scalar(current)
-            if sigil == "#" || sigil == "^" || sigil == "<" || sigil == "$", state.depth >= TemplateNesting.maximumDepth {
-                // Refused before going one level deeper, so no input can exhaust the stack.
-                throw TemplateSyntaxError(
-                    message: TemplateNesting.message("sections, parents and blocks are"), position: tagPosition,
-                    hint: TemplateNesting.hint)
-            }
-            switch sigil {
-            case "#", "^":
-                advance()
-                let name = try readTagContent(triple: false)
-                if isStandalone(state) { setNewLine = true } else { flushWhitespace() }
-                var inner = state.entering(name, at: tagPosition, newLine: setNewLine)
-                inner.inheritanceTopLevel = false
-                let (body, _) = try parseNodes(inner)
-                nodes.append(.section(name, inverted: sigil == "^", body: body, at: tagPosition))
-            case "/":
-                advance()
-                let name = try readTagContent(triple: false)
-                guard let open = state.sectionName else {
-                    throw TemplateSyntaxError(message: "{{/\(name)}} closes a section that was never opened", position: tagPosition)
-                }
-                guard name == open else {
-                    throw TemplateSyntaxError(
-                        message: "a section is closed with a different name than it was opened with ({{/\(name)}} for {{#\(open)}})",
-                        position: tagPosition)
-                }
-                if !isStandalone(state) { flushWhitespace() }
-                if state.inheritanceTopLevel {
-                    nodes = nodes.filter { if case .text = $0 { false } else { true } }
-                }
+            if Unicode.Scalar(current) == "/" {
+                let nodes = try closeSection(state, at: tagPosition, level)
                 return (nodes, true)
-            case "!":
-                advance()
-                _ = try readTagContent(triple: false)
-                setNewLine = isStandalone(state)
-            case "{":
-                flushWhitespace()
-                advance()
-                let name = try readTagContent(triple: true)
-                nodes.append(.variable(name, escaped: false, at: tagPosition))
-            case "&":
-                flushWhitespace()
-                advance()
-                let name = try readTagContent(triple: false)
-                nodes.append(.variable(name, escaped: false, at: tagPosition))
-            case ">":
-                advance()
-                let name = try readTagContent(triple: false)
-                try refuseDynamicName(name, at: tagPosition)
-                let indentation = whitespaceBefore
-                flushWhitespace()
-                if isStandalone(state) {
-                    setNewLine = true
-                    nodes.append(.partial(name, indentation: indentation, overrides: nil, at: tagPosition))
-                } else {
-                    nodes.append(.partial(name, indentation: nil, overrides: nil, at: tagPosition))
-                }
-            case "<":
-                advance()
-                let name = try readTagContent(triple: false)
-                try refuseDynamicName(name, at: tagPosition)
-                let indentation = whitespaceBefore
-                flushWhitespace()
-                if isStandalone(state) { setNewLine = true }
-                var inner = state
-                inner.sectionName = name
-                inner.newLine = true
-                inner.inheritanceTopLevel = true
-                inner.inDefinition = true
-                inner.sectionStart = tagPosition
-                inner.depth += 1
-                let (body, _) = try parseNodes(inner)
-                var overrides: [String: [TemplateNode]] = [:]
-                for node in body {
-                    guard case .block(let blockName, let content, _, _) = node else {
-                        throw TemplateSyntaxError(
-                            message: "inside {{<\(name)}} … {{/\(name)}} only blocks ({{$name}} … {{/name}}) may appear",
-                            position: tagPosition)
-                    }
-                    overrides[blockName] = content
-                }
-                nodes.append(.partial(name, indentation: indentation, overrides: overrides, at: tagPosition))
-            case "$":
-                advance()
-                let name = try readTagContent(triple: false)
-                if state.inheritanceTopLevel {
-                    if isStandalone(state) { setNewLine = true }
-                    var inner = state.entering(name, at: tagPosition, newLine: setNewLine)
-                    inner.inheritanceTopLevel = false
-                    let (body, _) = try parseNodes(inner)
-                    nodes.append(.block(name, defaultBody: body, indentation: nil, at: tagPosition))
-                } else {
-                    let indentation = whitespaceBefore
-                    flushWhitespace()
-                    if isStandalone(state) { setNewLine = true }
-                    let inner = state.entering(name, at: tagPosition, newLine: setNewLine)
-                    let (body, _) = try parseNodes(inner)
-                    nodes.append(.block(name, defaultBody: body, indentation: indentation, at: tagPosition))
-                }
-            case "=":
-                throw TemplateSyntaxError(
-                    message: "changing the tag delimiters ({{= … =}}) is not supported", position: tagPosition)
-            case "%":
-                throw TemplateSyntaxError(message: "template settings ({{% … }}) are not supported", position: tagPosition)
-            default:
-                flushWhitespace()
-                let name = try readTagContent(triple: false)
-                guard !name.isEmpty else { throw TemplateSyntaxError(message: "a tag has no name", position: tagPosition) }
-                nodes.append(.variable(name, escaped: true, at: tagPosition))
             }
-            state.newLine = setNewLine
+            state.newLine = try parseTag(state, at: tagPosition, into: &level)
         }
         if let open = state.sectionName {
             throw TemplateSyntaxError(
                 message: "a section is opened but never closed ({{#\(open)}} needs {{/\(open)}})", position: state.sectionStart)
         }
-        return (nodes, false)
+        return (nodes: level.nodes, closed: false)
+    }
+
+    /// At the start of a line: its leading spaces, held back in `level` (inside a block definition,
+    /// less the indentation of the definition's first line, which is taken as the block's own).
+    private mutating func readIndentation(_ state: inout State, into level: inout Level) {
+        let spaces = readSpaces()
+        if state.inDefinition, !state.inheritanceTopLevel {
+            if let indent = state.definitionIndent {
+                level.whitespaceBefore = String(spaces.dropFirst(indent.count))
+            } else {
+                state.definitionIndent = spaces
+            }
+        } else {
+            level.whitespaceBefore = spaces
+        }
+    }
+
+    /// The tag whose sigil is at the current byte (any but a closing one), its node added to
+    /// `level`; answers whether the next line starts afresh (the tag stood alone on its line).
+    private mutating func parseTag(
+        _ state: State, at tagPosition: TemplatePosition, into level: inout Level
+    ) throws(TemplateSyntaxError) -> Bool {
+        let sigil = Unicode.Scalar(current)
+        if sigil == "#" || sigil == "^" || sigil == "<" || sigil == "$", state.depth >= TemplateNesting.maximumDepth {
+            // Refused before going one level deeper, so no input can exhaust the stack.
+            throw TemplateSyntaxError(
+                message: TemplateNesting.message("sections, parents and blocks are"), position: tagPosition,
+                hint: TemplateNesting.hint)
+        }
+        switch sigil {
+        case "#", "^":
+            return try parseSection(inverted: sigil == "^", state, at: tagPosition, into: &level)
+        case "!":
+            advance()
+            _ = try readTagContent(triple: false)
+            return isStandalone(state)
+        case "{":
+            level.flushWhitespace()
+            advance()
+            let name = try readTagContent(triple: true)
+            level.nodes.append(.variable(name, escaped: false, at: tagPosition))
+            return false
+        case "&":
+            level.flushWhitespace()
+            advance()
+            let name = try readTagContent(triple: false)
+            level.nodes.append(.variable(name, escaped: false, at: tagPosition))
+            return false
+        case ">":
+            return try parsePartial(state, at: tagPosition, into: &level)
+        case "<":
+            return try parseParent(state, at: tagPosition, into: &level)
+        case "$":
+            return try parseBlock(state, at: tagPosition, into: &level)
+        case "=":
+            throw TemplateSyntaxError(
+                message: "changing the tag delimiters ({{= … =}}) is not supported", position: tagPosition)
+        case "%":
+            throw TemplateSyntaxError(message: "template settings ({{% … }}) are not supported", position: tagPosition)
+        default:
+            level.flushWhitespace()
+            let name = try readTagContent(triple: false)
+            guard !name.isEmpty else { throw TemplateSyntaxError(message: "a tag has no name", position: tagPosition) }
+            level.nodes.append(.variable(name, escaped: true, at: tagPosition))
+            return false
+        }
+    }
+
+    /// `{{/name}}`: the level's nodes, once the name is checked against the open section's.
+    private mutating func closeSection(
+        _ state: State, at tagPosition: TemplatePosition, _ level: Level
+    ) throws(TemplateSyntaxError) -> [TemplateNode] {
+        var level = level
+        advance()
+        let name = try readTagContent(triple: false)
+        guard let open = state.sectionName else {
+            throw TemplateSyntaxError(message: "{{/\(name)}} closes a section that was never opened", position: tagPosition)
+        }
+        guard name == open else {
+            throw TemplateSyntaxError(
+                message: "a section is closed with a different name than it was opened with ({{/\(name)}} for {{#\(open)}})",
+                position: tagPosition)
+        }
+        if !isStandalone(state) { level.flushWhitespace() }
+        // Directly inside a parent only its blocks count: the text between them is left out.
+        if state.inheritanceTopLevel {
+            return level.nodes.filter { if case .text = $0 { false } else { true } }
+        }
+        return level.nodes
+    }
+
+    /// `{{#name}}…{{/name}}` or `{{^name}}…{{/name}}`.
+    private mutating func parseSection(
+        inverted: Bool, _ state: State, at tagPosition: TemplatePosition, into level: inout Level
+    ) throws(TemplateSyntaxError) -> Bool {
+        advance()
+        let name = try readTagContent(triple: false)
+        let standalone = isStandalone(state)
+        if !standalone { level.flushWhitespace() }
+        var inner = state.entering(name, at: tagPosition, newLine: standalone)
+        inner.inheritanceTopLevel = false
+        let (body, _) = try parseNodes(inner)
+        level.nodes.append(.section(name, inverted: inverted, body: body, at: tagPosition))
+        return standalone
+    }
+
+    /// `{{> name}}`: indented by the line's leading spaces when it stands alone on its line.
+    private mutating func parsePartial(
+        _ state: State, at tagPosition: TemplatePosition, into level: inout Level
+    ) throws(TemplateSyntaxError) -> Bool {
+        advance()
+        let name = try readTagContent(triple: false)
+        try refuseDynamicName(name, at: tagPosition)
+        let indentation = level.whitespaceBefore
+        level.flushWhitespace()
+        let standalone = isStandalone(state)
+        level.nodes.append(.partial(name, indentation: standalone ? indentation : nil, overrides: nil, at: tagPosition))
+        return standalone
+    }
+
+    /// `{{<name}}…{{/name}}`: a partial whose blocks are overridden by the blocks inside.
+    private mutating func parseParent(
+        _ state: State, at tagPosition: TemplatePosition, into level: inout Level
+    ) throws(TemplateSyntaxError) -> Bool {
+        advance()
+        let name = try readTagContent(triple: false)
+        try refuseDynamicName(name, at: tagPosition)
+        let indentation = level.whitespaceBefore
+        level.flushWhitespace()
+        let standalone = isStandalone(state)
+        var inner = state
+        inner.sectionName = name
+        inner.newLine = true
+        inner.inheritanceTopLevel = true
+        inner.inDefinition = true
+        inner.sectionStart = tagPosition
+        inner.depth += 1
+        let (body, _) = try parseNodes(inner)
+        var overrides: [String: [TemplateNode]] = [:]
+        for node in body {
+            guard case .block(let blockName, let content, _, _) = node else {
+                throw TemplateSyntaxError(
+                    message: "inside {{<\(name)}} … {{/\(name)}} only blocks ({{$name}} … {{/name}}) may appear",
+                    position: tagPosition)
+            }
+            overrides[blockName] = content
+        }
+        level.nodes.append(.partial(name, indentation: indentation, overrides: overrides, at: tagPosition))
+        return standalone
+    }
+
+    /// `{{$name}}default{{/name}}`: an override directly inside a parent, or a block of a template
+    /// that others extend (indented by its line's leading spaces).
+    private mutating func parseBlock(
+        _ state: State, at tagPosition: TemplatePosition, into level: inout Level
+    ) throws(TemplateSyntaxError) -> Bool {
+        advance()
+        let name = try readTagContent(triple: false)
+        if state.inheritanceTopLevel {
+            let standalone = isStandalone(state)
+            var inner = state.entering(name, at: tagPosition, newLine: standalone)
+            inner.inheritanceTopLevel = false
+            let (body, _) = try parseNodes(inner)
+            level.nodes.append(.block(name, defaultBody: body, indentation: nil, at: tagPosition))
+            return standalone
+        }
+        let indentation = level.whitespaceBefore
+        level.flushWhitespace()
+        let standalone = isStandalone(state)
+        let inner = state.entering(name, at: tagPosition, newLine: standalone)
+        let (body, _) = try parseNodes(inner)
+        level.nodes.append(.block(name, defaultBody: body, indentation: indentation, at: tagPosition))
+        return standalone
     }
 }
 
