@@ -116,6 +116,10 @@ struct PlanJSON {
             ("results", .array(item.results.map { result($0, of: item, gradersNamed: gradersNamed) })),
             ("url", .string(links.url(SiteRoutes.item(plan.slug, item.slug)))),
         ]
+        // The number of 細目 the city publishes (subitem_count:), only where the item gives one.
+        if let published = item.publishedSubitemCount {
+            members.insert(("subitem_count", .number(String(published.value))), at: members.count - 3)
+        }
         // Results at points within a year (as_of:), only where the item has some, so that other
         // plans' files keep their bytes: each with its point, never among the years' results.
         if !item.snapshots.isEmpty {

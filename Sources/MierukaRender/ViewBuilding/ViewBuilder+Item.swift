@@ -51,7 +51,7 @@ extension ViewBuilder {
         view.moreEffectByYears = Array(effectByYears.dropFirst())
         view.gradeHistory = gradeHistory(planIndex, itemIndex)
         view.schedule = schedule(planIndex, itemIndex)
-        view.subitems = subItemList(item)
+        view.subitems = subItemList(item, plan: plan)
         view.revisionHistory = itemRevisionHistory(planIndex, itemIndex)
         view.opinions = itemOpinions(planIndex, itemIndex)
         if let latest = item.results.last(where: { !$0.axisValues.isEmpty }) {

@@ -13,6 +13,7 @@ package struct SiteValidator: Sendable {
             }
             for item in plan.items {
                 for kpi in item.kpis { checkDirection(kpi, in: plan, diagnostics: &diagnostics) }
+                checkSubitemCount(item, diagnostics: &diagnostics)
             }
             for axisIndex in plan.axes.indices where plan.declared.contains(where: { $0.axes[axisIndex] != nil }) {
                 let projected = plan.projected(onto: axisIndex)
@@ -38,6 +39,16 @@ package struct SiteValidator: Sendable {
                     hint: "check the amounts and the plan's money_unit")
             }
         }
+    }
+
+    /// An item's published number of 細目 (`subitem_count:`) counts every 細目 the city has; the site
+    /// may list fewer (a plan transcribed in part), never more.
+    func checkSubitemCount(_ item: Item, diagnostics: inout Diagnostics) {
+        guard let published = item.publishedSubitemCount, item.subitems.count > published.value else { return }
+        diagnostics.warning(
+            at: published.location,
+            "the item \(item.listings.first?.number ?? item.slug) lists \(item.subitems.count) 細目, more than the \(published.value) the city publishes (subitem_count:)",
+            hint: "check subitem_count: against the report, and the item's subitems: for one given twice or belonging to another item")
     }
 
     /// The notes of a table published at a point within a year (`as_of:`) other than the year's own
