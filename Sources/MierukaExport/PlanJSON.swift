@@ -240,6 +240,10 @@ struct PlanJSON {
         if let unreadable = result.gradeUnreadable {
             members.append(("grade_unreadable", .string(unreadable)))
         }
+        // Only where the report prints the previous year's grade beside the item, as printed.
+        if let previous = result.previousGrade {
+            members.append(("previous_grade", .string(previous.value)))
+        }
         // Only where the item has sub-items, so that other plans' files keep their bytes.
         if !item.subitems.isEmpty {
             let states = planIndex.plan.states.grades

@@ -34,6 +34,9 @@ package struct YearResult: Sendable {
     /// transcriber's words; nil when it was read or the year has none. Such a result has no grade
     /// and is kept out of the counts (not even 未評価) and shares, and the tables say so.
     package var gradeUnreadable: String? = nil
+    /// The previous year's grade as the report prints it beside the item (`previous_grade:`, 前年度評価):
+    /// shown as printed, never counted; `check` compares it with the previous year's own result.
+    package var previousGrade: Located<String>? = nil
     /// Where the result was written (an item's front matter or a file in seeds/).
     package let location: SourceLocation
 
