@@ -25,6 +25,8 @@ import Testing
         let json = site.page("test-plan/data/plan.json")
         #expect(json.contains("\"previous_grade\":\"A\""))
         #expect(json.contains("\"previous_grade\":\"－\""))
+        #expect(site.page("test-plan/data/index.html").contains("<code>items[].results[].previous_grade</code>"))
+        #expect(!base.page("test-plan/data/index.html").contains("previous_grade"))
         let results = site.page("test-plan/data/results.csv")
         #expect(results.split(whereSeparator: \.isNewline).first?.hasSuffix(",前年度評価") == true)
     }

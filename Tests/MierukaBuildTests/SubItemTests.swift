@@ -71,6 +71,10 @@ import Testing
         #expect(items.first { $0["number"] as? String == "3" }?["subitem_count"] as? Int == 3)
         #expect(items.first { $0["number"] as? String == "2" }?["subitem_count"] as? Int == 4)
         #expect(items.first { $0["number"] as? String == "1" }?["subitem_count"] == nil)
+        // The data page's dictionary of plan.json names the key, only for a plan that has it.
+        #expect(site.page("test-plan/data/index.html").contains("<code>items[].subitem_count</code>"))
+        let (_, base) = try FidelityFixtureTests.build(nil)
+        #expect(!base.page("test-plan/data/index.html").contains("subitem_count"))
     }
 
     /// `check` warns when the site lists more 細目 than the city publishes, at the number; a number
