@@ -116,6 +116,10 @@ struct PlanJSON {
             ("results", .array(item.results.map { result($0, of: item, gradersNamed: gradersNamed) })),
             ("url", .string(links.url(SiteRoutes.item(plan.slug, item.slug)))),
         ]
+        // The number of 細目 the city publishes (subitem_count:), only where the item gives one.
+        if let published = item.publishedSubitemCount {
+            members.insert(("subitem_count", .int(published.value)), at: members.count - 3)
+        }
         // Results at points within a year (as_of:), only where the item has some, so that other
         // plans' files keep their bytes: each with its point, never among the years' results.
         if !item.snapshots.isEmpty {
@@ -235,6 +239,10 @@ struct PlanJSON {
         // Only where the report's grade could not be read, so that other plans' files keep their bytes.
         if let unreadable = result.gradeUnreadable {
             members.append(("grade_unreadable", .string(unreadable)))
+        }
+        // Only where the report prints the previous year's grade beside the item, as printed.
+        if let previous = result.previousGrade {
+            members.append(("previous_grade", .string(previous.value)))
         }
         // Only where the item has sub-items, so that other plans' files keep their bytes.
         if !item.subitems.isEmpty {
@@ -426,12 +434,14 @@ extension PlanDatasets {
         ("levels", "配列", "方針の階層名（上位から）"),
         ("policies[]", "配列", "方針：id、level（0が最上位）、level_name、number、title、parent（上位の方針の id）、kpis（方針の成果指標）、url"),
         ("items[]", "配列", "取組項目：number、id、title、summary、listings（number・policy・relisting：再掲なら true）、departments、schedule（取組の工程：years（first・last：西暦の年度）・step（計画の表記））、subitems（細目：number・title・departments）、kpis、results、url"),
+        ("items[].subitem_count", "整数", "市が公表しているその項目の細目の数（subitem_count:。公表値のまま。書いてある項目だけ）"),
         ("items[].kpis[]", "配列", "成果指標：id、name、unit、direction（increase / decrease / null）、baseline・target（years・value（数値か null）・text（表記））、note、actuals（year・value・text・grade・progress_percent）"),
         ("items[].kpis[].actuals[].provisional", "オブジェクト", "確定前の値（見込み・速報値など）の実績だけ：label（資料の語。ないときは null）、as_of（日付や時点）、note（注記）、replaced（同じ年度の確定値があり、サイトでは確定値を載せているなら true）。progress_percent は null（確定前の値からは進捗率を計算しません）。方針の kpis も同じ"),
         ("items[].results[]", "配列", "年度別結果：year、grade（記号か null）、grade_unreadable（報告書にある評価が読み取れなかった年度だけ：その理由）、progress・factors・next_steps（Markdown）、effect_expected_yen・effect_actual_yen（円単位の整数か null。資料が「…の増」と書いた額は負の値で、そのときだけ effect_expected_text・effect_actual_text に資料の表記）、effect_kind（額の種類を資料が示すときだけ：single_year（単年度効果額）か continuing（継続的効果額））、subitems（細目のある項目だけ：number・grade・state（評価の対象外の状態）・progress）。計画にあるときだけ：state（評価に代わる状態の記号か null）、graded_by（評価した者：結果の記載、なければ計画の graded_by。評価のない結果は null）、axes（評価の軸の id ごとに grade・state・graded_by、その年度に値がなければ null）"),
         ("items[].results[].grade_composition", "オブジェクト", "報告書が評価の決め方や委員ごとの評価を示しているときだけ：method（評価の方法。報告書の言葉）、member_grades（委員ごとの評価：member（名前。ないときは null）・grade（記号））。委員ごとの評価は集計に使いません"),
         ("items[].results[].axis_grade_compositions[]", "配列", "評価軸の評価について同じものを示しているときだけ：axis（評価軸の id）、method、member_grades"),
         ("items[].results[].more_effects[]", "配列", "同じ年度に種類の異なる効果額（単年度と継続）があるときだけ：2つ目からの額。kind、expected_yen、actual_yen（「…の増」の額は expected_text・actual_text も）。1つ目の額は effect_expected_yen・effect_actual_yen と effect_kind で、種類の異なる額は足し合わせていません"),
+        ("items[].results[].previous_grade", "文字列", "報告書がその項目の横に載せている前年度の評価（記載のとおり。集計には使わない。書いてある結果だけ）"),
         ("items[].snapshots[]", "配列", "年度の途中の時点の結果（時点の結果のある項目だけ）：year、as_of（時点：text（報告書の表記）・month・day（日のないときは null））、ほかは results と同じ。年度の結果には含めず、集計にも使いません"),
         ("years[]", "配列", "年度ごとの集計：year、computed（掲載項目の集計：grade_counts（評価記号ごとの数と ungraded）、relistings、effect_*_yen、policies（方針ごと））、published（公表値：grade_counts、grade_totals、state_totals（状態ごとの数、公表されている年度のみ）、effects、effect_totals（expected_yen・actual_yen。「…の増」と公表された額は負の値で、そのときだけ expected_text・actual_text に資料の表記）、listings、relistings、source）"),
         ("years[].computed.effects_by_kind[]", "配列", "効果額の種類（単年度・継続）を示す計画だけ：種類ごとの掲載項目の効果額の合計。kind（single_year・continuing、種類の示されていない額は null）、effect_expected_yen・effect_actual_yen、policies（policy・effect_expected_yen・effect_actual_yen）。種類の異なる額は足し合わせず、種類が二つ以上ある年度の computed.effect_*_yen は null。published の effects・effect_totals・effect_cumulative にも kind、effect_totals_by_kind（種類ごとの合計：published が false なら公表された行の和）、effect_cumulatives（種類ごとの累計が二つ以上公表されているとき）"),

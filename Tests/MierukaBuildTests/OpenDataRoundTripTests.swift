@@ -86,6 +86,30 @@ import Testing
         expectSame(outputs)
     }
 
+    /// Words read in a column's unit other than the plan's (「約100」 and 「50の増」 under
+    /// 「効果見込額（万円）」) are exported with that unit (「約100万円」) and read back the same.
+    @Test(arguments: ["results.csv", "results.xlsx"])
+    func wordsInAColumnsUnitReadBackFromTheExportedResults(file: String) throws {
+        let outputs = try roundTripOfTheBase(
+            with: "fidelity/effect-column-unit", file: file,
+            removing: ["seeds/test-plan/R6.yml", "seeds/test-plan/R7.csv"])
+        let results = String(decoding: try #require(outputs.original["test-plan/data/results.csv"]), as: UTF8.self)
+        #expect(results.contains(",約100万円,50万円の増,"))
+        expectSame(outputs)
+    }
+
+    /// The previous year's grades printed beside items (previous_grade:, 前年度評価) are exported as
+    /// printed and read back the same, from the CSV and from the workbook.
+    @Test(arguments: ["results.csv", "results.xlsx"])
+    func previousGradesReadBackFromTheExportedResults(file: String) throws {
+        let outputs = try roundTripOfTheBase(
+            with: "fidelity/previous-grade", file: file,
+            removing: ["seeds/test-plan/R6.yml", "seeds/test-plan/R7.csv"])
+        let results = String(decoding: try #require(outputs.original["test-plan/data/results.csv"]), as: UTF8.self)
+        #expect(results.contains(",前年度評価"))
+        expectSame(outputs)
+    }
+
     /// Amounts of two kinds (単年度 / 継続) and one whose kind is not said are exported with their
     /// kind (効果額の種類) and read back as the same kinds, from the CSV and from the workbook: the
     /// pages, their per-kind tables and every download come out the same.

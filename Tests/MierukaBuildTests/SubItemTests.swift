@@ -51,4 +51,49 @@ import Testing
         #expect((item2["subitems"] as? [Any])?.isEmpty == true)
         #expect((item2["results"] as? [[String: Any]])?.allSatisfy { $0["subitems"] == nil } == true)
     }
+    /// An item's published number of 細目 (`subitem_count:`, made-up in
+    /// Tests/Fixtures/fidelity/subitem-count): shown as published beside the list's count, which
+    /// stays Mieruka's; an item with none of its 細目 on the site shows the number alone.
+    @Test func thePublishedNumberOfSubItemsIsShownBesideTheSitesCount() throws {
+        let (result, site) = try FidelityFixtureTests.build("subitem-count")
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.isEmpty, "\(result.standardError)")
+        let page = site.page("test-plan/003/index.html")
+        #expect(page.contains(
+            "<p class=\"published-count\">この取組項目の細目の数：3細目 <span class=\"declared-mark\">市の公表値</span>（下の一覧は、このサイトに掲載している細目です）</p>"))
+        #expect(page.contains("<caption>細目の一覧（掲載している2細目） <span class=\"derived-mark\">集計</span></caption>"))
+        let alone = site.page("test-plan/002/index.html")
+        #expect(alone.contains(
+            "<p class=\"published-count\">この取組項目の細目の数：4細目 <span class=\"declared-mark\">市の公表値</span>（このサイトには細目を掲載していません）</p>"))
+        #expect(!alone.contains("subitem-list"))
+        let json = try JSONSerialization.jsonObject(with: Data(site.page("test-plan/data/plan.json").utf8)) as? [String: Any]
+        let items = try #require(json?["items"] as? [[String: Any]])
+        #expect(items.first { $0["number"] as? String == "3" }?["subitem_count"] as? Int == 3)
+        #expect(items.first { $0["number"] as? String == "2" }?["subitem_count"] as? Int == 4)
+        #expect(items.first { $0["number"] as? String == "1" }?["subitem_count"] == nil)
+        // The data page's dictionary of plan.json names the key, only for a plan that has it.
+        #expect(site.page("test-plan/data/index.html").contains("<code>items[].subitem_count</code>"))
+        let (_, base) = try FidelityFixtureTests.build(nil)
+        #expect(!base.page("test-plan/data/index.html").contains("subitem_count"))
+    }
+
+    /// `check` warns when the site lists more 細目 than the city publishes, at the number; a number
+    /// that is not one is an error naming the key's place.
+    @Test func checkWarnsWhenTheSiteListsMoreSubItemsThanPublished() throws {
+        let work = TemporaryDirectory()
+        try FileTree.overlay(Fixtures.path("base"), onto: work.path)
+        try FileTree.overlay(Fixtures.path("fidelity/subitem-count"), onto: work.path)
+        let path = work.path + "/content/test-plan/003.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "subitem_count: 3細目", with: "subitem_count: 1細目").write(toFile: path, atomically: true, encoding: .utf8)
+        let warned = try CommandRunner.mieruka(["check"], in: work.path)
+        #expect(warned.standardError.contains(
+            "content/test-plan/003.md:7:16: warning: the item 3 lists 2 細目, more than the 1 the city publishes (subitem_count:)"),
+            "\(warned.standardError)")
+        try text.replacingOccurrences(of: "subitem_count: 3細目", with: "subitem_count: 3項目").write(toFile: path, atomically: true, encoding: .utf8)
+        let failed = try CommandRunner.mieruka(["check"], in: work.path)
+        #expect(failed.status == 1)
+        #expect(failed.standardError.contains("content/test-plan/003.md:7:16: error: \"3項目\" is not a number of 細目"), "\(failed.standardError)")
+        #expect(failed.standardError.contains("write the number of 細目 the city publishes for the item"))
+    }
 }

@@ -57,12 +57,15 @@ import Testing
             """)
         #expect(diagnostics.isEmpty, "\(diagnostics.positioned)")
         let items = try #require(results.first?.results)
-        #expect(items[0].effect?.expected == MoneyDocument(
+        var fromHeader = MoneyDocument(
             amount: DecimalNumber(1500), writtenUnit: .tenThousandYen,
-            location: SourceLocation(file: "seeds/p/R6.csv", line: 2, column: 2)))
+            location: SourceLocation(file: "seeds/p/R6.csv", line: 2, column: 2))
+        fromHeader.unitFromHeader = true
+        #expect(items[0].effect?.expected == fromHeader)
         #expect(items[0].effect?.actual?.money(defaultUnit: .yen) == Money(yen: 800_000))
         // A unit written in the cell is the cell's.
         #expect(items[1].effect?.actual?.writtenUnit == .hundredMillionYen)
+        #expect(items[1].effect?.actual?.unitFromHeader == false)
     }
 
     @Test func aNoteInBracketsIsNotPartOfTheName() throws {

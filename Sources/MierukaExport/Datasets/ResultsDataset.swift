@@ -42,7 +42,7 @@ enum ResultsDataset {
             DatasetColumn("実績値の表記", .text, "報告書での実績値の書き方が数値と単位だけでないとき、その表記（例：約340万件）"),
             DatasetColumn("指標の評価", .code, "指標ごとに評価する計画での、その指標の評価の記号"),
         ] + axisColumns(plan) + subItemColumns(plan) + graderColumns(plan) + compositionColumns(plan) + provisionalColumns(plan)
-            + unreadableColumns(plan)
+            + unreadableColumns(plan) + previousGradeColumns(plan)
         return Dataset(
             name: "results", title: "取組の年度別結果",
             summary: "取組項目ごと・年度ごとの評価、進捗状況、要因、今後の対応、財政効果と、その年度の成果指標の実績。"
@@ -104,6 +104,25 @@ enum ResultsDataset {
         present ? [result.gradeUnreadable ?? ""] : []
     }
 
+    /// 前年度評価: only where some result gives the previous year's grade as printed, at the end.
+    static func previousGradeColumns(_ plan: Plan) -> [DatasetColumn] {
+        hasPreviousGrades(plan)
+            ? [
+                DatasetColumn(
+                    CSVField.previousGrade.headers[0], .text,
+                    "報告書がその項目の横に載せている前年度の評価（記載のとおり。集計には含めない）")
+            ]
+            : []
+    }
+
+    static func hasPreviousGrades(_ plan: Plan) -> Bool {
+        plan.items.contains { item in (item.results + item.snapshots).contains { $0.previousGrade != nil } }
+    }
+
+    static func previousGradeCells(_ result: YearResult, present: Bool) -> [String] {
+        present ? [result.previousGrade?.value ?? ""] : []
+    }
+
     /// 時点, in a plan with results at points within a year (`as_of:`) only.
     static func pointColumns(_ plan: Plan) -> [DatasetColumn] {
         hasPoints(plan)
@@ -122,20 +141,21 @@ enum ResultsDataset {
         let provisional = KPIsDataset.hasProvisional(plan)
         let pointColumn = Self.hasPoints(plan)
         let unreadableColumn = Self.hasUnreadable(plan)
+        let previousColumn = Self.hasPreviousGrades(plan)
         let kindColumn = Self.hasEffectKinds(plan)
         for year in planIndex.years {
             for item in plan.items {
                 guard let result = item.result(in: year) else { continue }
                 rows += resultRows(
                     result, of: item, plan: plan, graders: graders, compositions: compositions, provisional: provisional,
-                    hasPoints: pointColumn, hasUnreadable: unreadableColumn, hasKinds: kindColumn)
+                    hasPoints: pointColumn, hasUnreadable: unreadableColumn, hasKinds: kindColumn, hasPrevious: previousColumn)
             }
             for point in plan.snapshotPoints(in: year) {
                 for item in plan.items {
                     for result in item.snapshots(in: year) where Snapshot.samePoint(result.asOf, point) {
                         rows += resultRows(
                             result, of: item, plan: plan, graders: graders, compositions: compositions, provisional: provisional,
-                            hasPoints: pointColumn, hasUnreadable: unreadableColumn, hasKinds: kindColumn)
+                            hasPoints: pointColumn, hasUnreadable: unreadableColumn, hasKinds: kindColumn, hasPrevious: previousColumn)
                     }
                 }
             }
@@ -147,7 +167,7 @@ enum ResultsDataset {
     /// one row for the result alone; then a row per sub-item result.
     private static func resultRows(
         _ result: YearResult, of item: Item, plan: Plan, graders: Graders, compositions: Compositions, provisional: Bool, hasPoints: Bool,
-        hasUnreadable: Bool, hasKinds: Bool
+        hasUnreadable: Bool, hasKinds: Bool, hasPrevious: Bool
     ) -> [[String]] {
         var rows: [[String]] = []
         let year = result.year
@@ -177,26 +197,30 @@ enum ResultsDataset {
                     DataFormat.wording(actual.value, unit: kpi.unit),
                     DataFormat.grade(actual.grade, plan.grades).code,
                 ] + axisCells(result, plan: plan) + noSubItemCells(plan) + graders.cells(result) + compositions.cells(result, plan: plan)
-                    + (provisional ? provisionalCells(actual.provisional) : []) + unreadableCells(result, present: hasUnreadable))
+                    + (provisional ? provisionalCells(actual.provisional) : []) + unreadableCells(result, present: hasUnreadable)
+                    + previousGradeCells(result, present: hasPrevious))
         }
         if !wroteKPI {
             rows.append(
                 itemCells + ["", "", "", "", "", ""] + axisCells(result, plan: plan) + noSubItemCells(plan)
                     + graders.cells(result) + compositions.cells(result, plan: plan) + (provisional ? provisionalCells(nil) : [])
-                    + unreadableCells(result, present: hasUnreadable))
+                    + unreadableCells(result, present: hasUnreadable)
+                    + previousGradeCells(result, present: hasPrevious))
         }
         for subitem in result.subitems {
             rows.append(
                 itemCells + ["", "", "", "", "", ""] + axisCells(result, plan: plan)
                     + subItemCells(subitem, item: item, plan: plan) + graders.cells(result) + compositions.cells(result, plan: plan)
-                    + (provisional ? provisionalCells(nil) : []) + unreadableCells(result, present: hasUnreadable))
+                    + (provisional ? provisionalCells(nil) : []) + unreadableCells(result, present: hasUnreadable)
+                    + previousGradeCells(result, present: hasPrevious))
         }
         // The year's amounts of other kinds: a row each, its kind in 効果額の種類 (read back as that kind's amounts).
         for effect in result.moreEffects {
             rows.append(
                 cells(effect) + ["", "", "", "", "", ""] + axisCells(result, plan: plan) + noSubItemCells(plan)
                     + graders.cells(result) + compositions.cells(result, plan: plan) + (provisional ? provisionalCells(nil) : [])
-                    + unreadableCells(result, present: hasUnreadable))
+                    + unreadableCells(result, present: hasUnreadable)
+                    + previousGradeCells(result, present: hasPrevious))
         }
         return rows
     }

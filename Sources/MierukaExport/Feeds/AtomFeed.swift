@@ -109,8 +109,9 @@ struct AtomFeed {
         for kind in planIndex.effectKinds {
             let effect = plan.declared(in: year)?.effectTotals(of: kind)
                 ?? planIndex.tallies[year]?.effectSums(of: kind).map { Effect(expected: $0.totalExpected, actual: $0.totalActual) }
-            // A published total given as approximate (「約…」) is said as written.
-            if let text = effect?.actualApproximate?.text ?? effect?.actual.map({ effect?.actualIncrease ?? $0.formatted(in: plan.moneyUnit) }) {
+            // A published total given as approximate (「約…」) or as an increase is said as written,
+            // with the plan's unit put in when the words have none.
+            if let text = effect?.actualWrittenWithUnit(plan.moneyUnit) ?? effect?.actual.map({ $0.formatted(in: plan.moneyUnit) }) {
                 let name = planIndex.namesEffectKinds ? "財政効果（\(kind?.label ?? "種類の記載なし")）" : "財政効果"
                 parts.append(name + " " + text)
             }

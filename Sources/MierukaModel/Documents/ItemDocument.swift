@@ -19,6 +19,8 @@ package struct ItemDocument: Sendable {
     package var schedule: [ScheduleStepDocument] = []
     /// 細目: `subitems:`, in the order written.
     package var subitems: [SubItemDocument] = []
+    /// The number of 細目 the city publishes for the item (`subitem_count:`, 「3細目」), as written.
+    package var subitemCount: Located<Int>? = nil
     package let body: String
     /// Where the body starts in the file.
     package let bodyLocation: SourceLocation

@@ -32,6 +32,9 @@ package struct MoneyDocument: Sendable, Hashable {
     /// `amount` is the figure after 「約」, which Mieruka shows as written and adds into nothing.
     /// Only an effect's amounts (and money tables' cells) may be written so.
     package var approximate: String? = nil
+    /// True when `writtenUnit` is not written with the amount but given by a sheet's column header
+    /// (「効果見込額（万円）」): the words in `increase` and `approximate` then have no unit of their own.
+    package var unitFromHeader = false
 
     package init(amount: DecimalNumber, writtenUnit: MoneyUnit?, location: SourceLocation) {
         self.amount = amount

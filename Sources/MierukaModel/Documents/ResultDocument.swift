@@ -27,6 +27,8 @@ package struct ResultDocument: Sendable {
     /// `grade_unreadable:`: the report grades the item this year, but the grade could not be read
     /// from the copy transcribed (a cut-off stored copy); the transcriber's words for why.
     package var gradeUnreadable: Located<String>? = nil
+    /// `previous_grade:`: the previous year's grade the report prints beside the item, as printed.
+    package var previousGrade: Located<String>? = nil
     package let location: SourceLocation
 
     package init(

@@ -59,6 +59,8 @@ package enum CSVField: String, Sendable, Hashable, CaseIterable {
     case provisionalAsOf = "provisional_as_of"
     /// 確定前の値の注記: what the report says of the provisional actual's confirmation.
     case provisionalNote = "provisional_note"
+    /// 前年度評価: the previous year's grade the report prints beside the item, as printed (never counted).
+    case previousGrade = "previous_grade"
     /// A column the site keeps in its sheet but Mieruka does not read (担当課, 備考 …): only by config.
     case ignore
 
@@ -100,6 +102,7 @@ package enum CSVField: String, Sendable, Hashable, CaseIterable {
         case .provisional: ["確定前の値の区分", "provisional"]
         case .provisionalAsOf: ["確定前の値の時点", "provisional_as_of"]
         case .provisionalNote: ["確定前の値の注記", "provisional_note"]
+        case .previousGrade: ["前年度評価", "前年度の評価", "previous_grade"]
         case .ignore: ["ignore"]
         }
     }

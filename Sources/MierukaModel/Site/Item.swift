@@ -21,6 +21,9 @@ package struct Item: Sendable {
     package var schedule: [ScheduleStep] = []
     /// 細目, in the plan's order; counts and shares stay those of the item's listings.
     package var subitems: [SubItem] = []
+    /// The number of 細目 the city publishes for the item (`subitem_count:`), shown as published
+    /// beside the count of `subitems` on the site; never derived, never used in a count.
+    package var publishedSubitemCount: Located<Int>? = nil
     /// Markdown body of the item document.
     package let body: String
     /// Where the body starts in its file (for locating links in it).

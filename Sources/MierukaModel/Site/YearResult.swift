@@ -34,6 +34,9 @@ package struct YearResult: Sendable {
     /// transcriber's words; nil when it was read or the year has none. Such a result has no grade
     /// and is kept out of the counts (not even 未評価) and shares, and the tables say so.
     package var gradeUnreadable: String? = nil
+    /// The previous year's grade as the report prints it beside the item (`previous_grade:`, 前年度評価):
+    /// shown as printed, never counted; `check` compares it with the previous year's own result.
+    package var previousGrade: Located<String>? = nil
     /// Where the result was written (an item's front matter or a file in seeds/).
     package let location: SourceLocation
 
@@ -110,6 +113,24 @@ package struct Effect: Sendable, Hashable {
 
     /// 実績効果額 as the city wrote it when that differs from the amount in the plan's unit.
     package var actualWritten: String? { actualApproximate?.text ?? actualIncrease }
+
+    /// True when 効果見込額's words (`expectedWritten`) have no unit: the amount is in the plan's
+    /// money_unit, as the column it is shown in (「約100」). Where an amount is shown with its unit,
+    /// the plan's unit goes in (`MoneyUnit.inserted(into:)`).
+    package var expectedWrittenInPlanUnit = false
+
+    /// True when 実績効果額's words have no unit: the amount is in the plan's money_unit.
+    package var actualWrittenInPlanUnit = false
+
+    /// 効果見込額 as written, with its unit always: the plan's put in when the words have none.
+    package func expectedWrittenWithUnit(_ planUnit: MoneyUnit) -> String? {
+        expectedWritten.map { expectedWrittenInPlanUnit ? planUnit.inserted(into: $0) : $0 }
+    }
+
+    /// 実績効果額 as written, with its unit always.
+    package func actualWrittenWithUnit(_ planUnit: MoneyUnit) -> String? {
+        actualWritten.map { actualWrittenInPlanUnit ? planUnit.inserted(into: $0) : $0 }
+    }
 
     /// The effects added up column by column, as Mieruka sums published rows: a column with an
     /// approximate figure in it has no sum (nil), nor has a column with no amount.

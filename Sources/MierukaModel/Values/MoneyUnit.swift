@@ -17,6 +17,16 @@ package enum MoneyUnit: String, Sendable, CaseIterable {
         }
     }
 
+    /// The words of an amount written without a unit, with this unit put in after the figure:
+    /// 「約100」 → 「約100万円」, 「50の増」 → 「50万円の増」, 「約50の増」 → 「約50万円の増」.
+    package func inserted(into words: String) -> String {
+        let increase = "の増"
+        guard words.hasSuffix(increase) else { return words + rawValue }
+        var figure = String(words.dropLast(increase.count))
+        while let last = figure.last, last.isWhitespace { figure.removeLast() }
+        return figure + rawValue + increase
+    }
+
     /// Decimal places needed to show any whole number of yen in this unit.
     var decimalPlaces: Int {
         switch self {

@@ -36,6 +36,10 @@ extension ViewBuilder {
                 case "years[].published_at_points[]": planIndex.years.contains { !plan.otherSnapshots(in: $0).isEmpty }
                 // years[].axes[] only for a plan with status axes, as in its file.
                 case "years[].axes[]": !plan.axes.isEmpty
+                // A published number of 細目 and a printed previous grade only for a plan that gives them.
+                case "items[].subitem_count": plan.items.contains { $0.publishedSubitemCount != nil }
+                case "items[].results[].previous_grade":
+                    plan.items.contains { ($0.results + $0.snapshots).contains { $0.previousGrade != nil } }
                 // Moves of scheduled years and 整理番号 only for a plan whose revisions write them.
                 case "revisions[].rescheduled[]": plan.revisions.hasMoves || plan.revisions.hasReferenceNumbers
                 default: true

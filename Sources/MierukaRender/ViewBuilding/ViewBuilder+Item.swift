@@ -51,7 +51,7 @@ extension ViewBuilder {
         view.moreEffectByYears = Array(effectByYears.dropFirst())
         view.gradeHistory = gradeHistory(planIndex, itemIndex)
         view.schedule = schedule(planIndex, itemIndex)
-        view.subitems = subItemList(item)
+        view.subitems = subItemList(item, plan: plan)
         view.revisionHistory = itemRevisionHistory(planIndex, itemIndex)
         view.opinions = itemOpinions(planIndex, itemIndex)
         if let latest = item.results.last(where: { !$0.axisValues.isEmpty }) {
@@ -97,8 +97,12 @@ extension ViewBuilder {
         guard let effect, !effect.isEmpty else { return nil }
         let format = PlanFormatter(plan: plan)
         var parts: [String] = []
-        if let text = effect.expectedWritten ?? effect.expected.map(format.moneyWithUnit) { parts.append("効果見込額 \(text)") }
-        if let text = effect.actualWritten ?? effect.actual.map(format.moneyWithUnit) { parts.append("実績効果額 \(text)") }
+        if let text = effect.expectedWrittenWithUnit(plan.moneyUnit) ?? effect.expected.map(format.moneyWithUnit) {
+            parts.append("効果見込額 \(text)")
+        }
+        if let text = effect.actualWrittenWithUnit(plan.moneyUnit) ?? effect.actual.map(format.moneyWithUnit) {
+            parts.append("実績効果額 \(text)")
+        }
         // The kind the report gives the amounts (単年度 / 継続), when it says.
         return parts.joined(separator: "、") + (effect.kind.map { "（\($0.label)）" } ?? "")
     }

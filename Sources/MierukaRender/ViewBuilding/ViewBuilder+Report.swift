@@ -112,6 +112,7 @@ extension ViewBuilder {
         view.axes = axisValues(result, plan: plan)
         view.gradedBy = gradedBy(result, plan: plan)
         view.unreadable = result?.gradeUnreadable
+        view.previousGrade = result?.previousGrade?.value
         // Shown under the grade, as on the item's page (an axis value's is with the axis value).
         view.composition = Self.compositionSentence(result?.composition, scale: plan.grades)
         return view

@@ -85,6 +85,8 @@ package struct ReportItemView: TemplateView {
     package var gradedBy: String? = nil
     /// Why the grade the report gives could not be read (`grade_unreadable:`).
     package var unreadable: String? = nil
+    /// The previous year's grade the report prints beside the item (`previous_grade:`), as printed.
+    package var previousGrade: String? = nil
     /// How the plan's grade was reached and the members' grades behind it (`grading:`), as the
     /// item's page says it under the grade.
     package var composition: String? = nil
@@ -107,6 +109,7 @@ package struct ReportItemView: TemplateView {
             .list("axes", AxisValueView.self) { $0.axes },
             .text("gradedBy") { $0.gradedBy },
             .text("unreadable") { $0.unreadable },
+            .text("previousGrade") { $0.previousGrade },
             .text("composition") { $0.composition },
         ])
 }

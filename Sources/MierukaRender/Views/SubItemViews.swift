@@ -3,6 +3,10 @@ package struct SubItemListView: TemplateView {
     package let caption: String
     package let rows: [SubItemRowView]
     package let hasDepartments: Bool
+    /// The number of 細目 the city publishes for the item (「3細目」, `subitem_count:`), when given.
+    package var publishedCount: String? = nil
+    /// 「市の公表値」 (the plan's publisher's).
+    package var publishedMark: String = ""
 
     package static let fields = FieldTable<SubItemListView>(
         "sub-item list",
@@ -10,6 +14,9 @@ package struct SubItemListView: TemplateView {
             .text("caption") { $0.caption },
             .list("rows", SubItemRowView.self) { $0.rows },
             .flag("hasDepartments") { $0.hasDepartments },
+            .flag("hasRows") { !$0.rows.isEmpty },
+            .text("publishedCount") { $0.publishedCount },
+            .text("publishedMark") { $0.publishedMark },
         ])
 }
 

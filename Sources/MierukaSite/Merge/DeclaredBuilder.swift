@@ -181,15 +181,34 @@ enum MoneyConverter {
     static func effect(_ written: EffectDocument, unit: MoneyUnit, diagnostics: inout Diagnostics) -> Effect {
         let expected = written.expected.flatMap { money($0, unit: unit, diagnostics: &diagnostics) }
         let actual = written.actual.flatMap { money($0, unit: unit, diagnostics: &diagnostics) }
-        let expectedApproximate = written.expected?.approximate.flatMap { text in expected.map { ApproximateAmount(text: text, money: $0) } }
-        let actualApproximate = written.actual?.approximate.flatMap { text in actual.map { ApproximateAmount(text: text, money: $0) } }
+        let expectedWords = written.expected.map { words($0, planUnit: unit) }
+        let actualWords = written.actual.map { words($0, planUnit: unit) }
+        let expectedApproximate = expectedWords?.approximate.flatMap { text in expected.map { ApproximateAmount(text: text, money: $0) } }
+        let actualApproximate = actualWords?.approximate.flatMap { text in actual.map { ApproximateAmount(text: text, money: $0) } }
         var effect = Effect(
             expected: expectedApproximate == nil ? expected : nil, actual: actualApproximate == nil ? actual : nil,
-            expectedIncrease: written.expected?.increase, actualIncrease: written.actual?.increase)
+            expectedIncrease: expectedWords?.increase, actualIncrease: actualWords?.increase)
         effect.expectedApproximate = expectedApproximate
         effect.actualApproximate = actualApproximate
+        effect.expectedWrittenInPlanUnit = expectedWords?.inPlanUnit ?? false
+        effect.actualWrittenInPlanUnit = actualWords?.inPlanUnit ?? false
         effect.kind = written.kind
         return effect
+    }
+
+    /// An amount's words as pages show them in a column of the plan's unit: as written, with the
+    /// unit a sheet's column header gave it put in when that is not the plan's (「約100」 in a column
+    /// 「効果見込額（万円）」 of a plan in 千円 is 「約100万円」), so that no figure is read in a unit it
+    /// is not in. `inPlanUnit` says the words have no unit and are in the plan's.
+    static func words(
+        _ written: MoneyDocument, planUnit: MoneyUnit
+    ) -> (approximate: String?, increase: String?, inPlanUnit: Bool) {
+        let unitless = written.writtenUnit == nil || written.unitFromHeader
+        let inPlanUnit = unitless && (written.writtenUnit ?? planUnit) == planUnit
+        guard unitless, !inPlanUnit, let unit = written.writtenUnit else {
+            return (written.approximate, written.increase, inPlanUnit)
+        }
+        return (written.approximate.map(unit.inserted(into:)), written.increase.map(unit.inserted(into:)), false)
     }
 
     static func money(_ written: MoneyDocument, unit: MoneyUnit, diagnostics: inout Diagnostics) -> Money? {

@@ -24,6 +24,7 @@ struct ItemDraft {
             bodyLocation: document.bodyLocation, location: document.location)
         item.schedule = schedule
         item.subitems = subitems
+        item.publishedSubitemCount = document.subitemCount
         item.snapshots = snapshots.sorted {
             ($0.year, DeclaredYear.pointOrder($0.asOf)) < ($1.year, DeclaredYear.pointOrder($1.asOf))
         }

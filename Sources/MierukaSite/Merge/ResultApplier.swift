@@ -75,6 +75,7 @@ struct ResultApplier {
         yearResult.axisValues = axisValues
         yearResult.gradedBy = result.gradedBy?.value
         yearResult.gradeUnreadable = result.gradeUnreadable?.value
+        yearResult.previousGrade = result.previousGrade
         yearResult.composition = GradeCompositionResolver(grades: grades).resolve(
             result.composition, grade: grade, state: state, diagnostics: &diagnostics)
         yearResult.asOf = result.asOf

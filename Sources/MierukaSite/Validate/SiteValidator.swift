@@ -13,6 +13,8 @@ package struct SiteValidator: Sendable {
             }
             for item in plan.items {
                 for kpi in item.kpis { checkDirection(kpi, in: plan, diagnostics: &diagnostics) }
+                checkSubitemCount(item, diagnostics: &diagnostics)
+                checkPreviousGrades(item, in: plan, diagnostics: &diagnostics)
             }
             for axisIndex in plan.axes.indices where plan.declared.contains(where: { $0.axes[axisIndex] != nil }) {
                 let projected = plan.projected(onto: axisIndex)
@@ -37,6 +39,34 @@ package struct SiteValidator: Sendable {
                     at: plan.location, "the plan's amounts add up to more than can be counted",
                     hint: "check the amounts and the plan's money_unit")
             }
+        }
+    }
+
+    /// An item's published number of 細目 (`subitem_count:`) counts every 細目 the city has; the site
+    /// may list fewer (a plan transcribed in part), never more.
+    func checkSubitemCount(_ item: Item, diagnostics: inout Diagnostics) {
+        guard let published = item.publishedSubitemCount, item.subitems.count > published.value else { return }
+        diagnostics.warning(
+            at: published.location,
+            "the item \(item.listings.first?.number ?? item.slug) lists \(item.subitems.count) 細目, more than the \(published.value) the city publishes (subitem_count:)",
+            hint: "check subitem_count: against the report, and the item's subitems: for one given twice or belonging to another item")
+    }
+
+    /// The previous year's grade a report prints beside an item (`previous_grade:`) is shown as
+    /// printed; when it is a grade of the plan's scale and the previous year's own result on the
+    /// site has another grade (or a state), `check` says so at the printed grade.
+    func checkPreviousGrades(_ item: Item, in plan: Plan, diagnostics: inout Diagnostics) {
+        for result in item.results + item.snapshots {
+            guard let printed = result.previousGrade,
+                let index = plan.grades.index(of: WidthNormalization.fold(printed.value.trimmingWhitespace())),
+                let previous = item.result(in: FiscalYear(result.year.year - 1)),
+                previous.grade != index, previous.grade != nil || previous.state != nil
+            else { continue }
+            let own = previous.grade.map { plan.grades.codes[$0] } ?? previous.state.map { plan.states.codes[$0] } ?? ""
+            diagnostics.warning(
+                at: printed.location,
+                "the item \(item.listings.first?.number ?? item.slug)'s \(result.year.label(plan.yearStyle)) result prints \(printed.value) as the previous year's grade, but its \(previous.year.label(plan.yearStyle)) result on the site is \(own)",
+                hint: "check previous_grade: (前年度評価) and the grade of the previous year's result against the reports; each is shown as its report prints it")
         }
     }
 

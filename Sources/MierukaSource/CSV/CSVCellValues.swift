@@ -41,6 +41,7 @@ enum CSVCellValues {
         var inUnit = MoneyDocument(amount: money.amount, writtenUnit: unit, location: money.location)
         inUnit.increase = money.increase
         inUnit.approximate = money.approximate
+        inUnit.unitFromHeader = true
         return inUnit
     }
 

@@ -11,7 +11,7 @@ extension CSVField {
     /// item's several rows they are given once, or repeated identically.
     static let itemLevel: [CSVField] = [
         .title, .grade, .gradeLabel, .progress, .factors, .nextSteps, .effectExpected, .effectActual, .gradedBy, .grading, .memberGrades,
-        .gradeUnreadable, .effectKind,
+        .gradeUnreadable, .effectKind, .previousGrade,
     ]
 
     /// The end of a status axis's grader column's header: 「達成度の評価者」.

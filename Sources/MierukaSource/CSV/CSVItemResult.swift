@@ -277,6 +277,7 @@ struct CSVItemResult: Sendable {
                 document.gradeUnreadable = Located(unreadable.text, at: unreadable.location)
             }
         }
+        document.previousGrade = cells[.previousGrade].map { Located($0.text, at: $0.location) }
         if let grader = cells[.gradedBy] {
             if cells[.grade] == nil {
                 reportGraderWithoutGrade(grader, of: "「評価」", diagnostics: &diagnostics)

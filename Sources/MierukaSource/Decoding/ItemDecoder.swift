@@ -5,7 +5,7 @@ import MierukaModel
 enum ItemDecoder {
     static let keys = [
         "number", "title", "policy", "relisted", "department", "departments", "kpis", "results", "summary", "slug",
-        "schedule", "subitems",
+        "schedule", "subitems", "subitem_count",
     ]
     static let relistingKeys = ["number", "policy"]
 
@@ -53,6 +53,21 @@ enum ItemDecoder {
             location: SourceLocation(file: file, line: 1, column: 1))
         document.schedule = schedule
         document.subitems = SubItemDecoder.decodeList(reader.list("subitems", diagnostics: &diagnostics), diagnostics: &diagnostics)
+        document.subitemCount = subitemCount(reader, diagnostics: &diagnostics)
         return document
+    }
+
+    /// `subitem_count:` as the city writes it: 3 or 「3細目」, a whole number of at least 1.
+    static func subitemCount(_ reader: MappingReader, diagnostics: inout Diagnostics) -> Located<Int>? {
+        guard let raw = reader.text("subitem_count", diagnostics: &diagnostics) else { return nil }
+        guard let parsed = NumberParser.parse(raw.value), ["", "細目"].contains(parsed.suffix), parsed.number.scale == 0,
+            parsed.number.units >= 1, let count = Int(exactly: parsed.number.units)
+        else {
+            diagnostics.error(
+                at: raw.location, "\"\(raw.value)\" is not a number of 細目",
+                hint: "write the number of 細目 the city publishes for the item, as a whole number such as 3 or 3細目")
+            return nil
+        }
+        return Located(count, at: raw.location)
     }
 }

@@ -4,10 +4,10 @@ import MierukaModel
 /// Reads yearly results: in an item's `results:` (with `year`) or in a seeds/ file (with `item`).
 enum ResultDecoder {
     static let itemResultKeys =
-        ["year", "as_of", "grade", "progress", "factors", "next_steps", "kpis", "effect", "subitems", "axes", "graded_by", "grade_unreadable"]
+        ["year", "as_of", "grade", "progress", "factors", "next_steps", "kpis", "effect", "subitems", "axes", "graded_by", "grade_unreadable", "previous_grade"]
         + GradeCompositionDecoder.keys
     static let seedResultKeys =
-        ["item", "grade", "progress", "factors", "next_steps", "kpis", "effect", "subitems", "axes", "graded_by", "grade_unreadable"]
+        ["item", "grade", "progress", "factors", "next_steps", "kpis", "effect", "subitems", "axes", "graded_by", "grade_unreadable", "previous_grade"]
         + GradeCompositionDecoder.keys
     static let effectKeys = ["expected", "actual", "kind"]
     static let fileKeys = ["plan", "year", "as_of", "results"]
@@ -60,6 +60,7 @@ enum ResultDecoder {
         document.subitems = SubItemDecoder.decodeResults(reader.list("subitems", diagnostics: &diagnostics), diagnostics: &diagnostics)
         document.axes = reader.node("axes").map { AxisDecoder.values($0, diagnostics: &diagnostics) } ?? []
         document.gradedBy = reader.text("graded_by", diagnostics: &diagnostics)
+        document.previousGrade = reader.text("previous_grade", diagnostics: &diagnostics)
         document.composition = GradeCompositionDecoder.decode(reader, diagnostics: &diagnostics)
         if let gradedBy = document.gradedBy, document.grade == nil {
             diagnostics.error(
