@@ -74,6 +74,8 @@ let package = Package(
                 "MierukaSite", "MierukaModel", "MierukaDiagnostics", "MierukaParallel",
                 // The .xlsx copy of each CSV download: its ZIP container's deflate and CRC-32.
                 "CMierukaZlib",
+                // SHA-256 with the processor's SHA instructions (the workbooks' record).
+                "CMierukaSystem",
             ],
             swiftSettings: strict
         ),

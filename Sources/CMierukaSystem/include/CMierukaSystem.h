@@ -1,6 +1,9 @@
 #ifndef CMIERUKA_SYSTEM_H
 #define CMIERUKA_SYSTEM_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 /// Atomically exchanges the two paths (Linux renameat2 with RENAME_EXCHANGE).
 /// Returns 0 on success, otherwise -1 with errno set (ENOSYS or EINVAL where
 /// the kernel or file system does not support the exchange).
@@ -11,5 +14,11 @@ int mieruka_exchange_paths(const char *first, const char *second);
 /// heaps for reuse, so after a stage frees much of what it made, the pages stay counted in the
 /// process's resident memory until something reuses them.
 void mieruka_release_free_memory(void);
+
+/// Runs SHA-256's compression function over `blocks` whole 64-byte blocks at `data`, updating
+/// `state` (the eight words a to h), with the processor's SHA instructions (x86 SHA extensions).
+/// Returns 1 when it did, 0 when the processor (or the build's target) has no such instructions;
+/// then `state` is untouched and the caller hashes the blocks itself.
+int mieruka_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks);
 
 #endif
