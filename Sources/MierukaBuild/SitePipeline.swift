@@ -30,6 +30,9 @@ package struct SitePipeline: Sendable {
     }
 
     package func run(_ options: BuildOptions) -> BuildReport {
+        // malloc's heaps trimmed at a fixed threshold: a lower peak of resident memory
+        // (docs/reference.md, "Speed and memory").
+        mieruka_configure_memory()
         var timer = StageTimer()
         var diagnostics = Diagnostics()
         func finish(
