@@ -15,6 +15,12 @@ int mieruka_exchange_paths(const char *first, const char *second);
 /// process's resident memory until something reuses them.
 void mieruka_release_free_memory(void);
 
+/// Drops the executable's own code pages from the process's resident memory (Linux): the kernel
+/// maps each page again, from the page cache, when it is next executed, so only the code used after
+/// this call is resident again. The kernel maps code in blocks around each page executed (64 KiB),
+/// so the start-up's and the parsers' code would otherwise stay resident through rendering.
+void mieruka_release_code_pages(void);
+
 /// Sets up glibc's allocator for a build (does nothing on other C libraries): freed memory at the
 /// top of a heap is given back to the system above 128 KiB, whatever blocks were freed before.
 /// (Peak resident memory of a 1,000-page build 1.5-2 MiB lower; docs/reference.md, "Speed and
