@@ -43,6 +43,12 @@ let package = Package(
             providers: [.apt(["libyaml-dev"])]
         ),
         .target(name: "CMierukaSystem"),
+        // zlib, for the workbooks' ZIP container that MierukaExport writes (XLSXArchive).
+        .systemLibrary(
+            name: "CMierukaZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
 
         // Pipeline libraries
         // One way to run work on N threads, so that --jobs governs every parallel stage, and the lock
@@ -66,8 +72,10 @@ let package = Package(
             name: "MierukaExport",
             dependencies: [
                 "MierukaSite", "MierukaModel", "MierukaDiagnostics", "MierukaParallel",
-                // The .xlsx copy of each CSV download: its ZIP container.
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                // The .xlsx copy of each CSV download: its ZIP container's deflate and CRC-32.
+                "CMierukaZlib",
+                // SHA-256 with the processor's SHA instructions (the workbooks' record).
+                "CMierukaSystem",
             ],
             swiftSettings: strict
         ),

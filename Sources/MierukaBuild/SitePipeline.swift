@@ -30,6 +30,9 @@ package struct SitePipeline: Sendable {
     }
 
     package func run(_ options: BuildOptions) -> BuildReport {
+        // malloc's heaps trimmed at a fixed threshold: a lower peak of resident memory
+        // (docs/reference.md, "Speed and memory").
+        mieruka_configure_memory()
         var timer = StageTimer()
         var diagnostics = Diagnostics()
         func finish(
@@ -72,6 +75,7 @@ package struct SitePipeline: Sendable {
         // pages in its heaps unless asked to give them back, and without this they stay resident
         // through rendering (docs/reference.md, "Speed and memory").
         mieruka_release_free_memory()
+        mieruka_release_code_pages()
         let renderer = PageRenderer(theme: theme, views: ViewBuilder(index: site.index))
         guard let outputFolder else {
             diagnostics.append(contentsOf: renderAndCheckLinks(site, renderer: renderer, jobs: options.jobs))

