@@ -447,6 +447,7 @@ extension PlanDatasets {
         ("years[].computed.effects_by_kind[]", "配列", "効果額の種類（単年度・継続）を示す計画だけ：種類ごとの掲載項目の効果額の合計。kind（single_year・continuing、種類の示されていない額は null）、effect_expected_yen・effect_actual_yen、policies（policy・effect_expected_yen・effect_actual_yen）。種類の異なる額は足し合わせず、種類が二つ以上ある年度の computed.effect_*_yen は null。published の effects・effect_totals・effect_cumulative にも kind、effect_totals_by_kind（種類ごとの合計：published が false なら公表された行の和）、effect_cumulatives（種類ごとの累計が二つ以上公表されているとき）"),
         ("tables[]", "配列", "計画が公表している表：title、header、rows、note、source"),
         ("states", "配列", "計画にあるときだけ。評価に代わる状態（評価の対象外。例：対象外）：code・label・definition"),
+        ("states_heading", "文字列", "計画が書いたときだけ。報告書が評価に代わる状態の全体につけた見出し（例：達成状況が確定できないもの）。ページは「評価の対象外」の代わりにこの語を使う。評価の軸（axes[]）にも、その軸に書かれたときだけある"),
         ("axes", "配列", "計画にあるときだけ。評価の軸（例：着手状況）：id、name、grades・states（code・label・definition）、graded_by（その軸の評価者か null）"),
         ("years[].computed_at_points[]", "配列", "その年度の途中の時点（例：9月末）に評価か状態のある項目の結果があるときだけ：時点の順に、その時点の掲載項目の集計（Mieruka が数えた値）。as_of、items_with_result、listings、grade_counts、relistings、policies（項目のある方針ごとに policy・grade_counts・relistings）。年度の computed とは別の数で、足し合わせていません。効果額は含みません"),
         ("years[].published_at_points[]", "配列", "その年度にほかの時点（例：6月末、9月末）の公表値もあるときだけ：時点の順に、published と同じ形（as_of つき。notes はその時点の表とともに進捗状況のページに載せているときだけ）。年度の数値ではなく、集計にも使いません"),

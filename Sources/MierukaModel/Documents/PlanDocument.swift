@@ -16,6 +16,8 @@ package struct PlanDocument: Sendable {
     package var gradesRanked = false
     /// `states:`: what an item may be in a year instead of graded, written like grades.
     package let states: [GradeDocument]
+    /// `states_heading:`: the report's own heading over its states, as written.
+    package var statesHeading: Located<String>? = nil
     package let levelNames: [String]
     package let policies: [PolicyDocument]
     package let declared: [DeclaredDocument]

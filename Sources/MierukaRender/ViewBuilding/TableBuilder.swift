@@ -133,7 +133,7 @@ struct TableBuilder {
                 "この表は、掲載している取組項目の\($0.pointLabel)の評価を Mieruka が数えた集計で、\(plan.publisher.publishedMark)でも年度末の数値でもありません。"
             } ?? "この表は、掲載している取組項目の評価を Mieruka が数えた集計で、\(plan.publisher.publishedMark)ではありません。"
         if let outside = outsideText(total.outside) {
-            derivedNote += "評価の対象外の\(outside)は、計にも割合にも含めていません。"
+            derivedNote += "\(plan.statesHeading)の\(outside)は、計にも割合にも含めていません。"
         }
         if let unreadable = unreadableNote(year: year, within: policy) {
             derivedNote += unreadable
@@ -207,7 +207,7 @@ struct TableBuilder {
             totalNote += "（うち再掲\(format.items(relisted))）"
         }
         if whole, let states = declared.stateTotal, let outside = outsideText(states, published: true) {
-            totalNote += "。うち評価の対象外\(outside)は、評価ごとの件数と計に含めていません"
+            totalNote += "。うち\(plan.statesHeading)\(outside)は、評価ごとの件数と計に含めていません"
         }
         let transcribed: Int
         if whole {
