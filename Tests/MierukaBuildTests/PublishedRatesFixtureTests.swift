@@ -51,4 +51,32 @@ import Testing
         let plan = BuiltSite(root: work.path + "/public", work: work).page("test-plan/index.html")
         #expect(plan.contains("<td class=\"num\">66.7%</td>"))
     }
+
+    /// On a status axis: the axis's published counts carry their own rates, and the axis its own
+    /// heading over its states (`states_heading:` under `axes:`). Made-up figures.
+    @Test func anAxisHasItsOwnRatesAndItsOwnHeadingOverItsStates() throws {
+        let work = TemporaryDirectory()
+        try FileTree.overlay(Fixtures.path("base"), onto: work.path)
+        try FileTree.overlay(Fixtures.path("fidelity/status-axes"), onto: work.path)
+        let path = work.path + "/content/test-plan/_index.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let states = "    states: [目標年度が未到来]\n"
+        let total = "    grade_total: {A: 2, B: 6, C: 2, D: 0}\n"
+        #expect(text.contains(states) && text.contains(total))
+        try text.replacingOccurrences(of: states, with: states + "    states_heading: 達成状況が確定できないもの\n")
+            .replacingOccurrences(
+                of: total,
+                with: total + "    axes:\n      - {axis: 着手状況, grade_total: {未着手: 1, 取組中: 4, 完了: 5}, "
+                    + "grade_rates: {未着手: 10%, 取組中: 40%, 完了: 50%}, total_rate: 100%}\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let built = try CommandRunner.mieruka(["build"], in: work.path)
+        #expect(built.status == 0, "\(built.standardError)")
+        #expect(built.standardError.isEmpty, "\(built.standardError)")
+        let site = BuiltSite(root: work.path + "/public", work: work)
+        let report = site.page("test-plan/reports/2024/index.html")
+        let rows = StatusAxesFixtureTests.rows(report, caption: "着手状況の分布（令和6年度・公表値）")
+        #expect(rows.last == ["割合（市の公表値）", "10%", "40%", "50%", "100%"], "\(rows)")
+        #expect(report.contains("（達成状況が確定できないもの）"), "the axis's own heading names its states")
+        #expect(site.page("test-plan/data/plan.json").contains("\"states_heading\":\"達成状況が確定できないもの\""))
+    }
 }
