@@ -482,7 +482,9 @@ struct TableBuilder {
                 years: entries.map {
                     EffectBarChart.Year(
                         label: format.year($0.year), expected: $0.expected, actual: $0.actual,
-                        expectedText: $0.written?.expectedIncrease, actualText: $0.written?.actualIncrease)
+                        expectedText: $0.written?.expectedIncrease, actualText: $0.written?.actualIncrease,
+                        expectedApproximate: $0.written?.expectedApproximate?.text,
+                        actualApproximate: $0.written?.actualApproximate?.text)
                 }).html
             : nil
         let notes = effectNotes(entries, yearsUnbroken: yearsUnbroken)
