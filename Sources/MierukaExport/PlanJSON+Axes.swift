@@ -10,19 +10,25 @@ extension PlanJSON {
         let plan = planIndex.plan
         var members: [(String, JSONValue)] = []
         if !plan.states.isEmpty { members.append(("states", scale(plan.states))) }
+        // The report's own heading over the states, only when the plan writes one (`states_heading:`).
+        if plan.statesHeading != Plan.defaultStatesHeading { members.append(("states_heading", .string(plan.statesHeading))) }
         if !plan.axes.isEmpty {
             members.append(
                 (
                     "axes",
                     .array(
                         plan.axes.map { axis in
-                            .object([
+                            var fields: [(String, JSONValue)] = [
                                 ("id", .string(axis.key)),
                                 ("name", .string(axis.name)),
                                 ("grades", scale(axis.grades)),
                                 ("states", scale(axis.states)),
-                                ("graded_by", .text(axis.gradedBy)),
-                            ])
+                            ]
+                            if axis.statesHeading != Plan.defaultStatesHeading {
+                                fields.append(("states_heading", .string(axis.statesHeading)))
+                            }
+                            fields.append(("graded_by", .text(axis.gradedBy)))
+                            return .object(fields)
                         })
                 ))
         }

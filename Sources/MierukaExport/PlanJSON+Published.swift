@@ -88,6 +88,11 @@ extension PlanJSON {
             extras.append(
                 ("grade_share", .object([("rate", .text(share.rate)), ("count", share.count.map { .int($0) } ?? .null)] + denominator)))
         }
+        if let rates = declared.gradeRates {
+            // The 割合 printed beside every count, as published (「30.4%」), and beside the 合計.
+            extras.append(("grade_rates", .object(zip(plan.grades.grades, rates).map { ($0.code, .string($1.text)) })))
+            extras.append(("total_rate", .text(declared.totalRate?.text)))
+        }
         if let change = declared.gradeChange {
             extras.append(("grade_change", .object(zip(plan.grades.grades, change).map { ($0.code, .int($1)) })))
         }

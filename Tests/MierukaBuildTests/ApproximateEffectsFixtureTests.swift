@@ -31,6 +31,16 @@ import Testing
         #expect(plan.contains(Self.note))
     }
 
+    /// The effects chart's text equivalent says an approximate amount as written, 「約…（概数）」,
+    /// never 「なし」 as if the city had published no figure.
+    @Test func theEffectsChartsTextEquivalentSaysAnApproximateAmountAsWritten() throws {
+        let (result, site) = try FidelityFixtureTests.build("effect-approximate")
+        #expect(result.status == 0, "\(result.standardError)")
+        let plan = site.page("test-plan/index.html")
+        #expect(plan.contains("-desc\">令和5年度：見込額 800千円、実績 約70万円（概数）。"), "\(plan)")
+        #expect(!plan.contains("実績 なし。令和6年度") && !plan.contains("令和5年度：見込額 800千円、実績 なし"))
+    }
+
     @Test func theOpenDataKeepTheWordsAndMarkTheFigureApproximate() throws {
         let (result, site) = try FidelityFixtureTests.build("effect-approximate")
         #expect(result.status == 0, "\(result.standardError)")

@@ -273,6 +273,30 @@ import Testing
         #expect(site.page("test-plan/data/plan.json").contains("\"states\":{\"目標年度が未到来\":0,\"対象外\":1}"))
     }
 
+    /// `states_heading:`: the (made-up) report's own heading over its states, 《達成状況が確定できないもの》,
+    /// is what every page and the downloads call them, in place of 「評価の対象外」.
+    @Test func theReportsOwnHeadingOverItsStatesNamesThem() throws {
+        let (result, site) = try Self.build("states-heading")
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.isEmpty)
+        let heading = "達成状況が確定できないもの"
+        let r5 = site.page("test-plan/reports/2023/index.html")
+        #expect(r5.contains("\(heading)の1項目（目標年度が未到来 1項目）は、計にも割合にも含めていません。"))
+        #expect(r5.contains("<h2 id=\"state-1\">目標年度が未到来（1項目・\(heading)）</h2>"))
+        let r6 = site.page("test-plan/reports/2024/index.html")
+        #expect(r6.contains("掲載している取組項目のうち、\(heading)は1項目（対象外 1項目）です（評価の件数には含めていません）。"))
+        let item = site.page("test-plan/003/index.html")
+        #expect(item.contains("<h3>令和6年度 <span class=\"grade-state\">対象外（\(heading)）</span></h3>"))
+        for page in ["test-plan/reports/2023/index.html", "test-plan/reports/2024/index.html", "test-plan/003/index.html", "test-plan/index.html"] {
+            #expect(!site.page(page).contains("評価の対象外"), "\(page) still calls the states 評価の対象外")
+        }
+        #expect(site.page("test-plan/data/plan.json").contains("\"states_heading\":\"\(heading)\""))
+        // Without the key, the same plan says 「評価の対象外」 and plan.json has no states_heading.
+        let (_, plain) = try Self.build("states")
+        #expect(plain.page("test-plan/003/index.html").contains("対象外（評価の対象外）"))
+        #expect(!plain.page("test-plan/data/plan.json").contains("states_heading"))
+    }
+
     /// The report's own counts per state (`state_total:`) over two states: their total is Mieruka's
     /// sum of published figures, and the table's note and the year's sentence say so (a report that
     /// prints 6, 5 and 1 under 《達成状況が確定できないもの》 never prints 12). Made-up counts.
@@ -315,7 +339,7 @@ import Testing
 
     // MARK: Every figure is published or marked as derived
 
-    @Test(arguments: [nil, "named-share", "words-only-scale", "published-cumulative", "home-title", "states", "year-against-year", "contradicting-table", "published-change", "reported-figures", "publisher-kind", "snapshots", "plan-kpis", "status-axes", "money-grid", "money-brackets", "committee-opinions", "effect-increase", "effect-kinds", "grouped-counts", "unreadable-grade", "kpi-provisional"])
+    @Test(arguments: [nil, "named-share", "words-only-scale", "published-cumulative", "home-title", "states", "states-heading", "published-rates", "year-against-year", "contradicting-table", "published-change", "reported-figures", "publisher-kind", "snapshots", "plan-kpis", "status-axes", "money-grid", "money-brackets", "committee-opinions", "effect-increase", "effect-kinds", "grouped-counts", "unreadable-grade", "kpi-provisional"])
     func everyAggregateOnEveryFixturePageIsMarked(_ name: String?) throws {
         let (result, site) = try Self.build(name)
         #expect(result.status == 0, "\(result.standardError)")

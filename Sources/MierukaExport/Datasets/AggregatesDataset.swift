@@ -69,29 +69,33 @@ enum AggregatesDataset {
     static func gradeCounts(_ planIndex: PlanIndex) -> Dataset {
         let plan = planIndex.plan
         let withPoints = hasPoints(plan)
+        // The 割合 a report prints beside every count (`grade_rates:`): a column only in a plan that has one.
+        let withRates = plan.declared.contains { $0.gradeRates != nil }
         let source = sourceColumns(plan)
         let columns =
             Array(source[..<3]) + (withPoints ? [pointColumn] : []) + Array(source[3...]) + [
                 DatasetColumn("評価", .code, "評価の記号（" + ResultsDataset.gradeList(plan) + "）。評価のない項目の行は空欄"),
                 DatasetColumn("評価の内容", .text, required: true, "評価の記号の意味。評価のない項目の行は「未評価」"),
                 DatasetColumn("項目数", .integer, required: true, "その評価の項目の数。再掲の項目は掲げられた方針ごとに数える（\(plan.publisher.kind ?? "公表元")の数え方）"),
-            ]
+            ] + (withRates ? [rateColumn(plan)] : [])
         var rows: [[String]] = []
         for year in planIndex.years {
             func cells(_ point: Snapshot?) -> [String] {
                 [plan.slug, DataFormat.year(year), DataFormat.eraYear(year)] + (withPoints ? [point?.text ?? ""] : [])
             }
             if let declared = plan.declared(in: year), declared.hasGradeCounts {
-                rows += publishedGradeRows(declared, cells(declared.asOf), plan: plan)
+                rows += publishedGradeRows(declared, cells(declared.asOf), plan: plan, rates: withRates)
             }
             if let tally = planIndex.tallies[year], tally.totalListings > 0 {
-                rows += countedGradeRows(tally, cells(nil), plan: plan)
+                rows += countedGradeRows(tally, cells(nil), plan: plan).map { withRates ? $0 + [""] : $0 }
             }
             // Counts at points within the year: their own rows, the point named.
             guard withPoints else { continue }
             for (point, published, counted) in points(planIndex, year: year) {
-                if let published, published.hasGradeCounts { rows += publishedGradeRows(published, cells(point), plan: plan) }
-                if let counted { rows += countedGradeRows(counted, cells(point), plan: plan) }
+                if let published, published.hasGradeCounts {
+                    rows += publishedGradeRows(published, cells(point), plan: plan, rates: withRates)
+                }
+                if let counted { rows += countedGradeRows(counted, cells(point), plan: plan).map { withRates ? $0 + [""] : $0 } }
             }
         }
         return Dataset(
@@ -101,8 +105,27 @@ enum AggregatesDataset {
             columns: columns, rows: rows)
     }
 
+    /// 「割合（公表値）」: the rate the report prints beside a grade's count, as published.
+    static func rateColumn(_ plan: Plan) -> DatasetColumn {
+        DatasetColumn(
+            "割合（公表値）", .text,
+            "\(plan.publisher.subject)件数とともに公表した、その評価の割合（公表どおりの表記。例：30.4%）。公表値の合計の行だけ。ほかの行と、割合の公表されていない年度は空欄")
+    }
+
     /// A published table's rows: per policy, per group of the report's own grouping, then the total.
-    static func publishedGradeRows(_ declared: DeclaredYear, _ cells: [String], plan: Plan) -> [[String]] {
+    /// `rates`: the CSV has the 割合 column, filled on the total's rows from `grade_rates:`.
+    static func publishedGradeRows(_ declared: DeclaredYear, _ cells: [String], plan: Plan, rates: Bool = false) -> [[String]] {
+        let rows = publishedCountRows(declared, cells, plan: plan)
+        guard rates else { return rows }
+        let totalRows = declared.gradeTotals == nil ? 0 : plan.grades.count
+        return rows.enumerated().map { offset, row in
+            let grade = offset - (rows.count - totalRows)
+            guard grade >= 0, let rate = declared.gradeRates?[grade] else { return row + [""] }
+            return row + [rate.text]
+        }
+    }
+
+    private static func publishedCountRows(_ declared: DeclaredYear, _ cells: [String], plan: Plan) -> [[String]] {
         var rows: [[String]] = []
         for row in declared.gradeRows {
             rows += gradeRows(cells + [published] + policyCells(plan, row.policy), counts: row.counts, ungraded: 0, plan: plan)

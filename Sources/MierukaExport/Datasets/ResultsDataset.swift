@@ -245,6 +245,6 @@ enum ResultsDataset {
         plan.grades.grades.map { "\($0.code)：\($0.label)" }.joined(separator: "、")
             + (plan.states.isEmpty || !withStates
                 ? ""
-                : "。評価に代わる状態（評価の対象外）：" + plan.states.grades.map { "\($0.code)：\($0.label)" }.joined(separator: "、"))
+                : "。評価に代わる状態（\(plan.statesHeading)）：" + plan.states.grades.map { "\($0.code)：\($0.label)" }.joined(separator: "、"))
     }
 }

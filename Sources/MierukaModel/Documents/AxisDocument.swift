@@ -8,6 +8,8 @@ package struct AxisDocument: Sendable {
     package let name: Located<String>?
     package let grades: [GradeDocument]
     package let states: [GradeDocument]
+    /// `states_heading:`: the report's own heading over this axis's states, as written.
+    package var statesHeading: Located<String>? = nil
     /// `grade_order: best_first`.
     package let ranked: Bool
     package let gradeShare: GradeShareDocument?

@@ -16,6 +16,8 @@ package struct PlanDocument: Sendable {
     package var gradesRanked = false
     /// `states:`: what an item may be in a year instead of graded, written like grades.
     package let states: [GradeDocument]
+    /// `states_heading:`: the report's own heading over its states, as written.
+    package var statesHeading: Located<String>? = nil
     package let levelNames: [String]
     package let policies: [PolicyDocument]
     package let declared: [DeclaredDocument]
@@ -167,6 +169,8 @@ package struct DeclaredDocument: Sendable {
     package var moreEffectCumulatives: [EffectDocument] = []
     /// The share of the plan's `grade_share:` grades as the report publishes it (`grade_share:`).
     package let publishedShare: PublishedShare?
+    /// `grade_rates:` and `total_rate:`: the 割合 the report prints beside every count, as written.
+    package var gradeRates: DeclaredRatesDocument? = nil
     package let source: String?
     package let highlights: [HighlightGroup]
     package let notes: String?
@@ -220,6 +224,8 @@ package struct DeclaredAxisDocument: Sendable {
     package var publishedShare: PublishedShare? = nil
     /// 増減 per grade of the axis's scale against the previous year, as published.
     package var gradeChange: DeclaredCountsDocument? = nil
+    /// The 割合 the report prints beside every count on the axis, as written.
+    package var gradeRates: DeclaredRatesDocument? = nil
     package let location: SourceLocation
 
     package init(
@@ -267,6 +273,20 @@ package struct DeclaredEffectRowDocument: Sendable {
     package init(policy: Located<String>, effect: EffectDocument, location: SourceLocation) {
         self.policy = policy
         self.effect = effect
+        self.location = location
+    }
+}
+
+/// The 割合 a published count table prints beside every count (`grade_rates: {未達成: 30.4%, …}`)
+/// and beside its 合計 (`total_rate: 100%`), as written.
+package struct DeclaredRatesDocument: Sendable {
+    package let rates: [(code: Located<String>, rate: PublishedRate)]
+    package let total: PublishedRate?
+    package let location: SourceLocation
+
+    package init(rates: [(code: Located<String>, rate: PublishedRate)], total: PublishedRate?, location: SourceLocation) {
+        self.rates = rates
+        self.total = total
         self.location = location
     }
 }

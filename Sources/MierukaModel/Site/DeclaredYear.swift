@@ -26,6 +26,11 @@ package struct DeclaredYear: Sendable {
     package var moreEffectCumulatives: [Effect] = []
     /// The share of the plan's `grade_share:` grades as the report publishes it.
     package let publishedShare: PublishedShare?
+    /// The 割合 the report prints beside each grade's count (`grade_rates:`), one per grade of the
+    /// scale, as published; nil when it prints none.
+    package var gradeRates: [PublishedRate]? = nil
+    /// The 割合 the report prints beside its 合計 (`total_rate:`, 「100%」), as published.
+    package var totalRate: PublishedRate? = nil
     /// 増減 per grade against the previous year, as the report publishes it (one per grade of the
     /// scale; negative for a decrease).
     package var gradeChange: [Int]? = nil

@@ -18,6 +18,11 @@ package struct Plan: Sendable {
     /// States an item may have in a year instead of a grade (目標年度が未到来, 対象外, 変更・中止 …),
     /// as the plan declares them beside its scale: shown, but outside grade counts and denominators.
     package let states: GradeScale
+    /// What the pages call the plan's `states:` as a whole: the report's own heading over them
+    /// (`states_heading:`, 「達成状況が確定できないもの」), else 「評価の対象外」.
+    package var statesHeading = Plan.defaultStatesHeading
+    /// What the pages call a scale's states when the plan names no heading for them.
+    package static let defaultStatesHeading = "評価の対象外"
     /// Names of the hierarchy levels, top first (["基本方針", "推進項目"]); "方針" when not given.
     package let levelNames: [String]
     /// The hierarchy in document order (a parent before its children).

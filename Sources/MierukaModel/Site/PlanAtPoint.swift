@@ -22,6 +22,7 @@ extension Plan {
         seen.publisher = publisher
         seen.axes = axes
         seen.gradedBy = gradedBy
+        seen.statesHeading = statesHeading
         return seen
     }
 

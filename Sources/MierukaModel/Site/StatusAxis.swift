@@ -12,6 +12,8 @@ package struct StatusAxis: Sendable {
     package let grades: GradeScale
     /// States an item may have on this axis instead of a grade: outside its counts.
     package let states: GradeScale
+    /// What the pages call this axis's states as a whole (`states_heading:`), else 「評価の対象外」.
+    package var statesHeading = Plan.defaultStatesHeading
     /// The grades of this axis whose share the city reports, in its words.
     package let gradeShare: GradeShare?
     /// Who graded on this axis, as the report says (自己評価, 内部評価, 委員会評価, 委員の評価の平均);
@@ -97,6 +99,7 @@ extension Plan {
             bodyLocation: bodyLocation, order: order, location: location)
         // Who published the counts on the axis (市, 町 …) is who published the plan.
         projected.publisher = publisher
+        projected.statesHeading = axis.statesHeading
         return projected
     }
 }

@@ -12,6 +12,10 @@ struct EffectBarChart {
         /// its bar (below the zero line) instead of the number.
         var expectedText: String? = nil
         var actualText: String? = nil
+        /// An amount as written when it is an approximate figure (「約1,200」): it has no bar, and
+        /// the text equivalent says it as written (「約1,200（概数）」), never 「なし」.
+        var expectedApproximate: String? = nil
+        var actualApproximate: String? = nil
     }
 
     let scope: String
@@ -108,9 +112,16 @@ struct EffectBarChart {
 
     var description: String {
         years.map { year in
-            let expected = year.expected.map { $0.formatted(in: unit) } ?? "なし"
-            let actual = year.actual.map { $0.formatted(in: unit) } ?? "なし"
+            let expected = Self.spoken(year.expected, approximate: year.expectedApproximate, unit: unit)
+            let actual = Self.spoken(year.actual, approximate: year.actualApproximate, unit: unit)
             return "\(year.label)：見込額 \(expected)、実績 \(actual)"
         }.joined(separator: "。")
+    }
+
+    /// An amount in the text equivalent: the amount, an approximate figure as written with
+    /// 「（概数）」, else 「なし」.
+    static func spoken(_ money: Money?, approximate: String?, unit: MoneyUnit) -> String {
+        if let money { return money.formatted(in: unit) }
+        return approximate.map { "\($0)（概数）" } ?? "なし"
     }
 }

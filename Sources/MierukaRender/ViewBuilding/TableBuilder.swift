@@ -133,7 +133,7 @@ struct TableBuilder {
                 "この表は、掲載している取組項目の\($0.pointLabel)の評価を Mieruka が数えた集計で、\(plan.publisher.publishedMark)でも年度末の数値でもありません。"
             } ?? "この表は、掲載している取組項目の評価を Mieruka が数えた集計で、\(plan.publisher.publishedMark)ではありません。"
         if let outside = outsideText(total.outside) {
-            derivedNote += "評価の対象外の\(outside)は、計にも割合にも含めていません。"
+            derivedNote += "\(plan.statesHeading)の\(outside)は、計にも割合にも含めていません。"
         }
         if let unreadable = unreadableNote(year: year, within: policy) {
             derivedNote += unreadable
@@ -207,7 +207,7 @@ struct TableBuilder {
             totalNote += "（うち再掲\(format.items(relisted))）"
         }
         if whole, let states = declared.stateTotal, let outside = outsideText(states, published: true) {
-            totalNote += "。うち評価の対象外\(outside)は、評価ごとの件数と計に含めていません"
+            totalNote += "。うち\(plan.statesHeading)\(outside)は、評価ごとの件数と計に含めていません"
         }
         let transcribed: Int
         if whole {
@@ -226,7 +226,7 @@ struct TableBuilder {
             title: caption, grades: plan.grades.grades, ranked: plan.grades.isRanked,
             rows: rows.map { GradeBarChart.Row(label: policyTitle($0.policy), counts: $0.counts, ungraded: 0) }
                 + groups.map { GradeBarChart.Row(label: $0.name, counts: $0.counts, ungraded: 0) })
-        return GradeTableView(
+        var view = GradeTableView(
             caption: caption, isDeclared: true, source: declared.source,
             rowHeading: rowHeading, grades: gradeViews, hasUngraded: false,
             rows: rows.map { row(title: policyTitle($0.policy), url: policyURL($0.policy), counts: $0.counts) }
@@ -241,6 +241,20 @@ struct TableBuilder {
                 ? "計の列は、公表された評価ごとの件数の和です。"
                 : "計の列と計の行は、公表された評価ごとの件数の和です。",
             publishedShare: publishedShare)
+        view.rateRow = whole ? publishedRatesRow(declared) : nil
+        return view
+    }
+
+    /// The 割合 the report prints beside every count (`grade_rates:`), as published, under the 計
+    /// row: 「割合（市の公表値）」, the 合計's rate (`total_rate:`) in the 計 column, else 「—」.
+    func publishedRatesRow(_ declared: DeclaredYear) -> GradeTableRowView? {
+        guard let rates = declared.gradeRates else { return nil }
+        return GradeTableRowView(
+            title: "割合（\(plan.publisher.publishedMark)）", url: nil,
+            counts: rates.enumerated().compactMap { offset, rate in
+                format.grade(offset).map { CountView(value: rate.text, grade: $0) }
+            },
+            ungraded: "", total: declared.totalRate?.text ?? "—", share: "")
     }
 
     static let differenceRule = "差額（実績効果額−効果見込額）と達成率（実績効果額÷効果見込額）は Mieruka の計算です。"
@@ -468,7 +482,9 @@ struct TableBuilder {
                 years: entries.map {
                     EffectBarChart.Year(
                         label: format.year($0.year), expected: $0.expected, actual: $0.actual,
-                        expectedText: $0.written?.expectedIncrease, actualText: $0.written?.actualIncrease)
+                        expectedText: $0.written?.expectedIncrease, actualText: $0.written?.actualIncrease,
+                        expectedApproximate: $0.written?.expectedApproximate?.text,
+                        actualApproximate: $0.written?.actualApproximate?.text)
                 }).html
             : nil
         let notes = effectNotes(entries, yearsUnbroken: yearsUnbroken)

@@ -138,9 +138,9 @@ struct AxisFormatter {
         return GradeView(code: grade.hasCode ? grade.code : nil, label: grade.label, rank: index, scaleSize: axis.grades.count, isRanked: axis.grades.isRanked)
     }
 
-    /// 「対象外（評価の対象外）」
+    /// 「対象外（評価の対象外）」, or the axis's own `states_heading:` in the brackets
     func state(_ index: Int?) -> String? {
         guard let index, index < axis.states.count else { return nil }
-        return "\(axis.states.grades[index].spelledOut)（評価の対象外）"
+        return "\(axis.states.grades[index].spelledOut)（\(axis.statesHeading)）"
     }
 }

@@ -75,7 +75,7 @@ extension ViewBuilder {
             year: format.year(result.year, asOf: result.asOf),
             reportURL: result.asOf == nil ? reportURL : reportURL + "#" + Self.snapshotsID,
             grade: format.grade(result.grade),
-            state: result.state.flatMap { $0 < plan.states.count ? plan.states.grades[$0].spelledOut : nil },
+            state: result.state.flatMap { $0 < plan.states.count ? "\(plan.states.grades[$0].spelledOut)（\(plan.statesHeading)）" : nil },
             progressHTML: html(result.progress, under: 4),
             factorsHTML: html(result.factors, under: 4), nextStepsHTML: html(result.nextSteps, under: 4), effect: effectSentence(result.effects, plan: plan))
         view.axes = axisValues(result, plan: plan)

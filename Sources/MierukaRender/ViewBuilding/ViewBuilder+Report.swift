@@ -27,7 +27,7 @@ extension ViewBuilder {
                 let state = plan.states.grades[slot - plan.grades.count - 1]
                 sections.append(
                     ReportSectionView(
-                        heading: "\(state.spelledOut)（\(format.items(members.count))・評価の対象外）",
+                        heading: "\(state.spelledOut)（\(format.items(members.count))・\(plan.statesHeading)）",
                         id: "state-\(slot - plan.grades.count)", grade: nil,
                         items: members.map { reportItem(planIndex, $0, year: year) }))
                 continue
@@ -161,8 +161,8 @@ extension ViewBuilder {
         if let outside = TableBuilder(index: planIndex, links: links).outsideText(outside, published: outsideIsPublished) {
             text +=
                 outsideIsPublished
-                ? "このうち評価の対象外は\(outside)です（評価の件数には含めていません）。"
-                : "掲載している取組項目のうち、評価の対象外は\(outside)です（評価の件数には含めていません）。"
+                ? "このうち\(plan.statesHeading)は\(outside)です（評価の件数には含めていません）。"
+                : "掲載している取組項目のうち、\(plan.statesHeading)は\(outside)です（評価の件数には含めていません）。"
         }
         if let tally = planIndex.tallies[year], tally.totalUnreadable > 0 {
             text += "掲載している取組項目のうち、評価が読み取れなかった\(format.items(tally.totalUnreadable))は、評価の件数に含めていません。"

@@ -56,7 +56,7 @@ extension ViewBuilder {
         let format = PlanFormatter(plan: plan)
         return GradeOrStateView(
             grade: format.grade(grade),
-            state: state.flatMap { $0 < plan.states.count ? "\(plan.states.grades[$0].spelledOut)（評価の対象外）" : nil })
+            state: state.flatMap { $0 < plan.states.count ? "\(plan.states.grades[$0].spelledOut)（\(plan.statesHeading)）" : nil })
     }
 
     /// How Mieruka compares two grades, as said under each table that does.
@@ -64,7 +64,7 @@ extension ViewBuilder {
         if plan.grades.isRanked {
             let order = plan.grades.grades.map { $0.shortName }.joined(separator: "→")
             return "「上がった」「下がった」は、計画が示す評価の順（よいものから\(order)）で、Mieruka が前年度の評価と比べたものです。"
-                + "評価の対象外との間の変化は「変わった」とし、上下を言いません。"
+                + "\(plan.statesHeading)との間の変化は「変わった」とし、上下を言いません。"
         }
         return "計画は評価の区分に良し悪しの順を示していないため、Mieruka は前年度の評価と比べて「変わった」かどうかだけを示しています。"
     }
@@ -145,7 +145,7 @@ extension ViewBuilder {
             var text = "Mieruka が両年度の評価を比べると、両年度に結果を掲載している\(compared)のうち、評価が上がった項目は\(format.items(comparison.count(.rose)))、"
                 + "下がった項目は\(format.items(comparison.count(.fell)))、変わらない項目は\(same)です"
             if comparison.count(.changed) > 0 {
-                text += "（ほかに評価の対象外との間で変わった項目が\(format.items(comparison.count(.changed)))あります）"
+                text += "（ほかに\(plan.statesHeading)との間で変わった項目が\(format.items(comparison.count(.changed)))あります）"
             }
             sentence = text + "。"
         } else {
@@ -216,7 +216,7 @@ extension ViewBuilder {
                 .map { "\(format.year(entry.0))は\($0)" }
         }
         if !parts.isEmpty {
-            outsideNote = "評価の対象外（\(parts.joined(separator: "、"))）は、件数にも増減にも含めていません。"
+            outsideNote = "\(plan.statesHeading)（\(parts.joined(separator: "、"))）は、件数にも増減にも含めていません。"
         }
         // Listings whose grade the report gives but could not be read, in a year counted from the items.
         let unreadable = [(year, now), (previous, before)].compactMap { entry -> String? in

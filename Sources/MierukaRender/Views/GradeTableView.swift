@@ -26,6 +26,9 @@ package struct GradeTableView: TemplateView {
     package let derivedNote: String?
     /// The share as the report itself publishes it (「「計画以上」か「概ね計画どおり」：8割程度（62項目）」).
     package var publishedShare: String? = nil
+    /// 「割合（市の公表値）」: the rates the report prints beside every count (`grade_rates:`), as
+    /// published, a row under the 計 row; nil when it prints none.
+    package var rateRow: GradeTableRowView? = nil
 
     /// Counted by Mieruka from the transcribed items rather than published by the city (集計).
     package var isDerived: Bool { !isDeclared }
@@ -41,6 +44,7 @@ package struct GradeTableView: TemplateView {
             .flag("hasUngraded") { $0.hasUngraded },
             .list("rows", GradeTableRowView.self) { $0.rows },
             .view("total", GradeTableRowView.self) { $0.total },
+            .view("rateRow", GradeTableRowView.self) { $0.rateRow },
             .text("totalNote") { $0.totalNote },
             .text("coverageNote") { $0.coverageNote },
             .html("chartHTML") { $0.chartHTML },

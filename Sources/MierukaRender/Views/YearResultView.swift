@@ -3,7 +3,7 @@ package struct YearResultView: TemplateView {
     package let year: String
     package let reportURL: String
     package let grade: GradeView?
-    /// 「対象外」: the state the year gives instead of a grade (outside the grade counts).
+    /// 「対象外（評価の対象外）」: the state the year gives instead of a grade (outside the grade counts).
     package let state: String?
     package let progressHTML: String?
     package let factorsHTML: String?

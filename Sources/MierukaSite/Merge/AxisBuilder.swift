@@ -36,11 +36,12 @@ struct AxisBuilder {
             let grades = ScaleBuilder.grades(document.grades, ranked: document.ranked, of: what, diagnostics: &diagnostics)
             guard !grades.isEmpty else { continue }
             let states = ScaleBuilder.states(document.states, grades: grades, diagnostics: &diagnostics)
-            axes.append(
-                StatusAxis(
-                    key: WidthNormalization.fold(key.value), name: name.value, grades: grades, states: states,
-                    gradeShare: ScaleBuilder.share(document.gradeShare, grades: grades, axis: name.value, diagnostics: &diagnostics),
-                    gradedBy: document.gradedBy?.value, columns: document.columns.map(\.value), location: document.location))
+            var axis = StatusAxis(
+                key: WidthNormalization.fold(key.value), name: name.value, grades: grades, states: states,
+                gradeShare: ScaleBuilder.share(document.gradeShare, grades: grades, axis: name.value, diagnostics: &diagnostics),
+                gradedBy: document.gradedBy?.value, columns: document.columns.map(\.value), location: document.location)
+            if let heading = document.statesHeading?.value { axis.statesHeading = heading }
+            axes.append(axis)
         }
         return axes
     }

@@ -39,6 +39,7 @@ struct DeclaredAxesBuilder {
                     location: written.location)
                 table.asOf = document.asOf
                 table.gradeChange = written.gradeChange
+                table.gradeRates = written.gradeRates
                 let builder = DeclaredBuilder(
                     grades: axes[axisIndex].grades, policies: policies, moneyUnit: moneyUnit, period: period,
                     yearStyle: yearStyle, axis: axes[axisIndex].name)

@@ -74,6 +74,7 @@ struct DeclaredBuilder {
                 var reported = Diagnostics()
                 built.gradeChangeWritten = perGrade(change, values: change.texts, diagnostics: &reported)
             }
+            rates(document.gradeRates, into: &built, diagnostics: &diagnostics)
             built.asOf = document.asOf
             built.stateTotal = document.stateTotal.flatMap { stateCounts($0, diagnostics: &diagnostics) }
             if let grouping = document.grouping {
@@ -107,6 +108,23 @@ struct DeclaredBuilder {
         return rows
     }
 
+    /// `grade_rates:` (one per grade of the scale, every grade given) and `total_rate:`, beside
+    /// published counts only: a rate is shown beside the count it is printed with.
+    private func rates(_ written: DeclaredRatesDocument?, into built: inout DeclaredYear, diagnostics: inout Diagnostics) {
+        guard let written else { return }
+        guard built.hasGradeCounts else {
+            diagnostics.error(
+                at: written.location, "grade_rates: gives the rates printed beside counts, but the table gives no counts",
+                hint: "transcribe the counts they are printed with (grade_total: {未達成: 21, 一部達成: 46, 達成: 2}, or grades: per policy)")
+            return
+        }
+        let codes = DeclaredCountsDocument(counts: written.rates.map { ($0.code, 0) }, location: written.location)
+        guard let rates = perGrade(codes, values: written.rates.map(\.rate), what: "rates (grade_rates:)", diagnostics: &diagnostics)
+        else { return }
+        built.gradeRates = rates
+        built.totalRate = written.total
+    }
+
     /// One count per grade of the scale; every grade must be given (0 where the table shows none).
     private func counts(_ written: DeclaredCountsDocument, diagnostics: inout Diagnostics) -> [Int]? {
         perGrade(written, values: written.counts.map(\.count), diagnostics: &diagnostics)
@@ -115,7 +133,7 @@ struct DeclaredBuilder {
     /// `values` (one per entry of `written`, in its order) placed at their grades' indexes in the
     /// scale, or nil when a code is not a grade or a grade has none.
     private func perGrade<Value>(
-        _ written: DeclaredCountsDocument, values: [Value], diagnostics: inout Diagnostics
+        _ written: DeclaredCountsDocument, values: [Value], what: String = "counts", diagnostics: inout Diagnostics
     ) -> [Value]? {
         guard values.count == written.counts.count else { return nil }
         guard !grades.isEmpty else {
@@ -136,7 +154,7 @@ struct DeclaredBuilder {
         let missing = grades.codes.enumerated().filter { counts[$0.offset] == nil }.map(\.element)
         if !missing.isEmpty {
             diagnostics.error(
-                at: written.location, "the declared counts give no number for \(missing.joined(separator: ", "))",
+                at: written.location, "the declared \(what) give no number for \(missing.joined(separator: ", "))",
                 hint: "write every grade of the scale, with 0 where the published table shows none")
             ok = false
         }

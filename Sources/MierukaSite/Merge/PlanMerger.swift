@@ -56,6 +56,7 @@ struct PlanMerger {
         plan.revisions = RevisionBuilder(plan: plan, kpiBuilder: kpiBuilder).build(document.revisions, diagnostics: &diagnostics)
         plan.axes = axes
         plan.gradedBy = document.gradedBy?.value
+        if let heading = document.statesHeading?.value { plan.statesHeading = heading }
         plan.opinions = OpinionBuilder(plan: plan).build(document.opinions, diagnostics: &diagnostics)
         return plan
     }

@@ -23,6 +23,7 @@ package struct SiteValidator: Sendable {
                     checkDeclaredTotals(table, in: projected, subject: subject, diagnostics: &diagnostics)
                     checkPublishedShare(table, in: projected, subject: subject, diagnostics: &diagnostics)
                     checkPublishedChange(table, in: projected, subject: subject, diagnostics: &diagnostics)
+                    checkPublishedRates(table, in: projected, subject: subject, diagnostics: &diagnostics)
                 }
             }
             for table in plan.declared {
@@ -30,6 +31,7 @@ package struct SiteValidator: Sendable {
                 checkPublishedCumulative(table, in: plan, diagnostics: &diagnostics)
                 checkPublishedShare(table, in: plan, diagnostics: &diagnostics)
                 checkPublishedChange(table, in: plan, diagnostics: &diagnostics)
+                checkPublishedRates(table, in: plan, diagnostics: &diagnostics)
             }
             ReportedFiguresChecker().check(plan, diagnostics: &diagnostics)
             checkNotesAtPoints(plan, diagnostics: &diagnostics)
@@ -39,6 +41,30 @@ package struct SiteValidator: Sendable {
                     at: plan.location, "the plan's amounts add up to more than can be counted",
                     hint: "check the amounts and the plan's money_unit")
             }
+        }
+    }
+
+    /// The 割合 printed beside every count (`grade_rates:`, `total_rate:`) against the published
+    /// counts: each grade's count ÷ the table's 計 × 100, rounded or cut at the decimals the report
+    /// printed (the rule the money tables' 達成率 are checked by). A difference is a warning: the
+    /// rates are shown as published.
+    func checkPublishedRates(_ table: DeclaredYear, in plan: Plan, subject: String? = nil, diagnostics: inout Diagnostics) {
+        guard let totals = table.gradeTotals else { return }
+        let sum = Int64(totals.reduce(0, +))
+        let label = table.year.label(plan.yearStyle) + (subject.map { "（\($0)）" } ?? "")
+        for (grade, pair) in zip(plan.grades.grades, zip(totals, table.gradeRates ?? [])) {
+            let (count, rate) = pair
+            guard rate.agrees(numerator: Int64(count), denominator: sum) == false else { continue }
+            diagnostics.warning(
+                at: rate.location,
+                "the published rate of \(grade.shortName) for \(label) is \(rate.text), but its count \(count) of the \(sum) counted is \(rate.computed(numerator: Int64(count), denominator: sum) ?? "—")",
+                hint: ReportedFiguresChecker.keepHint)
+        }
+        if let rate = table.totalRate, rate.agrees(numerator: sum, denominator: sum) == false {
+            diagnostics.warning(
+                at: rate.location,
+                "the published rate of the total for \(label) is \(rate.text), but the total \(sum) is \(rate.computed(numerator: sum, denominator: sum) ?? "—") of itself",
+                hint: ReportedFiguresChecker.keepHint)
         }
     }
 

@@ -3,7 +3,7 @@ import MierukaModel
 
 /// Reads a plan's `axes:` and a result's values on them.
 enum AxisDecoder {
-    static let axisKeys = ["id", "name", "grades", "states", "grade_order", "grade_share", "graded_by", "columns"]
+    static let axisKeys = ["id", "name", "grades", "states", "states_heading", "grade_order", "grade_share", "graded_by", "columns"]
     static let valueKeys = ["grade", "graded_by"] + GradeCompositionDecoder.keys
 
     /// `axes:` of a plan's front matter.
@@ -23,13 +23,16 @@ enum AxisDecoder {
                     at: axis.location, "\(name.map { "the status axis 「\($0.value)」" } ?? "a status axis") has no \"grades\"",
                     hint: "list the axis's own scale, best first when the plan ranks it, e.g. grades: [未着手, 取組中, 完了]")
             }
-            return AxisDocument(
+            let states = PlanDecoder.decodeGrades(axis, key: "states", what: "a state", diagnostics: &diagnostics)
+            var document = AxisDocument(
                 id: axis.text("id", diagnostics: &diagnostics), name: name, grades: grades,
-                states: PlanDecoder.decodeGrades(axis, key: "states", what: "a state", diagnostics: &diagnostics),
+                states: states,
                 ranked: axis.choice("grade_order", [("best_first", true)], diagnostics: &diagnostics) ?? false,
                 gradeShare: PlanDecoder.decodeGradeShare(axis, diagnostics: &diagnostics),
                 gradedBy: axis.text("graded_by", diagnostics: &diagnostics),
                 columns: axis.textList("columns", diagnostics: &diagnostics), location: axis.location)
+            document.statesHeading = PlanDecoder.decodeStatesHeading(axis, states: states, diagnostics: &diagnostics)
+            return document
         }
     }
 

@@ -4,7 +4,7 @@ import MierukaModel
 /// Reads a plan's published tables (`declared:`), the numbers a city publishes without every item.
 enum DeclaredDecoder {
     static let keys = [
-        "year", "as_of", "listings", "relisted", "grades", "grade_total", "state_total", "grade_change", "effects", "effect_total", "effect_cumulative", "grade_share", "source",
+        "year", "as_of", "listings", "relisted", "grades", "grade_total", "state_total", "grade_change", "effects", "effect_total", "effect_cumulative", "grade_share", "grade_rates", "total_rate", "source",
         "highlights", "axes", "grouped_by", "groups",
         "notes",
     ]
@@ -12,7 +12,7 @@ enum DeclaredDecoder {
     static let groupRowKeys = ["group", "counts"]
     static let effectRowKeys = ["policy", "expected", "actual", "kind"]
     static let shareKeys = ["rate", "count", "denominator"]
-    static let axisKeys = ["axis", "grades", "grade_total", "grade_share", "grade_change"]
+    static let axisKeys = ["axis", "grades", "grade_total", "grade_share", "grade_change", "grade_rates", "total_rate"]
 
     static func decode(_ node: YAMLNode, diagnostics: inout Diagnostics) -> DeclaredDocument? {
         guard let reader = MappingReader(node, what: "a declared table", knownKeys: keys, diagnostics: &diagnostics)
@@ -48,6 +48,7 @@ enum DeclaredDecoder {
             var document = DeclaredAxisDocument(axis: name, gradeRows: rows, gradeTotal: total, location: axis.location)
             document.publishedShare = share
             document.gradeChange = change
+            document.gradeRates = decodeRates(axis, diagnostics: &diagnostics)
             return document
         }
         let effectRows: [DeclaredEffectRowDocument] = reader.list("effects", diagnostics: &diagnostics).compactMap { row in
@@ -81,6 +82,7 @@ enum DeclaredDecoder {
         document.gradeChange = reader.node("grade_change").flatMap { decodeCounts($0, signed: true, diagnostics: &diagnostics) }
         document.stateTotal = reader.node("state_total").flatMap { decodeCounts($0, diagnostics: &diagnostics) }
         document.axes = axes
+        document.gradeRates = decodeRates(reader, diagnostics: &diagnostics)
         document.moreEffectTotals = Array(effectTotals.dropFirst())
         document.moreEffectCumulatives = Array(effectCumulatives.dropFirst())
         decodeGroups(reader, into: &document, diagnostics: &diagnostics)
@@ -143,6 +145,39 @@ enum DeclaredDecoder {
         var published = PublishedShare(rate: rate, count: count, location: share.location)
         published.denominator = share.text("denominator", diagnostics: &diagnostics)?.value
         return published
+    }
+
+    /// The 割合 printed beside every count: `grade_rates: {未達成: 30.4%, 一部達成: 66.7%, 達成: 2.9%}`
+    /// and, beside the 合計, `total_rate: 100%`, each as the report prints it.
+    private static func decodeRates(_ reader: MappingReader, diagnostics: inout Diagnostics) -> DeclaredRatesDocument? {
+        let total = ReportedDecoder.rate(reader, "total_rate", diagnostics: &diagnostics)
+        guard let node = reader.node("grade_rates") else {
+            if reader.has("total_rate") {
+                diagnostics.error(
+                    at: reader.node("total_rate")?.location ?? reader.location, "total_rate: is given without grade_rates:",
+                    hint: "transcribe the rate printed beside each grade's count too, e.g. grade_rates: {未達成: 30.4%, 一部達成: 66.7%, 達成: 2.9%}")
+            }
+            return nil
+        }
+        guard case .mapping(let mapping) = node else {
+            diagnostics.error(
+                at: node.location, "grade_rates: should map grades to rates, but is \(node.kindDescription)",
+                hint: "write grade_rates: {未達成: 30.4%, 一部達成: 66.7%, 達成: 2.9%}, each rate as printed")
+            return nil
+        }
+        var rates: [(code: Located<String>, rate: PublishedRate)] = []
+        for (key, value) in mapping.entries {
+            guard case .scalar(let scalar) = value, !scalar.isNull else {
+                diagnostics.error(
+                    at: value.location, "the rate for grade \"\(key.text)\" is not a rate in percent",
+                    hint: "write it as the report prints it, with its unit: 30.4%")
+                continue
+            }
+            guard let rate = ReportedDecoder.rate(Located(scalar.text, at: scalar.location), diagnostics: &diagnostics)
+            else { continue }
+            rates.append((Located(key.text, at: key.location), rate))
+        }
+        return DeclaredRatesDocument(rates: rates, total: total, location: mapping.location)
     }
 
     /// Rows of published counts per policy: `- {policy: "1", counts: {A: 3, B: 15}}`.

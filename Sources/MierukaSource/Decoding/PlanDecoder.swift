@@ -4,7 +4,7 @@ import MierukaModel
 /// Reads a plan's index document (`content/<plan>/_index.md`).
 enum PlanDecoder {
     static let keys = [
-        "city", "publisher_kind", "title", "subtitle", "period", "year_style", "money_unit", "grades", "grade_order", "grade_share", "states", "policy_levels", "policies",
+        "city", "publisher_kind", "title", "subtitle", "period", "year_style", "money_unit", "grades", "grade_order", "grade_share", "states", "states_heading", "policy_levels", "policies",
         "declared", "lineage", "matrices", "timelines", "tables", "money_tables", "achievements", "plan_kpis", "revisions", "sources", "summary", "order", "axes", "graded_by", "opinions",
     ]
     static let periodKeys = ["from", "to"]
@@ -63,7 +63,32 @@ enum PlanDecoder {
         document.axes = axes
         document.opinions = opinions
         document.gradedBy = reader.text("graded_by", diagnostics: &diagnostics)
+        document.statesHeading = decodeStatesHeading(reader, states: states, diagnostics: &diagnostics)
         return document
+    }
+
+    /// `states_heading: 達成状況が確定できないもの`: the report's own heading over its states, which
+    /// the pages then say instead of 「評価の対象外」. Only beside `states:`, never empty.
+    static func decodeStatesHeading(
+        _ reader: MappingReader, states: [GradeDocument], diagnostics: inout Diagnostics
+    ) -> Located<String>? {
+        guard reader.has("states_heading") else { return nil }
+        let location = reader.node("states_heading")?.location ?? reader.location
+        guard let heading = reader.text("states_heading", diagnostics: &diagnostics) else {
+            if case .scalar = reader.node("states_heading") {
+                diagnostics.error(
+                    at: location, "\"states_heading\" is empty",
+                    hint: "write the report's own heading over its states (e.g. states_heading: 達成状況が確定できないもの), or leave the key out for 「評価の対象外」")
+            }
+            return nil
+        }
+        guard !states.isEmpty else {
+            diagnostics.error(
+                at: location, "\"states_heading\" names the states, but there is no \"states\" beside it",
+                hint: "list the states the heading is over under states: (e.g. states: [{code: ③, label: 数値目標が最終年度まで}]), or remove states_heading:")
+            return nil
+        }
+        return heading
     }
 
     /// `publisher_kind: 広域連合`. Without it, `city:` must end with 市, 町, 村 or 区 for the pages to

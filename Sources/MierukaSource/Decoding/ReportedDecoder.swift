@@ -122,6 +122,11 @@ enum ReportedDecoder {
     /// 「104.4%」, 「104.4％」, 「67.1パーセント」.
     static func rate(_ reader: MappingReader, _ key: String, diagnostics: inout Diagnostics) -> PublishedRate? {
         guard let raw = reader.text(key, diagnostics: &diagnostics) else { return nil }
+        return rate(raw, diagnostics: &diagnostics)
+    }
+
+    /// A rate written as a value (`未達成: 30.4%`): 「30.4%」, 「30.4％」, 「30.4パーセント」.
+    static func rate(_ raw: Located<String>, diagnostics: inout Diagnostics) -> PublishedRate? {
         let text = raw.value.trimmingWhitespace()
         guard let parsed = NumberParser.parse(WidthNormalization.fold(text)),
             ["%", "パーセント"].contains(parsed.suffix.trimmingWhitespace())
