@@ -42,6 +42,15 @@ extension ViewBuilder {
                     plan.items.contains { ($0.results + $0.snapshots).contains { $0.previousGrade != nil } }
                 // Moves of scheduled years and 整理番号 only for a plan whose revisions write them.
                 case "revisions[].rescheduled[]": plan.revisions.hasMoves || plan.revisions.hasReferenceNumbers
+                // The report's own heading over its states, and rates printed beside published
+                // counts, only for a plan that writes them.
+                case "states_heading":
+                    plan.statesHeading != Plan.defaultStatesHeading
+                        || plan.axes.contains { $0.statesHeading != Plan.defaultStatesHeading }
+                case "years[].published.grade_rates・total_rate":
+                    plan.declared.contains { declared in
+                        declared.gradeRates != nil || declared.axes.values.contains { $0.gradeRates != nil }
+                    }
                 default: true
                 }
             }.enumerated().map { offset, field in
