@@ -65,7 +65,10 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "MierukaSite", dependencies: ["MierukaModel", "MierukaDiagnostics"], swiftSettings: strict),
+        .target(
+            name: "MierukaSite",
+            // The plans merged side by side (SiteMerger).
+            dependencies: ["MierukaModel", "MierukaDiagnostics", "MierukaParallel"], swiftSettings: strict),
         // The site search's index (search/index.json) and the tokenizer search.js mirrors.
         .target(name: "MierukaSearch", dependencies: ["MierukaSite", "MierukaModel"], swiftSettings: strict),
         .target(

@@ -59,7 +59,7 @@ package struct SitePipeline: Sendable {
         guard let documents = consume parsed else { return finish(.contentErrors) }
 
         // Handed over: the merge frees each plan's parsed documents as soon as it has merged them.
-        let merged = PlanStage.merge(consume documents, diagnostics: &diagnostics)
+        let merged = PlanStage.merge(consume documents, jobs: options.jobs, diagnostics: &diagnostics)
         timer.lap("merge")
 
         var themeDiagnostics = Diagnostics()
@@ -67,7 +67,7 @@ package struct SitePipeline: Sendable {
         let isCheck: Bool = if case .check = options.mode { true } else { false }
         let site = PlanStage.plan(
             merged, totals: isCheck ? .error : .warning, theme: theme, themeDiagnostics: themeDiagnostics, loaded: loaded,
-            diagnostics: &diagnostics)
+            jobs: options.jobs, diagnostics: &diagnostics)
         timer.lap("validate")
         guard !diagnostics.hasErrors else { return finish(.contentErrors) }
 

@@ -21,21 +21,25 @@ package struct PlannedSite: Sendable {
 package enum PlanStage {
     /// Results onto their items. The documents are consumed: handed over with `consume`, each
     /// plan's documents are freed once that plan is merged.
-    package static func merge(_ documents: consuming SiteDocuments, diagnostics: inout Diagnostics) -> MergedSite {
-        SiteMerger().merge(consume documents, diagnostics: &diagnostics)
+    /// Plans are merged on `jobs` threads (all processors when nil).
+    package static func merge(
+        _ documents: consuming SiteDocuments, jobs: Int? = nil, diagnostics: inout Diagnostics
+    ) -> MergedSite {
+        SiteMerger(jobs: jobs).merge(consume documents, diagnostics: &diagnostics)
     }
 
     /// Validates the merged site (published totals that disagree are `totals`: errors for
     /// `check`, warnings otherwise), adds the theme's problems, and plans the pages, the data
     /// files and the assets. The caller stops when `diagnostics` has errors.
+    /// Plans are validated and indexed on `jobs` threads (all processors when nil).
     package static func plan(
         _ merged: MergedSite, totals: Severity, theme: Theme, themeDiagnostics: Diagnostics, loaded: LoadedSite,
-        diagnostics: inout Diagnostics
+        jobs: Int? = nil, diagnostics: inout Diagnostics
     ) -> PlannedSite {
-        SiteValidator().validate(merged.site, diagnostics: &diagnostics)
+        SiteValidator(jobs: jobs).validate(merged.site, diagnostics: &diagnostics)
         DeclaredReconciler().reconcile(merged.site, severity: totals, diagnostics: &diagnostics)
         diagnostics.append(contentsOf: themeDiagnostics)
-        let index = SiteIndex(merged)
+        let index = SiteIndex(merged, jobs: jobs)
         let pages = PagePlanner().plan(index)
         let dataPaths = ExportStage.paths(index)
         let assets = OutputAsset.choose(

@@ -1,5 +1,6 @@
 import MierukaDiagnostics
 import MierukaModel
+import MierukaParallel
 
 /// The merge stage: plans get their items and results, references are resolved, and everything
 /// that cannot be resolved is reported where it was written.
@@ -7,7 +8,12 @@ package struct SiteMerger: Sendable {
     /// Item URL segments used by a plan's own pages.
     package static let reservedItemSlugs: Set<String> = ["policies", "reports", "departments", "index", "data"]
 
-    package init() {}
+    /// Threads to merge plans with (all processors when nil).
+    let jobs: Int?
+
+    package init(jobs: Int? = nil) {
+        self.jobs = jobs
+    }
 
     /// Merges the documents, consuming them: each plan's item and result documents are let go as
     /// soon as that plan is merged, so that the parsed documents and the model they become are not
@@ -23,16 +29,16 @@ package struct SiteMerger: Sendable {
         var itemsByPlan = Self.itemsByPlan(consume items, planDocuments: planDocuments, diagnostics: &diagnostics)
         var resultsByPlan = Self.resultsByPlan(consume results, planDocuments: planDocuments, diagnostics: &diagnostics)
 
-        var plans: [Plan] = []
-        plans.reserveCapacity(planList.count)
+        // Taken out of the tables, plan by plan, so that each plan's documents are freed when it is merged.
+        var inputs: [PlanInput?] = []
+        inputs.reserveCapacity(planList.count)
         for document in planList {
-            // Taken out of the tables, so that they are freed when this plan is merged.
-            let planItems = itemsByPlan.removeValue(forKey: document.slug) ?? []
-            let planResults = resultsByPlan.removeValue(forKey: document.slug) ?? []
-            plans.append(
-                PlanMerger(document: document, unreadableItems: unreadableItems[document.slug] ?? []).merge(
-                    items: planItems, results: planResults, diagnostics: &diagnostics))
+            inputs.append(
+                PlanInput(
+                    document: document, items: itemsByPlan.removeValue(forKey: document.slug) ?? [],
+                    results: resultsByPlan.removeValue(forKey: document.slug) ?? []))
         }
+        let plans = Self.mergePlans(consume inputs, unreadableItems: unreadableItems, jobs: jobs, diagnostics: &diagnostics)
         var pages: [PageDocument] = []
         for page in standalone {
             if planDocuments[page.slug] != nil {
@@ -61,6 +67,44 @@ package struct SiteMerger: Sendable {
 }
 
 extension SiteMerger {
+    /// One plan's documents, before they are merged.
+    struct PlanInput: Sendable {
+        let document: PlanDocument
+        let items: [ItemDocument]
+        let results: [ResultsDocument]
+    }
+
+    /// The plans merged side by side on `jobs` threads (plans are independent of each other), in
+    /// the order of `inputs`, their problems reported in that order as when merged one by one.
+    /// Each thread takes its plan's documents out of the shared list, so that they are freed as
+    /// soon as that plan is merged.
+    static func mergePlans(
+        _ inputs: consuming [PlanInput?], unreadableItems: [String: Set<String>], jobs: Int?,
+        diagnostics: inout Diagnostics
+    ) -> [Plan] {
+        let count = inputs.count
+        let pending = Lock<[PlanInput?]>(inputs)
+        let merged = Lock<[(plan: Plan, diagnostics: Diagnostics)?]>(Array(repeating: nil, count: count))
+        Parallel.forEach(count, jobs: jobs) { offset in
+            let taken = pending.withLock { slots -> PlanInput? in
+                defer { slots[offset] = nil }
+                return slots[offset]
+            }
+            guard let input = taken else { return }
+            var planDiagnostics = Diagnostics()
+            let plan = PlanMerger(document: input.document, unreadableItems: unreadableItems[input.document.slug] ?? [])
+                .merge(items: input.items, results: input.results, diagnostics: &planDiagnostics)
+            merged.withLock { $0[offset] = (plan, planDiagnostics) }
+        }
+        var plans: [Plan] = []
+        plans.reserveCapacity(count)
+        for case let (plan, planDiagnostics)? in merged.withLock({ $0 }) {
+            plans.append(plan)
+            diagnostics.append(contentsOf: planDiagnostics)
+        }
+        return plans
+    }
+
     /// The item documents by plan; items in a folder without a plan are reported, once per folder.
     static func itemsByPlan(
         _ items: consuming [ItemDocument], planDocuments: [String: PlanDocument], diagnostics: inout Diagnostics

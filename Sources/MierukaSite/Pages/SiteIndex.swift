@@ -1,13 +1,16 @@
 import MierukaModel
+import MierukaParallel
 
 /// The merged site with its lookups: what page planning and rendering read from.
 package struct SiteIndex: Sendable {
     package let merged: MergedSite
     package let plans: [PlanIndex]
 
-    package init(_ merged: MergedSite) {
+    /// The plans' lookups are made side by side, on `jobs` threads (all processors when nil).
+    package init(_ merged: MergedSite, jobs: Int? = nil) {
         self.merged = merged
-        self.plans = merged.site.plans.map { PlanIndex(plan: $0, departmentSlugs: merged.site.config.departmentSlugs) }
+        let departmentSlugs = merged.site.config.departmentSlugs
+        self.plans = Parallel.map(merged.site.plans, jobs: jobs) { PlanIndex(plan: $0, departmentSlugs: departmentSlugs) }
     }
 
     package var site: Site { merged.site }

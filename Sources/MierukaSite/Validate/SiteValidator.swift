@@ -1,46 +1,62 @@
 import MierukaDiagnostics
 import MierukaModel
+import MierukaParallel
 
 /// The validate stage: rules that hold across a merged plan (the merge stage has already resolved
 /// every reference). Each rule reports where the offending value was written.
 package struct SiteValidator: Sendable {
-    package init() {}
+    /// Threads to validate plans with (all processors when nil).
+    let jobs: Int?
 
+    package init(jobs: Int? = nil) {
+        self.jobs = jobs
+    }
+
+    /// Validates the plans side by side (each rule holds within one plan); their problems are
+    /// reported in the order of the plans, as when validated one by one.
     package func validate(_ site: Site, diagnostics: inout Diagnostics) {
-        for plan in site.plans {
-            for policy in plan.policies {
-                for kpi in policy.kpis { checkDirection(kpi, in: plan, diagnostics: &diagnostics) }
+        let found = Parallel.map(site.plans, jobs: jobs) { plan -> Diagnostics in
+            var planDiagnostics = Diagnostics()
+            validate(plan, diagnostics: &planDiagnostics)
+            return planDiagnostics
+        }
+        for planDiagnostics in found { diagnostics.append(contentsOf: planDiagnostics) }
+    }
+
+    /// The rules within one plan.
+    func validate(_ plan: Plan, diagnostics: inout Diagnostics) {
+        for policy in plan.policies {
+            for kpi in policy.kpis { checkDirection(kpi, in: plan, diagnostics: &diagnostics) }
+        }
+        for item in plan.items {
+            for kpi in item.kpis { checkDirection(kpi, in: plan, diagnostics: &diagnostics) }
+            checkSubitemCount(item, diagnostics: &diagnostics)
+            checkPreviousGrades(item, in: plan, diagnostics: &diagnostics)
+        }
+        for axisIndex in plan.axes.indices where plan.declared.contains(where: { $0.axes[axisIndex] != nil }) {
+            let projected = plan.projected(onto: axisIndex)
+            let subject = plan.axes[axisIndex].name
+            for table in projected.declared {
+                checkDeclaredTotals(table, in: projected, subject: subject, diagnostics: &diagnostics)
+                checkPublishedShare(table, in: projected, subject: subject, diagnostics: &diagnostics)
+                checkPublishedChange(table, in: projected, subject: subject, diagnostics: &diagnostics)
+                checkPublishedRates(table, in: projected, subject: subject, diagnostics: &diagnostics)
             }
-            for item in plan.items {
-                for kpi in item.kpis { checkDirection(kpi, in: plan, diagnostics: &diagnostics) }
-                checkSubitemCount(item, diagnostics: &diagnostics)
-                checkPreviousGrades(item, in: plan, diagnostics: &diagnostics)
-            }
-            for axisIndex in plan.axes.indices where plan.declared.contains(where: { $0.axes[axisIndex] != nil }) {
-                let projected = plan.projected(onto: axisIndex)
-                let subject = plan.axes[axisIndex].name
-                for table in projected.declared {
-                    checkDeclaredTotals(table, in: projected, subject: subject, diagnostics: &diagnostics)
-                    checkPublishedShare(table, in: projected, subject: subject, diagnostics: &diagnostics)
-                    checkPublishedChange(table, in: projected, subject: subject, diagnostics: &diagnostics)
-                    checkPublishedRates(table, in: projected, subject: subject, diagnostics: &diagnostics)
-                }
-            }
-            for table in plan.declared {
-                checkDeclaredTotals(table, in: plan, diagnostics: &diagnostics)
-                checkPublishedCumulative(table, in: plan, diagnostics: &diagnostics)
-                checkPublishedShare(table, in: plan, diagnostics: &diagnostics)
-                checkPublishedChange(table, in: plan, diagnostics: &diagnostics)
-                checkPublishedRates(table, in: plan, diagnostics: &diagnostics)
-            }
-            ReportedFiguresChecker().check(plan, diagnostics: &diagnostics)
-            checkNotesAtPoints(plan, diagnostics: &diagnostics)
-            let tally = plan.reportedYears.map { PlanYearTally(plan: plan, year: $0) }
-            if tally.contains(where: \.overflowed) {
-                diagnostics.error(
-                    at: plan.location, "the plan's amounts add up to more than can be counted",
-                    hint: "check the amounts and the plan's money_unit")
-            }
+        }
+        for table in plan.declared {
+            checkDeclaredTotals(table, in: plan, diagnostics: &diagnostics)
+            checkPublishedCumulative(table, in: plan, diagnostics: &diagnostics)
+            checkPublishedShare(table, in: plan, diagnostics: &diagnostics)
+            checkPublishedChange(table, in: plan, diagnostics: &diagnostics)
+            checkPublishedRates(table, in: plan, diagnostics: &diagnostics)
+        }
+        ReportedFiguresChecker().check(plan, diagnostics: &diagnostics)
+        checkNotesAtPoints(plan, diagnostics: &diagnostics)
+        let tally = plan.reportedYears.map { PlanYearTally(plan: plan, year: $0) }
+        if tally.contains(where: \.overflowed) {
+            diagnostics.error(
+                at: plan.location, "the plan's amounts add up to more than can be counted",
+                hint: "check the amounts and the plan's money_unit")
         }
     }
 
