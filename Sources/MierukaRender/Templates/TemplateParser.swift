@@ -310,33 +310,34 @@ struct TemplateParser {
     private mutating func parsePartial(
         _ state: State, at tagPosition: TemplatePosition, into level: inout Level
     ) throws(TemplateSyntaxError) -> Bool {
+        let (name, indentation, standalone) = try openPartialTag(state, at: tagPosition, into: &level)
+        level.nodes.append(.partial(name, indentation: standalone ? indentation : nil, overrides: nil, at: tagPosition))
+        return standalone
+    }
+
+    /// The opening tag of a partial or a parent (`{{> name}}`, `{{<name}}`): its name, the spaces
+    /// before it on its line (given back to the line only through the partial's indentation), and
+    /// whether it stands alone on its line.
+    private mutating func openPartialTag(
+        _ state: State, at tagPosition: TemplatePosition, into level: inout Level
+    ) throws(TemplateSyntaxError) -> (name: String, indentation: String, standalone: Bool) {
         advance()
         let name = try readTagContent(triple: false)
         try refuseDynamicName(name, at: tagPosition)
         let indentation = level.whitespaceBefore
         level.flushWhitespace()
-        let standalone = isStandalone(state)
-        level.nodes.append(.partial(name, indentation: standalone ? indentation : nil, overrides: nil, at: tagPosition))
-        return standalone
+        return (name, indentation, isStandalone(state))
     }
 
     /// `{{<name}}…{{/name}}`: a partial whose blocks are overridden by the blocks inside.
     private mutating func parseParent(
         _ state: State, at tagPosition: TemplatePosition, into level: inout Level
     ) throws(TemplateSyntaxError) -> Bool {
-        advance()
-        let name = try readTagContent(triple: false)
-        try refuseDynamicName(name, at: tagPosition)
-        let indentation = level.whitespaceBefore
-        level.flushWhitespace()
-        let standalone = isStandalone(state)
-        var inner = state
-        inner.sectionName = name
+        let (name, indentation, standalone) = try openPartialTag(state, at: tagPosition, into: &level)
+        var inner = state.entering(name, at: tagPosition, newLine: true)
         inner.newLine = true
         inner.inheritanceTopLevel = true
         inner.inDefinition = true
-        inner.sectionStart = tagPosition
-        inner.depth += 1
         let (body, _) = try parseNodes(inner)
         var overrides: [String: [TemplateNode]] = [:]
         for node in body {
