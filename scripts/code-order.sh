@@ -19,12 +19,14 @@
 # list the binary still has.
 #
 # Usage: scripts/code-order.sh            (builds the package first when .build-package has none)
+# MIERUKA        the binary to trace instead (any release build of the same source with its symbols:
+#                `swift build -c release` gives the same names, the runtime's from its shared library)
 # SHARED_BENCH   the reference benchmark folder (default ../shared/bench)
 set -eu
 cd "$(dirname "$0")/.."
 scripts/install-system-packages.sh valgrind binutils python3
 scratch=${MIERUKA_PACKAGE_SCRATCH:-.build-package}
-binary="$scratch/release/mieruka"
+binary=${MIERUKA:-$scratch/release/mieruka}
 [ -x "$binary" ] || scripts/package.sh >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
