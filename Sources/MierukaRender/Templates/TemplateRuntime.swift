@@ -241,9 +241,12 @@ struct TemplateRuntime {
             guard let slot = viewTypes.lastIndex(where: { $0 == type }) else { return .absent }
             value = read(first, ofViewAt: slot)
         }
-        for field in path.fields.dropFirst() {
+        // By index: a slice of the fields retained the array on every field read.
+        var next = 1
+        while next < path.fields.count {
             guard case .view(let view) = value else { return .absent }
-            value = view.read(field)
+            value = view.read(path.fields[next])
+            next += 1
         }
         return value
     }
