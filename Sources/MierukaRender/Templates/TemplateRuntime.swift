@@ -155,8 +155,9 @@ struct TemplateRuntime {
         return value
     }
 
-    private mutating func section(_ value: TemplateValue, inverted: Bool, body: TemplateProgram) {
-        switch value {
+    /// (The value is consumed: switching over a borrowed one copied the text, view or list in it.)
+    private mutating func section(_ value: consuming TemplateValue, inverted: Bool, body: TemplateProgram) {
+        switch consume value {
         case .view(let view):
             guard !inverted else { return }
             push(view, position: nil)
@@ -194,8 +195,8 @@ struct TemplateRuntime {
         }
     }
 
-    private mutating func write(_ value: TemplateValue, escaped: Bool) {
-        switch value {
+    private mutating func write(_ value: consuming TemplateValue, escaped: Bool) {
+        switch consume value {
         case .text(let text), .html(let text):
             if lineStartPending, !text.isEmpty { startLine() }
             if escaped {
