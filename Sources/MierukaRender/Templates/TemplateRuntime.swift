@@ -1,13 +1,19 @@
 /// Runs a compiled template for one page, writing UTF-8 into a buffer.
 struct TemplateRuntime {
     private(set) var output: [UInt8] = []
-    /// The page's root, outside `frames`: read directly, without copying a frame.
-    private let root: PageContext?
+    /// The page's `site` and `meta`, each made a template value once per page (boxing the view on
+    /// every read of `{{site.…}}` allocated and copied it).
+    private let rootSite: TemplateValue
+    private let rootMeta: TemplateValue
+    /// What the sections entered, innermost last, and what the stack's frames are.
     private var frames: [Frame]
-    /// The view type of each frame (nil for a frame that is not a view), kept beside `frames` so
-    /// that finding the innermost view of a type compares identifiers instead of copying frames
-    /// (which retained and released every view passed over: half of the runtime's instructions).
-    private var frameTypes: [ObjectIdentifier?]
+    /// The views of the frames that hold one (the page's content first), apart from `frames`, so
+    /// that a field is read where the view is stored: copying a frame with its view out of the
+    /// stack retained and released the view on every field read.
+    private var views: [any TemplateView]
+    /// The view type of each of `views` (nil for the page's content, which the compiler reads
+    /// through the root), so that finding the innermost view of a type compares identifiers.
+    private var viewTypes: [ObjectIdentifier?]
     /// Inside standalone partials and blocks: the whitespace their tags were indented by, which
     /// each further line of their text takes (values inserted are not reindented).
     private var indentation: [UInt8] = []
@@ -16,8 +22,9 @@ struct TemplateRuntime {
     private var lineStartPending = false
 
     private enum Frame {
-        case root(PageContext)
-        case view(any TemplateView, type: ObjectIdentifier, position: ListPosition?)
+        case root
+        /// `slot`: the view's index in `views`.
+        case view(slot: Int, position: ListPosition?)
         case text(String, position: ListPosition?)
         /// Entering a partial hides the list position, as Mustache does.
         case barrier
@@ -29,37 +36,51 @@ struct TemplateRuntime {
     }
 
     init(root: PageContext, capacity: Int = 32_768) {
-        self.root = root
-        frames = [.root(root)]
-        frameTypes = [nil]
+        rootSite = .view(root.site)
+        rootMeta = .view(root.meta)
+        frames = [.root]
+        views = [root.content]
+        viewTypes = [nil]
         output.reserveCapacity(capacity)
     }
 
     /// For a program compiled by `TemplateCompiler.compileDynamic`: the data is the whole context.
     init(data: any DynamicTemplateView) {
-        let type = ObjectIdentifier(Swift.type(of: data))
-        root = nil
-        frames = [.view(data, type: type, position: nil)]
-        frameTypes = [type]
+        rootSite = .absent
+        rootMeta = .absent
+        frames = [.view(slot: 0, position: nil)]
+        views = [data]
+        viewTypes = [ObjectIdentifier(type(of: data))]
+    }
+
+    private mutating func push(_ view: any TemplateView, position: ListPosition?) {
+        frames.append(.view(slot: views.count, position: position))
+        viewTypes.append(ObjectIdentifier(type(of: view)))
+        views.append(view)
     }
 
     private mutating func push(_ frame: Frame) {
-        if case .view(_, let type, _) = frame {
-            frameTypes.append(type)
-        } else {
-            frameTypes.append(nil)
-        }
         frames.append(frame)
     }
 
     private mutating func pop() {
-        frames.removeLast()
-        frameTypes.removeLast()
+        if case .view = frames.removeLast() {
+            views.removeLast()
+            viewTypes.removeLast()
+        }
+    }
+
+    /// The innermost frame that is not a partial's barrier.
+    private var innermost: Frame? {
+        frames.last { if case .barrier = $0 { false } else { true } }
     }
 
     mutating func run(_ program: TemplateProgram) {
-        for operation in program.operations {
-            switch operation {
+        // A local array, subscripted: the operations' payloads are then borrowed, where iterating
+        // the program's own array copied (retained and released) each of them.
+        let operations = program.operations
+        for index in operations.indices {
+            switch operations[index] {
             case .text(let bytes):
                 if indentation.isEmpty {
                     output.append(contentsOf: bytes)
@@ -69,19 +90,18 @@ struct TemplateRuntime {
             case .value(let path, let escaped):
                 write(resolve(path), escaped: escaped)
             case .current(let escaped):
-                if case .text(let text, _)? = frames.last(where: { if case .barrier = $0 { false } else { true } }) {
+                if case .text(let text, _)? = innermost {
                     write(.text(text), escaped: escaped)
                 }
             case .section(let path, let inverted, let body):
                 section(resolve(path), inverted: inverted, body: body)
             case .currentSection(let inverted, let body):
-                let top = frames.last(where: { if case .barrier = $0 { false } else { true } })
-                let present: Bool = if case .text? = top { true } else { false }
+                let present: Bool = if case .text? = innermost { true } else { false }
                 if present != inverted { run(body) }
             case .position(let position, let inverted, let body):
                 var holds = false
                 switch frames.last {
-                case .view(_, _, let place?), .text(_, let place?):
+                case .view(_, let place?), .text(_, let place?):
                     holds = position == .first ? place.index == 0 : place.index == place.count - 1
                 default:
                     holds = false
@@ -112,15 +132,15 @@ struct TemplateRuntime {
     /// that has it, the others each in the value found before; no names: the innermost value.
     private func lookup(_ names: [String]) -> TemplateValue {
         guard let first = names.first else {
-            switch frames.last(where: { if case .barrier = $0 { false } else { true } }) {
+            switch innermost {
             case .text(let text, _)?: return .text(text)
-            case .view(let view, _, _)?: return (view as? any DynamicTemplateView)?.currentValue ?? .view(view)
+            case .view(let slot, _)?: return (views[slot] as? any DynamicTemplateView)?.currentValue ?? .view(views[slot])
             default: return .absent
             }
         }
         var value = TemplateValue.absent
         for frame in frames.reversed() {
-            guard case .view(let view, _, _) = frame, let data = view as? any DynamicTemplateView,
+            guard case .view(let slot, _) = frame, let data = views[slot] as? any DynamicTemplateView,
                 let found = data.value(named: first)
             else { continue }
             value = found
@@ -135,20 +155,21 @@ struct TemplateRuntime {
         return value
     }
 
-    private mutating func section(_ value: TemplateValue, inverted: Bool, body: TemplateProgram) {
-        switch value {
+    /// (The value is consumed: switching over a borrowed one copied the text, view or list in it.)
+    private mutating func section(_ value: consuming TemplateValue, inverted: Bool, body: TemplateProgram) {
+        switch consume value {
         case .view(let view):
             guard !inverted else { return }
-            push(.view(view, type: ObjectIdentifier(type(of: view)), position: nil))
+            push(view, position: nil)
             run(body)
             pop()
-        case .list(let views):
+        case .list(let list):
             if inverted {
-                if views.isEmpty { run(body) }
+                if list.isEmpty { run(body) }
                 return
             }
-            for (index, view) in views.enumerated() {
-                push(.view(view, type: ObjectIdentifier(type(of: view)), position: ListPosition(index: index, count: views.count)))
+            for index in list.indices {
+                push(list[index], position: ListPosition(index: index, count: list.count))
                 run(body)
                 pop()
             }
@@ -174,8 +195,8 @@ struct TemplateRuntime {
         }
     }
 
-    private mutating func write(_ value: TemplateValue, escaped: Bool) {
-        switch value {
+    private mutating func write(_ value: consuming TemplateValue, escaped: Bool) {
+        switch consume value {
         case .text(let text), .html(let text):
             if lineStartPending, !text.isEmpty { startLine() }
             if escaped {
@@ -208,25 +229,40 @@ struct TemplateRuntime {
 
     /// The value at a field path: the frame is the page's root or the innermost view of its type.
     private func resolve(_ path: FieldPath) -> TemplateValue {
-        var value: TemplateValue = .absent
+        guard let first = path.fields.first else { return .absent }
+        var value: TemplateValue
         switch path.frame {
         case .root:
-            guard let root, let first = path.fields.first else { return .absent }
-            value = root.read(first)
+            switch first {
+            case PageContext.siteIndex: value = rootSite
+            case PageContext.metaIndex: value = rootMeta
+            default: value = read(first - PageContext.contentOffset, ofViewAt: 0)
+            }
         case .view(let type):
-            guard let first = path.fields.first,
-                let position = frameTypes.lastIndex(where: { $0 == type }),
-                case .view(let view, _, _) = frames[position]
-            else { return .absent }
-            value = view.read(first)
+            guard let slot = viewTypes.lastIndex(where: { $0 == type }) else { return .absent }
+            value = read(first, ofViewAt: slot)
         }
-        for field in path.fields.dropFirst() {
+        // By index: a slice of the fields retained the array on every field read.
+        var next = 1
+        while next < path.fields.count {
             guard case .view(let view) = value else { return .absent }
-            value = view.read(field)
+            value = view.read(path.fields[next])
+            next += 1
         }
         return value
     }
 
+    /// A field of one of `views`, read where the view is stored. (Static, not inlined, with the
+    /// array as an argument: subscripting an array passed by value opens the view in place, where
+    /// reaching it through `self`, which is passed by address, copied the view on every read.)
+    private func read(_ field: Int, ofViewAt slot: Int) -> TemplateValue {
+        Self.read(field, of: views, at: slot)
+    }
+
+    @inline(never)
+    private static func read(_ field: Int, of views: [any TemplateView], at slot: Int) -> TemplateValue {
+        views[slot].read(field)
+    }
 }
 
 /// HTML escaping of text, on bytes: `<`, `>`, `&`, `"` and `'` (the characters Mustache escapes).
@@ -245,13 +281,9 @@ package enum HTMLEscaping {
     }
 
     static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        // Most text needs no escaping: copy it whole.
-        var needsEscaping = false
-        for byte in bytes where byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27 {
-            needsEscaping = true
-            break
-        }
-        guard needsEscaping else {
+        // Most text needs no escaping: copy it whole. (All five characters are below 64, so one
+        // test of a bit mask per byte finds them; Japanese text is all bytes of 0x80 and above.)
+        guard bytes.contains(where: needsEscaping) else {
             output.append(contentsOf: bytes)
             return
         }
@@ -265,5 +297,12 @@ package enum HTMLEscaping {
             default: output.append(byte)
             }
         }
+    }
+
+    /// `"`, `&`, `'`, `<` and `>` as bits of a mask.
+    private static let escapedBytes: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
+
+    private static func needsEscaping(_ byte: UInt8) -> Bool {
+        byte < 64 && escapedBytes & (1 << UInt64(byte)) != 0
     }
 }

@@ -32,10 +32,11 @@ package struct Theme: Sendable {
             sources[source.name] = source
         }
         // A partial's final line break would otherwise end up inside the line that includes it.
+        // (Cut at the last character's index: `dropLast()` counted the whole text's characters.)
         for (name, source) in sources where name.hasPrefix("partials/") && source.text.hasSuffix("\n") {
+            let text = source.text[..<source.text.index(before: source.text.endIndex)]
             sources[name] = TemplateSource(
-                name: name, text: String(source.text.dropLast()), displayPath: source.displayPath,
-                isDefault: source.isDefault)
+                name: name, text: String(text), displayPath: source.displayPath, isDefault: source.isDefault)
         }
 
         let parsed = TemplateParser.parseAll(

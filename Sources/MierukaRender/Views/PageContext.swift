@@ -11,21 +11,17 @@ package struct PageContext: Sendable {
         self.content = content
     }
 
-    /// The fields a page template may use, for the linter.
-    /// Field indices: site is 0, meta is 1, the content's own fields follow from 2.
-    static func schema(content: any TemplateView.Type) -> ViewSchema {
-        var fields = content.schema.fields.mapValues { (index: $0.index + 2, kind: $0.kind) }
-        fields["site"] = (0, .view(SiteView.self))
-        fields["meta"] = (1, .view(PageMetaView.self))
-        return ViewSchema(name: content.schema.name, fields: fields)
-    }
+    /// Field indices of the root: site, meta, then the content's own fields.
+    static let siteIndex = 0
+    static let metaIndex = 1
+    static let contentOffset = 2
 
-    /// The value of a root field, indexed as in `schema(content:)`.
-    func read(_ index: Int) -> TemplateValue {
-        switch index {
-        case 0: .view(site)
-        case 1: .view(meta)
-        default: content.read(index - 2)
-        }
+    /// The fields a page template may use, for the linter.
+    static func schema(content: any TemplateView.Type) -> ViewSchema {
+        let schema = content.schema
+        var fields = schema.fields.mapValues { (index: $0.index + contentOffset, kind: $0.kind) }
+        fields["site"] = (siteIndex, .view(SiteView.self))
+        fields["meta"] = (metaIndex, .view(PageMetaView.self))
+        return ViewSchema(name: schema.name, fields: fields)
     }
 }

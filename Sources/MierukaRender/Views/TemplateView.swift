@@ -11,6 +11,10 @@ package protocol TemplateView: Sendable {
     /// `any TemplateView` at render time, the unspecialized generic version looked up the
     /// metadata of its reader's function type on every call (7% of a build's CPU in the profile).
     func read(_ index: Int) -> TemplateValue
+    /// The field table's names and kinds. A requirement for the same reason as `read(_:)`: the
+    /// templates' compiler reaches it through a metatype, where the generic version instantiated
+    /// the metadata of `FieldTable<Self>` (a hashed lookup) on every name resolved.
+    static var schema: ViewSchema { get }
 }
 
 extension TemplateView {
@@ -18,7 +22,7 @@ extension TemplateView {
         Self.fields.readers[index](self)
     }
 
-    static var schema: ViewSchema { fields.schema }
+    package static var schema: ViewSchema { fields.schema }
 }
 
 /// What kind of value a field holds, as far as templates are concerned.
