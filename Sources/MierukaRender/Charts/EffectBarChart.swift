@@ -63,6 +63,7 @@ struct EffectBarChart {
         let legendY = Self.plotTop + Self.plotHeight + 50 + secondRow
         let height = legendY + 22
         var svg = SVGWriter(scope: scope)
+        let stripes = GradePatterns.fill(.stripes, in: svg)
         svg.open(
             "svg",
             [
@@ -89,7 +90,7 @@ struct EffectBarChart {
                 let barHeight = max(abs(y(value) - zero), 1)
                 svg.rect(
                     isActual ? "chart-segment chart-actual" : "chart-segment chart-expected", x: x, y: barTop, width: bar,
-                    height: barHeight, fill: isActual ? nil : GradePatterns.fill(.stripes, in: svg))
+                    height: barHeight, fill: isActual ? nil : stripes)
                 // The amount over its bar (under it when negative), else further out.
                 let text = written ?? amount.amount(in: unit).formatted()
                 let outward: [Double] = value >= 0
@@ -107,7 +108,7 @@ struct EffectBarChart {
         }
         svg.line("chart-axis", x1: 0, x2: Self.width, y1: zero, y2: zero)
         // Legend
-        svg.rect("chart-segment chart-expected", x: 0, y: legendY, width: 18, height: 18, fill: GradePatterns.fill(.stripes, in: svg))
+        svg.rect("chart-segment chart-expected", x: 0, y: legendY, width: 18, height: 18, fill: stripes)
         svg.text("chart-label", x: 26, y: legendY + 14, "効果見込額")
         svg.rect("chart-segment chart-actual", x: 160, y: legendY, width: 18, height: 18)
         svg.text("chart-label", x: 186, y: legendY + 14, "効果額（実績）")

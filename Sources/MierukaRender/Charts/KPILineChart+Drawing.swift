@@ -63,10 +63,12 @@ extension KPILineChart {
 
         /// Where a label `width` wide (`ChartText.width`), centred on `x`, may go: there, or moved
         /// sideways into the viewBox and off the axis numbers.
-        func across(width: Double, x: Double, y: Double) -> [(x: Double, y: Double)] {
+        func across(width: Double, x: Double, y: Double, into spots: inout [(x: Double, y: Double)]) {
             let half = width / 2
             let inside = min(max(x, half + 0.5), KPILineChart.width - half - 0.5)
-            return [(inside, y), (max(inside, left - 2 + half), y), (min(inside, left + plotWidth + 2 - half), y)]
+            spots.append((inside, y))
+            spots.append((max(inside, left - 2 + half), y))
+            spots.append((min(inside, left + plotWidth + 2 - half), y))
         }
     }
 
@@ -104,10 +106,11 @@ extension KPILineChart {
                 labelled.append(year)
                 let x = layout.x(year)
                 let width = ChartText.width(label, fontSize: size)
-                let spot = placer.place(
-                    width: width, fontSize: size, anchor: .middle,
-                    at: layout.across(width: width, x: x, y: yearBaseline)
-                        + layout.across(width: width, x: x, y: yearBaseline + ChartText.lineHeight(size) + 1))
+                var spots: [(x: Double, y: Double)] = []
+                spots.reserveCapacity(6)
+                layout.across(width: width, x: x, y: yearBaseline, into: &spots)
+                layout.across(width: width, x: x, y: yearBaseline + ChartText.lineHeight(size) + 1, into: &spots)
+                let spot = placer.place(width: width, fontSize: size, anchor: .middle, at: spots)
                 svg.text("chart-tick", x: spot.x, y: spot.y, anchor: "middle", label)
             }
         }
@@ -154,7 +157,7 @@ extension KPILineChart {
                 var spots: [(x: Double, y: Double)] = []
                 spots.reserveCapacity(15)
                 for y in [cy - 10, cy + 20, cy - 24, cy + 34, cy - 38] {
-                    spots += layout.across(width: width, x: cx, y: y)
+                    layout.across(width: width, x: cx, y: y, into: &spots)
                 }
                 if let spot = placer.placeIfFits(width: width, fontSize: KPILineChart.labelSize, anchor: .middle, at: spots) {
                     svg.text("chart-value", x: spot.x, y: spot.y, anchor: "middle", point.text)

@@ -31,6 +31,7 @@ struct KPILineChart {
     static let tickSize = 12.0
     static let top = 20.0
     static let bottom = 48.0
+    static let viewBox = "0 0 \(Int(width)) \(Int(height))"
 
     /// Nil unless there is an actual and something to compare it with.
     var html: String? {
@@ -40,7 +41,7 @@ struct KPILineChart {
         drawing.svg.open(
             "svg",
             [
-                ("class", "chart chart-kpi"), ("role", "img"), ("viewBox", "0 0 \(Int(Self.width)) \(Int(Self.height))"),
+                ("class", "chart chart-kpi"), ("role", "img"), ("viewBox", .text(Self.viewBox)),
                 ("aria-labelledby", .text(drawing.svg.id("title") + " " + drawing.svg.id("desc"))),
             ])
         drawing.svg.element("title", [("id", .text(drawing.svg.id("title")))], text: title)

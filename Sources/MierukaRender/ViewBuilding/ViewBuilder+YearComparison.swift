@@ -247,26 +247,23 @@ extension ViewBuilder {
         let plan = planIndex.plan
         let item = plan.items[itemIndex]
         let format = PlanFormatter(plan: plan)
-        // By index and field: a YearResult is large, and copying one per row and per previous year
-        // showed in profiles of the item pages.
-        let results = item.results
-        let graded = results.indices.filter { results[$0].grade != nil || results[$0].state != nil }
+        // Only the fields the table shows: a YearResult is large, and copying one per row and per
+        // previous year showed in profiles of the item pages.
+        let marks = item.results.map { (year: $0.year, grade: $0.grade, state: $0.state) }
+        let graded = marks.filter { $0.grade != nil || $0.state != nil }
         guard graded.count > 1 else { return nil }
-        let rows = graded.map { index -> GradeHistoryRowView in
-            let (year, grade, state) = (results[index].year, results[index].grade, results[index].state)
+        let rows = graded.map { result -> GradeHistoryRowView in
             var change = "—"
             // `Item.result(in:)` of the year before: the last result of that year.
-            let previous = FiscalYear(year.year - 1)
-            if let before = results.lastIndex(where: { $0.year == previous }),
-                results[before].grade != nil || results[before].state != nil
-            {
+            let previous = result.year.year - 1
+            if let before = marks.last(where: { $0.year.year == previous }), before.grade != nil || before.state != nil {
                 change = Self.changeWord(
                     YearComparison.direction(
-                        from: (results[before].grade, results[before].state), to: (grade, state), ranked: plan.grades.isRanked))
+                        from: (before.grade, before.state), to: (result.grade, result.state), ranked: plan.grades.isRanked))
             }
             return GradeHistoryRowView(
-                year: format.year(year), reportURL: links.href(SiteRoutes.report(plan.slug, year: year.year)),
-                value: gradeOrState(plan, grade: grade, state: state), change: change)
+                year: format.year(result.year), reportURL: links.href(SiteRoutes.report(plan.slug, year: result.year.year)),
+                value: gradeOrState(plan, grade: result.grade, state: result.state), change: change)
         }
         return GradeHistoryView(
             caption: "評価の推移", rows: rows,
