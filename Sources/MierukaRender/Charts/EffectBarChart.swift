@@ -107,13 +107,17 @@ struct EffectBarChart {
             svg.text("chart-label", x: yearSpots[offset].x, y: yearSpots[offset].y, anchor: "middle", year.label)
         }
         svg.line("chart-axis", x1: 0, x2: Self.width, y1: zero, y2: zero)
-        // Legend
-        svg.rect("chart-segment chart-expected", x: 0, y: legendY, width: 18, height: 18, fill: stripes)
-        svg.text("chart-label", x: 26, y: legendY + 14, "効果見込額")
-        svg.rect("chart-segment chart-actual", x: 160, y: legendY, width: 18, height: 18)
-        svg.text("chart-label", x: 186, y: legendY + 14, "効果額（実績）")
+        Self.drawLegend(&svg, y: legendY, stripes: stripes)
         svg.end("svg")
         return svg.output
+    }
+
+    /// The legend: a swatch of each bar's pattern and what it is.
+    static func drawLegend(_ svg: inout SVGWriter, y: Double, stripes: String?) {
+        svg.rect("chart-segment chart-expected", x: 0, y: y, width: 18, height: 18, fill: stripes)
+        svg.text("chart-label", x: 26, y: y + 14, "効果見込額")
+        svg.rect("chart-segment chart-actual", x: 160, y: y, width: 18, height: 18)
+        svg.text("chart-label", x: 186, y: y + 14, "効果額（実績）")
     }
 
     /// The text equivalent, written into the chart's `<desc>`: 「2017年度：見込額 61,990千円、実績
