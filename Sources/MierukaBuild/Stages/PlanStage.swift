@@ -36,10 +36,11 @@ package enum PlanStage {
         _ merged: MergedSite, totals: Severity, theme: Theme, themeDiagnostics: Diagnostics, loaded: LoadedSite,
         jobs: Int? = nil, diagnostics: inout Diagnostics
     ) -> PlannedSite {
-        SiteValidator(jobs: jobs).validate(merged.site, diagnostics: &diagnostics)
+        // Indexed first: validation's overflow check reads the yearly tallies the index counted.
+        let index = SiteIndex(merged, jobs: jobs)
+        SiteValidator(jobs: jobs).validate(merged.site, tallies: index.plans.map(\.tallies), diagnostics: &diagnostics)
         DeclaredReconciler().reconcile(merged.site, severity: totals, diagnostics: &diagnostics)
         diagnostics.append(contentsOf: themeDiagnostics)
-        let index = SiteIndex(merged, jobs: jobs)
         let pages = PagePlanner().plan(index)
         let dataPaths = ExportStage.paths(index)
         let assets = OutputAsset.choose(

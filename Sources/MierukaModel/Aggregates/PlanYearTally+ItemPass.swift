@@ -60,19 +60,28 @@ extension PlanYearTally {
 
         /// Each kind into its own sums: an item's 単年度 and 継続 amounts are never added together.
         private mutating func add(_ effect: Effect, to policy: Int) {
-            var amounts =
-                amountsByKind[effect.kind]
-                ?? ([Money?](repeating: nil, count: policyCount), [Money?](repeating: nil, count: policyCount), false)
-            if effect.hasIncrease { amounts.increase = true }
             if effect.hasApproximate {
                 var marked = approximateByKind[effect.kind] ?? ([], [])
                 if effect.expectedApproximate != nil { marked.expected.insert(policy) }
                 if effect.actualApproximate != nil { marked.actual.insert(policy) }
                 approximateByKind[effect.kind] = marked
             }
+            // Added in place: taking the kind's amounts out and putting them back copied both
+            // arrays for every amount (and looked the kind up twice).
+            let policyCount = policyCount
+            Self.add(
+                effect, at: policy, to: &amountsByKind[effect.kind, default: Self.noAmounts(policyCount)], overflowed: &overflowed)
+        }
+
+        /// A kind's amounts before its first one: none under any policy.
+        private static func noAmounts(_ policyCount: Int) -> Amounts {
+            ([Money?](repeating: nil, count: policyCount), [Money?](repeating: nil, count: policyCount), false)
+        }
+
+        private static func add(_ effect: Effect, at policy: Int, to amounts: inout Amounts, overflowed: inout Bool) {
+            if effect.hasIncrease { amounts.increase = true }
             amounts.expected[policy] = PlanYearTally.sum(amounts.expected[policy], effect.expected, &overflowed)
             amounts.actual[policy] = PlanYearTally.sum(amounts.actual[policy], effect.actual, &overflowed)
-            amountsByKind[effect.kind] = amounts
         }
     }
 }

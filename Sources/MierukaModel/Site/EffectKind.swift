@@ -39,9 +39,19 @@ package enum EffectKind: String, Sendable, Hashable, CaseIterable, Comparable {
     /// The kinds present, in order: 単年度, 継続, then amounts whose kind the report does not say.
     /// At least one entry (nil) when there are none.
     package static func ordered<S: Sequence>(_ kinds: S) -> [EffectKind?] where S.Element == EffectKind? {
-        let set = Set(kinds)
-        var result: [EffectKind?] = EffectKind.allCases.filter { set.contains($0) }.map { Optional($0) }
-        if set.contains(nil) { result.append(nil) }
+        // Two kinds and "not said": flags, not a set (called for every item page, where hashing
+        // each amount's kind showed in profiles).
+        var seen: [EffectKind] = []
+        var unsaid = false
+        for kind in kinds {
+            guard let kind else {
+                unsaid = true
+                continue
+            }
+            if !seen.contains(kind) { seen.append(kind) }
+        }
+        var result: [EffectKind?] = EffectKind.allCases.filter { seen.contains($0) }.map { Optional($0) }
+        if unsaid { result.append(nil) }
         return result.isEmpty ? [nil] : result
     }
 }

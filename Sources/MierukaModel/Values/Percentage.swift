@@ -17,8 +17,8 @@ package struct Percentage: Sendable, Hashable {
     package var ratio: Double { Double(tenths) / 1000 }
 
     package func formatted(negative: NegativeStyle = .triangle) -> String {
-        let magnitude = tenths.magnitude
-        let text = NumberGrouping.group(String(magnitude / 10)) + "." + String(magnitude % 10) + "%"
-        return tenths < 0 ? negative.prefix + text : text
+        // The tenths as a number of one decimal place, grouped like every other figure: formatted
+        // on the stack (`DecimalNumber.formatted`), with no String built digit by digit.
+        DecimalNumber(units: Int64(tenths), scale: 1).formatted(negative: negative) + "%"
     }
 }

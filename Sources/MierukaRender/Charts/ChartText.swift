@@ -139,8 +139,14 @@ struct ChartLabelPlacer {
     mutating func placeIfFits(
         _ text: String, fontSize: Double, bold: Bool = false, anchor: ChartText.Anchor, at positions: [(x: Double, y: Double)]
     ) -> (x: Double, y: Double)? {
-        // The label's width is the same at every position: measured once.
-        let width = ChartText.width(text, fontSize: fontSize, bold: bold)
+        placeIfFits(width: ChartText.width(text, fontSize: fontSize, bold: bold), fontSize: fontSize, anchor: anchor, at: positions)
+    }
+
+    /// `placeIfFits` for a label already measured (`ChartText.width`): a chart that works out its
+    /// positions from the label's width measures it once for both.
+    mutating func placeIfFits(
+        width: Double, fontSize: Double, anchor: ChartText.Anchor, at positions: [(x: Double, y: Double)]
+    ) -> (x: Double, y: Double)? {
         for position in positions {
             let box = ChartText.box(width: width, fontSize: fontSize, x: position.x, y: position.y, anchor: anchor)
             if fits(box) {
@@ -156,7 +162,13 @@ struct ChartLabelPlacer {
     mutating func place(
         _ text: String, fontSize: Double, bold: Bool = false, anchor: ChartText.Anchor, at positions: [(x: Double, y: Double)]
     ) -> (x: Double, y: Double) {
-        let width = ChartText.width(text, fontSize: fontSize, bold: bold)
+        place(width: ChartText.width(text, fontSize: fontSize, bold: bold), fontSize: fontSize, anchor: anchor, at: positions)
+    }
+
+    /// `place` for a label already measured (`ChartText.width`).
+    mutating func place(
+        width: Double, fontSize: Double, anchor: ChartText.Anchor, at positions: [(x: Double, y: Double)]
+    ) -> (x: Double, y: Double) {
         for position in positions {
             let box = ChartText.box(width: width, fontSize: fontSize, x: position.x, y: position.y, anchor: anchor)
             if fits(box) {

@@ -43,8 +43,9 @@ struct EffectBarChart {
         let bar = min(56, group * 0.32)
         func center(_ offset: Int) -> Double { Self.left + group * (Double(offset) + 0.5) }
         var placer = ChartLabelPlacer(bounds: ChartBox(x: 0, y: 0, width: Self.width, height: Self.plotTop + Self.plotHeight + 90))
-        func inside(_ text: String, x: Double, y: Double) -> (x: Double, y: Double) {
-            let half = ChartText.width(text, fontSize: Self.labelSize) / 2
+        // A label `width` wide (measured once, `ChartText.width`) centred on x, moved into the viewBox.
+        func inside(_ width: Double, x: Double, y: Double) -> (x: Double, y: Double) {
+            let half = width / 2
             return (min(max(x, half + 0.5), Self.width - half - 0.5), y)
         }
         let unitLabel = "単位：\(unit.rawValue)"
@@ -52,15 +53,17 @@ struct EffectBarChart {
         // The years under the plot, on a second row where neighbours would touch.
         let yearBaseline = Self.plotTop + Self.plotHeight + 36
         let yearSpots = years.enumerated().map { offset, year in
-            placer.place(
-                year.label, fontSize: Self.labelSize, anchor: .middle,
-                at: [inside(year.label, x: center(offset), y: yearBaseline),
-                     inside(year.label, x: center(offset), y: yearBaseline + ChartText.lineHeight(Self.labelSize) + 1)])
+            let width = ChartText.width(year.label, fontSize: Self.labelSize)
+            return placer.place(
+                width: width, fontSize: Self.labelSize, anchor: .middle,
+                at: [inside(width, x: center(offset), y: yearBaseline),
+                     inside(width, x: center(offset), y: yearBaseline + ChartText.lineHeight(Self.labelSize) + 1)])
         }
         let secondRow = yearSpots.contains { $0.y > yearBaseline } ? ChartText.lineHeight(Self.labelSize) + 1 : 0
         let legendY = Self.plotTop + Self.plotHeight + 50 + secondRow
         let height = legendY + 22
         var svg = SVGWriter(scope: scope)
+        let stripes = GradePatterns.fill(.stripes, in: svg)
         svg.open(
             "svg",
             [
@@ -69,7 +72,9 @@ struct EffectBarChart {
                 ("aria-labelledby", .text(svg.id("title") + " " + svg.id("desc"))),
             ])
         svg.element("title", [("id", .text(svg.id("title")))], text: title)
-        svg.element("desc", [("id", .text(svg.id("desc")))], text: description)
+        svg.open("desc", [("id", .text(svg.id("desc")))])
+        writeDescription(to: &svg)
+        svg.end("desc")
         GradePatterns.definitions(&svg, styles: [.stripes], ranked: true)
         svg.text("chart-label", x: 0, y: 16, unitLabel)
 
@@ -85,15 +90,16 @@ struct EffectBarChart {
                 let barHeight = max(abs(y(value) - zero), 1)
                 svg.rect(
                     isActual ? "chart-segment chart-actual" : "chart-segment chart-expected", x: x, y: barTop, width: bar,
-                    height: barHeight, fill: isActual ? nil : GradePatterns.fill(.stripes, in: svg))
+                    height: barHeight, fill: isActual ? nil : stripes)
                 // The amount over its bar (under it when negative), else further out.
                 let text = written ?? amount.amount(in: unit).formatted()
                 let outward: [Double] = value >= 0
                     ? [barTop - 4, barTop - 20, barTop - 36] : [barTop + barHeight + 14]
                 // Left off when it fits nowhere (the table beside the chart gives every amount).
+                let width = ChartText.width(text, fontSize: Self.labelSize)
                 if let spot = placer.placeIfFits(
-                    text, fontSize: Self.labelSize, anchor: .middle,
-                    at: outward.map { inside(text, x: x + bar / 2, y: $0) })
+                    width: width, fontSize: Self.labelSize, anchor: .middle,
+                    at: outward.map { inside(width, x: x + bar / 2, y: $0) })
                 {
                     svg.text("chart-value", x: spot.x, y: spot.y, anchor: "middle", text)
                 }
@@ -101,21 +107,30 @@ struct EffectBarChart {
             svg.text("chart-label", x: yearSpots[offset].x, y: yearSpots[offset].y, anchor: "middle", year.label)
         }
         svg.line("chart-axis", x1: 0, x2: Self.width, y1: zero, y2: zero)
-        // Legend
-        svg.rect("chart-segment chart-expected", x: 0, y: legendY, width: 18, height: 18, fill: GradePatterns.fill(.stripes, in: svg))
-        svg.text("chart-label", x: 26, y: legendY + 14, "効果見込額")
-        svg.rect("chart-segment chart-actual", x: 160, y: legendY, width: 18, height: 18)
-        svg.text("chart-label", x: 186, y: legendY + 14, "効果額（実績）")
+        Self.drawLegend(&svg, y: legendY, stripes: stripes)
         svg.end("svg")
         return svg.output
     }
 
-    var description: String {
-        years.map { year in
-            let expected = Self.spoken(year.expected, approximate: year.expectedApproximate, unit: unit)
-            let actual = Self.spoken(year.actual, approximate: year.actualApproximate, unit: unit)
-            return "\(year.label)：見込額 \(expected)、実績 \(actual)"
-        }.joined(separator: "。")
+    /// The legend: a swatch of each bar's pattern and what it is.
+    static func drawLegend(_ svg: inout SVGWriter, y: Double, stripes: String?) {
+        svg.rect("chart-segment chart-expected", x: 0, y: y, width: 18, height: 18, fill: stripes)
+        svg.text("chart-label", x: 26, y: y + 14, "効果見込額")
+        svg.rect("chart-segment chart-actual", x: 160, y: y, width: 18, height: 18)
+        svg.text("chart-label", x: 186, y: y + 14, "効果額（実績）")
+    }
+
+    /// The text equivalent, written into the chart's `<desc>`: 「2017年度：見込額 61,990千円、実績
+    /// 45,181千円。2018年度：…」.
+    func writeDescription(to svg: inout SVGWriter) {
+        for (offset, year) in years.enumerated() {
+            if offset > 0 { svg.literal("。") }
+            svg.escaped(year.label)
+            svg.literal("：見込額 ")
+            svg.escaped(Self.spoken(year.expected, approximate: year.expectedApproximate, unit: unit))
+            svg.literal("、実績 ")
+            svg.escaped(Self.spoken(year.actual, approximate: year.actualApproximate, unit: unit))
+        }
     }
 
     /// An amount in the text equivalent: the amount, an approximate figure as written with

@@ -54,8 +54,12 @@ struct GradeBarChart {
                 ("aria-labelledby", .text(svg.id("title") + " " + svg.id("desc"))),
             ])
         svg.element("title", [("id", .text(svg.id("title")))], text: title)
-        svg.element("desc", [("id", .text(svg.id("desc")))], text: description)
+        svg.open("desc", [("id", .text(svg.id("desc")))])
+        writeDescription(to: &svg)
+        svg.end("desc")
         GradePatterns.definitions(&svg, styles: styles, ranked: ranked)
+        // Each style's fill, named once (a row of ungraded listings has the last, `.empty`, style).
+        let fills = styles.map { GradePatterns.fill($0, in: svg) }
 
         for (offset, row) in rows.enumerated() {
             let top = Double(offset) * Self.rowHeight
@@ -65,11 +69,10 @@ struct GradeBarChart {
             let segments = row.counts.enumerated().map { ($0.offset, $0.element) } + [(grades.count, row.ungraded)]
             for (rank, count) in segments where count > 0 {
                 let width = plotWidth * Double(count) / Double(longest)
-                let style = rank < grades.count ? styles[rank] : .empty
                 let colour = rank < grades.count ? GradePatterns.colourClass(rank: rank, of: grades.count, ranked: ranked) : "chart-none"
                 svg.rect(
                     "chart-segment \(colour)", x: x, y: barTop, width: width, height: Self.barHeight,
-                    fill: GradePatterns.fill(style, in: svg))
+                    fill: fills[rank])
                 if width >= 24 {
                     Self.boxedNumber(&svg, String(count), centerX: x + width / 2, centerY: barTop + Self.barHeight / 2)
                 }
@@ -83,20 +86,32 @@ struct GradeBarChart {
             let x = offset % 2 == 0 ? 0.0 : Self.width / 2
             let y = legendRowTops[offset / 2]
             let colour = offset < grades.count ? GradePatterns.colourClass(rank: offset, of: grades.count, ranked: ranked) : "chart-none"
-            svg.rect("chart-segment \(colour)", x: x, y: y, width: 18, height: 18, fill: GradePatterns.fill(styles[offset], in: svg))
+            svg.rect("chart-segment \(colour)", x: x, y: y, width: 18, height: 18, fill: fills[offset])
             svg.text("chart-label", x: x + 26, y: y + 14, lines: lines, lineHeight: lineHeight)
         }
         svg.end("svg")
         return svg.output
     }
 
-    /// What a screen reader says for the chart: the totals in words (the table has the rest).
-    var description: String {
-        rows.map { row in
-            var parts = zip(grades, row.counts).map { "\($0.spelledOut) \($1)項目" }
-            if row.ungraded > 0 { parts.append("未評価 \(row.ungraded)項目") }
-            return "\(row.label)：" + parts.joined(separator: "、")
-        }.joined(separator: "。")
+    /// What a screen reader says for the chart, written into its `<desc>`: the totals in words
+    /// (the table has the rest): 「計：「達成」 3項目、…。…」.
+    func writeDescription(to svg: inout SVGWriter) {
+        for (offset, row) in rows.enumerated() {
+            if offset > 0 { svg.literal("。") }
+            svg.escaped(row.label)
+            svg.literal("：")
+            var parts = 0
+            for (grade, count) in zip(grades, row.counts) {
+                if parts > 0 { svg.literal("、") }
+                svg.escaped(grade.spelledOut)
+                svg.escaped(" \(count)項目")
+                parts += 1
+            }
+            if row.ungraded > 0 {
+                if parts > 0 { svg.literal("、") }
+                svg.escaped("未評価 \(row.ungraded)項目")
+            }
+        }
     }
 
     /// A number on a white box, readable on any pattern.

@@ -61,12 +61,14 @@ extension KPILineChart {
 
         func y(_ value: Double) -> Double { KPILineChart.top + (high - value) / (high - low) * plotHeight }
 
-        /// Where a label centred on `x` may go: there, or moved sideways into the viewBox and
-        /// off the axis numbers.
-        func across(_ text: String, size: Double, x: Double, y: Double) -> [(x: Double, y: Double)] {
-            let half = ChartText.width(text, fontSize: size) / 2
+        /// Where a label `width` wide (`ChartText.width`), centred on `x`, may go: there, or moved
+        /// sideways into the viewBox and off the axis numbers.
+        func across(width: Double, x: Double, y: Double, into spots: inout [(x: Double, y: Double)]) {
+            let half = width / 2
             let inside = min(max(x, half + 0.5), KPILineChart.width - half - 0.5)
-            return [(inside, y), (max(inside, left - 2 + half), y), (min(inside, left + plotWidth + 2 - half), y)]
+            spots.append((inside, y))
+            spots.append((max(inside, left - 2 + half), y))
+            spots.append((min(inside, left + plotWidth + 2 - half), y))
         }
     }
 
@@ -95,16 +97,20 @@ extension KPILineChart {
 
         /// Year labels under every year that has a point; a second row when they would touch.
         mutating func drawYears(of points: [Point]) {
-            var labelled = Set<Int>()
+            // A handful of years: a list is cheaper to search than a set is to hash.
+            var labelled: [Int] = []
             let yearBaseline = KPILineChart.height - KPILineChart.bottom + 22
             let size = KPILineChart.tickSize
             for point in points.sorted(by: { ($0.year ?? 0) < ($1.year ?? 0) }) {
-                guard let year = point.year, let label = point.yearLabel, labelled.insert(year).inserted else { continue }
+                guard let year = point.year, let label = point.yearLabel, !labelled.contains(year) else { continue }
+                labelled.append(year)
                 let x = layout.x(year)
-                let spot = placer.place(
-                    label, fontSize: size, anchor: .middle,
-                    at: layout.across(label, size: size, x: x, y: yearBaseline)
-                        + layout.across(label, size: size, x: x, y: yearBaseline + ChartText.lineHeight(size) + 1))
+                let width = ChartText.width(label, fontSize: size)
+                var spots: [(x: Double, y: Double)] = []
+                spots.reserveCapacity(6)
+                layout.across(width: width, x: x, y: yearBaseline, into: &spots)
+                layout.across(width: width, x: x, y: yearBaseline + ChartText.lineHeight(size) + 1, into: &spots)
+                let spot = placer.place(width: width, fontSize: size, anchor: .middle, at: spots)
                 svg.text("chart-tick", x: spot.x, y: spot.y, anchor: "middle", label)
             }
         }
@@ -139,20 +145,21 @@ extension KPILineChart {
         /// else below it, else further up or down; left off when it fits nowhere (the KPI table
         /// gives every value).
         mutating func drawActuals(_ actuals: [Point]) {
-            let line = actuals.compactMap { point in point.year.map { (layout.x($0), layout.y(point.value)) } }
-            if line.count > 1 {
-                let d = line.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(SVGWriter.number($0.element.0)),\(SVGWriter.number($0.element.1))" }.joined(separator: " ")
-                svg.open("path", [("class", "chart-line"), ("d", .text(d))], close: true)
-            }
+            let line = actuals.compactMap { point in point.year.map { (x: layout.x($0), y: layout.y(point.value)) } }
+            if line.count > 1 { svg.polyline("chart-line", line) }
             for point in actuals {
                 guard let year = point.year else { continue }
                 let cx = layout.x(year)
                 let cy = layout.y(point.value)
                 svg.circle("chart-actual-mark", cx: cx, cy: cy, r: 5)
-                let spots = [cy - 10, cy + 20, cy - 24, cy + 34, cy - 38].flatMap {
-                    layout.across(point.text, size: KPILineChart.labelSize, x: cx, y: $0)
+                // Measured once for all of its places.
+                let width = ChartText.width(point.text, fontSize: KPILineChart.labelSize)
+                var spots: [(x: Double, y: Double)] = []
+                spots.reserveCapacity(15)
+                for y in [cy - 10, cy + 20, cy - 24, cy + 34, cy - 38] {
+                    layout.across(width: width, x: cx, y: y, into: &spots)
                 }
-                if let spot = placer.placeIfFits(point.text, fontSize: KPILineChart.labelSize, anchor: .middle, at: spots) {
+                if let spot = placer.placeIfFits(width: width, fontSize: KPILineChart.labelSize, anchor: .middle, at: spots) {
                     svg.text("chart-value", x: spot.x, y: spot.y, anchor: "middle", point.text)
                 }
             }

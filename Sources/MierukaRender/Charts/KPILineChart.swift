@@ -31,6 +31,7 @@ struct KPILineChart {
     static let tickSize = 12.0
     static let top = 20.0
     static let bottom = 48.0
+    static let viewBox = "0 0 \(Int(width)) \(Int(height))"
 
     /// Nil unless there is an actual and something to compare it with.
     var html: String? {
@@ -40,11 +41,13 @@ struct KPILineChart {
         drawing.svg.open(
             "svg",
             [
-                ("class", "chart chart-kpi"), ("role", "img"), ("viewBox", "0 0 \(Int(Self.width)) \(Int(Self.height))"),
+                ("class", "chart chart-kpi"), ("role", "img"), ("viewBox", .text(Self.viewBox)),
                 ("aria-labelledby", .text(drawing.svg.id("title") + " " + drawing.svg.id("desc"))),
             ])
         drawing.svg.element("title", [("id", .text(drawing.svg.id("title")))], text: title)
-        drawing.svg.element("desc", [("id", .text(drawing.svg.id("desc")))], text: description)
+        drawing.svg.open("desc", [("id", .text(drawing.svg.id("desc")))])
+        writeDescription(to: &drawing.svg)
+        drawing.svg.end("desc")
         drawing.drawTicks()
         drawing.drawYears(of: points)
         if let target { drawing.drawTarget(target) }
@@ -57,12 +60,24 @@ struct KPILineChart {
     /// The actuals, then the baseline and the target.
     var points: [Point] { actuals + [baseline, target].compactMap { $0 } }
 
-    var description: String {
-        var parts: [String] = []
-        if let baseline { parts.append("基準値 " + baseline.text + (baseline.yearLabel.map { "（\($0)）" } ?? "")) }
-        for point in actuals { parts.append("実績 " + point.text + (point.yearLabel.map { "（\($0)）" } ?? "")) }
-        if let target { parts.append("目標値 " + target.text + (target.yearLabel.map { "（\($0)）" } ?? "")) }
-        return parts.joined(separator: "、")
+    /// The text equivalent, written into the chart's `<desc>`: 「基準値 43施設（2016年度）、実績 40施設
+    /// （2017年度）、…、目標値 26施設（2021年度）」.
+    func writeDescription(to svg: inout SVGWriter) {
+        var first = true
+        func part(_ label: StaticString, _ point: Point) {
+            if !first { svg.literal("、") }
+            first = false
+            svg.literal(label)
+            svg.escaped(point.text)
+            if let year = point.yearLabel {
+                svg.literal("（")
+                svg.escaped(year)
+                svg.literal("）")
+            }
+        }
+        if let baseline { part("基準値 ", baseline) }
+        for point in actuals { part("実績 ", point) }
+        if let target { part("目標値 ", target) }
     }
 
     /// Four or five round ticks covering low…high.

@@ -57,6 +57,13 @@ struct SVGWriter {
         end(name)
     }
 
+    /// Text written where it goes, escaped: a chart's text equivalent, made of many pieces, is
+    /// written piece by piece instead of being joined into one String first.
+    mutating func escaped(_ text: String) { HTMLEscaping.append(text, to: &bytes) }
+
+    /// Text of the chart's own (no escaping needed).
+    mutating func literal(_ text: StaticString) { append(text) }
+
     // MARK: Elements the charts draw many of, written without building attribute lists.
 
     /// `<text class="…" x="…" y="…" text-anchor="…">…</text>`
@@ -146,6 +153,22 @@ struct SVGWriter {
         append("\"/>")
     }
 
+    /// `<path class="…" d="M x,y L x,y …"/>`: the points joined by straight lines, the path data
+    /// written as it is made.
+    mutating func polyline(_ cls: StaticString, _ points: [(x: Double, y: Double)]) {
+        append("<path class=\"")
+        append(cls)
+        append("\" d=\"")
+        for (offset, point) in points.enumerated() {
+            if offset > 0 { bytes.append(0x20) }
+            bytes.append(offset == 0 ? 0x4D : 0x4C)  // M, then L
+            Self.appendNumber(point.x, to: &bytes)
+            bytes.append(0x2C)
+            Self.appendNumber(point.y, to: &bytes)
+        }
+        append("\"/>")
+    }
+
     private mutating func append(_ text: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
@@ -164,22 +187,30 @@ struct SVGWriter {
             bytes.append(0x30)
             return
         }
-        var hundredths = Int((value * 100).rounded())
-        if hundredths < 0 {
-            bytes.append(0x2D)
-            hundredths = -hundredths
+        let hundredths = Int((value * 100).rounded())
+        // Written from the end of a buffer on the stack, then appended at once: a chart writes a
+        // number for nearly every attribute.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            var start = buffer.count
+            func put(_ byte: UInt8) {
+                start -= 1
+                buffer[start] = byte
+            }
+            var rest = hundredths.magnitude
+            let fraction = rest % 100
+            if fraction != 0 {
+                if fraction % 10 != 0 { put(0x30 + UInt8(fraction % 10)) }
+                put(0x30 + UInt8(fraction / 10))
+                put(0x2E)
+            }
+            rest /= 100
+            repeat {
+                put(0x30 + UInt8(rest % 10))
+                rest /= 10
+            } while rest > 0
+            if hundredths < 0 { put(0x2D) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
         }
-        appendDigits(hundredths / 100, to: &bytes)
-        let fraction = hundredths % 100
-        guard fraction != 0 else { return }
-        bytes.append(0x2E)
-        bytes.append(0x30 + UInt8(fraction / 10))
-        if fraction % 10 != 0 { bytes.append(0x30 + UInt8(fraction % 10)) }
-    }
-
-    private static func appendDigits(_ value: Int, to bytes: inout [UInt8]) {
-        if value >= 10 { appendDigits(value / 10, to: &bytes) }
-        bytes.append(0x30 + UInt8(value % 10))
     }
 
     /// The text of `appendNumber`, for path data.

@@ -432,7 +432,10 @@ struct TableBuilder {
         var yearsUnbroken = true
         var previous: FiscalYear? = nil
         var rows: [EffectYearRowView] = []
-        for entry in entries {
+        // Each year's label, made once for its row, the chart and the notes.
+        let format = self.format
+        let yearLabels = entries.map { format.year($0.year) }
+        for (offset, entry) in entries.enumerated() {
             // A year missing between the plan's first year (or the previous row) and this one breaks the run.
             // So does a year whose amounts are of another kind than the first's (a published total
             // after a sum of the transcribed items): adding them would mix two different things.
@@ -449,7 +452,7 @@ struct TableBuilder {
             let row = EffectSummary.Row(policy: nil, expected: entry.expected, actual: entry.actual)
             rows.append(
                 EffectYearRowView(
-                    year: format.year(entry.year),
+                    year: yearLabels[offset],
                     basis: entry.basis == .published ? "公表値" : entry.basis == .summed ? "集計" : nil,
                     expected: format.money(entry.expected, increase: entry.written?.expectedWritten),
                     actual: format.money(entry.actual, increase: entry.written?.actualWritten),
@@ -479,15 +482,15 @@ struct TableBuilder {
             entries.count > 1
             ? EffectBarChart(
                 scope: scope, title: caption, unit: plan.moneyUnit,
-                years: entries.map {
+                years: zip(entries, yearLabels).map { entry, label in
                     EffectBarChart.Year(
-                        label: format.year($0.year), expected: $0.expected, actual: $0.actual,
-                        expectedText: $0.written?.expectedIncrease, actualText: $0.written?.actualIncrease,
-                        expectedApproximate: $0.written?.expectedApproximate?.text,
-                        actualApproximate: $0.written?.actualApproximate?.text)
+                        label: label, expected: entry.expected, actual: entry.actual,
+                        expectedText: entry.written?.expectedIncrease, actualText: entry.written?.actualIncrease,
+                        expectedApproximate: entry.written?.expectedApproximate?.text,
+                        actualApproximate: entry.written?.actualApproximate?.text)
                 }).html
             : nil
-        let notes = effectNotes(entries, yearsUnbroken: yearsUnbroken)
+        let notes = effectNotes(entries, yearLabels: yearLabels, yearsUnbroken: yearsUnbroken)
         return EffectByYearView(
             caption: caption, unit: plan.moneyUnit.rawValue, rows: rows, total: total, chartHTML: chart,
             yearsNote: notes.years, derivedNote: notes.derived + kindNote(kind))
@@ -496,12 +499,14 @@ struct TableBuilder {
     /// The notes under a table of effects by year: which years it holds and why Mieruka gives no
     /// 累計 beyond them (when they do not run unbroken from the plan's first year), and by which
     /// rule its derived figures are made.
-    private func effectNotes(_ entries: [EffectYear], yearsUnbroken: Bool) -> (years: String?, derived: String) {
+    private func effectNotes(
+        _ entries: [EffectYear], yearLabels: [String], yearsUnbroken: Bool
+    ) -> (years: String?, derived: String) {
         let first = plan.period.first
         let hasPublishedCumulative = entries.contains { $0.publishedCumulative != nil }
         var yearsNote: String? = nil
         if !yearsUnbroken {
-            let yearList = entries.map { format.year($0.year) }.joined(separator: "・")
+            let yearList = yearLabels.joined(separator: "・")
             let reason =
                 entries.contains { $0.basis != entries[0].basis }
                 ? "\(plan.publisher.publishedMark)と Mieruka の集計が混じるため"
@@ -551,6 +556,10 @@ struct TableBuilder {
     func kpiTable(_ kpis: [KPI], caption: String, scope: String) -> KPITableView? {
         guard !kpis.isEmpty else { return nil }
         let years = Set(kpis.flatMap { $0.actuals.map(\.year) }).sorted()
+        // The columns' labels, made once for the heading and the charts (every actual's year is a column).
+        let format = self.format
+        let yearLabels = years.map { format.year($0) }
+        func yearLabel(_ year: FiscalYear) -> String { years.firstIndex(of: year).map { yearLabels[$0] } ?? format.year(year) }
         var hasProgress = false
         let rows = kpis.map { kpi -> KPIRowView in
             let latest = kpi.latestNumericActual
@@ -572,32 +581,33 @@ struct TableBuilder {
                     return cell
                 },
                 progress: progress?.formatted() ?? "—",
-                progressYear: progress != nil ? latest.map { format.year($0.year) } : nil,
+                progressYear: progress != nil ? latest.map { yearLabel($0.year) } : nil,
                 note: kpi.note)
         }
         let charts = kpis.compactMap { kpi -> KPIChartView? in
-            guard let html = kpiChart(kpi, scope: scope + "/" + kpi.id) else { return nil }
+            guard let html = kpiChart(kpi, scope: scope + "/" + kpi.id, yearLabel: yearLabel) else { return nil }
             return KPIChartView(caption: "\(kpi.name)の推移", chartHTML: html)
         }
         var table = KPITableView(
-            caption: caption, years: years.map(format.year), rows: rows, hasProgress: hasProgress, charts: charts)
+            caption: caption, years: yearLabels, rows: rows, hasProgress: hasProgress, charts: charts)
         table.hasProvisional = kpis.contains { kpi in years.contains { kpi.actual(in: $0)?.provisional != nil } }
         return table
     }
 
-    /// A KPI's numeric actuals against its baseline and target.
-    func kpiChart(_ kpi: KPI, scope: String) -> String? {
+    /// A KPI's numeric actuals against its baseline and target. `yearLabel`: a year as the table
+    /// labels it.
+    func kpiChart(_ kpi: KPI, scope: String, yearLabel: (FiscalYear) -> String) -> String? {
         func point(_ value: KPIValue?, years: FiscalYearRange?) -> KPILineChart.Point? {
             guard let value, let number = value.number else { return nil }
             let year = years.map { $0.last ?? $0.first }
             return KPILineChart.Point(
-                year: year?.year, yearLabel: year.map(format.year), value: number.doubleValue, text: value.display(unit: kpi.unit))
+                year: year?.year, yearLabel: year.map(yearLabel), value: number.doubleValue, text: value.display(unit: kpi.unit))
         }
         // One value a year as the table shows it; a provisional one says so in its words.
         let actuals = kpi.shownActuals.compactMap { actual -> KPILineChart.Point? in
             guard let number = actual.value.number else { return nil }
             return KPILineChart.Point(
-                year: actual.year.year, yearLabel: format.year(actual.year), value: number.doubleValue,
+                year: actual.year.year, yearLabel: yearLabel(actual.year), value: number.doubleValue,
                 text: actual.value.display(unit: kpi.unit) + (actual.provisional.map { "（\($0.label ?? "確定前")）" } ?? ""))
         }
         return KPILineChart(

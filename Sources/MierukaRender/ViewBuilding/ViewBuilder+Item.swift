@@ -89,21 +89,29 @@ extension ViewBuilder {
     /// 「効果見込額 300千円、実績効果額 280千円（単年度効果額）」; amounts of several kinds one after the
     /// other, separated by 「／」, each with its kind, never added together.
     func effectSentence(_ effects: [Effect], plan: Plan) -> String? {
-        let sentences = effects.compactMap { effectSentence($0, plan: plan) }
-        return sentences.isEmpty ? nil : sentences.joined(separator: "／")
+        var sentence: String? = nil
+        for effect in effects {
+            guard let text = effectSentence(effect, unit: plan.moneyUnit) else { continue }
+            sentence = sentence.map { $0 + "／" + text } ?? text
+        }
+        return sentence
     }
 
-    func effectSentence(_ effect: Effect?, plan: Plan) -> String? {
-        guard let effect, !effect.isEmpty else { return nil }
-        let format = PlanFormatter(plan: plan)
-        var parts: [String] = []
-        if let text = effect.expectedWrittenWithUnit(plan.moneyUnit) ?? effect.expected.map(format.moneyWithUnit) {
-            parts.append("効果見込額 \(text)")
+    /// One amount's sentence, made from the plan's money unit alone (a sentence is made for every
+    /// result on the item and report pages).
+    func effectSentence(_ effect: Effect, unit: MoneyUnit) -> String? {
+        guard !effect.isEmpty else { return nil }
+        var text = ""
+        if let expected = effect.expectedWrittenWithUnit(unit) ?? effect.expected.map({ $0.formatted(in: unit) }) {
+            text += "効果見込額 "
+            text += expected
         }
-        if let text = effect.actualWrittenWithUnit(plan.moneyUnit) ?? effect.actual.map(format.moneyWithUnit) {
-            parts.append("実績効果額 \(text)")
+        if let actual = effect.actualWrittenWithUnit(unit) ?? effect.actual.map({ $0.formatted(in: unit) }) {
+            text += text.isEmpty ? "実績効果額 " : "、実績効果額 "
+            text += actual
         }
         // The kind the report gives the amounts (単年度 / 継続), when it says.
-        return parts.joined(separator: "、") + (effect.kind.map { "（\($0.label)）" } ?? "")
+        if let kind = effect.kind { text += "（\(kind.label)）" }
+        return text
     }
 }

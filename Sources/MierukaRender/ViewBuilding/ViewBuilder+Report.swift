@@ -91,21 +91,22 @@ extension ViewBuilder {
                 .joined(separator: "、"),
             departments: item.departments.isEmpty ? nil : item.departments.joined(separator: "、"),
             grade: format.grade(result?.grade),
-            kpis: item.kpis.enumerated().compactMap { offset, written in
-                guard let actual = written.actual(in: year) else { return nil }
-                // The target in force that year, when a revision changed it.
+            kpis: item.kpis.enumerated().compactMap { offset, kpi in
+                guard let actual = kpi.actual(in: year) else { return nil }
+                // The target in force that year, when a revision changed it (the KPI is copied only then).
                 let revised = !plan.revisions.targetRevisions(item: itemIndex, kpi: offset).isEmpty
-                let kpi = revised
-                    ? written.withTarget(plan.revisions.target(item: itemIndex, kpi: offset, in: year, current: written.target))
-                    : written
+                let target = revised ? plan.revisions.target(item: itemIndex, kpi: offset, in: year, current: kpi.target) : kpi.target
+                var actualText = actual.value.display(unit: kpi.unit)
+                if let provisional = actual.provisional { actualText += "（\(provisional.shown)）" }
                 return ReportKPIView(
-                    name: kpi.name,
-                    actual: actual.value.display(unit: kpi.unit) + (actual.provisional.map { "（\($0.shown)）" } ?? ""),
-                    target: kpi.target.map {
-                        $0.value.display(unit: kpi.unit) + ($0.years.map { "（\(format.years($0))）" } ?? "")
-                            + (revised ? "、\(format.year(year))の時点の目標" : "")
+                    name: kpi.name, actual: actualText,
+                    target: target.map { target in
+                        var text = target.value.display(unit: kpi.unit)
+                        if let years = target.years { text += "（\(format.years(years))）" }
+                        if revised { text += "、\(format.year(year))の時点の目標" }
+                        return text
                     },
-                    progress: kpi.progress(of: actual)?.formatted())
+                    progress: (revised ? kpi.withTarget(target).progress(of: actual) : kpi.progress(of: actual))?.formatted())
             },
             progressHTML: html(result?.progress, under: 4), factorsHTML: html(result?.factors, under: 4),
             nextStepsHTML: html(result?.nextSteps, under: 4), effect: effectSentence(result?.effects ?? [], plan: plan))

@@ -247,11 +247,16 @@ extension ViewBuilder {
         let plan = planIndex.plan
         let item = plan.items[itemIndex]
         let format = PlanFormatter(plan: plan)
-        let graded = item.results.filter { $0.grade != nil || $0.state != nil }
+        // Only the fields the table shows: a YearResult is large, and copying one per row and per
+        // previous year showed in profiles of the item pages.
+        let marks = item.results.map { (year: $0.year, grade: $0.grade, state: $0.state) }
+        let graded = marks.filter { $0.grade != nil || $0.state != nil }
         guard graded.count > 1 else { return nil }
         let rows = graded.map { result -> GradeHistoryRowView in
             var change = "—"
-            if let before = item.result(in: FiscalYear(result.year.year - 1)), before.grade != nil || before.state != nil {
+            // `Item.result(in:)` of the year before: the last result of that year.
+            let previous = result.year.year - 1
+            if let before = marks.last(where: { $0.year.year == previous }), before.grade != nil || before.state != nil {
                 change = Self.changeWord(
                     YearComparison.direction(
                         from: (before.grade, before.state), to: (result.grade, result.state), ranked: plan.grades.isRanked))

@@ -14,17 +14,20 @@ package struct SiteValidator: Sendable {
 
     /// Validates the plans side by side (each rule holds within one plan); their problems are
     /// reported in the order of the plans, as when validated one by one.
-    package func validate(_ site: Site, diagnostics: inout Diagnostics) {
-        let found = Parallel.map(site.plans, jobs: jobs) { plan -> Diagnostics in
+    /// `tallies`: each plan's yearly tallies when already counted (`PlanIndex.tallies`, the same
+    /// counts of the same plan), so that they are not counted twice; counted here when nil.
+    package func validate(_ site: Site, tallies: [[FiscalYear: PlanYearTally]]? = nil, diagnostics: inout Diagnostics) {
+        let plans = site.plans.enumerated().map { offset, plan in (plan, tallies?[offset]) }
+        let found = Parallel.map(plans, jobs: jobs) { plan, tallies -> Diagnostics in
             var planDiagnostics = Diagnostics()
-            validate(plan, diagnostics: &planDiagnostics)
+            validate(plan, tallies: tallies, diagnostics: &planDiagnostics)
             return planDiagnostics
         }
         for planDiagnostics in found { diagnostics.append(contentsOf: planDiagnostics) }
     }
 
     /// The rules within one plan.
-    func validate(_ plan: Plan, diagnostics: inout Diagnostics) {
+    func validate(_ plan: Plan, tallies: [FiscalYear: PlanYearTally]? = nil, diagnostics: inout Diagnostics) {
         for policy in plan.policies {
             for kpi in policy.kpis { checkDirection(kpi, in: plan, diagnostics: &diagnostics) }
         }
@@ -52,8 +55,10 @@ package struct SiteValidator: Sendable {
         }
         ReportedFiguresChecker().check(plan, diagnostics: &diagnostics)
         checkNotesAtPoints(plan, diagnostics: &diagnostics)
-        let tally = plan.reportedYears.map { PlanYearTally(plan: plan, year: $0) }
-        if tally.contains(where: \.overflowed) {
+        let overflowed =
+            tallies.map { $0.values.contains(where: \.overflowed) }
+            ?? plan.reportedYears.contains { PlanYearTally(plan: plan, year: $0).overflowed }
+        if overflowed {
             diagnostics.error(
                 at: plan.location, "the plan's amounts add up to more than can be counted",
                 hint: "check the amounts and the plan's money_unit")
