@@ -46,7 +46,9 @@ package struct YAMLScalar: Sendable {
     }
 
     package var isNull: Bool {
-        isPlain && (text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL")
+        // Asked of nearly every value read: most are longer than the longest null word.
+        guard isPlain, text.utf8.count <= 4 else { return false }
+        return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
     }
 }
 
