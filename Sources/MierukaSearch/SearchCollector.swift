@@ -47,8 +47,28 @@ struct SearchCollector {
 
     /// Every token with its postings, sorted by the tokens' UTF-8 bytes.
     func sortedPostings() -> [(token: String, postings: [SearchIndex.Posting])] {
-        zip(keys, postings).map { (token: $0.string, postings: $1) }
-            .sorted { $0.token.utf8.lexicographicallyPrecedes($1.token.utf8) }
+        keys.indices.sorted { Self.precedes(keys[$0], keys[$1]) }.map { (token: keys[$0].string, postings: postings[$0]) }
+    }
+
+    /// Whether `first`'s text comes before `second`'s in UTF-8 byte order, compared without making
+    /// the texts: a word (a–z, 0–9) before any Japanese token (whose bytes are all above ASCII);
+    /// Japanese tokens by their characters' values (UTF-8 keeps their order), a one-character
+    /// token before the pairs it begins.
+    static func precedes(_ first: SearchTokenizer.Key, _ second: SearchTokenizer.Key) -> Bool {
+        switch (first, second) {
+        case (.word(let left), .word(let right)):
+            return left.utf8.lexicographicallyPrecedes(right.utf8)
+        case (.word, .japanese):
+            return true
+        case (.japanese, .word):
+            return false
+        case (.japanese(let left), .japanese(let right)):
+            if left >> 32 != right >> 32 { return left >> 32 < right >> 32 }
+            let single = UInt64(SearchTokenizer.Key.single)
+            let (leftSecond, rightSecond) = (left & single, right & single)
+            if leftSecond == single || rightSecond == single { return leftSecond == single && rightSecond != single }
+            return leftSecond < rightSecond
+        }
     }
 
     private mutating func record(_ key: SearchTokenizer.Key, in document: Int, bit: UInt8) {
