@@ -25,7 +25,7 @@ package struct SearchIndexBuilder: Sendable {
     }
 
     package func build() -> SearchIndex {
-        var collector = Collector()
+        var collector = SearchCollector()
         var plans: [SearchIndex.Plan] = []
         for planIndex in index.plans {
             plans.append(addPlan(planIndex, offset: plans.count, to: &collector))
@@ -38,42 +38,7 @@ package struct SearchIndexBuilder: Sendable {
                 .page, plan: nil, title: page.title.isEmpty ? index.config.title : page.title,
                 path: baseURL.link(SiteRoutes.percentEncode(path)), texts: [page.summary, page.body].compactMap { $0 })
         }
-        let sorted = collector.postings.map { (token: $0.key.string, postings: $0.value) }
-            .sorted { $0.token.utf8.lexicographicallyPrecedes($1.token.utf8) }
-        return SearchIndex(plans: plans, documents: collector.documents, postings: sorted)
-    }
-
-    /// The documents and postings made so far, in document order.
-    private struct Collector {
-        var documents: [SearchIndex.Document] = []
-        var postings: [SearchTokenizer.Key: [SearchIndex.Posting]] = [:]
-
-        /// Adds a document and a posting for each of its tokens (with the fields holding it).
-        mutating func add(_ document: SearchIndex.Document, tokens: [SearchTokenizer.Key: UInt8]) {
-            let number = documents.count
-            documents.append(document)
-            for (token, fields) in tokens {
-                postings[token, default: []].append(SearchIndex.Posting(document: number, fields: fields))
-            }
-        }
-
-        /// A page other than an item's: its title, and its texts as its body, whose beginning is
-        /// the result's snippet. `path` is as written to the index.
-        mutating func addPage(
-            _ kind: SearchIndex.Kind, label: String? = nil, plan: Int?, title: String, path: String, texts: [String]
-        ) {
-            var tokens: [SearchTokenizer.Key: UInt8] = [:]
-            SearchTokenizer.forEachKey(in: title) { tokens[$0, default: 0] |= SearchField.title.bit }
-            let plain = texts.map(SearchText.plain).filter { !$0.isEmpty }.joined(separator: " ")
-            SearchTokenizer.forEachKey(in: plain) { tokens[$0, default: 0] |= SearchField.body.bit }
-            add(
-                SearchIndex.Document(
-                    kind: kind, label: label, plan: plan, number: "", title: title, path: path,
-                    grade: nil, gradeYear: nil, departments: "",
-                    snippets: plain.isEmpty
-                        ? [] : [SearchIndex.Snippet(field: .body, year: nil, text: SearchText.excerpt(plain, limit: snippetLength))]),
-                tokens: tokens)
-        }
+        return SearchIndex(plans: plans, documents: collector.documents, postings: collector.sortedPostings())
     }
 
     /// A plan's fiscal years as the index lists them: each once, at the place it was first named;
@@ -95,7 +60,7 @@ package struct SearchIndexBuilder: Sendable {
 
     /// A plan's items, its own pages (the plan, its policies and its year reports, so that a plan
     /// without item pages is found too), and the plan as the index lists it.
-    private func addPlan(_ planIndex: PlanIndex, offset: Int, to collector: inout Collector) -> SearchIndex.Plan {
+    private func addPlan(_ planIndex: PlanIndex, offset: Int, to collector: inout SearchCollector) -> SearchIndex.Plan {
         let plan = planIndex.plan
         // The plan's years in order, so that the list reads chronologically.
         var years = YearList(style: plan.yearStyle)
@@ -144,7 +109,7 @@ package struct SearchIndexBuilder: Sendable {
     /// report for an opinion on the year's results as a whole (an opinion on a year without a
     /// report page is shown nowhere, and not found). Its title says the year and who gave it (and
     /// the item), its body is the opinion.
-    private func addOpinions(_ planIndex: PlanIndex, offset: Int, to collector: inout Collector) {
+    private func addOpinions(_ planIndex: PlanIndex, offset: Int, to collector: inout SearchCollector) {
         let plan = planIndex.plan
         let reportYears = Set(planIndex.years)
         for opinion in plan.opinionsInReportOrder {
@@ -171,11 +136,11 @@ package struct SearchIndexBuilder: Sendable {
     /// Its sub-items' titles and its schedule's steps count as its text, their departments as its
     /// departments, and their yearly 進捗状況 as its own.
     private func addItem(
-        _ item: Item, of plan: Plan, planOffset: Int, years: inout YearList, to collector: inout Collector
+        _ item: Item, of plan: Plan, planOffset: Int, years: inout YearList, to collector: inout SearchCollector
     ) {
-        var tokens: [SearchTokenizer.Key: UInt8] = [:]
+        // The item's tokens are recorded as they are met, for the document added at the end.
         func add(_ text: String, _ field: SearchField) {
-            SearchTokenizer.forEachKey(in: text) { tokens[$0, default: 0] |= field.bit }
+            collector.addTokens(of: text, in: field)
         }
         add(item.title, .title)
         for department in item.departments { add(department, .departments) }
@@ -230,8 +195,7 @@ package struct SearchIndexBuilder: Sendable {
                 path: SiteRoutes.percentEncode(item.slug + "/"),
                 grade: graded?.grade.flatMap { $0 < plan.grades.count ? $0 : nil },
                 gradeYear: graded.map { years.offset($0.year) },
-                departments: item.departments.joined(separator: "、"), snippets: snippets),
-            tokens: tokens)
+                departments: item.departments.joined(separator: "、"), snippets: snippets))
     }
 
     /// The index as written to `search/index.json`.

@@ -55,11 +55,11 @@ enum SearchIndexJSON {
             out.raw(":[")
             var previous = 0
             for (postingOffset, posting) in entry.postings.enumerated() {
-                if postingOffset > 0 { out.raw(",") }
-                out.raw(String((posting.document - previous) * base + Int(posting.fields)))
+                if postingOffset > 0 { out.bytes.append(UInt8(ascii: ",")) }
+                out.integer((posting.document - previous) * base + Int(posting.fields))
                 previous = posting.document
             }
-            out.raw("]")
+            out.bytes.append(UInt8(ascii: "]"))
         }
         out.raw("}}\n")
         return out.bytes
@@ -131,7 +131,22 @@ struct JSONBytes {
     }
 
     mutating func number(_ value: Int?) {
-        raw(value.map(String.init) ?? "null")
+        if let value { integer(value) } else { raw("null") }
+    }
+
+    /// A whole number in decimal, its digits written straight into the bytes (the postings are
+    /// tens of thousands of numbers, each of which would otherwise be a String first).
+    mutating func integer(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var rest = value.magnitude
+        var unit: UInt = 1
+        while unit <= rest / 10 { unit *= 10 }
+        // Most significant digit first.
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / unit))
+            rest %= unit
+            unit /= 10
+        } while unit > 0
     }
 
     /// RFC 8259 escaping: quotes, backslashes and control characters; U+2028 and U+2029 too,

@@ -115,6 +115,10 @@ package enum SearchTokenizer {
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
+            if isKept(scalar.value) {
+                out.append(scalar)
+                continue
+            }
             var value = KanaFolding.fullWidth(WidthNormalization.fold(scalar).value)
             if IdeographFolding.isVariationSelector(value) { continue }
             value = IdeographFolding.unified(value)
@@ -130,6 +134,14 @@ package enum SearchTokenizer {
             if let folded = Unicode.Scalar(value) { out.append(folded) }
         }
         return withoutThousandsSeparators(out)
+    }
+
+    /// Whether step 1 keeps the scalar as it is, for the characters most text is made of (kanji,
+    /// hiragana, katakana, a–z, 0–9): none of the foldings touches them, and they are not sound
+    /// marks, which join the kana before them.
+    static func isKept(_ value: UInt32) -> Bool {
+        (0x4E00...0x9FFF).contains(value) || (0x3041...0x3096).contains(value) || (0x30A1...0x30FA).contains(value)
+            || (0x61...0x7A).contains(value) || (0x30...0x39).contains(value)
     }
 
     /// The scalars without the commas that separate thousands (9,718 → 9718), so that a number is

@@ -89,7 +89,7 @@ package struct DocumentParser: Sendable {
 
     package func parseContent(_ file: SourceFile, diagnostics: inout Diagnostics) -> ParsedContent? {
         // "content/a/b.md" → ["a", "b.md"]
-        let components = file.relativePath.split(separator: "/").dropFirst().map(String.init)
+        let components = file.pathComponents.dropFirst().map(String.init)
         guard let text = TextDecoding.utf8Text(file, diagnostics: &diagnostics),
             let split = FrontMatter.split(text, file: file.displayPath, diagnostics: &diagnostics)
         else { return nil }

@@ -7,7 +7,13 @@ struct MappingReader {
     let mapping: YAMLMapping
     /// What the mapping is, for messages: "item front matter", "KPI", "result".
     let what: String
-    private var values: [String: (key: YAMLScalar, value: YAMLNode)] = [:]
+    /// The entries whose keys are known, as written.
+    private let known: [(key: YAMLScalar, value: YAMLNode)]
+    /// The texts of `known`'s keys, in its order. A mapping holds a handful of keys, so a key is
+    /// found by comparing it with each (short ASCII keys compare as two machine words) rather
+    /// than by hashing it into a dictionary made for every mapping of every document; and
+    /// compared here, not in `known`, whose entries are copied whole (values too) to be read.
+    private let keys: [String]
 
     /// Nil (with an error) when the node is not a mapping.
     init?(_ node: YAMLNode, what: String, knownKeys: [String], diagnostics: inout Diagnostics) {
@@ -19,6 +25,14 @@ struct MappingReader {
         }
         self.mapping = mapping
         self.what = what
+        // Usually every key is known: the entries are then shared with the mapping, not copied.
+        let keys = mapping.entries.map { $0.key.text }
+        guard !keys.allSatisfy(knownKeys.contains) else {
+            known = mapping.entries
+            self.keys = keys
+            return
+        }
+        var known: [(key: YAMLScalar, value: YAMLNode)] = []
         for (key, value) in mapping.entries {
             guard !key.text.isEmpty else {
                 diagnostics.error(at: key.location, "a key in \(what) is empty or not a plain word")
@@ -38,19 +52,27 @@ struct MappingReader {
                         ?? "known keys: " + knownKeys.joined(separator: ", "))
                 continue
             }
-            values[key.text] = (key, value)
+            known.append((key, value))
         }
+        self.known = known
+        self.keys = known.map { $0.key.text }
+    }
+
+    /// Where a known key is in `known` (the last, should a mapping hold one twice: the YAML
+    /// reader refuses that, so there is only ever one).
+    private func position(_ key: String) -> Int? {
+        keys.lastIndex(of: key)
     }
 
     var location: SourceLocation { mapping.location }
 
     /// The value node, or nil when the key is absent or its value is empty.
     func node(_ key: String) -> YAMLNode? {
-        guard let entry = values[key], !entry.value.isNull else { return nil }
-        return entry.value
+        guard let position = position(key), !known[position].value.isNull else { return nil }
+        return known[position].value
     }
 
-    func keyLocation(_ key: String) -> SourceLocation? { values[key]?.key.location }
+    func keyLocation(_ key: String) -> SourceLocation? { position(key).map { known[$0].key.location } }
 
     func has(_ key: String) -> Bool { node(key) != nil }
 
@@ -85,14 +107,14 @@ struct MappingReader {
     /// empty or only spaces (full-width ones too), as `title: ""` or `title: "　"`.
     func requiredText(_ key: String, diagnostics: inout Diagnostics) -> Located<String>? {
         if let value = text(key, diagnostics: &diagnostics) { return value }
-        guard let entry = values[key] else {
+        guard let position = position(key) else {
             diagnostics.error(at: location, "\(what) has no \"\(key)\"", hint: "add a line \"\(key): …\"")
             return nil
         }
         // A list or a mapping has been reported by `text`; an empty value has not.
-        if case .scalar(let scalar) = entry.value {
+        if case .scalar(let scalar) = known[position].value {
             diagnostics.error(
-                at: scalar.isNull ? entry.key.location : scalar.location,
+                at: scalar.isNull ? known[position].key.location : scalar.location,
                 "\"\(key)\" in \(what) is empty" + (scalar.text.isEmpty ? "" : " (only spaces)"),
                 hint: "write the \(key) after \"\(key):\" on the same line")
         }

@@ -14,58 +14,76 @@ package struct FrontMatter: Sendable {
 
     /// Splits `text`, or reports why it cannot.
     package static func split(_ text: String, file: String, diagnostics: inout Diagnostics) -> FrontMatter? {
-        let utf8 = text.utf8
-        var lineStart = utf8.startIndex
-        var lineNumber = 0
-        var yamlStart: String.Index?
         // Walks the text line by line on its bytes; lines are compared, not copied.
-        while lineStart < utf8.endIndex {
-            lineNumber += 1
-            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
-            let next = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
-            let line = utf8[lineStart..<lineEnd]
-            if let start = yamlStart {
-                if isDelimiter(line, allowDots: true) {
-                    return FrontMatter(
-                        yaml: String(text[start..<lineStart].dropLast(start < lineStart ? 1 : 0)), yamlLineOffset: 1,
-                        body: String(text[next...]), bodyLineOffset: lineNumber)
-                }
-            } else {
-                guard isDelimiter(line, allowDots: false) else {
-                    diagnostics.error(
-                        at: SourceLocation(file: file, line: 1, column: 1),
-                        "the document has no front matter",
-                        hint: "start the file with a line \"---\", the YAML fields (title: …), and another line \"---\" before the text")
-                    return nil
-                }
-                yamlStart = next
-            }
-            if lineEnd == utf8.endIndex { break }
-            lineStart = next
-        }
-        if yamlStart == nil {
+        let found = text.utf8.withContiguousStorageIfAvailable(find) ?? Array(text.utf8).withUnsafeBufferPointer(find)
+        switch found {
+        case .split(let yaml, let body, let bodyLineOffset):
+            let utf8 = text.utf8
+            func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+            return FrontMatter(
+                yaml: String(text[index(yaml.lowerBound)..<index(yaml.upperBound)]), yamlLineOffset: 1,
+                body: String(text[index(body)...]), bodyLineOffset: bodyLineOffset)
+        case .missing:
             diagnostics.error(
                 at: SourceLocation(file: file, line: 1, column: 1),
                 "the document has no front matter",
                 hint: "start the file with a line \"---\", the YAML fields (title: …), and another line \"---\" before the text")
-            return nil
+        case .unclosed:
+            diagnostics.error(
+                at: SourceLocation(file: file, line: 1, column: 1),
+                "the front matter is not closed",
+                hint: "add a line \"---\" after the last YAML field, before the document's text")
         }
-        diagnostics.error(
-            at: SourceLocation(file: file, line: 1, column: 1),
-            "the front matter is not closed",
-            hint: "add a line \"---\" after the last YAML field, before the document's text")
         return nil
     }
 
-    private static func isDelimiter(_ line: Substring.UTF8View, allowDots: Bool) -> Bool {
-        var end = line.endIndex
-        while end > line.startIndex {
-            let before = line.index(before: end)
-            guard line[before] == UInt8(ascii: " ") || line[before] == UInt8(ascii: "\t") else { break }
-            end = before
+    /// Where the parts of a document are, in bytes.
+    private enum Parts {
+        /// The YAML (without the line break before the closing line), where the body starts, and
+        /// the lines above the body.
+        case split(yaml: Range<Int>, body: Int, bodyLineOffset: Int)
+        /// The first line is not `---`.
+        case missing
+        /// No line closes the front matter.
+        case unclosed
+    }
+
+    private static func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Parts {
+        var lineStart = 0
+        var lineNumber = 0
+        var yamlStart: Int?
+        while lineStart < bytes.count {
+            lineNumber += 1
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            let next = lineEnd < bytes.count ? lineEnd + 1 : lineEnd
+            if let start = yamlStart {
+                if isDelimiter(bytes, from: lineStart, to: lineEnd, allowDots: true) {
+                    // The YAML without its last line break (a CR LF is one).
+                    var end = lineStart
+                    if start < end {
+                        end -= 1
+                        if start < end, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                    }
+                    return .split(yaml: start..<end, body: next, bodyLineOffset: lineNumber)
+                }
+            } else {
+                guard isDelimiter(bytes, from: lineStart, to: lineEnd, allowDots: false) else { return .missing }
+                yamlStart = next
+            }
+            if lineEnd == bytes.count { break }
+            lineStart = next
         }
-        let trimmed = line[line.startIndex..<end]
-        guard trimmed.count == 3 else { return false }
-        return trimmed.allSatisfy { $0 == UInt8(ascii: "-") } || (allowDots && trimmed.allSatisfy { $0 == UInt8(ascii: ".") })
+        return yamlStart == nil ? .missing : .unclosed
+    }
+
+    /// `---` (or `...` when `allowDots`), with any spaces and tabs after it.
+    private static func isDelimiter(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, allowDots: Bool) -> Bool {
+        var end = end
+        while end > start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+        guard end - start == 3 else { return false }
+        let mark = bytes[start]
+        guard mark == UInt8(ascii: "-") || (allowDots && mark == UInt8(ascii: ".")) else { return false }
+        return bytes[start + 1] == mark && bytes[start + 2] == mark
     }
 }

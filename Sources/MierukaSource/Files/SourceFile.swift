@@ -12,9 +12,18 @@ package struct SourceFile: Sendable {
         self.bytes = bytes
     }
 
+    /// The parts of `relativePath` between its "/" ("content/a/b.md" → content, a, b.md), as
+    /// `relativePath.split(separator: "/")` gives them.
+    package var pathComponents: [Substring] {
+        // An ASCII path (nearly every one) is cut at its "/" bytes rather than by walking its
+        // characters: in ASCII each character is one byte (but CR LF, which holds no "/").
+        guard relativePath.utf8.allSatisfy({ $0 < 0x80 }) else { return relativePath.split(separator: "/") }
+        return relativePath.utf8.split(separator: UInt8(ascii: "/")).map { relativePath[$0.startIndex..<$0.endIndex] }
+    }
+
     /// The file name without its folder.
     package var fileName: Substring {
-        relativePath.split(separator: "/").last ?? Substring(relativePath)
+        pathComponents.last ?? Substring(relativePath)
     }
 
     /// The file name without its extension.

@@ -5,7 +5,7 @@ import MierukaDiagnostics
 /// Scalars keep their text exactly as written: numbers, years, amounts and grades are parsed by
 /// Mieruka itself, so YAML 1.1's surprises (`080` → 80.0, `yes` → true, `1.10` → 1.1) never reach
 /// the data.
-package indirect enum YAMLNode: Sendable {
+package enum YAMLNode: Sendable {
     case scalar(YAMLScalar)
     case mapping(YAMLMapping)
     case sequence(YAMLSequence)
@@ -46,7 +46,9 @@ package struct YAMLScalar: Sendable {
     }
 
     package var isNull: Bool {
-        isPlain && (text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL")
+        // Asked of nearly every value read: most are longer than the longest null word.
+        guard isPlain, text.utf8.count <= 4 else { return false }
+        return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
     }
 }
 

@@ -156,7 +156,12 @@ struct YAMLTreeBuilder {
                         at: location(event.start_mark), "YAML is nested more than \(maximumDepth) levels deep",
                         hint: "front matter and result files need only a few levels; check for runaway indentation or brackets"))
             }
-            stack.append(Container(isMapping: isMapping, location: location(event.start_mark), anchor: anchor, tag: tag))
+            var container = Container(isMapping: isMapping, location: location(event.start_mark), anchor: anchor, tag: tag)
+            // Room for the few values most lists and mappings hold: grown one value at a time, the
+            // array was made anew at its first, second, third and fifth (the tree is dropped once
+            // decoded, so the room left over is not kept).
+            if isMapping { container.entries.reserveCapacity(8) } else { container.items.reserveCapacity(8) }
+            stack.append(container)
             return .continuing
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let container = stack.popLast() else { return .continuing }
