@@ -78,7 +78,7 @@ package struct XLSXOutput: Sendable {
 
     /// The workbook's bytes.
     package func bytes() throws(Failure) -> [UInt8] {
-        let columnCount = max(header.count, rows.map(\.count).max() ?? 0)
+        let columnCount = rows.reduce(header.count) { max($0, $1.count) }
         guard rows.count + 1 <= Self.maximumRows, columnCount <= Self.maximumColumns else {
             throw .tooLarge(rows: rows.count + 1, columns: columnCount)
         }

@@ -90,7 +90,7 @@ struct XLSXSharedStrings {
     static func keepsSpaces(_ text: String) -> Bool {
         var bytesOfText = text
         let decided = bytesOfText.withUTF8 { bytes -> Bool? in
-            guard let first = bytes.first, let last = bytes.last else { return false }
+            guard let first = bytes.first else { return false }
             if bytes.contains(0x0A) || (first < 0x80 && isASCIIWhitespace(first)) { return true }
             // The first character's first scalar is the text's first scalar.
             if first >= 0x80, CSVOutput.firstScalar(bytes)?.properties.isWhitespace == true { return true }
