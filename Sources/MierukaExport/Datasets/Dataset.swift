@@ -51,9 +51,16 @@ package struct Dataset: Sendable {
                     // stays text, as in the CSV.
                     text.isEmpty
                         ? .empty
-                        : (offset < numeric.count && numeric[offset] && Double(text) != nil ? .number(text) : .text(text))
+                        : (offset < numeric.count && numeric[offset] && Self.isNumber(text) ? .number(text) : .text(text))
                 }
             })
+    }
+
+    /// Whether a number column's cell is a number (`Double` reads it). A number the worksheet
+    /// stores as written (`XLSXStoredNumber`, most of them) is one, known without parsing it.
+    static func isNumber(_ text: String) -> Bool {
+        var bytesOfText = text
+        return bytesOfText.withUTF8 { XLSXStoredNumber($0) != nil } || Double(text) != nil
     }
 }
 

@@ -14,11 +14,11 @@ enum ResultsDataset {
         let unit = plan.moneyUnit.rawValue
         // Only in a plan with an amount written as an increase, said where it is.
         let increaseNote =
-            plan.items.contains { $0.results.contains { $0.effects.contains(where: \.hasIncrease) } }
+            plan.items.contains { $0.results.contains { $0.effect?.hasIncrease == true || $0.moreEffects.contains(where: \.hasIncrease) } }
             ? "。公表資料が「…の増」と書いた額（支出などが増えた額。負の効果）は、その表記のまま（例：425万4千円の増）" : ""
         // Only in a plan with an amount given as an approximate figure (「約…」), said where it is.
         let approximateNote =
-            plan.items.contains { $0.results.contains { $0.effects.contains(where: \.hasApproximate) } }
+            plan.items.contains { $0.results.contains { $0.effect?.hasApproximate == true || $0.moreEffects.contains(where: \.hasApproximate) } }
             ? "。公表資料が「約」を付けた概数は、その表記のまま（例：約1,200）" : ""
         let columns: [DatasetColumn] = [
             DatasetColumn("計画", .code, required: true, "計画の識別子（サイトのURLに使われる名前）"),
@@ -53,18 +53,37 @@ enum ResultsDataset {
     }
 
     /// One row per KPI with an actual that year, or one row for the result alone.
+    /// (Read in place, by index: iterating copies each item, result and actual whole, and the data
+    /// page counts each plan's rows too.)
     static func count(_ planIndex: PlanIndex) -> Int {
         var count = 0
+        let items = planIndex.plan.items
         for year in planIndex.years {
-            for item in planIndex.plan.items {
-                if let result = item.result(in: year) {
-                    count += max(1, item.kpis.filter { $0.actual(in: year) != nil }.count)
-                    count += result.subitems.count
+            for item in items.indices {
+                // `item.result(in:)`: the year's last result.
+                let results = items[item].results
+                if let last = results.indices.last(where: { results[$0].year == year }) {
+                    // A KPI has an actual for the year (`kpi.actual(in:)`) when any of its actuals is of the year.
+                    let kpis = items[item].kpis
+                    var withActual = 0
+                    for kpi in kpis.indices {
+                        let actuals = kpis[kpi].actuals
+                        if actuals.indices.contains(where: { actuals[$0].year == year }) { withActual += 1 }
+                    }
+                    count += max(1, withActual) + results[last].subitems.count
                 }
-                for result in item.snapshots(in: year) { count += 1 + result.subitems.count }
+                let snapshots = items[item].snapshots
+                for snapshot in snapshots.indices where snapshots[snapshot].year == year {
+                    count += 1 + snapshots[snapshot].subitems.count
+                }
             }
         }
         return count
+    }
+
+    /// Whether any result of an item, at a year's end or at a point within it, is such.
+    static func anyResult(_ plan: Plan, _ predicate: (YearResult) -> Bool) -> Bool {
+        plan.items.contains { item in item.results.contains(where: predicate) || item.snapshots.contains(where: predicate) }
     }
 
     /// 効果額の種類 after the amounts, in a plan whose items' amounts name their kind (単年度 / 継続)
@@ -81,7 +100,7 @@ enum ResultsDataset {
     }
 
     static func hasEffectKinds(_ plan: Plan) -> Bool {
-        plan.items.contains { item in (item.results + item.snapshots).contains { $0.effects.contains { $0.kind != nil } } }
+        anyResult(plan) { $0.effect?.kind != nil || $0.moreEffects.contains { $0.kind != nil } }
     }
 
     /// 評価を読み取れない理由, in a plan with a result whose grade could not be read only (so that
@@ -97,7 +116,7 @@ enum ResultsDataset {
     }
 
     static func hasUnreadable(_ plan: Plan) -> Bool {
-        plan.items.contains { item in (item.results + item.snapshots).contains { $0.gradeUnreadable != nil } }
+        anyResult(plan) { $0.gradeUnreadable != nil }
     }
 
     static func unreadableCells(_ result: YearResult, present: Bool) -> [String] {
@@ -116,7 +135,7 @@ enum ResultsDataset {
     }
 
     static func hasPreviousGrades(_ plan: Plan) -> Bool {
-        plan.items.contains { item in (item.results + item.snapshots).contains { $0.previousGrade != nil } }
+        anyResult(plan) { $0.previousGrade != nil }
     }
 
     static func previousGradeCells(_ result: YearResult, present: Bool) -> [String] {

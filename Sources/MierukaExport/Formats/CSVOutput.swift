@@ -13,21 +13,20 @@ package struct CSVOutput: Sendable {
     }
 
     /// The bytes in UTF-8, without a byte-order mark.
-    package var bytes: [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(64 * (rows.count + 1) * max(header.count, 1))
-        append(header, to: &out)
-        for row in rows { append(row, to: &out) }
-        return out
-    }
+    package var bytes: [UInt8] { bytes(after: []) }
 
     /// The text without a byte-order mark.
     package var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// UTF-8 with a byte-order mark, which Excel needs to open the file as UTF-8 by double-click.
-    package var utf8WithBOM: [UInt8] {
-        var out: [UInt8] = [0xEF, 0xBB, 0xBF]
-        out += bytes
+    package var utf8WithBOM: [UInt8] { bytes(after: [0xEF, 0xBB, 0xBF]) }
+
+    /// The bytes in UTF-8 after `start`, written in place (a table's CSV is not copied again).
+    private func bytes(after start: [UInt8]) -> [UInt8] {
+        var out = start
+        out.reserveCapacity(start.count + 64 * (rows.count + 1) * max(header.count, 1))
+        append(header, to: &out)
+        for row in rows { append(row, to: &out) }
         return out
     }
 
@@ -40,31 +39,51 @@ package struct CSVOutput: Sendable {
         out.append(0x0A)
     }
 
-    /// A cell, quoted when it holds a comma, a quote, a line break, or spaces at either end.
+    /// A cell, quoted when it holds a comma, a quote, a line break, or spaces at either end; a
+    /// quoted cell's quotes doubled, the text between them copied whole.
     static func appendCell(_ cell: String, to out: inout [UInt8]) {
-        // A non-ASCII end may be a wide space (U+3000 …): checked on the scalars at either end.
-        let wideSpaceAtEnd = Self.isWideSpace(cell.unicodeScalars.first) || Self.isWideSpace(cell.unicodeScalars.last)
         var cell = cell
         cell.withUTF8 { bytes in
-            var needsQuotes = false
-            for byte in bytes where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
-                needsQuotes = true
-                break
-            }
-            if !needsQuotes, let first = bytes.first, let last = bytes.last {
-                needsQuotes = first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 || wideSpaceAtEnd
-            }
-            guard needsQuotes else {
+            guard needsQuotes(bytes) else {
                 out.append(contentsOf: bytes)
                 return
             }
             out.append(0x22)
-            for byte in bytes {
-                if byte == 0x22 { out.append(0x22) }
-                out.append(byte)
+            var runStart = 0
+            for index in bytes.indices where bytes[index] == 0x22 {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...index]))
+                out.append(0x22)
+                runStart = index + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
             out.append(0x22)
         }
+    }
+
+    /// Whether the cell (`bytes`, its UTF-8) holds a comma, a quote or a line break, or starts or
+    /// ends with a space: a half-width one or tab by its byte, a non-ASCII one (a wide space,
+    /// U+3000 …) by the scalar, decoded only where the byte is not ASCII.
+    private static func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // (Most bytes are above the comma, and one comparison passes them.)
+        for byte in bytes where byte <= 0x2C && (byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D) { return true }
+        guard let first = bytes.first, let last = bytes.last else { return false }
+        if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return true }
+        return (first >= 0x80 && isWideSpace(firstScalar(bytes))) || (last >= 0x80 && isWideSpace(lastScalar(bytes)))
+    }
+
+    /// The first scalar of valid UTF-8 bytes (nil when there are none).
+    static func firstScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return nil }
+        return scalar
+    }
+
+    /// The last scalar of valid UTF-8 bytes: from the last byte that is not a continuation byte.
+    static func lastScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        var start = bytes.count - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return start >= 0 ? firstScalar(UnsafeBufferPointer(rebasing: bytes[start...])) : nil
     }
 
     /// The non-ASCII characters of Unicode's White_Space property (U+3000, the ideographic space

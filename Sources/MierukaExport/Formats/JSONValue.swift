@@ -48,7 +48,9 @@ package enum JSONValue: Sendable, Hashable {
         switch self {
         case .null: out += Self.nullBytes
         case .bool(let value): out += value ? Self.trueBytes : Self.falseBytes
-        case .number(let literal): out += literal.utf8
+        case .number(let literal):
+            var literal = literal
+            literal.withUTF8 { out.append(contentsOf: $0) }
         case .string(let text): Self.writeString(text, to: &out)
         case .array(let values):
             guard !values.isEmpty else {
@@ -99,36 +101,36 @@ package enum JSONValue: Sendable, Hashable {
         var text = text
         text.withUTF8 { bytes in
             var index = 0
-            var runStart = 0
             while index < bytes.count {
+                // A run of bytes that need nothing (most of a text) is copied whole.
+                let runStart = index
+                while index < bytes.count, !mayNeedEscape(bytes[index]) { index += 1 }
+                if index > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+                guard index < bytes.count else { break }
                 let byte = bytes[index]
-                var escape: [UInt8]?
-                var width = 1
                 switch byte {
-                case 0x22: escape = [0x5C, 0x22]
-                case 0x5C: escape = [0x5C, 0x5C]
-                case 0x0A: escape = [0x5C, 0x6E]
-                case 0x0D: escape = [0x5C, 0x72]
-                case 0x09: escape = [0x5C, 0x74]
-                case 0x00..<0x20: escape = unicodeEscape(UInt32(byte))
+                case 0x22: out.appendLiteral("\\\"")
+                case 0x5C: out.appendLiteral("\\\\")
+                case 0x0A: out.appendLiteral("\\n")
+                case 0x0D: out.appendLiteral("\\r")
+                case 0x09: out.appendLiteral("\\t")
+                case 0x00..<0x20: out += unicodeEscape(UInt32(byte))
                 case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
                     && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    escape = unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)
-                    width = 3
-                default: break
+                    out += unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)
+                    index += 2
+                default: out.append(byte)
                 }
-                if let escape {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                    out += escape
-                    index += width
-                    runStart = index
-                } else {
-                    index += 1
-                }
+                index += 1
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
         out.append(0x22)
+    }
+
+    /// Whether `writeString` looks at a byte: a quote, a backslash, a control character, or the
+    /// lead byte of U+2028 and U+2029.
+    private static func mayNeedEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2
     }
 
     private static func unicodeEscape(_ value: UInt32) -> [UInt8] {

@@ -18,16 +18,42 @@ enum XLSXArchive {
     static let versionMadeBy: UInt16 = 3 << 8 | 21  // Unix, 2.1
     static let fileAttributes: UInt32 = (0o100000 | 0o644) << 16  // a regular file, rw-r--r--
 
+    /// A part of a workbook: its name and bytes, and when they are the same in every workbook (the
+    /// content types, the relationships), their CRC-32 and deflated bytes, worked out once.
+    struct Part: Sendable {
+        let name: String
+        let bytes: [UInt8]
+        let fixed: (crc: UInt32, deflated: [UInt8])?
+
+        /// A part made for this workbook.
+        init(_ name: String, _ bytes: [UInt8]) {
+            self.name = name
+            self.bytes = bytes
+            self.fixed = nil
+        }
+
+        /// A part every workbook has as it is, deflated here once (a fresh stream deflates as a
+        /// reset one does, so the bytes are those `write` would make). Should zlib fail, it is
+        /// deflated with the others, and fails there.
+        init(fixed name: String, _ bytes: [UInt8]) {
+            self.name = name
+            self.bytes = bytes
+            self.fixed = (try? Deflater().deflate(bytes)).map { (XLSXArchive.checksum(bytes), $0) }
+        }
+    }
+
     /// The parts, deflated, in the order given.
-    static func write(_ parts: [(name: String, bytes: [UInt8])]) throws(XLSXOutput.Failure) -> [UInt8] {
+    static func write(_ parts: [Part]) throws(XLSXOutput.Failure) -> [UInt8] {
         var archive: [UInt8] = []
         var directory: [UInt8] = []
         let deflater = try Deflater()
         for part in parts {
             let name = Array(part.name.utf8)
-            let deflated = try deflater.deflate(part.bytes)
+            let deflated: [UInt8]
+            if let fixed = part.fixed { deflated = fixed.deflated } else { deflated = try deflater.deflate(part.bytes) }
+            let crc = part.fixed?.crc ?? checksum(part.bytes)
             let entry = Entry(
-                name: name, crc: checksum(part.bytes), compressedSize: deflated.count,
+                name: name, crc: crc, compressedSize: deflated.count,
                 size: part.bytes.count, offset: archive.count)
             guard entry.fitsWithoutZIP64, name.count <= Int(UInt16.max) else {
                 throw .archive("\(part.name) is larger than a ZIP without ZIP64 extensions holds")
@@ -66,6 +92,8 @@ enum XLSXArchive {
     /// (its state points back to it).
     final class Deflater {
         let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        /// Whether the stream has deflated a part since it started (and must be reset for the next).
+        private var used = false
 
         /// A raw deflate stream (no zlib header), as ZIP's method 8 holds it: zlib's default window
         /// (32 KiB) and its largest memory level (9), as ZIPFoundation asked.
@@ -85,20 +113,24 @@ enum XLSXArchive {
 
         /// The bytes deflated, in one call with room for the largest result.
         func deflate(_ bytes: [UInt8]) throws(XLSXOutput.Failure) -> [UInt8] {
-            let reset = deflateReset(stream)
-            guard reset == Z_OK else { throw .archive("zlib could not start deflating (\(reset))") }
-            var out = [UInt8](repeating: 0, count: Int(deflateBound(stream, uLong(bytes.count))))
-            let result = bytes.withUnsafeBufferPointer { input in
-                out.withUnsafeMutableBufferPointer { output in
+            if used {
+                let reset = deflateReset(stream)
+                guard reset == Z_OK else { throw .archive("zlib could not start deflating (\(reset))") }
+            }
+            used = true
+            var result = Z_OK
+            // Room for the largest result, not cleared first: zlib writes what is kept.
+            let out = [UInt8](unsafeUninitializedCapacity: Int(deflateBound(stream, uLong(bytes.count)))) { output, written in
+                result = bytes.withUnsafeBufferPointer { input in
                     stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
                     stream.pointee.avail_in = uInt(input.count)
                     stream.pointee.next_out = output.baseAddress
                     stream.pointee.avail_out = uInt(output.count)
                     return CMierukaZlib.deflate(stream, Z_FINISH)
                 }
+                written = result == Z_STREAM_END ? output.count - Int(stream.pointee.avail_out) : 0
             }
             guard result == Z_STREAM_END else { throw .archive("zlib could not deflate a part (\(result))") }
-            out.removeLast(Int(stream.pointee.avail_out))
             return out
         }
     }

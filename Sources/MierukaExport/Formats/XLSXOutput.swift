@@ -57,12 +57,12 @@ package struct XLSXOutput: Sendable {
     /// The cells longer than `cellCharacterLimit`, as (row, column), 1-based, the header row being 1.
     package var overlongCells: [(row: Int, column: Int)] {
         var found: [(row: Int, column: Int)] = []
-        for (offset, text) in header.enumerated() where text.utf16.count > Self.cellCharacterLimit {
+        for (offset, text) in header.enumerated() where Self.isOverlong(text) {
             found.append((1, offset + 1))
         }
         for (rowOffset, row) in rows.enumerated() {
             for (offset, cell) in row.enumerated() {
-                if case .text(let text) = cell, text.utf16.count > Self.cellCharacterLimit {
+                if case .text(let text) = cell, Self.isOverlong(text) {
                     found.append((rowOffset + 2, offset + 1))
                 }
             }
@@ -70,9 +70,15 @@ package struct XLSXOutput: Sendable {
         return found
     }
 
+    /// Whether a text is longer than a cell holds. A text has no more UTF-16 units than UTF-8
+    /// bytes, and its UTF-8 count is at hand, while its UTF-16 count reads the whole text.
+    static func isOverlong(_ text: String) -> Bool {
+        text.utf8.count > cellCharacterLimit && text.utf16.count > cellCharacterLimit
+    }
+
     /// The workbook's bytes.
     package func bytes() throws(Failure) -> [UInt8] {
-        let columnCount = max(header.count, rows.map(\.count).max() ?? 0)
+        let columnCount = rows.reduce(header.count) { max($0, $1.count) }
         guard rows.count + 1 <= Self.maximumRows, columnCount <= Self.maximumColumns else {
             throw .tooLarge(rows: rows.count + 1, columns: columnCount)
         }
@@ -80,13 +86,13 @@ package struct XLSXOutput: Sendable {
         var styles = XLSXStyles()
         let sheet = worksheet(columnCount: columnCount, strings: &strings, styles: &styles)
         return try XLSXArchive.write([
-            ("[Content_Types].xml", Self.contentTypes),
-            ("_rels/.rels", Self.packageRelationships),
-            ("xl/workbook.xml", workbook),
-            ("xl/_rels/workbook.xml.rels", Self.workbookRelationships),
-            ("xl/styles.xml", styles.xml),
-            ("xl/sharedStrings.xml", strings.xml),
-            ("xl/worksheets/sheet1.xml", sheet),
+            Self.contentTypesPart,
+            Self.packageRelationshipsPart,
+            XLSXArchive.Part("xl/workbook.xml", workbook),
+            Self.workbookRelationshipsPart,
+            XLSXArchive.Part("xl/styles.xml", styles.xml),
+            XLSXArchive.Part("xl/sharedStrings.xml", strings.xml),
+            XLSXArchive.Part("xl/worksheets/sheet1.xml", sheet),
         ])
     }
 
@@ -112,7 +118,7 @@ package struct XLSXOutput: Sendable {
             out += Array("</cols>".utf8)
         }
         out += Array("<sheetData>".utf8)
-        let columns = ColumnLayout(names: (0..<columnCount).map { Array(Self.columnName($0 + 1).utf8) }, widths: widths)
+        let columns = ColumnLayout(columnCount: columnCount, widths: widths)
         appendRow(1, header.map(Cell.text), header: true, columns, to: &out, strings: &strings, styles: &styles)
         for (offset, row) in rows.enumerated() {
             appendRow(offset + 2, row, header: false, columns, to: &out, strings: &strings, styles: &styles)
@@ -123,10 +129,21 @@ package struct XLSXOutput: Sendable {
         return out
     }
 
-    /// Each column's letters and width, worked out once for all rows.
+    /// Each column's cell opening (`<c r="` and its letters) and width, and the markup between a
+    /// text cell's reference and its shared string's number in each text style (`" s="2" t="s"><v>`),
+    /// worked out once for all rows.
     private struct ColumnLayout {
-        let names: [[UInt8]]
+        let openings: [[UInt8]]
         let widths: [Int]
+        let textStyles: [[UInt8]]
+
+        init(columnCount: Int, widths: [Int]) {
+            openings = (0..<columnCount).map { Array(("<c r=\"" + XLSXOutput.columnName($0 + 1)).utf8) }
+            self.widths = widths
+            textStyles = (0...max(XLSXStyles.header, XLSXStyles.wrapped)).map { style in
+                Array(((style == 0 ? "\"" : "\" s=\"\(style)\"") + " t=\"s\"><v>").utf8)
+            }
+        }
     }
 
     /// Appends one `<row>`, byte by byte: a sheet has a cell for every value of a plan's table.
@@ -140,8 +157,7 @@ package struct XLSXOutput: Sendable {
         out.append(contentsOf: row)
         out.appendLiteral("\">")
         func open(_ offset: Int, style: Int) {
-            out.appendLiteral("<c r=\"")
-            out.append(contentsOf: columns.names[offset])
+            out.append(contentsOf: columns.openings[offset])
             out.append(contentsOf: row)
             if style != 0 {
                 out.appendLiteral("\" s=\"")
@@ -150,9 +166,10 @@ package struct XLSXOutput: Sendable {
             out.append(UInt8(ascii: "\""))
         }
         func appendShared(_ text: String, style: Int, offset: Int) {
-            open(offset, style: style)
-            out.appendLiteral(" t=\"s\"><v>")
-            Self.appendDecimal(strings.index(of: text), to: &out)
+            out.append(contentsOf: columns.openings[offset])
+            out.append(contentsOf: row)
+            out.append(contentsOf: columns.textStyles[style])
+            Self.appendDecimal(strings.index(of: text, column: offset), to: &out)
             out.appendLiteral("</v></c>")
         }
         for (offset, cell) in cells.enumerated() {
@@ -163,20 +180,19 @@ package struct XLSXOutput: Sendable {
                 if text.isEmpty { continue }
                 // A text with a line break, or wider than its column, wraps inside the cell.
                 let style =
-                    header
-                    ? XLSXStyles.header
-                    : (Self.hasLineBreak(text) || Self.displayWidth(text) > columns.widths[offset]
-                        ? XLSXStyles.wrapped : 0)
+                    header ? XLSXStyles.header : (Self.wraps(text, width: columns.widths[offset]) ? XLSXStyles.wrapped : 0)
                 appendShared(text, style: style, offset: offset)
             case .number(let text, let format):
-                guard let stored = Self.storedNumber(text) else {
-                    if !text.isEmpty { appendShared(text, style: 0, offset: offset) }
-                    continue
+                var bytesOfText = text
+                let stored = bytesOfText.withUTF8 { bytes -> Bool in
+                    guard let number = XLSXStoredNumber(bytes) else { return false }
+                    open(offset, style: format.map { styles.index(ofFormat: $0) } ?? styles.index(ofDecimals: number.decimals))
+                    out.appendLiteral("><v>")
+                    number.append(from: bytes, to: &out)
+                    out.appendLiteral("</v></c>")
+                    return true
                 }
-                open(offset, style: styles.index(ofFormat: format ?? Self.fixedFormat(decimals: stored.decimals)))
-                out.appendLiteral("><v>")
-                out.append(contentsOf: stored.value.utf8)
-                out.appendLiteral("</v></c>")
+                if !stored, !text.isEmpty { appendShared(text, style: 0, offset: offset) }
             }
         }
         out.appendLiteral("</row>")
@@ -193,56 +209,27 @@ package struct XLSXOutput: Sendable {
     }
 
     /// A number as it is stored (`<v>`), and how many decimal places it was written with; nil when
-    /// the text is not a number Excel would show exactly as written: an optional minus sign, digits,
-    /// optionally a point and digits; no leading zero before other digits, at most 15 significant
-    /// digits (Excel keeps no more), not a negative zero.
+    /// the text is not a number Excel would show exactly as written (`XLSXStoredNumber`).
     static func storedNumber(_ text: String) -> (value: String, decimals: Int)? {
-        // One pass over the bytes, without copies: a plan's sheets have a number in most rows.
         var text = text
         return text.withUTF8 { bytes -> (value: String, decimals: Int)? in
-            let zero = UInt8(ascii: "0")
-            func isDigit(_ byte: UInt8) -> Bool { byte >= zero && byte <= UInt8(ascii: "9") }
-            let count = bytes.count
-            let negative = count > 0 && bytes[0] == UInt8(ascii: "-")
-            let integerStart = negative ? 1 : 0
-            var index = integerStart
-            while index < count, isDigit(bytes[index]) { index += 1 }
-            let integerEnd = index
-            var fractionStart = count
-            if index < count {
-                guard bytes[index] == UInt8(ascii: "."), count - index > 1 else { return nil }
-                fractionStart = index + 1
-                for position in fractionStart..<count where !isDigit(bytes[position]) { return nil }
-            }
-            guard integerEnd > integerStart, integerEnd - integerStart == 1 || bytes[integerStart] != zero else { return nil }
-            // Significant digits: from the first non-zero digit to the last, over integer and fraction.
-            var first = -1
-            var last = -1
-            var keptEnd = fractionStart
-            for position in integerStart..<count where position != integerEnd && bytes[position] != zero {
-                if first < 0 { first = position }
-                last = position
-                if position >= fractionStart { keptEnd = position + 1 }
-            }
-            var significant = 0
-            if first >= 0 { significant = last - first + 1 - (first < integerEnd && last >= fractionStart ? 1 : 0) }
-            guard significant <= 15, !(negative && significant == 0) else { return nil }
-            var value = [UInt8]()
-            value.reserveCapacity(keptEnd - (negative ? 0 : 1) + 1)
-            if negative { value.append(UInt8(ascii: "-")) }
-            value.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[integerStart..<integerEnd]))
-            if keptEnd > fractionStart {
-                value.append(UInt8(ascii: "."))
-                value.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[fractionStart..<keptEnd]))
-            }
-            return (String(decoding: value, as: UTF8.self), count - fractionStart)
+            guard let number = XLSXStoredNumber(bytes) else { return nil }
+            var value: [UInt8] = []
+            number.append(from: bytes, to: &value)
+            return (String(decoding: value, as: UTF8.self), number.decimals)
         }
     }
 
-    /// Whether a text holds a line break (LF or CR).
-    static func hasLineBreak(_ text: String) -> Bool {
+    /// Whether a text wraps in a column `width` wide: it holds a line break, or a line of it is
+    /// wider than the column (`displayWidth(text) > width`). No text is wider than its
+    /// bytes, so most are decided without measuring, and the measure stops once past the width.
+    static func wraps(_ text: String, width: Int) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in bytes.contains { $0 == 0x0A || $0 == 0x0D } }
+        return text.withUTF8 { bytes in
+            // (Most bytes are above CR, and one comparison passes them.)
+            if bytes.contains(where: { $0 <= 0x0D && ($0 == 0x0A || $0 == 0x0D) }) { return true }
+            return bytes.count > width && displayWidth(bytes, upTo: width + 1) > width
+        }
     }
 
     /// "0", "0.0", "0.00" …: every digit shown, however large (General turns 12 digits into 1.23457E+11).
@@ -252,12 +239,19 @@ package struct XLSXOutput: Sendable {
 
     // MARK: - Column widths
 
+    /// The widest a column is fitted to its text, before the room beside it.
+    static let widestFit = 60
+
     /// Each column's width in Excel's units (about one half-width character): the widest line of
     /// its header or cells, wide (full-width) characters counting two, between 6 and 60.
     func columnWidths(columnCount: Int) -> [Int] {
         var widths = Array(repeating: 0, count: columnCount)
         func fit(_ offset: Int, _ text: String) {
-            widths[offset] = max(widths[offset], min(Self.displayWidth(text), 60))
+            // A text no longer in bytes than the column is wide cannot widen it (no text is wider
+            // than its bytes), nor can any text a column already at the widest.
+            let width = widths[offset]
+            guard width < Self.widestFit, text.utf8.count > width else { return }
+            widths[offset] = max(width, Self.displayWidth(text, upTo: Self.widestFit))
         }
         for (offset, text) in header.enumerated() { fit(offset, text) }
         for row in rows {
@@ -272,45 +266,44 @@ package struct XLSXOutput: Sendable {
         return widths.map { min(max($0 + 2, 6), 62) }
     }
 
-    /// The widest line of a text, in half-width characters. Read as UTF-8 bytes (every text cell
-    /// is measured, twice; decoding it scalar by scalar cost about 400 instructions a cell).
-    static func displayWidth(_ text: String) -> Int {
+    /// The widest line of a text, in half-width characters; `limit` when it is at least that wide.
+    static func displayWidth(_ text: String, upTo limit: Int = .max) -> Int {
         var text = text
-        return text.withUTF8 { bytes in
-            var widest = 0
-            var current = 0
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                let lead = bytes[index]
-                if lead < 0x80 {
-                    if lead == 0x0A || lead == 0x0D {
-                        widest = max(widest, current)
-                        current = 0
-                    } else {
-                        current += 1
-                    }
-                    index += 1
-                } else if lead < 0xE0 {
-                    // Two bytes: below U+0800, where nothing is wide.
-                    current += 1
-                    index += 2
-                } else if lead < 0xF0 {
-                    let value =
-                        UInt32(lead & 0x0F) << 12 | UInt32(bytes[min(index + 1, count - 1)] & 0x3F) << 6
-                        | UInt32(bytes[min(index + 2, count - 1)] & 0x3F)
-                    current += isWide(value) ? 2 : 1
-                    index += 3
+        return text.withUTF8 { displayWidth($0, upTo: limit) }
+    }
+
+    /// `displayWidth` of UTF-8 bytes, read byte by byte (every text cell is measured; decoding it
+    /// scalar by scalar cost about 400 instructions a cell), stopping once a line reaches `limit`.
+    static func displayWidth(_ bytes: UnsafeBufferPointer<UInt8>, upTo limit: Int) -> Int {
+        var widest = 0
+        var current = 0
+        var index = 0
+        let count = bytes.count
+        func byte(_ position: Int) -> UInt32 { UInt32(bytes[min(position, count - 1)] & 0x3F) }
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                if lead == 0x0A || lead == 0x0D {
+                    widest = max(widest, current)
+                    current = 0
                 } else {
-                    let value =
-                        UInt32(lead & 0x07) << 18 | UInt32(bytes[min(index + 1, count - 1)] & 0x3F) << 12
-                        | UInt32(bytes[min(index + 2, count - 1)] & 0x3F) << 6 | UInt32(bytes[min(index + 3, count - 1)] & 0x3F)
-                    current += isWide(value) ? 2 : 1
-                    index += 4
+                    current += 1
                 }
+                index += 1
+            } else if lead < 0xE0 {
+                // Two bytes: below U+0800, where nothing is wide.
+                current += 1
+                index += 2
+            } else if lead < 0xF0 {
+                current += isWide(UInt32(lead & 0x0F) << 12 | byte(index + 1) << 6 | byte(index + 2)) ? 2 : 1
+                index += 3
+            } else {
+                current += isWide(UInt32(lead & 0x07) << 18 | byte(index + 1) << 12 | byte(index + 2) << 6 | byte(index + 3)) ? 2 : 1
+                index += 4
             }
-            return max(widest, current)
+            if current >= limit { return limit }
         }
+        return max(widest, current)
     }
 
     /// East Asian Wide and Fullwidth characters (kana, kanji, full-width forms …), by range.
@@ -379,6 +372,11 @@ package struct XLSXOutput: Sendable {
                     + "<definedNames><definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">\(quoted)!$1:$1</definedName></definedNames>"
                     + "</workbook>").utf8)
     }
+
+    /// The parts every workbook has as they are, deflated once.
+    static let contentTypesPart = XLSXArchive.Part(fixed: "[Content_Types].xml", contentTypes)
+    static let packageRelationshipsPart = XLSXArchive.Part(fixed: "_rels/.rels", packageRelationships)
+    static let workbookRelationshipsPart = XLSXArchive.Part(fixed: "xl/_rels/workbook.xml.rels", workbookRelationships)
 
     static let contentTypes =
         declaration

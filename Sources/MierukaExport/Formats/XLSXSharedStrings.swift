@@ -7,17 +7,37 @@ struct XLSXSharedStrings {
     private var texts: [String] = []
     /// How many cells use a shared string.
     private var uses = 0
+    /// The text last numbered in each column, and its number.
+    private var above: [(text: WrittenText, index: Int)?] = []
 
     /// The number of `text`, added if new. Texts are the same when their bytes are: a text
     /// written with a separate sound mark (か + U+3099) is not shared with one written as が,
     /// so that each cell reads back as it was written.
     mutating func index(of text: String) -> Int {
+        index(of: WrittenText(text))
+    }
+
+    private mutating func index(of key: WrittenText) -> Int {
         uses += 1
-        let key = WrittenText(text)
         if let index = indices[key] { return index }
         let index = texts.count
         indices[key] = index
-        texts.append(text)
+        texts.append(key.text)
+        return index
+    }
+
+    /// `index(of:)` of a cell's text in the 0-based `column`: a text the same as the one above it
+    /// (an item's cells repeat on each of its KPI rows, a plan's and a year's on every row) takes
+    /// that one's number after one comparison of bytes, without hashing.
+    mutating func index(of text: String, column: Int) -> Int {
+        let key = WrittenText(text)
+        if column < above.count, let last = above[column], last.text == key {
+            uses += 1
+            return last.index
+        }
+        let index = index(of: key)
+        if column >= above.count { above += Array(repeating: nil, count: column + 1 - above.count) }
+        above[column] = (key, index)
         return index
     }
 
@@ -39,7 +59,8 @@ struct XLSXSharedStrings {
             return left.withUTF8 { leftBytes in
                 right.withUTF8 { rightBytes in
                     guard leftBytes.count == rightBytes.count else { return false }
-                    guard let leftBase = leftBytes.baseAddress, let rightBase = rightBytes.baseAddress else { return true }
+                    guard let leftBase = leftBytes.baseAddress, let rightBase = rightBytes.baseAddress, leftBase != rightBase
+                    else { return true }
                     return memcmp(leftBase, rightBase, leftBytes.count) == 0
                 }
             }
@@ -56,14 +77,41 @@ struct XLSXSharedStrings {
         out += Array("<sst xmlns=\"\(XLSXOutput.mainNamespace)\" count=\"\(uses)\" uniqueCount=\"\(texts.count)\">".utf8)
         for text in texts {
             // Spaces at either end and line breaks are kept only when the text says so.
-            let preserve = text.first.map { $0.isWhitespace } == true || text.last.map { $0.isWhitespace } == true
-                || text.utf8.contains(0x0A)
-            out += Array((preserve ? "<si><t xml:space=\"preserve\">" : "<si><t>").utf8)
+            out.appendLiteral(Self.keepsSpaces(text) ? "<si><t xml:space=\"preserve\">" : "<si><t>")
             Self.appendEscaped(text, attribute: false, to: &out)
-            out += Array("</t></si>".utf8)
+            out.appendLiteral("</t></si>")
         }
-        out += Array("</sst>".utf8)
+        out.appendLiteral("</sst>")
         return out
+    }
+
+    /// Whether a text starts or ends with a whitespace character (`Character.isWhitespace`: its
+    /// first scalar has Unicode's White_Space property) or holds a line feed.
+    static func keepsSpaces(_ text: String) -> Bool {
+        var bytesOfText = text
+        let decided = bytesOfText.withUTF8 { bytes -> Bool? in
+            guard let first = bytes.first else { return false }
+            if bytes.contains(0x0A) || (first < 0x80 && isASCIIWhitespace(first)) { return true }
+            // The first character's first scalar is the text's first scalar.
+            if first >= 0x80, CSVOutput.firstScalar(bytes)?.properties.isWhitespace == true { return true }
+            return endsWithoutWhitespace(bytes) ? false : nil
+        }
+        return decided ?? (text.last?.isWhitespace == true)
+    }
+
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+
+    /// Whether the last character of the bytes is surely not whitespace, known from the last
+    /// scalar alone: one that joins no character before it (an ASCII one other than a space, or a
+    /// kanji, kana, 、。 or full-width form) starts the last character, unless a prepended mark
+    /// (not whitespace either) comes before it. Any other ending is left to `Character`.
+    private static func endsWithoutWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let last = bytes.last else { return false }
+        if last < 0x80 { return !isASCIIWhitespace(last) }
+        switch CSVOutput.lastScalar(bytes)?.value ?? 0 {
+        case 0x3001...0x3002, 0x3041...0x3096, 0x30A1...0x30FA, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E: return true
+        default: return false
+        }
     }
 
     /// Text as a cell's XML holds it: `&`, `<`, `>` (and `"`, tab and line feed in an attribute)
@@ -82,6 +130,11 @@ struct XLSXSharedStrings {
         text.withUTF8 { bytes in
             var index = 0
             while index < bytes.count {
+                // A run of bytes that stand for themselves (most of a text) is copied whole.
+                let runStart = index
+                while index < bytes.count, !mayNeedEscape(bytes[index]) { index += 1 }
+                if index > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+                guard index < bytes.count else { break }
                 let byte = bytes[index]
                 switch byte {
                 case UInt8(ascii: "&"): out += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
@@ -101,6 +154,15 @@ struct XLSXSharedStrings {
                 }
                 index += 1
             }
+        }
+    }
+
+    /// Whether `appendEscaped` looks at a byte: below a space, `"`, `&`, `<`, `>`, `_`, or the lead
+    /// byte of U+FFFE and U+FFFF.
+    private static func mayNeedEscape(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x00..<0x20, UInt8(ascii: "\""), UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "_"), 0xEF: true
+        default: false
         }
     }
 

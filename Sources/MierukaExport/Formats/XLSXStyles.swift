@@ -18,6 +18,19 @@ struct XLSXStyles {
         return Self.fixedCount + formats.count - 1
     }
 
+    /// The style of each number of decimal places shown, once looked up (most cells of a sheet
+    /// are numbers, and a decimal count picks the same style each time).
+    private var decimalStyles: [Int?] = []
+
+    /// The style showing numbers with `decimals` decimal places (`XLSXOutput.fixedFormat`), added if new.
+    mutating func index(ofDecimals decimals: Int) -> Int {
+        if decimals < decimalStyles.count, let style = decimalStyles[decimals] { return style }
+        let style = index(ofFormat: XLSXOutput.fixedFormat(decimals: decimals))
+        if decimals >= decimalStyles.count { decimalStyles += Array(repeating: nil, count: decimals + 1 - decimalStyles.count) }
+        decimalStyles[decimals] = style
+        return style
+    }
+
     /// Excel's built-in number formats, which a workbook names by number only.
     static let builtIn: [String: Int] = ["General": 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10]
 
