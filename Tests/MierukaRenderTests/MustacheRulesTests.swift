@@ -305,6 +305,15 @@ import Testing
         #expect(errors("{{<bare}}{{/bare}}", partials: ["bare": bare]) == ["the template \"bare\" extends itself (bare → bare)"])
     }
 
+    @Test func aParentThatExtendsItselfExponentiallyIsStoppedWithOneError() {
+        // Each of twelve blocks, when not given yet, extends the parent twice giving it: 12! × 2¹²
+        // fill-ins without a limit (seven blocks took 23 s).
+        let blocks = (1...12).map { "{{$b\($0)}}{{<p}}{{$b\($0)}}.{{/b\($0)}}{{/p}}{{<p}}{{$b\($0)}}.{{/b\($0)}}{{/p}}{{/b\($0)}}" }
+        #expect(
+            errors("{{<p}}{{/p}}", partials: ["p": blocks.joined()])
+                == ["the templates fill in more than 1000 parents ({{<…}}) for one page"])
+    }
+
     @Test func standaloneParentAndBlockTagsRemoveTheirLines() {
         let partials = ["layout": "<body>\n  {{$main}}\n  既定\n  {{/main}}\n</body>\n"]
         let page = "{{<layout}}\n{{$main}}\n<h1>{{heading}}</h1>\n{{/main}}\n{{/layout}}\n"

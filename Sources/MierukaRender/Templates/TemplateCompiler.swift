@@ -22,6 +22,11 @@ struct TemplateCompiler {
     /// The parents ({{<parent}}) being filled in, outermost first, each with the names of the
     /// blocks it is given (see `include`).
     private var parents: [(name: String, blocks: Set<String>)] = []
+    /// Parents filled in for the page so far. Each is compiled anew (its blocks differ), so a
+    /// parent that extends itself twice over, once per block it has not been given yet, would be
+    /// filled in exponentially many times: 1,000 is far above what a site's templates need.
+    private var filledParents = 0
+    static let maximumFilledParents = 1_000
     /// What names resolve in, innermost last: one stack, pushed and popped around each section.
     /// (Each level used to pass down its own copy, so N nested sections held N²/2 frames at once:
     /// 1 GB and 34 s for 8,000 in a release build.)
@@ -80,6 +85,7 @@ struct TemplateCompiler {
     /// The program for a page template, or nil when it is missing or cannot be read.
     mutating func compilePage(_ template: String, content: any TemplateView.Type) -> TemplateProgram? {
         cache = [:]
+        filledParents = 0
         entered = [:]
         guard let source = sources[template], let nodes = parsed[template] else {
             if sources[template] == nil {
@@ -99,6 +105,7 @@ struct TemplateCompiler {
     /// every name is looked up when rendering. Only the specification runner and tests compile so.
     mutating func compileDynamic(_ template: String) -> TemplateProgram? {
         cache = [:]
+        filledParents = 0
         entered = [:]
         guard let source = sources[template], let nodes = parsed[template] else { return nil }
         let program = TemplateProgram()
@@ -320,6 +327,15 @@ struct TemplateCompiler {
                 diagnostics.error(
                     at: location, "the template \"\(name)\" extends itself (\(chain))",
                     hint: "a template's {{<parent}} must name another template, or give its parent a block it did not have yet; the page templates extend layout, and layout extends none")
+                return nil
+            }
+            filledParents += 1
+            guard filledParents <= Self.maximumFilledParents else {
+                if filledParents == Self.maximumFilledParents + 1 {
+                    diagnostics.error(
+                        at: location, "the templates fill in more than \(Self.maximumFilledParents) parents ({{<…}}) for one page",
+                        hint: "a parent that extends itself is filled in again for each block it is given; extend it fewer times")
+                }
                 return nil
             }
             parents.append((name, blocks))
