@@ -285,6 +285,35 @@ import Testing
         #expect(output("{{#projects}}{{<card}}{{$label}}{{title}}{{/label}}{{/card}}{{/projects}}", partials: partials) == "<i>窓口</i><i>電子化</i>")
     }
 
+    @Test func aParentMayExtendItselfWhenItGivesItselfABlockItDidNotHave() {
+        // The inner box is given `more`, which the outer one was not: its `more` is then "終", and
+        // no third box is filled in (the specification's case ~inheritance "Recursion").
+        let box = "<div>{{$title}}題{{/title}}{{$more}}{{<box}}{{$more}}終{{/more}}{{/box}}{{/more}}</div>"
+        #expect(
+            output("{{<box}}{{$title}}{{heading}}{{/title}}{{/box}}", partials: ["box": box])
+                == "<div>年度計画<div>年度計画終</div></div>")
+    }
+
+    @Test func aParentThatExtendsItselfWithTheSameBlocksIsRefused() {
+        // `title` is already given by the page, so the inner box would be filled in as the outer
+        // one was, without end.
+        let box = "<div>{{$title}}{{/title}}{{<box}}{{$title}}また{{/title}}{{/box}}</div>"
+        #expect(
+            errors("{{<box}}{{$title}}{{heading}}{{/title}}{{/box}}", partials: ["box": box])
+                == ["the template \"box\" extends itself (box → box)"])
+        let bare = "{{$more}}{{<bare}}{{/bare}}{{/more}}"
+        #expect(errors("{{<bare}}{{/bare}}", partials: ["bare": bare]) == ["the template \"bare\" extends itself (bare → bare)"])
+    }
+
+    @Test func aParentThatExtendsItselfExponentiallyIsStoppedWithOneError() {
+        // Each of twelve blocks, when not given yet, extends the parent twice giving it: 12! × 2¹²
+        // fill-ins without a limit (seven blocks took 23 s).
+        let blocks = (1...12).map { "{{$b\($0)}}{{<p}}{{$b\($0)}}.{{/b\($0)}}{{/p}}{{<p}}{{$b\($0)}}.{{/b\($0)}}{{/p}}{{/b\($0)}}" }
+        #expect(
+            errors("{{<p}}{{/p}}", partials: ["p": blocks.joined()])
+                == ["the templates fill in more than 1000 parents ({{<…}}) for one page"])
+    }
+
     @Test func standaloneParentAndBlockTagsRemoveTheirLines() {
         let partials = ["layout": "<body>\n  {{$main}}\n  既定\n  {{/main}}\n</body>\n"]
         let page = "{{<layout}}\n{{$main}}\n<h1>{{heading}}</h1>\n{{/main}}\n{{/layout}}\n"

@@ -19,8 +19,14 @@ struct TemplateCompiler {
     /// Sections, blocks, parents and partials open around the node being compiled, across the
     /// templates of the page (each template is also limited on its own when it is read).
     private var depth = 0
-    /// The parents ({{<parent}}) being filled in, outermost first.
-    private var parents: [String] = []
+    /// The parents ({{<parent}}) being filled in, outermost first, each with the names of the
+    /// blocks it is given (see `include`).
+    private var parents: [(name: String, blocks: Set<String>)] = []
+    /// Parents filled in for the page so far. Each is compiled anew (its blocks differ), so a
+    /// parent that extends itself twice over, once per block it has not been given yet, would be
+    /// filled in exponentially many times: 1,000 is far above what a site's templates need.
+    private var filledParents = 0
+    static let maximumFilledParents = 1_000
     /// What names resolve in, innermost last: one stack, pushed and popped around each section.
     /// (Each level used to pass down its own copy, so N nested sections held N²/2 frames at once:
     /// 1 GB and 34 s for 8,000 in a release build.)
@@ -79,6 +85,7 @@ struct TemplateCompiler {
     /// The program for a page template, or nil when it is missing or cannot be read.
     mutating func compilePage(_ template: String, content: any TemplateView.Type) -> TemplateProgram? {
         cache = [:]
+        filledParents = 0
         entered = [:]
         guard let source = sources[template], let nodes = parsed[template] else {
             if sources[template] == nil {
@@ -98,6 +105,7 @@ struct TemplateCompiler {
     /// every name is looked up when rendering. Only the specification runner and tests compile so.
     mutating func compileDynamic(_ template: String) -> TemplateProgram? {
         cache = [:]
+        filledParents = 0
         entered = [:]
         guard let source = sources[template], let nodes = parsed[template] else { return nil }
         let program = TemplateProgram()
@@ -302,23 +310,36 @@ struct TemplateCompiler {
             return nil
         }
         if let partialOverrides {
-            // A parent is filled in once, with no data to go deeper into: a template that is its
-            // own parent, directly or through others, would never end (found by scripts/fuzz.sh
-            // templates: a layout.mustache that starts {{<layout}} overflowed the stack).
-            guard !parents.contains(name) else {
-                let chain = (parents.drop { $0 != name } + [name]).joined(separator: " → ")
-                diagnostics.error(
-                    at: location, "the template \"\(name)\" extends itself (\(chain))",
-                    hint: "a template's {{<parent}} must name another template; the page templates extend layout, and layout extends none")
-                return nil
-            }
-            parents.append(name)
-            defer { parents.removeLast() }
             // {{<parent}}: the parent's blocks take the overrides; those of an enclosing page win.
             var merged = inherited
             for (block, body) in partialOverrides where merged[block] == nil {
                 merged[block] = (body, source)
             }
+            // A parent is filled in when compiling, with no data to go deeper into. Going down,
+            // blocks are only ever added (an enclosing override wins), so a parent entered again
+            // with the same blocks would be filled in the same way without end (found by
+            // scripts/fuzz.sh templates: a layout.mustache that starts {{<layout}} overflowed the
+            // stack). Entered again with more blocks it is a recursion that ends, as in the
+            // specification's case ~inheritance "Recursion"; the blocks' names are finitely many.
+            let blocks = Set(merged.keys)
+            if let first = parents.firstIndex(where: { $0.name == name && $0.blocks == blocks }) {
+                let chain = (parents[first...].map(\.name) + [name]).joined(separator: " → ")
+                diagnostics.error(
+                    at: location, "the template \"\(name)\" extends itself (\(chain))",
+                    hint: "a template's {{<parent}} must name another template, or give its parent a block it did not have yet; the page templates extend layout, and layout extends none")
+                return nil
+            }
+            filledParents += 1
+            guard filledParents <= Self.maximumFilledParents else {
+                if filledParents == Self.maximumFilledParents + 1 {
+                    diagnostics.error(
+                        at: location, "the templates fill in more than \(Self.maximumFilledParents) parents ({{<…}}) for one page",
+                        hint: "a parent that extends itself is filled in again for each block it is given; extend it fewer times")
+                }
+                return nil
+            }
+            parents.append((name, blocks))
+            defer { parents.removeLast() }
             let program = TemplateProgram()
             program.complete(with: compile(nodes, entering: nil, overrides: merged, source: partialSource))
             return program
