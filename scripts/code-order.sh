@@ -6,17 +6,17 @@
 # Why: the kernel maps a program's code in blocks around each page that runs (fault-around, and
 # the page cache's large folios), so code that runs but lies scattered over the 20 MB of the
 # binary's .text makes many megabytes resident for about 2 MB executed. Placed together, the same
-# code takes a few blocks. Measured on the 156-page benchmark site: peak RSS 18.5 -> 16.6 MiB
-# (docs/reference.md, "Speed and memory").
+# code takes a few blocks. Measured on the 156-page benchmark site: about 2 MiB less peak RSS
+# (18.0-18.5 -> 16.4-16.9 MiB; docs/reference.md, "Speed and memory").
 #
 # The list is made by running the packaged binary under valgrind's callgrind (which names every
 # function that ran) on the demo site (`build` and `check`) and, when the reference benchmark is
-# there, on its generated 156-page corpus, and keeping the names in the order callgrind first met
-# them. Each line is an input section name, `.text.<mangled name>`: package.sh compiles with
+# there, on its generated 156-page corpus (cold, then unchanged): the functions every trace ran
+# first, then those fewer ran. Each line is an input section name, `.text.<mangled name>`: package.sh compiles with
 # -function-sections so that each function has a section of its own. A name that no longer exists
 # (a function renamed or removed) is ignored by the linker; a new function is placed with the rest,
-# unordered. Run this again after large changes; scripts/check-package.sh prints how much of the
-# list the binary still has.
+# unordered. Run this again after large changes; scripts/package.sh prints how much of the list
+# the binary still has.
 #
 # Usage: scripts/code-order.sh            (builds the package first when .build-package has none)
 # MIERUKA        the binary to trace instead (any release build of the same source with its symbols:

@@ -40,8 +40,8 @@ done
 # The C++ runtime (the Swift runtime and Foundation's ICU use it) from its static archive too, by
 # the same folder: linked in, only the parts used are in the binary, where the shared library had
 # 1.4 MiB resident in every run (its symbol tables read for binding, its code mapped around the
-# few functions called): peak RSS of the 156-page site 16.6 -> 15.2 MiB. The GCC Runtime Library
-# Exception allows this for any program.
+# few functions called): about 1.3 MiB less peak RSS on the 156-page site. The GCC Runtime
+# Library Exception allows this for any program.
 libstdcxx=""
 for cc in clang gcc; do
     found=$("$cc" -print-file-name=libstdc++.a 2>/dev/null || true)
