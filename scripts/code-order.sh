@@ -12,8 +12,9 @@
 # The list is made by running the packaged binary under valgrind's callgrind (which names every
 # function that ran) on the demo site (`build` and `check`) and, when the reference benchmark is
 # there, on its generated 156-page corpus (cold, then unchanged): the functions every trace ran
-# first, then those fewer ran. Each line is an input section name, `.text.<mangled name>`: package.sh compiles with
-# -function-sections so that each function has a section of its own. A name that no longer exists
+# first, then those fewer ran. Each line is an input section name, `.text.<mangled name>`:
+# package.sh compiles with -function-sections so that each function has a section of its own.
+# A name that no longer exists
 # (a function renamed or removed) is ignored by the linker; a new function is placed with the rest,
 # unordered. Run this again after large changes; scripts/package.sh prints how much of the list
 # the binary still has.
