@@ -1,3 +1,4 @@
+import MierukaDiagnostics
 @testable import MierukaExport
 import Testing
 
@@ -143,23 +144,9 @@ import Testing
     }
 
     @Test func aJSONStringIsEscapedByThePlainRule() {
-        /// Scalar by scalar, as RFC 8259 and JavaScript source ask.
-        func byTheRule(_ text: String) -> String {
-            var out = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                    out += "\\u" + fourHexDigits(Int(scalar.value)).lowercased()
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-            return out + "\""
-        }
+        // The plain rule, scalar by scalar as RFC 8259 and JavaScript source ask, is the one the
+        // diagnostics' JSON is written by.
+        let byTheRule = JSONDiagnosticFormatter.string
         let samples = Self.spacedTexts + ["\\path\\", "\u{0}\u{1F}\u{7F}", "\u{2028}a\u{2029}", "\u{2027}\u{202A}", "“引用”", "—"]
         for text in samples {
             #expect(JSONValue.string(text).serialized(indent: nil) == byTheRule(text), "\(text)")
