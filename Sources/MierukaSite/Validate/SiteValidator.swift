@@ -29,10 +29,16 @@ package struct SiteValidator: Sendable {
     /// The rules within one plan.
     func validate(_ plan: Plan, tallies: [FiscalYear: PlanYearTally]? = nil, diagnostics: inout Diagnostics) {
         for policy in plan.policies {
-            for kpi in policy.kpis { checkDirection(kpi, in: plan, diagnostics: &diagnostics) }
+            for kpi in policy.kpis {
+                checkDirection(kpi, in: plan, diagnostics: &diagnostics)
+                KPITypoChecker().check(kpi, diagnostics: &diagnostics)
+            }
         }
         for item in plan.items {
-            for kpi in item.kpis { checkDirection(kpi, in: plan, diagnostics: &diagnostics) }
+            for kpi in item.kpis {
+                checkDirection(kpi, in: plan, diagnostics: &diagnostics)
+                KPITypoChecker().check(kpi, diagnostics: &diagnostics)
+            }
             checkSubitemCount(item, diagnostics: &diagnostics)
             checkPreviousGrades(item, in: plan, diagnostics: &diagnostics)
         }
