@@ -90,23 +90,15 @@ struct RevisionBuilder {
                     continue
                 }
                 guard let index = resolve(written, numbers: numbers, diagnostics: &diagnostics) else { continue }
-                if kind == .added {
-                    if let first = added[index] {
-                        diagnostics.error(
-                            at: written.location, "the item \(written.value) is added by two revisions",
-                            hint: "the other is at \(first); an item is added once")
-                        continue
-                    }
-                    added[index] = written.location
-                } else {
-                    if let first = removed[index] {
-                        diagnostics.error(
-                            at: written.location, "the item \(written.value) is taken out of the plan by two revisions",
-                            hint: "the other is at \(first); an item is deleted or finished once")
-                        continue
-                    }
-                    removed[index] = written.location
-                }
+                let claimed =
+                    kind == .added
+                    ? Self.claim(
+                        index, in: &added, by: written, "the item \(written.value) is added by two revisions",
+                        hint: { "the other is at \($0); an item is added once" }, diagnostics: &diagnostics)
+                    : Self.claim(
+                        index, in: &removed, by: written, "the item \(written.value) is taken out of the plan by two revisions",
+                        hint: { "the other is at \($0); an item is deleted or finished once" }, diagnostics: &diagnostics)
+                guard claimed else { continue }
                 listed[index] = written.location
                 let item = plan.items[index]
                 items.append(
@@ -144,14 +136,13 @@ struct RevisionBuilder {
                     hint: "the other entry is at \(other); a revision that adds an item gives its schedule as it stands, and one that takes it out leaves nothing to reschedule: keep the one the city's document says")
                 continue
             }
-            let key = [String(index), entry.part?.value ?? ""]
-            if let first = seen[key] {
-                diagnostics.error(
-                    at: written.location, "the item \(written.value) is rescheduled twice by the same revision",
-                    hint: "the other entry is at \(first); write each move once (give part: when the revision moves parts of the item separately)")
-                continue
-            }
-            seen[key] = written.location
+            guard
+                Self.claim(
+                    [String(index), entry.part?.value ?? ""], in: &seen, by: written,
+                    "the item \(written.value) is rescheduled twice by the same revision",
+                    hint: { "the other entry is at \($0); write each move once (give part: when the revision moves parts of the item separately)" },
+                    diagnostics: &diagnostics)
+            else { continue }
             let item = plan.items[index]
             items.append(
                 RevisedItem(
@@ -163,6 +154,20 @@ struct RevisionBuilder {
     }
 
     /// The plan's item a revision names by its number, or an error with the numbers there are.
+    /// Records that `written` names `key`, or, when an earlier entry named it already, reports
+    /// `message` at `written` with a hint naming the earlier one, and returns false.
+    private static func claim<Key: Hashable>(
+        _ key: Key, in claimed: inout [Key: SourceLocation], by written: Located<String>, _ message: String,
+        hint: (SourceLocation) -> String, diagnostics: inout Diagnostics
+    ) -> Bool {
+        if let first = claimed[key] {
+            diagnostics.error(at: written.location, message, hint: hint(first))
+            return false
+        }
+        claimed[key] = written.location
+        return true
+    }
+
     private func resolve(_ written: Located<String>, numbers: [String: Int], diagnostics: inout Diagnostics) -> Int? {
         if let index = numbers[WidthNormalization.fold(written.value)] { return index }
         var hint = "give the number of an item of \(plan.slug) ("
