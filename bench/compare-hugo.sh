@@ -56,12 +56,35 @@ command -v hugo >/dev/null || { echo "hugo is not installed (apt-get install -y 
 python3 -c 'import yaml' 2>/dev/null || { echo "PyYAML is needed (pip install pyyaml)" >&2; exit 2; }
 
 mkdir -p "$WORK"
+
+# Deleting a large tree makes the next builds slower, on this machine, for about six minutes: its
+# root file system is ext4 without a journal, and there ext4 does not reuse an inode freed in the
+# last 60 s, or in the last 360 s while the block of the inode table that holds it is unwritten
+# (fs/ext4/ialloc.c, recently_deleted()). Every new file and folder then scans past the freed
+# inodes of its block group, each looked up in the block cache: in a perf profile of a cold
+# 50,000-page build made a minute after a 50,000-page output was deleted, that scan was a fifth
+# of the samples, and the build took 28 s instead of 21 s. A benchmark that deletes the previous
+# outputs and starts at once charges each tool for the deletion of the earlier run's output.
+# So every tree this script deletes is recorded, and `settle` waits until six minutes and ten
+# seconds have passed since the last one before the first timed run. (Deletions by others, such
+# as a `rm -rf` just before the script starts, cannot be seen: leave them six minutes too.)
+deletions=$WORK/.last-deletion
+delete() { rm -rf "$@"; date +%s >"$deletions"; }
+settle() {
+  local last wait
+  last=$(cat "$deletions" 2>/dev/null || echo 0)
+  wait=$((last + 370 - $(date +%s)))
+  [ "$wait" -gt 0 ] || return 0
+  sync
+  echo "waiting $wait s for the file system to settle after this script's last deletion (see delete)" >&2
+  sleep "$wait"
+}
 corpus=$WORK/corpus-$pages
 site=$WORK/mieruka-site-$pages
 stamp="plans=$plans items=$items seed=$SEED gen=$(sha256sum "$shared/gen_corpus.py" | cut -c1-16) conv=$(sha256sum "$here/convert_corpus.py" | cut -c1-16)"
 if [ "$(cat "$site/.stamp" 2>/dev/null || true)" != "$stamp" ]; then
   echo "generating the corpus ($stamp)" >&2
-  rm -rf "$corpus" "$site" "$WORK/pristine-$pages"
+  delete "$corpus" "$site" "$WORK/pristine-$pages"
   python3 "$shared/gen_corpus.py" --plans "$plans" --items "$items" --seed "$SEED" --out "$corpus" >&2
   python3 "$here/convert_corpus.py" "$corpus/content" "$site"
   echo "$stamp" >"$site/.stamp"
@@ -107,20 +130,15 @@ quiet() {
   done
 }
 
-# Each run writes into a folder of its own, and nothing is deleted while the runs last: for tens of
-# seconds after a mass deletion, ext4 creates files and folders much more slowly (the kernel's
-# profile shows recently_deleted() checking each freed inode; on this machine 10,000 folders took
-# 1.4 s to make just after deleting a site and 0.4 s a minute later), which would charge each
-# tool for deleting the other's output. The outputs of earlier benchmarks are deleted first, then
-# a minute is left for the file system to settle.
+# Each run writes into a folder of its own, and nothing is deleted while the runs last (see
+# delete above). The outputs of earlier benchmarks are deleted first, then the file system is left
+# to settle.
 outputs=$WORK/outputs-$pages
 if [ -e "$outputs" ] || [ -e "$WORK/out-hugo-$pages" ] || [ -e "$WORK/out-mieruka-$pages" ]; then
-  rm -rf "$outputs" "$WORK/out-hugo-$pages" "$WORK/out-mieruka-$pages"
-  sync
-  echo "waiting 60 s after deleting the outputs of an earlier benchmark" >&2
-  sleep 60
+  delete "$outputs" "$WORK/out-hugo-$pages" "$WORK/out-mieruka-$pages"
 fi
 mkdir -p "$outputs"
+settle
 
 # run NAME OUT -- CMD…: one timed run; appends "name wall_s rss_kb" to $results
 results=$WORK/runs-$pages.tsv
@@ -168,7 +186,7 @@ if [ -n "$writer" ]; then kill "$writer"; wait "$writer" || true; trap restore E
 # The last output of each is kept, for a look; the others are deleted now that the timing is done.
 mv "$outputs/hugo-$RUNS" "$WORK/out-hugo-$pages"
 mv "$outputs/mieruka-$RUNS" "$WORK/out-mieruka-$pages"
-rm -rf "$outputs"
+delete "$outputs"
 
 median() { awk -v n="$1" '$1==n{print $2}' "$results" | sort -n | awk '{a[NR]=$1} END{print (NR%2)? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 peak() { awk -v n="$1" '$1==n && $3>m{m=$3} END{print m}' "$results"; }
