@@ -15,3 +15,15 @@ void mieruka_configure_memory(void) {
     mallopt(M_TRIM_THRESHOLD, 128 * 1024);
 #endif
 }
+
+void mieruka_configure_memory_for_large_site(void) {
+#if defined(__GLIBC__)
+    // Blocks up to 4 MiB (a plan's CSV, worksheet XML and plan.json while they are written) come
+    // from the heaps instead of a mapping of their own, and up to 32 MiB of freed memory at the top
+    // of a heap is kept for the next ones: otherwise each such block is mapped, faulted in page by
+    // page, and unmapped again, plan after plan. 10,000 pages: 200,000 page faults -> 60,000; peak
+    // resident memory about 16 MiB (9 %) higher, which is why small sites keep the settings above.
+    mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 32 * 1024 * 1024);
+#endif
+}

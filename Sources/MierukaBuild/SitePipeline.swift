@@ -24,6 +24,11 @@ import MierukaSource
 package struct SitePipeline: Sendable {
     package init() {}
 
+    /// From this many content documents on (about as many pages), malloc keeps large blocks in
+    /// its heaps: fewer page faults for more resident memory, a trade that pays only for large
+    /// sites (docs/reference.md, "Speed and memory").
+    static let largeSiteDocuments = 2_000
+
     /// A stage that ends the run early, with the outcome to report.
     struct Stop: Error {
         let outcome: BuildReport.Outcome
@@ -50,6 +55,9 @@ package struct SitePipeline: Sendable {
         case .failure(let stop): return finish(stop.outcome)
         }
         timer.lap("load")
+        if loaded.content.count >= SitePipeline.largeSiteDocuments {
+            mieruka_configure_memory_for_large_site()
+        }
 
         // Files are read as they are parsed: the time is divided between the two stages.
         var parseTiming = DocumentParser.Timing()

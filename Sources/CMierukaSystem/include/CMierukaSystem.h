@@ -27,6 +27,12 @@ void mieruka_release_code_pages(void);
 /// memory".)
 void mieruka_configure_memory(void);
 
+/// Sets up glibc's allocator for a large site (does nothing on other C libraries): blocks up to
+/// 4 MiB come from the heaps rather than from mappings of their own, and up to 32 MiB of free
+/// memory at the top of a heap is kept for reuse. Fewer page faults for more resident memory
+/// (docs/reference.md, "Speed and memory").
+void mieruka_configure_memory_for_large_site(void);
+
 /// Runs SHA-256's compression function over `blocks` whole 64-byte blocks at `data`, updating
 /// `state` (the eight words a to h), with the processor's SHA instructions (x86 SHA extensions).
 /// Returns 1 when it did, 0 when the processor (or the build's target) has no such instructions;
