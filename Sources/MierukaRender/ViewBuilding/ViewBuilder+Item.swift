@@ -70,7 +70,7 @@ extension ViewBuilder {
 
     func yearResult(_ result: YearResult, plan: Plan) -> YearResultView {
         let format = PlanFormatter(plan: plan)
-        let reportURL = links.href(SiteRoutes.report(plan.slug, year: result.year.year))
+        let reportURL = reportHref(plan, result.year)
         var view = YearResultView(
             year: format.year(result.year, asOf: result.asOf),
             reportURL: result.asOf == nil ? reportURL : reportURL + "#" + Self.snapshotsID,

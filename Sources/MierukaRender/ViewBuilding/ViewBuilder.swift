@@ -9,6 +9,8 @@ package struct ViewBuilder: Sendable {
     let links: LinkMaker
     let markdown: MarkdownRenderer
     let siteView: SiteView
+    /// Each plan's links to its items' pages and its years' reports, by the plan's slug.
+    let hrefs: [String: PlanHrefs]
 
     package init(index: SiteIndex) {
         self.index = index
@@ -22,6 +24,9 @@ package struct ViewBuilder: Sendable {
             publisher: config.publisher,
             pages: index.merged.pages.map { LinkView(title: $0.title, url: links.href(SiteRoutes.page($0.slug))) },
             searchURL: links.href(SiteRoutes.search), accessibilityURL: links.href(SiteRoutes.accessibility))
+        var hrefs: [String: PlanHrefs] = [:]
+        for planIndex in index.plans { hrefs[planIndex.plan.slug] = PlanHrefs(planIndex, links: links) }
+        self.hrefs = hrefs
     }
 
     package func context(for page: PlannedPage) -> PageContext {
@@ -88,7 +93,8 @@ package struct ViewBuilder: Sendable {
         var documentTitle = page.route.isEmpty ? index.config.title : "\(title) | \(index.config.title)"
         if let planIndex {
             let planTitle = PlanFormatter(plan: planIndex.plan).fullTitle
-            if title != planIndex.plan.title, !title.contains(planTitle) {
+            // Searched for as UTF-8 bytes (Foundation's `contains` ran a locale-aware search per page).
+            if title != planIndex.plan.title, title.utf8.firstRange(of: planTitle.utf8) == nil {
                 documentTitle = "\(title) | \(planTitle) | \(index.config.title)"
             }
         }
@@ -169,7 +175,7 @@ package struct ViewBuilder: Sendable {
                 current = plan.policies[policy].parent
             }
             var row = ItemRowView(
-                number: listing.number, title: item.title, url: links.href(SiteRoutes.item(plan.slug, item.slug)),
+                number: listing.number, title: item.title, url: itemHref(plan, ref.item),
                 isRelisting: listing.isRelisting, policy: plan.policies[listing.policy].numberedTitle,
                 policyURL: links.href(SiteRoutes.policy(plan.slug, plan.policies[listing.policy].slug)),
                 departments: item.departments.joined(separator: "、"), grade: format.grade(result?.grade),
