@@ -29,7 +29,7 @@ extension ViewBuilder {
                 let policy = plan.policies[listing.policy]
                 return ListingView(
                     number: listing.number, policy: policy.numberedTitle,
-                    policyURL: links.href(SiteRoutes.policy(plan.slug, policy.slug)), level: plan.levelName(policy.level),
+                    policyURL: policyHref(plan, listing.policy), level: plan.levelName(policy.level),
                     isRelisting: listing.isRelisting)
             },
             departments: planIndex.departmentsByItem[itemIndex].map { department in
