@@ -31,7 +31,11 @@ struct EffectBarChart {
     /// The font sizes of the theme's `.chart text`.
     static let labelSize = 13.0
 
-    var html: String? {
+    /// The SVG as text (for tests; pages take `markup`).
+    var html: String? { markup.map { String(decoding: $0, as: UTF8.self) } }
+
+    /// The SVG as UTF-8 bytes, as the page's template writes it.
+    var markup: [UInt8]? {
         let amounts = years.flatMap { [$0.expected, $0.actual] }.compactMap { $0?.amount(in: unit).doubleValue }
         guard !amounts.isEmpty, let top = amounts.max(), let bottom = amounts.min() else { return nil }
         let high = max(top, 0)
@@ -109,7 +113,7 @@ struct EffectBarChart {
         svg.line("chart-axis", x1: 0, x2: Self.width, y1: zero, y2: zero)
         Self.drawLegend(&svg, y: legendY, stripes: stripes)
         svg.end("svg")
-        return svg.output
+        return svg.bytes
     }
 
     /// The legend: a swatch of each bar's pattern and what it is.

@@ -27,8 +27,11 @@ struct GradeBarChart {
     /// The font size of the theme's `.chart text`.
     static let labelSize = 13.0
 
-    /// Nil when there is nothing to draw.
-    var html: String? {
+    /// The SVG as text (for tests; pages take `markup`).
+    var html: String? { markup.map { String(decoding: $0, as: UTF8.self) } }
+
+    /// The SVG as UTF-8 bytes, as the page's template writes it. Nil when there is nothing to draw.
+    var markup: [UInt8]? {
         guard let longest = rows.map(\.total).max(), longest > 0 else { return nil }
         var svg = SVGWriter(scope: scope)
         let hasUngraded = rows.contains { $0.ungraded > 0 }
@@ -90,7 +93,7 @@ struct GradeBarChart {
             svg.text("chart-label", x: x + 26, y: y + 14, lines: lines, lineHeight: lineHeight)
         }
         svg.end("svg")
-        return svg.output
+        return svg.bytes
     }
 
     /// What a screen reader says for the chart, written into its `<desc>`: the totals in words

@@ -33,29 +33,55 @@ enum GradePatterns {
         return "chart-middle"
     }
 
-    /// `<defs>` with one pattern per style used, ids under the chart's prefix.
+    /// The styles in the order their patterns are written (by name).
+    private static let definitionOrder: [Style] = [.crosshatch, .dots, .empty, .rows, .solid, .stripes]
+
+    /// `<defs>` with one pattern per style used, ids under the chart's prefix, written piece by
+    /// piece (a chart of effects draws one on every item page).
     static func definitions(_ svg: inout SVGWriter, styles: [Style], ranked: Bool) {
-        let middle = ranked ? "chart-ink-middle" : "chart-ink-unranked"
-        let worst = ranked ? "chart-ink-worst" : "chart-ink-unranked-line"
-        svg.raw("<defs>")
-        for style in Set(styles).sorted(by: { $0.rawValue < $1.rawValue }) {
+        let middle: StaticString = ranked ? "chart-ink-middle" : "chart-ink-unranked"
+        let worst: StaticString = ranked ? "chart-ink-worst" : "chart-ink-unranked-line"
+        svg.literal("<defs>")
+        for style in definitionOrder where styles.contains(style) {
             switch style {
             case .solid, .empty: continue
             case .stripes:
-                pattern(&svg, style, size: 8, "<rect class=\"chart-paper\" width=\"8\" height=\"8\"/><path class=\"\(middle)\" d=\"M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4\" stroke-width=\"2.2\"/>")
+                openPattern(&svg, style, size: "8")
+                svg.literal("<rect class=\"chart-paper\" width=\"8\" height=\"8\"/><path class=\"")
+                svg.literal(middle)
+                svg.literal("\" d=\"M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4\" stroke-width=\"2.2\"/>")
             case .dots:
-                pattern(&svg, style, size: 7, "<rect class=\"chart-paper\" width=\"7\" height=\"7\"/><circle class=\"\(middle)\" cx=\"3.5\" cy=\"3.5\" r=\"1.9\"/>")
+                openPattern(&svg, style, size: "7")
+                svg.literal("<rect class=\"chart-paper\" width=\"7\" height=\"7\"/><circle class=\"")
+                svg.literal(middle)
+                svg.literal("\" cx=\"3.5\" cy=\"3.5\" r=\"1.9\"/>")
             case .rows:
-                pattern(&svg, style, size: 6, "<rect class=\"chart-paper\" width=\"6\" height=\"6\"/><path class=\"\(middle)\" d=\"M0,3 h6\" stroke-width=\"2\"/>")
+                openPattern(&svg, style, size: "6")
+                svg.literal("<rect class=\"chart-paper\" width=\"6\" height=\"6\"/><path class=\"")
+                svg.literal(middle)
+                svg.literal("\" d=\"M0,3 h6\" stroke-width=\"2\"/>")
             case .crosshatch:
-                pattern(&svg, style, size: 8, "<rect class=\"chart-paper\" width=\"8\" height=\"8\"/><path class=\"\(worst)\" d=\"M0,0 l8,8 M8,0 l-8,8\" stroke-width=\"1.6\"/>")
+                openPattern(&svg, style, size: "8")
+                svg.literal("<rect class=\"chart-paper\" width=\"8\" height=\"8\"/><path class=\"")
+                svg.literal(worst)
+                svg.literal("\" d=\"M0,0 l8,8 M8,0 l-8,8\" stroke-width=\"1.6\"/>")
             }
+            svg.literal("</pattern>")
         }
-        svg.raw("</defs>")
+        svg.literal("</defs>")
     }
 
-    private static func pattern(_ svg: inout SVGWriter, _ style: Style, size: Int, _ body: String) {
-        svg.raw("<pattern id=\"\(svg.id(style.rawValue))\" width=\"\(size)\" height=\"\(size)\" patternUnits=\"userSpaceOnUse\">\(body)</pattern>")
+    /// `<pattern id="…" width="…" height="…" patternUnits="userSpaceOnUse">`
+    private static func openPattern(_ svg: inout SVGWriter, _ style: Style, size: StaticString) {
+        svg.literal("<pattern id=\"")
+        svg.raw(svg.idPrefix)
+        svg.literal("-")
+        svg.raw(style.rawValue)
+        svg.literal("\" width=\"")
+        svg.literal(size)
+        svg.literal("\" height=\"")
+        svg.literal(size)
+        svg.literal("\" patternUnits=\"userSpaceOnUse\">")
     }
 
     /// The `fill` attribute of a style: a pattern reference, or nil (the colour class fills).

@@ -33,8 +33,12 @@ struct KPILineChart {
     static let bottom = 48.0
     static let viewBox = "0 0 \(Int(width)) \(Int(height))"
 
-    /// Nil unless there is an actual and something to compare it with.
-    var html: String? {
+    /// The SVG as text (for tests; pages take `markup`).
+    var html: String? { markup.map { String(decoding: $0, as: UTF8.self) } }
+
+    /// The SVG as UTF-8 bytes, as the page's template writes it. Nil unless there is an actual
+    /// and something to compare it with.
+    var markup: [UInt8]? {
         guard !actuals.isEmpty, baseline != nil || target != nil || actuals.count > 1 else { return nil }
         guard let layout = Layout(self) else { return nil }
         var drawing = Drawing(layout: layout, scope: scope)
@@ -54,7 +58,7 @@ struct KPILineChart {
         drawing.drawActuals(actuals)
         if let baseline, let year = baseline.year { drawing.drawBaseline(baseline, year: year) }
         drawing.svg.end("svg")
-        return drawing.svg.output
+        return drawing.svg.bytes
     }
 
     /// The actuals, then the baseline and the target.

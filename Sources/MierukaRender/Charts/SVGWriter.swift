@@ -20,9 +20,6 @@ struct SVGWriter {
         bytes.reserveCapacity(4096)
     }
 
-    /// The SVG as text.
-    var output: String { String(decoding: bytes, as: UTF8.self) }
-
     func id(_ name: String) -> String { "\(idPrefix)-\(name)" }
 
     mutating func raw(_ text: String) { bytes += text.utf8 }
@@ -188,28 +185,21 @@ struct SVGWriter {
             return
         }
         let hundredths = Int((value * 100).rounded())
-        // Written from the end of a buffer on the stack, then appended at once: a chart writes a
-        // number for nearly every attribute.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
-            var start = buffer.count
-            func put(_ byte: UInt8) {
-                start -= 1
-                buffer[start] = byte
-            }
-            var rest = hundredths.magnitude
-            let fraction = rest % 100
-            if fraction != 0 {
-                if fraction % 10 != 0 { put(0x30 + UInt8(fraction % 10)) }
-                put(0x30 + UInt8(fraction / 10))
-                put(0x2E)
-            }
-            rest /= 100
-            repeat {
-                put(0x30 + UInt8(rest % 10))
-                rest /= 10
-            } while rest > 0
-            if hundredths < 0 { put(0x2D) }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
+        if hundredths < 0 { bytes.append(0x2D) }
+        // Written straight into the bytes, first digit first (a chart writes a number for nearly
+        // every attribute; a buffer on the stack per number cost a closure call each).
+        let whole = hundredths.magnitude / 100
+        var place: UInt = 1
+        while place <= whole / 10 { place *= 10 }
+        repeat {
+            bytes.append(0x30 + UInt8(whole / place % 10))
+            place /= 10
+        } while place > 0
+        let fraction = hundredths.magnitude % 100
+        if fraction != 0 {
+            bytes.append(0x2E)
+            bytes.append(0x30 + UInt8(fraction / 10))
+            if fraction % 10 != 0 { bytes.append(0x30 + UInt8(fraction % 10)) }
         }
     }
 

@@ -26,6 +26,8 @@ struct TemplateRuntime {
         /// `slot`: the view's index in `views`.
         case view(slot: Int, position: ListPosition?)
         case text(String, position: ListPosition?)
+        /// A section over markup (`TemplateValue.markup`): `{{.}}` inside it writes the markup.
+        case markup([UInt8], position: ListPosition?)
         /// Entering a partial hides the list position, as Mustache does.
         case barrier
     }
@@ -90,18 +92,24 @@ struct TemplateRuntime {
             case .value(let path, let escaped):
                 write(resolve(path), escaped: escaped)
             case .current(let escaped):
-                if case .text(let text, _)? = innermost {
-                    write(.text(text), escaped: escaped)
+                switch innermost {
+                case .text(let text, _)?: write(.text(text), escaped: escaped)
+                case .markup(let bytes, _)?: write(.markup(bytes), escaped: escaped)
+                default: break
                 }
             case .section(let path, let inverted, let body):
                 section(resolve(path), inverted: inverted, body: body)
             case .currentSection(let inverted, let body):
-                let present: Bool = if case .text? = innermost { true } else { false }
+                let present: Bool =
+                    switch innermost {
+                    case .text?, .markup?: true
+                    default: false
+                    }
                 if present != inverted { run(body) }
             case .position(let position, let inverted, let body):
                 var holds = false
                 switch frames.last {
-                case .view(_, let place?), .text(_, let place?):
+                case .view(_, let place?), .text(_, let place?), .markup(_, let place?):
                     holds = position == .first ? place.index == 0 : place.index == place.count - 1
                 default:
                     holds = false
@@ -134,6 +142,7 @@ struct TemplateRuntime {
         guard let first = names.first else {
             switch innermost {
             case .text(let text, _)?: return .text(text)
+            case .markup(let bytes, _)?: return .markup(bytes)
             case .view(let slot, _)?: return (views[slot] as? any DynamicTemplateView)?.currentValue ?? .view(views[slot])
             default: return .absent
             }
@@ -188,6 +197,11 @@ struct TemplateRuntime {
             push(.text(text, position: nil))
             run(body)
             pop()
+        case .markup(let bytes):
+            guard !inverted else { return }
+            push(.markup(bytes, position: nil))
+            run(body)
+            pop()
         case .flag(let flag):
             if flag != inverted { run(body) }
         case .absent:
@@ -204,11 +218,25 @@ struct TemplateRuntime {
             } else {
                 output.append(contentsOf: text.utf8)
             }
+        case .markup(let bytes):
+            write(markup: bytes, escaped: escaped)
         case .flag(let flag):
             if lineStartPending { startLine() }
             output.append(contentsOf: (flag ? "true" : "false").utf8)
         case .view, .list, .texts, .absent:
             break
+        }
+    }
+
+    /// Markup, apart from `write(_:escaped:)`: kept out of it, `write` stays small enough to be
+    /// inlined into the loop that runs the operations.
+    @inline(never)
+    private mutating func write(markup bytes: [UInt8], escaped: Bool) {
+        if lineStartPending, !bytes.isEmpty { startLine() }
+        if escaped {
+            bytes.withUnsafeBufferPointer { HTMLEscaping.append($0, to: &output) }
+        } else {
+            output.append(contentsOf: bytes)
         }
     }
 

@@ -150,7 +150,7 @@ struct TableBuilder {
                 computedRow(title: row.policy.map(policyTitle) ?? "計", url: row.policy.map(policyURL), row)
             },
             total: computedRow(title: "計", url: nil, total), totalNote: totalNote, coverageNote: nil,
-            chartHTML: chart.html, shareHeading: shareHeading,
+            chartHTML: chart.markup, shareHeading: shareHeading,
             shareNote: shareNote(graded: total.graded, relisted: nil, hasRelistings: total.relisted > 0, from: "各項目の評価"),
             derivedNote: derivedNote,
             // A share the report publishes without its counts is shown here, the year's only table.
@@ -232,7 +232,7 @@ struct TableBuilder {
             rows: rows.map { row(title: policyTitle($0.policy), url: policyURL($0.policy), counts: $0.counts) }
                 + groups.map { row(title: $0.name, url: nil, counts: $0.counts) },
             total: row(title: "計", url: nil, counts: totals), totalNote: totalNote,
-            coverageNote: "\(format.items(listings))中\(format.items(transcribed))を掲載", chartHTML: chart.html,
+            coverageNote: "\(format.items(listings))中\(format.items(transcribed))を掲載", chartHTML: chart.markup,
             shareHeading: shareHeading,
             shareNote: shareNote(
                 graded: totals.reduce(0, +), relisted: whole ? declared.relisted : nil,
@@ -488,7 +488,7 @@ struct TableBuilder {
                         expectedText: entry.written?.expectedIncrease, actualText: entry.written?.actualIncrease,
                         expectedApproximate: entry.written?.expectedApproximate?.text,
                         actualApproximate: entry.written?.actualApproximate?.text)
-                }).html
+                }).markup
             : nil
         let notes = effectNotes(entries, yearLabels: yearLabels, yearsUnbroken: yearsUnbroken)
         return EffectByYearView(
@@ -596,7 +596,7 @@ struct TableBuilder {
 
     /// A KPI's numeric actuals against its baseline and target. `yearLabel`: a year as the table
     /// labels it.
-    func kpiChart(_ kpi: KPI, scope: String, yearLabel: (FiscalYear) -> String) -> String? {
+    func kpiChart(_ kpi: KPI, scope: String, yearLabel: (FiscalYear) -> String) -> [UInt8]? {
         func point(_ value: KPIValue?, years: FiscalYearRange?) -> KPILineChart.Point? {
             guard let value, let number = value.number else { return nil }
             let year = years.map { $0.last ?? $0.first }
@@ -613,6 +613,6 @@ struct TableBuilder {
         return KPILineChart(
             scope: scope, title: "\(kpi.name)の推移", baseline: point(kpi.baseline?.value, years: kpi.baseline?.years),
             target: point(kpi.target?.value, years: kpi.target?.years), actuals: actuals
-        ).html
+        ).markup
     }
 }

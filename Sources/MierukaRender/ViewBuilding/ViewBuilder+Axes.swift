@@ -71,8 +71,18 @@ extension ViewBuilder {
     /// Who graded the plan's own grades in a year (its `graded_by:`, or the results' own), or nil.
     func gradesGradedBy(_ planIndex: PlanIndex, year: FiscalYear) -> String? {
         let plan = planIndex.plan
-        let results = plan.items.compactMap { $0.result(in: year) }.filter { $0.grade != nil || $0.state != nil }
-        return gradedBySentence(plan.gradedBy, overrides: results.map(\.gradedBy), plan: plan)
+        // Each graded result's own word, read in place (`Item.result(in:)`, the year's last result,
+        // copied every item and its result whole).
+        var overrides: [String?] = []
+        let items = plan.items
+        for item in items.indices {
+            let results = items[item].results
+            guard let last = results.indices.last(where: { results[$0].year == year }),
+                results[last].grade != nil || results[last].state != nil
+            else { continue }
+            overrides.append(results[last].gradedBy)
+        }
+        return gradedBySentence(plan.gradedBy, overrides: overrides, plan: plan)
     }
 
     /// Who gave a result's grade, when the result or the plan says so.

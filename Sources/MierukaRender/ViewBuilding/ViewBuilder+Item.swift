@@ -29,7 +29,7 @@ extension ViewBuilder {
                 let policy = plan.policies[listing.policy]
                 return ListingView(
                     number: listing.number, policy: policy.numberedTitle,
-                    policyURL: links.href(SiteRoutes.policy(plan.slug, policy.slug)), level: plan.levelName(policy.level),
+                    policyURL: policyHref(plan, listing.policy), level: plan.levelName(policy.level),
                     isRelisting: listing.isRelisting)
             },
             departments: planIndex.departmentsByItem[itemIndex].map { department in
@@ -70,7 +70,7 @@ extension ViewBuilder {
 
     func yearResult(_ result: YearResult, plan: Plan) -> YearResultView {
         let format = PlanFormatter(plan: plan)
-        let reportURL = links.href(SiteRoutes.report(plan.slug, year: result.year.year))
+        let reportURL = reportHref(plan, result.year)
         var view = YearResultView(
             year: format.year(result.year, asOf: result.asOf),
             reportURL: result.asOf == nil ? reportURL : reportURL + "#" + Self.snapshotsID,

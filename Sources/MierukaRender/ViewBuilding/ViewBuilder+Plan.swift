@@ -28,7 +28,7 @@ extension ViewBuilder {
                 plan: plan, withYear: true),
             sources: plan.sources,
             reports: planIndex.years.reversed().map {
-                LinkView(title: "\(format.year($0))の進捗状況", url: links.href(SiteRoutes.report(plan.slug, year: $0.year)))
+                LinkView(title: "\(format.year($0))の進捗状況", url: reportHref(plan, $0))
             },
             gradeTable: gradeYear.flatMap { tables.gradeTable(year: $0, rows: rows, rowHeading: plan.levelName(0)) },
             notesHTML: html(gradeYear.flatMap { plan.declared(in: $0)?.notes }, under: 2),

@@ -55,7 +55,7 @@ extension ViewBuilder {
             effectTable: effectTables.first,
             highlights: highlightViews(plan.declared(in: year), plan: plan, withYear: false), sections: sections,
             otherYears: planIndex.years.filter { $0 != year }.reversed().map {
-                LinkView(title: "\(format.year($0))の進捗状況", url: links.href(SiteRoutes.report(plan.slug, year: $0.year)))
+                LinkView(title: "\(format.year($0))の進捗状況", url: reportHref(plan, $0))
             })
         view.moreEffectTables = Array(effectTables.dropFirst())
         view.comparison = yearComparison(planIndex, year: year)
@@ -86,7 +86,7 @@ extension ViewBuilder {
         let result = item.result(in: year)
         var view = ReportItemView(
             numbers: item.listings.map(\.number).joined(separator: "・"), title: item.title,
-            url: links.href(SiteRoutes.item(plan.slug, item.slug)),
+            url: itemHref(plan, itemIndex),
             policies: item.listings.map { plan.policies[$0.policy].numberedTitle + ($0.isRelisting ? "（再掲）" : "") }
                 .joined(separator: "、"),
             departments: item.departments.isEmpty ? nil : item.departments.joined(separator: "、"),

@@ -80,13 +80,13 @@ extension ViewBuilder {
 
     /// 「約」 before an amount is the report's own: the figure is approximate, shown as written.
     private func approximateNote(_ format: PlanFormatter) -> String {
-        let publisher = format.plan.publisher.kind.map { "\($0)の" } ?? ""
+        let publisher = format.publisher.kind.map { "\($0)の" } ?? ""
         return "「約」の付いた額は、\(publisher)公表どおりの概数です（表記のまま）。"
     }
 
     /// What the figure in brackets is, in the report's word, and how the report counts it.
     private func bracketNote(_ bracket: MoneyBracket, format: PlanFormatter) -> String {
-        let publisher = format.plan.publisher.kind.map { "\($0)の" } ?? ""
+        let publisher = format.publisher.kind.map { "\($0)の" } ?? ""
         let base = "（ ）内の金額は、\(publisher)表の「\(bracket.label)」です（表記のまま）。"
         switch bracket.rule {
         case nil: return base

@@ -16,7 +16,7 @@ extension ViewBuilder {
                     .map { result in
                         ScheduleResultView(
                             year: format.year(result.year),
-                            reportURL: links.href(SiteRoutes.report(plan.slug, year: result.year.year)),
+                            reportURL: reportHref(plan, result.year),
                             value: gradeOrState(plan, grade: result.grade, state: result.state))
                     })
         }

@@ -160,7 +160,7 @@ extension ViewBuilder {
             rows: changes.map { change in
                 let item = plan.items[change.item]
                 return ItemChangeRowView(
-                    number: item.number, title: item.title, url: links.href(SiteRoutes.item(plan.slug, item.slug)),
+                    number: item.number, title: item.title, url: itemHref(plan, change.item),
                     previous: gradeOrState(plan, grade: change.previousGrade, state: change.previousState),
                     current: gradeOrState(plan, grade: change.grade, state: change.state),
                     change: Self.changeWord(change.direction))
@@ -262,7 +262,7 @@ extension ViewBuilder {
                         from: (before.grade, before.state), to: (result.grade, result.state), ranked: plan.grades.isRanked))
             }
             return GradeHistoryRowView(
-                year: format.year(result.year), reportURL: links.href(SiteRoutes.report(plan.slug, year: result.year.year)),
+                year: format.year(result.year), reportURL: reportHref(plan, result.year),
                 value: gradeOrState(plan, grade: result.grade, state: result.state), change: change)
         }
         return GradeHistoryView(

@@ -9,6 +9,8 @@ package struct ViewBuilder: Sendable {
     let links: LinkMaker
     let markdown: MarkdownRenderer
     let siteView: SiteView
+    /// Each plan's links to its items' pages and its years' reports, by the plan's slug.
+    let hrefs: [String: PlanHrefs]
 
     package init(index: SiteIndex) {
         self.index = index
@@ -22,6 +24,9 @@ package struct ViewBuilder: Sendable {
             publisher: config.publisher,
             pages: index.merged.pages.map { LinkView(title: $0.title, url: links.href(SiteRoutes.page($0.slug))) },
             searchURL: links.href(SiteRoutes.search), accessibilityURL: links.href(SiteRoutes.accessibility))
+        var hrefs: [String: PlanHrefs] = [:]
+        for planIndex in index.plans { hrefs[planIndex.plan.slug] = PlanHrefs(planIndex, links: links) }
+        self.hrefs = hrefs
     }
 
     package func context(for page: PlannedPage) -> PageContext {
@@ -88,7 +93,8 @@ package struct ViewBuilder: Sendable {
         var documentTitle = page.route.isEmpty ? index.config.title : "\(title) | \(index.config.title)"
         if let planIndex {
             let planTitle = PlanFormatter(plan: planIndex.plan).fullTitle
-            if title != planIndex.plan.title, !title.contains(planTitle) {
+            // Searched for as UTF-8 bytes (Foundation's `contains` ran a locale-aware search per page).
+            if title != planIndex.plan.title, !Self.contains(title, planTitle) {
                 documentTitle = "\(title) | \(planTitle) | \(index.config.title)"
             }
         }
@@ -96,6 +102,24 @@ package struct ViewBuilder: Sendable {
             title: title, documentTitle: documentTitle, description: description ?? index.config.description,
             canonicalURL: page.kind == .notFound ? nil : links.canonical(page.route), breadcrumbs: crumbs, kind: kind,
             feed: planIndex.flatMap(feed))
+    }
+
+    /// Whether `part` is in `text`, byte for byte in UTF-8.
+    static func contains(_ text: String, _ part: String) -> Bool {
+        var text = text
+        var part = part
+        return text.withUTF8 { text in
+            part.withUTF8 { part in
+                guard part.count <= text.count else { return false }
+                guard let first = part.first else { return true }
+                var start = 0
+                while start + part.count <= text.count {
+                    if text[start] == first, text[start..<start + part.count].elementsEqual(part) { return true }
+                    start += 1
+                }
+                return false
+            }
+        }
     }
 
     /// The plan's Atom feed, written when the site's origin is known.
@@ -138,7 +162,7 @@ package struct ViewBuilder: Sendable {
             current = plan.policies[index].parent
         }
         return chain.map {
-            LinkView(title: plan.policies[$0].numberedTitle, url: links.href(SiteRoutes.policy(plan.slug, plan.policies[$0].slug)))
+            LinkView(title: plan.policies[$0].numberedTitle, url: policyHref(plan, $0))
         }
     }
 
@@ -153,10 +177,11 @@ package struct ViewBuilder: Sendable {
     func itemRows(_ planIndex: PlanIndex, listings: [PlanIndex.ListingRef], year: FiscalYear?) -> [ItemRowView] {
         let plan = planIndex.plan
         let format = PlanFormatter(plan: plan)
-        let sorted = listings.sorted {
-            let a = plan.items[$0.item].listings[$0.listing].number
-            let b = plan.items[$1.item].listings[$1.listing].number
-            return a == b ? $0.item < $1.item : NaturalOrder.areInIncreasingOrder(a, b)
+        let sorted: [PlanIndex.ListingRef]
+        if let ranks = hrefs[plan.slug]?.listingRanks, ranks.count == plan.items.count {
+            sorted = listings.sorted { ranks[$0.item][$0.listing] < ranks[$1.item][$1.listing] }
+        } else {
+            sorted = listings.sorted(by: Self.listingOrder(plan))
         }
         return sorted.map { ref in
             let item = plan.items[ref.item]
@@ -169,9 +194,9 @@ package struct ViewBuilder: Sendable {
                 current = plan.policies[policy].parent
             }
             var row = ItemRowView(
-                number: listing.number, title: item.title, url: links.href(SiteRoutes.item(plan.slug, item.slug)),
+                number: listing.number, title: item.title, url: itemHref(plan, ref.item),
                 isRelisting: listing.isRelisting, policy: plan.policies[listing.policy].numberedTitle,
-                policyURL: links.href(SiteRoutes.policy(plan.slug, plan.policies[listing.policy].slug)),
+                policyURL: policyHref(plan, listing.policy),
                 departments: item.departments.joined(separator: "、"), grade: format.grade(result?.grade),
                 gradeYear: result.flatMap { $0.year == year ? nil : format.year($0.year) },
                 filterGrade: result?.grade.map { String($0) } ?? "none",
@@ -179,6 +204,15 @@ package struct ViewBuilder: Sendable {
                 filterDepartments: planIndex.departmentsByItem[ref.item].map(String.init).joined(separator: " "))
             row.revision = revisionMark(plan, ref.item)
             return row
+        }
+    }
+
+    /// Listings in number order (natural order of their numbers, then the item's order).
+    static func listingOrder(_ plan: Plan) -> (PlanIndex.ListingRef, PlanIndex.ListingRef) -> Bool {
+        { a, b in
+            let first = plan.items[a.item].listings[a.listing].number
+            let second = plan.items[b.item].listings[b.listing].number
+            return first == second ? a.item < b.item : NaturalOrder.areInIncreasingOrder(first, second)
         }
     }
 

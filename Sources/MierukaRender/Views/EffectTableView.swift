@@ -58,8 +58,9 @@ package struct EffectByYearView: TemplateView {
     package let rows: [EffectYearRowView]
     /// The 累計 row, only when the years shown run unbroken from the plan's first year.
     package let total: EffectYearRowView?
-    /// Expected against actual per year as a bar chart (inline SVG; the table is its text equivalent).
-    package let chartHTML: String?
+    /// Expected against actual per year as a bar chart (inline SVG as UTF-8 bytes;
+    /// the table is its text equivalent).
+    package let chartHTML: [UInt8]?
     /// Which years the table holds, and why it gives no 累計 when it gives none.
     package let yearsNote: String?
     /// What Mieruka computed in the table, and by which rule.
@@ -72,7 +73,7 @@ package struct EffectByYearView: TemplateView {
             .text("unit") { $0.unit },
             .list("rows", EffectYearRowView.self) { $0.rows },
             .view("total", EffectYearRowView.self) { $0.total },
-            .html("chartHTML") { $0.chartHTML },
+            .markup("chartHTML") { $0.chartHTML },
             .text("yearsNote") { $0.yearsNote },
             .text("derivedNote") { $0.derivedNote },
         ])

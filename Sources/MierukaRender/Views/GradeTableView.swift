@@ -15,8 +15,9 @@ package struct GradeTableView: TemplateView {
     package let totalNote: String?
     /// 「43項目中13項目を掲載」
     package let coverageNote: String?
-    /// The same rows as a stacked bar chart (inline SVG; the table is its text equivalent).
-    package let chartHTML: String?
+    /// The same rows as a stacked bar chart (inline SVG as UTF-8 bytes; the
+    /// table is its text equivalent).
+    package let chartHTML: [UInt8]?
     /// The header of the share column, in the city's own words (「「計画以上」か「概ね計画どおり」の
     /// 割合」), when the plan names the grades it counts (`grade_share:`); nil otherwise.
     package let shareHeading: String?
@@ -47,7 +48,7 @@ package struct GradeTableView: TemplateView {
             .view("rateRow", GradeTableRowView.self) { $0.rateRow },
             .text("totalNote") { $0.totalNote },
             .text("coverageNote") { $0.coverageNote },
-            .html("chartHTML") { $0.chartHTML },
+            .markup("chartHTML") { $0.chartHTML },
             .text("shareHeading") { $0.shareHeading },
             .text("shareNote") { $0.shareNote },
             .text("derivedNote") { $0.derivedNote },

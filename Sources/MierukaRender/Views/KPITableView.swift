@@ -27,13 +27,14 @@ package struct KPITableView: TemplateView {
 /// A KPI's chart with the words of its caption.
 package struct KPIChartView: TemplateView {
     package let caption: String
-    package let chartHTML: String
+    /// The chart's inline SVG, as UTF-8 bytes (written into the page as they are).
+    package let chartHTML: [UInt8]
 
     package static let fields = FieldTable<KPIChartView>(
         "KPI chart",
         [
             .text("caption") { $0.caption },
-            .html("chartHTML") { $0.chartHTML },
+            .markup("chartHTML") { $0.chartHTML },
         ])
 }
 

@@ -78,6 +78,11 @@ package struct Field<Root>: Sendable {
         Field(name: name, kind: .html, read: { read($0).map(TemplateValue.html) ?? .absent })
     }
 
+    /// HTML made by Mieruka as UTF-8 bytes (a chart), a field of kind `html`.
+    package static func markup(_ name: String, _ read: @escaping @Sendable (Root) -> [UInt8]?) -> Field {
+        Field(name: name, kind: .html, read: { read($0).map(TemplateValue.markup) ?? .absent })
+    }
+
     package static func flag(_ name: String, _ read: @escaping @Sendable (Root) -> Bool) -> Field {
         Field(name: name, kind: .flag, read: { .flag(read($0)) })
     }
