@@ -125,8 +125,11 @@ enum KPIsDataset {
 
     /// Whether some KPI of the plan has a provisional actual (見込み, 速報値): only then has the file
     /// the columns saying which values are provisional, so that other plans' files keep their bytes.
+    /// Whether a KPI of the plan (a policy's or an item's, those of `owners`) has a provisional
+    /// actual, looked for in place (without making the owners).
     static func hasProvisional(_ plan: Plan) -> Bool {
-        owners(plan).contains { $0.kpi.actuals.contains { $0.provisional != nil } }
+        func anyProvisional(_ kpis: [KPI]) -> Bool { kpis.contains { $0.actuals.contains { $0.provisional != nil } } }
+        return plan.policies.contains { anyProvisional($0.kpis) } || plan.items.contains { anyProvisional($0.kpis) }
     }
 
     static func provisionalColumns(_ plan: Plan) -> [DatasetColumn] {
