@@ -101,6 +101,9 @@ package struct XLSXOutput: Sendable {
     func worksheet(columnCount: Int, strings: inout XLSXSharedStrings, styles: inout XLSXStyles) -> [UInt8] {
         let widths = columnWidths(columnCount: columnCount)
         var out = Self.declaration
+        // About 40 bytes a cell (`<c r="K120" s="2" t="s"><v>1234</v></c>`) and 20 a row: the sheet
+        // is not copied as it grows.
+        out.reserveCapacity(1024 + 48 * columnCount + rows.reduce(0) { $0 + 20 + 40 * $1.count })
         out += Array(
             "<worksheet xmlns=\"\(Self.mainNamespace)\" xmlns:r=\"\(Self.relationshipNamespace)\">".utf8)
         let last = Self.columnName(max(columnCount, 1)) + String(rows.count + 1)
