@@ -107,17 +107,19 @@ enum KPIsDataset {
 
     static func actualRows(_ plan: Plan, _ owners: [Owner]) -> [[String]] {
         var rows: [[String]] = []
+        rows.reserveCapacity(owners.reduce(0) { $0 + $1.kpi.actuals.count })
         let provisional = hasProvisional(plan)
         for owner in owners {
             let kpi = owner.kpi
             for actual in kpi.actuals {
-                rows.append(
-                    [plan.slug, owner.kind, owner.number, owner.title, kpi.id, kpi.name, kpi.unit]
-                        + [
-                            DataFormat.year(actual.year), DataFormat.eraYear(actual.year),
-                            DataFormat.number(actual.value.number), DataFormat.wording(actual.value, unit: kpi.unit),
-                            DataFormat.grade(actual.grade, plan.grades).code, DataFormat.percent(kpi.progress(of: actual)),
-                        ] + (provisional ? provisionalCells(actual, of: kpi) : []))
+                var row = [
+                    plan.slug, owner.kind, owner.number, owner.title, kpi.id, kpi.name, kpi.unit,
+                    DataFormat.year(actual.year), DataFormat.eraYear(actual.year),
+                    DataFormat.number(actual.value.number), DataFormat.wording(actual.value, unit: kpi.unit),
+                    DataFormat.grade(actual.grade, plan.grades).code, DataFormat.percent(kpi.progress(of: actual)),
+                ]
+                if provisional { row += provisionalCells(actual, of: kpi) }
+                rows.append(row)
             }
         }
         return rows
