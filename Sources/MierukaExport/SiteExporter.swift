@@ -130,7 +130,9 @@ package struct SiteExporter: Sendable {
             workbookFile(table, rows: rows, csv: csvBytes, planIndex, diagnostics: &diagnostics, emit: emit)
         }
         let json = PlanJSON(planIndex: planIndex, links: links, settings: config.data, publisher: config.publisher)
-        emit(ExportFile(path: SiteRoutes.dataFile(slug, PlanDatasets.jsonFile), bytes: json.value.bytes(indent: nil) + [0x0A]))
+        var jsonBytes = json.value.bytes(indent: nil)
+        jsonBytes.append(0x0A)
+        emit(ExportFile(path: SiteRoutes.dataFile(slug, PlanDatasets.jsonFile), bytes: jsonBytes))
         let feed = AtomFeed(
             planIndex: planIndex, baseURL: config.baseURL, siteTitle: config.title, publisher: config.publisher,
             language: config.language)

@@ -249,7 +249,8 @@ enum AggregatesDataset {
     /// True when an amount of the plan's effects, published or an item's, was written as an increase.
     static func hasIncrease(_ planIndex: PlanIndex) -> Bool {
         let plan = planIndex.plan
-        return plan.items.contains { $0.results.contains { $0.effects.contains(where: \.hasIncrease) } }
+        // (The result's amounts looked at in place: `effects` makes an array of them for each result.)
+        return plan.items.contains { $0.results.contains { $0.effect?.hasIncrease == true || $0.moreEffects.contains(where: \.hasIncrease) } }
             || planIndex.years.contains { year in
                 guard let declared = plan.declared(in: year) else { return false }
                 return declared.effectRows.contains { $0.effect.hasIncrease }

@@ -107,17 +107,19 @@ enum KPIsDataset {
 
     static func actualRows(_ plan: Plan, _ owners: [Owner]) -> [[String]] {
         var rows: [[String]] = []
+        rows.reserveCapacity(owners.reduce(0) { $0 + $1.kpi.actuals.count })
         let provisional = hasProvisional(plan)
         for owner in owners {
             let kpi = owner.kpi
             for actual in kpi.actuals {
-                rows.append(
-                    [plan.slug, owner.kind, owner.number, owner.title, kpi.id, kpi.name, kpi.unit]
-                        + [
-                            DataFormat.year(actual.year), DataFormat.eraYear(actual.year),
-                            DataFormat.number(actual.value.number), DataFormat.wording(actual.value, unit: kpi.unit),
-                            DataFormat.grade(actual.grade, plan.grades).code, DataFormat.percent(kpi.progress(of: actual)),
-                        ] + (provisional ? provisionalCells(actual, of: kpi) : []))
+                var row = [
+                    plan.slug, owner.kind, owner.number, owner.title, kpi.id, kpi.name, kpi.unit,
+                    DataFormat.year(actual.year), DataFormat.eraYear(actual.year),
+                    DataFormat.number(actual.value.number), DataFormat.wording(actual.value, unit: kpi.unit),
+                    DataFormat.grade(actual.grade, plan.grades).code, DataFormat.percent(kpi.progress(of: actual)),
+                ]
+                if provisional { row += provisionalCells(actual, of: kpi) }
+                rows.append(row)
             }
         }
         return rows
@@ -125,8 +127,11 @@ enum KPIsDataset {
 
     /// Whether some KPI of the plan has a provisional actual (見込み, 速報値): only then has the file
     /// the columns saying which values are provisional, so that other plans' files keep their bytes.
+    /// Whether a KPI of the plan (a policy's or an item's, those of `owners`) has a provisional
+    /// actual, looked for in place (without making the owners).
     static func hasProvisional(_ plan: Plan) -> Bool {
-        owners(plan).contains { $0.kpi.actuals.contains { $0.provisional != nil } }
+        func anyProvisional(_ kpis: [KPI]) -> Bool { kpis.contains { $0.actuals.contains { $0.provisional != nil } } }
+        return plan.policies.contains { anyProvisional($0.kpis) } || plan.items.contains { anyProvisional($0.kpis) }
     }
 
     static func provisionalColumns(_ plan: Plan) -> [DatasetColumn] {

@@ -10,13 +10,16 @@ extension ResultsDataset {
     static func compositionKinds(_ plan: Plan, axis: Int?) -> (method: Bool, members: Bool) {
         var method = false
         var members = false
+        func look(at result: YearResult) {
+            let composition = axis.map { result.value(on: $0)?.composition } ?? result.composition
+            guard let composition else { return }
+            if composition.method != nil { method = true }
+            if !composition.members.isEmpty { members = true }
+        }
+        // (Each list looked through in place: joining them copied every result.)
         for item in plan.items {
-            for result in item.results + item.snapshots {
-                let composition = axis.map { result.value(on: $0)?.composition } ?? result.composition
-                guard let composition else { continue }
-                if composition.method != nil { method = true }
-                if !composition.members.isEmpty { members = true }
-            }
+            item.results.forEach(look)
+            item.snapshots.forEach(look)
         }
         return (method, members)
     }

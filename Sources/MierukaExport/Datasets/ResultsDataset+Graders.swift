@@ -7,13 +7,13 @@ import MierukaModel
 /// (or the axis's) `graded_by:` holds, as in the sheet it reads back as.
 extension ResultsDataset {
     static func gradesHaveGraders(_ plan: Plan) -> Bool {
-        plan.items.contains { item in (item.results + item.snapshots).contains { $0.gradedBy != nil } }
+        anyResult(plan) { $0.gradedBy != nil }
     }
 
     /// The axes (by index) on which some value names its grader.
     static func axesWithGraders(_ plan: Plan) -> [Int] {
         plan.axes.indices.filter { index in
-            plan.items.contains { item in (item.results + item.snapshots).contains { $0.value(on: index)?.gradedBy != nil } }
+            anyResult(plan) { $0.value(on: index)?.gradedBy != nil }
         }
     }
 

@@ -19,11 +19,6 @@ extension ResultsDataset {
         ]
     }
 
-    /// The four sub-item cells of an item's own rows: empty, in a plan that has the columns.
-    static func noSubItemCells(_ plan: Plan) -> [String] {
-        hasSubItems(plan) ? ["", "", "", ""] : []
-    }
-
     /// The cells of one sub-item result.
     static func subItemCells(_ result: SubItemResult, item: Item, plan: Plan) -> [String] {
         let subitem = item.subitems[result.subitem]

@@ -155,26 +155,17 @@ enum ResultsDataset {
     static func rows(_ planIndex: PlanIndex) -> [[String]] {
         let plan = planIndex.plan
         var rows: [[String]] = []
-        let graders = Graders(plan)
-        let compositions = Compositions(plan)
-        let provisional = KPIsDataset.hasProvisional(plan)
-        let pointColumn = Self.hasPoints(plan)
-        let unreadableColumn = Self.hasUnreadable(plan)
-        let previousColumn = Self.hasPreviousGrades(plan)
-        let kindColumn = Self.hasEffectKinds(plan)
+        rows.reserveCapacity(count(planIndex))
+        let layout = RowLayout(plan)
         for year in planIndex.years {
             for item in plan.items {
                 guard let result = item.result(in: year) else { continue }
-                rows += resultRows(
-                    result, of: item, plan: plan, graders: graders, compositions: compositions, provisional: provisional,
-                    hasPoints: pointColumn, hasUnreadable: unreadableColumn, hasKinds: kindColumn, hasPrevious: previousColumn)
+                appendRows(result, of: item, layout, to: &rows)
             }
             for point in plan.snapshotPoints(in: year) {
                 for item in plan.items {
                     for result in item.snapshots(in: year) where Snapshot.samePoint(result.asOf, point) {
-                        rows += resultRows(
-                            result, of: item, plan: plan, graders: graders, compositions: compositions, provisional: provisional,
-                            hasPoints: pointColumn, hasUnreadable: unreadableColumn, hasKinds: kindColumn, hasPrevious: previousColumn)
+                        appendRows(result, of: item, layout, to: &rows)
                     }
                 }
             }
@@ -184,64 +175,50 @@ enum ResultsDataset {
 
     /// An item's result: a row per KPI with an actual that year (none at a point within a year), or
     /// one row for the result alone; then a row per sub-item result.
-    private static func resultRows(
-        _ result: YearResult, of item: Item, plan: Plan, graders: Graders, compositions: Compositions, provisional: Bool, hasPoints: Bool,
-        hasUnreadable: Bool, hasKinds: Bool, hasPrevious: Bool
-    ) -> [[String]] {
-        var rows: [[String]] = []
+    private static func appendRows(_ result: YearResult, of item: Item, _ layout: RowLayout, to rows: inout [[String]]) {
+        let plan = layout.plan
         let year = result.year
         // A state given instead of a grade (対象外 …) is written where the grade would be, as
         // the sheet it came from writes it, so that the file reads back the same.
         let grade = result.state.map { DataFormat.grade($0, plan.states) } ?? DataFormat.grade(result.grade, plan.grades)
         func cells(_ effect: Effect?) -> [String] {
-            [
-                plan.slug, DataFormat.year(year), DataFormat.eraYear(year),
-            ] + (hasPoints ? [result.asOf?.text ?? ""] : []) + [
+            var cells: [String] = []
+            cells.reserveCapacity(layout.columnCount)
+            cells += [plan.slug, DataFormat.year(year), DataFormat.eraYear(year)]
+            if layout.hasPoints { cells.append(result.asOf?.text ?? "") }
+            cells += [
                 item.number, item.title,
                 grade.code, grade.label, result.progress ?? "", result.factors ?? "", result.nextSteps ?? "",
                 // An amount the city wrote as an increase is written as published (「425万4千円の増」),
                 // which reads back as the same negative effect.
                 effect?.expectedWritten ?? DataFormat.money(effect?.expected, in: plan.moneyUnit),
                 effect?.actualWritten ?? DataFormat.money(effect?.actual, in: plan.moneyUnit),
-            ] + (hasKinds ? [effect?.kind?.word ?? ""] : [])
+            ]
+            if layout.hasKinds { cells.append(effect?.kind?.word ?? "") }
+            return cells
         }
         let itemCells = cells(result.effect)
         var wroteKPI = false
         for kpi in item.kpis where result.asOf == nil {
             guard let actual = kpi.actual(in: year) else { continue }
             wroteKPI = true
-            rows.append(
-                itemCells + [
-                    kpi.id, kpi.name, kpi.unit, DataFormat.number(actual.value.number),
-                    DataFormat.wording(actual.value, unit: kpi.unit),
-                    DataFormat.grade(actual.grade, plan.grades).code,
-                ] + axisCells(result, plan: plan) + noSubItemCells(plan) + graders.cells(result) + compositions.cells(result, plan: plan)
-                    + (provisional ? provisionalCells(actual.provisional) : []) + unreadableCells(result, present: hasUnreadable)
-                    + previousGradeCells(result, present: hasPrevious))
+            var row = itemCells
+            row += [
+                kpi.id, kpi.name, kpi.unit, DataFormat.number(actual.value.number),
+                DataFormat.wording(actual.value, unit: kpi.unit),
+                DataFormat.grade(actual.grade, plan.grades).code,
+            ]
+            layout.appendTail(result, subitem: nil, of: item, provisional: actual.provisional, to: &row)
+            rows.append(row)
         }
-        if !wroteKPI {
-            rows.append(
-                itemCells + ["", "", "", "", "", ""] + axisCells(result, plan: plan) + noSubItemCells(plan)
-                    + graders.cells(result) + compositions.cells(result, plan: plan) + (provisional ? provisionalCells(nil) : [])
-                    + unreadableCells(result, present: hasUnreadable)
-                    + previousGradeCells(result, present: hasPrevious))
-        }
+        if !wroteKPI { rows.append(layout.rowWithoutKPI(itemCells, result, subitem: nil, of: item)) }
         for subitem in result.subitems {
-            rows.append(
-                itemCells + ["", "", "", "", "", ""] + axisCells(result, plan: plan)
-                    + subItemCells(subitem, item: item, plan: plan) + graders.cells(result) + compositions.cells(result, plan: plan)
-                    + (provisional ? provisionalCells(nil) : []) + unreadableCells(result, present: hasUnreadable)
-                    + previousGradeCells(result, present: hasPrevious))
+            rows.append(layout.rowWithoutKPI(itemCells, result, subitem: subitem, of: item))
         }
         // The year's amounts of other kinds: a row each, its kind in 効果額の種類 (read back as that kind's amounts).
         for effect in result.moreEffects {
-            rows.append(
-                cells(effect) + ["", "", "", "", "", ""] + axisCells(result, plan: plan) + noSubItemCells(plan)
-                    + graders.cells(result) + compositions.cells(result, plan: plan) + (provisional ? provisionalCells(nil) : [])
-                    + unreadableCells(result, present: hasUnreadable)
-                    + previousGradeCells(result, present: hasPrevious))
+            rows.append(layout.rowWithoutKPI(cells(effect), result, subitem: nil, of: item))
         }
-        return rows
     }
 
     /// 確定前の値の区分・時点・注記, in a plan with a provisional KPI actual (見込み, 速報値) only, at the

@@ -46,8 +46,8 @@ package enum JSONValue: Sendable, Hashable {
 
     private func write(to out: inout [UInt8], indent: Int?, depth: Int) {
         switch self {
-        case .null: out += Self.nullBytes
-        case .bool(let value): out += value ? Self.trueBytes : Self.falseBytes
+        case .null: out.appendLiteral("null")
+        case .bool(let value): value ? out.appendLiteral("true") : out.appendLiteral("false")
         case .number(let literal):
             var literal = literal
             literal.withUTF8 { out.append(contentsOf: $0) }
@@ -83,10 +83,6 @@ package enum JSONValue: Sendable, Hashable {
             out.append(0x7D)
         }
     }
-
-    private static let nullBytes = Array("null".utf8)
-    private static let trueBytes = Array("true".utf8)
-    private static let falseBytes = Array("false".utf8)
 
     private static func newline(_ out: inout [UInt8], indent: Int?, depth: Int) {
         guard let indent else { return }

@@ -101,6 +101,9 @@ package struct XLSXOutput: Sendable {
     func worksheet(columnCount: Int, strings: inout XLSXSharedStrings, styles: inout XLSXStyles) -> [UInt8] {
         let widths = columnWidths(columnCount: columnCount)
         var out = Self.declaration
+        // About 36 bytes a cell with a value (`<c r="K120" s="2" t="s"><v>1234</v></c>`) and 20 a
+        // row, reserved at once: the sheet is not copied as it grows.
+        out.reserveCapacity(1024 + 48 * columnCount + 20 * rows.count + 36 * filledCellCount)
         out += Array(
             "<worksheet xmlns=\"\(Self.mainNamespace)\" xmlns:r=\"\(Self.relationshipNamespace)\">".utf8)
         let last = Self.columnName(max(columnCount, 1)) + String(rows.count + 1)
@@ -127,6 +130,16 @@ package struct XLSXOutput: Sendable {
             ("</sheetData><pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
                 + "<pageSetup orientation=\"landscape\"/></worksheet>").utf8)
         return out
+    }
+
+    /// How many cells hold a value (text or number).
+    private var filledCellCount: Int {
+        rows.reduce(0) { count, row in
+            count + row.count { cell in
+                if case .empty = cell { return false }
+                return true
+            }
+        }
     }
 
     /// Each column's cell opening (`<c r="` and its letters) and width, and the markup between a
