@@ -112,4 +112,24 @@ import Testing
         // The filters are for the plan page; a policy page lists its items without them.
         #expect(!RenderTestSite(files).html("p/policies/1/").contains("item-filter"))
     }
+
+    /// A chart reaches the template as bytes (`TemplateValue.markup`); a theme may still open it as
+    /// a section and write it with `{{{.}}}`, or write it escaped with `{{chartHTML}}`.
+    @Test func aThemeCanWriteAChartAsASectionOrEscaped() throws {
+        let theme = """
+            {{#charts}}<p class="raw">{{#chartHTML}}{{{.}}}{{/chartHTML}}</p>\
+            <p class="escaped">{{chartHTML}}</p>{{^chartHTML}}no chart{{/chartHTML}}{{/charts}}
+            """
+        let site = RenderTestSite(files, templates: ["partials/kpi-table": theme])
+        // Writing it escaped is allowed, with the linter's warning that it will show as text.
+        #expect(site.diagnostics.all.allSatisfy { $0.message.contains("\"chartHTML\" holds HTML and will be shown as escaped text") })
+        #expect(!site.diagnostics.all.isEmpty)
+        let html = site.html("p/a/")
+        let raw = try #require(html.components(separatedBy: "<p class=\"raw\">").dropFirst().first)
+        #expect(raw.hasPrefix("<svg class=\"chart chart-kpi\""))
+        #expect(raw.contains("</svg></p>"))
+        let escaped = try #require(html.components(separatedBy: "<p class=\"escaped\">").dropFirst().first)
+        #expect(escaped.hasPrefix("&lt;svg class=&quot;chart chart-kpi&quot;"))
+        #expect(!html.contains("no chart"), "an inverted section over a chart is not shown")
+    }
 }
