@@ -134,9 +134,10 @@ quiet() {
 # delete above). The outputs of earlier benchmarks are deleted first, then the file system is left
 # to settle.
 outputs=$WORK/outputs-$pages
-if [ -e "$outputs" ] || [ -e "$WORK/out-hugo-$pages" ] || [ -e "$WORK/out-mieruka-$pages" ]; then
-  delete "$outputs" "$WORK/out-hugo-$pages" "$WORK/out-mieruka-$pages"
-fi
+earlier=("$outputs" "$WORK/old-outputs-$pages" "$WORK/out-hugo-$pages" "$WORK/out-mieruka-$pages")
+for path in "${earlier[@]}"; do
+  if [ -e "$path" ]; then delete "${earlier[@]}"; break; fi
+done
 mkdir -p "$outputs"
 settle
 
@@ -183,10 +184,12 @@ for i in $(seq 1 "$RUNS"); do
   both one-change "$i"
 done
 if [ -n "$writer" ]; then kill "$writer"; wait "$writer" || true; trap restore EXIT; fi
-# The last output of each is kept, for a look; the others are deleted now that the timing is done.
+# The last output of each is kept, for a look; the others too, until the next run of this size
+# deletes them before it settles: deleted now, they would slow the benchmark of another size run
+# right after this one (or make it wait six minutes).
 mv "$outputs/hugo-$RUNS" "$WORK/out-hugo-$pages"
 mv "$outputs/mieruka-$RUNS" "$WORK/out-mieruka-$pages"
-delete "$outputs"
+mv "$outputs" "$WORK/old-outputs-$pages"
 
 median() { awk -v n="$1" '$1==n{print $2}' "$results" | sort -n | awk '{a[NR]=$1} END{print (NR%2)? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 peak() { awk -v n="$1" '$1==n && $3>m{m=$3} END{print m}' "$results"; }
