@@ -72,12 +72,16 @@ struct SearchCollector {
     }
 
     private mutating func record(_ key: SearchTokenizer.Key, in document: Int, bit: UInt8) {
-        let number = number(of: key)
-        if let last = postings[number].last, last.document == document {
-            postings[number][postings[number].count - 1] = SearchIndex.Posting(document: document, fields: last.fields | bit)
-        } else {
-            postings[number].append(SearchIndex.Posting(document: document, fields: bit))
+        // The token's list, changed in place.
+        func add(to list: inout [SearchIndex.Posting]) {
+            if let last = list.last, last.document == document {
+                list[list.count - 1] = SearchIndex.Posting(document: document, fields: last.fields | bit)
+            } else {
+                list.append(SearchIndex.Posting(document: document, fields: bit))
+            }
         }
+        let number = number(of: key)
+        add(to: &postings[number])
     }
 
     /// The token's number, given to it now if it is new.

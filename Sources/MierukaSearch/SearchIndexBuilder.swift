@@ -87,7 +87,9 @@ package struct SearchIndexBuilder: Sendable {
             // Rows published under the report's own grouping (管理区分), headed as the report heads them.
             let groups = declared.map { declared in [declared.grouping].compactMap { $0 } + declared.groupRows.map(\.name) } ?? []
             // The items whose grade the copy does not show, listed on the page with their reasons.
-            let unreadable = plan.items.compactMap { $0.result(in: year)?.gradeUnreadable }
+            let unreadable = plan.items.compactMap { item in
+                item.results.lastIndex { $0.year == year }.flatMap { item.results[$0].gradeUnreadable }
+            }
             // The items a revision added or took out that year, with the reasons, as the report lists them.
             let revised = plan.revisions.revisions(in: year).flatMap(Self.revisionTexts)
             collector.addPage(
@@ -153,49 +155,53 @@ package struct SearchIndexBuilder: Sendable {
         }
         for step in item.schedule { add(step.text, .body) }
         // The years' results and those at points within them (as_of:), in time order (a year's end
-        // after its points), as the item's page shows them: the latest is the snippet's.
-        let results = (item.results + item.snapshots).sorted {
-            ($0.year, DeclaredYear.pointOrder($0.asOf)) < ($1.year, DeclaredYear.pointOrder($1.asOf))
-        }
-        for result in results {
+        // after its points), as the item's page shows them: the latest of each text is the snippet's.
+        // A token's postings do not depend on the order its texts are read in.
+        var latest = LatestTexts()
+        SearchResultOrder(item).forEach(in: item) { result in
             for sub in result.subitems { if let progress = sub.progress { add(SearchText.plain(progress), .progress) } }
             // A grade the copy does not show: its reason, shown under the year's result as 評価：読み取れず.
             if let reason = result.gradeUnreadable { add("評価：読み取れず " + reason, .progress) }
+            func read(_ markdown: String?, _ slot: Int) {
+                guard let markdown, !markdown.isBlank else { return }
+                let plain = SearchText.plain(markdown)
+                add(plain, LatestTexts.fields[slot])
+                latest.texts[slot] = (result.year, result.asOf, plain)
+            }
+            read(result.progress, 0)
+            read(result.factors, 1)
+            read(result.nextSteps, 2)
         }
         var snippets: [SearchIndex.Snippet] = []
         if !item.kpis.isEmpty {
             let names = item.kpis.map(\.name).joined(separator: "、")
             snippets.append(SearchIndex.Snippet(field: .kpis, year: nil, text: SearchText.excerpt(names, limit: Self.snippetLength)))
         }
-        let texts: [(SearchField, KeyPath<YearResult, String?>)] = [
-            (.progress, \.progress), (.factors, \.factors), (.nextSteps, \.nextSteps),
-        ]
-        for (field, keyPath) in texts {
-            var latest: (YearResult, String)?
-            for result in results {
-                guard let markdown = result[keyPath: keyPath], !markdown.isBlank else { continue }
-                let plain = SearchText.plain(markdown)
-                add(plain, field)
-                latest = (result, plain)
-            }
-            if let (result, plain) = latest, !plain.isEmpty {
+        for (slot, field) in LatestTexts.fields.enumerated() {
+            if let (year, point, plain) = latest.texts[slot], !plain.isEmpty {
                 snippets.append(
                     SearchIndex.Snippet(
-                        field: field, year: years.offset(result.year, at: result.asOf),
-                        text: SearchText.excerpt(plain, limit: Self.snippetLength)))
+                        field: field, year: years.offset(year, at: point), text: SearchText.excerpt(plain, limit: Self.snippetLength)))
             }
         }
         if !body.isEmpty {
             snippets.append(SearchIndex.Snippet(field: .body, year: nil, text: SearchText.excerpt(body, limit: Self.snippetLength)))
         }
-        let graded = item.latestGradedResult
+        // The most recent result with a grade, read in place.
+        let graded = item.results.lastIndex { $0.grade != nil }
         collector.add(
             SearchIndex.Document(
                 plan: planOffset, number: item.number, title: item.title,
                 path: SiteRoutes.percentEncode(item.slug + "/"),
-                grade: graded?.grade.flatMap { $0 < plan.grades.count ? $0 : nil },
-                gradeYear: graded.map { years.offset($0.year) },
+                grade: graded.flatMap { item.results[$0].grade }.flatMap { $0 < plan.grades.count ? $0 : nil },
+                gradeYear: graded.map { years.offset(item.results[$0].year) },
                 departments: item.departments.joined(separator: "、"), snippets: snippets))
+    }
+
+    /// The latest 進捗状況, 要因 and 今後の対応 of an item's results, with the year (and point) of each.
+    private struct LatestTexts {
+        static let fields: [SearchField] = [.progress, .factors, .nextSteps]
+        var texts: [(year: FiscalYear, point: Snapshot?, plain: String)?] = [nil, nil, nil]
     }
 
     /// The index as written to `search/index.json`.

@@ -52,14 +52,13 @@ enum SearchIndexJSON {
         for (offset, entry) in index.postings.enumerated() {
             out.raw(offset > 0 ? ",\n" : "\n")
             out.string(entry.token)
-            out.raw(":[")
+            out.raw(":")
             var previous = 0
-            for (postingOffset, posting) in entry.postings.enumerated() {
-                if postingOffset > 0 { out.bytes.append(UInt8(ascii: ",")) }
-                out.integer((posting.document - previous) * base + Int(posting.fields))
-                previous = posting.document
+            out.integers(entry.postings.count) { postingOffset in
+                let posting = entry.postings[postingOffset]
+                defer { previous = posting.document }
+                return (posting.document - previous) * base + Int(posting.fields)
             }
-            out.bytes.append(UInt8(ascii: "]"))
         }
         out.raw("}}\n")
         return out.bytes
@@ -134,28 +133,59 @@ struct JSONBytes {
         if let value { integer(value) } else { raw("null") }
     }
 
-    /// A whole number in decimal, its digits written straight into the bytes (the postings are
-    /// tens of thousands of numbers, each of which would otherwise be a String first).
+    /// A whole number in decimal, its digits written straight into the bytes.
     mutating func integer(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var rest = value.magnitude
-        var unit: UInt = 1
-        while unit <= rest / 10 { unit *= 10 }
-        // Most significant digit first.
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest / unit))
-            rest %= unit
-            unit /= 10
-        } while unit > 0
+        integers(1, { _ in value }, brackets: false)
+    }
+
+    /// `[n,n,…]`: the `count` numbers `value` gives for 0, 1, … (called in that order), their
+    /// digits written straight into one array made with room for the longest, which is appended at
+    /// once (the postings are hundreds of thousands of numbers: neither a String each nor an
+    /// append per digit).
+    mutating func integers(_ count: Int, _ value: (Int) -> Int, brackets: Bool = true) {
+        // At most 19 digits and a sign, and a comma, for each.
+        let list = [UInt8](unsafeUninitializedCapacity: count * 21 + 2) { buffer, written in
+            var at = 0
+            func put(_ byte: UInt8) {
+                buffer[at] = byte
+                at += 1
+            }
+            if brackets { put(UInt8(ascii: "[")) }
+            for offset in 0..<count {
+                if offset > 0 { put(UInt8(ascii: ",")) }
+                let number = value(offset)
+                if number < 0 { put(UInt8(ascii: "-")) }
+                var digits = 1
+                var power: UInt = 10
+                while digits < 19, number.magnitude >= power {
+                    digits += 1
+                    power &*= 10
+                }
+                var rest = number.magnitude
+                for place in stride(from: at + digits - 1, through: at, by: -1) {
+                    buffer[place] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                    rest /= 10
+                }
+                at += digits
+            }
+            if brackets { put(UInt8(ascii: "]")) }
+            written = at
+        }
+        bytes.append(contentsOf: list)
     }
 
     /// RFC 8259 escaping: quotes, backslashes and control characters; U+2028 and U+2029 too,
     /// so that the text is also valid JavaScript. Everything else as UTF-8.
     mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
-        // Most texts need no escape (0xE2 starts U+2028 and U+2029, and many other characters).
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
-            bytes.append(contentsOf: text.utf8)
+        // Most texts need no escape (0xE2 starts U+2028 and U+2029, and many other characters):
+        // their bytes are copied at once.
+        let copied = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            if utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        if copied == true {
             bytes.append(UInt8(ascii: "\""))
             return
         }

@@ -15,10 +15,50 @@ enum SearchText {
 
     /// The first `limit` characters of a text, with 「…」 when it goes on.
     static func excerpt(_ text: String, limit: Int) -> String {
+        if let simple = text.utf8.withContiguousStorageIfAvailable({ simpleCharactersEnd($0, limit: limit) }), let end = simple {
+            guard end < text.utf8.count else { return text }
+            return String(text[..<text.utf8.index(text.utf8.startIndex, offsetBy: end)]) + "…"
+        }
         // Counts no further than the limit (a plan's text can be long).
         guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), end < text.endIndex
         else { return text }
         return String(text[..<end]) + "…"
+    }
+
+    /// Where the first `limit` characters of the text end (its length when it has no more), when
+    /// each of its first `limit` + 1 scalars is a character of its own whatever is next to it
+    /// (printable ASCII, the common kanji, kana and Japanese punctuation, full-width forms): then
+    /// the characters are counted without Unicode's rules for joining scalars, which `excerpt`
+    /// otherwise applies at every character. Nil when another scalar comes first.
+    private static func simpleCharactersEnd(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> Int? {
+        var offset = 0
+        var scalars = 0
+        while offset < bytes.count {
+            let lead = bytes[offset]
+            let value: UInt32
+            let length: Int
+            if lead < 0x80 {
+                (value, length) = (UInt32(lead), 1)
+            } else if lead >= 0xE0, lead < 0xF0, offset + 2 < bytes.count {
+                value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F)
+                length = 3
+            } else {
+                return nil
+            }
+            guard isSingleCharacter(value) else { return nil }
+            if scalars == limit { return offset }
+            scalars += 1
+            offset += length
+        }
+        return offset
+    }
+
+    /// Scalars that no rule of Unicode's joins with the scalar before or after them into one
+    /// character (they are not marks, joiners, controls, Hangul or regional indicators).
+    private static func isSingleCharacter(_ value: UInt32) -> Bool {
+        (0x20...0x7E).contains(value) || (0x3000...0x3029).contains(value) || (0x3030...0x303F).contains(value)
+            || (0x3041...0x3096).contains(value) || (0x309B...0x30FF).contains(value) || (0x4E00...0x9FFF).contains(value)
+            || (0xFF01...0xFF5E).contains(value)
     }
 
     private static func plain(bytes: UnsafeBufferPointer<UInt8>) -> String {
@@ -120,41 +160,40 @@ enum SearchText {
     }
 
     /// Drops emphasis and code marks and keeps a link's text without its target. A single `_`
-    /// inside a word (file_name) is text; `__` marks emphasis.
+    /// inside a word (file_name) is text; `__` marks emphasis. The text between marks is copied a
+    /// run at a time.
     private static func appendInline(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, to out: inout [UInt8]) {
         var offset = start
+        // Where the text not yet copied begins.
+        var run = start
+        func skip(to next: Int) {
+            if run < offset { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<offset])) }
+            offset = next
+            run = next
+        }
         while offset < end {
-            let byte = bytes[offset]
-            switch byte {
+            switch bytes[offset] {
             case UInt8(ascii: "*"), UInt8(ascii: "`"), UInt8(ascii: "["):
-                offset += 1
-                continue
+                skip(to: offset + 1)
             case UInt8(ascii: "_"):
                 let doubled =
                     (offset + 1 < end && bytes[offset + 1] == UInt8(ascii: "_"))
                     || (offset > start && bytes[offset - 1] == UInt8(ascii: "_"))
-                if doubled {
-                    offset += 1
-                    continue
-                }
+                if doubled { skip(to: offset + 1) } else { offset += 1 }
             case UInt8(ascii: "]"):
                 // A link's target: from "](" to the first ")" after it.
+                var next = offset + 1
                 if offset + 1 < end, bytes[offset + 1] == UInt8(ascii: "(") {
                     var close = offset + 2
                     while close < end, bytes[close] != UInt8(ascii: ")") { close += 1 }
-                    if close < end {
-                        offset = close + 1
-                        continue
-                    }
+                    if close < end { next = close + 1 }
                 }
-                offset += 1
-                continue
+                skip(to: next)
             default:
-                break
+                offset += 1
             }
-            out.append(byte)
-            offset += 1
         }
+        skip(to: end)
     }
 
     private static func isASCIIWord(_ byte: UInt8) -> Bool {

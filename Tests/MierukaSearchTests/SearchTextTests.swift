@@ -52,6 +52,25 @@ import Testing
         #expect(SearchText.excerpt("", limit: 3) == "")
     }
 
+    /// Text of kana, kanji and ASCII is counted a scalar at a time; a character that joins the
+    /// one before it (a sound mark, CR LF, an emoji's modifier) at or next to the cut still counts
+    /// with it, as Swift's characters do.
+    @Test func anExcerptCutsWhereTheCharactersEndWhateverTheScalars() {
+        #expect(SearchText.excerpt("行財政改革の推進、R6年度", limit: 8) == "行財政改革の推進…")
+        #expect(SearchText.excerpt("abc", limit: 3) == "abc")
+        #expect(SearchText.excerpt("あいか\u{3099}え", limit: 2) == "あい…")
+        #expect(SearchText.excerpt("あいか\u{3099}え", limit: 3) == "あいか\u{3099}…")
+        #expect(SearchText.excerpt("a\r\nb", limit: 2) == "a\r\n…")
+        #expect(SearchText.excerpt("市👍\u{1F3FD}です", limit: 2) == "市👍\u{1F3FD}…")
+        #expect(SearchText.excerpt("ｶﾞｲﾄﾞ", limit: 1) == "ｶﾞ…")
+        for text in ["令和6年度・9月末時点の進捗", "「見える化」（2024）", "ﾊﾞｽ路線の見直し", "葛\u{E0100}城市の計画"] {
+            for limit in 0...text.count {
+                let end = text.index(text.startIndex, offsetBy: limit)
+                #expect(SearchText.excerpt(text, limit: limit) == (end == text.endIndex ? text : String(text[..<end]) + "…"))
+            }
+        }
+    }
+
     /// The text the search took from Markdown before it read bytes (Characters compared one by
     /// one), kept as the reference: for text without a combining character right after a mark,
     /// both give the same.
