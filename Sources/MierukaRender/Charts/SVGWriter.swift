@@ -2,6 +2,8 @@
 /// made unique per chart so that several charts can share a page. Writes bytes (charts are drawn
 /// on every item page, so this is on the hot path of a build, and `SVGBytes` writes them in place).
 struct SVGWriter {
+    /// The chart's bytes. A copy of the writer writes into the same bytes: a chart has one writer
+    /// (others only read its `idPrefix`).
     private let buffer = SVGBytes(capacity: 4096)
 
     /// The SVG written so far.
