@@ -68,15 +68,7 @@ struct EffectBarChart {
         let height = legendY + 22
         var svg = SVGWriter(scope: scope)
         let stripes = GradePatterns.fill(.stripes, in: svg)
-        svg.open(
-            "svg",
-            [
-                ("class", "chart chart-effects"), ("role", "img"),
-                ("viewBox", "0 0 \(Int(Self.width)) \(SVGWriter.number(height))"),
-                ("aria-labelledby", .text(svg.id("title") + " " + svg.id("desc"))),
-            ])
-        svg.element("title", [("id", .text(svg.id("title")))], text: title)
-        svg.open("desc", [("id", .text(svg.id("desc")))])
+        svg.openChart("chart chart-effects", width: Self.width, height: height, title: title)
         writeDescription(to: &svg)
         svg.end("desc")
         GradePatterns.definitions(&svg, styles: [.stripes], ranked: true)

@@ -50,14 +50,7 @@ struct GradeBarChart {
         }
         let height = legendBottom
         let plotWidth = Self.width - 70
-        svg.open(
-            "svg",
-            [
-                ("class", "chart chart-grades"), ("role", "img"), ("viewBox", "0 0 \(Int(Self.width)) \(SVGWriter.number(height))"),
-                ("aria-labelledby", .text(svg.id("title") + " " + svg.id("desc"))),
-            ])
-        svg.element("title", [("id", .text(svg.id("title")))], text: title)
-        svg.open("desc", [("id", .text(svg.id("desc")))])
+        svg.openChart("chart chart-grades", width: Self.width, height: height, title: title)
         writeDescription(to: &svg)
         svg.end("desc")
         GradePatterns.definitions(&svg, styles: styles, ranked: ranked)

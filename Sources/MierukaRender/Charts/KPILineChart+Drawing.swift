@@ -17,9 +17,9 @@ extension KPILineChart {
         /// The target's label (「目標 …」), wrapped when wider than `maxRight` allows.
         let targetLines: [String]
 
-        /// Nil without a year or a value to place.
-        init?(_ chart: KPILineChart) {
-            let all = chart.points
+        /// Nil without a year or a value to place. `points` are the chart's (`KPILineChart.points`,
+        /// made once for the layout and the year labels).
+        init?(_ chart: KPILineChart, points all: [Point]) {
             let years = all.compactMap(\.year)
             guard let firstYear = years.min(), let lastYear = years.max() else { return nil }
             let values = all.map(\.value)
@@ -79,10 +79,14 @@ extension KPILineChart {
         let layout: Layout
         var svg: SVGWriter
         var placer = ChartLabelPlacer(bounds: ChartBox(x: 0, y: 0, width: KPILineChart.width, height: KPILineChart.height))
+        /// The places a label may go, tried in order: one list, emptied for each label (a chart
+        /// places a dozen labels or so).
+        private var spots: [(x: Double, y: Double)] = []
 
         init(layout: Layout, scope: String) {
             self.layout = layout
             self.svg = SVGWriter(scope: scope)
+            spots.reserveCapacity(15)
         }
 
         /// The value axis: a grid line and a number per tick.
@@ -106,8 +110,7 @@ extension KPILineChart {
                 labelled.append(year)
                 let x = layout.x(year)
                 let width = ChartText.width(label, fontSize: size)
-                var spots: [(x: Double, y: Double)] = []
-                spots.reserveCapacity(6)
+                spots.removeAll(keepingCapacity: true)
                 layout.across(width: width, x: x, y: yearBaseline, into: &spots)
                 layout.across(width: width, x: x, y: yearBaseline + ChartText.lineHeight(size) + 1, into: &spots)
                 let spot = placer.place(width: width, fontSize: size, anchor: .middle, at: spots)
@@ -154,8 +157,7 @@ extension KPILineChart {
                 svg.circle("chart-actual-mark", cx: cx, cy: cy, r: 5)
                 // Measured once for all of its places.
                 let width = ChartText.width(point.text, fontSize: KPILineChart.labelSize)
-                var spots: [(x: Double, y: Double)] = []
-                spots.reserveCapacity(15)
+                spots.removeAll(keepingCapacity: true)
                 for y in [cy - 10, cy + 20, cy - 24, cy + 34, cy - 38] {
                     layout.across(width: width, x: cx, y: y, into: &spots)
                 }

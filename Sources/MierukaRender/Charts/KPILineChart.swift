@@ -31,7 +31,6 @@ struct KPILineChart {
     static let tickSize = 12.0
     static let top = 20.0
     static let bottom = 48.0
-    static let viewBox = "0 0 \(Int(width)) \(Int(height))"
 
     /// The SVG as text (for tests; pages take `markup`).
     var html: String? { markup.map { String(decoding: $0, as: UTF8.self) } }
@@ -40,16 +39,10 @@ struct KPILineChart {
     /// and something to compare it with.
     var markup: [UInt8]? {
         guard !actuals.isEmpty, baseline != nil || target != nil || actuals.count > 1 else { return nil }
-        guard let layout = Layout(self) else { return nil }
+        let points = self.points
+        guard let layout = Layout(self, points: points) else { return nil }
         var drawing = Drawing(layout: layout, scope: scope)
-        drawing.svg.open(
-            "svg",
-            [
-                ("class", "chart chart-kpi"), ("role", "img"), ("viewBox", .text(Self.viewBox)),
-                ("aria-labelledby", .text(drawing.svg.id("title") + " " + drawing.svg.id("desc"))),
-            ])
-        drawing.svg.element("title", [("id", .text(drawing.svg.id("title")))], text: title)
-        drawing.svg.open("desc", [("id", .text(drawing.svg.id("desc")))])
+        drawing.svg.openChart("chart chart-kpi", width: Self.width, height: Self.height, title: title)
         writeDescription(to: &drawing.svg)
         drawing.svg.end("desc")
         drawing.drawTicks()

@@ -1,8 +1,13 @@
 /// Writes inline SVG for the charts: escaped text, numbers with at most two decimals, and ids
 /// made unique per chart so that several charts can share a page. Writes bytes (charts are drawn
-/// on every item page, so this is on the hot path of a build).
+/// on every item page, so this is on the hot path of a build, and `SVGBytes` writes them in place).
 struct SVGWriter {
-    private(set) var bytes: [UInt8] = []
+    /// The chart's bytes. A copy of the writer writes into the same bytes: a chart has one writer
+    /// (others only read its `idPrefix`).
+    private let buffer = SVGBytes(capacity: 4096)
+
+    /// The SVG written so far.
+    var bytes: [UInt8] { buffer.array }
 
     /// A chart's ids start with this (「c1a2b3c4」), from a hash of where the chart is, so that the
     /// same chart always gets the same ids (deterministic output) and two charts never share one.
@@ -15,48 +20,83 @@ struct SVGWriter {
             hash ^= UInt32(byte)
             hash = hash &* 0x0100_0193
         }
-        let hex = String(hash, radix: 16)
-        idPrefix = "c" + String(repeating: "0", count: 8 - hex.count) + hex
-        bytes.reserveCapacity(4096)
+        // 「c」 and eight lowercase hexadecimal digits.
+        var prefix: [UInt8] = [0x63]
+        for shift in stride(from: 28, through: 0, by: -4) {
+            let digit = UInt8(truncatingIfNeeded: hash >> UInt32(shift)) & 0xF
+            prefix.append(digit < 10 ? 0x30 + digit : 0x57 + digit)
+        }
+        idPrefix = String(decoding: prefix, as: UTF8.self)
     }
 
     func id(_ name: String) -> String { "\(idPrefix)-\(name)" }
 
-    mutating func raw(_ text: String) { bytes += text.utf8 }
+    mutating func raw(_ text: String) { buffer.append(text) }
+
+    /// A chart's start: `<svg class="…" role="img" viewBox="0 0 width height"
+    /// aria-labelledby="…-title …-desc"><title id="…-title">…</title><desc id="…-desc">`, the
+    /// title escaped; the text equivalent follows, then `end("desc")`.
+    mutating func openChart(_ cls: StaticString, width: Double, height: Double, title: String) {
+        append("<svg class=\"")
+        append(cls)
+        append("\" role=\"img\" viewBox=\"0 0 ")
+        buffer.appendNumber(width)
+        buffer.append(0x20)
+        buffer.appendNumber(height)
+        append("\" aria-labelledby=\"")
+        buffer.append(idPrefix)
+        append("-title ")
+        buffer.append(idPrefix)
+        append("-desc\"><title id=\"")
+        buffer.append(idPrefix)
+        append("-title\">")
+        escaped(title)
+        append("</title><desc id=\"")
+        buffer.append(idPrefix)
+        append("-desc\">")
+    }
 
     /// `<name a="…" b="…">` with escaped values; self-closing when `close` is true.
     mutating func open(_ name: String, _ attributes: [(String, Value)], close: Bool = false) {
-        bytes.append(0x3C)
-        bytes += name.utf8
+        buffer.append(0x3C)
+        buffer.append(name)
         for (key, value) in attributes {
-            bytes.append(0x20)
-            bytes += key.utf8
-            bytes += [0x3D, 0x22]
+            buffer.append(0x20)
+            buffer.append(key)
+            buffer.append("=\"")
             switch value {
-            case .text(let text): HTMLEscaping.append(text, to: &bytes)
-            case .number(let number): Self.appendNumber(number, to: &bytes)
+            case .text(let text): escaped(text)
+            case .number(let number): buffer.appendNumber(number)
             }
-            bytes.append(0x22)
+            buffer.append(0x22)
         }
-        if close { bytes.append(0x2F) }
-        bytes.append(0x3E)
+        if close { buffer.append(0x2F) }
+        buffer.append(0x3E)
     }
 
     mutating func end(_ name: String) {
-        bytes += [0x3C, 0x2F]
-        bytes += name.utf8
-        bytes.append(0x3E)
+        buffer.append("</")
+        buffer.append(name)
+        buffer.append(0x3E)
     }
 
     mutating func element(_ name: String, _ attributes: [(String, Value)], text: String) {
         open(name, attributes)
-        HTMLEscaping.append(text, to: &bytes)
+        escaped(text)
         end(name)
     }
 
     /// Text written where it goes, escaped: a chart's text equivalent, made of many pieces, is
     /// written piece by piece instead of being joined into one String first.
-    mutating func escaped(_ text: String) { HTMLEscaping.append(text, to: &bytes) }
+    mutating func escaped(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            guard utf8.contains(where: HTMLEscaping.needsEscaping) else { return buffer.append(utf8) }
+            var escaped: [UInt8] = []
+            HTMLEscaping.append(utf8, to: &escaped)
+            escaped.withUnsafeBufferPointer { buffer.append($0) }
+        }
+    }
 
     /// Text of the chart's own (no escaping needed).
     mutating func literal(_ text: StaticString) { append(text) }
@@ -68,15 +108,15 @@ struct SVGWriter {
         append("<text class=\"")
         append(cls)
         append("\" x=\"")
-        Self.appendNumber(x, to: &bytes)
+        buffer.appendNumber(x)
         append("\" y=\"")
-        Self.appendNumber(y, to: &bytes)
+        buffer.appendNumber(y)
         if let anchor {
             append("\" text-anchor=\"")
             append(anchor)
         }
         append("\">")
-        HTMLEscaping.append(content, to: &bytes)
+        escaped(content)
         append("</text>")
     }
 
@@ -90,14 +130,14 @@ struct SVGWriter {
             return
         }
         text(cls, x: x, y: y, anchor: anchor, "")
-        bytes.removeLast("</text>".utf8.count)
+        buffer.removeLast("</text>".utf8.count)
         for (offset, line) in lines.enumerated() {
             append("<tspan x=\"")
-            Self.appendNumber(x, to: &bytes)
+            buffer.appendNumber(x)
             append("\" y=\"")
-            Self.appendNumber(y + Double(offset) * lineHeight, to: &bytes)
+            buffer.appendNumber(y + Double(offset) * lineHeight)
             append("\">")
-            HTMLEscaping.append(line, to: &bytes)
+            escaped(line)
             append("</tspan>")
         }
         append("</text>")
@@ -108,31 +148,31 @@ struct SVGWriter {
         append("<line class=\"")
         append(cls)
         append("\" x1=\"")
-        Self.appendNumber(x1, to: &bytes)
+        buffer.appendNumber(x1)
         append("\" x2=\"")
-        Self.appendNumber(x2, to: &bytes)
+        buffer.appendNumber(x2)
         append("\" y1=\"")
-        Self.appendNumber(y1, to: &bytes)
+        buffer.appendNumber(y1)
         append("\" y2=\"")
-        Self.appendNumber(y2, to: &bytes)
+        buffer.appendNumber(y2)
         append("\"/>")
     }
 
     /// `<rect class="…" x="…" y="…" width="…" height="…" fill="…"/>`
     mutating func rect(_ cls: String, x: Double, y: Double, width: Double, height: Double, fill: String? = nil) {
         append("<rect class=\"")
-        bytes += cls.utf8
+        buffer.append(cls)
         append("\" x=\"")
-        Self.appendNumber(x, to: &bytes)
+        buffer.appendNumber(x)
         append("\" y=\"")
-        Self.appendNumber(y, to: &bytes)
+        buffer.appendNumber(y)
         append("\" width=\"")
-        Self.appendNumber(width, to: &bytes)
+        buffer.appendNumber(width)
         append("\" height=\"")
-        Self.appendNumber(height, to: &bytes)
+        buffer.appendNumber(height)
         if let fill {
             append("\" fill=\"")
-            bytes += fill.utf8
+            buffer.append(fill)
         }
         append("\"/>")
     }
@@ -142,11 +182,11 @@ struct SVGWriter {
         append("<circle class=\"")
         append(cls)
         append("\" cx=\"")
-        Self.appendNumber(cx, to: &bytes)
+        buffer.appendNumber(cx)
         append("\" cy=\"")
-        Self.appendNumber(cy, to: &bytes)
+        buffer.appendNumber(cy)
         append("\" r=\"")
-        Self.appendNumber(r, to: &bytes)
+        buffer.appendNumber(r)
         append("\"/>")
     }
 
@@ -157,18 +197,17 @@ struct SVGWriter {
         append(cls)
         append("\" d=\"")
         for (offset, point) in points.enumerated() {
-            if offset > 0 { bytes.append(0x20) }
-            bytes.append(offset == 0 ? 0x4D : 0x4C)  // M, then L
-            Self.appendNumber(point.x, to: &bytes)
-            bytes.append(0x2C)
-            Self.appendNumber(point.y, to: &bytes)
+            if offset > 0 { buffer.append(0x20) }
+            buffer.append(offset == 0 ? 0x4D : 0x4C)  // M, then L
+            buffer.appendNumber(point.x)
+            buffer.append(0x2C)
+            buffer.appendNumber(point.y)
         }
         append("\"/>")
     }
 
-    private mutating func append(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
+    @inline(__always)
+    private mutating func append(_ text: StaticString) { buffer.append(text) }
 
     /// An attribute's value: text (escaped) or a coordinate.
     enum Value: ExpressibleByStringInterpolation {
@@ -178,35 +217,10 @@ struct SVGWriter {
         init(stringLiteral value: String) { self = .text(value) }
     }
 
-    /// 12, 12.5, 12.25: coordinates rounded to hundredths, written without a trailing zero.
-    static func appendNumber(_ value: Double, to bytes: inout [UInt8]) {
-        guard value.isFinite else {
-            bytes.append(0x30)
-            return
-        }
-        let hundredths = Int((value * 100).rounded())
-        if hundredths < 0 { bytes.append(0x2D) }
-        // Written straight into the bytes, first digit first (a chart writes a number for nearly
-        // every attribute; a buffer on the stack per number cost a closure call each).
-        let whole = hundredths.magnitude / 100
-        var place: UInt = 1
-        while place <= whole / 10 { place *= 10 }
-        repeat {
-            bytes.append(0x30 + UInt8(whole / place % 10))
-            place /= 10
-        } while place > 0
-        let fraction = hundredths.magnitude % 100
-        if fraction != 0 {
-            bytes.append(0x2E)
-            bytes.append(0x30 + UInt8(fraction / 10))
-            if fraction % 10 != 0 { bytes.append(0x30 + UInt8(fraction % 10)) }
-        }
-    }
-
-    /// The text of `appendNumber`, for path data.
+    /// A coordinate's text as `SVGBytes.appendNumber` writes it, for path data.
     static func number(_ value: Double) -> String {
-        var bytes: [UInt8] = []
-        appendNumber(value, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        let bytes = SVGBytes(capacity: 24)
+        bytes.appendNumber(value)
+        return String(decoding: bytes.array, as: UTF8.self)
     }
 }

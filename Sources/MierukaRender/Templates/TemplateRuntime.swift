@@ -330,7 +330,7 @@ package enum HTMLEscaping {
     /// `"`, `&`, `'`, `<` and `>` as bits of a mask.
     private static let escapedBytes: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
 
-    private static func needsEscaping(_ byte: UInt8) -> Bool {
+    static func needsEscaping(_ byte: UInt8) -> Bool {
         byte < 64 && escapedBytes & (1 << UInt64(byte)) != 0
     }
 }

@@ -4,7 +4,8 @@ import MierukaSite
 /// What a plan's pages make over and over, made once per build: the links to each item's page
 /// (every list of items links each of its items, every year's report each item it grades), to each
 /// policy's and to each year's report (an item page links the report of each of its years, twice),
-/// and the number order of its listings. Each `LinkMaker.href` formats a route and percent-encodes
+/// the number order of its listings, and what each item's entry in a year's report says whatever
+/// the year (every year's report lists the item again). Each `LinkMaker.href` formats a route and percent-encodes
 /// it; each comparison of listing numbers parses them.
 struct PlanHrefs: Sendable {
     /// Per item, in the plan's order: its slug (to check that the plan asked about is this one) and
@@ -18,6 +19,8 @@ struct PlanHrefs: Sendable {
     /// equal for listings that order alike, so that a list of items is sorted by comparing
     /// integers instead of parsing numbers in every comparison.
     let listingRanks: [[Int]]
+    /// Per item, in the plan's order: what its entry in each year's report says whatever the year.
+    private let reportTexts: [ReportItemTexts]
 
     init(_ planIndex: PlanIndex, links: LinkMaker) {
         let plan = planIndex.plan
@@ -39,6 +42,7 @@ struct PlanHrefs: Sendable {
             ranks[ref.item][ref.listing] = rank
         }
         listingRanks = ranks
+        reportTexts = plan.items.map { ReportItemTexts($0, plan: plan) }
     }
 
     /// The page of the plan's item at `index` with `slug`, when it is the one made here.
@@ -47,6 +51,11 @@ struct PlanHrefs: Sendable {
     }
 
     func report(_ year: FiscalYear) -> String? { reports[year.year] }
+
+    /// The year-independent texts of the plan's item at `index` with `slug`, when it is the one made here.
+    func reportTexts(_ index: Int, slug: String) -> ReportItemTexts? {
+        index < reportTexts.count && items[index].slug == slug ? reportTexts[index] : nil
+    }
 
     /// The page of the plan's policy at `index` with `slug`, when it is the one made here.
     func policy(_ index: Int, slug: String) -> String? {

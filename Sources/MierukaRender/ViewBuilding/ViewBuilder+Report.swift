@@ -84,30 +84,12 @@ extension ViewBuilder {
         let item = plan.items[itemIndex]
         let format = PlanFormatter(plan: plan)
         let result = item.result(in: year)
+        // What does not change with the year was made once for the plan.
+        let texts = hrefs[plan.slug]?.reportTexts(itemIndex, slug: item.slug) ?? ReportItemTexts(item, plan: plan)
         var view = ReportItemView(
-            numbers: item.listings.map(\.number).joined(separator: "・"), title: item.title,
-            url: itemHref(plan, itemIndex),
-            policies: item.listings.map { plan.policies[$0.policy].numberedTitle + ($0.isRelisting ? "（再掲）" : "") }
-                .joined(separator: "、"),
-            departments: item.departments.isEmpty ? nil : item.departments.joined(separator: "、"),
-            grade: format.grade(result?.grade),
-            kpis: item.kpis.enumerated().compactMap { offset, kpi in
-                guard let actual = kpi.actual(in: year) else { return nil }
-                // The target in force that year, when a revision changed it (the KPI is copied only then).
-                let revised = !plan.revisions.targetRevisions(item: itemIndex, kpi: offset).isEmpty
-                let target = revised ? plan.revisions.target(item: itemIndex, kpi: offset, in: year, current: kpi.target) : kpi.target
-                var actualText = actual.value.display(unit: kpi.unit)
-                if let provisional = actual.provisional { actualText += "（\(provisional.shown)）" }
-                return ReportKPIView(
-                    name: kpi.name, actual: actualText,
-                    target: target.map { target in
-                        var text = target.value.display(unit: kpi.unit)
-                        if let years = target.years { text += "（\(format.years(years))）" }
-                        if revised { text += "、\(format.year(year))の時点の目標" }
-                        return text
-                    },
-                    progress: (revised ? kpi.withTarget(target).progress(of: actual) : kpi.progress(of: actual))?.formatted())
-            },
+            numbers: texts.numbers, title: item.title, url: itemHref(plan, itemIndex), policies: texts.policies,
+            departments: texts.departments, grade: format.grade(result?.grade),
+            kpis: reportKPIs(plan, itemIndex, year: year, targets: texts.targets, format: format),
             progressHTML: html(result?.progress, under: 4), factorsHTML: html(result?.factors, under: 4),
             nextStepsHTML: html(result?.nextSteps, under: 4), effect: effectSentence(result?.effects ?? [], plan: plan))
         view.axes = axisValues(result, plan: plan)
@@ -117,6 +99,39 @@ extension ViewBuilder {
         // Shown under the grade, as on the item's page (an axis value's is with the axis value).
         view.composition = Self.compositionSentence(result?.composition, scale: plan.grades)
         return view
+    }
+
+    /// The item's KPIs with an actual in `year`: the actual, the target in force that year (as
+    /// `targets` gives it, unless a revision changed it) and the progress towards it.
+    func reportKPIs(
+        _ plan: Plan, _ itemIndex: Int, year: FiscalYear, targets: [String?], format: PlanFormatter
+    ) -> [ReportKPIView] {
+        let kpis = plan.items[itemIndex].kpis
+        var views: [ReportKPIView] = []
+        for offset in kpis.indices {
+            let kpi = kpis[offset]
+            guard let actual = kpi.actual(in: year) else { continue }
+            let unit = kpi.unit
+            var actualText = actual.value.display(unit: unit)
+            if let provisional = actual.provisional { actualText += "（\(provisional.shown)）" }
+            guard plan.revisions.targetRevisions(item: itemIndex, kpi: offset).isEmpty else {
+                // The target in force that year, when a revision changed it (the KPI is copied only then).
+                let target = plan.revisions.target(item: itemIndex, kpi: offset, in: year, current: kpi.target)
+                views.append(
+                    ReportKPIView(
+                        name: kpi.name, actual: actualText,
+                        target: target.map { ReportItemTexts.target($0, unit: unit, format: format) + "、\(format.year(year))の時点の目標" },
+                        progress: kpi.withTarget(target).progress(of: actual)?.formatted()))
+                continue
+            }
+            let target =
+                offset < targets.count ? targets[offset] : kpi.target.map { ReportItemTexts.target($0, unit: unit, format: format) }
+            views.append(
+                ReportKPIView(
+                    name: kpi.name, actual: actualText, target: target,
+                    progress: kpi.progress(of: actual)?.formatted()))
+        }
+        return views
     }
 
     /// 「全43項目（うち再掲2項目）の取組のうち、3項目が「予定以上に進捗」、…でした。」
