@@ -68,7 +68,22 @@ package struct CSVOutput: Sendable {
         for byte in bytes where byte <= 0x2C && (byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D) { return true }
         guard let first = bytes.first, let last = bytes.last else { return false }
         if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return true }
-        return (first >= 0x80 && isWideSpace(firstScalar(bytes))) || (last >= 0x80 && isWideSpace(lastScalar(bytes)))
+        return (first >= 0x80 && mayStartWideSpace(first) && isWideSpace(firstScalar(bytes)))
+            || (last >= 0x80 && endsWithWideSpace(bytes))
+    }
+
+    /// Whether the last scalar of the bytes is a wide space, decoded only when its lead byte may start one.
+    private static func endsWithWideSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = bytes.count - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        guard start >= 0, mayStartWideSpace(bytes[start]) else { return false }
+        return isWideSpace(firstScalar(UnsafeBufferPointer(rebasing: bytes[start...])))
+    }
+
+    /// Whether a scalar with this lead byte may be one of `isWideSpace`'s, all of which start with
+    /// C2, E1, E2 or E3: the kanji and most kana a cell starts or ends with are decided without decoding.
+    private static func mayStartWideSpace(_ lead: UInt8) -> Bool {
+        lead == 0xC2 || (lead >= 0xE1 && lead <= 0xE3)
     }
 
     /// The first scalar of valid UTF-8 bytes (nil when there are none).

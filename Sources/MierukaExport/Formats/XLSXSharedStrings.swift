@@ -3,73 +3,111 @@ import Foundation
 /// A workbook's shared strings (`xl/sharedStrings.xml`): each distinct text once, numbered in the
 /// order it is first used, as Excel writes them.
 struct XLSXSharedStrings {
-    private var indices: [WrittenText: Int] = [:]
+    /// The texts in the order they were numbered, and their bytes one after another in `pool`
+    /// (`ranges[n]` for text n), with each one's hash.
     private var texts: [String] = []
+    private var pool: [UInt8] = []
+    private var ranges: [Range<Int>] = []
+    private var hashes: [UInt64] = []
+    /// An open-addressing table of text numbers (-1: free), twice the texts at least.
+    private var slots = [Int32](repeating: -1, count: 64)
     /// How many cells use a shared string.
     private var uses = 0
-    /// The text last numbered in each column, and its number.
-    private var above: [(text: WrittenText, index: Int)?] = []
+    /// The number of the text last numbered in each column (-1: none yet).
+    private var above: [Int] = []
 
     /// The number of `text`, added if new. Texts are the same when their bytes are: a text
     /// written with a separate sound mark (か + U+3099) is not shared with one written as が,
     /// so that each cell reads back as it was written.
     mutating func index(of text: String) -> Int {
-        index(of: WrittenText(text))
-    }
-
-    private mutating func index(of key: WrittenText) -> Int {
-        uses += 1
-        if let index = indices[key] { return index }
-        let index = texts.count
-        indices[key] = index
-        texts.append(key.text)
-        return index
+        var bytesOfText = text
+        return bytesOfText.withUTF8 { index(of: $0, text: text) }
     }
 
     /// `index(of:)` of a cell's text in the 0-based `column`: a text the same as the one above it
     /// (an item's cells repeat on each of its KPI rows, a plan's and a year's on every row) takes
     /// that one's number after one comparison of bytes, without hashing.
     mutating func index(of text: String, column: Int) -> Int {
-        let key = WrittenText(text)
-        if column < above.count, let last = above[column], last.text == key {
-            uses += 1
-            return last.index
+        var bytesOfText = text
+        return bytesOfText.withUTF8 { bytes in
+            if column < above.count, above[column] >= 0, holds(above[column], bytes) {
+                uses += 1
+                return above[column]
+            }
+            let index = index(of: bytes, text: text)
+            if column >= above.count { above += Array(repeating: -1, count: column + 1 - above.count) }
+            above[column] = index
+            return index
         }
-        let index = index(of: key)
-        if column >= above.count { above += Array(repeating: nil, count: column + 1 - above.count) }
-        above[column] = (key, index)
+    }
+
+    /// The number of a text given as its bytes: a hit costs one hash of the bytes and one
+    /// comparison of them. (Hashing a String with `Hasher` and comparing it cost about 660
+    /// instructions a cell, most of a worksheet's time.)
+    private mutating func index(of bytes: UnsafeBufferPointer<UInt8>, text: String) -> Int {
+        uses += 1
+        let hash = Self.hash(bytes)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 {
+            let found = Int(slots[slot])
+            if hashes[found] == hash, holds(found, bytes) { return found }
+            slot = (slot + 1) & mask
+        }
+        let index = texts.count
+        slots[slot] = Int32(index)
+        texts.append(text)
+        hashes.append(hash)
+        ranges.append(pool.count..<(pool.count + bytes.count))
+        pool.append(contentsOf: bytes)
+        if 2 * texts.count > slots.count { rehash(count: 2 * slots.count) }
         return index
     }
 
-    /// A text compared and hashed by its UTF-8 bytes. (A String compares by canonical
-    /// equivalence, normalizing every text outside ASCII on each hash and comparison: most of a
-    /// worksheet's time went there.)
-    private struct WrittenText: Hashable {
-        let text: String
-
-        init(_ text: String) {
-            var text = text
-            text.makeContiguousUTF8()
-            self.text = text
+    /// Whether text `index` has exactly these bytes.
+    private func holds(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let range = ranges[index]
+        guard range.count == bytes.count else { return false }
+        guard let base = bytes.baseAddress, range.count > 0 else { return true }
+        return pool.withUnsafeBufferPointer { stored in
+            guard let storedBase = stored.baseAddress else { return false }
+            return memcmp(storedBase + range.lowerBound, base, range.count) == 0
         }
+    }
 
-        static func == (lhs: WrittenText, rhs: WrittenText) -> Bool {
-            var left = lhs.text
-            var right = rhs.text
-            return left.withUTF8 { leftBytes in
-                right.withUTF8 { rightBytes in
-                    guard leftBytes.count == rightBytes.count else { return false }
-                    guard let leftBase = leftBytes.baseAddress, let rightBase = rightBytes.baseAddress, leftBase != rightBase
-                    else { return true }
-                    return memcmp(leftBase, rightBase, leftBytes.count) == 0
-                }
-            }
+    private mutating func rehash(count: Int) {
+        slots = [Int32](repeating: -1, count: count)
+        let mask = count - 1
+        for (index, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(index)
         }
+    }
 
-        func hash(into hasher: inout Hasher) {
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    /// A hash of bytes read eight at a time (the table only looks texts up; their order is the
+    /// order of first use, whatever the hash).
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var hash = UInt64(bytes.count) &* multiplier
+        let raw = UnsafeRawBufferPointer(bytes)
+        var offset = 0
+        while offset + 8 <= raw.count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* multiplier
+            hash ^= hash >> 32
+            offset += 8
         }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < raw.count {
+            tail |= UInt64(raw[offset]) << shift
+            shift += 8
+            offset += 1
+        }
+        hash = (hash ^ tail) &* multiplier
+        hash ^= hash >> 29
+        hash = hash &* 0xBF58_476D_1CE4_E5B9
+        return hash ^ (hash >> 32)
     }
 
     var xml: [UInt8] {
