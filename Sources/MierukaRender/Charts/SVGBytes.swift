@@ -53,6 +53,9 @@ final class SVGBytes {
     /// a point and two decimals at most).
     func appendNumber(_ value: Double) {
         guard value.isFinite else { return append(0x30) }
+        // A chart's coordinates lie in its view box; the clamp only keeps `Int(scaled)` from
+        // trapping should a degenerate scale ever give a huge one.
+        let value = min(max(value, -1e15), 1e15)
         reserve(24)
         // Rounded half away from zero, as `rounded()` does, without a call into the C library
         // (`scaled - truncated` is exact).
