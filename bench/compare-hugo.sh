@@ -93,8 +93,10 @@ hugo_site=$WORK/hugo-site
 rm -rf "$hugo_site" && cp -r "$shared/hugo-site" "$hugo_site"
 
 # The document the one-change case edits, on both sides; put back as generated when the script ends.
-first_plan=$(cd "$corpus/content" && find . -mindepth 1 -maxdepth 1 -type d | sort | head -1 | cut -c3-)
-first_item=$(cd "$corpus/content/$first_plan" && ls | grep -v '^_index.md$' | grep '\.md$' | sort | head -1)
+# (`sed -n 1p`, not `head -1`: head exits after one line, and sort, still writing the names of a
+# 10,000-page corpus, is then killed by SIGPIPE, which pipefail made the script's silent exit 141.)
+first_plan=$(cd "$corpus/content" && find . -mindepth 1 -maxdepth 1 -type d | sort | sed -n 1p | cut -c3-)
+first_item=$(cd "$corpus/content/$first_plan" && ls | grep -v '^_index.md$' | grep '\.md$' | sort | sed -n 1p)
 hugo_doc=$corpus/content/$first_plan/$first_item
 mieruka_doc=$site/content/$first_plan/$first_item
 pristine=$WORK/pristine-$pages
