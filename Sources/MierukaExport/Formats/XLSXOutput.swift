@@ -227,7 +227,9 @@ package struct XLSXOutput: Sendable {
         _ number: XLSXStoredNumber, _ bytes: UnsafeBufferPointer<UInt8>, opening: [UInt8], row: [UInt8], style: Int,
         to out: inout [UInt8]
     ) {
-        // The style's attribute and digits, the markup around the value: at most 40 bytes.
+        // The style's attribute and digits, the markup around the value: at most 40 bytes. (The
+        // local `put` repeats `appendSharedCell`'s: one static `put(_:at:)` for both kept the cursor
+        // in memory and cost the worksheets 3.5 % more instructions at 156 pages, 39.4 -> 40.7 M.)
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: opening.count + row.count + bytes.count + 40) { buffer in
             guard let start = buffer.baseAddress else { return }
             var end = start
