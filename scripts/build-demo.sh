@@ -2,7 +2,7 @@
 # Builds the demo site (the repository root) into public/, installing libcmark-dev if missing.
 set -eu
 cd "$(dirname "$0")/.."
-scripts/install-system-packages.sh libcmark-dev libyaml-dev zlib1g-dev pkg-config
+scripts/install-system-packages.sh libcmark-dev libyaml-dev libdeflate-dev zlib1g-dev pkg-config
 swift build -c release --product mieruka
 # The accessibility test-results page publishes the last checks of scripts/test.sh, when there are any.
 results=.build-tools/check-site-results.json

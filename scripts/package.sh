@@ -6,9 +6,10 @@
 #     mieruka-<version>-linux-x86_64/README.txt     what it is, how to run it
 #     mieruka-<version>-linux-x86_64/LICENSES/      the licences of everything linked into it
 #
-# The Swift runtime and Foundation are linked statically (--static-swift-stdlib), and libcmark and
-# libyaml from their static archives (a folder holding only the archives comes first on the
-# linker's search path, so -lcmark, -lyaml, -lz and -lstdc++ find them before the shared libraries).
+# The Swift runtime and Foundation are linked statically (--static-swift-stdlib), and libcmark,
+# libyaml and libdeflate from their static archives (a folder holding only the archives comes first
+# on the linker's search path, so -lcmark, -lyaml, -ldeflate, -lz and -lstdc++ find them before the
+# shared libraries).
 # The binary then needs only the C library (and libgcc_s) every Debian or Ubuntu system has; the
 # script checks that with ldd and fails if anything else is needed.
 #
@@ -16,7 +17,7 @@
 # MIERUKA_DIST              where the tarball goes (default dist)
 set -eu
 cd "$(dirname "$0")/.."
-scripts/install-system-packages.sh libcmark-dev libyaml-dev zlib1g-dev pkg-config
+scripts/install-system-packages.sh libcmark-dev libyaml-dev libdeflate-dev zlib1g-dev pkg-config
 scratch=${MIERUKA_PACKAGE_SCRATCH:-.build-package}
 dist=${MIERUKA_DIST:-dist}
 arch=$(uname -m)
@@ -24,15 +25,15 @@ multiarch=$(gcc -print-multiarch 2>/dev/null || echo "$arch-linux-gnu")
 
 # The C libraries from their static archives: pkg-config files naming a folder that holds only the
 # archives (SwiftPM puts the -L of pkg-config's libdir first on the link line, so the linker finds
-# libcmark.a, libyaml.a and libz.a there before the shared libraries in the system's folder). zlib
+# libcmark.a, libyaml.a, libdeflate.a and libz.a there before the shared libraries in the system's folder). zlib
 # (ZIPFoundation's, through its CZLib module) gets one too: SwiftPM writes the libdir of the
 # system's zlib.pc as -L/usr/lib/<multiarch>, and where that comes first on the link line (it does
 # once MierukaExport writes workbooks), the shared libraries would be found first.
 static="$(pwd)/$scratch/static-libs"
 mkdir -p "$static/pkgconfig"
-for lib in libcmark.a libyaml.a libz.a; do
+for lib in libcmark.a libyaml.a libdeflate.a libz.a; do
     if [ ! -f "/usr/lib/$multiarch/$lib" ]; then
-        echo "package.sh: /usr/lib/$multiarch/$lib is missing (Debian packages libcmark-dev, libyaml-dev, zlib1g-dev)" >&2
+        echo "package.sh: /usr/lib/$multiarch/$lib is missing (Debian packages libcmark-dev, libyaml-dev, libdeflate-dev, zlib1g-dev)" >&2
         exit 1
     fi
     cp "/usr/lib/$multiarch/$lib" "$static/$lib"
@@ -52,7 +53,7 @@ if [ ! -f "$libstdcxx" ]; then
     exit 1
 fi
 cp "$libstdcxx" "$static/libstdc++.a"
-for pc in libcmark:cmark yaml-0.1:yaml zlib:z; do
+for pc in libcmark:cmark yaml-0.1:yaml libdeflate:deflate zlib:z; do
     printf 'libdir=%s\nName: %s\nDescription: static archive for the packaged binary\nVersion: 0\nLibs: -L${libdir} -l%s\nCflags:\n' \
         "$static" "${pc%%:*}" "${pc#*:}" >"$static/pkgconfig/${pc%%:*}.pc"
 done
@@ -103,12 +104,13 @@ mkdir -p "$stage/LICENSES"
 cp "$binary" "$stage/mieruka"
 strip "$stage/mieruka"
 
-# Licences of what is linked in: the Swift runtime and Foundation (with its ICU), the two C
+# Licences of what is linked in: the Swift runtime and Foundation (with its ICU), the C
 # libraries, and the Swift packages of Package.swift.
 swift_license=$(dirname "$(dirname "$(command -v swift)")")/share/swift/LICENSE.txt
 cp "$swift_license" "$stage/LICENSES/swift-runtime-and-foundation.txt"
 cp /usr/share/doc/libcmark-dev/copyright "$stage/LICENSES/cmark.txt"
 cp /usr/share/doc/libyaml-dev/copyright "$stage/LICENSES/libyaml.txt"
+cp /usr/share/doc/libdeflate-dev/copyright "$stage/LICENSES/libdeflate.txt"
 cp /usr/share/doc/zlib1g-dev/copyright "$stage/LICENSES/zlib.txt"
 cp "$(ls /usr/share/doc/libstdc++*-dev/copyright | head -n 1)" "$stage/LICENSES/libstdc++.txt"
 packages=""
@@ -136,7 +138,7 @@ Swift は要りません。このフォルダーの mieruka をそのまま実�
 
 LICENSES/ holds the licences of the software linked into this program: the Swift runtime and
 Foundation (Apache License 2.0 with Runtime Library Exception; Foundation includes ICU), cmark
-(BSD-2-Clause and others), libyaml (MIT), zlib (zlib licence), the GNU C++ runtime (GPL 3 with
+(BSD-2-Clause and others), libyaml (MIT), libdeflate (MIT), zlib (zlib licence), the GNU C++ runtime (GPL 3 with
 the GCC Runtime Library Exception) and the Swift packages
 ${packages#, }.
 README

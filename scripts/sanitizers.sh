@@ -10,7 +10,7 @@
 # sanitizer and exits 1 if any test failed or the sanitizer reported anything.
 set -eu
 cd "$(dirname "$0")/.."
-scripts/install-system-packages.sh libcmark-dev libyaml-dev zlib1g-dev pkg-config
+scripts/install-system-packages.sh libcmark-dev libyaml-dev libdeflate-dev zlib1g-dev pkg-config
 # Swift's own crash handler gets in the way of the sanitizers' reports.
 export SWIFT_BACKTRACE=enable=no
 sanitizers=${1:-"address thread"}

@@ -30,7 +30,7 @@ bounded() {
     return "$status"
 }
 
-scripts/install-system-packages.sh libcmark-dev libyaml-dev zlib1g-dev pkg-config
+scripts/install-system-packages.sh libcmark-dev libyaml-dev libdeflate-dev zlib1g-dev pkg-config
 # Each target of Package.swift declares exactly the targets it imports.
 python3 scripts/check-target-imports.py
 step "swift build (debug, with the tests)"
