@@ -97,7 +97,13 @@ package struct DocumentParser: Sendable {
         let node = yaml.read(
             split.yaml, file: file.displayPath, lineOffset: split.yamlLineOffset, diagnostics: &yamlDiagnostics)
         diagnostics.append(contentsOf: yamlDiagnostics)
-        guard !yamlDiagnostics.hasErrors else { return nil }
+        guard !yamlDiagnostics.hasErrors else {
+            // An item document (content/<plan>/<item>.md) keeps its number, when a line gives it.
+            guard components.count >= 2, file.fileName != Substring(SiteLayout.planIndexFile),
+                let number = ItemDecoder.number(inUnreadable: split.yaml)
+            else { return nil }
+            return .unreadableItem(planSlug: components[0], number: number)
+        }
         let start = SourceLocation(file: file.displayPath, line: 1, column: 1)
         guard let node else {
             diagnostics.error(at: start, "the front matter is empty", hint: "give at least a title: between the --- lines")

@@ -17,6 +17,24 @@ enum ItemDecoder {
         return number.text
     }
 
+    /// The number of an item whose front matter YAML cannot read, from a line of its own at the
+    /// start of a line (`number: 1`, `number: "01"`), so that its results are not reported again
+    /// as results for a missing item while the YAML error stands. Nil when no such line reads.
+    static func number(inUnreadable yaml: some StringProtocol) -> String? {
+        for line in yaml.split(separator: "\n", omittingEmptySubsequences: true) {
+            guard line.hasPrefix("number:") else { continue }
+            var value = line.dropFirst("number:".count)
+            if let comment = value.range(of: " #") { value = value[..<comment.lowerBound] }
+            value = value.drop { $0 == " " || $0 == "\r" }
+            while let last = value.last, last == " " || last == "\r" { value = value.dropLast() }
+            if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
+                value = value.dropFirst().dropLast()
+            }
+            return value.isEmpty ? nil : String(value)
+        }
+        return nil
+    }
+
     static func decode(
         _ node: YAMLNode, planSlug: String, fileSlug: Located<String>, body: String, bodyLine: Int, file: String,
         diagnostics: inout Diagnostics

@@ -32,7 +32,7 @@ enum YAMLErrorTranslator {
                 column = (lines.last?.count ?? 0) + 1
             }
         }
-        let (message, hint) = explain(problem: problem, context: context, line: line, text: text)
+        let (message, hint) = explain(problem: problem, context: context, line: line, column: column, text: text)
         if message == unclosedMessage, let opening = unclosedBracket(before: line, in: text) {
             return .error(
                 at: SourceLocation(file: file, line: opening.line + lineOffset, column: opening.column), message, hint: hint)
@@ -40,7 +40,7 @@ enum YAMLErrorTranslator {
         return .error(at: SourceLocation(file: file, line: line + lineOffset, column: column), message, hint: hint)
     }
 
-    private static func explain(problem: String, context: String?, line: Int, text: String) -> (String, String) {
+    private static func explain(problem: String, context: String?, line: Int, column: Int, text: String) -> (String, String) {
         let lineText = Self.lineText(line, in: text)
         if problem.contains("tab character") || (problem.contains("cannot start any token") && lineText.contains("\t")) {
             return (
@@ -52,6 +52,12 @@ enum YAMLErrorTranslator {
             return (
                 "a value contains \": \" where YAML does not expect it",
                 "put the value in quotes (title: \"a: b\") or check the indentation of this line"
+            )
+        }
+        if problem.contains("did not find expected key"), let extra = textAfterValue(in: lineText, at: column) {
+            return (
+                "the line goes on after its value (\"\(extra)\")",
+                "a value ends at the end of its line or at its closing quote; remove what follows it, or put the whole value in quotes"
             )
         }
         if problem.contains("did not find expected key") || problem.contains("did not find expected '-' indicator") {
@@ -68,6 +74,17 @@ enum YAMLErrorTranslator {
         var message = "YAML syntax error: \(problem)"
         if let context, !context.isEmpty { message += " (\(context))" }
         return (message, "check the indentation and quoting on this line and the one above")
+    }
+
+    /// What follows a value on its line, when libyaml stopped there (at `column`, past the line's
+    /// indentation) looking for the next key: `policy: "1" [` stops at the "[". A stop at the start
+    /// of the line's text is a matter of indentation instead, and gives nil.
+    private static func textAfterValue(in line: Substring, at column: Int) -> Substring? {
+        let indentation = line.prefix { $0 == " " }.count
+        guard column - 1 > indentation, column - 1 < line.count else { return nil }
+        let rest = line.dropFirst(column - 1)
+        let extra = rest.prefix(20)
+        return extra.count < rest.count ? extra + "…" : extra
     }
 
     private static func lineText(_ line: Int, in text: String) -> Substring {
