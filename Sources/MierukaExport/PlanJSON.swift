@@ -14,30 +14,26 @@ struct PlanJSON {
     let settings: DataSettings
     let publisher: String?
 
-    var value: JSONValue {
+    /// The document, written member by member straight into `json`: the items (most of the file)
+    /// are never built as a `JSONValue` tree; the smaller parts are built as values and written in
+    /// their place.
+    func write(to json: inout JSONWriter) {
         let plan = planIndex.plan
         let gradersNamed = resultsHaveGraders
-        let members: [(String, JSONValue)] = [
-            ("format", .string("mieruka-plan")),
-            ("format_version", .int(Self.formatVersion)),
-            ("license", license),
-            ("plan", planValue),
-            (
-                "grades",
-                .array(
-                    plan.grades.grades.map {
-                        .object([("code", .string($0.code)), ("label", .string($0.label)), ("definition", .text($0.definition))])
-                    })
-            ),
-            ("levels", .array(plan.levelNames.map { .string($0) })),
-            ("policies", .array(plan.policies.map(policy))),
-            ("items", .array(plan.items.map { item($0, gradersNamed: gradersNamed) })),
-            ("years", .array(planIndex.years.map(year))),
-            ("tables", .array(plan.tables.map(table))),
-        ]
-        return .object(members + axisMembers + reportedMembers + structureMembers)
+        json.object { json in
+            json.member("format", "mieruka-plan")
+            json.member("format_version", Self.formatVersion)
+            json.member("license", license)
+            json.member("plan", planValue)
+            json.member("grades", scale(plan.grades))
+            json.member("levels", strings: plan.levelNames)
+            json.member("policies", plan.policies) { policy, json in self.policy(policy, to: &json) }
+            json.member("items", plan.items) { item, json in self.item(item, gradersNamed: gradersNamed, to: &json) }
+            json.member("years", .array(planIndex.years.map(year)))
+            json.member("tables", .array(plan.tables.map(table)))
+            json.members(axisMembers + reportedMembers + structureMembers)
+        }
     }
-
     var license: JSONValue {
         .object([
             ("name", .string(settings.license)), ("url", .text(settings.licenseURL)),
@@ -68,106 +64,96 @@ struct PlanJSON {
         return .object(fields)
     }
 
-    func policy(_ policy: Policy) -> JSONValue {
+    func policy(_ policy: Policy, to json: inout JSONWriter) {
         let plan = planIndex.plan
-        return .object([
-            ("id", .string(policy.id)),
-            ("level", .int(policy.level)),
-            ("level_name", .string(plan.levelName(policy.level))),
-            ("number", .text(policy.number)),
-            ("title", .string(policy.title)),
-            ("parent", policy.parent.map { .string(plan.policies[$0].id) } ?? .null),
-            ("kpis", .array(policy.kpis.map(kpi))),
-            ("url", .string(links.url(SiteRoutes.policy(plan.slug, policy.slug)))),
-        ])
+        json.object { json in
+            json.member("id", policy.id)
+            json.member("level", policy.level)
+            json.member("level_name", plan.levelName(policy.level))
+            json.member("number", policy.number)
+            json.member("title", policy.title)
+            json.member("parent", policy.parent.map { plan.policies[$0].id })
+            json.member("kpis", policy.kpis) { kpi, json in self.kpi(kpi, to: &json) }
+            json.member("url", links.url(SiteRoutes.policy(plan.slug, policy.slug)))
+        }
     }
 
     /// `gradersNamed`: whether the plan's results say who graded (`resultsHaveGraders`, found once).
-    func item(_ item: Item, gradersNamed: Bool) -> JSONValue {
+    func item(_ item: Item, gradersNamed: Bool, to json: inout JSONWriter) {
         let plan = planIndex.plan
-        var members: [(String, JSONValue)] = [
-            ("number", .string(item.number)),
-            ("id", .string(item.slug)),
-            ("title", .string(item.title)),
-            ("summary", .text(item.summary)),
-            (
-                "listings",
-                .array(
-                    item.listings.map {
-                        .object([
-                            ("number", .string($0.number)), ("policy", .string(plan.policies[$0.policy].id)),
-                            ("relisting", .bool($0.isRelisting)),
-                        ])
-                    })
-            ),
-            ("departments", .array(item.departments.map { .string($0) })),
-            ("schedule", .array(item.schedule.map { .object([("years", years($0.years)), ("step", .string($0.text))]) })),
-            (
-                "subitems",
-                .array(
-                    item.subitems.map {
-                        .object([
-                            ("number", .string($0.number)), ("title", .string($0.title)),
-                            ("departments", .array($0.departments.map { .string($0) })),
-                        ])
-                    })
-            ),
-            ("kpis", .array(item.kpis.map(kpi))),
-            ("results", .array(item.results.map { result($0, of: item, gradersNamed: gradersNamed) })),
-            ("url", .string(links.url(SiteRoutes.item(plan.slug, item.slug)))),
-        ]
-        // The number of 細目 the city publishes (subitem_count:), only where the item gives one.
-        if let published = item.publishedSubitemCount {
-            members.insert(("subitem_count", .int(published.value)), at: members.count - 3)
+        json.object { json in
+            json.member("number", item.number)
+            json.member("id", item.slug)
+            json.member("title", item.title)
+            json.member("summary", item.summary)
+            json.member("listings", item.listings) { listing, json in
+                json.object { json in
+                    json.member("number", listing.number)
+                    json.member("policy", plan.policies[listing.policy].id)
+                    json.member("relisting", listing.isRelisting)
+                }
+            }
+            json.member("departments", strings: item.departments)
+            json.member("schedule", item.schedule) { step, json in
+                json.object { json in
+                    json.member("years", years(step.years))
+                    json.member("step", step.text)
+                }
+            }
+            json.member("subitems", item.subitems) { subitem, json in
+                json.object { json in
+                    json.member("number", subitem.number)
+                    json.member("title", subitem.title)
+                    json.member("departments", strings: subitem.departments)
+                }
+            }
+            // The number of 細目 the city publishes (subitem_count:), only where the item gives one.
+            if let published = item.publishedSubitemCount { json.member("subitem_count", published.value) }
+            json.member("kpis", item.kpis) { kpi, json in self.kpi(kpi, to: &json) }
+            json.member("results", item.results) { result, json in
+                self.result(result, of: item, gradersNamed: gradersNamed, to: &json)
+            }
+            json.member("url", links.url(SiteRoutes.item(plan.slug, item.slug)))
+            // Results at points within a year (as_of:), only where the item has some, so that other
+            // plans' files keep their bytes: each with its point, never among the years' results.
+            if !item.snapshots.isEmpty {
+                json.member("snapshots", item.snapshots) { result, json in
+                    self.result(result, of: item, gradersNamed: gradersNamed, atPoint: true, to: &json)
+                }
+            }
         }
-        // Results at points within a year (as_of:), only where the item has some, so that other
-        // plans' files keep their bytes: each with its point, never among the years' results.
-        if !item.snapshots.isEmpty {
-            members.append(
-                ("snapshots", .array(item.snapshots.map { snapshotResult in
-                    guard case .object(var fields) = result(snapshotResult, of: item, gradersNamed: gradersNamed) else { return .null }
-                    fields.insert(("as_of", snapshot(snapshotResult.asOf)), at: 1)
-                    return .object(fields)
-                })))
-        }
-        return .object(members)
     }
 
-    func kpi(_ kpi: KPI) -> JSONValue {
-        .object([
-            ("id", .string(kpi.id)),
-            ("name", .string(kpi.name)),
-            ("unit", .string(kpi.unit)),
-            ("direction", .text(kpi.direction?.rawValue)),
-            ("baseline", point(kpi.baseline)),
-            ("target", point(kpi.target)),
-            ("note", .text(kpi.note)),
-            (
-                "actuals",
-                .array(
-                    kpi.actuals.map { actual in
-                        var fields: [(String, JSONValue)] = [
-                            ("year", .int(actual.year.year)),
-                            ("value", number(actual.value.number)),
-                            ("text", .text(actual.value.text)),
-                            ("grade", grade(actual.grade)),
-                            ("progress_percent", kpi.progress(of: actual).map { .number(DataFormat.percent($0)) } ?? .null),
-                        ]
-                        // Only on a provisional value, so that other plans' files keep their bytes.
-                        if let provisional = actual.provisional {
-                            fields.append(
-                                (
-                                    "provisional",
-                                    .object([
-                                        ("label", .text(provisional.label)), ("as_of", .text(provisional.asOf)),
-                                        ("note", .text(provisional.note)), ("replaced", .bool(kpi.isReplaced(actual))),
-                                    ])
-                                ))
-                        }
-                        return .object(fields)
-                    })
-            ),
-        ])
+    func kpi(_ kpi: KPI, to json: inout JSONWriter) {
+        json.object { json in
+            json.member("id", kpi.id)
+            json.member("name", kpi.name)
+            json.member("unit", kpi.unit)
+            json.member("direction", kpi.direction?.rawValue)
+            json.member("baseline", point(kpi.baseline))
+            json.member("target", point(kpi.target))
+            json.member("note", kpi.note)
+            json.member("actuals", kpi.actuals) { actual, json in self.actual(actual, of: kpi, to: &json) }
+        }
+    }
+
+    func actual(_ actual: KPIActual, of kpi: KPI, to json: inout JSONWriter) {
+        json.object { json in
+            json.member("year", actual.year.year)
+            json.member("value", number(actual.value.number))
+            json.member("text", actual.value.text)
+            json.member("grade", grade(actual.grade))
+            json.member("progress_percent", kpi.progress(of: actual).map { JSONValue.number(DataFormat.percent($0)) } ?? .null)
+            // Only on a provisional value, so that other plans' files keep their bytes.
+            if let provisional = actual.provisional {
+                json.object("provisional") { json in
+                    json.member("label", provisional.label)
+                    json.member("as_of", provisional.asOf)
+                    json.member("note", provisional.note)
+                    json.member("replaced", kpi.isReplaced(actual))
+                }
+            }
+        }
     }
 
     func point(_ point: KPIPoint?) -> JSONValue {
@@ -208,17 +194,26 @@ struct PlanJSON {
         return members
     }
 
-    func result(_ result: YearResult, of item: Item, gradersNamed: Bool) -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("year", .int(result.year.year)),
-            ("grade", grade(result.grade)),
-        ] + gradeExtras(result, gradersNamed: gradersNamed) + [
-            ("progress", .text(result.progress)),
-            ("factors", .text(result.factors)),
-            ("next_steps", .text(result.nextSteps)),
-            ("effect_expected_yen", money(result.effect?.expectedFigure)),
-            ("effect_actual_yen", money(result.effect?.actualFigure)),
-        ] + increaseTexts(result.effect, prefix: "effect_")
+    /// `atPoint`: a result at a point within the year (`items[].snapshots[]`), whose point follows its year.
+    func result(_ result: YearResult, of item: Item, gradersNamed: Bool, atPoint: Bool = false, to json: inout JSONWriter) {
+        json.object { json in
+            json.member("year", result.year.year)
+            if atPoint { json.member("as_of", snapshot(result.asOf)) }
+            json.member("grade", grade(result.grade))
+            json.members(gradeExtras(result, gradersNamed: gradersNamed))
+            json.member("progress", result.progress)
+            json.member("factors", result.factors)
+            json.member("next_steps", result.nextSteps)
+            json.member("effect_expected_yen", money(result.effect?.expectedFigure))
+            json.member("effect_actual_yen", money(result.effect?.actualFigure))
+            json.members(increaseTexts(result.effect, prefix: "effect_"))
+            json.members(resultDetails(result, of: item))
+        }
+    }
+
+    /// The members a result has only sometimes, each only where it has what it holds.
+    func resultDetails(_ result: YearResult, of item: Item) -> [(String, JSONValue)] {
+        var members: [(String, JSONValue)] = []
         // Only where the amounts say their kind (単年度 / 継続), so that other plans' files keep their bytes.
         if let kind = result.effect?.kind { members.append(("effect_kind", .string(kind.rawValue))) }
         // The year's amounts of other kinds (単年度 beside 継続), only where there are some: never added to the first.
@@ -273,7 +268,7 @@ struct PlanJSON {
             return .object([("axis", .string(axis.key))] + fields)
         }
         if !onAxes.isEmpty { members.append(("axis_grade_compositions", .array(onAxes))) }
-        return .object(members)
+        return members
     }
 
     /// {"method": "委員個々の評価を平均化", "member_grades": [{"member": null, "grade": "C"}, …]}
