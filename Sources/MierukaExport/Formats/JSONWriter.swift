@@ -78,7 +78,7 @@ package struct JSONWriter: ~Copyable {
     }
 
     /// A key from the data (a grade's code, an axis's id), escaped as a string.
-    package mutating func key(_ name: String) {
+    package mutating func key(named name: String) {
         separate()
         appendString(name)
         colon()
@@ -147,6 +147,13 @@ package struct JSONWriter: ~Copyable {
         int(value)
     }
 
+    /// A number member, null when absent.
+    package mutating func member(_ key: StaticString, _ value: Int?) {
+        self.key(key)
+        guard let value else { return null() }
+        int(value)
+    }
+
     package mutating func member(_ key: StaticString, _ value: Bool) {
         self.key(key)
         bool(value)
@@ -157,12 +164,15 @@ package struct JSONWriter: ~Copyable {
         value.write(to: &self)
     }
 
+    /// A member whose key comes from the data (a grade's code, an axis's id).
+    package mutating func member(named key: String, _ value: JSONValue) {
+        self.key(named: key)
+        value.write(to: &self)
+    }
+
     /// Members given as a list (keys and values built beforehand), in its order.
     package mutating func members(_ members: [(String, JSONValue)]) {
-        for (key, value) in members {
-            self.key(key)
-            value.write(to: &self)
-        }
+        for (key, value) in members { member(named: key, value) }
     }
 
     /// A member whose value `body` writes.
