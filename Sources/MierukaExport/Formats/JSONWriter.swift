@@ -7,6 +7,8 @@
 ///         json.member("id", item.slug)
 ///         json.member("kpis", item.kpis) { kpi, json in write(kpi, to: &json) }
 ///     }
+///
+/// Not copyable: it owns the bytes it writes (`ByteBuffer`).
 package struct JSONWriter: ~Copyable {
     private var buffer: ByteBuffer
     /// Spaces per level when pretty-printed; nil: on one line.
@@ -33,13 +35,6 @@ package struct JSONWriter: ~Copyable {
         open(0x7B)
         body(&self)
         close(0x7D)
-    }
-
-    /// An array whose elements `body` writes.
-    package mutating func array(_ body: (inout JSONWriter) -> Void) {
-        open(0x5B)
-        body(&self)
-        close(0x5D)
     }
 
     /// An array of `elements`, each written by `element`.
@@ -126,8 +121,6 @@ package struct JSONWriter: ~Copyable {
         guard let text else { return null() }
         string(text)
     }
-
-    package mutating func value(_ value: JSONValue) { value.write(to: &self) }
 
     // MARK: Members
 
