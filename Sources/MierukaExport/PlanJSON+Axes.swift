@@ -6,76 +6,67 @@ import MierukaModel
 /// so that other plans' files keep their bytes; in such a plan every result has the key.
 extension PlanJSON {
     /// The top-level members: the plan's states and its axes with their scales.
-    var axisMembers: [(String, JSONValue)] {
+    func axisMembers(to json: inout JSONWriter) {
         let plan = planIndex.plan
-        var members: [(String, JSONValue)] = []
-        if !plan.states.isEmpty { members.append(("states", scale(plan.states))) }
+        if !plan.states.isEmpty { json.member("states") { json in scale(plan.states, to: &json) } }
         // The report's own heading over the states, only when the plan writes one (`states_heading:`).
-        if plan.statesHeading != Plan.defaultStatesHeading { members.append(("states_heading", .string(plan.statesHeading))) }
-        if !plan.axes.isEmpty {
-            members.append(
-                (
-                    "axes",
-                    .array(
-                        plan.axes.map { axis in
-                            var fields: [(String, JSONValue)] = [
-                                ("id", .string(axis.key)),
-                                ("name", .string(axis.name)),
-                                ("grades", scale(axis.grades)),
-                                ("states", scale(axis.states)),
-                            ]
-                            if axis.statesHeading != Plan.defaultStatesHeading {
-                                fields.append(("states_heading", .string(axis.statesHeading)))
-                            }
-                            fields.append(("graded_by", .text(axis.gradedBy)))
-                            return .object(fields)
-                        })
-                ))
+        if plan.statesHeading != Plan.defaultStatesHeading { json.member("states_heading", plan.statesHeading) }
+        guard !plan.axes.isEmpty else { return }
+        json.member("axes", plan.axes) { axis, json in
+            json.object { json in
+                json.member("id", axis.key)
+                json.member("name", axis.name)
+                json.member("grades") { json in scale(axis.grades, to: &json) }
+                json.member("states") { json in scale(axis.states, to: &json) }
+                if axis.statesHeading != Plan.defaultStatesHeading { json.member("states_heading", axis.statesHeading) }
+                json.member("graded_by", axis.gradedBy)
+            }
         }
-        return members
     }
 
     /// [{"code": "A", "label": "達成", "definition": null}]: a scale's grades or states, best first.
-    func scale(_ scale: GradeScale) -> JSONValue {
-        .array(scale.grades.map { .object([("code", .string($0.code)), ("label", .string($0.label)), ("definition", .text($0.definition))]) })
+    func scale(_ scale: GradeScale, to json: inout JSONWriter) {
+        json.array(scale.grades) { grade, json in
+            json.object { json in
+                json.member("code", grade.code)
+                json.member("label", grade.label)
+                json.member("definition", grade.definition)
+            }
+        }
     }
 
     /// Whether some result names who graded it, or the plan does (then every result has `graded_by`).
     var resultsHaveGraders: Bool {
         let plan = planIndex.plan
-        return plan.gradedBy != nil || plan.items.contains { item in (item.results + item.snapshots).contains { $0.gradedBy != nil } }
+        return plan.gradedBy != nil
+            || plan.items.contains { item in item.results.contains { $0.gradedBy != nil } || item.snapshots.contains { $0.gradedBy != nil } }
     }
 
     /// The members a result gets after its grade: `state`, `graded_by` and `axes`, each only in a
     /// plan that has what it holds.
-    func gradeExtras(_ result: YearResult, gradersNamed: Bool) -> [(String, JSONValue)] {
+    func gradeExtras(_ result: YearResult, gradersNamed: Bool, to json: inout JSONWriter) {
         let plan = planIndex.plan
-        var members: [(String, JSONValue)] = []
-        if !plan.states.isEmpty { members.append(("state", code(result.state, plan.states))) }
+        if !plan.states.isEmpty { json.member("state", code(result.state, plan.states)) }
         if gradersNamed {
             // Who gave the grade or state, as the item's page says it: the result's own word, else the plan's.
             let graded = result.grade != nil || result.state != nil
-            members.append(("graded_by", .text(graded ? result.gradedBy ?? plan.gradedBy : nil)))
+            json.member("graded_by", graded ? result.gradedBy ?? plan.gradedBy : nil)
         }
-        if !plan.axes.isEmpty {
-            members.append(
-                (
-                    "axes",
-                    .object(
-                        plan.axes.enumerated().map { index, axis in
-                            guard let value = result.value(on: index) else { return (axis.key, .null) }
-                            return (
-                                axis.key,
-                                .object([
-                                    ("grade", code(value.grade, axis.grades)),
-                                    ("state", code(value.state, axis.states)),
-                                    ("graded_by", .text(value.gradedBy ?? axis.gradedBy)),
-                                ])
-                            )
-                        })
-                ))
+        guard !plan.axes.isEmpty else { return }
+        json.object("axes") { json in
+            for (index, axis) in plan.axes.enumerated() {
+                guard let value = result.value(on: index) else {
+                    json.member(named: axis.key, .null)
+                    continue
+                }
+                json.key(named: axis.key)
+                json.object { json in
+                    json.member("grade", code(value.grade, axis.grades))
+                    json.member("state", code(value.state, axis.states))
+                    json.member("graded_by", value.gradedBy ?? axis.gradedBy)
+                }
+            }
         }
-        return members
     }
 
     func code(_ index: Int?, _ scale: GradeScale) -> JSONValue {
@@ -87,83 +78,85 @@ extension PlanJSON {
     /// the year's report and `axis-counts` give them: counted from the items on the site (its
     /// grades, ungraded and states) and as published on the axis (`declared:` → `axes:`), each
     /// point within the year apart.
-    func axisCounts(_ year: FiscalYear) -> [(String, JSONValue)] {
+    func axisCounts(_ year: FiscalYear, to json: inout JSONWriter) {
         let plan = planIndex.plan
-        guard !plan.axes.isEmpty else { return [] }
-        let values: [JSONValue] = plan.axes.indices.compactMap { index in
-            guard index < planIndex.axes.count else { return nil }
+        guard !plan.axes.isEmpty else { return }
+        json.member("axes", plan.axes.indices.filter { $0 < planIndex.axes.count }) { index, json in
             let projected = planIndex.axes[index]
             // The plan seen through the axis, so that codes and states are the axis's.
             let seen = PlanJSON(planIndex: projected, links: links, settings: settings, publisher: publisher)
-            var members: [(String, JSONValue)] = [("axis", .string(plan.axes[index].key))]
-            if let tally = projected.tallies[year] {
-                let policies: [JSONValue] = projected.plan.policies.indices.compactMap { policy in
-                    let counts = tally.listingCounts[policy]
-                    guard counts.contains(where: { $0 > 0 }) else { return nil }
-                    return .object([
-                        ("policy", .string(plan.policies[policy].id)), ("grade_counts", seen.counts(counts, gradeCount: tally.gradeCount)),
-                    ])
-                }
-                members.append(
-                    (
-                        "computed",
-                        .object([
-                            ("listings", .int(tally.totalListings)),
-                            ("grade_counts", seen.counts(tally.totalCounts, gradeCount: tally.gradeCount)),
-                            ("policies", .array(policies)),
-                        ])
-                    ))
-            } else {
-                members.append(("computed", .null))
+            json.object { json in
+                json.member("axis", plan.axes[index].key)
+                seen.axisYearMembers(year, to: &json)
             }
-            members.append(("published", projected.plan.declared(in: year).map { seen.axisPublished($0) } ?? .null))
-            let others = projected.plan.otherSnapshots(in: year)
-            if !others.isEmpty { members.append(("published_at_points", .array(others.map { seen.axisPublished($0) }))) }
-            // The items' values on the axis at points within the year, counted (集計), each point apart.
-            let counted = AggregatesDataset.points(projected, year: year).compactMap { entry in entry.counted.map { (entry.point, $0) } }
-            if !counted.isEmpty {
-                members.append(("computed_at_points", .array(counted.map { seen.axisPointCounts($0.0, $0.1) })))
-            }
-            return .object(members)
         }
-        return [("axes", .array(values))]
+    }
+
+    /// An axis's counts for a year, written by the plan seen through the axis.
+    private func axisYearMembers(_ year: FiscalYear, to json: inout JSONWriter) {
+        let plan = planIndex.plan
+        if let tally = planIndex.tallies[year] {
+            json.object("computed") { json in
+                json.member("listings", tally.totalListings)
+                json.member("grade_counts") { json in counts(tally.totalCounts, gradeCount: tally.gradeCount, to: &json) }
+                json.member("policies", plan.policies.indices.filter { tally.listingCounts[$0].contains { $0 > 0 } }) { policy, json in
+                    json.object { json in
+                        json.member("policy", plan.policies[policy].id)
+                        json.member("grade_counts") { json in counts(tally.listingCounts[policy], gradeCount: tally.gradeCount, to: &json) }
+                    }
+                }
+            }
+        } else {
+            json.member("computed", JSONValue.null)
+        }
+        json.member("published") { json in
+            guard let declared = plan.declared(in: year) else { return json.null() }
+            axisPublished(declared, to: &json)
+        }
+        let others = plan.otherSnapshots(in: year)
+        if !others.isEmpty { json.member("published_at_points", others) { declared, json in axisPublished(declared, to: &json) } }
+        // The items' values on the axis at points within the year, counted (集計), each point apart.
+        let counted = AggregatesDataset.points(planIndex, year: year).compactMap { entry in entry.counted.map { (entry.point, $0) } }
+        if !counted.isEmpty {
+            json.member("computed_at_points", counted) { entry, json in axisPointCounts(entry.0, entry.1, to: &json) }
+        }
     }
 
     /// Counts on an axis at a point, from the items' values there: as the axis's `computed`.
-    func axisPointCounts(_ point: Snapshot, _ tally: PlanYearTally) -> JSONValue {
+    func axisPointCounts(_ point: Snapshot, _ tally: PlanYearTally, to json: inout JSONWriter) {
         let plan = planIndex.plan
-        let policies: [JSONValue] = plan.policies.indices.compactMap { policy in
-            let counts = tally.listingCounts[policy]
-            guard counts.contains(where: { $0 > 0 }) else { return nil }
-            return .object([("policy", .string(plan.policies[policy].id)), ("grade_counts", self.counts(counts, gradeCount: tally.gradeCount))])
+        json.object { json in
+            json.member("as_of") { json in snapshot(point, to: &json) }
+            json.member("listings", tally.totalListings)
+            json.member("grade_counts") { json in counts(tally.totalCounts, gradeCount: tally.gradeCount, to: &json) }
+            json.member("policies", plan.policies.indices.filter { tally.listingCounts[$0].contains { $0 > 0 } }) { policy, json in
+                json.object { json in
+                    json.member("policy", plan.policies[policy].id)
+                    json.member("grade_counts") { json in counts(tally.listingCounts[policy], gradeCount: tally.gradeCount, to: &json) }
+                }
+            }
         }
-        return .object([
-            ("as_of", snapshot(point)),
-            ("listings", .int(tally.totalListings)),
-            ("grade_counts", counts(tally.totalCounts, gradeCount: tally.gradeCount)),
-            ("policies", .array(policies)),
-        ])
     }
 
     /// A table published on an axis: its point (only where it has one), per-policy counts, total and states.
-    func axisPublished(_ declared: DeclaredYear) -> JSONValue {
+    func axisPublished(_ declared: DeclaredYear, to json: inout JSONWriter) {
         let plan = planIndex.plan
-        func gradeObject(_ counts: [Int]) -> JSONValue {
-            .object(zip(plan.grades.grades, counts).map { ($0.code, .int($1)) })
+        json.object { json in
+            if let asOf = declared.asOf { json.member("as_of") { json in snapshot(asOf, to: &json) } }
+            json.member("listings", declared.totalListings)
+            json.member("grade_counts", declared.gradeRows) { row, json in
+                json.object { json in
+                    json.member("policy", plan.policies[row.policy].id)
+                    json.member("counts") { json in codeCounts(zip(plan.grades.grades, row.counts), to: &json) }
+                }
+            }
+            json.member("grade_totals") { json in
+                guard let totals = declared.gradeTotals else { return json.null() }
+                codeCounts(zip(plan.grades.grades, totals), to: &json)
+            }
+            if let states = declared.stateTotal {
+                json.member("state_totals") { json in codeCounts(zip(plan.states.grades, states).filter { $0.1 > 0 }, to: &json) }
+            }
         }
-        let point: [(String, JSONValue)] = declared.asOf.map { [("as_of", snapshot($0))] } ?? []
-        var members: [(String, JSONValue)] =
-            point + [
-                ("listings", declared.totalListings.map { .int($0) } ?? .null),
-                (
-                    "grade_counts",
-                    .array(declared.gradeRows.map { .object([("policy", .string(plan.policies[$0.policy].id)), ("counts", gradeObject($0.counts))]) })
-                ),
-                ("grade_totals", declared.gradeTotals.map(gradeObject) ?? .null),
-            ]
-        if let states = declared.stateTotal {
-            members.append(("state_totals", .object(zip(plan.states.grades, states).filter { $0.1 > 0 }.map { ($0.code, .int($1)) })))
-        }
-        return .object(members)
     }
 }

@@ -9,92 +9,104 @@ import MierukaSite
 extension PlanJSON {
     /// The members to add to the document, each only when the plan has it, so that the files of
     /// plans without them keep their bytes.
-    var reportedMembers: [(String, JSONValue)] {
+    func reportedMembers(to json: inout JSONWriter) {
         let plan = planIndex.plan
-        var members: [(String, JSONValue)] = []
         if !plan.reported.moneyTables.isEmpty {
-            members.append(("money_tables", .array(plan.reported.moneyTables.map(moneyTable))))
+            json.member("money_tables", plan.reported.moneyTables) { table, json in moneyTable(table, to: &json) }
         }
         if !plan.reported.achievements.isEmpty {
-            members.append(("achievements", .array(plan.reported.achievements.map(achievement))))
+            json.member("achievements", plan.reported.achievements) { count, json in achievement(count, to: &json) }
         }
         if !plan.planKPIs.isEmpty {
-            members.append(("plan_kpis", .array(plan.planKPIs.map(planKPITable))))
+            json.member("plan_kpis", plan.planKPIs) { table, json in planKPITable(table, to: &json) }
         }
         if !plan.revisions.isEmpty {
-            members.append(("revisions", .array(plan.revisions.revisions.map(revision))))
+            json.member("revisions", plan.revisions.revisions) { revision, json in self.revision(revision, to: &json) }
         }
         if !plan.opinions.isEmpty {
-            members.append(("opinions", .array(plan.opinionsInReportOrder.map(opinion))))
+            json.member("opinions", plan.opinionsInReportOrder) { opinion, json in self.opinion(opinion, to: &json) }
         }
-        return members
     }
 
     /// An opinion as published, with the item it is on (null for the year's results as a whole)
     /// and the address of the page that shows it.
-    func opinion(_ opinion: CommitteeOpinion) -> JSONValue {
+    func opinion(_ opinion: CommitteeOpinion, to json: inout JSONWriter) {
         let item = opinion.item.map { planIndex.plan.items[$0] }
-        return .object([
-            ("year", .int(opinion.year.year)),
-            ("item", item.map { .string($0.slug) } ?? .null),
-            ("number", .text(item?.number)),
-            ("by", .string(opinion.by)),
-            ("date", .text(opinion.date)),
-            ("text", .string(opinion.text)),
-            ("source", .text(opinion.source)),
-            ("url", .text(OpinionsDataset.page(of: opinion, planIndex, links: links))),
-        ])
+        json.object { json in
+            json.member("year", opinion.year.year)
+            json.member("item", item?.slug)
+            json.member("number", item?.number)
+            json.member("by", opinion.by)
+            json.member("date", opinion.date)
+            json.member("text", opinion.text)
+            json.member("source", opinion.source)
+            json.member("url", OpinionsDataset.page(of: opinion, planIndex, links: links))
+        }
     }
 
     /// {"text": "9月末", "month": 9, "day": null}, or null for the year's end.
-    func snapshot(_ snapshot: Snapshot?) -> JSONValue {
-        guard let snapshot else { return .null }
-        return .object([
-            ("text", .string(snapshot.text)), ("month", .int(snapshot.month)), ("day", snapshot.day.map { .int($0) } ?? .null),
-        ])
+    func snapshot(_ snapshot: Snapshot?, to json: inout JSONWriter) {
+        guard let snapshot else { return json.null() }
+        json.object { json in
+            json.member("text", snapshot.text)
+            json.member("month", snapshot.month)
+            json.member("day", snapshot.day)
+        }
     }
 
     /// {"text": "347.0", "yen": 347000000}
-    func amount(_ amount: PublishedAmount?) -> JSONValue {
-        guard let amount else { return .null }
-        let approximate: [(String, JSONValue)] = amount.approximate ? [("approximate", .bool(true))] : []
-        return .object([("text", .string(amount.text)), ("yen", .int64(amount.money.yen))] + approximate)
+    func amount(_ amount: PublishedAmount?, to json: inout JSONWriter) {
+        guard let amount else { return json.null() }
+        json.object { json in
+            json.member("text", amount.text)
+            json.member("yen", .int64(amount.money.yen))
+            if amount.approximate { json.member("approximate", true) }
+        }
     }
 
     /// {"text": "104.4%", "percent": 104.4}
-    func rate(_ rate: PublishedRate?) -> JSONValue {
-        guard let rate else { return .null }
-        return .object([("text", .string(rate.text)), ("percent", .number(rate.percent.description))])
+    func rate(_ rate: PublishedRate?, to json: inout JSONWriter) {
+        guard let rate else { return json.null() }
+        json.object { json in
+            json.member("text", rate.text)
+            json.member("percent", .number(rate.percent.description))
+        }
     }
 
-    func moneyTable(_ table: MoneyTable) -> JSONValue {
-        func row(_ row: MoneyTableRow) -> JSONValue {
-            .object([
-                ("label", .string(row.label)), ("planned", amount(row.planned)), ("actual", amount(row.actual)),
-                ("difference", amount(row.difference)), ("rate", rate(row.rate)),
-            ])
+    func moneyTable(_ table: MoneyTable, to json: inout JSONWriter) {
+        func row(_ row: MoneyTableRow, to json: inout JSONWriter) {
+            json.object { json in
+                json.member("label", row.label)
+                json.member("planned") { json in amount(row.planned, to: &json) }
+                json.member("actual") { json in amount(row.actual, to: &json) }
+                json.member("difference") { json in amount(row.difference, to: &json) }
+                json.member("rate") { json in rate(row.rate, to: &json) }
+            }
         }
         // A column the report does not print has no heading (null), as it has no figures.
         let headings = table.printedHeadings
-        return .object([
-            ("title", .string(table.title)),
-            ("years", years(table.years)),
-            ("as_of", snapshot(table.asOf)),
-            ("unit", .text(table.unit?.rawValue)),
-            ("basis", .text(table.basis)),
-            ("row_heading", .string(table.rowHeading)),
-            (
-                "headings",
-                .object([
-                    ("planned", .text(headings.planned)), ("actual", .text(headings.actual)),
-                    ("difference", .text(headings.difference)), ("rate", .text(headings.rate)),
-                ])
-            ),
-            ("rows", .array(table.rows.map(row))),
-            ("total", table.total.map(row) ?? .null),
-            ("note", .text(table.note)),
-            ("source", .text(table.source)),
-        ] + (table.grid.map { [("grid", grid($0, sign: table.sign))] } ?? []))
+        json.object { json in
+            json.member("title", table.title)
+            json.member("years") { json in years(table.years, to: &json) }
+            json.member("as_of") { json in snapshot(table.asOf, to: &json) }
+            json.member("unit", table.unit?.rawValue)
+            json.member("basis", table.basis)
+            json.member("row_heading", table.rowHeading)
+            json.object("headings") { json in
+                json.member("planned", headings.planned)
+                json.member("actual", headings.actual)
+                json.member("difference", headings.difference)
+                json.member("rate", headings.rate)
+            }
+            json.member("rows", table.rows) { entry, json in row(entry, to: &json) }
+            json.member("total") { json in
+                guard let total = table.total else { return json.null() }
+                row(total, to: &json)
+            }
+            json.member("note", table.note)
+            json.member("source", table.source)
+            if let grid = table.grid { json.member("grid") { json in self.grid(grid, sign: table.sign, to: &json) } }
+        }
     }
 
     /// A table in the report's own layout (`columns:` as a list), only for such a table, so that
@@ -102,216 +114,237 @@ extension PlanJSON {
     /// printed sum adds up) and its rows in order, a group heading ({"group": …}) or a row of cells,
     /// each cell as written (`text`), with the yen read from it (△ and ▲ as minus) and what it
     /// counts as in the table's sums by its sign convention (`sign`: signed / reduction).
-    func grid(_ grid: MoneyGrid, sign: MoneySign) -> JSONValue {
-        func sum(_ sum: MoneySum?) -> JSONValue {
-            switch sum {
-            case nil: .null
-            case .group: .string("group")
-            case .all: .string("all")
-            case .of(let names): .array(names.map { .string($0) })
-            }
-        }
-        let columns: [JSONValue] = grid.columns.map {
-            .object([("heading", .string($0.heading)), ("text", .bool($0.isText)), ("sum", sum($0.sum))])
-        }
-        let rows: [JSONValue] = grid.rows.map { entry in
-            switch entry {
-            case .group(let label, _):
-                return .object([("group", .string(label))])
-            case .amounts(let row):
-                let cells: [JSONValue] = grid.columns.indices.map { index in
-                    if grid.columns[index].isText || row.isText {
-                        return row.text(at: index).map { .object([("text", .string($0))]) } ?? .null
-                    }
-                    guard index < row.cells.count, let cell = row.cells[index] else { return .null }
-                    return amountCell(cell)
+    func grid(_ grid: MoneyGrid, sign: MoneySign, to json: inout JSONWriter) {
+        json.object { json in
+            json.member("sign", sign.rawValue)
+            // Only for a table whose cells hold two figures, so that other files keep their bytes.
+            if let bracket = grid.bracket {
+                json.object("bracket") { json in
+                    json.member("label", bracket.label)
+                    json.member("counts", bracket.rule?.rawValue)
                 }
-                // A row of words (a 達成率 row) says so; other rows keep their members as before.
-                return .object(
-                    [("label", .string(row.label)), ("sum", sum(row.sum))] + (row.isText ? [("text", .bool(true))] : [])
-                        + [("cells", .array(cells))])
+            }
+            json.member("columns", grid.columns) { column, json in
+                json.object { json in
+                    json.member("heading", column.heading)
+                    json.member("text", column.isText)
+                    json.member("sum") { json in sum(column.sum, to: &json) }
+                }
+            }
+            json.member("rows", grid.rows) { entry, json in gridRow(entry, of: grid, to: &json) }
+        }
+    }
+
+    /// A grid's row: a group heading, or a row of cells (a row of words, a 達成率 row, says so).
+    private func gridRow(_ entry: MoneyGridRow, of grid: MoneyGrid, to json: inout JSONWriter) {
+        switch entry {
+        case .group(let label, _):
+            json.object { json in json.member("group", label) }
+        case .amounts(let row):
+            json.object { json in
+                json.member("label", row.label)
+                json.member("sum") { json in sum(row.sum, to: &json) }
+                if row.isText { json.member("text", true) }
+                json.member("cells", grid.columns.indices) { index, json in
+                    if grid.columns[index].isText || row.isText {
+                        guard let text = row.text(at: index) else { return json.null() }
+                        return json.object { json in json.member("text", text) }
+                    }
+                    guard index < row.cells.count, let cell = row.cells[index] else { return json.null() }
+                    amountCell(cell, to: &json)
+                }
             }
         }
-        // Only for a table whose cells hold two figures, so that other files keep their bytes.
-        let bracket: [(String, JSONValue)] =
-            grid.bracket.map { [("bracket", .object([("label", .string($0.label)), ("counts", .text($0.rule?.rawValue))]))] } ?? []
-        return .object([("sign", .string(sign.rawValue))] + bracket + [("columns", .array(columns)), ("rows", .array(rows))])
+    }
+
+    /// What a printed sum adds up: "group", "all", the headings it adds, or null.
+    private func sum(_ sum: MoneySum?, to json: inout JSONWriter) {
+        switch sum {
+        case nil: json.null()
+        case .group: json.string("group")
+        case .all: json.string("all")
+        case .of(let names): json.array(names) { name, json in json.string(name) }
+        }
     }
 
     /// An amount cell of a grid: as printed (`text`, the whole cell), the yen read from it and what
     /// it counts as; a two-figure cell also gives its first figure (`amount`) and the figure in
     /// brackets (`bracketed`) apart.
-    func amountCell(_ cell: GridAmount) -> JSONValue {
-        var members: [(String, JSONValue)] = [("text", .string(cell.cell))]
-        if cell.bracketed != nil { members.append(("amount", .string(cell.written.text))) }
-        members += [("yen", .int64(cell.written.money.yen)), ("value_yen", .int64(cell.value.yen))]
-        if cell.written.approximate { members.append(("approximate", .bool(true))) }
-        if let bracketed = cell.bracketed {
-            members.append(
-                (
-                    "bracketed",
-                    .object([
-                        ("text", .string(bracketed.written.text)), ("yen", .int64(bracketed.written.money.yen)),
-                        ("value_yen", .int64(bracketed.value.yen)),
-                    ])
-                ))
+    func amountCell(_ cell: GridAmount, to json: inout JSONWriter) {
+        json.object { json in
+            json.member("text", cell.cell)
+            if cell.bracketed != nil { json.member("amount", cell.written.text) }
+            json.member("yen", .int64(cell.written.money.yen))
+            json.member("value_yen", .int64(cell.value.yen))
+            if cell.written.approximate { json.member("approximate", true) }
+            if let bracketed = cell.bracketed {
+                json.object("bracketed") { json in
+                    json.member("text", bracketed.written.text)
+                    json.member("yen", .int64(bracketed.written.money.yen))
+                    json.member("value_yen", .int64(bracketed.value.yen))
+                }
+            }
         }
-        return .object(members)
     }
 
-    func achievement(_ count: AchievementCount) -> JSONValue {
+    func achievement(_ count: AchievementCount, to json: inout JSONWriter) {
         let plan = planIndex.plan
-        return .object([
-            ("title", .string(count.title)),
-            ("years", years(count.years)),
-            ("as_of", snapshot(count.asOf)),
-            ("of", .int(count.total)),
-            ("noun", .string(count.noun)),
-            (
-                "counts",
-                .array(
-                    count.parts.map { part in
-                        // `grades` only on a count the plan ties to its scale: other plans' files keep their bytes.
-                        let grades: [(String, JSONValue)] =
-                            part.grades.isEmpty ? [] : [("grades", .array(part.grades.map { .string(plan.grades.grades[$0].code) }))]
-                        return .object(
-                            [("label", .string(part.label)), ("count", .int(part.count)), ("rate", rate(part.rate))] + grades)
-                    })
-            ),
-            ("note", .text(count.note)),
-            ("source", .text(count.source)),
-        ])
+        json.object { json in
+            json.member("title", count.title)
+            json.member("years") { json in years(count.years, to: &json) }
+            json.member("as_of") { json in snapshot(count.asOf, to: &json) }
+            json.member("of", count.total)
+            json.member("noun", count.noun)
+            json.member("counts", count.parts) { part, json in
+                json.object { json in
+                    json.member("label", part.label)
+                    json.member("count", part.count)
+                    json.member("rate") { json in rate(part.rate, to: &json) }
+                    // `grades` only on a count the plan ties to its scale: other plans' files keep their bytes.
+                    if !part.grades.isEmpty { json.member("grades", strings: part.grades.map { plan.grades.grades[$0].code }) }
+                }
+            }
+            json.member("note", count.note)
+            json.member("source", count.source)
+        }
     }
 
-    func planKPITable(_ table: PlanKPITable) -> JSONValue {
-        .object([
-            ("title", .string(table.title)),
-            ("kpis", .array(table.kpis.map(planKPI))),
-            ("note", .text(table.note)),
-            ("source", .text(table.source)),
-        ])
+    func planKPITable(_ table: PlanKPITable, to json: inout JSONWriter) {
+        json.object { json in
+            json.member("title", table.title)
+            json.member("kpis", table.kpis) { kpi, json in planKPI(kpi, to: &json) }
+            json.member("note", table.note)
+            json.member("source", table.source)
+        }
     }
 
     /// {"yen": 200000000} or {"value": 98, "unit": "パーセント"}: a value read exactly from its text.
-    func quantity(_ quantity: PlanKPIQuantity?) -> JSONValue {
+    func quantity(_ quantity: PlanKPIQuantity?, to json: inout JSONWriter) {
         switch quantity {
-        case nil: .null
-        case .money(let money): .object([("yen", .int64(money.yen))])
-        case .number(let number, let unit): .object([("value", .number(number.description)), ("unit", .string(unit))])
+        case nil: json.null()
+        case .money(let money): json.object { json in json.member("yen", .int64(money.yen)) }
+        case .number(let number, let unit):
+            json.object { json in
+                json.member("value", .number(number.description))
+                json.member("unit", unit)
+            }
         }
     }
 
-    func planKPI(_ kpi: PlanKPI) -> JSONValue {
-        .object([
-            ("name", .string(kpi.name)),
-            ("baseline", kpi.baseline.map { .object([("years", years($0.years)), ("text", .string($0.text))]) } ?? .null),
-            (
-                "target",
-                .object([
-                    ("years", years(kpi.target.years)),
-                    ("text", .string(kpi.target.text)),
-                    (
-                        "bound",
-                        kpi.target.bound.map {
-                            .object([("relation", .string($0.relation.rawValue)), ("limit", quantity($0.limit))])
-                        } ?? .null
-                    ),
-                ])
-            ),
-            ("actuals", .array(kpi.actuals.map(planKPIActual))),
-            (
-                "rate",
-                kpi.publishedRate.map {
-                    .object([("label", .string($0.label)), ("text", .string($0.text)), ("years", years($0.years))])
-                } ?? .null
-            ),
-            ("note", .text(kpi.note)),
-            ("computed", .object([("target_met", kpi.targetMet.map { .bool($0) } ?? .null)])),
-        ])
-    }
-
-    func revision(_ revision: PlanRevision) -> JSONValue {
-        let plan = planIndex.plan
-        // 整理番号, parts and moves are members only in plans that write them (others' files stay as they were).
-        let numbers = plan.revisions.hasReferenceNumbers
-        let parts = plan.revisions.hasParts
-        func entries(_ kind: RevisedItem.Kind) -> JSONValue {
-            .array(
-                revision.items(kind).map { entry in
-                    var members: [(String, JSONValue)] = [
-                        ("item", entry.item.map { .string(plan.items[$0].slug) } ?? .null),
-                        ("number", .text(entry.number)),
-                    ]
-                    if numbers { members.append(("reference_number", .text(entry.referenceNumber))) }
-                    members.append(("title", .string(entry.title)))
-                    if kind == .rescheduled {
-                        if parts { members.append(("part", .text(entry.part))) }
-                        members.append(("from", entry.move.map { .int($0.from.year) } ?? .null))
-                        members.append(("to", entry.move.map { .int($0.to.year) } ?? .null))
+    func planKPI(_ kpi: PlanKPI, to json: inout JSONWriter) {
+        json.object { json in
+            json.member("name", kpi.name)
+            json.member("baseline") { json in
+                guard let baseline = kpi.baseline else { return json.null() }
+                json.object { json in
+                    json.member("years") { json in years(baseline.years, to: &json) }
+                    json.member("text", baseline.text)
+                }
+            }
+            json.object("target") { json in
+                json.member("years") { json in years(kpi.target.years, to: &json) }
+                json.member("text", kpi.target.text)
+                json.member("bound") { json in
+                    guard let bound = kpi.target.bound else { return json.null() }
+                    json.object { json in
+                        json.member("relation", bound.relation.rawValue)
+                        json.member("limit") { json in quantity(bound.limit, to: &json) }
                     }
-                    members.append(("reason", .text(entry.reason)))
-                    return .object(members)
-                })
+                }
+            }
+            json.member("actuals", kpi.actuals) { actual, json in planKPIActual(actual, to: &json) }
+            json.member("rate") { json in
+                guard let rate = kpi.publishedRate else { return json.null() }
+                json.object { json in
+                    json.member("label", rate.label)
+                    json.member("text", rate.text)
+                    json.member("years") { json in years(rate.years, to: &json) }
+                }
+            }
+            json.member("note", kpi.note)
+            json.object("computed") { json in json.member("target_met", kpi.targetMet.map { JSONValue.bool($0) } ?? .null) }
         }
-        var lists: [(String, JSONValue)] = [("added", entries(.added)), ("deleted", entries(.deleted)), ("finished", entries(.finished))]
-        if plan.revisions.hasMoves { lists.append(("rescheduled", entries(.rescheduled))) }
-        return .object([
-            ("year", .int(revision.year.year)),
-            ("date", .text(revision.date)),
-            ("title", .text(revision.title)),
-            ("note", .text(revision.note)),
-            ("source", .text(revision.source)),
-            (
-                "period",
-                revision.period.map { .object([("before", years($0.before)), ("after", years($0.after))]) } ?? .null
-            ),
-            (
-                "items",
-                revision.itemCount.map {
-                    .object([
-                        ("before", .int($0.before)), ("after", .int($0.after)), ("before_text", .string($0.beforeText)),
-                        ("after_text", .string($0.afterText)), ("noun", .string($0.noun)),
-                    ])
-                } ?? .null
-            ),
-        ] + lists + [
-            (
-                "targets",
-                .array(
-                    revision.targets.map { target in
-                        let item = plan.items[target.item]
-                        return .object([
-                            ("item", .string(item.slug)),
-                            ("number", .string(item.number)),
-                            ("kpi", .string(target.kpi < item.kpis.count ? item.kpis[target.kpi].id : "")),
-                            ("before", point(target.before)),
-                            ("after", point(target.after)),
-                            ("reason", .text(target.reason)),
-                        ])
-                    })
-            ),
-        ])
     }
 
-    func planKPIActual(_ actual: PlanKPIActual) -> JSONValue {
+    func revision(_ revision: PlanRevision, to json: inout JSONWriter) {
+        let plan = planIndex.plan
+        json.object { json in
+            json.member("year", revision.year.year)
+            json.member("date", revision.date)
+            json.member("title", revision.title)
+            json.member("note", revision.note)
+            json.member("source", revision.source)
+            json.member("period") { json in
+                guard let period = revision.period else { return json.null() }
+                json.object { json in
+                    json.member("before") { json in years(period.before, to: &json) }
+                    json.member("after") { json in years(period.after, to: &json) }
+                }
+            }
+            json.member("items") { json in
+                guard let count = revision.itemCount else { return json.null() }
+                json.object { json in
+                    json.member("before", count.before)
+                    json.member("after", count.after)
+                    json.member("before_text", count.beforeText)
+                    json.member("after_text", count.afterText)
+                    json.member("noun", count.noun)
+                }
+            }
+            json.member("added") { json in revisedItems(revision, .added, to: &json) }
+            json.member("deleted") { json in revisedItems(revision, .deleted, to: &json) }
+            json.member("finished") { json in revisedItems(revision, .finished, to: &json) }
+            if plan.revisions.hasMoves { json.member("rescheduled") { json in revisedItems(revision, .rescheduled, to: &json) } }
+            json.member("targets", revision.targets) { target, json in
+                let item = plan.items[target.item]
+                json.object { json in
+                    json.member("item", item.slug)
+                    json.member("number", item.number)
+                    json.member("kpi", target.kpi < item.kpis.count ? item.kpis[target.kpi].id : "")
+                    json.member("before") { json in point(target.before, to: &json) }
+                    json.member("after") { json in point(target.after, to: &json) }
+                    json.member("reason", target.reason)
+                }
+            }
+        }
+    }
+
+    /// A revision's items of one kind. 整理番号, parts and moves are members only in plans that
+    /// write them (others' files stay as they were).
+    private func revisedItems(_ revision: PlanRevision, _ kind: RevisedItem.Kind, to json: inout JSONWriter) {
+        let plan = planIndex.plan
+        json.array(revision.items(kind)) { entry, json in
+            json.object { json in
+                json.member("item", entry.item.map { plan.items[$0].slug })
+                json.member("number", entry.number)
+                if plan.revisions.hasReferenceNumbers { json.member("reference_number", entry.referenceNumber) }
+                json.member("title", entry.title)
+                if kind == .rescheduled {
+                    if plan.revisions.hasParts { json.member("part", entry.part) }
+                    json.member("from", entry.move?.from.year)
+                    json.member("to", entry.move?.to.year)
+                }
+                json.member("reason", entry.reason)
+            }
+        }
+    }
+
+    func planKPIActual(_ actual: PlanKPIActual, to json: inout JSONWriter) {
         // The report's word (確定前の値 where it gives only a date or a note); the date or point and
         // the note only where the report gives them.
         let word: String? = actual.provisional.map { $0.label ?? "確定前の値" }
-        var members: [(String, JSONValue)] = [
-            ("years", years(actual.years)),
-            ("cumulative", .bool(actual.isCumulative)),
-            ("text", .string(actual.text)),
-            ("interim_target", .text(actual.interimTarget)),
-            ("provisional", .text(word)),
-        ]
-        members += provisionalDetails(actual.provisional)
-        members.append(("quantity", quantity(actual.quantity)))
-        return .object(members)
-    }
-
-    /// `provisional_as_of`, `provisional_note` of a plan KPI's actual: only where the report gives them.
-    func provisionalDetails(_ provisional: KPIProvisional?) -> [(String, JSONValue)] {
-        guard let provisional, provisional.asOf != nil || provisional.note != nil else { return [] }
-        return [("provisional_as_of", .text(provisional.asOf)), ("provisional_note", .text(provisional.note))]
+        json.object { json in
+            json.member("years") { json in years(actual.years, to: &json) }
+            json.member("cumulative", actual.isCumulative)
+            json.member("text", actual.text)
+            json.member("interim_target", actual.interimTarget)
+            json.member("provisional", word)
+            // `provisional_as_of`, `provisional_note`: only where the report gives them.
+            if let provisional = actual.provisional, provisional.asOf != nil || provisional.note != nil {
+                json.member("provisional_as_of", provisional.asOf)
+                json.member("provisional_note", provisional.note)
+            }
+            json.member("quantity") { json in quantity(actual.quantity, to: &json) }
+        }
     }
 }

@@ -6,68 +6,76 @@ import MierukaSite
 /// (`timelines:`), in `plan.json` as written. Each key only for a plan that has what it holds, so
 /// that other plans' files keep their bytes.
 extension PlanJSON {
-    var structureMembers: [(String, JSONValue)] {
+    func structureMembers(to json: inout JSONWriter) {
         let plan = planIndex.plan
-        var members: [(String, JSONValue)] = []
-        if !plan.lineage.isEmpty { members.append(("lineage", .array(plan.lineage.map(lineage)))) }
-        if !plan.matrices.isEmpty { members.append(("matrices", .array(plan.matrices.map(matrix)))) }
-        if !plan.timelines.isEmpty { members.append(("timelines", .array(plan.timelines.map(timeline)))) }
-        return members
+        if !plan.lineage.isEmpty { json.member("lineage", plan.lineage) { entry, json in lineage(entry, to: &json) } }
+        if !plan.matrices.isEmpty { json.member("matrices", plan.matrices) { matrix, json in self.matrix(matrix, to: &json) } }
+        if !plan.timelines.isEmpty { json.member("timelines", plan.timelines) { timeline, json in self.timeline(timeline, to: &json) } }
     }
 
-    func lineage(_ entry: LineageEntry) -> JSONValue {
-        .object([
-            ("title", .string(entry.title)),
-            ("date", .text(entry.date)),
-            ("period", years(entry.period)),
-            ("text", .text(entry.text)),
-            ("effect", .text(entry.effect)),
-            ("effect_years", years(entry.effectYears)),
-        ])
+    func lineage(_ entry: LineageEntry, to json: inout JSONWriter) {
+        json.object { json in
+            json.member("title", entry.title)
+            json.member("date", entry.date)
+            json.member("period") { json in years(entry.period, to: &json) }
+            json.member("text", entry.text)
+            json.member("effect", entry.effect)
+            json.member("effect_years") { json in years(entry.effectYears, to: &json) }
+        }
     }
 
-    func matrix(_ matrix: Matrix) -> JSONValue {
+    func matrix(_ matrix: Matrix, to json: inout JSONWriter) {
         let plan = planIndex.plan
-        let columns: [JSONValue] = matrix.columns.map { column in
-            .object([
-                ("number", .text(column.number)),
-                ("title", .string(column.title)),
-                ("policy", column.policy.map { .string(plan.policies[$0].id) } ?? .null),
-            ])
-        }
-        let rows: [JSONValue] = matrix.rows.map { row in
-            let cells: [JSONValue] = row.cells.map { cell in
-                guard let cell else { return .null }
-                return .object([("number", .text(cell.number)), ("title", .string(cell.title)), ("text", .text(cell.text))])
+        json.object { json in
+            json.member("title", matrix.title)
+            json.member("row_heading", matrix.rowHeading)
+            json.member("column_heading", matrix.columnHeading)
+            json.member("columns", matrix.columns) { column, json in
+                json.object { json in
+                    json.member("number", column.number)
+                    json.member("title", column.title)
+                    json.member("policy", column.policy.map { plan.policies[$0].id })
+                }
             }
-            return .object([("number", .text(row.number)), ("title", .string(row.title)), ("cells", .array(cells))])
+            json.member("rows", matrix.rows) { row, json in
+                json.object { json in
+                    json.member("number", row.number)
+                    json.member("title", row.title)
+                    json.member("cells", row.cells) { cell, json in
+                        guard let cell else { return json.null() }
+                        json.object { json in
+                            json.member("number", cell.number)
+                            json.member("title", cell.title)
+                            json.member("text", cell.text)
+                        }
+                    }
+                }
+            }
+            json.member("source", matrix.source)
         }
-        return .object([
-            ("title", .string(matrix.title)),
-            ("row_heading", .string(matrix.rowHeading)),
-            ("column_heading", .string(matrix.columnHeading)),
-            ("columns", .array(columns)),
-            ("rows", .array(rows)),
-            ("source", .text(matrix.source)),
-        ])
     }
 
-    func timeline(_ timeline: Timeline) -> JSONValue {
-        let rows: [JSONValue] = timeline.rows.map { row in
-            let spans: [JSONValue] = row.spans.map { span in
-                .object([("years", years(span.years)), ("label", .text(span.label)), ("continues", .bool(span.continues))])
+    func timeline(_ timeline: Timeline, to json: inout JSONWriter) {
+        json.object { json in
+            json.member("title", timeline.title)
+            json.member("years") { json in years(timeline.years, to: &json) }
+            json.member("open_end", timeline.openEnd)
+            json.member("row_heading", timeline.rowHeading)
+            json.member("rows", timeline.rows) { row, json in
+                json.object { json in
+                    json.member("group", row.group)
+                    json.member("label", row.label)
+                    json.member("spans", row.spans) { span, json in
+                        json.object { json in
+                            json.member("years") { json in years(span.years, to: &json) }
+                            json.member("label", span.label)
+                            json.member("continues", span.continues)
+                        }
+                    }
+                    json.member("note", row.note)
+                }
             }
-            return .object([
-                ("group", .text(row.group)), ("label", .string(row.label)), ("spans", .array(spans)), ("note", .text(row.note)),
-            ])
+            json.member("source", timeline.source)
         }
-        return .object([
-            ("title", .string(timeline.title)),
-            ("years", years(timeline.years)),
-            ("open_end", .bool(timeline.openEnd)),
-            ("row_heading", .string(timeline.rowHeading)),
-            ("rows", .array(rows)),
-            ("source", .text(timeline.source)),
-        ])
     }
 }

@@ -6,6 +6,11 @@ import MierukaSite
 /// published and computed. Amounts are integers in yen (`*_yen`), so no unit has to be guessed;
 /// the plan's display unit is given beside them. The layout is documented on the data page and in
 /// the README; `format_version` changes only when a field changes meaning or is removed.
+///
+/// The document is written straight to its bytes (`JSONWriter`), member by member in the order of
+/// the file, never built as a `JSONValue` tree and freed again: each function given the writer
+/// writes one value, or, where its comment says it gives members, members of the object being
+/// written. Functions that return a `JSONValue` give a single value (a string, a number or null).
 struct PlanJSON {
     static let formatVersion = 1
 
@@ -14,165 +19,155 @@ struct PlanJSON {
     let settings: DataSettings
     let publisher: String?
 
-    var value: JSONValue {
+    func write(to json: inout JSONWriter) {
         let plan = planIndex.plan
         let gradersNamed = resultsHaveGraders
-        let members: [(String, JSONValue)] = [
-            ("format", .string("mieruka-plan")),
-            ("format_version", .int(Self.formatVersion)),
-            ("license", license),
-            ("plan", planValue),
-            (
-                "grades",
-                .array(
-                    plan.grades.grades.map {
-                        .object([("code", .string($0.code)), ("label", .string($0.label)), ("definition", .text($0.definition))])
-                    })
-            ),
-            ("levels", .array(plan.levelNames.map { .string($0) })),
-            ("policies", .array(plan.policies.map(policy))),
-            ("items", .array(plan.items.map { item($0, gradersNamed: gradersNamed) })),
-            ("years", .array(planIndex.years.map(year))),
-            ("tables", .array(plan.tables.map(table))),
-        ]
-        return .object(members + axisMembers + reportedMembers + structureMembers)
+        json.object { json in
+            json.member("format", "mieruka-plan")
+            json.member("format_version", Self.formatVersion)
+            json.object("license") { json in
+                json.member("name", settings.license)
+                json.member("url", settings.licenseURL)
+                json.member("publisher", publisher)
+            }
+            json.object("plan") { json in planMembers(to: &json) }
+            json.member("grades") { json in scale(plan.grades, to: &json) }
+            json.member("levels", strings: plan.levelNames)
+            json.member("policies", plan.policies) { policy, json in self.policy(policy, to: &json) }
+            json.member("items", plan.items) { item, json in self.item(item, gradersNamed: gradersNamed, to: &json) }
+            json.member("years", planIndex.years) { year, json in self.year(year, to: &json) }
+            json.member("tables", plan.tables) { table, json in self.table(table, to: &json) }
+            axisMembers(to: &json)
+            reportedMembers(to: &json)
+            structureMembers(to: &json)
+        }
     }
 
-    var license: JSONValue {
-        .object([
-            ("name", .string(settings.license)), ("url", .text(settings.licenseURL)),
-            ("publisher", .text(publisher)),
-        ])
-    }
-
-    var planValue: JSONValue {
+    /// The members of `plan`: what the plan is, whose, for which years, and where it is.
+    func planMembers(to json: inout JSONWriter) {
         let plan = planIndex.plan
-        return .object([
-            ("id", .string(plan.slug)),
-            ("city", .string(plan.city)),
-            ("title", .string(plan.title)),
-            ("subtitle", .text(plan.subtitle)),
-            ("period", years(plan.period)),
-            ("money_unit", .string(plan.moneyUnit.rawValue)),
-            ("summary", .text(plan.summary)),
-            ("sources", .array(plan.sources.map { .string($0) })),
-            ("url", .string(links.url(SiteRoutes.plan(plan.slug)))),
-        ])
+        json.member("id", plan.slug)
+        json.member("city", plan.city)
+        json.member("title", plan.title)
+        json.member("subtitle", plan.subtitle)
+        json.member("period") { json in years(plan.period, to: &json) }
+        json.member("money_unit", plan.moneyUnit.rawValue)
+        json.member("summary", plan.summary)
+        json.member("sources", strings: plan.sources)
+        json.member("url", links.url(SiteRoutes.plan(plan.slug)))
     }
 
-    func years(_ range: FiscalYearRange?) -> JSONValue {
-        guard let range else { return .null }
-        var fields: [(String, JSONValue)] = [("first", .int(range.first.year)), ("last", range.last.map { .int($0.year) } ?? .null)]
-        // A span written with a year past its era's end (平成28年度～平成32年度) keeps the city's form beside the years.
-        if let written = range.writtenText { fields.append(("written", .string(written))) }
-        return .object(fields)
+    /// {"first": 2016, "last": 2020}, or null.
+    func years(_ range: FiscalYearRange?, to json: inout JSONWriter) {
+        guard let range else { return json.null() }
+        json.object { json in
+            json.member("first", range.first.year)
+            json.member("last", range.last?.year)
+            // A span written with a year past its era's end (平成28年度～平成32年度) keeps the city's form beside the years.
+            if let written = range.writtenText { json.member("written", written) }
+        }
     }
 
-    func policy(_ policy: Policy) -> JSONValue {
+    func policy(_ policy: Policy, to json: inout JSONWriter) {
         let plan = planIndex.plan
-        return .object([
-            ("id", .string(policy.id)),
-            ("level", .int(policy.level)),
-            ("level_name", .string(plan.levelName(policy.level))),
-            ("number", .text(policy.number)),
-            ("title", .string(policy.title)),
-            ("parent", policy.parent.map { .string(plan.policies[$0].id) } ?? .null),
-            ("kpis", .array(policy.kpis.map(kpi))),
-            ("url", .string(links.url(SiteRoutes.policy(plan.slug, policy.slug)))),
-        ])
+        json.object { json in
+            json.member("id", policy.id)
+            json.member("level", policy.level)
+            json.member("level_name", plan.levelName(policy.level))
+            json.member("number", policy.number)
+            json.member("title", policy.title)
+            json.member("parent", policy.parent.map { plan.policies[$0].id })
+            json.member("kpis", policy.kpis) { kpi, json in self.kpi(kpi, to: &json) }
+            json.member("url", links.url(SiteRoutes.policy(plan.slug, policy.slug)))
+        }
     }
 
     /// `gradersNamed`: whether the plan's results say who graded (`resultsHaveGraders`, found once).
-    func item(_ item: Item, gradersNamed: Bool) -> JSONValue {
+    func item(_ item: Item, gradersNamed: Bool, to json: inout JSONWriter) {
         let plan = planIndex.plan
-        var members: [(String, JSONValue)] = [
-            ("number", .string(item.number)),
-            ("id", .string(item.slug)),
-            ("title", .string(item.title)),
-            ("summary", .text(item.summary)),
-            (
-                "listings",
-                .array(
-                    item.listings.map {
-                        .object([
-                            ("number", .string($0.number)), ("policy", .string(plan.policies[$0.policy].id)),
-                            ("relisting", .bool($0.isRelisting)),
-                        ])
-                    })
-            ),
-            ("departments", .array(item.departments.map { .string($0) })),
-            ("schedule", .array(item.schedule.map { .object([("years", years($0.years)), ("step", .string($0.text))]) })),
-            (
-                "subitems",
-                .array(
-                    item.subitems.map {
-                        .object([
-                            ("number", .string($0.number)), ("title", .string($0.title)),
-                            ("departments", .array($0.departments.map { .string($0) })),
-                        ])
-                    })
-            ),
-            ("kpis", .array(item.kpis.map(kpi))),
-            ("results", .array(item.results.map { result($0, of: item, gradersNamed: gradersNamed) })),
-            ("url", .string(links.url(SiteRoutes.item(plan.slug, item.slug)))),
-        ]
-        // The number of 細目 the city publishes (subitem_count:), only where the item gives one.
-        if let published = item.publishedSubitemCount {
-            members.insert(("subitem_count", .int(published.value)), at: members.count - 3)
+        json.object { json in
+            json.member("number", item.number)
+            json.member("id", item.slug)
+            json.member("title", item.title)
+            json.member("summary", item.summary)
+            json.member("listings", item.listings) { listing, json in
+                json.object { json in
+                    json.member("number", listing.number)
+                    json.member("policy", plan.policies[listing.policy].id)
+                    json.member("relisting", listing.isRelisting)
+                }
+            }
+            json.member("departments", strings: item.departments)
+            json.member("schedule", item.schedule) { step, json in
+                json.object { json in
+                    json.member("years") { json in years(step.years, to: &json) }
+                    json.member("step", step.text)
+                }
+            }
+            json.member("subitems", item.subitems) { subitem, json in
+                json.object { json in
+                    json.member("number", subitem.number)
+                    json.member("title", subitem.title)
+                    json.member("departments", strings: subitem.departments)
+                }
+            }
+            // The number of 細目 the city publishes (subitem_count:), only where the item gives one.
+            if let published = item.publishedSubitemCount { json.member("subitem_count", published.value) }
+            json.member("kpis", item.kpis) { kpi, json in self.kpi(kpi, to: &json) }
+            json.member("results", item.results) { result, json in
+                self.result(result, of: item, gradersNamed: gradersNamed, to: &json)
+            }
+            json.member("url", links.url(SiteRoutes.item(plan.slug, item.slug)))
+            // Results at points within a year (as_of:), only where the item has some, so that other
+            // plans' files keep their bytes: each with its point, never among the years' results.
+            if !item.snapshots.isEmpty {
+                json.member("snapshots", item.snapshots) { result, json in
+                    self.result(result, of: item, gradersNamed: gradersNamed, atPoint: true, to: &json)
+                }
+            }
         }
-        // Results at points within a year (as_of:), only where the item has some, so that other
-        // plans' files keep their bytes: each with its point, never among the years' results.
-        if !item.snapshots.isEmpty {
-            members.append(
-                ("snapshots", .array(item.snapshots.map { snapshotResult in
-                    guard case .object(var fields) = result(snapshotResult, of: item, gradersNamed: gradersNamed) else { return .null }
-                    fields.insert(("as_of", snapshot(snapshotResult.asOf)), at: 1)
-                    return .object(fields)
-                })))
-        }
-        return .object(members)
     }
 
-    func kpi(_ kpi: KPI) -> JSONValue {
-        .object([
-            ("id", .string(kpi.id)),
-            ("name", .string(kpi.name)),
-            ("unit", .string(kpi.unit)),
-            ("direction", .text(kpi.direction?.rawValue)),
-            ("baseline", point(kpi.baseline)),
-            ("target", point(kpi.target)),
-            ("note", .text(kpi.note)),
-            (
-                "actuals",
-                .array(
-                    kpi.actuals.map { actual in
-                        var fields: [(String, JSONValue)] = [
-                            ("year", .int(actual.year.year)),
-                            ("value", number(actual.value.number)),
-                            ("text", .text(actual.value.text)),
-                            ("grade", grade(actual.grade)),
-                            ("progress_percent", kpi.progress(of: actual).map { .number(DataFormat.percent($0)) } ?? .null),
-                        ]
-                        // Only on a provisional value, so that other plans' files keep their bytes.
-                        if let provisional = actual.provisional {
-                            fields.append(
-                                (
-                                    "provisional",
-                                    .object([
-                                        ("label", .text(provisional.label)), ("as_of", .text(provisional.asOf)),
-                                        ("note", .text(provisional.note)), ("replaced", .bool(kpi.isReplaced(actual))),
-                                    ])
-                                ))
-                        }
-                        return .object(fields)
-                    })
-            ),
-        ])
+    func kpi(_ kpi: KPI, to json: inout JSONWriter) {
+        json.object { json in
+            json.member("id", kpi.id)
+            json.member("name", kpi.name)
+            json.member("unit", kpi.unit)
+            json.member("direction", kpi.direction?.rawValue)
+            json.member("baseline") { json in point(kpi.baseline, to: &json) }
+            json.member("target") { json in point(kpi.target, to: &json) }
+            json.member("note", kpi.note)
+            json.member("actuals", kpi.actuals) { actual, json in self.actual(actual, of: kpi, to: &json) }
+        }
     }
 
-    func point(_ point: KPIPoint?) -> JSONValue {
-        guard let point else { return .null }
-        return .object([("years", years(point.years)), ("value", number(point.value.number)), ("text", .text(point.value.text))])
+    func actual(_ actual: KPIActual, of kpi: KPI, to json: inout JSONWriter) {
+        json.object { json in
+            json.member("year", actual.year.year)
+            json.member("value", number(actual.value.number))
+            json.member("text", actual.value.text)
+            json.member("grade", grade(actual.grade))
+            json.member("progress_percent", kpi.progress(of: actual).map { JSONValue.number(DataFormat.percent($0)) } ?? .null)
+            // Only on a provisional value, so that other plans' files keep their bytes.
+            if let provisional = actual.provisional {
+                json.object("provisional") { json in
+                    json.member("label", provisional.label)
+                    json.member("as_of", provisional.asOf)
+                    json.member("note", provisional.note)
+                    json.member("replaced", kpi.isReplaced(actual))
+                }
+            }
+        }
+    }
+
+    /// {"years": …, "value": 12.5, "text": null}, or null.
+    func point(_ point: KPIPoint?, to json: inout JSONWriter) {
+        guard let point else { return json.null() }
+        json.object { json in
+            json.member("years") { json in years(point.years, to: &json) }
+            json.member("value", number(point.value.number))
+            json.member("text", point.value.text)
+        }
     }
 
     func number(_ number: DecimalNumber?) -> JSONValue {
@@ -191,235 +186,224 @@ struct PlanJSON {
 
     /// `kind` (single_year, continuing or null) of an amount, in a plan whose amounts name their
     /// kind only, so that other plans' files keep their bytes.
-    func kindMember(_ kind: EffectKind?) -> [(String, JSONValue)] {
-        planIndex.namesEffectKinds ? [("kind", kind.map { .string($0.rawValue) } ?? .null)] : []
+    func kindMember(_ kind: EffectKind?, to json: inout JSONWriter) {
+        if planIndex.namesEffectKinds { json.member("kind", kind?.rawValue) }
     }
 
     /// The words of an effect's amounts written as increases (「425万4千円の増」), beside their
     /// (negative) yen, or as approximate figures (「約1,200千円」, marked `approximate`): only where
     /// there are some, so that other files keep their bytes.
-    func increaseTexts(_ effect: Effect?, prefix: String) -> [(String, JSONValue)] {
-        var members: [(String, JSONValue)] = []
-        if let text = effect?.expectedWritten { members.append(("\(prefix)expected_text", .string(text))) }
-        if let text = effect?.actualWritten { members.append(("\(prefix)actual_text", .string(text))) }
+    func increaseTexts(_ effect: Effect?, prefix: String, to json: inout JSONWriter) {
+        if let text = effect?.expectedWritten { json.member(named: prefix + "expected_text", .string(text)) }
+        if let text = effect?.actualWritten { json.member(named: prefix + "actual_text", .string(text)) }
         // An approximate figure (「約…」): its yen are the figure after 「約」, in no sum Mieruka makes.
-        if effect?.expectedApproximate != nil { members.append(("\(prefix)expected_approximate", .bool(true))) }
-        if effect?.actualApproximate != nil { members.append(("\(prefix)actual_approximate", .bool(true))) }
-        return members
+        if effect?.expectedApproximate != nil { json.member(named: prefix + "expected_approximate", .bool(true)) }
+        if effect?.actualApproximate != nil { json.member(named: prefix + "actual_approximate", .bool(true)) }
     }
 
-    func result(_ result: YearResult, of item: Item, gradersNamed: Bool) -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("year", .int(result.year.year)),
-            ("grade", grade(result.grade)),
-        ] + gradeExtras(result, gradersNamed: gradersNamed) + [
-            ("progress", .text(result.progress)),
-            ("factors", .text(result.factors)),
-            ("next_steps", .text(result.nextSteps)),
-            ("effect_expected_yen", money(result.effect?.expectedFigure)),
-            ("effect_actual_yen", money(result.effect?.actualFigure)),
-        ] + increaseTexts(result.effect, prefix: "effect_")
-        // Only where the amounts say their kind (単年度 / 継続), so that other plans' files keep their bytes.
-        if let kind = result.effect?.kind { members.append(("effect_kind", .string(kind.rawValue))) }
-        // The year's amounts of other kinds (単年度 beside 継続), only where there are some: never added to the first.
-        if !result.moreEffects.isEmpty {
-            members.append(
-                (
-                    "more_effects",
-                    .array(
-                        result.moreEffects.map { effect in
-                            .object(
-                                [
-                                    ("kind", effect.kind.map { .string($0.rawValue) } ?? .null),
-                                    ("expected_yen", money(effect.expected)), ("actual_yen", money(effect.actual)),
-                                ] + increaseTexts(effect, prefix: ""))
-                        })
-                ))
+    /// `atPoint`: a result at a point within the year (`items[].snapshots[]`), whose point follows its year.
+    func result(_ result: YearResult, of item: Item, gradersNamed: Bool, atPoint: Bool = false, to json: inout JSONWriter) {
+        json.object { json in
+            json.member("year", result.year.year)
+            if atPoint { json.member("as_of") { json in snapshot(result.asOf, to: &json) } }
+            json.member("grade", grade(result.grade))
+            gradeExtras(result, gradersNamed: gradersNamed, to: &json)
+            json.member("progress", result.progress)
+            json.member("factors", result.factors)
+            json.member("next_steps", result.nextSteps)
+            json.member("effect_expected_yen", money(result.effect?.expectedFigure))
+            json.member("effect_actual_yen", money(result.effect?.actualFigure))
+            increaseTexts(result.effect, prefix: "effect_", to: &json)
+            // Only where the amounts say their kind (単年度 / 継続), so that other plans' files keep their bytes.
+            if let kind = result.effect?.kind { json.member("effect_kind", kind.rawValue) }
+            // The year's amounts of other kinds (単年度 beside 継続), only where there are some: never added to the first.
+            if !result.moreEffects.isEmpty {
+                json.member("more_effects", result.moreEffects) { effect, json in
+                    json.object { json in
+                        json.member("kind", effect.kind?.rawValue)
+                        json.member("expected_yen", money(effect.expected))
+                        json.member("actual_yen", money(effect.actual))
+                        increaseTexts(effect, prefix: "", to: &json)
+                    }
+                }
+            }
+            // Only where the report's grade could not be read, so that other plans' files keep their bytes.
+            if let unreadable = result.gradeUnreadable { json.member("grade_unreadable", unreadable) }
+            // Only where the report prints the previous year's grade beside the item, as printed.
+            if let previous = result.previousGrade { json.member("previous_grade", previous.value) }
+            resultDetails(result, of: item, to: &json)
         }
-        // Only where the report's grade could not be read, so that other plans' files keep their bytes.
-        if let unreadable = result.gradeUnreadable {
-            members.append(("grade_unreadable", .string(unreadable)))
-        }
-        // Only where the report prints the previous year's grade beside the item, as printed.
-        if let previous = result.previousGrade {
-            members.append(("previous_grade", .string(previous.value)))
-        }
-        // Only where the item has sub-items, so that other plans' files keep their bytes.
+    }
+
+    /// The members a result gives only sometimes: its sub-items' results (only where the item has
+    /// sub-items) and how its grades were reached (only where the report says), so that other plans'
+    /// files keep their bytes.
+    func resultDetails(_ result: YearResult, of item: Item, to json: inout JSONWriter) {
+        let plan = planIndex.plan
         if !item.subitems.isEmpty {
-            let states = planIndex.plan.states.grades
-            members.append(
-                (
-                    "subitems",
-                    .array(
-                        result.subitems.map { sub in
-                            .object([
-                                ("number", .string(sub.subitem < item.subitems.count ? item.subitems[sub.subitem].number : "")),
-                                ("grade", grade(sub.grade)),
-                                ("state", .text(sub.state.flatMap { $0 < states.count ? states[$0].label : nil })),
-                                ("progress", .text(sub.progress)),
-                            ])
-                        })
-                ))
+            let states = plan.states.grades
+            json.member("subitems", result.subitems) { sub, json in
+                json.object { json in
+                    json.member("number", sub.subitem < item.subitems.count ? item.subitems[sub.subitem].number : "")
+                    json.member("grade", grade(sub.grade))
+                    json.member("state", sub.state.flatMap { $0 < states.count ? states[$0].label : nil })
+                    json.member("progress", sub.progress)
+                }
+            }
         }
         // How the grade was reached and the members' grades behind it, only where the report says.
-        let plan = planIndex.plan
         if let composition = result.composition {
-            members.append(("grade_composition", self.composition(composition, scale: plan.grades)))
+            json.member("grade_composition") { json in self.composition(composition, scale: plan.grades, to: &json) }
         }
-        let onAxes = result.axisValues.compactMap { value -> JSONValue? in
+        let onAxes = result.axisValues.compactMap { value -> (axis: StatusAxis, composition: GradeComposition)? in
             guard let composition = value.composition, value.axis < plan.axes.count else { return nil }
-            let axis = plan.axes[value.axis]
-            guard case .object(let fields) = self.composition(composition, scale: axis.grades) else { return nil }
-            return .object([("axis", .string(axis.key))] + fields)
+            return (plan.axes[value.axis], composition)
         }
-        if !onAxes.isEmpty { members.append(("axis_grade_compositions", .array(onAxes))) }
-        return .object(members)
+        if !onAxes.isEmpty {
+            json.member("axis_grade_compositions", onAxes) { entry, json in
+                composition(entry.composition, scale: entry.axis.grades, axis: entry.axis.key, to: &json)
+            }
+        }
     }
 
-    /// {"method": "委員個々の評価を平均化", "member_grades": [{"member": null, "grade": "C"}, …]}
-    func composition(_ composition: GradeComposition, scale: GradeScale) -> JSONValue {
-        .object([
-            ("method", .text(composition.method)),
-            (
-                "member_grades",
-                .array(
-                    composition.members.map { member in
-                        .object([
-                            ("member", .text(member.member)),
-                            ("grade", member.grade < scale.count ? .string(scale.grades[member.grade].code) : .null),
-                        ])
-                    })
-            ),
-        ])
+    /// {"method": "委員個々の評価を平均化", "member_grades": [{"member": null, "grade": "C"}, …]}, after
+    /// the axis's id for a grade on an axis.
+    func composition(_ composition: GradeComposition, scale: GradeScale, axis: String? = nil, to json: inout JSONWriter) {
+        json.object { json in
+            if let axis { json.member("axis", axis) }
+            json.member("method", composition.method)
+            json.member("member_grades", composition.members) { member, json in
+                json.object { json in
+                    json.member("member", member.member)
+                    json.member("grade", member.grade < scale.count ? .string(scale.grades[member.grade].code) : JSONValue.null)
+                }
+            }
+        }
     }
 
     /// One year's aggregates: computed from the items, and as published when the plan declares them.
-    func year(_ year: FiscalYear) -> JSONValue {
+    func year(_ year: FiscalYear, to json: inout JSONWriter) {
         let plan = planIndex.plan
-        var members: [(String, JSONValue)] = [("year", .int(year.year))]
-        if let tally = planIndex.tallies[year] {
-            let rows = plan.policies.indices.map { policy -> JSONValue in
-                .object([
-                    ("policy", .string(plan.policies[policy].id)),
-                    ("grade_counts", counts(tally.listingCounts[policy], gradeCount: tally.gradeCount)),
-                    ("relistings", .int(tally.relistingCounts[policy])),
-                    ("effect_expected_yen", money(tally.expected[policy])),
-                    ("effect_actual_yen", money(tally.actual[policy])),
-                ])
+        json.object { json in
+            json.member("year", year.year)
+            if let tally = planIndex.tallies[year] { json.object("computed") { json in computedMembers(tally, to: &json) } }
+            if let declared = plan.declared(in: year) {
+                json.member("published") { json in published(declared, shown: true, to: &json) }
             }
-            members.append(
-                (
-                    "computed",
-                    .object([
-                        ("items_with_result", .int(tally.itemsWithResult)),
-                        ("listings", .int(tally.totalListings)),
-                        ("grade_counts", counts(tally.totalCounts, gradeCount: tally.gradeCount)),
-                        ("relistings", .int(tally.totalRelistings)),
-                        ("effect_expected_yen", money(tally.totalExpected)),
-                        ("effect_actual_yen", money(tally.totalActual)),
-                        ("policies", .array(rows)),
-                    ] + effectsByKind(tally))
-                ))
+            // The year's published tables at its other points (as_of:), in their order; only where there
+            // are some, so that other files keep their bytes.
+            let others = plan.otherSnapshots(in: year)
+            if !others.isEmpty {
+                // Each with the notes its point's part of the year's report shows (Plan.showsTables).
+                json.member("published_at_points", others) { declared, json in
+                    published(declared, notesShown: declared.asOf.map { plan.showsTables(at: $0, in: year) } ?? false, to: &json)
+                }
+            }
+            computedAtPoints(year, to: &json)
+            axisCounts(year, to: &json)
         }
-        if let declared = plan.declared(in: year) {
-            members.append(("published", published(declared, shown: true)))
+    }
+
+    /// The members of `years[].computed`: the year's counts and amounts, from the items on the site.
+    func computedMembers(_ tally: PlanYearTally, to json: inout JSONWriter) {
+        let plan = planIndex.plan
+        json.member("items_with_result", tally.itemsWithResult)
+        json.member("listings", tally.totalListings)
+        json.member("grade_counts") { json in counts(tally.totalCounts, gradeCount: tally.gradeCount, to: &json) }
+        json.member("relistings", tally.totalRelistings)
+        json.member("effect_expected_yen", money(tally.totalExpected))
+        json.member("effect_actual_yen", money(tally.totalActual))
+        json.member("policies", plan.policies.indices) { policy, json in
+            json.object { json in
+                json.member("policy", plan.policies[policy].id)
+                json.member("grade_counts") { json in counts(tally.listingCounts[policy], gradeCount: tally.gradeCount, to: &json) }
+                json.member("relistings", tally.relistingCounts[policy])
+                json.member("effect_expected_yen", money(tally.expected[policy]))
+                json.member("effect_actual_yen", money(tally.actual[policy]))
+            }
         }
-        // The year's published tables at its other points (as_of:), in their order; only where there
-        // are some, so that other files keep their bytes.
-        let others = plan.otherSnapshots(in: year)
-        if !others.isEmpty {
-            // Each with the notes its point's part of the year's report shows (Plan.showsTables).
-            members.append(
-                ("published_at_points", .array(others.map { published($0, notesShown: $0.asOf.map { plan.showsTables(at: $0, in: year) } ?? false) })))
-        }
-        return .object(members + computedAtPoints(year) + axisCounts(year))
+        effectsByKind(tally, to: &json)
     }
 
     /// Mieruka's counts (集計) at each point within the year whose items' results give a grade or a
     /// state, as the year's report and `grade-counts` give them: each point apart, never added to the
     /// year's. Only where there are some, so that other files keep their bytes.
-    func computedAtPoints(_ year: FiscalYear) -> [(String, JSONValue)] {
+    func computedAtPoints(_ year: FiscalYear, to json: inout JSONWriter) {
         let counted = AggregatesDataset.points(planIndex, year: year).compactMap { entry in entry.counted.map { (entry.point, $0) } }
-        guard !counted.isEmpty else { return [] }
-        return [("computed_at_points", .array(counted.map { pointCounts($0.0, $0.1) }))]
+        guard !counted.isEmpty else { return }
+        json.member("computed_at_points", counted) { entry, json in pointCounts(entry.0, entry.1, to: &json) }
     }
 
     /// One point's counts: like the year's `computed`, without the effects (amounts at a point are
     /// never summed).
-    func pointCounts(_ point: Snapshot, _ tally: PlanYearTally) -> JSONValue {
+    func pointCounts(_ point: Snapshot, _ tally: PlanYearTally, to json: inout JSONWriter) {
         let plan = planIndex.plan
-        let policies: [JSONValue] = plan.policies.indices.compactMap { policy in
-            let counts = tally.listingCounts[policy]
-            guard counts.contains(where: { $0 > 0 }) else { return nil }
-            return .object([
-                ("policy", .string(plan.policies[policy].id)), ("grade_counts", self.counts(counts, gradeCount: tally.gradeCount)),
-                ("relistings", .int(tally.relistingCounts[policy])),
-            ])
+        json.object { json in
+            json.member("as_of") { json in snapshot(point, to: &json) }
+            json.member("items_with_result", tally.itemsWithResult)
+            json.member("listings", tally.totalListings)
+            json.member("grade_counts") { json in counts(tally.totalCounts, gradeCount: tally.gradeCount, to: &json) }
+            json.member("relistings", tally.totalRelistings)
+            json.member("policies", plan.policies.indices.filter { tally.listingCounts[$0].contains { $0 > 0 } }) { policy, json in
+                json.object { json in
+                    json.member("policy", plan.policies[policy].id)
+                    json.member("grade_counts") { json in counts(tally.listingCounts[policy], gradeCount: tally.gradeCount, to: &json) }
+                    json.member("relistings", tally.relistingCounts[policy])
+                }
+            }
         }
-        return .object([
-            ("as_of", snapshot(point)),
-            ("items_with_result", .int(tally.itemsWithResult)),
-            ("listings", .int(tally.totalListings)),
-            ("grade_counts", counts(tally.totalCounts, gradeCount: tally.gradeCount)),
-            ("relistings", .int(tally.totalRelistings)),
-            ("policies", .array(policies)),
-        ])
     }
 
     /// The items' amounts summed kind by kind, in a plan whose amounts name their kind only (the
     /// year's effect_*_yen above are then those of its one kind, or null when it has several:
     /// amounts of different kinds are never added together).
-    func effectsByKind(_ tally: PlanYearTally) -> [(String, JSONValue)] {
+    func effectsByKind(_ tally: PlanYearTally, to json: inout JSONWriter) {
         let plan = planIndex.plan
-        guard planIndex.namesEffectKinds else { return [] }
-        return [
-            (
-                "effects_by_kind",
-                .array(
-                    tally.effectSums.map { sums in
-                        .object(
-                            kindMember(sums.kind) + [
-                                ("effect_expected_yen", money(sums.totalExpected)),
-                                ("effect_actual_yen", money(sums.totalActual)),
-                                (
-                                    "policies",
-                                    .array(
-                                        plan.policies.indices.filter { sums.expected[$0] != nil || sums.actual[$0] != nil }.map {
-                                            .object([
-                                                ("policy", .string(plan.policies[$0].id)),
-                                                ("effect_expected_yen", money(sums.expected[$0])),
-                                                ("effect_actual_yen", money(sums.actual[$0])),
-                                            ])
-                                        })
-                                ),
-                            ])
-                    })
-            )
-        ]
+        guard planIndex.namesEffectKinds else { return }
+        json.member("effects_by_kind", tally.effectSums) { sums, json in
+            json.object { json in
+                kindMember(sums.kind, to: &json)
+                json.member("effect_expected_yen", money(sums.totalExpected))
+                json.member("effect_actual_yen", money(sums.totalActual))
+                json.member("policies", plan.policies.indices.filter { sums.expected[$0] != nil || sums.actual[$0] != nil }) { policy, json in
+                    json.object { json in
+                        json.member("policy", plan.policies[policy].id)
+                        json.member("effect_expected_yen", money(sums.expected[policy]))
+                        json.member("effect_actual_yen", money(sums.actual[policy]))
+                    }
+                }
+            }
+        }
     }
 
     /// {"S": 3, "A": 25, "B": 15, "ungraded": 0}
-    func counts(_ counts: [Int], gradeCount: Int) -> JSONValue {
+    func counts(_ counts: [Int], gradeCount: Int, to json: inout JSONWriter) {
         let plan = planIndex.plan
-        var members: [(String, JSONValue)] = []
-        for index in 0..<min(gradeCount, counts.count) { members.append((plan.grades.grades[index].code, .int(counts[index]))) }
-        if counts.count > gradeCount { members.append(("ungraded", .int(counts[gradeCount]))) }
-        // Listings with a state instead of a grade (対象外 …), outside the grade counts.
-        if !plan.states.isEmpty, counts.count > gradeCount + 1 {
-            members.append(
-                ("states", .object(zip(plan.states.grades, counts[(gradeCount + 1)...]).map { ($0.code, .int($1)) })))
+        json.object { json in
+            for index in 0..<min(gradeCount, counts.count) { json.member(named: plan.grades.grades[index].code, .int(counts[index])) }
+            if counts.count > gradeCount { json.member("ungraded", counts[gradeCount]) }
+            // Listings with a state instead of a grade (対象外 …), outside the grade counts.
+            if !plan.states.isEmpty, counts.count > gradeCount + 1 {
+                json.member("states") { json in codeCounts(zip(plan.states.grades, counts[(gradeCount + 1)...]), to: &json) }
+            }
         }
-        return .object(members)
     }
 
-    func table(_ table: PublishedTable) -> JSONValue {
-        .object([
-            ("title", .string(table.title)),
-            ("header", .array(table.header.map { .string($0) })),
-            ("rows", .array(table.rows.map { .array($0.map { .string($0) }) })),
-            ("note", .text(table.note)),
-            ("source", .text(table.source)),
-        ])
+    /// {"A": 3, "B": 0}: numbers keyed by the codes of the grades or states they count.
+    func codeCounts(_ counts: some Sequence<(Grade, Int)>, to json: inout JSONWriter) {
+        json.object { json in
+            for (grade, count) in counts { json.member(named: grade.code, .int(count)) }
+        }
+    }
+
+    func table(_ table: PublishedTable, to json: inout JSONWriter) {
+        json.object { json in
+            json.member("title", table.title)
+            json.member("header", strings: table.header)
+            json.member("rows", table.rows) { row, json in json.array(row) { cell, json in json.string(cell) } }
+            json.member("note", table.note)
+            json.member("source", table.source)
+        }
     }
 }
 

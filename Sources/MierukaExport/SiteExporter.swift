@@ -130,9 +130,9 @@ package struct SiteExporter: Sendable {
             workbookFile(table, rows: rows, csv: csvBytes, planIndex, diagnostics: &diagnostics, emit: emit)
         }
         let json = PlanJSON(planIndex: planIndex, links: links, settings: config.data, publisher: config.publisher)
-        var jsonBytes = json.value.bytes(indent: nil)
-        jsonBytes.append(0x0A)
-        emit(ExportFile(path: SiteRoutes.dataFile(slug, PlanDatasets.jsonFile), bytes: jsonBytes))
+        var writer = JSONWriter()
+        json.write(to: &writer)
+        emit(ExportFile(path: SiteRoutes.dataFile(slug, PlanDatasets.jsonFile), bytes: writer.bytes + [0x0A]))
         let feed = AtomFeed(
             planIndex: planIndex, baseURL: config.baseURL, siteTitle: config.title, publisher: config.publisher,
             language: config.language)

@@ -12,6 +12,49 @@ import Testing
         #expect(value.serialized().hasSuffix("}\n"))
     }
 
+    /// The writer's commas, line breaks and indentation, in both layouts, for members written one by
+    /// one, empty containers, nesting and keys from the data.
+    @Test func jsonWriterLaysOutWhatItIsGiven() {
+        func document(indent: Int?) -> String {
+            var json = JSONWriter(indent: indent, capacity: 1)
+            json.object { json in
+                json.member("name", "見える化\u{2028}")
+                json.member("count", Int?.none)
+                json.member("list", [1, -22, Int.min]) { number, json in json.int(number) }
+                json.member("empty", [String]()) { text, json in json.string(text) }
+                json.object("inner") { json in
+                    json.member(named: "A評価", .int(3))
+                    json.object("none") { _ in }
+                }
+                json.member("flag", true)
+            }
+            return String(decoding: json.bytes, as: UTF8.self)
+        }
+        #expect(
+            document(indent: nil)
+                == #"{"name":"見える化\u2028","count":null,"list":[1,-22,-9223372036854775808],"empty":[],"inner":{"A評価":3,"none":{}},"flag":true}"#)
+        #expect(
+            document(indent: 2) == """
+                {
+                  "name": "見える化\\u2028",
+                  "count": null,
+                  "list": [
+                    1,
+                    -22,
+                    -9223372036854775808
+                  ],
+                  "empty": [],
+                  "inner": {
+                    "A評価": 3,
+                    "none": {}
+                  },
+                  "flag": true
+                }
+                """)
+        let value = JSONValue.object([("a", .array([.null, .object([])])), ("b", .string("x"))])
+        #expect(value.serialized() == "{\n  \"a\": [\n    null,\n    {}\n  ],\n  \"b\": \"x\"\n}\n")
+    }
+
     @Test func shiftJISWritesWhatExcelWritesAndReportsWhatItCannot() {
         let (bytes, missing) = ShiftJISEncoder.encode("髙﨑①～")
         #expect(bytes == [0xFB, 0xFC, 0xFA, 0xB1, 0x87, 0x40, 0x81, 0x60])
