@@ -435,6 +435,11 @@ struct TableBuilder {
         // Each year's label, made once for its row, the chart and the notes.
         let format = self.format
         let yearLabels = entries.map { format.year($0.year) }
+        // Each year's amounts in the plan's unit, made once for its row and the chart's bars and
+        // text equivalent (each was formatted three times).
+        let figures = entries.map { entry in
+            (expected: entry.expected.map { format.money($0) }, actual: entry.actual.map { format.money($0) })
+        }
         for (offset, entry) in entries.enumerated() {
             // A year missing between the plan's first year (or the previous row) and this one breaks the run.
             // So does a year whose amounts are of another kind than the first's (a published total
@@ -454,8 +459,8 @@ struct TableBuilder {
                 EffectYearRowView(
                     year: yearLabels[offset],
                     basis: entry.basis == .published ? "公表値" : entry.basis == .summed ? "集計" : nil,
-                    expected: format.money(entry.expected, increase: entry.written?.expectedWritten),
-                    actual: format.money(entry.actual, increase: entry.written?.actualWritten),
+                    expected: entry.written?.expectedWritten ?? figures[offset].expected ?? "—",
+                    actual: entry.written?.actualWritten ?? figures[offset].actual ?? "—",
                     difference: format.money(row.difference),
                     cumulativeExpected: published?.expectedApproximate?.text
                         ?? published?.expected.map { format.money($0, increase: published?.expectedIncrease) }
@@ -470,11 +475,12 @@ struct TableBuilder {
         if yearsUnbroken {
             let (expected, actual) = (expectedRun.value, actualRun.value)
             let totalRow = EffectSummary.Row(policy: nil, expected: expected, actual: actual)
+            let (expectedText, actualText) = (format.money(expected), format.money(actual))
             total = EffectYearRowView(
                 year: "累計（\(format.years(FiscalYearRange(first, entries[entries.count - 1].year)))）", basis: "集計",
-                expected: format.money(expected), actual: format.money(actual),
-                difference: format.money(totalRow.difference), cumulativeExpected: format.money(expected),
-                cumulativeActual: format.money(actual), cumulativeIsPublished: false,
+                expected: expectedText, actual: actualText,
+                difference: format.money(totalRow.difference), cumulativeExpected: expectedText,
+                cumulativeActual: actualText, cumulativeIsPublished: false,
                 rate: totalRow.rate?.formatted() ?? "—")
         }
         // A chart needs more than one year to show a course.
@@ -482,12 +488,14 @@ struct TableBuilder {
             entries.count > 1
             ? EffectBarChart(
                 scope: scope, title: caption, unit: plan.moneyUnit,
-                years: zip(entries, yearLabels).map { entry, label in
-                    EffectBarChart.Year(
-                        label: label, expected: entry.expected, actual: entry.actual,
+                years: entries.indices.map { offset in
+                    let entry = entries[offset]
+                    return EffectBarChart.Year(
+                        label: yearLabels[offset], expected: entry.expected, actual: entry.actual,
                         expectedText: entry.written?.expectedIncrease, actualText: entry.written?.actualIncrease,
                         expectedApproximate: entry.written?.expectedApproximate?.text,
-                        actualApproximate: entry.written?.actualApproximate?.text)
+                        actualApproximate: entry.written?.actualApproximate?.text,
+                        expectedFigure: figures[offset].expected, actualFigure: figures[offset].actual)
                 }).markup
             : nil
         let notes = effectNotes(entries, yearLabels: yearLabels, yearsUnbroken: yearsUnbroken)
