@@ -85,17 +85,20 @@ package struct MarkdownRenderer: Sendable {
     /// Replaces each heading by a custom block that writes `<hN id="…">` around the same children,
     /// which keeps cmark's safe mode for everything inside.
     private static func addHeadingIDs(_ headings: [OpaquePointer], offset: Int) {
-        var used: [String: Int] = [:]
+        // Each id given so far, with how many headings took it. A list: a text has a handful of
+        // headings, and hashing each id (Japanese, a dozen bytes and more) into a dictionary cost
+        // more than the heading's other work together.
+        var used: [(id: String, count: Int)] = []
         for heading in headings {
             let level = min(6, max(1, Int(cmark_node_get_heading_level(heading)) + offset))
             let text = plainText(heading)
             var id = HeadingID.make(from: text)
             if id.isEmpty { id = "section" }
-            if let count = used[id] {
-                used[id] = count + 1
-                id += "-\(count + 1)"
+            if let seen = used.firstIndex(where: { $0.id == id }) {
+                used[seen].count += 1
+                id += "-\(used[seen].count)"
             } else {
-                used[id] = 1
+                used.append((id, 1))
             }
             guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
             _ = cmark_node_set_on_enter(block, "<h\(level) id=\"\(id)\">")

@@ -41,13 +41,23 @@ package struct KPI: Sendable {
     /// The year's actual as shown: the confirmed value, or the provisional one (見込み, 速報値) while
     /// no confirmed value is given for the year.
     package func actual(in year: FiscalYear) -> KPIActual? {
-        actuals.last { $0.year == year && $0.provisional == nil } ?? actuals.last { $0.year == year }
+        actualIndex(in: year).map { actuals[$0] }
+    }
+
+    /// Where `actual(in:)` is in `actuals`.
+    package func actualIndex(in year: FiscalYear) -> Int? {
+        actuals.lastIndex { $0.year == year && $0.provisional == nil } ?? actuals.lastIndex { $0.year == year }
     }
 
     /// One actual per year, as shown: a provisional value replaced by a confirmed one is left out
     /// (both are kept in `actuals` and in the downloads).
     package var shownActuals: [KPIActual] {
         actuals.filter { !isReplaced($0) }
+    }
+
+    /// Where each of `shownActuals` is in `actuals`.
+    package var shownActualIndices: [Int] {
+        actuals.indices.filter { !isReplaced(actuals[$0]) }
     }
 
     /// Whether `actual` is a provisional value for a year that also has a confirmed one.

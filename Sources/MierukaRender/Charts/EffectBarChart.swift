@@ -16,6 +16,15 @@ struct EffectBarChart {
         /// the text equivalent says it as written (「約1,200（概数）」), never 「なし」.
         var expectedApproximate: String? = nil
         var actualApproximate: String? = nil
+        /// The amounts in the chart's unit (「4,700」), when the table beside the chart has made
+        /// them already; the chart makes them otherwise.
+        var expectedFigure: String? = nil
+        var actualFigure: String? = nil
+
+        /// An amount's figure in `unit`: the one given, else made here.
+        func figure(_ amount: Money, given: String?, unit: MoneyUnit) -> String {
+            given ?? amount.amount(in: unit).formatted()
+        }
     }
 
     let scope: String
@@ -76,10 +85,11 @@ struct EffectBarChart {
 
         for (offset, year) in years.enumerated() {
             let center = center(offset)
-            let bars: [(Money?, Double, Bool, String?)] = [
-                (year.expected, center - bar - 2, false, year.expectedText), (year.actual, center + 2, true, year.actualText),
+            let bars: [(Money?, Double, Bool, String?, String?)] = [
+                (year.expected, center - bar - 2, false, year.expectedText, year.expectedFigure),
+                (year.actual, center + 2, true, year.actualText, year.actualFigure),
             ]
-            for (amount, x, isActual, written) in bars {
+            for (amount, x, isActual, written, figure) in bars {
                 guard let amount else { continue }
                 let value = amount.amount(in: unit).doubleValue
                 let barTop = min(y(value), zero)
@@ -88,7 +98,7 @@ struct EffectBarChart {
                     isActual ? "chart-segment chart-actual" : "chart-segment chart-expected", x: x, y: barTop, width: bar,
                     height: barHeight, fill: isActual ? nil : stripes)
                 // The amount over its bar (under it when negative), else further out.
-                let text = written ?? amount.amount(in: unit).formatted()
+                let text = written ?? year.figure(amount, given: figure, unit: unit)
                 let outward: [Double] = value >= 0
                     ? [barTop - 4, barTop - 20, barTop - 36] : [barTop + barHeight + 14]
                 // Left off when it fits nowhere (the table beside the chart gives every amount).
@@ -123,10 +133,19 @@ struct EffectBarChart {
             if offset > 0 { svg.literal("。") }
             svg.escaped(year.label)
             svg.literal("：見込額 ")
-            svg.escaped(Self.spoken(year.expected, approximate: year.expectedApproximate, unit: unit))
+            writeSpoken(year.expected, figure: year.expectedFigure, approximate: year.expectedApproximate, to: &svg)
             svg.literal("、実績 ")
-            svg.escaped(Self.spoken(year.actual, approximate: year.actualApproximate, unit: unit))
+            writeSpoken(year.actual, figure: year.actualFigure, approximate: year.actualApproximate, to: &svg)
         }
+    }
+
+    /// `spoken(…)`, written where it goes, from the figure the table made when it made one.
+    private func writeSpoken(_ money: Money?, figure: String?, approximate: String?, to svg: inout SVGWriter) {
+        guard let money, let figure else {
+            return svg.escaped(Self.spoken(money, approximate: approximate, unit: unit))
+        }
+        svg.escaped(figure)
+        svg.escaped(unit.rawValue)
     }
 
     /// An amount in the text equivalent: the amount, an approximate figure as written with

@@ -5,8 +5,9 @@ import MierukaSite
 /// (every list of items links each of its items, every year's report each item it grades), to each
 /// policy's and to each year's report (an item page links the report of each of its years, twice),
 /// the number order of its listings, and what each item's entry in a year's report says whatever
-/// the year (every year's report lists the item again). Each `LinkMaker.href` formats a route and percent-encodes
-/// it; each comparison of listing numbers parses them.
+/// the year (every year's report lists the item again), and the plan's header, breadcrumb and feed
+/// link. Each `LinkMaker.href` formats a route and percent-encodes it; each comparison of listing
+/// numbers parses them.
 struct PlanHrefs: Sendable {
     /// Per item, in the plan's order: its slug (to check that the plan asked about is this one) and
     /// its page.
@@ -21,9 +22,17 @@ struct PlanHrefs: Sendable {
     let listingRanks: [[Int]]
     /// Per item, in the plan's order: what its entry in each year's report says whatever the year.
     private let reportTexts: [ReportItemTexts]
+    /// The plan's header, its breadcrumb and its feed's link (nil without the site's origin):
+    /// every page of the plan shows them, and each formats the plan's title, period and link.
+    let header: PlanHeaderView
+    let crumb: LinkView
+    let feed: LinkView?
 
-    init(_ planIndex: PlanIndex, links: LinkMaker) {
+    init(_ planIndex: PlanIndex, links: LinkMaker, hasOrigin: Bool) {
         let plan = planIndex.plan
+        header = ViewBuilder.planHeader(plan, links: links)
+        crumb = ViewBuilder.planCrumb(plan, links: links)
+        feed = ViewBuilder.feed(plan, links: links, hasOrigin: hasOrigin)
         items = plan.items.indices.map { index in
             let slug = plan.items[index].slug
             return (slug, links.href(SiteRoutes.item(plan.slug, slug)))

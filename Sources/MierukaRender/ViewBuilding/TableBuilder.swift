@@ -435,6 +435,11 @@ struct TableBuilder {
         // Each year's label, made once for its row, the chart and the notes.
         let format = self.format
         let yearLabels = entries.map { format.year($0.year) }
+        // Each year's amounts in the plan's unit, made once for its row and the chart's bars and
+        // text equivalent (each was formatted three times).
+        let figures = entries.map { entry in
+            (expected: entry.expected.map { format.money($0) }, actual: entry.actual.map { format.money($0) })
+        }
         for (offset, entry) in entries.enumerated() {
             // A year missing between the plan's first year (or the previous row) and this one breaks the run.
             // So does a year whose amounts are of another kind than the first's (a published total
@@ -454,8 +459,8 @@ struct TableBuilder {
                 EffectYearRowView(
                     year: yearLabels[offset],
                     basis: entry.basis == .published ? "公表値" : entry.basis == .summed ? "集計" : nil,
-                    expected: format.money(entry.expected, increase: entry.written?.expectedWritten),
-                    actual: format.money(entry.actual, increase: entry.written?.actualWritten),
+                    expected: entry.written?.expectedWritten ?? figures[offset].expected ?? "—",
+                    actual: entry.written?.actualWritten ?? figures[offset].actual ?? "—",
                     difference: format.money(row.difference),
                     cumulativeExpected: published?.expectedApproximate?.text
                         ?? published?.expected.map { format.money($0, increase: published?.expectedIncrease) }
@@ -470,11 +475,12 @@ struct TableBuilder {
         if yearsUnbroken {
             let (expected, actual) = (expectedRun.value, actualRun.value)
             let totalRow = EffectSummary.Row(policy: nil, expected: expected, actual: actual)
+            let (expectedText, actualText) = (format.money(expected), format.money(actual))
             total = EffectYearRowView(
                 year: "累計（\(format.years(FiscalYearRange(first, entries[entries.count - 1].year)))）", basis: "集計",
-                expected: format.money(expected), actual: format.money(actual),
-                difference: format.money(totalRow.difference), cumulativeExpected: format.money(expected),
-                cumulativeActual: format.money(actual), cumulativeIsPublished: false,
+                expected: expectedText, actual: actualText,
+                difference: format.money(totalRow.difference), cumulativeExpected: expectedText,
+                cumulativeActual: actualText, cumulativeIsPublished: false,
                 rate: totalRow.rate?.formatted() ?? "—")
         }
         // A chart needs more than one year to show a course.
@@ -482,12 +488,14 @@ struct TableBuilder {
             entries.count > 1
             ? EffectBarChart(
                 scope: scope, title: caption, unit: plan.moneyUnit,
-                years: zip(entries, yearLabels).map { entry, label in
-                    EffectBarChart.Year(
-                        label: label, expected: entry.expected, actual: entry.actual,
+                years: entries.indices.map { offset in
+                    let entry = entries[offset]
+                    return EffectBarChart.Year(
+                        label: yearLabels[offset], expected: entry.expected, actual: entry.actual,
                         expectedText: entry.written?.expectedIncrease, actualText: entry.written?.actualIncrease,
                         expectedApproximate: entry.written?.expectedApproximate?.text,
-                        actualApproximate: entry.written?.actualApproximate?.text)
+                        actualApproximate: entry.written?.actualApproximate?.text,
+                        expectedFigure: figures[offset].expected, actualFigure: figures[offset].actual)
                 }).markup
             : nil
         let notes = effectNotes(entries, yearLabels: yearLabels, yearsUnbroken: yearsUnbroken)
@@ -561,21 +569,31 @@ struct TableBuilder {
         let yearLabels = years.map { format.year($0) }
         func yearLabel(_ year: FiscalYear) -> String { years.firstIndex(of: year).map { yearLabels[$0] } ?? format.year(year) }
         var hasProgress = false
-        let rows = kpis.map { kpi -> KPIRowView in
+        // Each KPI's values as shown, made once for its row and its chart (each was made twice).
+        let texts = kpis.map { kpi in
+            KPITexts(
+                baseline: kpi.baseline.map { $0.value.display(unit: kpi.unit) },
+                target: kpi.target.map { $0.value.display(unit: kpi.unit) },
+                actuals: kpi.actuals.map { $0.value.display(unit: kpi.unit) })
+        }
+        let rows = kpis.indices.map { index -> KPIRowView in
+            let kpi = kpis[index]
+            let text = texts[index]
             let latest = kpi.latestNumericActual
             let progress = latest.flatMap { kpi.progress(of: $0) }
             if kpi.baseline?.value.number != nil, kpi.target?.value.number != nil { hasProgress = true }
             return KPIRowView(
-                name: kpi.name, unit: kpi.unit, baseline: format.kpiValue(kpi.baseline?.value, unit: kpi.unit),
+                name: kpi.name, unit: kpi.unit, baseline: text.baseline ?? "—",
                 baselineYear: format.pointYears(kpi.baseline),
-                target: format.kpiValue(kpi.target?.value, unit: kpi.unit), targetYear: format.pointYears(kpi.target),
+                target: text.target ?? "—", targetYear: format.pointYears(kpi.target),
                 change: kpi.plannedChangeText,
                 direction: kpi.direction == .decrease ? "減少を目指す指標" : nil,
                 cells: years.map { year in
-                    let actual = kpi.actual(in: year)
+                    let position = kpi.actualIndex(in: year)
+                    let actual = position.map { kpi.actuals[$0] }
                     let grade = format.grade(actual?.grade)
                     var cell = KPICellView(
-                        value: actual.map { $0.value.display(unit: kpi.unit) } ?? "—", grade: grade,
+                        value: position.map { text.actuals[$0] } ?? "—", grade: grade,
                         gradedBy: grade == nil ? nil : actual?.gradedBy)
                     cell.provisional = actual?.provisional?.shown
                     return cell
@@ -584,8 +602,11 @@ struct TableBuilder {
                 progressYear: progress != nil ? latest.map { yearLabel($0.year) } : nil,
                 note: kpi.note)
         }
-        let charts = kpis.compactMap { kpi -> KPIChartView? in
-            guard let html = kpiChart(kpi, scope: scope + "/" + kpi.id, yearLabel: yearLabel) else { return nil }
+        let charts = kpis.indices.compactMap { index -> KPIChartView? in
+            let kpi = kpis[index]
+            guard let html = kpiChart(kpi, texts: texts[index], scope: scope + "/" + kpi.id, yearLabel: yearLabel) else {
+                return nil
+            }
             return KPIChartView(caption: "\(kpi.name)の推移", chartHTML: html)
         }
         var table = KPITableView(
@@ -594,25 +615,32 @@ struct TableBuilder {
         return table
     }
 
-    /// A KPI's numeric actuals against its baseline and target. `yearLabel`: a year as the table
-    /// labels it.
-    func kpiChart(_ kpi: KPI, scope: String, yearLabel: (FiscalYear) -> String) -> [UInt8]? {
-        func point(_ value: KPIValue?, years: FiscalYearRange?) -> KPILineChart.Point? {
-            guard let value, let number = value.number else { return nil }
-            let year = years.map { $0.last ?? $0.first }
-            return KPILineChart.Point(
-                year: year?.year, yearLabel: year.map(yearLabel), value: number.doubleValue, text: value.display(unit: kpi.unit))
+    /// A KPI's values as its row shows them: baseline, target, and each of `KPI.actuals`.
+    struct KPITexts {
+        let baseline: String?
+        let target: String?
+        let actuals: [String]
+    }
+
+    /// A KPI's numeric actuals against its baseline and target. `texts`: its values as the table
+    /// shows them; `yearLabel`: a year as the table labels it.
+    func kpiChart(_ kpi: KPI, texts: KPITexts, scope: String, yearLabel: (FiscalYear) -> String) -> [UInt8]? {
+        func point(_ point: KPIPoint?, text: String?) -> KPILineChart.Point? {
+            guard let point, let text, let number = point.value.number else { return nil }
+            let year = point.years.map { $0.last ?? $0.first }
+            return KPILineChart.Point(year: year?.year, yearLabel: year.map(yearLabel), value: number.doubleValue, text: text)
         }
         // One value a year as the table shows it; a provisional one says so in its words.
-        let actuals = kpi.shownActuals.compactMap { actual -> KPILineChart.Point? in
+        let actuals = kpi.shownActualIndices.compactMap { position -> KPILineChart.Point? in
+            let actual = kpi.actuals[position]
             guard let number = actual.value.number else { return nil }
             return KPILineChart.Point(
                 year: actual.year.year, yearLabel: yearLabel(actual.year), value: number.doubleValue,
-                text: actual.value.display(unit: kpi.unit) + (actual.provisional.map { "（\($0.label ?? "確定前")）" } ?? ""))
+                text: texts.actuals[position] + (actual.provisional.map { "（\($0.label ?? "確定前")）" } ?? ""))
         }
         return KPILineChart(
-            scope: scope, title: "\(kpi.name)の推移", baseline: point(kpi.baseline?.value, years: kpi.baseline?.years),
-            target: point(kpi.target?.value, years: kpi.target?.years), actuals: actuals
+            scope: scope, title: "\(kpi.name)の推移", baseline: point(kpi.baseline, text: texts.baseline),
+            target: point(kpi.target, text: texts.target), actuals: actuals
         ).markup
     }
 }

@@ -25,7 +25,10 @@ package struct ViewBuilder: Sendable {
             pages: index.merged.pages.map { LinkView(title: $0.title, url: links.href(SiteRoutes.page($0.slug))) },
             searchURL: links.href(SiteRoutes.search), accessibilityURL: links.href(SiteRoutes.accessibility))
         var hrefs: [String: PlanHrefs] = [:]
-        for planIndex in index.plans { hrefs[planIndex.plan.slug] = PlanHrefs(planIndex, links: links) }
+        let hasOrigin = config.baseURL.absolute("") != nil
+        for planIndex in index.plans {
+            hrefs[planIndex.plan.slug] = PlanHrefs(planIndex, links: links, hasOrigin: hasOrigin)
+        }
         self.hrefs = hrefs
     }
 
@@ -124,8 +127,12 @@ package struct ViewBuilder: Sendable {
 
     /// The plan's Atom feed, written when the site's origin is known.
     func feed(_ planIndex: PlanIndex) -> LinkView? {
-        guard index.config.baseURL.absolute("") != nil else { return nil }
-        let plan = planIndex.plan
+        if let made = hrefs[planIndex.plan.slug] { return made.feed }
+        return Self.feed(planIndex.plan, links: links, hasOrigin: index.config.baseURL.absolute("") != nil)
+    }
+
+    static func feed(_ plan: Plan, links: LinkMaker, hasOrigin: Bool) -> LinkView? {
+        guard hasOrigin else { return nil }
         return LinkView(
             title: "\(PlanFormatter(plan: plan).fullTitle)の進捗状況", url: links.href(SiteRoutes.feed(plan.slug)))
     }
@@ -137,8 +144,12 @@ package struct ViewBuilder: Sendable {
         return markdown.html(text, topHeadingLevel: min(6, level + 1))
     }
 
+    /// The plan's header (made once per plan, in `PlanHrefs`: every page of the plan shows it).
     func planHeader(_ planIndex: PlanIndex) -> PlanHeaderView {
-        let plan = planIndex.plan
+        hrefs[planIndex.plan.slug]?.header ?? Self.planHeader(planIndex.plan, links: links)
+    }
+
+    static func planHeader(_ plan: Plan, links: LinkMaker) -> PlanHeaderView {
         var header = PlanHeaderView(
             city: plan.city, title: plan.title, subtitle: plan.subtitle, url: links.href(SiteRoutes.plan(plan.slug)),
             period: PlanFormatter(plan: plan).years(plan.period),
@@ -149,7 +160,11 @@ package struct ViewBuilder: Sendable {
     }
 
     func planCrumb(_ planIndex: PlanIndex) -> LinkView {
-        LinkView(title: PlanFormatter(plan: planIndex.plan).fullTitle, url: links.href(SiteRoutes.plan(planIndex.plan.slug)))
+        hrefs[planIndex.plan.slug]?.crumb ?? Self.planCrumb(planIndex.plan, links: links)
+    }
+
+    static func planCrumb(_ plan: Plan, links: LinkMaker) -> LinkView {
+        LinkView(title: PlanFormatter(plan: plan).fullTitle, url: links.href(SiteRoutes.plan(plan.slug)))
     }
 
     /// Breadcrumbs for the policies above (and including) `policy`.
