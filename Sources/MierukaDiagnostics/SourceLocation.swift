@@ -13,7 +13,9 @@
 /// sheet and two `Int`s took 48 bytes each: at 1,000 pages most of the parsed documents' memory
 /// (docs/reference.md, "Speed and memory"). Two locations are equal exactly when their file,
 /// sheet, line and column are.
-package struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+///
+/// Public (its members are not) only because `Located`'s inlinable initializer takes one.
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The file and sheet: a number in `SourceFiles.shared`.
     private let source: UInt32
     private let storedLine: UInt32
@@ -60,7 +62,7 @@ package struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConve
 
     /// `path:line:column`, leaving out the parts that are not known; in a workbook
     /// `path:sheet!D12` (`path:sheet` for the whole sheet, `path:sheet!12:12` for a row).
-    package var description: String {
+    public var description: String {
         if let sheet { return "\(file):\(sheetReference ?? Self.quotedSheet(sheet))" }
         if line == 0 { return file }
         if column == 0 { return "\(file):\(line)" }
@@ -98,7 +100,7 @@ package struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConve
         return String(letters.reversed())
     }
 
-    package static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         if lhs.source == rhs.source { return (lhs.storedLine, lhs.storedColumn) < (rhs.storedLine, rhs.storedColumn) }
         let left = SourceFiles.shared.source(lhs.source)
         let right = SourceFiles.shared.source(rhs.source)
