@@ -13,9 +13,7 @@
 /// sheet and two `Int`s took 48 bytes each: at 1,000 pages most of the parsed documents' memory
 /// (docs/reference.md, "Speed and memory"). Two locations are equal exactly when their file,
 /// sheet, line and column are.
-///
-/// Public (its members are not) only because `Located`'s inlinable initializer takes one.
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The file and sheet: a number in `SourceFiles.shared`.
     private let source: UInt32
     private let storedLine: UInt32
@@ -62,7 +60,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 
     /// `path:line:column`, leaving out the parts that are not known; in a workbook
     /// `path:sheet!D12` (`path:sheet` for the whole sheet, `path:sheet!12:12` for a row).
-    public var description: String {
+    package var description: String {
         if let sheet { return "\(file):\(sheetReference ?? Self.quotedSheet(sheet))" }
         if line == 0 { return file }
         if column == 0 { return "\(file):\(line)" }
@@ -100,7 +98,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         return String(letters.reversed())
     }
 
-    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+    package static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         if lhs.source == rhs.source { return (lhs.storedLine, lhs.storedColumn) < (rhs.storedLine, rhs.storedColumn) }
         let left = SourceFiles.shared.source(lhs.source)
         let right = SourceFiles.shared.source(rhs.source)
