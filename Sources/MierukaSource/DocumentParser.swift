@@ -93,9 +93,11 @@ package struct DocumentParser: Sendable {
         guard let text = TextDecoding.utf8Text(file, diagnostics: &diagnostics),
             let split = FrontMatter.split(text, file: file.displayPath, diagnostics: &diagnostics)
         else { return nil }
+        // The file is named once (a lookup under a lock shared by the parsing threads); every
+        // location in its document is made from this one.
+        let start = SourceLocation(file: file.displayPath, line: 1, column: 1)
         var yamlDiagnostics = Diagnostics()
-        let node = yaml.read(
-            split.yaml, file: file.displayPath, lineOffset: split.yamlLineOffset, diagnostics: &yamlDiagnostics)
+        let node = yaml.read(split.yaml, in: start, lineOffset: split.yamlLineOffset, diagnostics: &yamlDiagnostics)
         diagnostics.append(contentsOf: yamlDiagnostics)
         guard !yamlDiagnostics.hasErrors else {
             // An item document (content/<plan>/<item>.md) keeps its number, when a line gives it.
@@ -104,7 +106,6 @@ package struct DocumentParser: Sendable {
             else { return nil }
             return .unreadableItem(planSlug: components[0], number: number)
         }
-        let start = SourceLocation(file: file.displayPath, line: 1, column: 1)
         guard let node else {
             diagnostics.error(at: start, "the front matter is empty", hint: "give at least a title: between the --- lines")
             return nil
@@ -114,8 +115,7 @@ package struct DocumentParser: Sendable {
         if components.count == 1 {
             return PageDecoder.decode(
                 node, slug: isIndex ? "" : file.baseName, body: split.body, bodyLine: split.bodyLineOffset + 1,
-                file: file.displayPath,
-                diagnostics: &diagnostics
+                start: start, diagnostics: &diagnostics
             ).map { isIndex ? .home($0) : .page($0) }
         }
         let planSlug = components[0]
@@ -133,7 +133,7 @@ package struct DocumentParser: Sendable {
                 return nil
             }
             return PlanDecoder.decode(
-                node, slug: planSlug, body: split.body, bodyLine: split.bodyLineOffset + 1, file: file.displayPath,
+                node, slug: planSlug, body: split.body, bodyLine: split.bodyLineOffset + 1, start: start,
                 diagnostics: &diagnostics
             )
                 .map { .plan($0) }
@@ -141,8 +141,7 @@ package struct DocumentParser: Sendable {
         let fileSlug = file.baseName
         if let item = ItemDecoder.decode(
             node, planSlug: planSlug, fileSlug: Located(fileSlug, at: start), body: split.body,
-            bodyLine: split.bodyLineOffset + 1, file: file.displayPath,
-            diagnostics: &diagnostics)
+            bodyLine: split.bodyLineOffset + 1, start: start, diagnostics: &diagnostics)
         {
             return .item(item)
         }

@@ -41,13 +41,14 @@ package enum SpecRunner {
                 return .failure(SpecFileError(message: "\(item.location): a test is not a mapping"))
             }
             var fields: [String: YAMLNode] = [:]
-            for (key, value) in mapping.entries { fields[key.text] = value }
+            for entry in mapping.entries { fields[entry.key.text] = entry.value }
             guard case .scalar(let name)? = fields["name"], case .scalar(let template)? = fields["template"],
                 case .scalar(let expected)? = fields["expected"]
             else { return .failure(SpecFileError(message: "\(mapping.location): a test needs name, template and expected")) }
             var partials: [String: String] = [:]
             if case .mapping(let given)? = fields["partials"] {
-                for (key, value) in given.entries {
+                for entry in given.entries {
+                    let (key, value) = (entry.key, entry.value)
                     if case .scalar(let text) = value { partials[key.text] = text.text }
                 }
             }

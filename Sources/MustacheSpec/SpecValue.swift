@@ -23,7 +23,7 @@ indirect enum SpecValue: Sendable {
                 return
             }
             var entries: [String: SpecValue] = [:]
-            for (key, value) in mapping.entries { entries[key.text] = SpecValue(value) }
+            for entry in mapping.entries { entries[entry.key.text] = SpecValue(entry.value) }
             self = .map(entries)
         case .sequence(let sequence):
             self = .list(sequence.items.map(SpecValue.init))

@@ -26,8 +26,14 @@ package struct KPI: Sendable {
         self.direction = direction
         self.baseline = baseline
         self.target = target
-        // By year; in a year, a provisional value before the confirmed one that replaces it.
-        self.actuals = actuals.sorted { ($0.year, $0.provisional == nil ? 1 : 0) < ($1.year, $1.provisional == nil ? 1 : 0) }
+        // By year; in a year, a provisional value before the confirmed one that replaces it. Most
+        // KPIs are written in that order already, and are kept as they are rather than copied
+        // (the sort keeps equal values in their order, so the result is the same either way).
+        let before: (KPIActual, KPIActual) -> Bool = {
+            ($0.year, $0.provisional == nil ? 1 : 0) < ($1.year, $1.provisional == nil ? 1 : 0)
+        }
+        let inOrder = zip(actuals, actuals.dropFirst()).allSatisfy { !before($1, $0) }
+        self.actuals = inOrder ? actuals : actuals.sorted(by: before)
         self.note = note
         self.location = location
     }

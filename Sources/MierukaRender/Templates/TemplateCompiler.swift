@@ -138,7 +138,7 @@ struct TemplateCompiler {
             case .section(_, _, _, let position), .partial(_, _, _, let position), .block(_, _, _, let position):
                 guard depth < TemplateNesting.maximumDepth else {
                     diagnostics.error(
-                        at: SourceLocation(file: source.displayPath, line: position.line, column: position.column),
+                        at: source.location(line: position.line, column: position.column),
                         TemplateNesting.message("sections, parents, blocks and partials (counting those of the templates it includes) are"),
                         hint: TemplateNesting.hint)
                     // Nothing deeper is compiled, so nothing deeper is rendered.
@@ -153,12 +153,12 @@ struct TemplateCompiler {
             case .text(let text):
                 appendText(text)
             case .variable(let name, let escaped, let position):
-                let location = SourceLocation(file: source.displayPath, line: position.line, column: position.column)
+                let location = source.location(line: position.line, column: position.column)
                 if let operation = variable(name, escaped: escaped, at: location) {
                     operations.append(operation)
                 }
             case .section(let name, let inverted, let body, let position):
-                let location = SourceLocation(file: source.displayPath, line: position.line, column: position.column)
+                let location = source.location(line: position.line, column: position.column)
                 if let operation = section(
                     name, inverted: inverted, body: body, overrides: overrides, source: source,
                     at: location)
@@ -166,7 +166,7 @@ struct TemplateCompiler {
                     operations.append(operation)
                 }
             case .partial(let name, let indentation, let partialOverrides, let position):
-                let location = SourceLocation(file: source.displayPath, line: position.line, column: position.column)
+                let location = source.location(line: position.line, column: position.column)
                 if let program = include(
                     name, overrides: partialOverrides, inherited: overrides, source: source, at: location)
                 {

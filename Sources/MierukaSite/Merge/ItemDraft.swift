@@ -16,6 +16,16 @@ struct ItemDraft {
     /// The sub-items (細目), numbers checked (SubItemChecker).
     var subitems: [SubItem] = []
 
+    init(document: ItemDocument, listings: [Listing], kpis: [KPI]) {
+        self.document = document
+        self.listings = listings
+        self.kpis = kpis
+        // Room for the results the item's own front matter gives (seeds/ may add more): grown
+        // from empty, the list and its table were made anew at the first, second and fourth.
+        results.reserveCapacity(document.results.count)
+        resultLocations.reserveCapacity(document.results.count)
+    }
+
     func build() -> Item {
         var item = Item(
             slug: document.slug.value, title: document.title.value, listings: listings,

@@ -8,8 +8,12 @@ struct KPIBuilder {
     let yearStyle: FiscalYearStyle
 
     func build(_ documents: [KPIDocument], owner: String, diagnostics: inout Diagnostics) -> [KPI] {
+        // Sized up front: grown from empty, each table was made anew for its first, second, fourth
+        // … entry, for every KPI of every item.
         var seen: [String: SourceLocation] = [:]
+        seen.reserveCapacity(documents.count)
         var kpis: [KPI] = []
+        kpis.reserveCapacity(documents.count)
         for (offset, document) in documents.enumerated() {
             let id = document.id?.value ?? "kpi\(offset + 1)"
             let idLocation = document.id?.location ?? document.location
@@ -23,8 +27,10 @@ struct KPIBuilder {
             let baseline = point(document.baseline, unit: document.unit, diagnostics: &diagnostics)
             let target = point(document.target, unit: document.unit, diagnostics: &diagnostics)
             var actuals: [KPIActual] = []
+            actuals.reserveCapacity(document.actuals.count)
             // One confirmed value per year, and one provisional value (見込み, 速報値) beside it at most.
             var years: [Pair: SourceLocation] = [:]
+            years.reserveCapacity(document.actuals.count)
             for written in document.actuals {
                 guard let year = written.year else { continue }
                 let key = Pair(year: year.value, provisional: written.provisional != nil)

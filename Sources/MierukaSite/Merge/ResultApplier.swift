@@ -27,24 +27,26 @@ struct ResultApplier {
                 hint: "check the year, or the plan's period: in content/\(planSlug)/_index.md")
             return
         }
-        let where_ = result.item.map { "item \($0.value)" } ?? "the item \(draft.document.number.value)"
+        // Written out only for an error.
+        let number = draft.document.number.value
+        func where_() -> String { result.item.map { "item \($0.value)" } ?? "the item \(number)" }
         if let point = result.asOf {
             // One result per item, year and point; a result at a point is never the year's.
             if let first = draft.snapshotLocations.first(where: { $0.year == fiscalYear && Snapshot.samePoint($0.point, point) }) {
                 diagnostics.error(
-                    at: result.location, "\(where_) has two results for \(label) at \(point.pointLabel)",
+                    at: result.location, "\(where_()) has two results for \(label) at \(point.pointLabel)",
                     hint: "the other is at \(first.location); keep one result per item, year and point (as_of:)")
                 return
             }
             if let kpi = result.kpiActuals.first {
                 diagnostics.error(
-                    at: kpi.location, "\(where_) gives a KPI actual in its result at \(point.pointLabel)",
+                    at: kpi.location, "\(where_()) gives a KPI actual in its result at \(point.pointLabel)",
                     hint: "a KPI has one actual per year: give it in the year's result (without as_of:)")
                 return
             }
         } else if let first = draft.resultLocations[fiscalYear] {
             diagnostics.error(
-                at: result.location, "\(where_) has two results for \(label)",
+                at: result.location, "\(where_()) has two results for \(label)",
                 hint: "the other is at \(first); keep one result per item and year")
             return
         }

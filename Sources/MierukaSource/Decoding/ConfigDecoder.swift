@@ -36,7 +36,8 @@ enum ConfigDecoder {
         var slugs: [String: String] = [:]
         if let node = reader.node("department_slugs") {
             if case .mapping(let mapping) = node {
-                for (key, value) in mapping.entries {
+                for entry in mapping.entries {
+                    let (key, value) = (entry.key, entry.value)
                     guard case .scalar(let scalar) = value, URLSlug.isValid(scalar.text) else {
                         diagnostics.error(
                             at: value.location, "the URL name for \"\(key.text)\" must be letters, digits and hyphens",
@@ -172,7 +173,8 @@ enum ConfigDecoder {
                 return CSVSettings(encoding: encoding)
             }
             let keys = CSVField.allCases.map(\.key)
-            for (key, value) in mapping.entries {
+            for entry in mapping.entries {
+                let (key, value) = (entry.key, entry.value)
                 guard case .scalar(let scalar) = value, let field = CSVField.named(scalar.text) else {
                     var written = ""
                     if case .scalar(let scalar) = value { written = scalar.text }

@@ -166,7 +166,8 @@ enum DeclaredDecoder {
             return nil
         }
         var rates: [(code: Located<String>, rate: PublishedRate)] = []
-        for (key, value) in mapping.entries {
+        for entry in mapping.entries {
+            let (key, value) = (entry.key, entry.value)
             guard case .scalar(let scalar) = value, !scalar.isNull else {
                 diagnostics.error(
                     at: value.location, "the rate for grade \"\(key.text)\" is not a rate in percent",
@@ -208,7 +209,8 @@ enum DeclaredDecoder {
         }
         var counts: [(code: Located<String>, count: Int)] = []
         var texts: [String] = []
-        for (key, value) in mapping.entries {
+        for entry in mapping.entries {
+            let (key, value) = (entry.key, entry.value)
             if signed {
                 guard case .scalar(let scalar) = value, let parsed = NumberParser.parse(scalar.text),
                     parsed.number.scale == 0, ["", "項目", "件"].contains(parsed.suffix),

@@ -35,8 +35,10 @@ enum ItemDecoder {
         return nil
     }
 
+    /// `start` is the file's first line, where the document itself is reported (the file named
+    /// once, in `DocumentParser`, for all the document's locations).
     static func decode(
-        _ node: YAMLNode, planSlug: String, fileSlug: Located<String>, body: String, bodyLine: Int, file: String,
+        _ node: YAMLNode, planSlug: String, fileSlug: Located<String>, body: String, bodyLine: Int, start: SourceLocation,
         diagnostics: inout Diagnostics
     ) -> ItemDocument? {
         guard let reader = MappingReader(node, what: "the item's front matter", knownKeys: keys, diagnostics: &diagnostics)
@@ -67,8 +69,8 @@ enum ItemDecoder {
             planSlug: planSlug, slug: slug, number: number, title: title, policy: policy, relisted: relisted,
             departments: departments, kpis: kpis, results: results,
             summary: reader.text("summary", diagnostics: &diagnostics)?.value, body: body,
-            bodyLocation: SourceLocation(file: file, line: bodyLine, column: 1),
-            location: SourceLocation(file: file, line: 1, column: 1))
+            bodyLocation: start.at(line: bodyLine, column: 1),
+            location: start)
         document.schedule = schedule
         document.subitems = SubItemDecoder.decodeList(reader.list("subitems", diagnostics: &diagnostics), diagnostics: &diagnostics)
         document.subitemCount = subitemCount(reader, diagnostics: &diagnostics)

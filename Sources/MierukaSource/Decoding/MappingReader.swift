@@ -8,7 +8,7 @@ struct MappingReader {
     /// What the mapping is, for messages: "item front matter", "KPI", "result".
     let what: String
     /// The entries whose keys are known, as written.
-    private let known: [(key: YAMLScalar, value: YAMLNode)]
+    private let known: [YAMLEntry]
     /// The texts of `known`'s keys, in its order. A mapping holds a handful of keys, so a key is
     /// found by comparing it with each (short ASCII keys compare as two machine words) rather
     /// than by hashing it into a dictionary made for every mapping of every document; and
@@ -32,8 +32,9 @@ struct MappingReader {
             self.keys = keys
             return
         }
-        var known: [(key: YAMLScalar, value: YAMLNode)] = []
-        for (key, value) in mapping.entries {
+        var known: [YAMLEntry] = []
+        for entry in mapping.entries {
+            let key = entry.key
             guard !key.text.isEmpty else {
                 diagnostics.error(at: key.location, "a key in \(what) is empty or not a plain word")
                 continue
@@ -52,7 +53,7 @@ struct MappingReader {
                         ?? "known keys: " + knownKeys.joined(separator: ", "))
                 continue
             }
-            known.append((key, value))
+            known.append(entry)
         }
         self.known = known
         self.keys = known.map { $0.key.text }

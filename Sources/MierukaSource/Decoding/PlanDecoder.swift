@@ -12,8 +12,10 @@ enum PlanDecoder {
     static let gradeShareKeys = ["grades", "label"]
     static let policyKeys = ["id", "number", "title", "description", "slug", "kpis", "children"]
 
+    /// `start` is the file's first line, where the document itself is reported (the file named
+    /// once, in `DocumentParser`, for all the document's locations).
     static func decode(
-        _ node: YAMLNode, slug: String, body: String, bodyLine: Int, file: String, diagnostics: inout Diagnostics
+        _ node: YAMLNode, slug: String, body: String, bodyLine: Int, start: SourceLocation, diagnostics: inout Diagnostics
     ) -> PlanDocument? {
         guard let reader = MappingReader(node, what: "the plan's front matter", knownKeys: keys, diagnostics: &diagnostics)
         else { return nil }
@@ -54,7 +56,7 @@ enum PlanDecoder {
             tables: PlanExtrasDecoder.tables(reader.list("tables", diagnostics: &diagnostics), diagnostics: &diagnostics),
             sources: reader.textList("sources", diagnostics: &diagnostics).map(\.value),
             summary: reader.text("summary", diagnostics: &diagnostics)?.value,
-            body: body, bodyLocation: SourceLocation(file: file, line: bodyLine, column: 1), order: order, location: SourceLocation(file: file, line: 1, column: 1))
+            body: body, bodyLocation: start.at(line: bodyLine, column: 1), order: order, location: start)
         document.gradesRanked = ranked
         document.reported = reported
         document.planKPIs = PlanKPIDecoder.decode(reader, period: period.value, diagnostics: &diagnostics)

@@ -13,7 +13,8 @@ enum ScheduleDecoder {
             return []
         }
         var steps: [ScheduleStepDocument] = []
-        for (key, value) in mapping.entries {
+        for entry in mapping.entries {
+            let (key, value) = (entry.key, entry.value)
             let written = key.text.trimmingWhitespace()
             guard let range = FiscalYearParser.parseRange(written) else {
                 diagnostics.error(

@@ -48,6 +48,10 @@ package enum MoneyParser {
     /// An approximate figure (「約1,200千円」, 「約425万円の増」) is read after 「約」 and keeps its
     /// words (`MoneyDocument.approximate`): it is shown as written and added into nothing.
     package static func parseEffect(_ raw: String, location: SourceLocation) -> MoneyDocument? {
+        // Nearly every amount is written in ASCII (76860, 1,200): it can neither start with 「約」
+        // nor end in 「の増」, and is read as `parse` reads it, without trimming, folding and
+        // comparing it again for those words (which took two thirds of the time).
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) { return parse(raw, location: location) }
         let split = splitApproximate(raw)
         if split.approximate {
             guard var document = parseEffect(split.body, location: location), !splitApproximate(split.body).approximate

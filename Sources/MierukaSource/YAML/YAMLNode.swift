@@ -52,14 +52,29 @@ package struct YAMLScalar: Sendable {
     }
 }
 
+/// A key of a mapping and its value.
+///
+/// A struct, not a `(key:, value:)` tuple: an array of tuples is copied and destroyed through the
+/// runtime's generic tuple functions, element by element (about 330 instructions for each entry
+/// of every document when its tree is dropped); a struct's are made by the compiler for it.
+package struct YAMLEntry: Sendable {
+    package let key: YAMLScalar
+    package let value: YAMLNode
+
+    package init(key: YAMLScalar, value: YAMLNode) {
+        self.key = key
+        self.value = value
+    }
+}
+
 package struct YAMLMapping: Sendable {
-    package let entries: [(key: YAMLScalar, value: YAMLNode)]
+    package let entries: [YAMLEntry]
     package let location: SourceLocation
     /// The mapping's explicit tag (`!code` written before it), if any. Site files have none; the
     /// Mustache specification's files mark their lambdas so.
     package let tag: String?
 
-    package init(entries: [(key: YAMLScalar, value: YAMLNode)], location: SourceLocation, tag: String? = nil) {
+    package init(entries: [YAMLEntry], location: SourceLocation, tag: String? = nil) {
         self.entries = entries
         self.location = location
         self.tag = tag

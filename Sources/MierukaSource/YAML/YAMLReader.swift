@@ -20,15 +20,23 @@ package struct YAMLReader: Sendable {
     ///   - lineOffset: lines above the YAML text in its file (1 for front matter after `---`).
     /// - Returns: the root node, nil for an empty document or on error (with the error in `diagnostics`).
     package func read(_ text: String, file: String, lineOffset: Int = 0, diagnostics: inout Diagnostics) -> YAMLNode? {
+        read(text, in: SourceLocation(file: file), lineOffset: lineOffset, diagnostics: &diagnostics)
+    }
+
+    /// As `read(_:file:lineOffset:diagnostics:)`, for a file already named by a location in it:
+    /// every node's location is made from it, without looking the file up again.
+    package func read(
+        _ text: String, in fileLocation: SourceLocation, lineOffset: Int = 0, diagnostics: inout Diagnostics
+    ) -> YAMLNode? {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
         guard yaml_parser_initialize(parser) == 1 else {
-            diagnostics.error(at: SourceLocation(file: file, line: lineOffset + 1, column: 1), "YAML could not be read: out of memory")
+            diagnostics.error(at: fileLocation.at(line: lineOffset + 1, column: 1), "YAML could not be read: out of memory")
             return nil
         }
         defer { yaml_parser_delete(parser) }
         var builder = YAMLTreeBuilder(
-            file: file, lineOffset: lineOffset, maximumDepth: maximumDepth, maximumNodes: maximumNodes)
+            fileLocation: fileLocation, lineOffset: lineOffset, maximumDepth: maximumDepth, maximumNodes: maximumNodes)
         var input = text
         let outcome: YAMLTreeBuilder.Outcome = input.withUTF8 { bytes in
             yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
@@ -36,7 +44,9 @@ package struct YAMLReader: Sendable {
             var event = yaml_event_t()
             while true {
                 guard yaml_parser_parse(parser, &event) == 1 else {
-                    return .failed(YAMLErrorTranslator.diagnostic(for: parser.pointee, text: text, file: file, lineOffset: lineOffset))
+                    return .failed(
+                        YAMLErrorTranslator.diagnostic(
+                            for: parser.pointee, text: text, file: fileLocation.file, lineOffset: lineOffset))
                 }
                 let step = builder.consume(event)
                 let finished = event.type == YAML_STREAM_END_EVENT
@@ -57,8 +67,7 @@ package struct YAMLReader: Sendable {
 
 /// Builds the located tree from libyaml's events.
 struct YAMLTreeBuilder {
-    let file: String
-    /// The file's own location, from which every node's is made (the file is looked up once).
+    /// A location in the file, from which every node's is made (the file is looked up once).
     private let fileLocation: SourceLocation
     let lineOffset: Int
     let maximumDepth: Int
@@ -69,9 +78,8 @@ struct YAMLTreeBuilder {
     private var nodes = 0
     private var documents = 0
 
-    init(file: String, lineOffset: Int, maximumDepth: Int, maximumNodes: Int) {
-        self.file = file
-        fileLocation = SourceLocation(file: file)
+    init(fileLocation: SourceLocation, lineOffset: Int, maximumDepth: Int, maximumNodes: Int) {
+        self.fileLocation = fileLocation
         self.lineOffset = lineOffset
         self.maximumDepth = maximumDepth
         self.maximumNodes = maximumNodes
@@ -86,7 +94,7 @@ struct YAMLTreeBuilder {
     private struct Container {
         var isMapping: Bool
         var items: [YAMLNode] = []
-        var entries: [(key: YAMLScalar, value: YAMLNode)] = []
+        var entries: [YAMLEntry] = []
         /// A mapping's key waiting for its value.
         var pendingKey: YAMLScalar?
         /// The keys of a large mapping; a small one (front matter has a handful of keys per
@@ -184,7 +192,7 @@ struct YAMLTreeBuilder {
         guard nodes <= maximumNodes else {
             return .failed(
                 .error(
-                    at: SourceLocation(file: file, line: lineOffset + 1, column: 1),
+                    at: fileLocation.at(line: lineOffset + 1, column: 1),
                     "YAML expands to more than \(maximumNodes) values",
                     hint: "aliases (*name) that repeat anchors (&name) multiply the data; write the values out instead"))
         }
@@ -199,7 +207,7 @@ struct YAMLTreeBuilder {
         stack[top].size += size
         if stack[top].isMapping {
             if let key = stack[top].pendingKey {
-                stack[top].entries.append((key, node))
+                stack[top].entries.append(YAMLEntry(key: key, value: node))
                 stack[top].pendingKey = nil
             } else {
                 // A key: a list or mapping used as a key keeps its position; the decoder rejects it.
