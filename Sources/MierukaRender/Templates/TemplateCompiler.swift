@@ -97,7 +97,7 @@ struct TemplateCompiler {
         }
         let program = TemplateProgram()
         frames = [.root(PageContext.schema(content: content))]
-        program.complete(with: compile(nodes, entering: nil, overrides: [:], source: source))
+        program.complete(with: compileCode(nodes, overrides: [:], source: source))
         return program
     }
 
@@ -110,29 +110,27 @@ struct TemplateCompiler {
         guard let source = sources[template], let nodes = parsed[template] else { return nil }
         let program = TemplateProgram()
         frames = [.dynamic]
-        program.complete(with: compile(nodes, entering: nil, overrides: [:], source: source))
+        program.complete(with: compileCode(nodes, overrides: [:], source: source))
         return program
+    }
+
+    /// The code of one template (a page, partial, parent or block) of its own.
+    private mutating func compileCode(
+        _ nodes: [TemplateNode], overrides: [String: ([TemplateNode], TemplateSource)], source: TemplateSource
+    ) -> TemplateCode {
+        var code = TemplateCodeBuilder()
+        compile(nodes, entering: nil, overrides: overrides, source: source, into: &code)
+        return code.build()
     }
 
     private mutating func compile(
         _ nodes: [TemplateNode], entering frame: Frame?, overrides: [String: ([TemplateNode], TemplateSource)],
-        source: TemplateSource
-    ) -> [TemplateOperation] {
+        source: TemplateSource, into code: inout TemplateCodeBuilder
+    ) {
         if let frame { frames.append(frame) }
         defer { if frame != nil { frames.removeLast() } }
-        var operations: [TemplateOperation] = []
-        func appendText(_ text: String) {
-            guard !text.isEmpty else { return }
-            if case .text(var previous)? = operations.last {
-                // Taken out first, so that the bytes are extended in place rather than copied for
-                // every line of a long run of text.
-                operations.removeLast()
-                previous.append(contentsOf: text.utf8)
-                operations.append(.text(previous))
-            } else {
-                operations.append(.text(Array(text.utf8)))
-            }
-        }
+        // The text operation of this level last appended: more text right after it extends it.
+        var lastText: Int?
         for node in nodes {
             switch node {
             case .section(_, _, _, let position), .partial(_, _, _, let position), .block(_, _, _, let position):
@@ -142,7 +140,7 @@ struct TemplateCompiler {
                         TemplateNesting.message("sections, parents, blocks and partials (counting those of the templates it includes) are"),
                         hint: TemplateNesting.hint)
                     // Nothing deeper is compiled, so nothing deeper is rendered.
-                    return operations
+                    return
                 }
             case .text, .variable:
                 break
@@ -151,39 +149,33 @@ struct TemplateCompiler {
             defer { depth -= 1 }
             switch node {
             case .text(let text):
-                appendText(text)
+                lastText = code.appendText(text, extending: lastText)
             case .variable(let name, let escaped, let position):
                 let location = source.location(line: position.line, column: position.column)
-                if let operation = variable(name, escaped: escaped, at: location) {
-                    operations.append(operation)
+                if let operation = variable(name, escaped: escaped, at: location, code: &code) {
+                    code.append(operation)
                 }
             case .section(let name, let inverted, let body, let position):
                 let location = source.location(line: position.line, column: position.column)
-                if let operation = section(
-                    name, inverted: inverted, body: body, overrides: overrides, source: source,
-                    at: location)
-                {
-                    operations.append(operation)
-                }
+                section(name, inverted: inverted, body: body, overrides: overrides, source: source, at: location, into: &code)
             case .partial(let name, let indentation, let partialOverrides, let position):
                 let location = source.location(line: position.line, column: position.column)
                 if let program = include(
                     name, overrides: partialOverrides, inherited: overrides, source: source, at: location)
                 {
-                    operations.append(.include(program, indentation: indentation.flatMap { $0.isEmpty ? nil : $0 }))
+                    code.appendInclude(program, indentation: indentation)
                 }
             case .block(let name, let defaultBody, let indentation, _):
                 let (body, bodySource) = overrides[name] ?? (defaultBody, source)
                 let program = TemplateProgram()
-                program.complete(with: compile(body, entering: nil, overrides: overrides, source: bodySource))
-                operations.append(.include(program, indentation: indentation.flatMap { $0.isEmpty ? nil : $0 }))
+                program.complete(with: compileCode(body, overrides: overrides, source: bodySource))
+                code.appendInclude(program, indentation: indentation)
             }
         }
-        return operations
     }
 
     private mutating func variable(
-        _ name: String, escaped: Bool, at location: SourceLocation
+        _ name: String, escaped: Bool, at location: SourceLocation, code: inout TemplateCodeBuilder
     ) -> TemplateOperation? {
         if name == "." {
             switch frames.last {
@@ -195,7 +187,7 @@ struct TemplateCompiler {
                     return nil
                 }
                 return .current(escaped: escaped)
-            case .dynamic: return .lookup([], escaped: escaped)
+            case .dynamic: return .lookup(code.lookup([]), escaped: escaped)
             case .anything: return nil
             default:
                 diagnostics.error(
@@ -218,7 +210,7 @@ struct TemplateCompiler {
         case .unknown:
             return nil
         case .dynamic(let names):
-            return .lookup(names, escaped: escaped)
+            return .lookup(code.lookup(names), escaped: escaped)
         case .field(let path, let kind, _):
             switch kind {
             case .view, .list, .textList:
@@ -240,50 +232,57 @@ struct TemplateCompiler {
                         hint: "write {{{\(name)}}} (three braces) to insert the formatted text")
                 }
             }
-            return .value(path, escaped: escaped)
+            return .value(code.reference(path), escaped: escaped)
         }
     }
 
+    /// A section: its operation, followed by its body. A section that cannot be compiled still
+    /// has its body checked (with anything resolving there), so that its other mistakes show.
     private mutating func section(
         _ name: String, inverted: Bool, body: [TemplateNode],
-        overrides: [String: ([TemplateNode], TemplateSource)], source: TemplateSource, at location: SourceLocation
-    ) -> TemplateOperation? {
-        let program = TemplateProgram()
+        overrides: [String: ([TemplateNode], TemplateSource)], source: TemplateSource, at location: SourceLocation,
+        into code: inout TemplateCodeBuilder
+    ) {
+        guard let (operation, inner) = sectionHead(name, inverted: inverted, at: location, code: &code) else {
+            var discarded = TemplateCodeBuilder()
+            compile(body, entering: .anything, overrides: overrides, source: source, into: &discarded)
+            return
+        }
+        let index = code.append(operation)
+        compile(body, entering: inner, overrides: overrides, source: source, into: &code)
+        code.closeBody(of: index)
+    }
+
+    /// A section's operation (its body not counted yet) and what its body enters, or nil when the
+    /// section cannot be compiled (reported).
+    private mutating func sectionHead(
+        _ name: String, inverted: Bool, at location: SourceLocation, code: inout TemplateCodeBuilder
+    ) -> (TemplateOperation, Frame?)? {
         if name == ".", case .dynamic? = frames.last {
-            program.complete(
-                with: compile(body, entering: inverted ? nil : .dynamic, overrides: overrides, source: source))
-            return .lookupSection([], inverted: inverted, body: program)
+            return (.lookupSection(code.lookup([]), inverted: inverted, body: 0), inverted ? nil : .dynamic)
         }
         if name == "." {
             var html = false
             if case .text(let isHTML)? = frames.last { html = isHTML }
-            program.complete(
-                with: compile(body, entering: inverted ? nil : .text(html: html), overrides: overrides, source: source))
-            return .currentSection(inverted: inverted, body: program)
+            return (.currentSection(inverted: inverted, body: 0), inverted ? nil : .text(html: html))
         }
         if name.hasSuffix("()") {
             guard let position = SequencePosition(rawValue: String(name.dropLast(2))) else {
                 diagnostics.error(
                     at: location, "functions in tags ({{#\(name)}}) are not supported",
                     hint: "inside a list, {{#first()}} and {{^last()}} tell the position; anything else is computed into the view model")
-                _ = compile(body, entering: .anything, overrides: overrides, source: source)
                 return nil
             }
-            program.complete(with: compile(body, entering: nil, overrides: overrides, source: source))
-            return .position(position, inverted: inverted, body: program)
+            return (.position(position, inverted: inverted, body: 0), nil)
         }
         switch resolve(name) {
         case .notFound:
             report(name, at: location)
-            _ = compile(body, entering: .anything, overrides: overrides, source: source)
             return nil
         case .unknown:
-            _ = compile(body, entering: .anything, overrides: overrides, source: source)
             return nil
         case .dynamic(let names):
-            program.complete(
-                with: compile(body, entering: inverted ? nil : .dynamic, overrides: overrides, source: source))
-            return .lookupSection(names, inverted: inverted, body: program)
+            return (.lookupSection(code.lookup(names), inverted: inverted, body: 0), inverted ? nil : .dynamic)
         case .field(let path, let kind, let innermost):
             var inner: Frame?
             switch kind {
@@ -292,8 +291,7 @@ struct TemplateCompiler {
             case .html: inner = .text(html: true)
             case .flag: inner = nil
             }
-            program.complete(with: compile(body, entering: inverted ? nil : inner, overrides: overrides, source: source))
-            return .section(path, inverted: inverted, body: program)
+            return (.section(code.reference(path), inverted: inverted, body: 0), inverted ? nil : inner)
         }
     }
 
@@ -341,7 +339,7 @@ struct TemplateCompiler {
             parents.append((name, blocks))
             defer { parents.removeLast() }
             let program = TemplateProgram()
-            program.complete(with: compile(nodes, entering: nil, overrides: merged, source: partialSource))
+            program.complete(with: compileCode(nodes, overrides: merged, source: partialSource))
             return program
         }
         if let depth = entered[name]?.last {
@@ -372,7 +370,7 @@ struct TemplateCompiler {
         let program = TemplateProgram()
         cache[key] = program
         entered[name, default: []].append(frames.count)
-        program.complete(with: compile(nodes, entering: nil, overrides: inherited, source: partialSource))
+        program.complete(with: compileCode(nodes, overrides: inherited, source: partialSource))
         entered[name]?.removeLast()
         return program
     }
@@ -407,10 +405,10 @@ struct TemplateCompiler {
         for frame in frames.reversed() {
             switch frame {
             case .root(let schema):
-                if let field = schema.fields[head] { found = (FieldPath(frame: .root, fields: [field.index]), field.kind) }
+                if let field = schema.fields[head] { found = (FieldPath(frame: .root, first: field.index, rest: []), field.kind) }
             case .view(let type, _):
                 if let field = type.schema.fields[head] {
-                    found = (FieldPath(frame: .view(ObjectIdentifier(type)), fields: [field.index]), field.kind)
+                    found = (FieldPath(frame: .view(ObjectIdentifier(type)), first: field.index, rest: []), field.kind)
                 }
             case .anything:
                 return .unknown
@@ -426,7 +424,7 @@ struct TemplateCompiler {
         guard var (path, kind) = found else { return .notFound }
         for part in parts.dropFirst() {
             guard case .view(let type) = kind, let next = type.schema.fields[part] else { return .notFound }
-            path = FieldPath(frame: path.frame, fields: path.fields + [next.index])
+            path = FieldPath(frame: path.frame, first: path.first, rest: path.rest + [next.index])
             kind = next.kind
             innermost = false
         }

@@ -78,62 +78,83 @@ struct TemplateRuntime {
     }
 
     mutating func run(_ program: TemplateProgram) {
-        // A local array, subscripted: the operations' payloads are then borrowed, where iterating
-        // the program's own array copied (retained and released) each of them.
-        let operations = program.operations
-        for index in operations.indices {
-            switch operations[index] {
-            case .text(let bytes):
-                if indentation.isEmpty {
-                    output.append(contentsOf: bytes)
-                } else {
-                    appendIndented(bytes)
+        let code = program.code
+        run(code, 0..<code.operations.count)
+    }
+
+    /// Runs the operations in `range` of `code`. (The operations hold only numbers, so reading
+    /// one retains nothing; a section runs its body, the range after it, and the loop skips it.)
+    private mutating func run(_ code: TemplateCode, _ range: Range<Int>) {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let operation = code.operations[index]
+            index += 1
+            switch operation {
+            case .text(let span):
+                code.text.withUnsafeBufferPointer { text in
+                    let bytes = UnsafeBufferPointer(rebasing: text[span])
+                    if indentation.isEmpty {
+                        output.append(contentsOf: bytes)
+                    } else {
+                        appendIndented(bytes)
+                    }
                 }
             case .value(let path, let escaped):
-                write(resolve(path), escaped: escaped)
+                write(resolve(path, in: code), escaped: escaped)
             case .current(let escaped):
                 switch innermost {
                 case .text(let text, _)?: write(.text(text), escaped: escaped)
                 case .markup(let bytes, _)?: write(.markup(bytes), escaped: escaped)
                 default: break
                 }
-            case .section(let path, let inverted, let body):
-                section(resolve(path), inverted: inverted, body: body)
-            case .currentSection(let inverted, let body):
+            case .section(let path, let inverted, let count):
+                section(resolve(path, in: code), inverted: inverted, body: index..<index + count, of: code)
+                index += count
+            case .currentSection(let inverted, let count):
                 let present: Bool =
                     switch innermost {
                     case .text?, .markup?: true
                     default: false
                     }
-                if present != inverted { run(body) }
-            case .position(let position, let inverted, let body):
-                var holds = false
-                switch frames.last {
-                case .view(_, let place?), .text(_, let place?), .markup(_, let place?):
-                    holds = position == .first ? place.index == 0 : place.index == place.count - 1
-                default:
-                    holds = false
-                }
-                if holds != inverted { run(body) }
+                if present != inverted { run(code, index..<index + count) }
+                index += count
+            case .position(let position, let inverted, let count):
+                if holds(position) != inverted { run(code, index..<index + count) }
+                index += count
             case .include(let program, let added):
-                push(.barrier)
-                if let added {
-                    // The tag's own line already starts with the indentation (written before it).
-                    let outer = indentation
-                    indentation += Array(added.utf8)
-                    lineStartPending = false
-                    run(program)
-                    indentation = outer
-                } else {
-                    run(program)
-                }
-                pop()
+                include(code.programs[program], indentation: added.map { code.text[$0] })
             case .lookup(let names, let escaped):
-                write(lookup(names), escaped: escaped)
-            case .lookupSection(let names, let inverted, let body):
-                section(lookup(names), inverted: inverted, body: body)
+                write(lookup(code.names[names]), escaped: escaped)
+            case .lookupSection(let names, let inverted, let count):
+                section(lookup(code.names[names]), inverted: inverted, body: index..<index + count, of: code)
+                index += count
             }
         }
+    }
+
+    /// Whether the innermost frame is an element of a list at `position`.
+    private func holds(_ position: SequencePosition) -> Bool {
+        switch frames.last {
+        case .view(_, let place?), .text(_, let place?), .markup(_, let place?):
+            position == .first ? place.index == 0 : place.index == place.count - 1
+        default:
+            false
+        }
+    }
+
+    /// A partial, parent or block; `added` is the whitespace its standalone tag was indented by.
+    private mutating func include(_ program: TemplateProgram, indentation added: ArraySlice<UInt8>?) {
+        push(.barrier)
+        if let added {
+            // The tag's own line already starts with the indentation (written before it).
+            indentation.append(contentsOf: added)
+            lineStartPending = false
+            run(program)
+            indentation.removeLast(added.count)
+        } else {
+            run(program)
+        }
+        pop()
     }
 
     /// A name in data-driven views, as Mustache resolves it: the first name in the innermost view
@@ -165,47 +186,49 @@ struct TemplateRuntime {
     }
 
     /// (The value is consumed: switching over a borrowed one copied the text, view or list in it.)
-    private mutating func section(_ value: consuming TemplateValue, inverted: Bool, body: TemplateProgram) {
+    private mutating func section(
+        _ value: consuming TemplateValue, inverted: Bool, body: Range<Int>, of code: TemplateCode
+    ) {
         switch consume value {
         case .view(let view):
             guard !inverted else { return }
             push(view, position: nil)
-            run(body)
+            run(code, body)
             pop()
         case .list(let list):
             if inverted {
-                if list.isEmpty { run(body) }
+                if list.isEmpty { run(code, body) }
                 return
             }
             for index in list.indices {
                 push(list[index], position: ListPosition(index: index, count: list.count))
-                run(body)
+                run(code, body)
                 pop()
             }
         case .texts(let texts):
             if inverted {
-                if texts.isEmpty { run(body) }
+                if texts.isEmpty { run(code, body) }
                 return
             }
             for (index, text) in texts.enumerated() {
                 push(.text(text, position: ListPosition(index: index, count: texts.count)))
-                run(body)
+                run(code, body)
                 pop()
             }
         case .text(let text), .html(let text):
             guard !inverted else { return }
             push(.text(text, position: nil))
-            run(body)
+            run(code, body)
             pop()
         case .markup(let bytes):
             guard !inverted else { return }
             push(.markup(bytes, position: nil))
-            run(body)
+            run(code, body)
             pop()
         case .flag(let flag):
-            if flag != inverted { run(body) }
+            if flag != inverted { run(code, body) }
         case .absent:
-            if inverted { run(body) }
+            if inverted { run(code, body) }
         }
     }
 
@@ -247,7 +270,7 @@ struct TemplateRuntime {
 
     /// Template text inside an indented partial: each line it starts takes the indentation, except
     /// an empty end (the partial's last line break ends the line of its tag).
-    private mutating func appendIndented(_ bytes: [UInt8]) {
+    private mutating func appendIndented(_ bytes: UnsafeBufferPointer<UInt8>) {
         for byte in bytes {
             if lineStartPending { startLine() }
             output.append(byte)
@@ -256,8 +279,8 @@ struct TemplateRuntime {
     }
 
     /// The value at a field path: the frame is the page's root or the innermost view of its type.
-    private func resolve(_ path: FieldPath) -> TemplateValue {
-        guard let first = path.fields.first else { return .absent }
+    private func resolve(_ path: FieldReference, in code: TemplateCode) -> TemplateValue {
+        let first = path.first
         var value: TemplateValue
         switch path.frame {
         case .root:
@@ -270,11 +293,10 @@ struct TemplateRuntime {
             guard let slot = viewTypes.lastIndex(where: { $0 == type }) else { return .absent }
             value = read(first, ofViewAt: slot)
         }
-        // By index: a slice of the fields retained the array on every field read.
-        var next = 1
-        while next < path.fields.count {
+        var next = path.rest.lowerBound
+        while next < path.rest.upperBound {
             guard case .view(let view) = value else { return .absent }
-            value = view.read(path.fields[next])
+            value = view.read(code.fields[next])
             next += 1
         }
         return value
