@@ -49,7 +49,9 @@ struct XLSXStoredNumber {
         var significant = 0
         if first >= 0 { significant = last - first + 1 - (first < integerEnd && last >= fractionStart ? 1 : 0) }
         guard significant <= 15, !(negative && significant == 0) else { return nil }
-        self.init(negative: negative, integer: integerStart..<integerEnd, keptFraction: fractionStart..<keptEnd, decimals: count - fractionStart)
+        self.init(
+            negative: negative, integer: integerStart..<integerEnd, keptFraction: fractionStart..<keptEnd,
+            decimals: count - fractionStart)
     }
 
     private init(negative: Bool, integer: Range<Int>, keptFraction: Range<Int>, decimals: Int) {
