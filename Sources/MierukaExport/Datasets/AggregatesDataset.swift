@@ -237,7 +237,7 @@ enum AggregatesDataset {
     /// True when an amount of the plan's effects, published or an item's, is an approximate figure.
     static func hasApproximate(_ planIndex: PlanIndex) -> Bool {
         let plan = planIndex.plan
-        return plan.items.contains { $0.results.contains { $0.effect?.hasApproximate == true } }
+        return ResultsDataset.anyYearEndResult(plan) { $0.effect?.hasApproximate == true }
             || planIndex.years.contains { year in
                 guard let declared = plan.declared(in: year) else { return false }
                 return declared.effectRows.contains { $0.effect.hasApproximate }
@@ -250,7 +250,7 @@ enum AggregatesDataset {
     static func hasIncrease(_ planIndex: PlanIndex) -> Bool {
         let plan = planIndex.plan
         // (The result's amounts looked at in place: `effects` makes an array of them for each result.)
-        return plan.items.contains { $0.results.contains { $0.effect?.hasIncrease == true || $0.moreEffects.contains(where: \.hasIncrease) } }
+        return ResultsDataset.anyYearEndResult(plan) { $0.effect?.hasIncrease == true || $0.moreEffects.contains(where: \.hasIncrease) }
             || planIndex.years.contains { year in
                 guard let declared = plan.declared(in: year) else { return false }
                 return declared.effectRows.contains { $0.effect.hasIncrease }

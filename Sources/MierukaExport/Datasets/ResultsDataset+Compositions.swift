@@ -50,6 +50,9 @@ extension ResultsDataset {
             }
         }
 
+        /// Whether the plan's file has any of these columns.
+        var hasColumns: Bool { grades.method || grades.members || !axes.isEmpty }
+
         func columns(_ plan: Plan) -> [DatasetColumn] {
             var columns: [DatasetColumn] = []
             let counted = "評価の分布には数えない"

@@ -35,7 +35,7 @@ extension ResultsDataset {
         /// empty).
         func rowWithoutKPI(_ itemCells: [String], _ result: YearResult, subitem: SubItemResult?, of item: Item) -> [String] {
             var row = itemCells
-            row += ["", "", "", "", "", ""]
+            row += repeatElement("", count: 6)
             appendTail(result, subitem: subitem, of: item, provisional: nil, to: &row)
             return row
         }
@@ -45,17 +45,19 @@ extension ResultsDataset {
         func appendTail(
             _ result: YearResult, subitem: SubItemResult?, of item: Item, provisional: KPIProvisional?, to row: inout [String]
         ) {
-            row += ResultsDataset.axisCells(result, plan: plan)
+            // (Each group only where the plan has it: appending an empty list of cells cost about
+            // 400 instructions, and most plans have none of these columns.)
+            if !plan.axes.isEmpty { row += ResultsDataset.axisCells(result, plan: plan) }
             if let subitem {
                 row += ResultsDataset.subItemCells(subitem, item: item, plan: plan)
             } else if hasSubItems {
-                row += ["", "", "", ""]
+                row += repeatElement("", count: 4)
             }
-            row += graders.cells(result)
-            row += compositions.cells(result, plan: plan)
+            if graders.grades || !graders.axes.isEmpty { row += graders.cells(result) }
+            if compositions.hasColumns { row += compositions.cells(result, plan: plan) }
             if hasProvisional { row += ResultsDataset.provisionalCells(provisional) }
-            row += ResultsDataset.unreadableCells(result, present: hasUnreadable)
-            row += ResultsDataset.previousGradeCells(result, present: hasPrevious)
+            if hasUnreadable { row.append(result.gradeUnreadable ?? "") }
+            if hasPrevious { row.append(result.previousGrade?.value ?? "") }
         }
     }
 }

@@ -14,11 +14,11 @@ enum ResultsDataset {
         let unit = plan.moneyUnit.rawValue
         // Only in a plan with an amount written as an increase, said where it is.
         let increaseNote =
-            plan.items.contains { $0.results.contains { $0.effect?.hasIncrease == true || $0.moreEffects.contains(where: \.hasIncrease) } }
+            anyYearEndResult(plan) { $0.effect?.hasIncrease == true || $0.moreEffects.contains(where: \.hasIncrease) }
             ? "。公表資料が「…の増」と書いた額（支出などが増えた額。負の効果）は、その表記のまま（例：425万4千円の増）" : ""
         // Only in a plan with an amount given as an approximate figure (「約…」), said where it is.
         let approximateNote =
-            plan.items.contains { $0.results.contains { $0.effect?.hasApproximate == true || $0.moreEffects.contains(where: \.hasApproximate) } }
+            anyYearEndResult(plan) { $0.effect?.hasApproximate == true || $0.moreEffects.contains(where: \.hasApproximate) }
             ? "。公表資料が「約」を付けた概数は、その表記のまま（例：約1,200）" : ""
         let columns: [DatasetColumn] = [
             DatasetColumn("計画", .code, required: true, "計画の識別子（サイトのURLに使われる名前）"),
@@ -82,8 +82,15 @@ enum ResultsDataset {
     }
 
     /// Whether any result of an item, at a year's end or at a point within it, is such.
+    /// (Items read in place, by index: iterating them copies each item whole, and the data page
+    /// and the export both ask for every plan.)
     static func anyResult(_ plan: Plan, _ predicate: (YearResult) -> Bool) -> Bool {
-        plan.items.contains { item in item.results.contains(where: predicate) || item.snapshots.contains(where: predicate) }
+        anyYearEndResult(plan, predicate) || plan.items.indices.contains { plan.items[$0].snapshots.contains(where: predicate) }
+    }
+
+    /// Whether any result of an item at a year's end is such.
+    static func anyYearEndResult(_ plan: Plan, _ predicate: (YearResult) -> Bool) -> Bool {
+        plan.items.indices.contains { plan.items[$0].results.contains(where: predicate) }
     }
 
     /// 効果額の種類 after the amounts, in a plan whose items' amounts name their kind (単年度 / 継続)
@@ -119,10 +126,6 @@ enum ResultsDataset {
         anyResult(plan) { $0.gradeUnreadable != nil }
     }
 
-    static func unreadableCells(_ result: YearResult, present: Bool) -> [String] {
-        present ? [result.gradeUnreadable ?? ""] : []
-    }
-
     /// 前年度評価: only where some result gives the previous year's grade as printed, at the end.
     static func previousGradeColumns(_ plan: Plan) -> [DatasetColumn] {
         hasPreviousGrades(plan)
@@ -136,10 +139,6 @@ enum ResultsDataset {
 
     static func hasPreviousGrades(_ plan: Plan) -> Bool {
         anyResult(plan) { $0.previousGrade != nil }
-    }
-
-    static func previousGradeCells(_ result: YearResult, present: Bool) -> [String] {
-        present ? [result.previousGrade?.value ?? ""] : []
     }
 
     /// 時点, in a plan with results at points within a year (`as_of:`) only.
@@ -181,19 +180,25 @@ enum ResultsDataset {
         // A state given instead of a grade (対象外 …) is written where the grade would be, as
         // the sheet it came from writes it, so that the file reads back the same.
         let grade = result.state.map { DataFormat.grade($0, plan.states) } ?? DataFormat.grade(result.grade, plan.grades)
+        // (Cells appended one by one: appending a list of them made and copied an array each time.)
         func cells(_ effect: Effect?) -> [String] {
             var cells: [String] = []
             cells.reserveCapacity(layout.columnCount)
-            cells += [plan.slug, DataFormat.year(year), DataFormat.eraYear(year)]
+            cells.append(plan.slug)
+            cells.append(DataFormat.year(year))
+            cells.append(DataFormat.eraYear(year))
             if layout.hasPoints { cells.append(result.asOf?.text ?? "") }
-            cells += [
-                item.number, item.title,
-                grade.code, grade.label, result.progress ?? "", result.factors ?? "", result.nextSteps ?? "",
-                // An amount the city wrote as an increase is written as published (「425万4千円の増」),
-                // which reads back as the same negative effect.
-                effect?.expectedWritten ?? DataFormat.money(effect?.expected, in: plan.moneyUnit),
-                effect?.actualWritten ?? DataFormat.money(effect?.actual, in: plan.moneyUnit),
-            ]
+            cells.append(item.number)
+            cells.append(item.title)
+            cells.append(grade.code)
+            cells.append(grade.label)
+            cells.append(result.progress ?? "")
+            cells.append(result.factors ?? "")
+            cells.append(result.nextSteps ?? "")
+            // An amount the city wrote as an increase is written as published (「425万4千円の増」),
+            // which reads back as the same negative effect.
+            cells.append(effect?.expectedWritten ?? DataFormat.money(effect?.expected, in: plan.moneyUnit))
+            cells.append(effect?.actualWritten ?? DataFormat.money(effect?.actual, in: plan.moneyUnit))
             if layout.hasKinds { cells.append(effect?.kind?.word ?? "") }
             return cells
         }
@@ -203,11 +208,12 @@ enum ResultsDataset {
             guard let actual = kpi.actual(in: year) else { continue }
             wroteKPI = true
             var row = itemCells
-            row += [
-                kpi.id, kpi.name, kpi.unit, DataFormat.number(actual.value.number),
-                DataFormat.wording(actual.value, unit: kpi.unit),
-                DataFormat.grade(actual.grade, plan.grades).code,
-            ]
+            row.append(kpi.id)
+            row.append(kpi.name)
+            row.append(kpi.unit)
+            row.append(DataFormat.number(actual.value.number))
+            row.append(DataFormat.wording(actual.value, unit: kpi.unit))
+            row.append(DataFormat.grade(actual.grade, plan.grades).code)
             layout.appendTail(result, subitem: nil, of: item, provisional: actual.provisional, to: &row)
             rows.append(row)
         }

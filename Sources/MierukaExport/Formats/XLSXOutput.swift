@@ -1,3 +1,5 @@
+import Foundation
+
 /// A table written as an Excel workbook (`.xlsx`, SpreadsheetML of Office Open XML): one worksheet
 /// with a bold header row that stays in view when scrolling and repeats on every printed page,
 /// column widths fitted to the text, and every later row as given.
@@ -122,9 +124,10 @@ package struct XLSXOutput: Sendable {
         }
         out += Array("<sheetData>".utf8)
         let columns = ColumnLayout(columnCount: columnCount, widths: widths)
-        appendRow(1, header.map(Cell.text), header: true, columns, to: &out, strings: &strings, styles: &styles)
+        var textStyles = TextStyles()
+        appendRow(1, header.map(Cell.text), header: true, columns, to: &out, strings: &strings, styles: &styles, &textStyles)
         for (offset, row) in rows.enumerated() {
-            appendRow(offset + 2, row, header: false, columns, to: &out, strings: &strings, styles: &styles)
+            appendRow(offset + 2, row, header: false, columns, to: &out, strings: &strings, styles: &styles, &textStyles)
         }
         out += Array(
             ("</sheetData><pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
@@ -159,31 +162,49 @@ package struct XLSXOutput: Sendable {
         }
     }
 
+    /// Each shared string's style as a text cell and the column it was worked out for: a text's
+    /// style depends on nothing but its column's width, so a text met again in the same column (an
+    /// item's cells repeat on each of its KPI rows, a grade's words on every row with that grade)
+    /// is not measured again.
+    private struct TextStyles {
+        private var known: [(column: Int, style: Int)] = []
+
+        /// The style of `text`, shared string number `string`, in the 0-based `column`.
+        mutating func style(of text: String, string: Int, column: Int, _ columns: ColumnLayout) -> Int {
+            if string < known.count, known[string].column == column { return known[string].style }
+            let style = XLSXOutput.wraps(text, width: columns.widths[column]) ? XLSXStyles.wrapped : 0
+            // (Texts are numbered in order: a new one is the next.)
+            while known.count <= string { known.append((-1, 0)) }
+            known[string] = (column, style)
+            return style
+        }
+    }
+
     /// Appends one `<row>`, byte by byte: a sheet has a cell for every value of a plan's table.
     private func appendRow(
         _ number: Int, _ cells: [Cell], header: Bool, _ columns: ColumnLayout, to out: inout [UInt8],
-        strings: inout XLSXSharedStrings, styles: inout XLSXStyles
+        strings: inout XLSXSharedStrings, styles: inout XLSXStyles, _ textStyles: inout TextStyles
     ) {
         var row: [UInt8] = []
         Self.appendDecimal(number, to: &row)
         out.appendLiteral("<row r=\"")
         out.append(contentsOf: row)
         out.appendLiteral("\">")
-        func appendShared(_ text: String, style: Int, offset: Int) {
+        func appendShared(_ index: Int, style: Int, offset: Int) {
             Self.appendSharedCell(
-                opening: columns.openings[offset], row: row, style: columns.textStyles[style],
-                index: strings.index(of: text, column: offset), to: &out)
+                opening: columns.openings[offset], row: row, style: columns.textStyles[style], index: index, to: &out)
         }
-        for (offset, cell) in cells.enumerated() {
-            switch cell {
+        // (Each cell read in place: iterating the cells copied each one.)
+        for offset in cells.indices {
+            switch cells[offset] {
             case .empty:
                 continue
             case .text(let text):
                 if text.isEmpty { continue }
+                let index = strings.index(of: text, column: offset)
                 // A text with a line break, or wider than its column, wraps inside the cell.
-                let style =
-                    header ? XLSXStyles.header : (Self.wraps(text, width: columns.widths[offset]) ? XLSXStyles.wrapped : 0)
-                appendShared(text, style: style, offset: offset)
+                let style = header ? XLSXStyles.header : textStyles.style(of: text, string: index, column: offset, columns)
+                appendShared(index, style: style, offset: offset)
             case .number(let text, let format):
                 var bytesOfText = text
                 let stored = bytesOfText.withUTF8 { bytes -> Bool in
@@ -192,7 +213,7 @@ package struct XLSXOutput: Sendable {
                     Self.appendNumberCell(number, bytes, opening: columns.openings[offset], row: row, style: style, to: &out)
                     return true
                 }
-                if !stored, !text.isEmpty { appendShared(text, style: 0, offset: offset) }
+                if !stored, !text.isEmpty { appendShared(strings.index(of: text, column: offset), style: 0, offset: offset) }
             }
         }
         out.appendLiteral("</row>")
@@ -303,8 +324,9 @@ package struct XLSXOutput: Sendable {
     static func wraps(_ text: String, width: Int) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            // (Most bytes are above CR, and one comparison passes them.)
-            if bytes.contains(where: { $0 <= 0x0D && ($0 == 0x0A || $0 == 0x0D) }) { return true }
+            guard let base = bytes.baseAddress else { return false }
+            // (`memchr` reads many bytes at a time: a cell's text is often paragraphs long.)
+            if memchr(base, 0x0A, bytes.count) != nil || memchr(base, 0x0D, bytes.count) != nil { return true }
             return bytes.count > width && displayWidth(bytes, upTo: width + 1) > width
         }
     }

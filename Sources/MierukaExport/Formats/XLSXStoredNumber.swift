@@ -30,6 +30,13 @@ struct XLSXStoredNumber {
             for position in fractionStart..<count where !isDigit(bytes[position]) { return nil }
         }
         guard integerEnd > integerStart, integerEnd - integerStart == 1 || bytes[integerStart] != zero else { return nil }
+        // An integer of at most 15 digits (a year, a count, most amounts) has at most 15 significant
+        // ones, and is negative zero only as "-0".
+        if fractionStart == count, integerEnd - integerStart <= 15 {
+            guard !(negative && bytes[integerStart] == zero) else { return nil }
+            self.init(negative: negative, integer: integerStart..<integerEnd, keptFraction: count..<count, decimals: 0)
+            return
+        }
         // Significant digits: from the first non-zero digit to the last, over integer and fraction.
         var first = -1
         var last = -1
@@ -42,10 +49,16 @@ struct XLSXStoredNumber {
         var significant = 0
         if first >= 0 { significant = last - first + 1 - (first < integerEnd && last >= fractionStart ? 1 : 0) }
         guard significant <= 15, !(negative && significant == 0) else { return nil }
+        self.init(
+            negative: negative, integer: integerStart..<integerEnd, keptFraction: fractionStart..<keptEnd,
+            decimals: count - fractionStart)
+    }
+
+    private init(negative: Bool, integer: Range<Int>, keptFraction: Range<Int>, decimals: Int) {
         self.negative = negative
-        self.integer = integerStart..<integerEnd
-        self.keptFraction = fractionStart..<keptEnd
-        self.decimals = count - fractionStart
+        self.integer = integer
+        self.keptFraction = keptFraction
+        self.decimals = decimals
     }
 
     /// The stored value's bytes, taken from `bytes` (the text this was read from).
