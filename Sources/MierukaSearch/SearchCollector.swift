@@ -54,10 +54,8 @@ struct SearchCollector {
         addTokens(of: title, in: .title)
         let plain = Array(texts.map(SearchText.plainUTF8).filter { !$0.isEmpty }.joined(separator: [0x20]))
         addTokens(ofUTF8: plain, in: .body)
-        let snippets =
-            plain.isEmpty
-            ? []
-            : [SearchIndex.Snippet(field: .body, year: nil, text: SearchText.excerpt(utf8: plain, limit: SearchIndexBuilder.snippetLength))]
+        let excerpt = plain.isEmpty ? nil : SearchText.excerpt(utf8: plain, limit: SearchIndexBuilder.snippetLength)
+        let snippets = excerpt.map { [SearchIndex.Snippet(field: .body, year: nil, text: $0)] } ?? []
         add(
             SearchIndex.Document(
                 kind: kind, label: label, plan: plan, number: "", title: title, path: path,

@@ -173,7 +173,9 @@ package struct SearchIndexBuilder: Sendable {
         // A token's postings do not depend on the order its texts are read in.
         var latest = LatestTexts()
         SearchResultOrder(item).forEach(in: item) { result in
-            for sub in result.subitems { if let progress = sub.progress { add(plain: SearchText.plainUTF8(progress), .progress) } }
+            for sub in result.subitems {
+                if let progress = sub.progress { add(plain: SearchText.plainUTF8(progress), .progress) }
+            }
             // A grade the copy does not show: its reason, shown under the year's result as 評価：読み取れず.
             if let reason = result.gradeUnreadable { add("評価：読み取れず " + reason, .progress) }
             func read(_ markdown: String?, _ slot: Int) {
@@ -193,9 +195,8 @@ package struct SearchIndexBuilder: Sendable {
         }
         for (slot, field) in LatestTexts.fields.enumerated() {
             if let (year, point, plain) = latest.texts[slot], !plain.isEmpty {
-                snippets.append(
-                    SearchIndex.Snippet(
-                        field: field, year: years.offset(year, at: point), text: SearchText.excerpt(utf8: plain, limit: Self.snippetLength)))
+                let text = SearchText.excerpt(utf8: plain, limit: Self.snippetLength)
+                snippets.append(SearchIndex.Snippet(field: field, year: years.offset(year, at: point), text: text))
             }
         }
         if !body.isEmpty {

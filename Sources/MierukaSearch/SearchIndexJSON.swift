@@ -168,7 +168,9 @@ struct JSONBytes {
     }
 
     /// "00", "01", … "99", so that a number's digits are written two at a time.
-    private static let digitPairs: [UInt8] = (0..<100).flatMap { [UInt8(ascii: "0") + UInt8($0 / 10), UInt8(ascii: "0") + UInt8($0 % 10)] }
+    private static let digitPairs: [UInt8] = (0..<100).flatMap { pair in
+        [UInt8(ascii: "0") + UInt8(pair / 10), UInt8(ascii: "0") + UInt8(pair % 10)]
+    }
 
     private static func digitCount(_ value: UInt) -> Int {
         var digits = 1
