@@ -1,10 +1,11 @@
 /// The search index's documents and postings as they are made, in document order.
 ///
 /// Each token gets a number the first time it is met, and its postings a list of their own under
-/// that number. A token of the document being made is hashed once, to find its number; the
-/// document's posting is then the last of the list (its field is added to it) or appended. No
-/// set of a document's tokens is made and hashed again, so a token met in many documents costs
-/// one dictionary lookup each time it is met and nothing more.
+/// that number. A token of the document being made is hashed once, to find its number, and its
+/// field is added to the document's fields of that token (one reused array for all tokens, with
+/// the numbers of those the document holds); when the document is added, each of those tokens gets
+/// one posting. No set of a document's tokens is made and hashed again, and a token met many times
+/// in a document is appended to its list once.
 struct SearchCollector {
     private(set) var documents: [SearchIndex.Document] = []
     /// The tokens' numbers: a Japanese token's by its one or two characters as one integer (most
@@ -13,18 +14,35 @@ struct SearchCollector {
     private var wordNumbers: [String: Int] = [:]
     private var keys: [SearchTokenizer.Key] = []
     private var postings: [[SearchIndex.Posting]] = []
+    /// By token number, the fields of the next document that hold the token (0: none).
+    private var fields: [UInt8] = []
+    /// The numbers of the tokens the next document holds, each once.
+    private var held: [Int] = []
 
     /// Records that the next document (the one `add` adds next) holds the tokens of `text` in `field`.
     mutating func addTokens(of text: String, in field: SearchField) {
-        let document = documents.count
-        let bit = field.bit
-        SearchTokenizer.forEachKey(in: text) { key in
-            record(key, in: document, bit: bit)
-        }
+        SearchTokenizer.forEachKey(in: text) { record($0, field.bit) }
     }
 
-    /// Adds a document, whose tokens have been recorded with `addTokens`.
+    /// `addTokens` of a text given as UTF-8 (`SearchText.plainUTF8`).
+    mutating func addTokens(ofUTF8 text: [UInt8], in field: SearchField) {
+        SearchTokenizer.forEachKey(inUTF8: text) { record($0, field.bit) }
+    }
+
+    private mutating func record(_ key: SearchTokenizer.Key, _ bit: UInt8) {
+        let number = number(of: key)
+        if fields[number] == 0 { held.append(number) }
+        fields[number] |= bit
+    }
+
+    /// Adds a document, whose tokens have been recorded with `addTokens`: a posting for each.
     mutating func add(_ document: SearchIndex.Document) {
+        let offset = documents.count
+        for number in held {
+            postings[number].append(SearchIndex.Posting(document: offset, fields: fields[number]))
+            fields[number] = 0
+        }
+        held.removeAll(keepingCapacity: true)
         documents.append(document)
     }
 
@@ -34,11 +52,10 @@ struct SearchCollector {
         _ kind: SearchIndex.Kind, label: String? = nil, plan: Int?, title: String, path: String, texts: [String]
     ) {
         addTokens(of: title, in: .title)
-        let plain = texts.map(SearchText.plain).filter { !$0.isEmpty }.joined(separator: " ")
-        addTokens(of: plain, in: .body)
-        let snippets =
-            plain.isEmpty
-            ? [] : [SearchIndex.Snippet(field: .body, year: nil, text: SearchText.excerpt(plain, limit: SearchIndexBuilder.snippetLength))]
+        let plain = Array(texts.map(SearchText.plainUTF8).filter { !$0.isEmpty }.joined(separator: [0x20]))
+        addTokens(ofUTF8: plain, in: .body)
+        let excerpt = plain.isEmpty ? nil : SearchText.excerpt(utf8: plain, limit: SearchIndexBuilder.snippetLength)
+        let snippets = excerpt.map { [SearchIndex.Snippet(field: .body, year: nil, text: $0)] } ?? []
         add(
             SearchIndex.Document(
                 kind: kind, label: label, plan: plan, number: "", title: title, path: path,
@@ -71,20 +88,8 @@ struct SearchCollector {
         }
     }
 
-    private mutating func record(_ key: SearchTokenizer.Key, in document: Int, bit: UInt8) {
-        // The token's list, changed in place.
-        func add(to list: inout [SearchIndex.Posting]) {
-            if let last = list.last, last.document == document {
-                list[list.count - 1] = SearchIndex.Posting(document: document, fields: last.fields | bit)
-            } else {
-                list.append(SearchIndex.Posting(document: document, fields: bit))
-            }
-        }
-        let number = number(of: key)
-        add(to: &postings[number])
-    }
-
     /// The token's number, given to it now if it is new.
+    @inline(__always)
     private mutating func number(of key: SearchTokenizer.Key) -> Int {
         let next = keys.count
         let number =
@@ -95,6 +100,7 @@ struct SearchCollector {
         if number == next {
             keys.append(key)
             postings.append([])
+            fields.append(0)
         }
         return number
     }

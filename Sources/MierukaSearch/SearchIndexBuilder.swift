@@ -87,9 +87,7 @@ package struct SearchIndexBuilder: Sendable {
             // Rows published under the report's own grouping (管理区分), headed as the report heads them.
             let groups = declared.map { declared in [declared.grouping].compactMap { $0 } + declared.groupRows.map(\.name) } ?? []
             // The items whose grade the copy does not show, listed on the page with their reasons.
-            let unreadable = plan.items.compactMap { item in
-                item.results.lastIndex { $0.year == year }.flatMap { item.results[$0].gradeUnreadable }
-            }
+            let unreadable = Self.unreadableGrades(plan.items, in: year)
             // The items a revision added or took out that year, with the reasons, as the report lists them.
             let revised = plan.revisions.revisions(in: year).flatMap(Self.revisionTexts)
             collector.addPage(
@@ -104,6 +102,18 @@ package struct SearchIndexBuilder: Sendable {
             grades: plan.grades.grades.map { SearchIndex.Grade(code: $0.hasCode ? $0.code : nil, label: $0.label) },
             ranked: plan.grades.isRanked,
             years: years.labels)
+    }
+
+    /// The reasons of the items whose grade of `year` the copy does not show (of each item's last
+    /// result of the year). Read in place: a result is not copied to read its year.
+    private static func unreadableGrades(_ items: [Item], in year: FiscalYear) -> [String] {
+        var reasons: [String] = []
+        for item in items.indices {
+            let results = items[item].results.indices
+            guard let last = results.last(where: { items[item].results[$0].year == year }) else { continue }
+            if let reason = items[item].results[last].gradeUnreadable { reasons.append(reason) }
+        }
+        return reasons
     }
 
     /// A document per committee opinion (`opinions:`), in the order the year's report shows them,
@@ -144,11 +154,15 @@ package struct SearchIndexBuilder: Sendable {
         func add(_ text: String, _ field: SearchField) {
             collector.addTokens(of: text, in: field)
         }
+        // Markdown's plain text, read as UTF-8 (`SearchText.plainUTF8`).
+        func add(plain: [UInt8], _ field: SearchField) {
+            collector.addTokens(ofUTF8: plain, in: field)
+        }
         add(item.title, .title)
         for department in item.departments { add(department, .departments) }
         for kpi in item.kpis { add(kpi.name, .kpis) }
-        let body = SearchText.plain(item.body)
-        add(body, .body)
+        let body = SearchText.plainUTF8(item.body)
+        add(plain: body, .body)
         for subitem in item.subitems {
             add(subitem.title, .body)
             for department in subitem.departments { add(department, .departments) }
@@ -159,13 +173,15 @@ package struct SearchIndexBuilder: Sendable {
         // A token's postings do not depend on the order its texts are read in.
         var latest = LatestTexts()
         SearchResultOrder(item).forEach(in: item) { result in
-            for sub in result.subitems { if let progress = sub.progress { add(SearchText.plain(progress), .progress) } }
+            for sub in result.subitems {
+                if let progress = sub.progress { add(plain: SearchText.plainUTF8(progress), .progress) }
+            }
             // A grade the copy does not show: its reason, shown under the year's result as 評価：読み取れず.
             if let reason = result.gradeUnreadable { add("評価：読み取れず " + reason, .progress) }
             func read(_ markdown: String?, _ slot: Int) {
                 guard let markdown, !markdown.isBlank else { return }
-                let plain = SearchText.plain(markdown)
-                add(plain, LatestTexts.fields[slot])
+                let plain = SearchText.plainUTF8(markdown)
+                add(plain: plain, LatestTexts.fields[slot])
                 latest.texts[slot] = (result.year, result.asOf, plain)
             }
             read(result.progress, 0)
@@ -179,13 +195,12 @@ package struct SearchIndexBuilder: Sendable {
         }
         for (slot, field) in LatestTexts.fields.enumerated() {
             if let (year, point, plain) = latest.texts[slot], !plain.isEmpty {
-                snippets.append(
-                    SearchIndex.Snippet(
-                        field: field, year: years.offset(year, at: point), text: SearchText.excerpt(plain, limit: Self.snippetLength)))
+                let text = SearchText.excerpt(utf8: plain, limit: Self.snippetLength)
+                snippets.append(SearchIndex.Snippet(field: field, year: years.offset(year, at: point), text: text))
             }
         }
         if !body.isEmpty {
-            snippets.append(SearchIndex.Snippet(field: .body, year: nil, text: SearchText.excerpt(body, limit: Self.snippetLength)))
+            snippets.append(SearchIndex.Snippet(field: .body, year: nil, text: SearchText.excerpt(utf8: body, limit: Self.snippetLength)))
         }
         // The most recent result with a grade, read in place.
         let graded = item.results.lastIndex { $0.grade != nil }
@@ -201,7 +216,7 @@ package struct SearchIndexBuilder: Sendable {
     /// The latest 進捗状況, 要因 and 今後の対応 of an item's results, with the year (and point) of each.
     private struct LatestTexts {
         static let fields: [SearchField] = [.progress, .factors, .nextSteps]
-        var texts: [(year: FiscalYear, point: Snapshot?, plain: String)?] = [nil, nil, nil]
+        var texts: [(year: FiscalYear, point: Snapshot?, plain: [UInt8])?] = [nil, nil, nil]
     }
 
     /// The index as written to `search/index.json`.

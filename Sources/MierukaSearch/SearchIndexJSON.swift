@@ -105,7 +105,8 @@ enum SearchIndexJSON {
         out.raw(",[")
         for (snippetOffset, snippet) in document.snippets.enumerated() {
             out.raw(snippetOffset > 0 ? ",[" : "[")
-            out.raw("\(snippet.field.rawValue),")
+            out.integer(snippet.field.rawValue)
+            out.raw(",")
             out.number(snippet.year)
             out.raw(",")
             out.string(snippet.text)
@@ -151,22 +152,14 @@ struct JSONBytes {
                 at += 1
             }
             if brackets { put(UInt8(ascii: "[")) }
-            for offset in 0..<count {
-                if offset > 0 { put(UInt8(ascii: ",")) }
-                let number = value(offset)
-                if number < 0 { put(UInt8(ascii: "-")) }
-                var digits = 1
-                var power: UInt = 10
-                while digits < 19, number.magnitude >= power {
-                    digits += 1
-                    power &*= 10
+            Self.digitPairs.withUnsafeBufferPointer { pairs in
+                for offset in 0..<count {
+                    if offset > 0 { put(UInt8(ascii: ",")) }
+                    let number = value(offset)
+                    if number < 0 { put(UInt8(ascii: "-")) }
+                    at += Self.digitCount(number.magnitude)
+                    Self.writeDigits(number.magnitude, endingAt: at, in: buffer, pairs: pairs)
                 }
-                var rest = number.magnitude
-                for place in stride(from: at + digits - 1, through: at, by: -1) {
-                    buffer[place] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-                    rest /= 10
-                }
-                at += digits
             }
             if brackets { put(UInt8(ascii: "]")) }
             written = at
@@ -174,35 +167,89 @@ struct JSONBytes {
         bytes.append(contentsOf: list)
     }
 
+    /// "00", "01", … "99", so that a number's digits are written two at a time.
+    private static let digitPairs: [UInt8] = (0..<100).flatMap { pair in
+        [UInt8(ascii: "0") + UInt8(pair / 10), UInt8(ascii: "0") + UInt8(pair % 10)]
+    }
+
+    private static func digitCount(_ value: UInt) -> Int {
+        var digits = 1
+        var rest = value
+        while rest >= 100 {
+            digits += 2
+            rest /= 100
+        }
+        return rest >= 10 ? digits + 1 : digits
+    }
+
+    /// The digits of `value`, from the last, the last just before `end`.
+    @inline(__always)
+    private static func writeDigits(
+        _ value: UInt, endingAt end: Int, in buffer: UnsafeMutableBufferPointer<UInt8>, pairs: UnsafeBufferPointer<UInt8>
+    ) {
+        var rest = value
+        var place = end
+        while rest >= 100 {
+            let pair = Int(rest % 100) * 2
+            rest /= 100
+            place -= 2
+            buffer[place] = pairs[pair]
+            buffer[place + 1] = pairs[pair + 1]
+        }
+        if rest >= 10 {
+            buffer[place - 2] = pairs[Int(rest) * 2]
+            buffer[place - 1] = pairs[Int(rest) * 2 + 1]
+        } else {
+            buffer[place - 1] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest)
+        }
+    }
+
     /// RFC 8259 escaping: quotes, backslashes and control characters; U+2028 and U+2029 too,
-    /// so that the text is also valid JavaScript. Everything else as UTF-8.
+    /// so that the text is also valid JavaScript. Everything else as UTF-8, copied a run at a time
+    /// between the bytes that need an escape (a snippet's closing 「…」 needs none).
     mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
-        // Most texts need no escape (0xE2 starts U+2028 and U+2029, and many other characters):
-        // their bytes are copied at once.
-        let copied = text.utf8.withContiguousStorageIfAvailable { utf8 in
-            if utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) { return false }
-            bytes.append(contentsOf: utf8)
-            return true
-        }
-        if copied == true {
-            bytes.append(UInt8(ascii: "\""))
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": raw("\\\"")
-            case "\\": raw("\\\\")
-            case "\n": raw("\\n")
-            case "\r": raw("\\r")
-            case "\t": raw("\\t")
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16, uppercase: false)
-                raw("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-            default:
-                UTF8.encode(scalar) { bytes.append($0) }
+        var text = text
+        text.withUTF8 { utf8 in
+            var run = 0
+            var offset = 0
+            while offset < utf8.count {
+                let length = Self.escapedLength(utf8, at: offset)
+                if length == 0 {
+                    // A lead byte of 0xE3 and up (kanji, kana) starts three bytes or more, none escaped.
+                    offset += utf8[offset] >= 0xE3 ? 3 : 1
+                    continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<offset]))
+                escape(utf8, at: offset)
+                offset += length
+                run = offset
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<offset]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// How many bytes at `offset` are written escaped: a quote, backslash or control character
+    /// (1), U+2028 or U+2029 (3); 0 for a byte copied as it is.
+    private static func escapedLength(_ utf8: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int {
+        let byte = utf8[offset]
+        if byte < 0x20 || byte == 0x22 || byte == 0x5C { return 1 }
+        guard byte == 0xE2, offset + 2 < utf8.count, utf8[offset + 1] == 0x80, utf8[offset + 2] & 0xFE == 0xA8 else { return 0 }
+        return 3
+    }
+
+    private mutating func escape(_ utf8: UnsafeBufferPointer<UInt8>, at offset: Int) {
+        switch utf8[offset] {
+        case 0x22: raw("\\\"")
+        case 0x5C: raw("\\\\")
+        case 0x0A: raw("\\n")
+        case 0x0D: raw("\\r")
+        case 0x09: raw("\\t")
+        case 0xE2: raw(utf8[offset + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+        case let control:
+            let hex = String(control, radix: 16, uppercase: false)
+            raw("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+        }
     }
 }

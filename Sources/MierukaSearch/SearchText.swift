@@ -9,8 +9,23 @@ enum SearchText {
     /// targets and line breaks. Lines are joined without a space (Japanese is written without),
     /// except between two list entries and between two ASCII words.
     static func plain(_ markdown: String) -> String {
-        if let text = markdown.utf8.withContiguousStorageIfAvailable({ plain(bytes: $0) }) { return text }
-        return Array(markdown.utf8).withUnsafeBufferPointer { plain(bytes: $0) }
+        String(decoding: plainUTF8(markdown), as: UTF8.self)
+    }
+
+    /// `plain` as UTF-8, for the tokenizer to read as it is: only a snippet's beginning is made a
+    /// String (`excerpt(utf8:limit:)`), and a body's whole text is not checked again as UTF-8.
+    static func plainUTF8(_ markdown: String) -> [UInt8] {
+        var markdown = markdown
+        return markdown.withUTF8 { plain(bytes: $0) }
+    }
+
+    /// `excerpt` of a text given as UTF-8 (`plainUTF8`).
+    static func excerpt(utf8 text: [UInt8], limit: Int) -> String {
+        guard let end = text.withUnsafeBufferPointer({ simpleCharactersEnd($0, limit: limit) }) else {
+            return excerpt(String(decoding: text, as: UTF8.self), limit: limit)
+        }
+        guard end < text.count else { return String(decoding: text, as: UTF8.self) }
+        return String(decoding: text[..<end], as: UTF8.self) + "…"
     }
 
     /// The first `limit` characters of a text, with 「…」 when it goes on.
@@ -61,7 +76,7 @@ enum SearchText {
             || (0xFF01...0xFF5E).contains(value)
     }
 
-    private static func plain(bytes: UnsafeBufferPointer<UInt8>) -> String {
+    private static func plain(bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var lineStart = 0
@@ -73,12 +88,12 @@ enum SearchText {
                     next = lineEnd + length
                     break
                 }
-                lineEnd += 1
+                lineEnd += scalarLength(bytes[lineEnd])
             }
             appendLine(bytes, from: lineStart, to: lineEnd, to: &out)
             lineStart = next
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// The length of the line break at `offset`, as `Character.isNewline` sees one: LF, CR,
@@ -131,6 +146,13 @@ enum SearchText {
         }
     }
 
+    /// The length in bytes of the scalar whose UTF-8 starts with `lead` (the text is valid UTF-8),
+    /// so that a kanji's three bytes are passed over at once: no mark or line break is in them.
+    @inline(__always)
+    private static func scalarLength(_ lead: UInt8) -> Int {
+        lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
     private static func isIdeographicSpace(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, end: Int) -> Bool {
         offset + 2 < end && bytes[offset] == 0xE3 && bytes[offset + 1] == 0x80 && bytes[offset + 2] == 0x80
     }
@@ -172,6 +194,11 @@ enum SearchText {
             run = next
         }
         while offset < end {
+            if bytes[offset] >= 0x80 {
+                // No mark is in a character outside ASCII.
+                offset += scalarLength(bytes[offset])
+                continue
+            }
             switch bytes[offset] {
             case UInt8(ascii: "*"), UInt8(ascii: "`"), UInt8(ascii: "["):
                 skip(to: offset + 1)

@@ -64,16 +64,27 @@ package enum SearchTokenizer {
         /// The low half of a one-character token (no Unicode scalar has this value).
         static let single = UInt32.max
 
-        static func pair(_ first: Unicode.Scalar, _ second: Unicode.Scalar?) -> Key {
-            .japanese(UInt64(first.value) << 32 | UInt64(second?.value ?? single))
+        /// The token of one or two characters (scalar values; `single` for none).
+        static func pair(_ first: UInt32, _ second: UInt32) -> Key {
+            .japanese(UInt64(first) << 32 | UInt64(second))
         }
     }
 
     /// `forEachToken`, giving each token as a `Key`: a Japanese run's pairs as they are met, a
     /// word when its run ends.
     package static func forEachKey(in text: String, _ body: (Key) -> Void) {
+        forEachKey(of: normalize(text), body)
+    }
+
+    /// `forEachKey` of a text given as UTF-8 (valid, as a String's).
+    package static func forEachKey(inUTF8 text: [UInt8], _ body: (Key) -> Void) {
+        forEachKey(of: text.withUnsafeBufferPointer(normalize), body)
+    }
+
+    /// The keys of a normalized text.
+    private static func forEachKey(of normalized: [UInt32], _ body: (Key) -> Void) {
         var word: [UInt8] = []
-        var previous: Unicode.Scalar?
+        var previous: UInt32?
         var runLength = 0
         var runClass = CharacterClass.separator
         func flush() {
@@ -82,15 +93,15 @@ package enum SearchTokenizer {
                 body(.word(String(decoding: word, as: UTF8.self)))
                 word.removeAll(keepingCapacity: true)
             case .japanese:
-                if runLength == 1, let previous { body(.pair(previous, nil)) }
+                if runLength == 1, let previous { body(.pair(previous, Key.single)) }
             case .separator:
                 break
             }
             runLength = 0
             previous = nil
         }
-        for scalar in normalize(text) {
-            let kind = characterClass(scalar.value)
+        for value in normalized {
+            let kind = characterClass(value)
             if kind != runClass {
                 flush()
                 runClass = kind
@@ -98,10 +109,10 @@ package enum SearchTokenizer {
             switch kind {
             case .word:
                 // a–z and 0–9: one byte each.
-                word.append(UInt8(truncatingIfNeeded: scalar.value))
+                word.append(UInt8(truncatingIfNeeded: value))
             case .japanese:
-                if let previous { body(.pair(previous, scalar)) }
-                previous = scalar
+                if let previous { body(.pair(previous, value)) }
+                previous = value
                 runLength += 1
             case .separator:
                 break
@@ -110,30 +121,60 @@ package enum SearchTokenizer {
         flush()
     }
 
-    /// The text as the search compares it (step 1 above).
-    package static func normalize(_ text: String) -> [Unicode.Scalar] {
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            if isKept(scalar.value) {
-                out.append(scalar)
+    /// The text as the search compares it (step 1 above), as scalar values.
+    package static func normalize(_ text: String) -> [UInt32] {
+        var text = text
+        return text.withUTF8(normalize)
+    }
+
+    /// `normalize` of valid UTF-8.
+    private static func normalize(_ utf8: UnsafeBufferPointer<UInt8>) -> [UInt32] {
+        // A scalar takes at least one byte and gives at most one value.
+        let values = [UInt32](unsafeUninitializedCapacity: utf8.count) { out, count in count = normalize(utf8, into: out) }
+        return values.contains(0x2C) ? withoutThousandsSeparators(values) : values
+    }
+
+    /// Writes the normalized values of the scalars of `utf8` (valid UTF-8, as a String's) into
+    /// `out`, and returns how many. Most scalars are kept as they are (`isKept`), without a lookup.
+    private static func normalize(_ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt32>) -> Int {
+        var count = 0
+        var offset = 0
+        while offset < utf8.count {
+            var (value, length) = decode(utf8, at: offset)
+            offset += length
+            if isKept(value) {
+                out[count] = value
+                count += 1
                 continue
             }
-            var value = KanaFolding.fullWidth(WidthNormalization.fold(scalar).value)
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            value = KanaFolding.fullWidth(WidthNormalization.fold(scalar).value)
             if IdeographFolding.isVariationSelector(value) { continue }
             value = IdeographFolding.unified(value)
             if KanaFolding.isVoicedMark(value) || KanaFolding.isSemiVoicedMark(value) {
                 // Joins the kana before it, or is dropped when there is none that takes it.
                 let table = KanaFolding.isVoicedMark(value) ? KanaFolding.voiced : KanaFolding.semiVoiced
-                if let last = out.last, let joined = table[last.value], let combined = Unicode.Scalar(joined) {
-                    out[out.count - 1] = combined
-                }
+                if count > 0, let joined = table[out[count - 1]], Unicode.Scalar(joined) != nil { out[count - 1] = joined }
                 continue
             }
             if value >= 0x41, value <= 0x5A { value += 0x20 }
-            if let folded = Unicode.Scalar(value) { out.append(folded) }
+            if Unicode.Scalar(value) != nil {
+                out[count] = value
+                count += 1
+            }
         }
-        return withoutThousandsSeparators(out)
+        return count
+    }
+
+    /// The scalar value that starts at `offset` of valid UTF-8, and its length in bytes.
+    @inline(__always)
+    private static func decode(_ utf8: UnsafeBufferPointer<UInt8>, at offset: Int) -> (UInt32, Int) {
+        let lead = UInt32(utf8[offset])
+        func next(_ index: Int) -> UInt32 { UInt32(utf8[offset + index] & 0x3F) }
+        if lead < 0x80 { return (lead, 1) }
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | next(1), 2) }
+        if lead < 0xF0 { return ((lead & 0x0F) << 12 | next(1) << 6 | next(2), 3) }
+        return ((lead & 0x07) << 18 | next(1) << 12 | next(2) << 6 | next(3), 4)
     }
 
     /// Whether step 1 keeps the scalar as it is, for the characters most text is made of (kanji,
@@ -144,43 +185,48 @@ package enum SearchTokenizer {
             || (0x61...0x7A).contains(value) || (0x30...0x39).contains(value)
     }
 
-    /// The scalars without the commas that separate thousands (9,718 → 9718), so that a number is
+    /// The values without the commas that separate thousands (9,718 → 9718), so that a number is
     /// one word whether it is written with them or not: a comma between a digit and exactly three
     /// digits that no digit follows.
-    static func withoutThousandsSeparators(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+    static func withoutThousandsSeparators(_ values: [UInt32]) -> [UInt32] {
         func isDigit(_ offset: Int) -> Bool {
-            offset >= 0 && offset < scalars.count && (0x30...0x39).contains(scalars[offset].value)
+            offset >= 0 && offset < values.count && (0x30...0x39).contains(values[offset])
         }
-        guard scalars.contains(",") else { return scalars }
-        var kept: [Unicode.Scalar] = []
-        kept.reserveCapacity(scalars.count)
-        for (offset, scalar) in scalars.enumerated() {
+        var kept: [UInt32] = []
+        kept.reserveCapacity(values.count)
+        for (offset, value) in values.enumerated() {
             let separates =
-                scalar == "," && isDigit(offset - 1) && isDigit(offset + 1) && isDigit(offset + 2) && isDigit(offset + 3)
+                value == 0x2C && isDigit(offset - 1) && isDigit(offset + 1) && isDigit(offset + 2) && isDigit(offset + 3)
                 && !isDigit(offset + 4)
-            if !separates { kept.append(scalar) }
+            if !separates { kept.append(value) }
         }
         return kept
     }
 
-    /// Which run a (normalized) scalar belongs to.
+    /// Which run a (normalized) scalar belongs to. Kanji and ASCII, most of any text, are told
+    /// apart first, with a comparison or two.
     package static func characterClass(_ value: UInt32) -> CharacterClass {
+        if value >= 0x4E00 {
+            let isKanji =
+                value <= 0x9FFF  // kanji
+                || (0xF900...0xFAFF).contains(value)  // compatibility kanji
+                || (0x20000...0x3FFFF).contains(value)  // kanji, extensions B and later
+            return isKanji ? .japanese : .separator
+        }
+        if value < 0x80 {
+            return (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) ? .word : .separator
+        }
         switch value {
-        case 0x30...0x39, 0x61...0x7A:
-            .word
         case 0x3005...0x3007,  // 々 〆 〇
             0x3041...0x3096,  // hiragana
             0x309D...0x309F,  // ゝ ゞ ゟ
             0x30A1...0x30FA,  // katakana (not ・)
             0x30FC...0x30FF,  // ー ヽ ヾ ヿ
             0x31F0...0x31FF,  // small katakana for Ainu
-            0x3400...0x4DBF,  // kanji, extension A
-            0x4E00...0x9FFF,  // kanji
-            0xF900...0xFAFF,  // compatibility kanji
-            0x20000...0x3FFFF:  // kanji, extensions B and later
-            .japanese
+            0x3400...0x4DBF:  // kanji, extension A
+            return .japanese
         default:
-            .separator
+            return .separator
         }
     }
 }
