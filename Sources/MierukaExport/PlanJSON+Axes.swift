@@ -96,16 +96,7 @@ extension PlanJSON {
     private func axisYearMembers(_ year: FiscalYear, to json: inout JSONWriter) {
         let plan = planIndex.plan
         if let tally = planIndex.tallies[year] {
-            json.object("computed") { json in
-                json.member("listings", tally.totalListings)
-                json.member("grade_counts") { json in counts(tally.totalCounts, gradeCount: tally.gradeCount, to: &json) }
-                json.member("policies", plan.policies.indices.filter { tally.listingCounts[$0].contains { $0 > 0 } }) { policy, json in
-                    json.object { json in
-                        json.member("policy", plan.policies[policy].id)
-                        json.member("grade_counts") { json in counts(tally.listingCounts[policy], gradeCount: tally.gradeCount, to: &json) }
-                    }
-                }
-            }
+            json.object("computed") { json in axisTallyMembers(tally, to: &json) }
         } else {
             json.member("computed", JSONValue.null)
         }
@@ -124,16 +115,22 @@ extension PlanJSON {
 
     /// Counts on an axis at a point, from the items' values there: as the axis's `computed`.
     func axisPointCounts(_ point: Snapshot, _ tally: PlanYearTally, to json: inout JSONWriter) {
-        let plan = planIndex.plan
         json.object { json in
             json.member("as_of") { json in snapshot(point, to: &json) }
-            json.member("listings", tally.totalListings)
-            json.member("grade_counts") { json in counts(tally.totalCounts, gradeCount: tally.gradeCount, to: &json) }
-            json.member("policies", plan.policies.indices.filter { tally.listingCounts[$0].contains { $0 > 0 } }) { policy, json in
-                json.object { json in
-                    json.member("policy", plan.policies[policy].id)
-                    json.member("grade_counts") { json in counts(tally.listingCounts[policy], gradeCount: tally.gradeCount, to: &json) }
-                }
+            axisTallyMembers(tally, to: &json)
+        }
+    }
+
+    /// An axis's counts from the items' values: listings, counts per value, and per policy that
+    /// lists any.
+    private func axisTallyMembers(_ tally: PlanYearTally, to json: inout JSONWriter) {
+        let plan = planIndex.plan
+        json.member("listings", tally.totalListings)
+        json.member("grade_counts") { json in counts(tally.totalCounts, gradeCount: tally.gradeCount, to: &json) }
+        json.member("policies", plan.policies.indices.filter { tally.listingCounts[$0].contains { $0 > 0 } }) { policy, json in
+            json.object { json in
+                json.member("policy", plan.policies[policy].id)
+                json.member("grade_counts") { json in counts(tally.listingCounts[policy], gradeCount: tally.gradeCount, to: &json) }
             }
         }
     }
