@@ -25,10 +25,10 @@ multiarch=$(gcc -print-multiarch 2>/dev/null || echo "$arch-linux-gnu")
 
 # The C libraries from their static archives: pkg-config files naming a folder that holds only the
 # archives (SwiftPM puts the -L of pkg-config's libdir first on the link line, so the linker finds
-# libcmark.a, libyaml.a, libdeflate.a and libz.a there before the shared libraries in the system's folder). zlib
-# (ZIPFoundation's, through its CZLib module) gets one too: SwiftPM writes the libdir of the
-# system's zlib.pc as -L/usr/lib/<multiarch>, and where that comes first on the link line (it does
-# once MierukaExport writes workbooks), the shared libraries would be found first.
+# libcmark.a, libyaml.a, libdeflate.a and libz.a there before the shared libraries in the system's
+# folder). zlib (ZIPFoundation's, through its CZLib module, for reading workbooks) gets one too:
+# SwiftPM writes the libdir of the system's zlib.pc as -L/usr/lib/<multiarch>, and where that comes
+# first on the link line, the shared libraries would be found first.
 static="$(pwd)/$scratch/static-libs"
 mkdir -p "$static/pkgconfig"
 for lib in libcmark.a libyaml.a libdeflate.a libz.a; do

@@ -87,7 +87,7 @@ enum XLSXArchive {
     }
 
     /// libdeflate's compressor, one for all the parts of a workbook (it keeps its match finder's
-    /// tables, about 100 KiB, between parts and clears them itself for each).
+    /// tables, about 200 KiB, between parts and clears them itself for each).
     final class Deflater {
         let compressor: OpaquePointer
 

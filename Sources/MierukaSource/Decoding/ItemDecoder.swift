@@ -17,9 +17,9 @@ enum ItemDecoder {
         return number.text
     }
 
-    /// The number of an item whose front matter YAML cannot read, from a line of its own at the
-    /// start of a line (`number: 1`, `number: "01"`), so that its results are not reported again
-    /// as results for a missing item while the YAML error stands. Nil when no such line reads.
+    /// The number of an item whose front matter YAML cannot read, from its `number:` line (at the
+    /// start of a line: `number: 1`, `number: "01"`), so that its results are not reported again
+    /// as results for a missing item while the YAML error stands. Nil when there is no such line.
     static func number(inUnreadable yaml: some StringProtocol) -> String? {
         for line in yaml.split(separator: "\n", omittingEmptySubsequences: true) {
             guard line.hasPrefix("number:") else { continue }
